@@ -1,0 +1,157 @@
+package io.authbench.support.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerProcessTest {
+    /** Small, quick-starting child JVMs: the machine has 2 shared cores. */
+    private static final List<String> LEAN_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m");
+
+    @TempDir
+    Path logDir;
+
+    private static ServerSpec fake(String name, String mode) {
+        return ServerSpec.javaMain(name, LEAN_JVM, TestClasspath.current(), FakeServer.class.getName(), List.of(mode));
+    }
+
+    @Test
+    void ready_line_gives_the_url_and_the_server_accepts_connections() throws IOException {
+        try (ServerProcess server = ServerProcess.start(fake("fake-ready", "ready"), logDir)) {
+            assertThat(server.url().getScheme()).isEqualTo("http");
+            assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
+            assertThat(server.isAlive()).isTrue();
+            assertThat(server.exitCode()).isEmpty();
+            assertThat(server.pid()).isEqualTo(ProcessHandle.of(server.pid()).orElseThrow().pid());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(server.url().getHost(), server.url().getPort()), 5_000);
+                assertThat(socket.isConnected()).isTrue();
+            }
+            server.checkAlive();
+        }
+    }
+
+    @Test
+    void stdout_and_stderr_are_written_to_log_files_named_after_the_server() throws IOException {
+        ServerProcess server = ServerProcess.start(fake("fake-logs", "ready"), logDir);
+        server.close();
+
+        assertThat(server.logDir()).isEqualTo(logDir.toAbsolutePath());
+        assertThat(Files.readAllLines(logDir.resolve("fake-logs.stdout.log")))
+                .first().asString().startsWith("LISTENING http://127.0.0.1:");
+        assertThat(Files.readString(logDir.resolve("fake-logs.stderr.log"))).contains("fake server starting");
+        assertThat(server.logTail(5))
+                .contains("--- fake-logs.stdout.log", "LISTENING http://127.0.0.1:", "--- fake-logs.stderr.log",
+                        "fake server starting");
+    }
+
+    @Test
+    void child_that_exits_before_ready_raises_exception_with_exit_code_and_log_tail() {
+        assertThatThrownBy(() -> ServerProcess.start(fake("fake-crash", "crash"), logDir))
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageStartingWith("fake-crash exited with code 3 before it was ready.")
+                .hasMessageContaining("fatal: the configuration file is missing")
+                .hasMessageContaining("reading configuration")
+                .hasMessageContaining("stderr line 25")
+                // only the last 20 lines of a stream are shown
+                .hasMessageNotContaining("stderr line 5\n")
+                .hasMessageContaining(logDir.toAbsolutePath().toString());
+    }
+
+    @Test
+    void child_that_never_prints_ready_line_is_killed_after_the_timeout() {
+        ServerSpec spec = fake("fake-silent", "silent").withStartTimeout(Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> ServerProcess.start(spec, logDir))
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageStartingWith("fake-silent did not print its ready line 'LISTENING <url>' within 3 s and was stopped.")
+                .hasMessageContaining("thinking about it");
+
+        assertThat(childrenRunning(FakeServer.class.getName() + " silent")).isEmpty();
+    }
+
+    @Test
+    void malformed_ready_line_is_rejected_with_the_line_quoted() {
+        assertThatThrownBy(() -> ServerProcess.start(fake("fake-malformed", "malformed"), logDir))
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageContaining("'LISTENING not-a-url'")
+                .hasMessageContaining("it was stopped");
+        assertThat(childrenRunning(FakeServer.class.getName() + " malformed")).isEmpty();
+    }
+
+    @Test
+    void missing_executable_gives_a_start_exception_naming_it() {
+        ServerSpec spec = ServerSpec.of("ghost", List.of("/nonexistent/bin/server"));
+
+        assertThatThrownBy(() -> ServerProcess.start(spec, logDir))
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageStartingWith("ghost could not be started")
+                .hasMessageContaining("/nonexistent/bin/server");
+    }
+
+    @Test
+    void close_kills_the_grandchild_too() throws IOException {
+        long grandchildPid;
+        ServerProcess server = ServerProcess.start(fake("fake-spawn", "spawn"), logDir);
+        try (server) {
+            grandchildPid = Long.parseLong(Files.readAllLines(server.stdoutLog()).get(0).substring("GRANDCHILD ".length()));
+            assertThat(ProcessHandle.of(grandchildPid)).get().matches(ProcessHandle::isAlive);
+        }
+
+        assertThat(server.isAlive()).isFalse();
+        assertThat(ProcessHandle.of(grandchildPid).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void close_is_idempotent_and_reports_the_exit() {
+        ServerProcess server = ServerProcess.start(fake("fake-twice", "ready"), logDir);
+        server.close();
+        server.close();
+
+        assertThat(server.isAlive()).isFalse();
+        assertThat(server.exitCode()).isPresent();
+        assertThatThrownBy(server::checkAlive).isInstanceOf(IllegalStateException.class).hasMessageContaining("close()");
+    }
+
+    @Test
+    void close_kills_a_child_that_ignores_sigterm_after_the_grace_period() {
+        ServerProcess server = ServerProcess.start(fake("fake-stubborn", "stubborn"), logDir);
+        server.close();
+
+        assertThat(server.isAlive()).isFalse();
+        assertThat(server.exitCode()).hasValue(137);
+        assertThat(server.logTail(5)).contains("refusing to stop");
+    }
+
+    @Test
+    void check_alive_reports_a_child_that_died_after_it_was_ready() {
+        try (ServerProcess server = ServerProcess.start(fake("fake-dies", "ready-then-exit"), logDir)) {
+            server.checkAlive();
+            ProcessHandle.of(server.pid()).ifPresent(handle -> handle.onExit().join());
+
+            assertThatThrownBy(server::checkAlive)
+                    .isInstanceOf(ServerDiedException.class)
+                    .hasMessageStartingWith("fake-dies is no longer running: it exited with code 7")
+                    .hasMessageContaining("out of memory, giving up");
+            assertThat(server.exitCode()).hasValue(7);
+        }
+    }
+
+    /** Processes of this user whose command line contains {@code fragment}. */
+    private static List<ProcessHandle> childrenRunning(String fragment) {
+        return ProcessHandle.current().descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args)).orElse("").contains(fragment))
+                .toList();
+    }
+
+}
