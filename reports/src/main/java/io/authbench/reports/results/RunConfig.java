@@ -1,0 +1,33 @@
+package io.authbench.reports.results;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration a run was asked to execute (after defaults were applied).
+ *
+ * @param flows       flow names in run order, e.g. {@code login}, {@code revisit} (DESIGN §3)
+ * @param profiles    profile names in run order, e.g. {@code loopback}, {@code slow-4g}
+ * @param pairs       measured pairs per cell
+ * @param warmupPairs discarded pairs per cell, run before the measured ones
+ * @param aaFlow      the flow of the A/A cell (SSR against SSR), null when no A/A cell was run
+ * @param timeoutsMs  named timeouts in milliseconds: {@code iteration}, {@code serverStart}, {@code sdkCall}, ...
+ * @param settings    any other option that shaped the numbers (browser path, cpu batch size, ...), as text;
+ *                    never a secret
+ */
+public record RunConfig(
+        List<String> flows,
+        List<String> profiles,
+        int pairs,
+        int warmupPairs,
+        String aaFlow,
+        Map<String, Long> timeoutsMs,
+        Map<String, String> settings) {
+
+    public RunConfig {
+        flows = flows == null ? List.of() : List.copyOf(flows);
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        timeoutsMs = timeoutsMs == null ? Map.of() : Map.copyOf(timeoutsMs);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+}

@@ -1,0 +1,85 @@
+package io.authbench.reports.results;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One measured iteration: one variant of one flow under one profile.
+ *
+ * <p>Samples with the same {@code flow}, {@code profile} and {@code pair} form a pair (one SSR and one CSR
+ * iteration, or the two A/A variants), run back to back in the recorded {@code order}.
+ *
+ * @param flow        flow name (DESIGN §3), e.g. {@code login}
+ * @param variant     {@code ssr}, {@code csr}, or an A/A label ({@code ssr-a}, {@code ssr-b}); see {@link Variants}
+ * @param profile     profile name
+ * @param pair        pair number within the cell, from 0; warm-up pairs are numbered separately from 0 too
+ * @param order       position within the pair: 0 ran first, 1 second
+ * @param warmup      true for a warm-up iteration (recorded for transparency, never summarised)
+ * @param ok          true if the iteration passed its correctness check
+ * @param failure     why it failed (one sentence, no secrets), null when ok
+ * @param startedAt   wall-clock time of the user action
+ * @param metrics     what was measured; may be partial for a failed sample
+ * @param requests    every request on the three links, for the waterfall (may be empty)
+ * @param screenshots filmstrip frames, if the harness captured them for this sample
+ */
+public record Sample(
+        String flow,
+        String variant,
+        String profile,
+        int pair,
+        int order,
+        boolean warmup,
+        boolean ok,
+        String failure,
+        Instant startedAt,
+        Metrics metrics,
+        List<ObservedRequest> requests,
+        List<Screenshot> screenshots) {
+
+    public Sample {
+        Objects.requireNonNull(flow, "\"sample.flow\" is missing");
+        Objects.requireNonNull(variant, "\"sample.variant\" is missing");
+        Objects.requireNonNull(profile, "\"sample.profile\" is missing");
+        if (pair < 0) {
+            throw new IllegalArgumentException("sample.pair must be >= 0, got " + pair);
+        }
+        if (order != 0 && order != 1) {
+            throw new IllegalArgumentException("sample.order must be 0 or 1, got " + order);
+        }
+        if (ok && failure != null) {
+            throw new IllegalArgumentException("a sample that is ok has no failure reason (got '" + failure + "')");
+        }
+        if (!ok && (failure == null || failure.isBlank())) {
+            throw new IllegalArgumentException("a failed sample needs a failure reason");
+        }
+        metrics = metrics == null ? Metrics.empty() : metrics;
+        requests = requests == null ? List.of() : List.copyOf(requests);
+        screenshots = screenshots == null ? List.of() : List.copyOf(screenshots);
+    }
+
+    /** A successful sample. */
+    public static Sample ok(String flow, String variant, String profile, int pair, int order, Instant startedAt,
+                            Metrics metrics, List<ObservedRequest> requests) {
+        return new Sample(flow, variant, profile, pair, order, false, true, null, startedAt, metrics, requests, List.of());
+    }
+
+    /** A failed sample: kept, counted and shown with its reason, never silently dropped. */
+    public static Sample failed(String flow, String variant, String profile, int pair, int order, Instant startedAt,
+                                String reason, Metrics partialMetrics) {
+        return new Sample(flow, variant, profile, pair, order, false, false, reason, startedAt, partialMetrics,
+                List.of(), List.of());
+    }
+
+    public Sample asWarmup() {
+        return new Sample(flow, variant, profile, pair, order, true, ok, failure, startedAt, metrics, requests, screenshots);
+    }
+
+    public Sample withScreenshots(List<Screenshot> frames) {
+        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, frames);
+    }
+
+    public Sample withMetrics(Metrics newMetrics) {
+        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, newMetrics, requests, screenshots);
+    }
+}

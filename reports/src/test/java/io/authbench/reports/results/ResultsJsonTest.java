@@ -1,0 +1,156 @@
+package io.authbench.reports.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsJsonTest {
+    @TempDir
+    Path dir;
+
+    private RunResults full() {
+        return RunResults.start(ResultsFixtures.run(), ResultsFixtures.environment(), List.of(ResultsFixtures.loopback()))
+                .withLinks(List.of(new CalibratedLink("loopback", NetworkLink.BROWSER_APPWRITE,
+                        new LinkSettings(0, 0, 0), 0.21, 900_000_000L, 850_000_000L)))
+                .withSamples(List.of(ResultsFixtures.sample("ssr", 0, 0, 50.5),
+                        ResultsFixtures.sample("csr", 0, 1, 80),
+                        Sample.failed("login", "csr", "loopback", 1, 0, ResultsFixtures.T0, "user-name not painted within 30 s",
+                                Metrics.builder().set(Metric.REQUESTS, 4).build()).withScreenshots(
+                                List.of(new Screenshot(100, "filmstrip/a.png")))))
+                .withIncidents(List.of(new Incident(ResultsFixtures.T0, "ssr-app", "exited with code 1")))
+                .withCodeSize(List.of(new CodeSize("ssr", List.of("ssr-app/src/main/java/A.java"), 120)))
+                .withJmh(List.of(new JmhResult("SsrBenchmark.dashboard", "ssr", "thrpt", 1, 2.5, 0.1, "ops/ms",
+                        Map.of("profile", "loopback"), 0.4, null)))
+                .withLoad(List.of(new LoadStep("ssr", "GET /dashboard", 100, 99.5, 3000, 0, 1.0, 2.0, 5.0, 9.0, 12.0, null)));
+    }
+
+    @Test
+    void a_full_run_survives_a_write_read_round_trip_unchanged() {
+        RunResults original = full();
+        Path file = dir.resolve("results.json");
+        ResultsJson.writeAtomically(original, file);
+
+        assertThat(ResultsJson.read(file)).isEqualTo(original);
+    }
+
+    @Test
+    void unmeasured_metrics_are_absent_and_counts_are_written_as_integers() {
+        String json = ResultsJson.toJson(full());
+
+        assertThat(json).contains("\"requests\" : 3,").contains("\"bytes\" : 12345").contains("\"timeToContentMs\" : 50.5");
+        assertThat(json).doesNotContain("fcpMs").doesNotContain("null");
+        assertThat(json).contains("\"schema\" : \"authbench-results/1\"").contains("\"status\" : \"running\"")
+                .contains("\"link\" : \"browser-app\"");
+    }
+
+    @Test
+    void metric_keys_from_a_newer_writer_are_kept_through_a_round_trip() {
+        String json = ResultsJson.toJson(full()).replace("\"requests\" : 3,", "\"requests\" : 3, \"gpuMs\" : 7.5,");
+
+        RunResults read = ResultsJson.parse(json, "new.json");
+
+        assertThat(read.samples().get(0).metrics().unknown()).containsEntry("gpuMs", 7.5);
+        assertThat(ResultsJson.toJson(read)).contains("\"gpuMs\" : 7.5");
+    }
+
+    @Test
+    void a_missing_file_is_named_with_what_to_do() {
+        Path file = dir.resolve("nope/results.json");
+
+        assertThatThrownBy(() -> ResultsJson.read(file))
+                .isInstanceOf(ResultsFormatException.class)
+                .hasMessageStartingWith(file + ": file not found.")
+                .hasMessageContaining("mvn verify -Pbench");
+    }
+
+    @Test
+    void an_empty_file_is_refused_as_empty() throws Exception {
+        Path file = Files.writeString(dir.resolve("results.json"), "");
+
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessageStartingWith(file + ": the file is empty");
+    }
+
+    @Test
+    void a_truncated_file_is_reported_as_cut_off() throws Exception {
+        String json = ResultsJson.toJson(full());
+        Path file = Files.writeString(dir.resolve("results.json"), json.substring(0, json.length() / 2));
+
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessageStartingWith(file + ": the JSON ends early (truncated at line ");
+    }
+
+    @Test
+    void text_that_is_not_json_is_refused_with_its_position() throws Exception {
+        Path file = Files.writeString(dir.resolve("results.json"), "<html>oops</html>");
+
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessageStartingWith(file + ": not valid JSON (")
+                .hasMessageContaining("line 1, column");
+    }
+
+    @Test
+    void json_without_a_schema_is_not_taken_for_results() throws Exception {
+        Path file = Files.writeString(dir.resolve("results.json"), "{\"samples\": []}");
+
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessage(file + ": no \"schema\" field; this is not an AuthBench results file"
+                        + " (expected \"schema\": \"authbench-results/1\").");
+    }
+
+    @Test
+    void another_schema_version_is_refused_by_name() throws Exception {
+        String json = ResultsJson.toJson(full()).replace("authbench-results/1", "authbench-results/9");
+        Path file = Files.writeString(dir.resolve("results.json"), json);
+
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("schema \"authbench-results/9\" is not supported");
+    }
+
+    @Test
+    void a_missing_run_section_is_named() throws Exception {
+        Path file = Files.writeString(dir.resolve("results.json"), "{\"schema\": \"authbench-results/1\"}");
+
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessageStartingWith(file + ": ")
+                .hasMessageContaining("\"run\" is missing");
+    }
+
+    @Test
+    void a_bad_value_deep_inside_is_reported_with_its_path() {
+        String json = ResultsJson.toJson(full()).replace("\"link\" : \"browser-app\"", "\"link\" : \"browser-moon\"");
+
+        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json")).isInstanceOf(ResultsFormatException.class)
+                .hasMessageStartingWith("r.json: problem at samples[0].requests[0].link: 'browser-moon' is not one of:");
+    }
+
+    @Test
+    void a_metric_of_the_wrong_type_is_refused() {
+        String json = ResultsJson.toJson(full()).replace("\"timeToContentMs\" : 50.5", "\"timeToContentMs\" : \"fast\"");
+
+        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json")).isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("metric timeToContentMs must be a number");
+    }
+
+    @Test
+    void a_failed_sample_without_a_reason_is_refused() {
+        String json = ResultsJson.toJson(full()).replace("\"failure\" : \"user-name not painted within 30 s\",", "");
+
+        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json")).isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("samples[2]").hasMessageContaining("a failed sample needs a failure reason");
+    }
+
+    @Test
+    void request_paths_with_a_query_string_are_refused_because_queries_may_carry_tokens() {
+        assertThatThrownBy(() -> new ObservedRequest(NetworkLink.BROWSER_APPWRITE, "GET", "/v1/account?secret=abc",
+                null, "Fetch", 200, 0, 1.0, 10L, false, false, null, null, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("abc");
+    }
+}
