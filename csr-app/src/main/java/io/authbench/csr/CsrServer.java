@@ -1,0 +1,93 @@
+package io.authbench.csr;
+
+import io.authbench.csr.cli.CsrOptions;
+import io.authbench.csr.http.HashedAssetHandler;
+import io.authbench.csr.http.NotFoundHandler;
+import io.authbench.csr.http.RequestLog;
+import io.authbench.csr.http.SecurityHeadersHandler;
+import io.authbench.csr.http.SpaFallbackHandler;
+import io.authbench.csr.http.TextCompression;
+import io.authbench.csr.page.Asset;
+import io.authbench.csr.page.ContentSecurityPolicy;
+import io.authbench.csr.page.FrontEndBundle;
+import io.authbench.csr.page.IndexPage;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+/**
+ * The CSR app's HTTP server: it only serves files (the hashed bundle and index.html for every app
+ * route). It holds no secret and never calls Appwrite; the browser does.
+ */
+public final class CsrServer implements AutoCloseable {
+    private final Undertow undertow;
+    private final URI baseUrl;
+
+    private CsrServer(Undertow undertow, URI baseUrl) {
+        this.undertow = undertow;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Binds and starts the server.
+     *
+     * @param log where {@code --request-log} lines go (stdout in the real process)
+     * @throws IllegalStateException if the front-end bundle is missing or the address cannot be bound
+     */
+    public static CsrServer start(CsrOptions options, PrintStream log) {
+        FrontEndBundle bundle = FrontEndBundle.fromClasspath();
+        Asset index = IndexPage.render(bundle, options.appwriteEndpoint().toString(), options.project());
+        String csp = ContentSecurityPolicy.allowingAppwrite(options.appwriteOrigin());
+        HttpHandler chain = handlerChain(bundle, index, csp);
+        if (options.requestLog()) {
+            chain = RequestLog.wrap(chain, log);
+        }
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(options.port(), options.host())
+                .setHandler(chain)
+                .build();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            undertow.stop();
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + rootMessage(e) + ". Pick another --port or --host.", e);
+        }
+        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        return new CsrServer(undertow, baseUrl(options.host(), bound.getPort()));
+    }
+
+    /**
+     * The order of the handlers, outermost first: security headers on everything, gzip for text, then the
+     * hashed files, then index.html for page navigations, then 404.
+     */
+    static HttpHandler handlerChain(FrontEndBundle bundle, Asset index, String contentSecurityPolicy) {
+        HttpHandler files = new HashedAssetHandler(bundle.assets(), new SpaFallbackHandler(index, new NotFoundHandler()));
+        return new SecurityHeadersHandler(contentSecurityPolicy, TextCompression.gzip(files));
+    }
+
+    /** For example {@code http://127.0.0.1:41234}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+    }
+
+    private static URI baseUrl(String host, int port) {
+        String literal = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + literal + ":" + port);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,118 @@
+package io.authbench.csr.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Parses and validates csr-app's flags. Defaults live only in the {@code @Option} annotations below, and
+ * {@code --help} prints them from there, so the help text cannot drift from the code.
+ */
+public final class CsrCommandLine {
+
+    static final String DEFAULT_PORT = "0";
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final String DEFAULT_PROJECT = "authbench";
+
+    // Appwrite custom ids: at most 36 chars of [a-zA-Z0-9._-], not starting with a special char.
+    private static final Pattern PROJECT_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,35}");
+
+    @Command(name = "csr-app", mixinStandardHelpOptions = true, version = "csr-app 0.1.0", sortOptions = false,
+            description = "Serves the CSR variant of AuthBench: a static single-page app whose browser code signs in"
+                    + " against Appwrite with the Web SDK (appwrite@16.1.0). The server holds no secret and never"
+                    + " talks to Appwrite. Prints 'LISTENING <base-url>' once it accepts requests.")
+    static final class Flags {
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = DEFAULT_PORT,
+                description = "TCP port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+        String port;
+
+        @Option(names = "--host", paramLabel = "HOST", defaultValue = DEFAULT_HOST,
+                description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+        String host;
+
+        @Option(names = "--appwrite-endpoint", paramLabel = "URL", required = true,
+                description = "Appwrite API endpoint as the BROWSER reaches it, e.g. http://localhost:8080/v1 (required).")
+        String appwriteEndpoint;
+
+        @Option(names = "--project", paramLabel = "ID", defaultValue = DEFAULT_PROJECT,
+                description = "Appwrite project id (default: ${DEFAULT-VALUE}).")
+        String project;
+
+        @Option(names = "--request-log",
+                description = "Print one line per request on stdout (default: off).")
+        boolean requestLog;
+    }
+
+    private CsrCommandLine() {
+    }
+
+    /**
+     * @return the options, or empty when {@code --help}/{@code --version} was asked for and {@code helpOut} got the text
+     * @throws UsageException naming the bad flag and value
+     */
+    public static Optional<CsrOptions> parse(String[] args, StringBuilder helpOut) throws UsageException {
+        Flags flags = new Flags();
+        CommandLine commandLine = new CommandLine(flags);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            helpOut.append(commandLine.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            return Optional.empty();
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            helpOut.append(String.join(System.lineSeparator(), commandLine.getCommandSpec().version()))
+                    .append(System.lineSeparator());
+            return Optional.empty();
+        }
+        return Optional.of(validate(flags));
+    }
+
+    private static CsrOptions validate(Flags flags) throws UsageException {
+        int port;
+        try {
+            port = Integer.parseInt(flags.port.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port: '" + flags.port + "' is not a number");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port: " + port + " is out of range (0-65535; 0 picks a free port)");
+        }
+        if (flags.host.isBlank()) {
+            throw new UsageException("--host: must not be empty (for example 127.0.0.1)");
+        }
+        if (!PROJECT_ID.matcher(flags.project).matches()) {
+            throw new UsageException("--project: '" + flags.project
+                    + "' is not an Appwrite project id (1-36 letters, digits, '.', '-' or '_')");
+        }
+        return new CsrOptions(port, flags.host.trim(), endpoint(flags.appwriteEndpoint), flags.project, flags.requestLog);
+    }
+
+    private static URI endpoint(String value) throws UsageException {
+        String problem = "--appwrite-endpoint: '" + value + "' is not an absolute http(s) URL such as http://localhost:8080/v1";
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw new UsageException(problem);
+        }
+        String scheme = uri.getScheme();
+        if (!uri.isAbsolute() || uri.getHost() == null || scheme == null
+                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            throw new UsageException(problem);
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new UsageException("--appwrite-endpoint: '" + value
+                    + "' must not carry credentials, a query or a fragment (for example http://localhost:8080/v1)");
+        }
+        // The SDK appends paths to the endpoint string, so a trailing slash would produce "//account".
+        String normalized = uri.toString().replaceAll("/+$", "");
+        return URI.create(normalized);
+    }
+}

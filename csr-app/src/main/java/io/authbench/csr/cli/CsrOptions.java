@@ -1,0 +1,21 @@
+package io.authbench.csr.cli;
+
+import java.net.URI;
+
+/**
+ * What the csr-app process was asked to do, validated.
+ *
+ * @param port              TCP port to listen on; 0 lets the OS pick a free one
+ * @param host              address to bind (loopback by default)
+ * @param appwriteEndpoint  the Appwrite API endpoint as the <em>browser</em> reaches it, e.g. {@code http://localhost:8080/v1}
+ * @param project           Appwrite project id sent by the Web SDK ({@code X-Appwrite-Project})
+ * @param requestLog        print one line per request on stdout (off by default: a logging server under load measures its logging)
+ */
+public record CsrOptions(int port, String host, URI appwriteEndpoint, String project, boolean requestLog) {
+
+    /** {@code scheme://host[:port]} of the Appwrite endpoint: what the page's CSP {@code connect-src} allows. */
+    public String appwriteOrigin() {
+        int port = appwriteEndpoint.getPort();
+        return appwriteEndpoint.getScheme() + "://" + appwriteEndpoint.getHost() + (port == -1 ? "" : ":" + port);
+    }
+}
