@@ -1,0 +1,129 @@
+package io.authbench.reports.stats;
+
+import io.authbench.reports.results.Metric;
+import io.authbench.reports.results.Quantiles;
+import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.Sample;
+import io.authbench.reports.results.Variants;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds the paired comparisons of a run: one per flow × profile for SSR against CSR, and one per profile for the
+ * A/A cell. Holm's correction is applied within each family (SSR/CSR cells; A/A cells) separately.
+ *
+ * <p>Pairing: samples with the same flow, profile and pair number, warm-ups excluded. A pair is complete when both
+ * sides are ok and measured time to content; only complete pairs enter the ratio, interval and test.
+ * Bootstrap seed per cell: {@code run.seed * 31 + (flow + "|" + profile + "|" + family).hashCode()}.
+ */
+public final class Comparisons {
+    private Comparisons() {
+    }
+
+    /** The SSR/CSR comparisons and the A/A comparisons of a run. */
+    public record All(List<CellComparison> ssrCsr, List<CellComparison> aa) {
+    }
+
+    public static All of(RunResults results) {
+        List<Sample> measured = results.samples().stream().filter(s -> !s.warmup()).toList();
+        List<String> flows = ordered(results.run().config().flows(), measured.stream().map(Sample::flow).toList());
+        List<String> profiles = ordered(results.run().config().profiles(), measured.stream().map(Sample::profile).toList());
+        long seed = results.run().seed();
+        List<CellComparison> ssrCsr = new ArrayList<>();
+        List<CellComparison> aa = new ArrayList<>();
+        for (String flow : flows) {
+            for (String profile : profiles) {
+                List<Sample> cell = measured.stream()
+                        .filter(s -> s.flow().equals(flow) && s.profile().equals(profile)).toList();
+                if (has(cell, Variants.SSR) && has(cell, Variants.CSR)) {
+                    ssrCsr.add(compare(flow, profile, false, cell, Variants.SSR, Variants.CSR, seed));
+                }
+                if (has(cell, Variants.SSR_A) && has(cell, Variants.SSR_B)) {
+                    aa.add(compare(flow, profile, true, cell, Variants.SSR_A, Variants.SSR_B, seed));
+                }
+            }
+        }
+        return new All(withHolm(ssrCsr), withHolm(aa));
+    }
+
+    private static boolean has(List<Sample> cell, String variant) {
+        return cell.stream().anyMatch(s -> s.variant().equals(variant));
+    }
+
+    /** Names in configured order, then any others in order of first appearance. */
+    static List<String> ordered(List<String> configured, List<String> seen) {
+        Set<String> names = new LinkedHashSet<>(configured);
+        names.addAll(seen);
+        return List.copyOf(names);
+    }
+
+    private static CellComparison compare(String flow, String profile, boolean aa, List<Sample> cell,
+                                          String firstVariant, String secondVariant, long runSeed) {
+        List<Sample> first = cell.stream().filter(s -> s.variant().equals(firstVariant)).toList();
+        List<Sample> second = cell.stream().filter(s -> s.variant().equals(secondVariant)).toList();
+        Map<Integer, Double> firstByPair = timesByPair(first);
+        Map<Integer, Double> secondByPair = timesByPair(second);
+        Set<Integer> allPairs = new java.util.TreeSet<>();
+        first.forEach(s -> allPairs.add(s.pair()));
+        second.forEach(s -> allPairs.add(s.pair()));
+        List<Double> logs = new ArrayList<>();
+        int incomplete = 0;
+        for (int pair : allPairs) {
+            Double a = firstByPair.get(pair);
+            Double b = secondByPair.get(pair);
+            if (a != null && b != null && a > 0 && b > 0) {
+                logs.add(Math.log(a / b));
+            } else {
+                incomplete++;
+            }
+        }
+        double[] logRatios = logs.stream().mapToDouble(Double::doubleValue).toArray();
+        long seed = runSeed * 31 + (flow + "|" + profile + "|" + (aa ? "aa" : "ssr-csr")).hashCode();
+        Double ratio = null;
+        Interval interval = null;
+        if (logRatios.length > 0) {
+            ratio = Math.exp(Quantiles.median(logRatios));
+            Interval logInterval = Bootstrap.medianInterval(logRatios, seed);
+            interval = new Interval(Math.exp(logInterval.low()), Math.exp(logInterval.high()));
+        }
+        return new CellComparison(flow, profile, aa, VariantStats.of(firstVariant, first),
+                VariantStats.of(secondVariant, second), logRatios, incomplete, ratio, interval,
+                SignedRankTest.test(logRatios), null, seed, null);
+    }
+
+    /** Time to content by pair number for ok samples that measured it. */
+    private static Map<Integer, Double> timesByPair(List<Sample> samples) {
+        Map<Integer, Double> byPair = new TreeMap<>();
+        for (Sample s : samples) {
+            Double ttc = s.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS);
+            if (s.ok() && ttc != null) {
+                byPair.put(s.pair(), ttc);
+            }
+        }
+        return byPair;
+    }
+
+    private static List<CellComparison> withHolm(List<CellComparison> family) {
+        List<CellComparison> testable = family.stream().filter(c -> c.pairs() > 0).toList();
+        double[] adjusted = Holm.adjust(testable.stream().mapToDouble(c -> c.test().pValue()).toArray());
+        List<CellComparison> out = new ArrayList<>();
+        for (CellComparison c : family) {
+            int index = testable.indexOf(c);
+            Double holmP = index < 0 ? null : adjusted[index];
+            Verdict verdict = Verdict.decide(c.firstName(), c.secondName(), c.pairs(), c.ratio(), c.interval(), holmP);
+            out.add(new CellComparison(c.flow(), c.profile(), c.aa(), c.first(), c.second(), c.logRatios(),
+                    c.incompletePairs(), c.ratio(), c.interval(), c.test(), holmP, c.seed(), verdict));
+        }
+        return out;
+    }
+
+    /** Finds the comparison of a cell, if any. */
+    public static java.util.Optional<CellComparison> find(List<CellComparison> list, String flow, String profile) {
+        return list.stream().filter(c -> Objects.equals(c.flow(), flow) && Objects.equals(c.profile(), profile)).findFirst();
+    }
+}
