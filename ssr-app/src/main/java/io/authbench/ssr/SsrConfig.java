@@ -1,0 +1,22 @@
+package io.authbench.ssr;
+
+import io.authbench.ssr.appwrite.ApiKey;
+import io.authbench.ssr.session.CookiePolicy;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * What the server needs to run, resolved from the command line (see {@code cli.SsrCommandLine}).
+ *
+ * @param host             the address to listen on (default 127.0.0.1: loopback only)
+ * @param port             the port, 0 = any free one (the chosen one is in the LISTENING line)
+ * @param endpoint         Appwrite's API base, e.g. {@code http://localhost:1234/v1}, without a trailing slash
+ * @param project          the Appwrite project id
+ * @param apiKey           the admin client's key (scope {@code sessions.write}); never printed
+ * @param upstreamTimeout  the most one Appwrite call may take before the user gets an error page
+ * @param requestLog       one log line per request (off by default: logging costs time under load)
+ * @param cookiePolicy     when the session cookie is Secure
+ */
+public record SsrConfig(String host, int port, URI endpoint, String project, ApiKey apiKey, Duration upstreamTimeout,
+                        boolean requestLog, CookiePolicy cookiePolicy) {
+}

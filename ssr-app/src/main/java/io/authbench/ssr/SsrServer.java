@@ -1,0 +1,88 @@
+package io.authbench.ssr;
+
+import io.authbench.ssr.appwrite.AppwriteGateway;
+import io.authbench.ssr.http.InternalErrorHandler;
+import io.authbench.ssr.http.OriginCheckHandler;
+import io.authbench.ssr.http.RequestLogHandler;
+import io.authbench.ssr.http.SecurityHeadersHandler;
+import io.authbench.ssr.http.ServerTimingHandler;
+import io.authbench.ssr.route.Routes;
+import io.authbench.ssr.session.SessionCookie;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.function.Consumer;
+
+/**
+ * The SSR app: an Undertow server whose handler chain is built in {@link #handlerChain()}. Start it with
+ * {@link #start}, read the bound address from {@link #url()}, stop it with {@link #close()}.
+ */
+public final class SsrServer implements AutoCloseable {
+    // The routes block on Appwrite calls (bounded by the upstream timeout); Undertow's default of 8 workers per
+    // core would cap concurrent page views far below what the load phase asks for on a slow app→Appwrite link.
+    private static final int WORKER_THREADS = 64;
+
+    private final SsrConfig config;
+    private final Consumer<String> log;
+    private final AppwriteGateway appwrite;
+    private final Undertow undertow;
+    private final URI url;
+
+    private SsrServer(SsrConfig config, Consumer<String> log) {
+        this.config = config;
+        this.log = log;
+        this.appwrite = new AppwriteGateway(config.endpoint(), config.project(), config.apiKey(),
+                config.upstreamTimeout(), log);
+        this.undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setWorkerThreads(WORKER_THREADS)
+                .setHandler(handlerChain())
+                .build();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            appwrite.close();
+            throw e;
+        }
+        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        this.url = URI.create("http://" + hostForUrl(config.host()) + ":" + bound.getPort());
+    }
+
+    /** Starts listening; throws if the address cannot be bound. */
+    public static SsrServer start(SsrConfig config, Consumer<String> log) {
+        return new SsrServer(config, log);
+    }
+
+    /**
+     * The order requests pass through, outermost first: optional request log, a worker thread (routes block on
+     * Appwrite), security headers, the 500 safety net, Server-Timing, the Origin check (before any route, so a
+     * cross-site POST never reaches Appwrite), then the routes.
+     */
+    private HttpHandler handlerChain() {
+        HttpHandler chain = new BlockingHandler(
+                new SecurityHeadersHandler(
+                        new InternalErrorHandler(
+                                new ServerTimingHandler(
+                                        new OriginCheckHandler(
+                                                Routes.create(appwrite, new SessionCookie(config.cookiePolicy()),
+                                                        config.upstreamTimeout(), log))), log)));
+        return config.requestLog() ? new RequestLogHandler(chain, log) : chain;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public URI url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+        appwrite.close();
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

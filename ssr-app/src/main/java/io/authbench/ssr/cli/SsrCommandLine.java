@@ -1,0 +1,141 @@
+package io.authbench.ssr.cli;
+
+import io.authbench.ssr.SsrConfig;
+import io.authbench.ssr.appwrite.ApiKey;
+import io.authbench.ssr.session.CookiePolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line of {@code ssr-app}: flags → {@link SsrConfig}. The API key comes from a file or the
+ * {@value #API_KEY_VARIABLE} variable, never from an argument (arguments are visible to every user of the machine).
+ */
+@Command(name = SsrCommandLine.NAME, mixinStandardHelpOptions = true, version = "ssr-app 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "The SSR pattern of AuthBench: signs users in through Appwrite with the Java/Kotlin SDK and"
+                + " renders their pages on the server. Prints 'LISTENING <url>' on stdout once it accepts requests.",
+        footer = {"", "The API key (scope sessions.write) comes from --api-key-file or the environment variable "
+                + SsrCommandLine.API_KEY_VARIABLE + "; it is never accepted as an argument."})
+public final class SsrCommandLine {
+    public static final String NAME = "ssr-app";
+    public static final String API_KEY_VARIABLE = "APPWRITE_API_KEY";
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", converter = Converters.Port.class,
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+    String host;
+
+    @Option(names = "--appwrite-endpoint", paramLabel = "URL", required = true, converter = Converters.Endpoint.class,
+            description = "Appwrite's API base, for example http://localhost:1234/v1 (required).")
+    URI endpoint;
+
+    @Option(names = "--project", paramLabel = "ID", defaultValue = "authbench", converter = Converters.ProjectId.class,
+            description = "Appwrite project id (default: ${DEFAULT-VALUE}).")
+    String project;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "File holding the Appwrite API key (default: the " + API_KEY_VARIABLE + " variable).")
+    Path apiKeyFile;
+
+    @Option(names = "--upstream-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Timeout.class,
+            description = "Longest wait for one Appwrite call, e.g. 500ms, 5s, 1m (default: ${DEFAULT-VALUE}).")
+    Duration upstreamTimeout;
+
+    @Option(names = "--request-log", description = "Log one line per request (default: off).")
+    boolean requestLog;
+
+    @Option(names = "--secure-cookies", paramLabel = "auto|always|never", defaultValue = "auto",
+            converter = Converters.Policy.class,
+            description = "Mark the session cookie Secure: auto = when the request came over https or with"
+                    + " X-Forwarded-Proto: https (default: ${DEFAULT-VALUE}).")
+    CookiePolicy cookiePolicy;
+
+    private SsrCommandLine() {
+    }
+
+    /** The outcome of parsing: either a configuration to run, or help/version text that was already printed. */
+    public record Parsed(Optional<SsrConfig> config) {
+    }
+
+    /**
+     * Parses the arguments. Help and version go to {@code out}; nothing else is printed.
+     *
+     * @param environment the process environment (for {@value #API_KEY_VARIABLE})
+     * @throws UsageException with the one line to show, for any flag or key problem
+     */
+    public static Parsed parse(String[] args, Map<String, String> environment, PrintWriter out) throws UsageException {
+        SsrCommandLine options = new SsrCommandLine();
+        CommandLine commandLine = new CommandLine(options);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(describe(e));
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(out);
+            out.flush();
+            return new Parsed(Optional.empty());
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            commandLine.printVersionHelp(out);
+            out.flush();
+            return new Parsed(Optional.empty());
+        }
+        ApiKey apiKey = options.readApiKey(environment);
+        return new Parsed(Optional.of(new SsrConfig(options.host, options.port, options.endpoint, options.project, apiKey,
+                options.upstreamTimeout, options.requestLog, options.cookiePolicy)));
+    }
+
+    /** The form docs/CONVENTIONS.md asks for: {@code --port: 'abc' is not a number}. */
+    private static String describe(CommandLine.ParameterException e) {
+        if (e.getCause() instanceof CommandLine.TypeConversionException conversion
+                && e.getArgSpec() instanceof OptionSpec option) {
+            return option.longestName() + ": " + conversion.getMessage();
+        }
+        String message = e.getMessage();
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    private ApiKey readApiKey(Map<String, String> environment) throws UsageException {
+        String key;
+        String source;
+        if (apiKeyFile != null) {
+            source = "--api-key-file: " + apiKeyFile;
+            try {
+                key = Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UsageException(source + " cannot be read (" + e.getClass().getSimpleName()
+                        + "); write the API key into that file or set " + API_KEY_VARIABLE);
+            }
+        } else {
+            source = API_KEY_VARIABLE;
+            key = environment.getOrDefault(API_KEY_VARIABLE, "").strip();
+            if (key.isEmpty()) {
+                throw new UsageException("no API key: pass --api-key-file FILE or set " + API_KEY_VARIABLE
+                        + " (an Appwrite key with the sessions.write scope)");
+            }
+        }
+        if (key.isEmpty()) {
+            throw new UsageException(source + " is empty; it must hold the Appwrite API key (scope sessions.write)");
+        }
+        if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new UsageException(source + " must hold only the API key: it contains spaces, line breaks or"
+                    + " non-ASCII characters");
+        }
+        return new ApiKey(key);
+    }
+}

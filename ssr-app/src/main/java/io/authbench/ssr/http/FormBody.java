@@ -1,0 +1,87 @@
+package io.authbench.ssr.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads an {@code application/x-www-form-urlencoded} body of bounded size. Runs on a worker thread (blocking I/O).
+ */
+public final class FormBody {
+    /** A login form is well under 1 KiB; anything near this is not one. */
+    public static final int MAX_BYTES = 16 * 1024;
+
+    /** Why a body was not accepted. */
+    public enum Problem { NOT_A_FORM, TOO_LARGE, MALFORMED }
+
+    /** Thrown for a body this app will not read. */
+    public static final class RejectedBody extends Exception {
+        private final Problem problem;
+
+        RejectedBody(Problem problem) {
+            super(problem.name(), null, false, false);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    private final Map<String, String> fields;
+
+    private FormBody(Map<String, String> fields) {
+        this.fields = fields;
+    }
+
+    /** The first value of a field, if present. */
+    public Optional<String> field(String name) {
+        return Optional.ofNullable(fields.get(name));
+    }
+
+    public static FormBody read(HttpServerExchange exchange) throws RejectedBody, IOException {
+        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new RejectedBody(Problem.NOT_A_FORM);
+        }
+        if (exchange.getRequestContentLength() > MAX_BYTES) {
+            throw new RejectedBody(Problem.TOO_LARGE);
+        }
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
+        byte[] body;
+        try (InputStream in = exchange.getInputStream()) {
+            body = in.readNBytes(MAX_BYTES + 1);   // a chunked body has no Content-Length to check up front
+        }
+        if (body.length > MAX_BYTES) {
+            throw new RejectedBody(Problem.TOO_LARGE);
+        }
+        return new FormBody(parse(new String(body, StandardCharsets.US_ASCII)));
+    }
+
+    static Map<String, String> parse(String body) throws RejectedBody {
+        Map<String, String> fields = new HashMap<>();
+        if (body.isEmpty()) {
+            return fields;
+        }
+        try {
+            for (String pair : body.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new RejectedBody(Problem.MALFORMED);
+        }
+        return fields;
+    }
+}
