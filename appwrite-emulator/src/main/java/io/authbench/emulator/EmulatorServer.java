@@ -1,0 +1,113 @@
+package io.authbench.emulator;
+
+import io.authbench.emulator.auth.Project;
+import io.authbench.emulator.config.EmulatorConfig;
+import io.authbench.emulator.crypto.PasswordHasher;
+import io.authbench.emulator.ratelimit.RateLimiter;
+import io.authbench.emulator.routes.Routes;
+import io.authbench.emulator.stats.RouteStats;
+import io.authbench.emulator.store.InMemoryAuthStore;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.xnio.Options;
+
+/**
+ * The emulator as an embeddable server: {@link #start} binds, {@link #baseUrl} tells where, {@link #close} stops it
+ * and its purge thread. Tests run it in-process on port 0; {@link EmulatorMain} runs it as a process.
+ */
+public final class EmulatorServer implements AutoCloseable {
+    /** Connections idle this long are closed, and a body that stalls this long is abandoned: nothing hangs. */
+    private static final int IO_TIMEOUT_MILLIS = 60_000;
+    private static final long LONGEST_RATE_WINDOW_SECONDS = 3600;
+
+    private final EmulatorConfig config;
+    private final Project project;
+    private final Project console;
+    private final RouteStats stats = new RouteStats();
+    private final RateLimiter rateLimiter = new RateLimiter();
+    private Undertow undertow;
+    private ScheduledExecutorService purger;
+    private String baseUrl;
+
+    public EmulatorServer(EmulatorConfig config) {
+        this.config = config;
+        this.project = new Project(config.projectId(), new InMemoryAuthStore(), config.apiKey(), config.platforms());
+        this.console = new Project(Projects.CONSOLE_ID, new InMemoryAuthStore(), null, List.of());
+    }
+
+    public synchronized EmulatorServer start() {
+        if (undertow != null) {
+            throw new IllegalStateException("the emulator is already started; create a new EmulatorServer to restart");
+        }
+        ApiHandler handler = new ApiHandler(
+                new Projects(project, console),
+                Routes.router(new PasswordHasher(config.passwordHashing()), config.sessionDuration()),
+                rateLimiter, stats, config.rateLimits(), config.maxBodyBytes(),
+                config.requestLog() ? System.out : null);
+        undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setSocketOption(Options.READ_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setHandler(handler)
+                .build();
+        undertow.start();
+        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        String host = bound.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        baseUrl = "http://" + host + ":" + bound.getPort() + "/v1";
+        purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "emulator-purge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = purgeIntervalMillis(config.sessionDuration());
+        purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Expired sessions go within half a session lifetime, bounded to between 1 s and 30 s. */
+    static long purgeIntervalMillis(Duration sessionDuration) {
+        return Math.max(1_000, Math.min(30_000, sessionDuration.toMillis() / 2));
+    }
+
+    void purge() {
+        Instant now = Instant.now();
+        project.store().purgeExpiredSessions(now);
+        console.store().purgeExpiredSessions(now);
+        rateLimiter.purgeBefore(now.getEpochSecond(), LONGEST_RATE_WINDOW_SECONDS);
+    }
+
+    /** The API base, e.g. {@code http://127.0.0.1:41234/v1}. */
+    public String baseUrl() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("the emulator is not started");
+        }
+        return baseUrl;
+    }
+
+    /** The configured project (tests inspect its store). */
+    public Project project() {
+        return project;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (purger != null) {
+            purger.shutdownNow();
+        }
+        if (undertow != null) {
+            undertow.stop();
+        }
+    }
+}

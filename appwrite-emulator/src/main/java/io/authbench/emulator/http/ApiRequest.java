@@ -1,0 +1,122 @@
+package io.authbench.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** One API request as the routes see it: headers, cookies, client address, path and body parameters. */
+public final class ApiRequest {
+    private final HttpServerExchange exchange;
+    private final Map<String, String> pathParams;
+    private ObjectNode params = JsonNodeFactory.instance.objectNode();
+    private Map<String, String> cookies;
+
+    public ApiRequest(HttpServerExchange exchange, Map<String, String> pathParams) {
+        this.exchange = exchange;
+        this.pathParams = pathParams;
+    }
+
+    /** Sets the body (or query) parameters once they have been read. */
+    public void useParams(ObjectNode parsed) {
+        this.params = parsed;
+    }
+
+    public String method() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    public String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    public String headerOrEmpty(String name) {
+        String value = header(name);
+        return value == null ? "" : value;
+    }
+
+    public String pathParam(String name) {
+        return pathParams.getOrDefault(name, "");
+    }
+
+    /** A body (or, for GET, query) parameter; {@code null} when absent or JSON {@code null}. */
+    public JsonNode param(String name) {
+        JsonNode node = params.get(name);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    /** The API's own host name as the client addressed it ({@code X-Forwarded-Host}, else {@code Host}), no port. */
+    public String hostname() {
+        String host = header("X-Forwarded-Host");
+        if (host == null || host.isBlank()) {
+            host = exchange.getHostName();
+        }
+        return stripPort(host.strip()).toLowerCase(Locale.ROOT);
+    }
+
+    static String stripPort(String host) {
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end > 0 ? host.substring(0, end + 1) : host;
+        }
+        int colon = host.indexOf(':');
+        return colon >= 0 && host.indexOf(':', colon + 1) < 0 ? host.substring(0, colon) : host;
+    }
+
+    /** {@code https} only when a proxy says so; the emulator itself speaks plain http. */
+    public String protocol() {
+        String forwarded = header("X-Forwarded-Proto");
+        return forwarded != null && forwarded.strip().equalsIgnoreCase("https") ? "https" : "http";
+    }
+
+    /** The first {@code X-Forwarded-For} entry, else the socket's peer address. */
+    public String clientIp() {
+        String forwarded = header("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            int comma = forwarded.indexOf(',');
+            return (comma >= 0 ? forwarded.substring(0, comma) : forwarded).strip();
+        }
+        InetSocketAddress peer = exchange.getSourceAddress();
+        return peer == null || peer.getAddress() == null ? "" : peer.getAddress().getHostAddress();
+    }
+
+    /** A cookie by (case-insensitive) name, URL-decoded as PHP decodes cookies; {@code null} if absent. */
+    public String cookie(String lowerCaseName) {
+        if (cookies == null) {
+            cookies = parseCookies(exchange.getRequestHeaders().get("Cookie"));
+        }
+        return cookies.get(lowerCaseName);
+    }
+
+    private static Map<String, String> parseCookies(HeaderValues headers) {
+        Map<String, String> parsed = new HashMap<>();
+        if (headers == null) {
+            return parsed;
+        }
+        for (String header : headers) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
+                String name = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                String raw = pair.substring(eq + 1).strip();
+                String value;
+                try {
+                    value = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException badEscape) {
+                    value = raw;
+                }
+                parsed.putIfAbsent(name, value);
+            }
+        }
+        return parsed;
+    }
+}
