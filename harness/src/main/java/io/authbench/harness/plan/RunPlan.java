@@ -1,0 +1,187 @@
+package io.authbench.harness.plan;
+
+import io.authbench.harness.profile.NetworkProfile;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The order in which a run executes its iterations (DESIGN §5): paired SSR/CSR iterations per cell
+ * (flow × profile), warm-ups first, each pair's order drawn from a seed.
+ *
+ * <h2>Shape</h2>
+ * <ul>
+ *   <li><b>Profile by profile.</b> All cells of one profile run before the next profile starts: switching profile
+ *       means new links and restarted apps, which is slow and disturbs the machine, so it happens once per
+ *       profile. Within a profile, flows run in the order given, then the A/A cell (if any).</li>
+ *   <li><b>Cell by cell.</b> A cell's {@code warmupPairs} warm-up pairs run right before its {@code pairs} measured
+ *       pairs, so the warm-up warms exactly what is about to be measured (the flow's code paths, caches and
+ *       connections). Interleaving cells would spread drift across them, but the verdict rests on the paired
+ *       SSR/CSR ratio, which pairing already protects from drift: the two halves of a pair run back to back.</li>
+ *   <li><b>Seeded, balanced order within pairs.</b> In each cell, half of the measured pairs run SSR first and
+ *       half CSR first (one extra either way, at random, for an odd count), in a shuffled sequence; warm-up pairs
+ *       likewise. So any advantage of running first or second (a warmer server, a warmer browser) cancels out of
+ *       the paired ratio instead of biasing it.</li>
+ *   <li><b>A/A cell.</b> With an {@code aaFlow}, each profile also gets a cell that pairs {@link Variant#SSR_A}
+ *       with {@link Variant#SSR_B} on that flow, with the same warm-ups, pairs and ordering rules.</li>
+ * </ul>
+ *
+ * <h2>Determinism</h2>
+ * The same arguments give the same plan. Each cell's order is drawn from its own generator, seeded from the
+ * run's seed, the flow's {@code toString()} and the profile's name, so a cell keeps its order when other flows or
+ * profiles are added to or removed from a run (use flows whose {@code toString()} is stable, e.g. enum constants
+ * or strings). Only {@link Random}'s specified algorithm is used, so plans are the same on every JDK.
+ *
+ * @param <F> the flow type (the harness's flow enum; anything with a stable {@code toString()})
+ */
+public final class RunPlan<F> {
+
+    private final long seed;
+    private final int cellCount;
+    private final List<PlannedIteration<F>> iterations;
+
+    private RunPlan(long seed, int cellCount, List<PlannedIteration<F>> iterations) {
+        this.seed = seed;
+        this.cellCount = cellCount;
+        this.iterations = List.copyOf(iterations);
+    }
+
+    /**
+     * Builds a plan.
+     *
+     * @param flows       the flows, in the order their cells should run; not empty, no duplicates
+     * @param profiles    the profiles, in the order they should run; not empty, no two with the same name
+     * @param pairs       measured pairs per cell; at least 1
+     * @param warmupPairs warm-up pairs per cell, run first and discarded; 0 or more
+     * @param seed        seed of every random choice in the plan (recorded in results.json)
+     * @param aaFlow      the flow of the A/A cell (SSR against SSR) in every profile, or {@code null} for none
+     * @throws IllegalArgumentException naming the argument that is out of range
+     */
+    public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
+                                       long seed, F aaFlow) {
+        requireDistinct("flows", flows.stream().map(String::valueOf).toList());
+        requireDistinct("profiles", profiles.stream().map(NetworkProfile::name).toList());
+        if (pairs < 1) {
+            throw new IllegalArgumentException("pairs must be at least 1, got " + pairs);
+        }
+        if (warmupPairs < 0) {
+            throw new IllegalArgumentException("warm-up pairs must be 0 or more, got " + warmupPairs);
+        }
+        List<PlannedIteration<F>> iterations = new ArrayList<>();
+        int cells = 0;
+        for (NetworkProfile profile : profiles) {
+            for (F flow : flows) {
+                addCell(iterations, flow, profile, Variant.SSR, Variant.CSR, pairs, warmupPairs, seed);
+                cells++;
+            }
+            if (aaFlow != null) {
+                addCell(iterations, aaFlow, profile, Variant.SSR_A, Variant.SSR_B, pairs, warmupPairs, seed);
+                cells++;
+            }
+        }
+        return new RunPlan<>(seed, cells, iterations);
+    }
+
+    private static <F> void addCell(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, Variant a, Variant b,
+                                    int pairs, int warmupPairs, long seed) {
+        Random random = new Random(cellSeed(seed, String.valueOf(flow), profile.name(), a));
+        boolean[] warmupAFirst = balancedCoinFlips(warmupPairs, random);
+        boolean[] measuredAFirst = balancedCoinFlips(pairs, random);
+        addPairs(out, flow, profile, a, b, warmupAFirst, true);
+        addPairs(out, flow, profile, a, b, measuredAFirst, false);
+    }
+
+    private static <F> void addPairs(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, Variant a,
+                                     Variant b, boolean[] aFirst, boolean warmup) {
+        for (int pair = 0; pair < aFirst.length; pair++) {
+            Variant first = aFirst[pair] ? a : b;
+            Variant second = aFirst[pair] ? b : a;
+            out.add(new PlannedIteration<>(flow, profile, pair, 0, first, warmup));
+            out.add(new PlannedIteration<>(flow, profile, pair, 1, second, warmup));
+        }
+    }
+
+    /** {@code count} booleans, half true and half false (the odd one random), in random order. */
+    static boolean[] balancedCoinFlips(int count, Random random) {
+        boolean[] flips = new boolean[count];
+        int trues = count / 2 + (count % 2 == 1 && random.nextBoolean() ? 1 : 0);
+        for (int i = 0; i < trues; i++) {
+            flips[i] = true;
+        }
+        for (int i = count - 1; i > 0; i--) { // Fisher–Yates, spelled out so no JDK shuffle detail can change it
+            int j = random.nextInt(i + 1);
+            boolean swap = flips[i];
+            flips[i] = flips[j];
+            flips[j] = swap;
+        }
+        return flips;
+    }
+
+    /** Mixes the run seed with the cell's identity (SplitMix64 finaliser over a 64-bit FNV-1a hash). */
+    static long cellSeed(long seed, String flow, String profile, Variant firstVariant) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : (flow + '\u0000' + profile + '\u0000' + firstVariant.label()).getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        long z = seed ^ hash;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static void requireDistinct(String what, List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException(what + ": at least one is needed");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException(what + ": '" + name + "' is listed twice");
+            }
+        }
+    }
+
+    /** The seed the plan was drawn from. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Every iteration in run order. */
+    public List<PlannedIteration<F>> iterations() {
+        return iterations;
+    }
+
+    /** Number of iterations, warm-ups included. */
+    public int size() {
+        return iterations.size();
+    }
+
+    /** Number of cells, the A/A cells included. */
+    public int cellCount() {
+        return cellCount;
+    }
+
+    /** The iterations grouped by profile name, in run order: what runs between two profile switches. */
+    public Map<String, List<PlannedIteration<F>>> byProfile() {
+        Map<String, List<PlannedIteration<F>>> groups = new LinkedHashMap<>();
+        for (PlannedIteration<F> iteration : iterations) {
+            groups.computeIfAbsent(iteration.profileName(), name -> new ArrayList<>()).add(iteration);
+        }
+        groups.replaceAll((name, list) -> List.copyOf(list));
+        return groups;
+    }
+
+    /** One line for the console, e.g. {@code "29 cells × (2 warm-up + 20 measured) pairs = 1276 iterations, seed 42"}. */
+    public String describe() {
+        long warmups = iterations.stream().filter(PlannedIteration::warmup).count();
+        int perCell = cellCount == 0 ? 0 : iterations.size() / cellCount / 2;
+        int warmupPerCell = cellCount == 0 ? 0 : (int) (warmups / cellCount / 2);
+        return cellCount + " cells × (" + warmupPerCell + " warm-up + " + (perCell - warmupPerCell)
+                + " measured) pairs = " + iterations.size() + " iterations, seed " + seed;
+    }
+}
