@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -105,6 +106,15 @@ public final class SsrCommandLine {
         if (e.getCause() instanceof CommandLine.TypeConversionException conversion
                 && e.getArgSpec() instanceof OptionSpec option) {
             return option.longestName() + ": " + conversion.getMessage();
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            // Name unknown flags only: a stray value could be a secret someone tried to pass as an argument.
+            List<String> flags = unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+                    .map(arg -> "'" + arg.split("=", 2)[0] + "'").toList();
+            String hint = flags.stream().anyMatch(flag -> flag.contains("key"))
+                    ? " (the API key is read from --api-key-file or " + API_KEY_VARIABLE + ", never from an argument)" : "";
+            return flags.isEmpty() ? "unexpected argument; this app takes flags only"
+                    : "unknown option " + String.join(", ", flags) + hint;
         }
         String message = e.getMessage();
         return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
