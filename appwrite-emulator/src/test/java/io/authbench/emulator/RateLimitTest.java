@@ -1,0 +1,112 @@
+package io.authbench.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Appwrite's abuse limits: fixed hourly windows, counted before credentials, API keys exempt (contract §9). */
+class RateLimitTest {
+
+    private static Http.Response login(Http http, String email, String password) {
+        return http.request("POST", "/account/sessions/email")
+                .json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").send();
+    }
+
+    @Test
+    void the_eleventh_login_for_one_email_in_an_hour_gets_429_even_when_all_failed() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            Http http = new Http(emulator.baseUrl());
+            Seed.createUser(http, "limited@example.com");
+
+            for (int i = 1; i <= 10; i++) {
+                Http.Response response = login(http, "limited@example.com", "wrong-password");
+                assertThat(response.type()).isEqualTo("user_invalid_credentials");
+                assertThat(response.header("X-RateLimit-Limit")).isEqualTo("10");
+                assertThat(response.header("X-RateLimit-Remaining")).isEqualTo(String.valueOf(10 - i));
+            }
+            Http.Response blocked = login(http, "limited@example.com", TestEmulator.PASSWORD);
+
+            assertThat(blocked.status()).isEqualTo(429);
+            assertThat(blocked.type()).isEqualTo("general_rate_limit_exceeded");
+            assertThat(blocked.header("X-RateLimit-Remaining")).isEqualTo("0");
+            long reset = Long.parseLong(blocked.header("X-RateLimit-Reset"));
+            long now = Instant.now().getEpochSecond();
+            assertThat(reset % 3600).isZero();
+            assertThat(reset).isGreaterThan(now).isLessThanOrEqualTo(now + 3600);
+            assertThat(emulator.server().project().store().sessionCount()).isZero();
+        }
+    }
+
+    @Test
+    void the_login_limit_is_per_email_as_sent() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            Http http = new Http(emulator.baseUrl());
+            Seed.createUser(http, "per-email@example.com");
+            for (int i = 0; i < 10; i++) {
+                login(http, "someone-else@example.com", "wrong-password");
+            }
+
+            assertThat(login(http, "someone-else@example.com", "wrong-password").status()).isEqualTo(429);
+            assertThat(login(http, "per-email@example.com", TestEmulator.PASSWORD).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void api_key_logins_are_not_limited_but_still_get_the_headers() {
+        try (TestEmulator emulator = TestEmulator.start(c -> c.withRateLimits(true))) {
+            Http http = new Http(emulator.baseUrl());
+            Seed.createUser(http, "ssr@example.com");
+
+            for (int i = 0; i < 12; i++) {
+                Http.Response response = http.request("POST", "/account/sessions/email").key()
+                        .json("{\"email\":\"ssr@example.com\",\"password\":\"password123\"}").send();
+                assertThat(response.status()).isEqualTo(201);
+                assertThat(response.header("X-RateLimit-Limit")).isEqualTo("10");
+            }
+        }
+    }
+
+    @Test
+    void switching_rate_limits_off_lets_every_call_through_with_the_headers_kept() {
+        try (TestEmulator emulator = TestEmulator.start(c -> c.withRateLimits(false))) {
+            Http http = new Http(emulator.baseUrl());
+
+            for (int i = 0; i < 15; i++) {
+                Http.Response response = login(http, "nobody@example.com", "wrong-password");
+                assertThat(response.type()).isEqualTo("user_invalid_credentials");
+                assertThat(response.header("X-RateLimit-Limit")).isEqualTo("10");
+            }
+        }
+    }
+
+    @Test
+    void logout_is_limited_to_100_per_hour_per_ip() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            Http http = new Http(emulator.baseUrl());
+            Seed.createUser(http, "logout@example.com");
+            String session = Seed.keySession(http, "logout@example.com");
+
+            for (int i = 0; i < 100; i++) {
+                Http.Response response = http.request("DELETE", "/account/sessions/00000000000000000000")
+                        .header("X-Appwrite-Session", session).json("{}").send();
+                assertThat(response.type()).isEqualTo("user_session_not_found");
+            }
+            Http.Response blocked = http.request("DELETE", "/account/sessions/current")
+                    .header("X-Appwrite-Session", session).json("{}").send();
+
+            assertThat(blocked.status()).isEqualTo(429);
+            assertThat(blocked.header("X-RateLimit-Limit")).isEqualTo("100");
+            assertThat(emulator.server().project().store().sessionCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void routes_without_a_limit_send_no_rate_limit_headers() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            Http http = new Http(emulator.baseUrl());
+
+            assertThat(http.request("GET", "/account").send().header("X-RateLimit-Limit")).isNull();
+        }
+    }
+}
