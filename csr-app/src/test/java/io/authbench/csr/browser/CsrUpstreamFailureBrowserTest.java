@@ -1,0 +1,121 @@
+package io.authbench.csr.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.authbench.support.browser.Browsers;
+import io.authbench.support.process.ServerProcess;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Appwrite unreachable, silent or answering garbage: the page shows {@code [data-testid=upstream-error]} with a
+ * sentence, within the app's 5 s upstream timeout, never a hung spinner or a stack trace.
+ */
+class CsrUpstreamFailureBrowserTest {
+    private static final Path LOGS = Path.of("target", "browser-test-logs", "CsrUpstreamFailureBrowserTest");
+    /** The app gives up after 5 s; the assertion allows for a slow, shared machine on top of that. */
+    private static final LocatorAssertions.IsVisibleOptions WITHIN_TIMEOUT =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(15_000);
+    private static final Pattern CONNECTION_REFUSED =
+            Pattern.compile("Failed to load resource: net::ERR_CONNECTION_REFUSED.*");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    private BrowserWatch watch;
+    private Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Browsers.createPlaywright();
+        browser = Browsers.launchChromium(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext();
+        watch = new BrowserWatch();
+        watch.attach(context);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void checkAndCloseContext() {
+        try {
+            watch.assertClean();
+        } finally {
+            context.close();
+        }
+    }
+
+    @Test
+    void with_the_emulator_stopped_login_and_page_loads_show_the_upstream_error() {
+        Path keyFile = Servers.writeApiKeyFile(LOGS);
+        watch.allowConsoleError(CONNECTION_REFUSED);
+        try (ServerProcess emulator = Servers.startEmulator("emulator-to-stop", keyFile, LOGS);
+             ServerProcess app = Servers.startCsrApp("csr-app-emulator-stopped", Servers.onLocalhost(emulator.url()), LOGS)) {
+            URI appUrl = Servers.withHost(app.url(), "localhost");
+            page.navigate(appUrl + "/login");
+            assertThat(page.getByTestId("login-form")).isVisible();
+
+            emulator.close();
+            page.locator("input[name=email]").fill("nobody@example.com");
+            page.locator("input[name=password]").fill("whatever-password");
+            page.getByTestId("login-submit").click();
+
+            assertThat(page.getByTestId("upstream-error")).isVisible(WITHIN_TIMEOUT);
+            assertThat(page.getByTestId("upstream-error")).hasText(Pattern.compile("Appwrite could not be reached"));
+            assertThat(page.getByTestId("login-form")).isVisible();
+
+            page.navigate(appUrl + "/dashboard");
+            assertThat(page.getByTestId("upstream-error")).isVisible(WITHIN_TIMEOUT);
+            assertThat(page.getByTestId("upstream-error")).hasText(Pattern.compile("Appwrite could not be reached"));
+        }
+    }
+
+    @Test
+    void an_appwrite_that_never_answers_shows_the_upstream_error_after_the_timeout() {
+        try (MisbehavingAppwrite silent = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.SILENT);
+             ServerProcess app = Servers.startCsrApp("csr-app-silent-upstream", silent.endpoint(), LOGS)) {
+            page.navigate(Servers.withHost(app.url(), "localhost") + "/dashboard");
+
+            assertThat(page.getByTestId("upstream-error")).isVisible(WITHIN_TIMEOUT);
+            assertThat(page.getByTestId("upstream-error")).hasText(Pattern.compile("did not answer within 5 seconds"));
+        }
+    }
+
+    @Test
+    void an_appwrite_that_answers_garbage_shows_the_upstream_error() {
+        try (MisbehavingAppwrite garbage = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.GARBAGE);
+             ServerProcess app = Servers.startCsrApp("csr-app-garbage-upstream", garbage.endpoint(), LOGS)) {
+            page.navigate(Servers.withHost(app.url(), "localhost") + "/dashboard");
+
+            assertThat(page.getByTestId("upstream-error")).isVisible(WITHIN_TIMEOUT);
+            assertThat(page.getByTestId("upstream-error")).hasText(Pattern.compile("could not understand"));
+            assertThat(page.content()).doesNotContain("SyntaxError").doesNotContain("502 Bad Gateway");
+        }
+    }
+}
