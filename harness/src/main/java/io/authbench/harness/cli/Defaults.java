@@ -1,0 +1,90 @@
+package io.authbench.harness.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every default of the harness in one place; the {@code --help} text is built from these constants so the
+ * documentation cannot drift from the code.
+ */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    /** The four profiles of DESIGN §4, in run order. */
+    public static final String PROFILES = "loopback,cable,slow-4g,far-backend";
+    /** Quick mode: the floor and the profile with the largest effects. */
+    public static final String QUICK_PROFILES = "loopback,slow-4g";
+    /** Every flow of DESIGN §3 (quick mode runs them all too, with fewer pairs and profiles). */
+    public static final String FLOWS = "login,revisit,revisit-cold,navigate,guard,logout,no-js";
+
+    /** Measured pairs per cell in a full run. */
+    public static final int PAIRS = 20;
+    /** Measured pairs per cell in quick mode. */
+    public static final int QUICK_PAIRS = 3;
+    /** Discarded pairs run before the measured ones in each cell. */
+    public static final int WARMUP_PAIRS = 2;
+    public static final int QUICK_WARMUP_PAIRS = 1;
+
+    /** Seed of the pair order; recorded in results.json, so any run can be replayed. */
+    public static final long SEED = 20261127L;
+
+    /** The flow of the A/A cell (SSR against SSR): the noise floor of the machine. */
+    public static final String AA_FLOW = "login";
+
+    /** Upper bound for one iteration (setup, action, content); slower iterations are recorded as failures. */
+    public static final int ITERATION_TIMEOUT_SECONDS = 30;
+    public static final Duration ITERATION_TIMEOUT = Duration.ofSeconds(ITERATION_TIMEOUT_SECONDS);
+    /** Upper bound for a child server to print its LISTENING line. */
+    public static final int SERVER_START_TIMEOUT_SECONDS = 60;
+    public static final Duration SERVER_START_TIMEOUT = Duration.ofSeconds(SERVER_START_TIMEOUT_SECONDS);
+    /** Upper bound for one Appwrite SDK call (the Kotlin SDK would otherwise wait forever on a bad response). */
+    public static final Duration SDK_CALL_TIMEOUT = Duration.ofSeconds(20);
+
+    /** HTTP requests per app endpoint that warm the servers' JIT before measurement. */
+    public static final int JIT_WARMUP_REQUESTS = 150;
+
+    /** The Appwrite project id the harness configures everywhere (lower case: it ends up in cookie names). */
+    public static final String PROJECT_ID = "authbench";
+
+    /** Output folder, relative to the working directory. */
+    public static final String OUT = "target/bench";
+
+    /** The sibling modules' shaded jars, found next to this harness's jar or from the repository root. */
+    public static Path emulatorJar() {
+        return siblingJar("appwrite-emulator");
+    }
+
+    public static Path ssrJar() {
+        return siblingJar("ssr-app");
+    }
+
+    public static Path csrJar() {
+        return siblingJar("csr-app");
+    }
+
+    private static Path siblingJar(String module) {
+        Path fromRoot = Path.of(module, "target", module + ".jar");
+        Path fromHarnessFolder = Path.of("..", module, "target", module + ".jar");
+        // Launched as `java -jar harness/target/authbench.jar` the jar's folder is harness/target.
+        Path nextToJar = harnessJarFolder().map(dir -> dir.resolve(Path.of("..", "..", module, "target", module + ".jar")).normalize())
+                .orElse(fromRoot);
+        for (Path candidate : List.of(nextToJar, fromRoot, fromHarnessFolder)) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return nextToJar;
+    }
+
+    private static java.util.Optional<Path> harnessJarFolder() {
+        try {
+            Path location = Path.of(Defaults.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? java.util.Optional.ofNullable(location.getParent()) : java.util.Optional.empty();
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.authbench.harness.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fully resolved benchmark request: every default applied, every value validated. The engine never sees argv.
+ *
+ * @param quick              the reduced quick mode (fewer profiles and pairs) was asked for
+ * @param flows              flow names in run order (DESIGN §3)
+ * @param profiles           profile names in run order (DESIGN §4)
+ * @param profilesFile       an extra profiles file that adds to or overrides the bundled profiles; null = none
+ * @param pairs              measured pairs per cell
+ * @param warmupPairs        discarded pairs per cell
+ * @param seed               seed of the pair order
+ * @param aaFlow             flow of the A/A (SSR vs SSR) cell; null = no A/A cell
+ * @param out                run folder; created if missing, an earlier results.json in it is replaced
+ * @param browser            the Chromium executable; null = discover (support's BrowserLocator)
+ * @param emulatorJar        shaded jar of appwrite-emulator
+ * @param ssrJar             shaded jar of ssr-app
+ * @param csrJar             shaded jar of csr-app
+ * @param iterationTimeout   upper bound of one iteration
+ * @param serverStartTimeout upper bound for a child server's readiness line
+ * @param sdkCallTimeout     upper bound of one Appwrite SDK call
+ */
+public record HarnessOptions(
+        boolean quick,
+        List<String> flows,
+        List<String> profiles,
+        Path profilesFile,
+        int pairs,
+        int warmupPairs,
+        long seed,
+        String aaFlow,
+        Path out,
+        Path browser,
+        Path emulatorJar,
+        Path ssrJar,
+        Path csrJar,
+        Duration iterationTimeout,
+        Duration serverStartTimeout,
+        Duration sdkCallTimeout) {
+
+    public HarnessOptions {
+        flows = List.copyOf(flows);
+        profiles = List.copyOf(profiles);
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(emulatorJar, "emulatorJar");
+        Objects.requireNonNull(ssrJar, "ssrJar");
+        Objects.requireNonNull(csrJar, "csrJar");
+        Objects.requireNonNull(iterationTimeout, "iterationTimeout");
+        Objects.requireNonNull(serverStartTimeout, "serverStartTimeout");
+        Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
+    }
+}

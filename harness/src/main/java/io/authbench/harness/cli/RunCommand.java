@@ -1,0 +1,212 @@
+package io.authbench.harness.cli;
+
+import io.authbench.harness.flow.Flow;
+import io.authbench.harness.profile.ProfileFileException;
+import io.authbench.harness.profile.Profiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code authbench run}: the benchmark. Options arrive as text because Maven passes an unset {@code -Dbench.*}
+ * property as an empty string, which here means "the default"; {@link #toOptions()} turns them into
+ * {@link HarnessOptions} or a {@link UsageException} naming the bad value.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run every flow for SSR and CSR under every network profile as paired iterations and write "
+                + "results.json into the output folder.")
+public final class RunCommand implements Callable<Integer> {
+
+    /** What {@link #call()} hands the options to; the engine in production, a recorder in CLI tests. */
+    public interface Runner {
+        int run(HarnessOptions options) throws Exception;
+    }
+
+    private final Runner runner;
+
+    @Option(names = "--quick", arity = "0..1", fallbackValue = "true",
+            description = "Reduced run: profiles " + Defaults.QUICK_PROFILES + ", " + Defaults.QUICK_PAIRS
+                    + " pairs and " + Defaults.QUICK_WARMUP_PAIRS + " warm-up pair per cell. Default: false.")
+    String quick = "";
+
+    @Option(names = "--profiles", paramLabel = "LIST",
+            description = "Comma-separated profile names. Default: " + Defaults.PROFILES + " (quick: " + Defaults.QUICK_PROFILES + ").")
+    String profiles = "";
+
+    @Option(names = "--profiles-file", paramLabel = "FILE",
+            description = "A JSON profiles file that adds to (or overrides) the bundled profiles. Default: none.")
+    String profilesFile = "";
+
+    @Option(names = "--flows", paramLabel = "LIST",
+            description = "Comma-separated flows. Default: " + Defaults.FLOWS + ".")
+    String flows = "";
+
+    @Option(names = "--pairs", paramLabel = "N",
+            description = "Measured SSR/CSR pairs per cell. Default: " + Defaults.PAIRS + " (quick: " + Defaults.QUICK_PAIRS + ").")
+    String pairs = "";
+
+    @Option(names = "--warmup-pairs", paramLabel = "N",
+            description = "Discarded pairs per cell before measuring. Default: " + Defaults.WARMUP_PAIRS
+                    + " (quick: " + Defaults.QUICK_WARMUP_PAIRS + ").")
+    String warmupPairs = "";
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the pair order. Default: " + Defaults.SEED + ".")
+    String seed = "";
+
+    @Option(names = "--aa-flow", paramLabel = "FLOW",
+            description = "Flow of the A/A cell (SSR against SSR), or 'none'. Default: " + Defaults.AA_FLOW + ".")
+    String aaFlow = "";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: " + Defaults.OUT + ".")
+    String out = "";
+
+    @Option(names = "--browser", paramLabel = "PATH",
+            description = "Chromium executable. Default: discovered (/usr/lib/chromium/chromium, /usr/bin/chromium, ...).")
+    String browser = "";
+
+    @Option(names = "--emulator-jar", paramLabel = "JAR",
+            description = "appwrite-emulator's shaded jar. Default: appwrite-emulator/target/appwrite-emulator.jar.")
+    String emulatorJar = "";
+
+    @Option(names = "--ssr-jar", paramLabel = "JAR", description = "ssr-app's shaded jar. Default: ssr-app/target/ssr-app.jar.")
+    String ssrJar = "";
+
+    @Option(names = "--csr-jar", paramLabel = "JAR", description = "csr-app's shaded jar. Default: csr-app/target/csr-app.jar.")
+    String csrJar = "";
+
+    @Option(names = "--iteration-timeout", paramLabel = "SECONDS",
+            description = "Upper bound of one iteration; slower ones are recorded as failures. Default: "
+                    + Defaults.ITERATION_TIMEOUT_SECONDS + ".")
+    String iterationTimeout = "";
+
+    @Option(names = "--server-start-timeout", paramLabel = "SECONDS",
+            description = "Upper bound for a child server to become ready. Default: " + Defaults.SERVER_START_TIMEOUT_SECONDS + ".")
+    String serverStartTimeout = "";
+
+    public RunCommand(Runner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return runner.run(toOptions());
+    }
+
+    /** Applies defaults and validates every value. */
+    HarnessOptions toOptions() throws UsageException {
+        boolean isQuick = parseBoolean("--quick", quick);
+        List<String> flowList = list(flows, Defaults.FLOWS);
+        for (String flow : flowList) {
+            if (Flow.byCode(flow).isEmpty()) {
+                throw new UsageException("--flows: unknown flow '" + flow + "'; known flows: " + Flow.codes() + ".");
+            }
+        }
+        List<String> profileList = list(profiles, isQuick ? Defaults.QUICK_PROFILES : Defaults.PROFILES);
+        Path extraProfiles = blank(profilesFile) ? null : existingFile("--profiles-file", profilesFile);
+        try {
+            Profiles known = extraProfiles == null ? Profiles.bundled() : Profiles.withUserFile(extraProfiles);
+            known.get(profileList);
+        } catch (ProfileFileException e) {
+            throw new UsageException("--profiles-file: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--profiles: " + e.getMessage());
+        }
+        int pairCount = parseInt("--pairs", pairs, isQuick ? Defaults.QUICK_PAIRS : Defaults.PAIRS, 1);
+        int warmups = parseInt("--warmup-pairs", warmupPairs, isQuick ? Defaults.QUICK_WARMUP_PAIRS : Defaults.WARMUP_PAIRS, 0);
+        long seedValue = parseLong("--seed", seed, Defaults.SEED);
+        String aa = blank(aaFlow) ? Defaults.AA_FLOW : aaFlow.trim();
+        if (aa.equals("none")) {
+            aa = null;
+        } else if (Flow.byCode(aa).isEmpty()) {
+            throw new UsageException("--aa-flow: unknown flow '" + aa + "'; use one of " + Flow.codes() + " or 'none'.");
+        }
+        Path outDir = Path.of(blank(out) ? Defaults.OUT : out.trim());
+        Path browserPath = blank(browser) ? null : existingFile("--browser", browser);
+        Path emulator = jar("--emulator-jar", emulatorJar, Defaults.emulatorJar(), "appwrite-emulator");
+        Path ssr = jar("--ssr-jar", ssrJar, Defaults.ssrJar(), "ssr-app");
+        Path csr = jar("--csr-jar", csrJar, Defaults.csrJar(), "csr-app");
+        Duration iteration = Duration.ofSeconds(parseInt("--iteration-timeout", iterationTimeout, Defaults.ITERATION_TIMEOUT_SECONDS, 1));
+        Duration serverStart = Duration.ofSeconds(
+                parseInt("--server-start-timeout", serverStartTimeout, Defaults.SERVER_START_TIMEOUT_SECONDS, 1));
+        return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
+                browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static List<String> list(String value, String fallback) throws UsageException {
+        String text = blank(value) ? fallback : value;
+        LinkedHashSet<String> items = new LinkedHashSet<>();
+        for (String item : text.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        if (items.isEmpty()) {
+            throw new UsageException("an empty list was given where names are expected: '" + value + "'.");
+        }
+        return new ArrayList<>(items);
+    }
+
+    private static boolean parseBoolean(String option, String value) throws UsageException {
+        if (blank(value)) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UsageException(option + ": '" + value + "' is not true or false.");
+        };
+    }
+
+    private static int parseInt(String option, String value, int fallback, int min) throws UsageException {
+        if (blank(value)) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min) {
+                throw new UsageException(option + ": " + parsed + " is too small; use " + min + " or more.");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + ": '" + value + "' is not a whole number.");
+        }
+    }
+
+    private static long parseLong(String option, String value, long fallback) throws UsageException {
+        if (blank(value)) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + ": '" + value + "' is not a whole number.");
+        }
+    }
+
+    private static Path existingFile(String option, String value) throws UsageException {
+        Path path = Path.of(value.trim());
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException(option + ": no file at " + path.toAbsolutePath() + ".");
+        }
+        return path;
+    }
+
+    private static Path jar(String option, String value, Path fallback, String module) throws UsageException {
+        Path path = blank(value) ? fallback : Path.of(value.trim());
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException(option + ": " + module + "'s jar is missing at " + path.toAbsolutePath()
+                    + "; build it with 'mvn -q -B -pl " + module + " package -DskipTests' (or 'mvn package' at the root).");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,43 @@
+package io.authbench.harness.flow;
+
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cookie half of the correctness check: after signing in, the session cookie exists with the attributes the
+ * pattern promises; after signing out (or without a session), it is gone.
+ */
+final class CookieCheck {
+    private CookieCheck() {
+    }
+
+    /**
+     * @param ssr       SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/);
+     *                  CSR: Appwrite's {@code a_session_<project>_legacy} (HttpOnly; the only one browsers keep over http)
+     * @return the problem, or empty if the cookies are as expected
+     */
+    static Optional<String> problem(List<Cookie> cookies, boolean ssr, String projectId, boolean expectSignedIn) {
+        String name = ssr ? FlowRunner.SSR_SESSION_COOKIE : ("a_session_" + projectId + "_legacy").toLowerCase(java.util.Locale.ROOT);
+        Optional<Cookie> session = cookies.stream().filter(c -> c.name.equals(name) && !c.value.isEmpty()).findFirst();
+        if (!expectSignedIn) {
+            return session.isPresent() ? Optional.of("the session cookie " + name + " is still set after the session ended")
+                    : Optional.empty();
+        }
+        if (session.isEmpty()) {
+            return Optional.of("no session cookie " + name + " after signing in");
+        }
+        Cookie cookie = session.get();
+        if (!Boolean.TRUE.equals(cookie.httpOnly)) {
+            return Optional.of("the session cookie " + name + " is not HttpOnly, so page scripts could read it");
+        }
+        if (ssr && cookie.sameSite != SameSiteAttribute.LAX) {
+            return Optional.of("the session cookie " + name + " has SameSite=" + cookie.sameSite + ", expected Lax");
+        }
+        if (ssr && !"/".equals(cookie.path)) {
+            return Optional.of("the session cookie " + name + " has Path=" + cookie.path + ", expected /");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,59 @@
+package io.authbench.harness.flow;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The user journeys of DESIGN §3. Each is run for both variants under each profile; the content element is what
+ * "done" means for the flow (its Element Timing entry ends the time to content).
+ */
+public enum Flow {
+    /** Cold cache, no session: open the login page, fill, submit; ends when the user's name is painted. */
+    LOGIN("login", "user-name"),
+    /** Warm cache, valid session: open /dashboard in a new tab. */
+    REVISIT("revisit", "user-name"),
+    /** Empty cache, valid session cookie: open /dashboard. */
+    REVISIT_COLD("revisit-cold", "user-name"),
+    /** On the dashboard: click the in-app link to /profile. */
+    NAVIGATE("navigate", "profile-name"),
+    /** No session: open /dashboard; ends when the login form is painted. */
+    GUARD("guard", "login-heading"),
+    /** On the dashboard: click logout; ends when the login form is painted. */
+    LOGOUT("logout", "login-heading"),
+    /** JavaScript disabled, valid session: fetch /dashboard; is the name in the HTML? */
+    NO_JS("no-js", "user-name");
+
+    private final String code;
+    private final String contentElement;
+
+    Flow(String code, String contentElement) {
+        this.code = code;
+        this.contentElement = contentElement;
+    }
+
+    /** The flow's name on the command line and in results.json. */
+    public String code() {
+        return code;
+    }
+
+    /** The {@code elementtiming} identifier (= {@code data-testid}) of the element that ends the flow. */
+    public String contentElement() {
+        return contentElement;
+    }
+
+    /** True if the flow starts signed in (it needs a seeded user even though it does not measure the login). */
+    public boolean needsUser() {
+        return this != GUARD;
+    }
+
+    /** The flow named {@code code}, if any. */
+    public static Optional<Flow> byCode(String code) {
+        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
+    }
+
+    /** "login, revisit, ..." for messages. */
+    public static String codes() {
+        return Arrays.stream(values()).map(Flow::code).collect(Collectors.joining(", "));
+    }
+}

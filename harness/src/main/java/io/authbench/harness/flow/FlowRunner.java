@@ -1,0 +1,469 @@
+package io.authbench.harness.flow;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import io.authbench.harness.browser.Exchange;
+import io.authbench.harness.browser.PageProbe;
+import io.authbench.harness.browser.PageProbe.Timings;
+import io.authbench.harness.browser.ServerTiming;
+import io.authbench.harness.measure.CriticalPath;
+import io.authbench.harness.measure.NetworkSummary;
+import io.authbench.harness.measure.ProcessCpu;
+import io.authbench.reports.results.Metric;
+import io.authbench.reports.results.Metrics;
+import io.authbench.reports.results.NetworkLink;
+import io.authbench.reports.results.ObservedRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Runs one iteration of one flow against one app in a fresh browser context (DESIGN §3) and measures it
+ * (DESIGN §6). Set-up steps (signing in before a logout, warming the cache before a revisit) are not measured; the
+ * measured phase starts just before the user action and ends when the flow's content element is painted.
+ *
+ * <p>Not thread-safe: Playwright's Java API is single-threaded, and measurements must not overlap anyway.
+ */
+public final class FlowRunner {
+    /** The SSR app's own session cookie (docs/CONVENTIONS.md). */
+    static final String SSR_SESSION_COOKIE = "authbench_session";
+
+    private final Browser browser;
+    private final IterationSettings settings;
+
+    public FlowRunner(Browser browser, IterationSettings settings) {
+        this.browser = browser;
+        this.settings = settings;
+    }
+
+    /** Runs {@code flow}; never throws for a flow that goes wrong, it returns a failed outcome with the reason. */
+    public IterationOutcome run(Flow flow, AppTarget app, TestUser user) {
+        Attempt attempt = new Attempt(flow, app, user);
+        try {
+            return attempt.execute();
+        } catch (FlowFailure e) {
+            return attempt.failed(e.getMessage());
+        } catch (TimeoutError e) {
+            return attempt.failed("timed out (" + settings.timeoutMs() + " ms): " + firstLine(e.getMessage()));
+        } catch (PlaywrightException e) {
+            return attempt.failed("browser error: " + firstLine(e.getMessage()));
+        } finally {
+            attempt.close();
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > 240 ? line.substring(0, 240) + "..." : line;
+    }
+
+    /** One iteration's state: its contexts, the measured phase's snapshots, the harness overhead. */
+    private final class Attempt {
+        private final Flow flow;
+        private final AppTarget app;
+        private final TestUser user;
+        private final long deadline;
+        private final List<BrowserContext> contexts = new ArrayList<>();
+        private long overheadNanos;
+        private double phaseStartEpoch = Double.NaN;
+        private OptionalLong appCpuBefore = OptionalLong.empty();
+        private OptionalLong appwriteCpuBefore = OptionalLong.empty();
+        private long appwriteCallsBefore = -1;
+        private Map<String, Double> perfBefore;
+
+        Attempt(Flow flow, AppTarget app, TestUser user) {
+            this.flow = flow;
+            this.app = app;
+            this.user = user;
+            this.deadline = System.nanoTime() + settings.timeoutMs() * 1_000_000L;
+        }
+
+        IterationOutcome execute() {
+            return switch (flow) {
+                case LOGIN -> {
+                    MeasuredPage page = openPage(newContext(null, true));
+                    startPhase(page, false);
+                    page.page.navigate(app.baseUrl() + "/login");
+                    page.page.locator(Selectors.SUBMIT).waitFor();
+                    page.page.fill(Selectors.EMAIL, user.email());
+                    page.page.fill(Selectors.PASSWORD, user.password());
+                    perfBefore = timed(page::performanceMetrics);
+                    page.page.click(Selectors.SUBMIT);
+                    yield finish(page, true, true);
+                }
+                case REVISIT -> {
+                    BrowserContext context = newContext(null, true);
+                    signIn(context.newPage());
+                    MeasuredPage page = openPage(context);
+                    startPhase(page, false);
+                    page.page.navigate(app.baseUrl() + "/dashboard");
+                    yield finish(page, false, true);
+                }
+                case REVISIT_COLD -> {
+                    MeasuredPage page = openPage(newContext(signedInState(), true));
+                    startPhase(page, false);
+                    page.page.navigate(app.baseUrl() + "/dashboard");
+                    yield finish(page, false, true);
+                }
+                case NAVIGATE -> {
+                    MeasuredPage page = openPage(newContext(null, true));
+                    signIn(page.page);
+                    startPhase(page, true);
+                    page.page.click(Selectors.PROFILE_LINK);
+                    yield finish(page, true, true);
+                }
+                case GUARD -> {
+                    MeasuredPage page = openPage(newContext(null, true));
+                    startPhase(page, false);
+                    page.page.navigate(app.baseUrl() + "/dashboard");
+                    yield finish(page, false, false);
+                }
+                case LOGOUT -> {
+                    MeasuredPage page = openPage(newContext(null, true));
+                    signIn(page.page);
+                    startPhase(page, true);
+                    page.page.click(Selectors.LOGOUT);
+                    yield finish(page, true, false);
+                }
+                case NO_JS -> noJavaScript();
+            };
+        }
+
+        /** The no-js flow: fetch /dashboard with JavaScript off; the check is whether the name is in the HTML. */
+        private IterationOutcome noJavaScript() {
+            MeasuredPage page = openPage(newContext(signedInState(), false));
+            startPhase(page, false);
+            Response response = page.page.navigate(app.baseUrl() + "/dashboard");
+            double endEpoch = System.currentTimeMillis();
+            Metrics.Builder metrics = Metrics.builder();
+            addServerCpu(metrics);
+            if (response == null || response.status() >= 400) {
+                return failed("GET /dashboard with JavaScript disabled answered "
+                        + (response == null ? "nothing" : "HTTP " + response.status()), metrics.build());
+            }
+            if (page.page.locator(Selectors.UPSTREAM_ERROR).count() > 0) {
+                return failed("the app showed its upstream-error message: Appwrite could not be reached or answered badly",
+                        metrics.build());
+            }
+            var nameElement = page.page.locator(Selectors.testId(flow.contentElement()));
+            boolean present = nameElement.count() > 0 && user.name().equals(nameElement.first().textContent().strip());
+            metrics.set(Metric.CONTENT_WITHOUT_JS, present);
+            double ttfb = response.request().timing().responseStart;
+            if (ttfb >= 0) {
+                metrics.set(Metric.TTFB_MS, ttfb);
+            }
+            NetworkSummary network = NetworkSummary.of(page.network.exchanges(), settings.destinations(), phaseStartEpoch,
+                    phaseStartEpoch, endEpoch);
+            addNetwork(metrics, network);
+            addServerSideCalls(metrics, network);
+            return new IterationOutcome(true, null, Instant.ofEpochMilli((long) phaseStartEpoch), metrics.build(),
+                    requests(page.network.exchanges(), phaseStartEpoch, endEpoch, CriticalPath.of(List.of(), 0, 0)),
+                    overheadMs());
+        }
+
+        private BrowserContext newContext(String storageState, boolean javaScript) {
+            return timed(() -> {
+                Browser.NewContextOptions options = new Browser.NewContextOptions().setJavaScriptEnabled(javaScript);
+                if (storageState != null) {
+                    options.setStorageState(storageState);
+                }
+                BrowserContext context = browser.newContext(options);
+                contexts.add(context);
+                context.setDefaultTimeout(Math.max(1, remainingMs()));
+                context.addInitScript(PageProbe.ACTION_MARK_SCRIPT);
+                return context;
+            });
+        }
+
+        private MeasuredPage openPage(BrowserContext context) {
+            return timed(() -> MeasuredPage.open(context, settings.cpuSlowdown()));
+        }
+
+        /** Signs {@code user} in through the app's own form (set-up, not measured). */
+        private void signIn(Page page) {
+            page.navigate(app.baseUrl() + "/login");
+            page.locator(Selectors.SUBMIT).waitFor();
+            page.fill(Selectors.EMAIL, user.email());
+            page.fill(Selectors.PASSWORD, user.password());
+            page.click(Selectors.SUBMIT);
+            String reached = awaitOutcome(page, "user-name");
+            if (!reached.equals("user-name")) {
+                throw new FlowFailure("set-up sign-in did not reach the dashboard: " + describeOutcome(page, reached));
+            }
+        }
+
+        /** Cookies and storage of a freshly signed-in user, for flows that start with a valid session. */
+        private String signedInState() {
+            BrowserContext setup = newContext(null, true);
+            signIn(setup.newPage());
+            String state = setup.storageState();
+            contexts.remove(setup);
+            setup.close();
+            return state;
+        }
+
+        private void startPhase(MeasuredPage page, boolean sameDocumentAction) {
+            checkDeadline();
+            timed(() -> {
+                if (sameDocumentAction) {
+                    PageProbe.clearAction(page.page);
+                    perfBefore = page.performanceMetrics();
+                }
+                appCpuBefore = app.appPid() > 0 ? ProcessCpu.millis(app.appPid()) : OptionalLong.empty();
+                appwriteCpuBefore = settings.appwritePid() > 0 ? ProcessCpu.millis(settings.appwritePid()) : OptionalLong.empty();
+                appwriteCallsBefore = settings.emulatorStats() == null ? -1 : settings.emulatorStats().apiCalls();
+                return null;
+            });
+            phaseStartEpoch = System.currentTimeMillis();
+        }
+
+        /** Waits for the content (or an error the app shows instead), reads every metric, checks correctness. */
+        private IterationOutcome finish(MeasuredPage page, boolean clickAction, boolean expectSignedIn) {
+            String identifier = flow.contentElement();
+            String reached = awaitOutcome(page.page, identifier);
+            Timings timings = null;
+            if (reached.equals(identifier)) {
+                timings = timed(() -> PageProbe.measure(page.page, identifier, clickAction, Math.max(1, remainingMs())));
+            }
+            Map<String, Double> perfAfter = timed(page::performanceMetrics);
+            Metrics.Builder metrics = Metrics.builder();
+            if (!reached.equals(identifier)) {
+                addServerCpu(metrics);
+                return failed("expected the " + identifier + " element but " + describeOutcome(page.page, reached), metrics.build());
+            }
+            if (timings.contentPaint() == null) {
+                addServerCpu(metrics);
+                return failed("no Element Timing entry for '" + identifier + "' was painted after the action", metrics.build());
+            }
+            Double actionEpoch = clickAction ? timings.actionEpoch() : timings.timeOrigin();
+            if (actionEpoch == null) {
+                addServerCpu(metrics);
+                return failed("the click that starts the flow was not recorded (sessionStorage unavailable?)", metrics.build());
+            }
+            double contentEpoch = timings.contentEpoch();
+            metrics.set(Metric.TIME_TO_CONTENT_MS, contentEpoch - actionEpoch);
+            addDocumentTimings(metrics, timings, actionEpoch);
+            addClientCpu(metrics, perfAfter);
+            List<Exchange> exchanges = page.network.exchanges();
+            NetworkSummary network = NetworkSummary.of(exchanges, settings.destinations(), phaseStartEpoch, actionEpoch, contentEpoch);
+            addNetwork(metrics, network);
+            addServerSideCalls(metrics, network);
+            addServerCpu(metrics);
+            CriticalPath path = CriticalPath.of(filterWindow(exchanges, phaseStartEpoch, contentEpoch), actionEpoch, contentEpoch);
+            List<ObservedRequest> requests = requests(exchanges, actionEpoch, contentEpoch, path);
+            Instant startedAt = Instant.ofEpochMilli(Math.round(actionEpoch));
+
+            Optional<String> problem = correctnessProblem(page, timings, expectSignedIn);
+            if (problem.isPresent()) {
+                return new IterationOutcome(false, problem.get(), startedAt, metrics.build(), requests, overheadMs());
+            }
+            return new IterationOutcome(true, null, startedAt, metrics.build(), requests, overheadMs());
+        }
+
+        /** Expected name shown, no console errors, the session cookie as the pattern sets it (DESIGN §3). */
+        private Optional<String> correctnessProblem(MeasuredPage page, Timings timings, boolean expectSignedIn) {
+            if (flow.contentElement().equals("user-name") || flow.contentElement().equals("profile-name")) {
+                if (!user.name().equals(timings.contentText())) {
+                    return Optional.of("expected the name '" + user.name() + "' but the page shows '" + timings.contentText() + "'");
+                }
+            }
+            if (!page.consoleErrors.isEmpty()) {
+                return Optional.of("console error: " + page.consoleErrors.get(0));
+            }
+            List<Cookie> cookies = timed(() -> contexts.get(contexts.size() - 1).cookies());
+            return CookieCheck.problem(cookies, app.ssr(), settings.projectId(), expectSignedIn);
+        }
+
+        private void addDocumentTimings(Metrics.Builder metrics, Timings t, double actionEpoch) {
+            // A document that started before the action (CSR's same-document flows) has no timings of this action.
+            if (t.timeOrigin() < actionEpoch - 1) {
+                return;
+            }
+            double offset = t.timeOrigin() - actionEpoch;
+            setIfPresent(metrics, Metric.TTFB_MS, t.ttfb(), offset);
+            setIfPresent(metrics, Metric.FCP_MS, t.fcp(), offset);
+            setIfPresent(metrics, Metric.LCP_MS, t.lcp(), offset);
+            setIfPresent(metrics, Metric.DOM_CONTENT_LOADED_MS, t.domContentLoaded(), offset);
+            setIfPresent(metrics, Metric.LOAD_MS, t.load(), offset);
+        }
+
+        private void setIfPresent(Metrics.Builder metrics, Metric metric, Double relative, double offset) {
+            if (relative != null && relative > 0) {
+                metrics.set(metric, relative + offset);
+            }
+        }
+
+        /** Script and task time of the measured phase: the difference when the action stayed in one document. */
+        private void addClientCpu(Metrics.Builder metrics, Map<String, Double> after) {
+            Map<String, Double> before = perfBefore;
+            boolean sameDocument = before != null && before.get("NavigationStart") != null
+                    && before.get("NavigationStart").equals(after.get("NavigationStart"));
+            for (var entry : Map.of(Metric.SCRIPT_MS, "ScriptDuration", Metric.TASK_MS, "TaskDuration").entrySet()) {
+                Double value = after.get(entry.getValue());
+                if (value != null) {
+                    double seconds = sameDocument ? value - before.getOrDefault(entry.getValue(), 0.0) : value;
+                    metrics.set(entry.getKey(), Math.max(0, seconds * 1000));
+                }
+            }
+        }
+
+        private void addNetwork(Metrics.Builder metrics, NetworkSummary n) {
+            metrics.set(Metric.REQUESTS, n.requests()).set(Metric.BYTES, n.bytes())
+                    .set(Metric.REQUESTS_APP, n.requestsApp()).set(Metric.BYTES_APP, n.bytesApp())
+                    .set(Metric.REQUESTS_APPWRITE, n.requestsAppwrite()).set(Metric.BYTES_APPWRITE, n.bytesAppwrite())
+                    .set(Metric.PREFLIGHTS, n.preflights()).set(Metric.REDIRECTS, n.redirects())
+                    .set(Metric.SCRIPT_BYTES, n.scriptBytes())
+                    .set(Metric.APPWRITE_CALLS_BROWSER, n.appwriteCallsBrowser())
+                    .set(Metric.CRITICAL_PATH_DEPTH, n.criticalPathDepth())
+                    .set(Metric.SERVER_TIMING_MS, n.serverTimingMs())
+                    .set(Metric.CACHEABLE_RESPONSES, n.cacheableResponses());
+            if (flow == Flow.REVISIT) {
+                metrics.set(Metric.WARM_REVISIT_BYTES, n.bytes());
+            }
+        }
+
+        /** App→Appwrite calls: the emulator's counter difference minus the browser's own calls, else Server-Timing. */
+        private void addServerSideCalls(Metrics.Builder metrics, NetworkSummary n) {
+            long after = appwriteCallsBefore < 0 ? -1 : timed(() -> settings.emulatorStats().apiCalls());
+            if (appwriteCallsBefore >= 0 && after >= 0) {
+                metrics.set(Metric.APPWRITE_CALLS_SERVER, Math.max(0, after - appwriteCallsBefore - n.appwriteCallsBrowser()));
+            } else {
+                metrics.set(Metric.APPWRITE_CALLS_SERVER, n.appwriteCallsServer());
+            }
+        }
+
+        /** Raw per-iteration CPU deltas (10 ms ticks); the engine replaces them by the cell's batch average. */
+        private void addServerCpu(Metrics.Builder metrics) {
+            if (appCpuBefore.isPresent()) {
+                ProcessCpu.millis(app.appPid()).ifPresent(now -> metrics.set(Metric.SERVER_CPU_APP_MS, now - appCpuBefore.getAsLong()));
+            }
+            if (appwriteCpuBefore.isPresent()) {
+                ProcessCpu.millis(settings.appwritePid()).ifPresent(
+                        now -> metrics.set(Metric.SERVER_CPU_APPWRITE_MS, now - appwriteCpuBefore.getAsLong()));
+            }
+        }
+
+        /** Waits for the element {@code testId}, or for one that says the app could not get there; returns which. */
+        private String awaitOutcome(Page page, String testId) {
+            List<String> candidates = List.of(testId, "login-error", "upstream-error");
+            String any = String.join(", ", candidates.stream().map(Selectors::testId).toList());
+            page.waitForSelector(any, new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE)
+                    .setTimeout(Math.max(1, remainingMs())));
+            for (String candidate : candidates) {
+                if (page.locator(Selectors.testId(candidate)).first().isVisible()) {
+                    return candidate;
+                }
+            }
+            return testId;
+        }
+
+        private String describeOutcome(Page page, String reached) {
+            String text = firstLine(page.locator(Selectors.testId(reached)).first().textContent());
+            return "the page shows " + reached + " ('" + text + "')";
+        }
+
+        private IterationOutcome failed(String reason) {
+            Metrics.Builder metrics = Metrics.builder();
+            if (!Double.isNaN(phaseStartEpoch)) {
+                addServerCpu(metrics);
+            }
+            return failed(reason, metrics.build());
+        }
+
+        private IterationOutcome failed(String reason, Metrics partial) {
+            Instant at = Double.isNaN(phaseStartEpoch) ? Instant.now() : Instant.ofEpochMilli((long) phaseStartEpoch);
+            return IterationOutcome.failed(reason, at, partial, overheadMs());
+        }
+
+        private List<Exchange> filterWindow(List<Exchange> exchanges, double from, double to) {
+            return exchanges.stream().filter(e -> e.startEpochMs() >= from - 1 && e.startEpochMs() <= to + 1).toList();
+        }
+
+        /** The waterfall: browser exchanges of the measured phase plus the app's Appwrite calls from Server-Timing. */
+        private List<ObservedRequest> requests(List<Exchange> exchanges, double zeroEpoch, double endEpoch, CriticalPath path) {
+            List<ObservedRequest> out = new ArrayList<>();
+            for (Exchange e : filterWindow(exchanges, phaseStartEpoch, endEpoch)) {
+                NetworkLink link = settings.destinations().isApp(e) ? NetworkLink.BROWSER_APP
+                        : settings.destinations().isAppwrite(e) ? NetworkLink.BROWSER_APPWRITE : null;
+                if (link == null) {
+                    continue;
+                }
+                double start = e.startEpochMs() - zeroEpoch;
+                Double end = e.finished() ? e.endEpochMs() - zeroEpoch : null;
+                boolean critical = path.contains(e);
+                String serverTimingHeader = e.serverTiming().isEmpty() ? null : String.join(", ",
+                        e.serverTiming().stream().map(t -> t.name() + (Double.isNaN(t.durationMs()) ? "" : ";dur=" + t.durationMs())).toList());
+                out.add(new ObservedRequest(link, e.method(), pathOf(e.url()), null, e.resourceType(),
+                        e.status() == 0 ? null : e.status(), start, end, e.encodedBytes(), e.preflight(), e.fromCache(),
+                        e.cacheControl(), serverTimingHeader, critical));
+                double cursor = start;
+                for (ServerTiming timing : e.serverTiming()) {
+                    if (!timing.isAppwriteCall()) {
+                        continue;
+                    }
+                    double duration = Double.isNaN(timing.durationMs()) ? 0 : timing.durationMs();
+                    out.add(new ObservedRequest(NetworkLink.APP_APPWRITE, null, timing.name(), timing.name(), null, null,
+                            cursor, cursor + duration, null, false, false, null, null, critical));
+                    cursor += duration;
+                }
+            }
+            return out;
+        }
+
+        private String pathOf(String url) {
+            try {
+                String path = URI.create(url).getRawPath();
+                return path == null || path.isEmpty() ? "/" : path;
+            } catch (IllegalArgumentException e) {
+                return "/";
+            }
+        }
+
+        private long remainingMs() {
+            return (deadline - System.nanoTime()) / 1_000_000L;
+        }
+
+        private void checkDeadline() {
+            if (remainingMs() <= 0) {
+                throw new FlowFailure("timed out (" + settings.timeoutMs() + " ms) during set-up");
+            }
+        }
+
+        private double overheadMs() {
+            return overheadNanos / 1e6;
+        }
+
+        private <T> T timed(java.util.function.Supplier<T> work) {
+            long start = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                overheadNanos += System.nanoTime() - start;
+            }
+        }
+
+        void close() {
+            for (BrowserContext context : contexts) {
+                try {
+                    context.close();
+                } catch (PlaywrightException ignored) {
+                    // the browser may be gone; the engine notices and reports that separately
+                }
+            }
+            contexts.clear();
+        }
+    }
+}

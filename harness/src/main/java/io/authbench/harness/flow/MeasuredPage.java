@@ -1,0 +1,73 @@
+package io.authbench.harness.flow;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import io.authbench.harness.browser.NetworkLog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page with its instrumentation: a CDP session recording the network, the CPU throttle of the profile, and the
+ * console errors it logged.
+ */
+final class MeasuredPage {
+    /**
+     * The CSR pattern asks Appwrite who the user is before it knows; Chromium logs that expected 401 as a console
+     * error. It is the pattern's normal guest check, not a fault, so it does not fail the iteration.
+     */
+    static final String EXPECTED_GUEST_CHECK = "Failed to load resource: the server responded with a status of 401";
+
+    final Page page;
+    final CDPSession cdp;
+    final NetworkLog network;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    private MeasuredPage(Page page, CDPSession cdp, NetworkLog network) {
+        this.page = page;
+        this.cdp = cdp;
+        this.network = network;
+    }
+
+    static MeasuredPage open(BrowserContext context, double cpuSlowdown) {
+        Page page = context.newPage();
+        CDPSession cdp = context.newCDPSession(page);
+        NetworkLog network = NetworkLog.attach(cdp);
+        cdp.send("Performance.enable");
+        if (cpuSlowdown > 1) {
+            JsonObject rate = new JsonObject();
+            rate.addProperty("rate", cpuSlowdown);
+            cdp.send("Emulation.setCPUThrottlingRate", rate);
+        }
+        MeasuredPage measured = new MeasuredPage(page, cdp, network);
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !message.text().startsWith(EXPECTED_GUEST_CHECK)) {
+                measured.consoleErrors.add(oneLine(message.text()));
+            }
+        });
+        page.onPageError(error -> measured.consoleErrors.add("uncaught: " + oneLine(error)));
+        return measured;
+    }
+
+    /** CDP Performance.getMetrics as name → value (seconds for durations). */
+    Map<String, Double> performanceMetrics() {
+        Map<String, Double> values = new HashMap<>();
+        JsonObject result = cdp.send("Performance.getMetrics");
+        JsonArray metrics = result.getAsJsonArray("metrics");
+        for (JsonElement m : metrics) {
+            JsonObject metric = m.getAsJsonObject();
+            values.put(metric.get("name").getAsString(), metric.get("value").getAsDouble());
+        }
+        return values;
+    }
+
+    private static String oneLine(String text) {
+        String line = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+}

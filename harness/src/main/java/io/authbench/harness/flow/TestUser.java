@@ -1,0 +1,12 @@
+package io.authbench.harness.flow;
+
+/**
+ * A seeded account. A fresh one per iteration, so Appwrite's 10-logins-per-hour per email and its 10-session cap
+ * never distort a run. The password is a throw-away test password of a throw-away account; it is never logged.
+ */
+public record TestUser(String email, String password, String name) {
+    @Override
+    public String toString() {
+        return "TestUser[" + email + "]";
+    }
+}

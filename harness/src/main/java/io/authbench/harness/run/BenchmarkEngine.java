@@ -1,0 +1,313 @@
+package io.authbench.harness.run;
+
+import io.authbench.harness.browser.BrowserSession;
+import io.authbench.harness.cli.Defaults;
+import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.flow.AppTarget;
+import io.authbench.harness.flow.FlowRunner;
+import io.authbench.harness.flow.IterationOutcome;
+import io.authbench.harness.flow.IterationSettings;
+import io.authbench.harness.flow.TestUser;
+import io.authbench.harness.link.LinkCalibration;
+import io.authbench.harness.link.LinkCalibrator;
+import io.authbench.harness.measure.Destinations;
+import io.authbench.harness.profile.LinkSpec;
+import io.authbench.harness.profile.NetworkProfile;
+import io.authbench.harness.profile.Profiles;
+import io.authbench.harness.stack.ChildDiedException;
+import io.authbench.harness.stack.EmulatorStats;
+import io.authbench.harness.stack.ProfileStack;
+import io.authbench.harness.stack.Stack;
+import io.authbench.harness.stack.StackConfig;
+import io.authbench.harness.stack.UserSeeder;
+import io.authbench.reports.results.CalibratedLink;
+import io.authbench.reports.results.CellSummary;
+import io.authbench.reports.results.Environment;
+import io.authbench.reports.results.Incident;
+import io.authbench.reports.results.LinkSettings;
+import io.authbench.reports.results.NetworkLink;
+import io.authbench.reports.results.ProfileInfo;
+import io.authbench.reports.results.ResultsWriter;
+import io.authbench.reports.results.Run;
+import io.authbench.reports.results.RunConfig;
+import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.RunStatus;
+import io.authbench.reports.results.Sample;
+import io.authbench.support.browser.BrowserLocator;
+import io.authbench.support.process.ServerProcess;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a benchmark (DESIGN §2–7): starts the emulator and Chromium, then per profile the links and both apps;
+ * warms the servers; calibrates the links; seeds a fresh user per iteration; runs the planned pairs; appends each
+ * sample to results.json as it is measured.
+ *
+ * <p>A child that dies (or stops answering) ends the run: the incident names it with its log tail, the iterations
+ * not run are recorded as failed samples, and everything measured stays in the file. Every child process is gone
+ * when {@link #run} returns, also on errors and on Ctrl-C ({@link ExitGuard}).
+ */
+public final class BenchmarkEngine {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** How long an app may take to answer a plain GET before a timed-out iteration blames it. */
+    private static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(5);
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public BenchmarkEngine(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the benchmark described by {@code options}; returns the exit code (0 complete, 1 failed). */
+    public int run(HarnessOptions options) {
+        Profiles known = options.profilesFile() == null ? Profiles.bundled() : Profiles.withUserFile(options.profilesFile());
+        List<NetworkProfile> profiles = known.get(options.profiles());
+        List<Step> steps = Schedule.build(options, profiles);
+        RunFolder folder = RunFolder.create(options.out());
+        Path browserPath = options.browser() != null ? options.browser() : BrowserLocator.locate();
+        Instant started = Instant.now();
+        String runId = RUN_ID.format(started);
+        out.println("authbench: run " + runId + " — " + steps.size() + " iterations (" + options.flows().size() + " flows × "
+                + profiles.size() + " profiles, " + options.pairs() + " pairs + " + options.warmupPairs()
+                + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlow()) + ")");
+        out.println("authbench: run folder " + folder.root());
+        out.flush();
+
+        try (ExitGuard guard = new ExitGuard();
+             Stack stack = Stack.start(new StackConfig(options.emulatorJar(), options.ssrJar(), options.csrJar(),
+                     Defaults.PROJECT_ID, options.serverStartTimeout(), folder.logs()));
+             BrowserSession browser = BrowserSession.launch(browserPath)) {
+            Environment environment = EnvironmentProbe.describe(browser.version(), Environment.EMULATOR);
+            Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
+                    runConfig(options, browserPath));
+            try (ResultsWriter writer = ResultsWriter.create(folder.results(),
+                    RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
+                guard.watch(writer);
+                Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard);
+                writer.finish(outcome.status, outcome.reason);
+                printSummary(writer.current(), outcome, folder);
+                return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured ? 0 : 1;
+            }
+        }
+    }
+
+    private record Outcome(RunStatus status, String reason, boolean everyVariantMeasured, List<Double> overheadMs) {
+    }
+
+    private Outcome measure(HarnessOptions options, List<NetworkProfile> profiles, List<Step> steps, Stack stack,
+                            BrowserSession browser, RunFolder folder, ResultsWriter writer, ExitGuard guard) {
+        Progress progress = new Progress(out, steps.size());
+        CellAggregates aggregates = new CellAggregates();
+        List<CalibratedLink> calibrations = new ArrayList<>();
+        List<Double> overhead = new ArrayList<>();
+        UserSeeder seeder = new UserSeeder(stack.emulatorApi(), stack.projectId(), stack.apiKey(), options.sdkCallTimeout(),
+                Long.toString(System.currentTimeMillis(), 36));
+        EmulatorStats stats = new EmulatorStats(stack.emulatorApi(), LIVENESS_TIMEOUT);
+        Deque<Step> pending = new ArrayDeque<>(steps);
+        try {
+            for (NetworkProfile profile : profiles) {
+                List<Step> profileSteps = steps.stream().filter(s -> s.profile().equals(profile.name())).toList();
+                try (ProfileStack stackForProfile = stack.startProfile(profile)) {
+                    out.println("authbench: profile " + profile.name() + " — SSR " + stackForProfile.endpoints().ssrBase()
+                            + ", CSR " + stackForProfile.endpoints().csrBase() + ", Appwrite for the browser "
+                            + stackForProfile.endpoints().appwriteForBrowser());
+                    prepare(stackForProfile, profile, calibrations, writer);
+                    Deque<TestUser> users = new ArrayDeque<>(seed(seeder, profileSteps));
+                    FlowRunner runner = new FlowRunner(browser.browser(), new IterationSettings(
+                            new Destinations(stackForProfile.appPorts(), Set.of(stackForProfile.browserAppwriteLink().port())),
+                            profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
+                            stack.emulator().pid()));
+                    for (Step step : profileSteps) {
+                        if (guard.stopping()) {
+                            return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+                        }
+                        stack.checkAlive();
+                        stackForProfile.checkAlive();
+                        if (!browser.isConnected()) {
+                            throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
+                        }
+                        TestUser user = step.flow().needsUser() ? users.poll() : null;
+                        IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user);
+                        if (!result.ok()) {
+                            blameChildren(stack, stackForProfile, browser, step, result);
+                        }
+                        Sample sample = toSample(step, result);
+                        if (guard.stopping()) {
+                            return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+                        }
+                        writer.addSample(sample);
+                        pending.poll();
+                        aggregates.record(sample);
+                        overhead.add(result.overheadMs());
+                        progress.iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
+                    }
+                    CellAggregates.applyBatchCpu(profile.name(), writer);
+                    aggregates.writeHistograms(profile.name(), folder, writer);
+                }
+            }
+            progress.finish();
+            return new Outcome(RunStatus.COMPLETE, null, everyVariantMeasured(writer.current()), overhead);
+        } catch (ChildDiedException e) {
+            progress.finish();
+            return abort(writer, pending, e.child(), e.getMessage(), overhead);
+        } catch (UserSeeder.SeedingException e) {
+            progress.finish();
+            return abort(writer, pending, "appwrite-emulator", e.getMessage(), overhead);
+        }
+    }
+
+    /** Warms the fresh apps and calibrates this profile's links before anything is measured. */
+    private void prepare(ProfileStack stackForProfile, NetworkProfile profile, List<CalibratedLink> calibrations,
+                         ResultsWriter writer) {
+        JitWarmup.run(List.of(stackForProfile.ssr().url(), stackForProfile.csr().url()), List.of("/login", "/dashboard"),
+                Defaults.JIT_WARMUP_REQUESTS);
+        LinkCalibrator calibrator = new LinkCalibrator();
+        Map<NetworkLink, LinkSpec> links = new LinkedHashMap<>();
+        links.put(NetworkLink.BROWSER_APP, profile.browserApp());
+        links.put(NetworkLink.BROWSER_APPWRITE, profile.browserAppwrite());
+        links.put(NetworkLink.APP_APPWRITE, profile.appAppwrite());
+        for (Map.Entry<NetworkLink, LinkSpec> link : links.entrySet()) {
+            try {
+                LinkCalibration c = calibrator.calibrate(profile.name() + " " + link.getKey().code(), link.getValue());
+                calibrations.add(new CalibratedLink(profile.name(), link.getKey(), settings(link.getValue()), c.measuredRttMs(),
+                        c.measuredDownBitsPerSecond(), c.measuredUpBitsPerSecond()));
+                out.println("authbench:   " + c.describe());
+            } catch (RuntimeException e) {
+                calibrations.add(new CalibratedLink(profile.name(), link.getKey(), settings(link.getValue()), null, null, null));
+                writer.addIncident(new Incident(Instant.now(), "calibration", "link " + link.getKey().code() + " of "
+                        + profile.name() + " could not be calibrated: " + e.getMessage()));
+            }
+        }
+        writer.setLinks(calibrations);
+        out.flush();
+    }
+
+    private List<TestUser> seed(UserSeeder seeder, List<Step> profileSteps) {
+        int needed = (int) profileSteps.stream().filter(s -> s.flow().needsUser()).count();
+        long start = System.nanoTime();
+        List<TestUser> users = seeder.create(needed);
+        out.printf(Locale.ROOT, "authbench:   seeded %d users through the Users API in %.1f s%n", needed,
+                (System.nanoTime() - start) / 1e9);
+        out.flush();
+        return users;
+    }
+
+    private static AppTarget target(Step step, ProfileStack stackForProfile) {
+        ServerProcess app = step.ssr() ? stackForProfile.ssr() : stackForProfile.csr();
+        String base = (step.ssr() ? stackForProfile.endpoints().ssrBase() : stackForProfile.endpoints().csrBase()).toString();
+        return new AppTarget(step.variant(), step.ssr(), base, app.pid());
+    }
+
+    /**
+     * After a failed iteration: if a child died or stopped answering, that is the reason, and the run cannot go on.
+     */
+    private void blameChildren(Stack stack, ProfileStack stackForProfile, BrowserSession browser, Step step,
+                               IterationOutcome result) {
+        stack.checkAlive();
+        stackForProfile.checkAlive();
+        if (!browser.isConnected()) {
+            throw new ChildDiedException("chromium", "Chromium disconnected during " + step.describe() + ": " + result.failure());
+        }
+        ServerProcess app = step.ssr() ? stackForProfile.ssr() : stackForProfile.csr();
+        if (result.failure().startsWith("timed out") && !JitWarmup.answers(app.url(), LIVENESS_TIMEOUT)) {
+            throw new ChildDiedException(app.name(), app.name() + " stopped answering (no reply to GET /login within "
+                    + LIVENESS_TIMEOUT.toSeconds() + " s) during " + step.describe() + ". Last log lines:\n"
+                    + app.logTail(ServerProcess.TAIL_LINES_ON_ERROR));
+        }
+    }
+
+    private Outcome abort(ResultsWriter writer, Deque<Step> pending, String child, String message, List<Double> overhead) {
+        err.println("authbench: " + child + " failed; the run stops here and keeps what was measured.");
+        err.println(message);
+        err.flush();
+        writer.addIncident(new Incident(Instant.now(), child, message));
+        String reason = "not run: " + child + " died or stopped answering earlier in the run";
+        Step first = pending.peek();
+        for (Step step : pending) {
+            String why = step == first ? child + " died or stopped answering during this iteration" : reason;
+            Sample failed = Sample.failed(step.flow().code(), step.variant(), step.profile(), step.pair(), step.order(),
+                    Instant.now(), why, null);
+            writer.addSample(step.warmup() ? failed.asWarmup() : failed);
+        }
+        return new Outcome(RunStatus.FAILED, child + " died or stopped answering: " + firstLine(message), false, overhead);
+    }
+
+    private static Sample toSample(Step step, IterationOutcome result) {
+        Sample sample = result.ok()
+                ? Sample.ok(step.flow().code(), step.variant(), step.profile(), step.pair(), step.order(), result.startedAt(),
+                        result.metrics(), result.requests())
+                : Sample.failed(step.flow().code(), step.variant(), step.profile(), step.pair(), step.order(),
+                        result.startedAt(), result.failure(), result.metrics());
+        return step.warmup() ? sample.asWarmup() : sample;
+    }
+
+    private static boolean everyVariantMeasured(RunResults results) {
+        return !results.cells().isEmpty() && results.cells().stream().allMatch(c -> c.okSamples() > 0);
+    }
+
+    private void printSummary(RunResults results, Outcome outcome, RunFolder folder) {
+        out.println();
+        out.println("authbench: time to content, median ms (ok samples / measured):");
+        for (CellSummary cell : results.cells()) {
+            out.printf(Locale.ROOT, "  %-13s %-12s %-6s %8s  (%d/%d)%n", cell.flow(), cell.profile(), cell.variant(),
+                    cell.medianMs() == null ? "-" : String.format(Locale.ROOT, "%.1f", cell.medianMs()),
+                    cell.okSamples(), cell.samples());
+        }
+        List<Double> sorted = outcome.overheadMs.stream().sorted().toList();
+        if (!sorted.isEmpty()) {
+            out.printf(Locale.ROOT, "authbench: harness overhead per iteration (context, CDP set-up, probes): median %.0f ms, p90 %.0f ms%n",
+                    sorted.get(sorted.size() / 2), sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.9))));
+        }
+        long failed = results.samples().stream().filter(s -> !s.ok()).count();
+        out.println("authbench: " + results.samples().size() + " samples, " + failed + " failed; status "
+                + outcome.status.code() + (outcome.reason == null ? "" : " (" + outcome.reason + ")"));
+        if (!outcome.everyVariantMeasured && outcome.status == RunStatus.COMPLETE) {
+            out.println("authbench: some cell variant has no successful sample; see each sample's 'failure' in results.json");
+        }
+        out.println("authbench: results in " + folder.results());
+        out.flush();
+    }
+
+    private static RunConfig runConfig(HarnessOptions options, Path browserPath) {
+        Map<String, Long> timeouts = new LinkedHashMap<>();
+        timeouts.put("iteration", options.iterationTimeout().toMillis());
+        timeouts.put("serverStart", options.serverStartTimeout().toMillis());
+        timeouts.put("sdkCall", options.sdkCallTimeout().toMillis());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("browser", browserPath.toString());
+        settings.put("projectId", Defaults.PROJECT_ID);
+        settings.put("jitWarmupRequests", Integer.toString(Defaults.JIT_WARMUP_REQUESTS));
+        if (options.profilesFile() != null) {
+            settings.put("profilesFile", options.profilesFile().toString());
+        }
+        return new RunConfig(options.flows(), options.profiles(), options.pairs(), options.warmupPairs(), options.aaFlow(),
+                timeouts, settings);
+    }
+
+    static ProfileInfo profileInfo(NetworkProfile p) {
+        return new ProfileInfo(p.name(), p.description(), settings(p.browserApp()), settings(p.browserAppwrite()),
+                settings(p.appAppwrite()), p.cpuSlowdown());
+    }
+
+    static LinkSettings settings(LinkSpec spec) {
+        return new LinkSettings(spec.rtt().toNanos() / 1e6, spec.downBitsPerSecond(), spec.upBitsPerSecond());
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.strip().lines().findFirst().orElse("");
+    }
+}

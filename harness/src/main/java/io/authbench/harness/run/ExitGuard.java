@@ -1,0 +1,72 @@
+package io.authbench.harness.run;
+
+import io.authbench.reports.results.ResultsWriter;
+import io.authbench.reports.results.RunStatus;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Makes sure a run ends cleanly however the JVM stops: on Ctrl-C (or SIGTERM) the results file is marked
+ * {@code interrupted} (everything measured so far stays readable) and every process this harness started — servers,
+ * the Playwright driver, Chromium — is stopped. Also used after a normal end as a last sweep for orphans.
+ */
+final class ExitGuard implements AutoCloseable {
+    private static final Duration GRACE = Duration.ofSeconds(3);
+
+    private final Thread hook;
+    private volatile ResultsWriter writer;
+    private volatile boolean stopping;
+
+    ExitGuard() {
+        hook = new Thread(this::onSignal, "authbench-exit-guard");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    void watch(ResultsWriter resultsWriter) {
+        this.writer = resultsWriter;
+    }
+
+    /** True once the JVM is shutting down: the engine stops starting new iterations. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    private void onSignal() {
+        stopping = true;
+        ResultsWriter current = writer;
+        if (current != null) {
+            try {
+                current.finish(RunStatus.INTERRUPTED, "stopped by a signal (Ctrl-C) before the run finished");
+            } catch (RuntimeException ignored) {
+                // the file keeps its last complete state
+            }
+        }
+        stopDescendants();
+    }
+
+    /** Stops every process started by this JVM (and theirs): TERM, a short grace, then KILL. */
+    static void stopDescendants() {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (ProcessHandle child : children) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                child.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    /** After a normal end: no hook needed any more, but no child may survive either. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // already shutting down: the hook does the work
+        }
+        stopDescendants();
+    }
+}

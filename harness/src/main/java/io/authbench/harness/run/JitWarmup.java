@@ -1,0 +1,55 @@
+package io.authbench.harness.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Warms freshly started servers before anything is measured: a burst of plain HTTP requests straight to each app
+ * (not through the links, so it is quick) makes the JIT compile their request paths. The warm-up pairs that follow
+ * warm the browser-driven paths (login, Appwrite calls) too.
+ */
+final class JitWarmup {
+    private JitWarmup() {
+    }
+
+    /** Sends {@code rounds} GETs of each path to each base URL; answers are ignored, errors too. */
+    static void run(List<URI> bases, List<String> paths, int rounds) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        for (int i = 0; i < rounds; i++) {
+            for (URI base : bases) {
+                for (String path : paths) {
+                    try {
+                        http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                                HttpResponse.BodyHandlers.discarding());
+                    } catch (IOException ignored) {
+                        // a server that does not answer is caught by the liveness check before measuring
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** True if {@code base} answers any HTTP request within {@code timeout}. */
+    static boolean answers(URI base, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            http.send(HttpRequest.newBuilder(base.resolve("/login")).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+// Evaluated in the page after the user action. Waits for the Element Timing entry of the content element that was
+// painted after the action (page.navigate returns before the paint, so an observer with buffered:true must wait),
+// then reads paint, LCP and navigation timing. Every time is returned relative to this document's timeOrigin; the
+// harness converts to "ms after the user action" with timeOrigin (an epoch time).
+async ({ identifier, useAction, timeoutMs }) => {
+  const KEY = '__authbenchActionEpoch';
+  const origin = performance.timeOrigin;
+  const stored = useAction ? sessionStorage.getItem(KEY) : null;
+  const actionEpoch = stored == null ? null : Number(stored);
+  const afterRel = actionEpoch == null ? -Infinity : actionEpoch - origin;
+  // paintTime (0.1 ms resolution) where the browser has it; renderTime is coarsened to 4 ms.
+  const paintOf = e => (e.paintTime > 0 ? e.paintTime : (e.renderTime > 0 ? e.renderTime : e.loadTime));
+
+  const element = await new Promise(resolve => {
+    let observer = null;
+    let done = false;
+    const finish = value => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (observer) observer.disconnect();
+      resolve(value);
+    };
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    observer = new PerformanceObserver(list => {
+      const hit = list.getEntries().find(e => e.identifier === identifier && paintOf(e) >= afterRel);
+      if (hit) finish({ paint: paintOf(hit), renderTime: hit.renderTime, paintTime: hit.paintTime ?? null });
+    });
+    observer.observe({ type: 'element', buffered: true });
+  });
+
+  const lcp = await new Promise(resolve => {
+    const seen = [];
+    const observer = new PerformanceObserver(list => seen.push(...list.getEntries()));
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    // buffered entries are delivered in the next task; 50 ms leaves room on a throttled CPU
+    setTimeout(() => {
+      observer.disconnect();
+      const last = seen[seen.length - 1];
+      resolve(last ? (last.paintTime > 0 ? last.paintTime : last.startTime) : null);
+    }, 50);
+  });
+
+  const fcpEntry = performance.getEntriesByType('paint').find(p => p.name === 'first-contentful-paint');
+  const nav = performance.getEntriesByType('navigation')[0];
+  const text = (() => {
+    const el = document.querySelector('[data-testid="' + identifier + '"]');
+    return el ? el.textContent.trim() : null;
+  })();
+  return {
+    timeOrigin: origin,
+    actionEpoch,
+    element,
+    text,
+    fcp: fcpEntry ? (fcpEntry.paintTime > 0 ? fcpEntry.paintTime : fcpEntry.startTime) : null,
+    lcp,
+    ttfb: nav ? nav.responseStart : null,
+    domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+    load: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null,
+    url: location.href
+  };
+}
