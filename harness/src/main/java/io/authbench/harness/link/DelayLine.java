@@ -1,60 +1,58 @@
 package io.authbench.harness.link;
 
 /**
- * The timing model of one direction of a link, as pure arithmetic on {@link System#nanoTime()} values.
+ * The timing model of one direction of one connection, as pure arithmetic on {@link System#nanoTime()} values.
  *
- * <p>A chunk of {@code n} bytes read at time {@code t} starts leaving when the line is free (after every earlier
- * chunk, and never before the line's earliest departure), occupies the line for its serialisation time
- * {@code n * 8 / bps}, and arrives one one-way delay after it has fully left. Delivery times are therefore
- * non-decreasing, which is what keeps byte order per direction. An end (FIN) or reset takes no bandwidth but
- * queues behind the data before it.
+ * <p>A chunk read at time {@code t} may start leaving at {@code t}, but not before the connection's earlier chunks
+ * have left nor before the connection's earliest departure (the TCP handshake); it then waits for the link's shared
+ * {@link Bandwidth}, occupies it for its serialisation time, and arrives one one-way delay after it has fully
+ * left. Delivery times of one connection are therefore non-decreasing, which keeps byte order per direction. An
+ * end (FIN) or reset takes no bandwidth but queues behind the connection's data.
  *
- * <p>Not thread-safe: one reader thread owns each direction.
+ * <p>Not thread-safe: one reader thread owns each direction of a connection.
  */
 final class DelayLine {
 
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
     private final long oneWayNanos;
-    private final long bitsPerSecond;
-    /** The time before which nothing can start leaving: the end of the previous chunk, or the handshake. */
-    private long lineFreeAt;
+    private final Bandwidth bandwidth;
+    /** Before this nothing of this connection may start leaving: its previous chunk's end, or the handshake. */
+    private long earliestDeparture;
 
     /**
      * @param oneWayNanos       propagation delay of this direction
-     * @param bitsPerSecond     bandwidth of this direction; 0 = unlimited
+     * @param bandwidth         the link's capacity in this direction, shared with its other connections
      * @param earliestDeparture nanoTime before which no byte may leave (models the TCP handshake)
      */
-    DelayLine(long oneWayNanos, long bitsPerSecond, long earliestDeparture) {
-        if (oneWayNanos < 0 || bitsPerSecond < 0) {
-            throw new IllegalArgumentException("oneWayNanos and bitsPerSecond must not be negative");
+    DelayLine(long oneWayNanos, Bandwidth bandwidth, long earliestDeparture) {
+        if (oneWayNanos < 0) {
+            throw new IllegalArgumentException("oneWayNanos must not be negative, got " + oneWayNanos);
         }
         this.oneWayNanos = oneWayNanos;
-        this.bitsPerSecond = bitsPerSecond;
-        this.lineFreeAt = earliestDeparture;
+        this.bandwidth = bandwidth;
+        this.earliestDeparture = earliestDeparture;
+    }
+
+    /** A line with a bandwidth of its own (not shared). */
+    DelayLine(long oneWayNanos, long bitsPerSecond, long earliestDeparture) {
+        this(oneWayNanos, new Bandwidth(bitsPerSecond), earliestDeparture);
     }
 
     /** When a chunk of {@code bytes} read at {@code readAt} is to be handed to the receiving side. */
     long deliveryOfData(long readAt, int bytes) {
-        long start = later(readAt, lineFreeAt);
-        lineFreeAt = start + serialisationNanos(bytes);
-        return lineFreeAt + oneWayNanos;
+        earliestDeparture = bandwidth.reserve(later(readAt, earliestDeparture), bytes);
+        return earliestDeparture + oneWayNanos;
     }
 
     /** When an end of stream (or a reset) seen at {@code readAt} is to be handed on: after all data before it. */
     long deliveryOfEnd(long readAt) {
-        return later(readAt, lineFreeAt) + oneWayNanos;
-    }
-
-    long serialisationNanos(int bytes) {
-        // bytes * 8e9 fits a long for chunks up to ~1 GB (ours are ≤ 64 KiB); multiplyExact makes any misuse loud.
-        return bitsPerSecond == 0 ? 0 : Math.multiplyExact((long) bytes * 8, NANOS_PER_SECOND) / bitsPerSecond;
+        return later(readAt, earliestDeparture) + oneWayNanos;
     }
 
     /**
      * How many bytes to read per chunk on a line of this bandwidth: about 2 ms of line time, at least one TCP
      * segment (1460 B) and at most 64 KiB. Small chunks make a slow line deliver progressively, like a real one,
-     * instead of releasing a large read all at once at the end of its serialisation time.
+     * instead of releasing a large read all at once at the end of its serialisation time, and let parallel
+     * connections share the line finely.
      */
     static int chunkSize(long bitsPerSecond) {
         if (bitsPerSecond == 0) {
@@ -62,6 +60,20 @@ final class DelayLine {
         }
         long twoMillisOfBytes = bitsPerSecond / 8 / 500;
         return (int) Math.max(1460, Math.min(64 * 1024, twoMillisOfBytes));
+    }
+
+    /**
+     * Bytes one connection may have in flight in one direction (read from the sender, not yet delivered). Beyond
+     * this its reader stops reading, the kernel buffers fill and the sender blocks, as against a full TCP window.
+     * On a limited line it is the RTT's worth plus a 250 ms bottleneck queue (at least 64 KiB): enough to keep
+     * the line busy, small enough that one bulk connection cannot queue seconds of data ahead of the others.
+     */
+    static int maxInFlightBytes(long bitsPerSecond, long rttNanos) {
+        if (bitsPerSecond == 0) {
+            return 1 << 20;
+        }
+        double bytes = bitsPerSecond / 8.0 * (rttNanos + 250_000_000L) / 1e9;
+        return (int) Math.max(64 * 1024, Math.min(1 << 20, bytes));
     }
 
     /** The later of two nanoTime values (overflow-safe comparison, as {@link System#nanoTime()} asks). */

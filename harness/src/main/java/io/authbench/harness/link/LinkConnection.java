@@ -33,8 +33,8 @@ final class LinkConnection {
      * @param acceptedAt nanoTime at which the client's connection was accepted: the start of its TCP handshake
      * @param onClosed   called exactly once, when the connection is closed or aborted
      */
-    LinkConnection(Socket client, Socket target, LinkSpec spec, long acceptedAt,
-                   LongAdder bytesUp, LongAdder bytesDown, Consumer<LinkConnection> onClosed) {
+    LinkConnection(Socket client, Socket target, LinkSpec spec, Bandwidth upBandwidth, Bandwidth downBandwidth,
+                   long acceptedAt, LongAdder bytesUp, LongAdder bytesDown, Consumer<LinkConnection> onClosed) {
         this.client = client;
         this.target = target;
         this.onClosed = onClosed;
@@ -42,16 +42,16 @@ final class LinkConnection {
         long oneWay = spec.oneWayDelay().toNanos();
         // A real connect costs one RTT before the client may send: its first byte leaves at accept + RTT and
         // arrives one way later. The server could only answer (or greet) once that handshake reached it.
-        this.up = new Pump(this, client, target,
-                line(rtt, oneWay, spec.upBitsPerSecond(), acceptedAt + rtt),
-                DelayLine.chunkSize(spec.upBitsPerSecond()), bytesUp);
-        this.down = new Pump(this, target, client,
-                line(rtt, oneWay, spec.downBitsPerSecond(), acceptedAt + rtt + oneWay),
-                DelayLine.chunkSize(spec.downBitsPerSecond()), bytesDown);
+        this.up = new Pump(this, client, target, line(rtt, oneWay, upBandwidth, acceptedAt + rtt),
+                DelayLine.chunkSize(upBandwidth.bitsPerSecond()),
+                DelayLine.maxInFlightBytes(upBandwidth.bitsPerSecond(), rtt), bytesUp);
+        this.down = new Pump(this, target, client, line(rtt, oneWay, downBandwidth, acceptedAt + rtt + oneWay),
+                DelayLine.chunkSize(downBandwidth.bitsPerSecond()),
+                DelayLine.maxInFlightBytes(downBandwidth.bitsPerSecond(), rtt), bytesDown);
     }
 
-    private static DelayLine line(long rtt, long oneWay, long bitsPerSecond, long earliestDeparture) {
-        return rtt == 0 && bitsPerSecond == 0 ? null : new DelayLine(oneWay, bitsPerSecond, earliestDeparture);
+    private static DelayLine line(long rtt, long oneWay, Bandwidth bandwidth, long earliestDeparture) {
+        return rtt == 0 && bandwidth.bitsPerSecond() == 0 ? null : new DelayLine(oneWay, bandwidth, earliestDeparture);
     }
 
     /** Starts the reader (and, for delayed directions, writer) threads on {@code executor}. */

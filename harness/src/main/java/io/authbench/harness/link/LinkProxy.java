@@ -7,9 +7,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,8 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An emulated network link: a TCP proxy on loopback that delays every byte by the link's one-way delay in each
- * direction, meters each direction's bandwidth, and charges each new connection the RTT of a TCP handshake
- * (DESIGN §4). Connections, preflights, redirects and keep-alive all pay the link's cost because it acts on TCP,
+ * direction, meters each direction's bandwidth (shared by all its connections, like an access line), and charges
+ * each new connection the RTT of a TCP handshake (DESIGN §4). Connections, preflights, redirects and keep-alive all pay the link's cost because it acts on TCP,
  * below HTTP, which CDP network emulation cannot do (platform-notes §3).
  *
  * <p>Use: start one per link and profile, point the party that should suffer the link at {@code localhost:port()},
@@ -61,6 +63,9 @@ public final class LinkProxy implements AutoCloseable {
     private final AtomicLong failedConnects = new AtomicLong();
     private final LongAdder bytesUp = new LongAdder();
     private final LongAdder bytesDown = new LongAdder();
+    private final Bandwidth upBandwidth;
+    private final Bandwidth downBandwidth;
+    private final List<Thread> startedThreads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private LinkProxy(String name, InetSocketAddress target, LinkSpec spec, ServerSocket listener) {
@@ -68,7 +73,9 @@ public final class LinkProxy implements AutoCloseable {
         this.target = target;
         this.spec = spec;
         this.listener = listener;
-        this.threads = Executors.newCachedThreadPool(namedDaemonThreads(threadNamePrefix(name)));
+        this.upBandwidth = new Bandwidth(spec.upBitsPerSecond());
+        this.downBandwidth = new Bandwidth(spec.downBitsPerSecond());
+        this.threads = Executors.newCachedThreadPool(namedDaemonThreads(threadNamePrefix(name), startedThreads));
     }
 
     /** Starts a link listening on the loopback address, port chosen by the system. */
@@ -156,13 +163,20 @@ public final class LinkProxy implements AutoCloseable {
         }
         connections.forEach(LinkConnection::close);
         threads.shutdownNow();
+        // Join the threads themselves: the pool reports termination while its workers are still exiting.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_TIMEOUT_MILLIS);
         try {
-            if (!threads.awaitTermination(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("link " + name + ": threads still running "
-                        + CLOSE_TIMEOUT_MILLIS + " ms after close");
+            for (Thread thread : startedThreads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        long alive = startedThreads.stream().filter(Thread::isAlive).count();
+        if (alive > 0) {
+            throw new IllegalStateException("link " + name + ": " + alive + " threads still running "
+                    + CLOSE_TIMEOUT_MILLIS + " ms after close");
         }
     }
 
@@ -203,7 +217,7 @@ public final class LinkProxy implements AutoCloseable {
             return;
         }
         open.incrementAndGet();
-        LinkConnection connection = new LinkConnection(client, upstream, spec, acceptedAt, bytesUp, bytesDown,
+        LinkConnection connection = new LinkConnection(client, upstream, spec, upBandwidth, downBandwidth, acceptedAt, bytesUp, bytesDown,
                 closedConnection -> {
                     connections.remove(closedConnection);
                     open.decrementAndGet();
@@ -240,12 +254,14 @@ public final class LinkProxy implements AutoCloseable {
         return "link-" + linkName + "-";
     }
 
-    private static ThreadFactory namedDaemonThreads(String prefix) {
+    private static ThreadFactory namedDaemonThreads(String prefix, List<Thread> started) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             // Daemon: a forgotten proxy must never keep the harness JVM alive after its results are written.
             Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
             thread.setDaemon(true);
+            started.removeIf(t -> t.getState() == Thread.State.TERMINATED); // idle pool threads expire after 60 s
+            started.add(thread);
             return thread;
         };
     }

@@ -20,13 +20,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Pump {
 
-    /**
-     * Bytes a direction may hold in flight (read from the sender, not yet delivered). Beyond this the reader stops
-     * reading, the kernel buffers fill and the sender blocks, as it would against a full TCP window. 1 MiB is more
-     * than the bandwidth-delay product of any bundled profile (5 Mbit/s × 150 ms ≈ 94 KB).
-     */
-    static final int MAX_IN_FLIGHT_BYTES = 1 << 20;
-
     private enum Kind { DATA, END, RESET }
 
     private record Delivery(long dueNanos, Kind kind, byte[] data) {
@@ -39,10 +32,12 @@ final class Pump {
     private final int chunkSize;
     private final LongAdder deliveredBytes;
     private final BlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT_BYTES);
+    private final Semaphore inFlight; // bytes read and not yet delivered: see DelayLine.maxInFlightBytes
 
-    Pump(LinkConnection connection, Socket from, Socket to, DelayLine line, int chunkSize, LongAdder deliveredBytes) {
+    Pump(LinkConnection connection, Socket from, Socket to, DelayLine line, int chunkSize, int maxInFlightBytes,
+         LongAdder deliveredBytes) {
         this.connection = connection;
+        this.inFlight = new Semaphore(maxInFlightBytes);
         this.from = from;
         this.to = to;
         this.line = line;

@@ -60,6 +60,24 @@ class DelayLineTest {
     }
 
     @Test
+    void connections_of_one_link_share_its_bandwidth_first_come_first_served() {
+        Bandwidth shared = new Bandwidth(1_000_000); // 125 bytes per ms
+        DelayLine first = new DelayLine(10 * MS, shared, 0);
+        DelayLine second = new DelayLine(10 * MS, shared, 0);
+        assertThat(first.deliveryOfData(0, 12_500)).isEqualTo(110 * MS);
+        assertThat(second.deliveryOfData(1 * MS, 12_500)).as("queues behind the other connection").isEqualTo(210 * MS);
+        assertThat(first.deliveryOfEnd(2 * MS)).as("a connection's end waits only for its own data").isEqualTo(110 * MS);
+    }
+
+    @Test
+    void in_flight_budget_covers_the_rtt_plus_a_quarter_second_queue() {
+        assertThat(DelayLine.maxInFlightBytes(0, 100 * MS)).isEqualTo(1 << 20);
+        assertThat(DelayLine.maxInFlightBytes(1_600_000, 150 * MS)).isEqualTo(80_000);
+        assertThat(DelayLine.maxInFlightBytes(1_000_000, 0)).as("never below 64 KiB").isEqualTo(65_536);
+        assertThat(DelayLine.maxInFlightBytes(1_000_000_000L, 0)).as("never above 1 MiB").isEqualTo(1 << 20);
+    }
+
+    @Test
     void chunk_size_is_about_two_milliseconds_of_line_time_within_one_segment_and_64_kib() {
         assertThat(DelayLine.chunkSize(0)).isEqualTo(65_536);
         assertThat(DelayLine.chunkSize(1_600_000)).isEqualTo(1_460);

@@ -172,6 +172,38 @@ class LinkProxyTest {
         }
     }
 
+    @Test
+    void parallel_connections_share_the_link_bandwidth() throws Exception {
+        int size = 62_500;
+        try (TcpTestServer server = TcpTestServer.start(socket -> {
+            try (socket) {
+                socket.getInputStream().read();
+                socket.getOutputStream().write(new byte[size]);
+            }
+        });
+             LinkProxy link = LinkProxy.start("shared", server.address(), LinkSpec.of(0, 1_000_000, 0));
+             Socket one = connect(link);
+             Socket two = connect(link)) {
+            long start = System.nanoTime();
+            one.getOutputStream().write(1);
+            two.getOutputStream().write(1);
+            Thread other = new Thread(() -> {
+                try {
+                    two.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            other.start();
+            assertThat(one.getInputStream().readAllBytes()).hasSize(size);
+            other.join(10_000);
+            long elapsed = System.nanoTime() - start;
+
+            assertThat(elapsed).as("2 × 62.5 kB share 1 Mbit/s").isGreaterThanOrEqualTo(1_000 * MS);
+            assertThat(link.stats().bytesDown()).isEqualTo(2 * size);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("transparentAndDelayedLinks")
     void end_of_stream_propagates_after_the_data_in_each_direction(LinkSpec spec) throws Exception {
