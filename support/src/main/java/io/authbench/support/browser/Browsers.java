@@ -47,7 +47,8 @@ public final class Browsers {
      * @throws BrowserSetupException if node is missing or too old, the cache cannot be written, or the driver fails
      */
     public static Playwright createPlaywright() {
-        NodeJs node = NodeJs.locate(PlaywrightDriver.requiredNodeMajor());
+        NodeJs node = NodeJs.locate(PlaywrightDriver.requiredNodeMajor(),
+                new NodeVersionMemo(DriverCache.base().resolve("node-version")));
         String userDir = userDriverDir();
         Path driverDir;
         String fix;

@@ -34,10 +34,22 @@ record NodeJs(Path path, int majorVersion) {
      * @throws BrowserSetupException naming the path and the install command, if it is missing, broken or too old
      */
     static NodeJs locate(int requiredMajor) {
-        return locate(SETTING.read(), System.getenv("PATH"), requiredMajor);
+        return locate(SETTING.read(), System.getenv("PATH"), requiredMajor, NodeVersionMemo.NONE);
+    }
+
+    /**
+     * As {@link #locate(int)}, but skips running {@code node --version} (a node start, 60-500 ms) when {@code memo}
+     * remembers the version of this very binary (same real path, size and modification time).
+     */
+    static NodeJs locate(int requiredMajor, NodeVersionMemo memo) {
+        return locate(SETTING.read(), System.getenv("PATH"), requiredMajor, memo);
     }
 
     static NodeJs locate(Optional<Setting.Value> explicit, String pathVariable, int requiredMajor) {
+        return locate(explicit, pathVariable, requiredMajor, NodeVersionMemo.NONE);
+    }
+
+    static NodeJs locate(Optional<Setting.Value> explicit, String pathVariable, int requiredMajor, NodeVersionMemo memo) {
         Path node;
         if (explicit.isPresent()) {
             node = Path.of(explicit.get().value()).toAbsolutePath();
@@ -48,7 +60,11 @@ record NodeJs(Path path, int majorVersion) {
                     .orElseThrow(() -> new BrowserSetupException("No Node.js found (the Playwright driver runs on it). "
                             + INSTALL));
         }
-        int major = majorVersion(node);
+        int major = memo.lookup(node).orElseGet(() -> {
+            int measured = majorVersion(node);
+            memo.remember(node, measured);
+            return measured;
+        });
         if (major < requiredMajor) {
             throw new BrowserSetupException("Node.js at " + node + " is version " + major + "; the Playwright driver needs "
                     + requiredMajor + " or newer. " + INSTALL.replace("Install", "Upgrade"));

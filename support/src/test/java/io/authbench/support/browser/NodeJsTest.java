@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,22 @@ class NodeJsTest {
         assertThatThrownBy(() -> NodeJs.locate(property(missing), "", 20))
                 .isInstanceOf(BrowserSetupException.class)
                 .hasMessageStartingWith("-Dauthbench.node=" + missing + ": no such file.");
+    }
+
+    @Test
+    void remembered_version_skips_running_node_until_the_binary_changes() throws IOException {
+        Path runs = dir.resolve("runs.txt");
+        Path node = Scripts.executable(dir, "node", "echo run >> " + runs + "; echo v20.1.0");
+        NodeVersionMemo memo = new NodeVersionMemo(dir.resolve("cache/node-version"));
+
+        assertThat(NodeJs.locate(property(node), "", 20, memo).majorVersion()).isEqualTo(20);
+        assertThat(NodeJs.locate(property(node), "", 20, memo).majorVersion()).isEqualTo(20);
+        assertThat(Files.readAllLines(runs)).hasSize(1);
+
+        Scripts.executable(dir, "node", "echo run >> " + runs + "; echo v16.0.0   # replaced by an older node");
+        assertThatThrownBy(() -> NodeJs.locate(property(node), "", 20, memo))
+                .hasMessageContaining("is version 16");
+        assertThat(Files.readAllLines(runs)).hasSize(2);
     }
 
     @Test

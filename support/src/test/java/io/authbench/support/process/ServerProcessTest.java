@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +144,31 @@ class ServerProcessTest {
                     .hasMessageStartingWith("fake-dies is no longer running: it exited with code 7")
                     .hasMessageContaining("out of memory, giving up");
             assertThat(server.exitCode()).hasValue(7);
+        }
+    }
+
+    @Test
+    void interrupting_the_parent_jvm_like_ctrl_c_leaves_no_orphans() throws Exception {
+        ServerSpec harness = ServerSpec.javaMain("fake-harness", LEAN_JVM, TestClasspath.current(),
+                FakeHarness.class.getName(), List.of(logDir.resolve("children").toString()));
+        // Handles taken while the processes live carry their start time, so a recycled pid is never confused.
+        List<ProcessHandle> descendants = new ArrayList<>();
+        try (ServerProcess parent = ServerProcess.start(harness, logDir)) {
+            Files.readAllLines(parent.stdoutLog()).stream()
+                    .filter(line -> line.startsWith("CHILD ") || line.startsWith("GRANDCHILD "))
+                    .map(line -> ProcessHandle.of(Long.parseLong(line.substring(line.indexOf(' ') + 1))).orElseThrow())
+                    .forEach(descendants::add);
+            assertThat(descendants).hasSize(2).allMatch(ProcessHandle::isAlive);
+
+            // SIGINT to the parent only, as Ctrl-C in a terminal would send; its shutdown hook must do the rest.
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(parent.pid())).start();
+            assertThat(kill.waitFor()).isZero();
+            ProcessHandle.of(parent.pid()).ifPresent(handle -> handle.onExit().join());
+
+            assertThat(descendants).noneMatch(ProcessHandle::isAlive);
+        } finally {
+            // Should the hook ever fail, do not leave its orphans running on a shared machine.
+            descendants.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
