@@ -44,7 +44,7 @@ final class TestStack implements AutoCloseable {
     private TestStack(Path dir, boolean withProxy, List<String> appArgs) throws IOException {
         this.dir = dir;
         this.apiKey = "standard_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-        Path keyFile = Files.writeString(dir.resolve("api.key"), apiKey + "\n");
+        Path keyFile = Files.writeString(Files.createDirectories(dir).resolve("api.key"), apiKey + "\n");
         try {
             emulator = remember(ServerProcess.start(ServerSpec.javaMain("appwrite-emulator", TestClasspath.current(),
                     "io.authbench.emulator.EmulatorMain", List.of("--port", "0", "--project", "authbench",
