@@ -37,6 +37,8 @@ public final class ResultsJson {
             .addModule(codedEnumsAndMetrics())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // Same results, same bytes: maps (timeouts, settings, sdks) are written in key order.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             // Forward compatible within a major version: newer writers may add fields.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -125,12 +127,13 @@ public final class ResultsJson {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            makeReadable(tmp);
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                channel.force(true); // survives a power cut too, not only a crash of the JVM
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -143,6 +146,13 @@ public final class ResultsJson {
                 // the original failure is the one worth reporting
             }
             throw new UncheckedIOException("could not write " + file + ": " + e, e);
+        }
+    }
+
+    /** Temporary files are created owner-only; the results are meant to be shared like any other output. */
+    private static void makeReadable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

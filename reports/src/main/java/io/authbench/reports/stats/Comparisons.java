@@ -115,11 +115,24 @@ public final class Comparisons {
         for (CellComparison c : family) {
             int index = testable.indexOf(c);
             Double holmP = index < 0 ? null : adjusted[index];
-            Verdict verdict = Verdict.decide(c.firstName(), c.secondName(), c.pairs(), c.ratio(), c.interval(), holmP);
+            Verdict verdict = neverPainted(c).orElseGet(() ->
+                    Verdict.decide(c.firstName(), c.secondName(), c.pairs(), c.ratio(), c.interval(), holmP));
             out.add(new CellComparison(c.flow(), c.profile(), c.aa(), c.first(), c.second(), c.logRatios(),
                     c.incompletePairs(), c.ratio(), c.interval(), c.test(), holmP, c.seed(), verdict));
         }
         return out;
+    }
+
+    /** A variant with ok samples but no time to content at all (e.g. CSR in the no-js flow) cannot be compared. */
+    private static java.util.Optional<Verdict> neverPainted(CellComparison c) {
+        for (VariantStats v : List.of(c.first(), c.second())) {
+            if (c.pairs() == 0 && v.values().length == 0 && v.samples() > v.failures()) {
+                String name = v == c.first() ? c.firstName() : c.secondName();
+                return java.util.Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
+                        "not comparable: " + name + " never showed the content (no time to content in any ok sample)"));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Finds the comparison of a cell, if any. */

@@ -1,0 +1,118 @@
+package io.authbench.reports.html;
+
+import io.authbench.reports.results.CellSummary;
+import io.authbench.reports.results.Metric;
+import io.authbench.reports.results.NetworkLink;
+import io.authbench.reports.results.ObservedRequest;
+import io.authbench.reports.results.Sample;
+import io.authbench.reports.stats.Cacheability;
+import io.authbench.reports.stats.ReportModel;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Section 4: server and client cost, requests and bytes per destination, cacheability, content without JS. */
+final class ResourcesSection {
+    private ResourcesSection() {
+    }
+
+    static String html(ReportModel model) {
+        StringBuilder rows = new StringBuilder();
+        for (CellSummary cell : model.results().cells()) {
+            if (cell.variant().startsWith("ssr-")) {
+                continue; // A/A cells repeat SSR; shown under Validity
+            }
+            rows.append("""
+                    <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s / %s</td>\
+                    <td>%s / %s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
+                    """.formatted(Html.escape(cell.flow()), Html.escape(cell.profile()), Html.escape(cell.variant().toUpperCase()),
+                    ms(cell, Metric.SERVER_CPU_APP_MS), ms(cell, Metric.SERVER_CPU_APPWRITE_MS), ms(cell, Metric.SCRIPT_MS),
+                    ms(cell, Metric.TASK_MS), count(cell, Metric.REQUESTS_APP), count(cell, Metric.REQUESTS_APPWRITE),
+                    bytes(cell, Metric.BYTES_APP), bytes(cell, Metric.BYTES_APPWRITE), count(cell, Metric.PREFLIGHTS),
+                    bytes(cell, Metric.WARM_REVISIT_BYTES), count(cell, Metric.CACHEABLE_RESPONSES),
+                    withoutJs(model, cell)));
+        }
+        return """
+                <section id="resources">
+                <h2>4. Resources</h2>
+                <p>Medians per flow, profile and variant over ok samples. Server CPU per page view is the CPU time of \
+                the app process and of the Appwrite process over a batch of iterations divided by the iterations \
+                (10 ms clock ticks, so small values are averages of few ticks). Client time is Chromium's \
+                <code>ScriptDuration</code> and <code>TaskDuration</code>. Bytes are as received (encoded, with headers).</p>
+                <div class="wide"><table class="numbers">
+                <thead><tr><th>flow</th><th>profile</th><th>variant</th><th>app CPU / view</th><th>Appwrite CPU / view</th>\
+                <th>script</th><th>tasks</th><th>requests app / Appwrite</th><th>bytes app / Appwrite</th><th>preflights</th>\
+                <th>warm revisit bytes</th><th>cacheable responses</th><th>content without JS</th></tr></thead>
+                <tbody>
+                %s</tbody></table></div>
+                <h3>Cacheability of each response</h3>
+                %s
+                </section>
+                """.formatted(rows, cacheTable(model));
+    }
+
+    private static String ms(CellSummary cell, Metric metric) {
+        return Format.ms(cell.medians().get(metric.key()));
+    }
+
+    private static String count(CellSummary cell, Metric metric) {
+        return Format.count(cell.medians().get(metric.key()));
+    }
+
+    private static String bytes(CellSummary cell, Metric metric) {
+        return Format.bytes(cell.medians().get(metric.key()));
+    }
+
+    private static String withoutJs(ReportModel model, CellSummary cell) {
+        List<Boolean> flags = measured(model, cell).map(s -> s.metrics().flag(Metric.CONTENT_WITHOUT_JS))
+                .flatMap(Optional::stream).toList();
+        if (flags.isEmpty()) {
+            return "—";
+        }
+        long yes = flags.stream().filter(b -> b).count();
+        return (yes == flags.size() ? "yes" : yes == 0 ? "no" : "partly") + " (" + yes + "/" + flags.size() + ")";
+    }
+
+    private static java.util.stream.Stream<Sample> measured(ReportModel model, CellSummary cell) {
+        return model.results().samples().stream().filter(s -> !s.warmup() && s.ok() && s.flow().equals(cell.flow())
+                && s.profile().equals(cell.profile()) && s.variant().equals(cell.variant()));
+    }
+
+    /** Distinct responses (variant, link, method, path, status, Cache-Control) seen on the browser links. */
+    private static String cacheTable(ReportModel model) {
+        record Key(String variant, String link, String request, String type, String cacheControl) implements Comparable<Key> {
+            @Override
+            public int compareTo(Key o) {
+                return toString().compareTo(o.toString());
+            }
+        }
+        Map<Key, Integer> seen = new TreeMap<>();
+        for (Sample s : model.results().samples()) {
+            if (s.warmup() || !s.ok() || s.variant().startsWith("ssr-")) {
+                continue;
+            }
+            for (ObservedRequest r : s.requests()) {
+                if (r.link() == NetworkLink.APP_APPWRITE || r.preflight() || r.fromCache() || r.status() == null) {
+                    continue;
+                }
+                seen.merge(new Key(s.variant(), r.link().code(), r.method() + " " + r.path() + " " + r.status(),
+                        r.resourceType() == null ? "" : r.resourceType(), r.cacheControl()), 1, Integer::sum);
+            }
+        }
+        if (seen.isEmpty()) {
+            return "<p class=\"empty\">No request lists were recorded, so per-response caching cannot be shown.</p>";
+        }
+        StringBuilder out = new StringBuilder("""
+                <div class="wide"><table>
+                <thead><tr><th>variant</th><th>link</th><th>response</th><th>type</th><th>Cache-Control</th>\
+                <th>what it allows</th><th>seen</th></tr></thead><tbody>
+                """);
+        seen.forEach((k, n) -> out.append("""
+                <tr><td>%s</td><td>%s</td><td><code>%s</code></td><td>%s</td><td><code>%s</code></td><td>%s</td><td>%d</td></tr>
+                """.formatted(Html.escape(k.variant().toUpperCase()), Html.escape(k.link()), Html.escape(k.request()),
+                Html.escape(k.type()), k.cacheControl() == null ? "—" : Html.escape(k.cacheControl()),
+                Html.escape(Cacheability.of(k.cacheControl()).label()), n)));
+        return out.append("</tbody></table></div>\n").toString();
+    }
+}

@@ -1,0 +1,16 @@
+package io.authbench.reports.stats;
+
+/**
+ * One row of "The claims, measured".
+ *
+ * @param topic       the post's heading, e.g. "Initial load time"
+ * @param claim       the claim in a few words
+ * @param measurement what tests it
+ * @param ssr         the SSR numbers, as text
+ * @param csr         the CSR numbers, as text
+ * @param verdict     the verdict
+ * @param why         why this verdict (which cells, which caveat)
+ */
+public record ClaimRow(String topic, String claim, String measurement, String ssr, String csr, ClaimVerdict verdict,
+                       String why) {
+}

@@ -1,0 +1,355 @@
+package io.authbench.reports.stats;
+
+import io.authbench.reports.results.CodeSize;
+import io.authbench.reports.results.Metric;
+import io.authbench.reports.results.NetworkLink;
+import io.authbench.reports.results.ObservedRequest;
+import io.authbench.reports.results.Quantiles;
+import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.Sample;
+import io.authbench.reports.results.Variants;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Puts each of the eight claims of the seed post ("SSR vs CSR with Next.js") next to the measurement that tests
+ * it. The rule for each verdict is written next to the claim below and in reports/README.md.
+ */
+public final class Claims {
+    /** Flows that load a page from scratch, in order of preference for "initial load". */
+    static final List<String> INITIAL_LOAD_FLOWS = List.of("revisit-cold", "login");
+
+    private final RunResults results;
+    private final List<CellComparison> comparisons;
+    private final List<Sample> measured;
+
+    private Claims(RunResults results, List<CellComparison> comparisons) {
+        this.results = results;
+        this.comparisons = comparisons;
+        this.measured = results.samples().stream().filter(s -> !s.warmup() && s.ok()).toList();
+    }
+
+    /** The eight rows, in the post's order. */
+    public static List<ClaimRow> of(RunResults results, List<CellComparison> ssrCsr) {
+        Claims claims = new Claims(results, ssrCsr);
+        return List.of(claims.renderingLocation(), claims.initialLoad(), claims.seo(), claims.resources(),
+                claims.userExperience(), claims.complexity(), claims.caching(), claims.dataFetching());
+    }
+
+    // Confirmed when the name is in SSR's JavaScript-free HTML every time and never in CSR's.
+    private ClaimRow renderingLocation() {
+        String claim = "SSR sends fully rendered HTML; CSR sends minimal HTML and renders with JavaScript";
+        String measurement = "user's name present in the HTML with JavaScript disabled (no-js flow); JavaScript bytes received";
+        FlagShare ssr = flagShare(Variants.SSR, Metric.CONTENT_WITHOUT_JS);
+        FlagShare csr = flagShare(Variants.CSR, Metric.CONTENT_WITHOUT_JS);
+        // JavaScript of a cold load (later flows find the bundle in the cache and would show 0 B).
+        Predicate<Sample> cold = s -> s.flow().equals("revisit-cold");
+        String ssrText = ssr.text() + "; JavaScript on a cold load "
+                + median(Variants.SSR, Metric.SCRIPT_BYTES, cold).map(Claims::kb).orElse("not measured");
+        String csrText = csr.text() + "; JavaScript on a cold load "
+                + median(Variants.CSR, Metric.SCRIPT_BYTES, cold).map(Claims::kb).orElse("not measured");
+        return flagClaim("Rendering location", claim, measurement, ssr, csr, ssrText, csrText,
+                "the no-js flow did not run, so content without JavaScript was not measured",
+                "SSR's HTML carried the name in every no-JS sample and CSR's never did");
+    }
+
+    private ClaimRow seo() {
+        String claim = "SSR is more SEO-friendly: crawlers get the content without running JavaScript";
+        String measurement = "content present in the HTML a non-JavaScript crawler receives (no-js flow)";
+        FlagShare ssr = flagShare(Variants.SSR, Metric.CONTENT_WITHOUT_JS);
+        FlagShare csr = flagShare(Variants.CSR, Metric.CONTENT_WITHOUT_JS);
+        ClaimRow row = flagClaim("SEO", claim, measurement, ssr, csr, ssr.text(), csr.text(),
+                "the no-js flow did not run", "only SSR's HTML holds the content for a crawler that runs no JavaScript");
+        return new ClaimRow(row.topic(), row.claim(), row.measurement(), row.ssr(), row.csr(), row.verdict(),
+                row.why() + ". Caveat: crawlers that execute JavaScript are not modelled, and pages behind a login are"
+                        + " not indexed by search engines anyway");
+    }
+
+    private ClaimRow flagClaim(String topic, String claim, String measurement, FlagShare ssr, FlagShare csr,
+                               String ssrText, String csrText, String notMeasured, String confirmedWhy) {
+        if (ssr.total == 0 || csr.total == 0) {
+            return new ClaimRow(topic, claim, measurement, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE, notMeasured);
+        }
+        if (ssr.yes == ssr.total && csr.yes == 0) {
+            return new ClaimRow(topic, claim, measurement, ssrText, csrText, ClaimVerdict.CONFIRMED, confirmedWhy);
+        }
+        if (ssr.yes == 0 || csr.yes == csr.total) {
+            return new ClaimRow(topic, claim, measurement, ssrText, csrText, ClaimVerdict.REFUTED,
+                    "the content was " + (ssr.yes == 0 ? "missing from SSR's HTML" : "present in CSR's HTML") + " without JavaScript");
+        }
+        return new ClaimRow(topic, claim, measurement, ssrText, csrText, ClaimVerdict.PARTLY_CONFIRMED,
+                "the content was present in " + ssr.yes + "/" + ssr.total + " SSR and " + csr.yes + "/" + csr.total
+                        + " CSR samples without JavaScript");
+    }
+
+    // Confirmed when SSR is significantly faster in every profile; depends when only in some.
+    private ClaimRow initialLoad() {
+        String claim = "SSR gives faster initial page loads; CSR must load and run JavaScript first";
+        Optional<String> flow = INITIAL_LOAD_FLOWS.stream().filter(f -> !cells(f).isEmpty()).findFirst();
+        if (flow.isEmpty()) {
+            return new ClaimRow("Initial load time", claim, "time to content of a cold page load", "—", "—",
+                    ClaimVerdict.NOT_MEASURABLE, "neither the revisit-cold nor the login flow ran");
+        }
+        List<CellComparison> cells = cells(flow.get());
+        Classified c = classify(cells, Verdict.Kind.FIRST_FASTER);
+        return new ClaimRow("Initial load time", claim, "time to content, flow " + flow.get() + ", per profile (median)",
+                perProfile(cells, true), perProfile(cells, false), c.verdict, c.why);
+    }
+
+    // Server CPU per page view (app process) higher for SSR and client task time higher for CSR, in every cell.
+    private ClaimRow resources() {
+        String claim = "SSR loads the server; CSR offloads rendering to the client, which does more work";
+        String measurement = "app-server CPU per page view; browser main-thread task time (medians per cell)";
+        int server = 0;
+        int serverContrary = 0;
+        int client = 0;
+        int clientContrary = 0;
+        int cells = 0;
+        for (CellComparison cell : comparisons) {
+            Double ssrCpu = median(Variants.SSR, Metric.SERVER_CPU_APP_MS, inCell(cell)).orElse(null);
+            Double csrCpu = median(Variants.CSR, Metric.SERVER_CPU_APP_MS, inCell(cell)).orElse(null);
+            Double ssrTask = median(Variants.SSR, Metric.TASK_MS, inCell(cell)).orElse(null);
+            Double csrTask = median(Variants.CSR, Metric.TASK_MS, inCell(cell)).orElse(null);
+            if (ssrCpu == null || csrCpu == null || ssrTask == null || csrTask == null) {
+                continue;
+            }
+            cells++;
+            server += ssrCpu > csrCpu ? 1 : 0;
+            serverContrary += ssrCpu < csrCpu ? 1 : 0;
+            client += csrTask > ssrTask ? 1 : 0;
+            clientContrary += csrTask < ssrTask ? 1 : 0;
+        }
+        String ssrText = resourceText(Variants.SSR);
+        String csrText = resourceText(Variants.CSR);
+        if (cells == 0) {
+            return new ClaimRow("Resource utilization", claim, measurement, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE,
+                    "server CPU per page view or client task time was not measured for both variants");
+        }
+        String counts = "SSR used more app CPU in " + server + " of " + cells + " cells; CSR used more client task time in "
+                + client + " of " + cells;
+        ClaimVerdict verdict = server == cells && client == cells ? ClaimVerdict.CONFIRMED
+                : serverContrary == cells && clientContrary == cells ? ClaimVerdict.REFUTED
+                : ClaimVerdict.PARTLY_CONFIRMED;
+        return new ClaimRow("Resource utilization", claim, measurement, ssrText, csrText, verdict,
+                counts + ". Appwrite's own CPU is reported separately in the Resources section");
+    }
+
+    private String resourceText(String variant) {
+        return "app CPU " + median(variant, Metric.SERVER_CPU_APP_MS, s -> true).map(Claims::ms).orElse("n/a")
+                + ", Appwrite CPU " + median(variant, Metric.SERVER_CPU_APPWRITE_MS, s -> true).map(Claims::ms).orElse("n/a")
+                + ", client tasks " + median(variant, Metric.TASK_MS, s -> true).map(Claims::ms).orElse("n/a")
+                + " per page view (median, all cells)";
+    }
+
+    // Confirmed when SSR wins the initial load everywhere and CSR wins in-app navigation everywhere.
+    private ClaimRow userExperience() {
+        String claim = "SSR feels faster at first; CSR gives smoother transitions after the initial load";
+        Optional<String> initialFlow = INITIAL_LOAD_FLOWS.stream().filter(f -> !cells(f).isEmpty()).findFirst();
+        List<CellComparison> navigate = cells("navigate");
+        String measurement = "time to content of the initial load (" + initialFlow.orElse("not run")
+                + ") and of in-app navigation to /profile (navigate)";
+        if (initialFlow.isEmpty() || navigate.isEmpty()) {
+            return new ClaimRow("User experience", claim, measurement, "—", "—", ClaimVerdict.NOT_MEASURABLE,
+                    "needs both an initial-load flow and the navigate flow");
+        }
+        Classified initial = classify(cells(initialFlow.get()), Verdict.Kind.FIRST_FASTER);
+        Classified after = classify(navigate, Verdict.Kind.SECOND_FASTER);
+        String ssr = "initial: " + perProfile(cells(initialFlow.get()), true) + "; navigate: " + perProfile(navigate, true);
+        String csr = "initial: " + perProfile(cells(initialFlow.get()), false) + "; navigate: " + perProfile(navigate, false);
+        ClaimVerdict verdict;
+        if (initial.verdict == ClaimVerdict.NOT_MEASURABLE || after.verdict == ClaimVerdict.NOT_MEASURABLE) {
+            verdict = ClaimVerdict.NOT_MEASURABLE;
+        } else if (initial.verdict == after.verdict) {
+            verdict = initial.verdict;
+        } else if (initial.verdict == ClaimVerdict.DEPENDS_ON_PROFILE || after.verdict == ClaimVerdict.DEPENDS_ON_PROFILE) {
+            verdict = ClaimVerdict.DEPENDS_ON_PROFILE;
+        } else {
+            verdict = ClaimVerdict.PARTLY_CONFIRMED;
+        }
+        return new ClaimRow("User experience", claim, measurement, ssr, csr, verdict,
+                "initial load: " + initial.why + "; after the initial load: " + after.why);
+    }
+
+    private ClaimRow complexity() {
+        String claim = "SSR is more complex to build; CSR is simpler at first but state gets complex";
+        String measurement = "not measurable by a benchmark; proxy: lines of code of each app's auth path";
+        String ssr = codeSize(Variants.SSR);
+        String csr = codeSize(Variants.CSR);
+        return new ClaimRow("Development complexity", claim, measurement, ssr, csr, ClaimVerdict.NOT_MEASURABLE,
+                "complexity is a judgement, not a measurement; the line counts are a proxy only"
+                        + (results.codeSize().isEmpty() ? " and were not recorded in this run" : ""));
+    }
+
+    private String codeSize(String variant) {
+        return results.codeSize().stream().filter(c -> c.variant().equals(variant)).findFirst()
+                .map((CodeSize c) -> c.linesOfCode() + " lines in " + c.files().size() + " files (proxy)")
+                .orElse("not recorded");
+    }
+
+    // Confirmed when SSR has the larger share of cache-reusable responses and no more warm-revisit bytes.
+    private ClaimRow caching() {
+        String claim = "SSR is easier to cache (server or CDN); CSR caching needs more sophisticated setups";
+        String measurement = "share of browser responses reusable from cache (Cache-Control); bytes on a warm revisit";
+        Reuse ssr = reuse(Variants.SSR);
+        Reuse csr = reuse(Variants.CSR);
+        Optional<Double> ssrWarm = median(Variants.SSR, Metric.WARM_REVISIT_BYTES, s -> true);
+        Optional<Double> csrWarm = median(Variants.CSR, Metric.WARM_REVISIT_BYTES, s -> true);
+        String ssrText = ssr.text() + "; warm revisit " + ssrWarm.map(Claims::kb).orElse("not measured");
+        String csrText = csr.text() + "; warm revisit " + csrWarm.map(Claims::kb).orElse("not measured");
+        if (ssr.total == 0 || csr.total == 0) {
+            return new ClaimRow("Caching", claim, measurement, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE,
+                    "no per-request Cache-Control data was recorded");
+        }
+        boolean ssrShare = ssr.share() > csr.share();
+        boolean csrShare = ssr.share() < csr.share();
+        boolean bothWarm = ssrWarm.isPresent() && csrWarm.isPresent();
+        ClaimVerdict verdict;
+        if (ssrShare && (!bothWarm || ssrWarm.get() <= csrWarm.get())) {
+            verdict = ClaimVerdict.CONFIRMED;
+        } else if (csrShare && (!bothWarm || csrWarm.get() <= ssrWarm.get())) {
+            verdict = ClaimVerdict.REFUTED;
+        } else {
+            verdict = ClaimVerdict.PARTLY_CONFIRMED;
+        }
+        return new ClaimRow("Caching", claim, measurement, ssrText, csrText, verdict,
+                "for signed-in pages the HTML is per user, so SSR's pages cannot be shared-cached, while CSR's"
+                        + " static bundle can; what the apps' Cache-Control headers allow decides");
+    }
+
+    // Fewer browser round trips for SSR; the timing verdict on the initial-load flow decides confirmed/depends.
+    private ClaimRow dataFetching() {
+        String claim = "SSR fetches data on the server before rendering; CSR fetches in the browser, delaying content";
+        Optional<String> flow = INITIAL_LOAD_FLOWS.stream().filter(f -> !cells(f).isEmpty()).findFirst();
+        if (flow.isEmpty()) {
+            return new ClaimRow("Data fetching", claim, "critical-path round trips and time to content", "—", "—",
+                    ClaimVerdict.NOT_MEASURABLE, "neither the revisit-cold nor the login flow ran");
+        }
+        Predicate<Sample> inFlow = s -> s.flow().equals(flow.get());
+        Optional<Double> ssrDepth = median(Variants.SSR, Metric.CRITICAL_PATH_DEPTH, inFlow);
+        Optional<Double> csrDepth = median(Variants.CSR, Metric.CRITICAL_PATH_DEPTH, inFlow);
+        Optional<Double> ssrCalls = median(Variants.SSR, Metric.APPWRITE_CALLS_BROWSER, inFlow);
+        Optional<Double> csrCalls = median(Variants.CSR, Metric.APPWRITE_CALLS_BROWSER, inFlow);
+        String measurement = "browser round trips on the critical path and browser→Appwrite calls (flow " + flow.get()
+                + "); time to content per profile";
+        String ssrText = depthText(ssrDepth, ssrCalls) + "; " + perProfile(cells(flow.get()), true);
+        String csrText = depthText(csrDepth, csrCalls) + "; " + perProfile(cells(flow.get()), false);
+        Classified timing = classify(cells(flow.get()), Verdict.Kind.FIRST_FASTER);
+        if (ssrDepth.isEmpty() || csrDepth.isEmpty()) {
+            return new ClaimRow("Data fetching", claim, measurement, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE,
+                    "critical-path depth was not recorded");
+        }
+        if (ssrDepth.get() >= csrDepth.get()) {
+            return new ClaimRow("Data fetching", claim, measurement, ssrText, csrText, ClaimVerdict.REFUTED,
+                    "SSR's critical path was not shorter in browser round trips; " + timing.why);
+        }
+        return new ClaimRow("Data fetching", claim, measurement, ssrText, csrText, timing.verdict,
+                "SSR's critical path has fewer browser round trips (the Appwrite calls move to the app↔Appwrite link); "
+                        + timing.why);
+    }
+
+    private static String depthText(Optional<Double> depth, Optional<Double> calls) {
+        return depth.map(d -> fmt(d) + " round trips").orElse("depth n/a") + ", "
+                + calls.map(c -> fmt(c) + " browser→Appwrite calls").orElse("calls n/a");
+    }
+
+    /** Classifies per-profile verdicts against the claimed direction. */
+    static Classified classify(List<CellComparison> cells, Verdict.Kind claimed) {
+        List<CellComparison> decided = cells.stream()
+                .filter(c -> c.verdict() != null && c.verdict().kind() != Verdict.Kind.TOO_FEW_PAIRS).toList();
+        if (decided.isEmpty()) {
+            return new Classified(ClaimVerdict.NOT_MEASURABLE, "too few complete pairs for a verdict in any profile");
+        }
+        List<String> agree = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (CellComparison c : decided) {
+            (c.verdict().kind() == claimed ? agree : other).add(c.profile() + ": " + c.verdict().sentence());
+        }
+        String why = String.join("; ", agree.isEmpty() ? other : concat(agree, other));
+        if (other.isEmpty()) {
+            return new Classified(ClaimVerdict.CONFIRMED, why);
+        }
+        if (agree.isEmpty()) {
+            return new Classified(ClaimVerdict.REFUTED, why);
+        }
+        return new Classified(ClaimVerdict.DEPENDS_ON_PROFILE, why);
+    }
+
+    record Classified(ClaimVerdict verdict, String why) {
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private List<CellComparison> cells(String flow) {
+        return comparisons.stream().filter(c -> c.flow().equals(flow)).toList();
+    }
+
+    private static String perProfile(List<CellComparison> cells, boolean first) {
+        return cells.stream().map(c -> {
+            Double median = (first ? c.first() : c.second()).median();
+            return c.profile() + " " + (median == null ? "n/a" : ms(median));
+        }).collect(Collectors.joining(" · "));
+    }
+
+    private static Predicate<Sample> inCell(CellComparison cell) {
+        return s -> s.flow().equals(cell.flow()) && s.profile().equals(cell.profile());
+    }
+
+    private Optional<Double> median(String variant, Metric metric, Predicate<Sample> filter) {
+        double[] values = measured.stream().filter(s -> s.variant().equals(variant)).filter(filter)
+                .map(s -> s.metrics().numberOrNull(metric)).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).toArray();
+        return Optional.ofNullable(Quantiles.median(values));
+    }
+
+    private record FlagShare(int yes, int total) {
+        String text() {
+            return total == 0 ? "not measured" : "content without JS in " + yes + "/" + total + " samples";
+        }
+    }
+
+    private FlagShare flagShare(String variant, Metric metric) {
+        List<Boolean> flags = measured.stream().filter(s -> s.variant().equals(variant))
+                .map(s -> s.metrics().flag(metric)).flatMap(Optional::stream).toList();
+        return new FlagShare((int) flags.stream().filter(b -> b).count(), flags.size());
+    }
+
+    private record Reuse(int reusable, int total) {
+        double share() {
+            return total == 0 ? 0 : (double) reusable / total;
+        }
+
+        String text() {
+            return total == 0 ? "not measured"
+                    : reusable + " of " + total + " responses reusable from cache (" + Verdict.pct(share()) + " %)";
+        }
+    }
+
+    /** Responses on the browser links of ok samples, counted by what their Cache-Control allows. */
+    private Reuse reuse(String variant) {
+        List<ObservedRequest> responses = measured.stream().filter(s -> s.variant().equals(variant))
+                .flatMap(s -> s.requests().stream())
+                .filter(r -> r.link() != NetworkLink.APP_APPWRITE && !r.preflight() && r.status() != null).toList();
+        int reusable = (int) responses.stream().filter(r -> Cacheability.of(r.cacheControl()).reusable()).count();
+        return new Reuse(reusable, responses.size());
+    }
+
+    static String ms(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f ms", value) : String.format(Locale.ROOT, "%.1f ms", value);
+    }
+
+    static String kb(double bytes) {
+        return bytes < 1024 ? String.format(Locale.ROOT, "%.0f B", bytes) : String.format(Locale.ROOT, "%.1f kB", bytes / 1024);
+    }
+
+    static String fmt(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}
