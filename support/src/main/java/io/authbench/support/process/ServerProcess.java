@@ -66,6 +66,10 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(ServerSpec spec, Path logDir) {
         Path logs = createLogDir(logDir.toAbsolutePath());
+        if (!Files.isDirectory(spec.workingDirectory())) {
+            throw new ServerStartException(spec.name() + " could not be started: its working directory "
+                    + spec.workingDirectory() + " does not exist. Create it or choose another (ServerSpec.withWorkingDirectory).");
+        }
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
         builder.environment().putAll(spec.environment());
         Process process;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +101,28 @@ class ServerProcessTest {
     }
 
     @Test
+    void missing_working_directory_is_named() {
+        ServerSpec spec = fake("fake-nowhere", "ready").withWorkingDirectory(logDir.resolve("not-there"));
+
+        assertThatThrownBy(() -> ServerProcess.start(spec, logDir))
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageContaining("its working directory " + logDir.resolve("not-there").toAbsolutePath() + " does not exist");
+    }
+
+    @Test
+    void environment_additions_reach_the_child_but_never_its_description() throws InterruptedException {
+        ServerSpec spec = ServerSpec.of("env-echo", List.of("/bin/sh", "-c",
+                        "echo \"LISTENING http://127.0.0.1:1\"; echo \"key length ${#APPWRITE_API_KEY}\"; sleep 60"))
+                .withEnvironment(Map.of("APPWRITE_API_KEY", "standard_secret123"));
+
+        try (ServerProcess server = ServerProcess.start(spec, logDir)) {
+            assertThat(spec.toString()).contains("APPWRITE_API_KEY").doesNotContain("secret123");
+            assertThat(server.toString()).doesNotContain("secret123");
+            awaitLogLine(server, "key length 18");
+        }
+    }
+
+    @Test
     void close_kills_the_grandchild_too() throws IOException {
         long grandchildPid;
         ServerProcess server = ServerProcess.start(fake("fake-spawn", "spawn"), logDir);
@@ -170,6 +193,15 @@ class ServerProcessTest {
             // Should the hook ever fail, do not leave its orphans running on a shared machine.
             descendants.forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /** Waits (bounded) for the child to log a line; the child writes it right after its ready line. */
+    private static void awaitLogLine(ServerProcess server, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!server.logTail(50).contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(server.logTail(50)).contains(expected);
     }
 
     /** Processes of this user whose command line contains {@code fragment}. */
