@@ -7,14 +7,19 @@ import { asUpstreamError, UpstreamError, withTimeout } from './upstream.js';
 export class LoginRejected extends Error {}
 
 export class Session {
-  constructor({ endpoint, project }) {
+  constructor({ endpoint, project, timeoutMillis }) {
     this.account = new Account(new Client().setEndpoint(endpoint).setProject(project));
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  bounded(promise, what) {
+    return withTimeout(promise, what, this.timeoutMillis);
   }
 
   /** @returns {Promise<object|null>} the signed-in user (Appwrite Account model), or null without a session */
   async currentUser() {
     try {
-      const user = await withTimeout(this.account.get(), 'account.get');
+      const user = await this.bounded(this.account.get(), 'account.get');
       return requireUserShape(user);
     } catch (error) {
       // Guests get 401 general_unauthorized_scope: that is "no session", not a failure.
@@ -26,7 +31,7 @@ export class Session {
   /** Creates an email/password session; awaited before anything reads the account (contract §11.2). */
   async signIn(email, password) {
     try {
-      const session = await withTimeout(this.account.createEmailPasswordSession(email, password), 'createEmailPasswordSession');
+      const session = await this.bounded(this.account.createEmailPasswordSession(email, password), 'createEmailPasswordSession');
       if (typeof session?.$id !== 'string') throw new UpstreamError('bad-answer', 'session without $id');
     } catch (error) {
       if (!(error instanceof AppwriteException)) throw asUpstreamError(error, 'createEmailPasswordSession');
@@ -52,7 +57,7 @@ export class Session {
   /** Deletes the current session; a session that is already gone counts as signed out. */
   async signOut() {
     try {
-      await withTimeout(this.account.deleteSession('current'), 'deleteSession');
+      await this.bounded(this.account.deleteSession('current'), 'deleteSession');
     } catch (error) {
       if (error instanceof AppwriteException && (error.code === 401 || error.code === 404)) return;
       throw asUpstreamError(error, 'deleteSession');

@@ -1,14 +1,15 @@
 // Everything that can go wrong between the browser and Appwrite, reduced to what the page shows.
 
-/** How long one Appwrite call may take before the page gives up on it (milliseconds). */
-export const UPSTREAM_TIMEOUT_MILLIS = 5000;
-
 /** Appwrite could not be used: unreachable, too slow, or its answer made no sense. */
 export class UpstreamError extends Error {
-  /** @param {'unreachable'|'timeout'|'bad-answer'|'refused'} kind */
-  constructor(kind, detail) {
+  /**
+   * @param {'unreachable'|'timeout'|'bad-answer'|'refused'} kind
+   * @param {number} [timeoutMillis] for 'timeout': the limit that was exceeded
+   */
+  constructor(kind, detail, timeoutMillis) {
     super(`${kind}: ${detail}`);
     this.kind = kind;
+    this.timeoutMillis = timeoutMillis;
   }
 
   /** The sentence the page shows; never the raw error (it may carry server internals). */
@@ -17,7 +18,8 @@ export class UpstreamError extends Error {
       case 'unreachable':
         return 'Appwrite could not be reached. Check the connection and try again.';
       case 'timeout':
-        return `Appwrite did not answer within ${UPSTREAM_TIMEOUT_MILLIS / 1000} seconds. Try again later.`;
+        // Worded like ssr-app's: "5 seconds", "0.5 seconds".
+        return `Appwrite did not answer within ${this.timeoutMillis / 1000} seconds. Try again later.`;
       case 'refused':
         return 'Appwrite refused requests from this site. Register this host as a Web platform of the project.';
       default:
@@ -30,10 +32,10 @@ export class UpstreamError extends Error {
  * Races an SDK call against a timer. The Web SDK has no timeout of its own and a fetch to a silent
  * server waits for minutes, so every call goes through here; the fetch itself is left to finish.
  */
-export function withTimeout(promise, what, millis = UPSTREAM_TIMEOUT_MILLIS) {
+export function withTimeout(promise, what, millis) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new UpstreamError('timeout', `${what} took longer than ${millis} ms`)), millis);
+    timer = setTimeout(() => reject(new UpstreamError('timeout', `${what} took longer than ${millis} ms`, millis)), millis);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -38,7 +38,8 @@ public final class CsrServer implements AutoCloseable {
      */
     public static CsrServer start(CsrOptions options, PrintStream log) {
         FrontEndBundle bundle = FrontEndBundle.fromClasspath();
-        Asset index = IndexPage.render(bundle, options.appwriteEndpoint().toString(), options.project());
+        Asset index = IndexPage.render(bundle, options.appwriteEndpoint().toString(), options.project(),
+                options.upstreamTimeout().toMillis());
         String csp = ContentSecurityPolicy.allowingAppwrite(options.appwriteOrigin());
         HttpHandler chain = handlerChain(bundle, index, csp);
         if (options.requestLog()) {

@@ -34,7 +34,8 @@ class CsrServerHttpTest {
 
     @BeforeAll
     static void startServer() {
-        server = CsrServer.start(new CsrOptions(0, "127.0.0.1", URI.create("http://localhost:8080/v1"), "authbench", true),
+        server = CsrServer.start(new CsrOptions(0, "127.0.0.1", URI.create("http://localhost:8080/v1"), "authbench",
+                        Duration.ofSeconds(5), true),
                 new PrintStream(requestLog, true, StandardCharsets.UTF_8));
         bundle = FrontEndBundle.fromClasspath();
     }

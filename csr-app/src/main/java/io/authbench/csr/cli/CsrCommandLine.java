@@ -2,7 +2,11 @@ package io.authbench.csr.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +21,9 @@ public final class CsrCommandLine {
     static final String DEFAULT_PORT = "0";
     static final String DEFAULT_HOST = "127.0.0.1";
     static final String DEFAULT_PROJECT = "authbench";
+    static final String DEFAULT_UPSTREAM_TIMEOUT = "5s";
+    private static final Duration MAX_UPSTREAM_TIMEOUT = Duration.ofMinutes(10);
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     // Appwrite custom ids: at most 36 chars of [a-zA-Z0-9._-], not starting with a special char.
     private static final Pattern PROJECT_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,35}");
@@ -41,6 +48,11 @@ public final class CsrCommandLine {
         @Option(names = "--project", paramLabel = "ID", defaultValue = DEFAULT_PROJECT,
                 description = "Appwrite project id (default: ${DEFAULT-VALUE}).")
         String project;
+
+        @Option(names = "--upstream-timeout", paramLabel = "DURATION", defaultValue = DEFAULT_UPSTREAM_TIMEOUT,
+                description = "Longest wait the page allows one Appwrite call, e.g. 500ms, 5s, 1m"
+                        + " (default: ${DEFAULT-VALUE}).")
+        String upstreamTimeout;
 
         @Option(names = "--request-log",
                 description = "Print one line per request on stdout (default: off).")
@@ -91,7 +103,33 @@ public final class CsrCommandLine {
             throw new UsageException("--project: '" + flags.project
                     + "' is not an Appwrite project id (1-36 letters, digits, '.', '-' or '_')");
         }
-        return new CsrOptions(port, flags.host.trim(), endpoint(flags.appwriteEndpoint), flags.project, flags.requestLog);
+        return new CsrOptions(port, flags.host.trim(), endpoint(flags.appwriteEndpoint), flags.project,
+                upstreamTimeout(flags.upstreamTimeout), flags.requestLog);
+    }
+
+    // The same syntax and range as ssr-app's --upstream-timeout: 500ms, 5s, 1m, or ISO-8601 (PT5S).
+    private static Duration upstreamTimeout(String value) throws UsageException {
+        String text = value.trim().toLowerCase(Locale.ROOT);
+        Duration duration;
+        Matcher m = SHORT_DURATION.matcher(text);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            duration = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+        } else {
+            try {
+                duration = Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new UsageException("--upstream-timeout: '" + value + "' is not a duration such as 500ms, 5s or 1m");
+            }
+        }
+        if (duration.isZero() || duration.isNegative() || duration.compareTo(MAX_UPSTREAM_TIMEOUT) > 0) {
+            throw new UsageException("--upstream-timeout: '" + value + "' is out of range (more than 0, at most 10m)");
+        }
+        return duration;
     }
 
     private static URI endpoint(String value) throws UsageException {

@@ -1,6 +1,7 @@
 package io.authbench.csr.cli;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * What the csr-app process was asked to do, validated.
@@ -9,9 +10,11 @@ import java.net.URI;
  * @param host              address to bind (loopback by default)
  * @param appwriteEndpoint  the Appwrite API endpoint as the <em>browser</em> reaches it, e.g. {@code http://localhost:8080/v1}
  * @param project           Appwrite project id sent by the Web SDK ({@code X-Appwrite-Project})
+ * @param upstreamTimeout   longest wait the page allows one Appwrite call before it shows the upstream error
  * @param requestLog        print one line per request on stdout (off by default: a logging server under load measures its logging)
  */
-public record CsrOptions(int port, String host, URI appwriteEndpoint, String project, boolean requestLog) {
+public record CsrOptions(int port, String host, URI appwriteEndpoint, String project, Duration upstreamTimeout,
+                         boolean requestLog) {
 
     /** {@code scheme://host[:port]} of the Appwrite endpoint: what the page's CSP {@code connect-src} allows. */
     public String appwriteOrigin() {

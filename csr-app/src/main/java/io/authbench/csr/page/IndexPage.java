@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The one HTML document of the SPA, rendered once at start-up. It carries the runtime config (Appwrite
- * endpoint and project, chosen by flags) in {@code <meta name="authbench-config">} as escaped JSON, so the
+ * endpoint, project and upstream timeout, chosen by flags) in {@code <meta name="authbench-config">} as escaped JSON, so the
  * bundle stays the same for any Appwrite URL and no inline script is needed.
  */
 public final class IndexPage {
@@ -15,17 +15,19 @@ public final class IndexPage {
     }
 
     /**
-     * @param endpoint Appwrite endpoint as the browser reaches it
-     * @param project  Appwrite project id
+     * @param endpoint      Appwrite endpoint as the browser reaches it
+     * @param project       Appwrite project id
+     * @param timeoutMillis longest wait for one Appwrite call
      */
-    public static Asset render(FrontEndBundle bundle, String endpoint, String project) {
-        return Asset.html("/index.html", html(bundle, configJson(endpoint, project)));
+    public static Asset render(FrontEndBundle bundle, String endpoint, String project, long timeoutMillis) {
+        return Asset.html("/index.html", html(bundle, configJson(endpoint, project, timeoutMillis)));
     }
 
-    static String configJson(String endpoint, String project) {
-        Map<String, String> config = new LinkedHashMap<>();
+    static String configJson(String endpoint, String project, long timeoutMillis) {
+        Map<String, Object> config = new LinkedHashMap<>();
         config.put("endpoint", endpoint);
         config.put("project", project);
+        config.put("timeoutMillis", timeoutMillis);
         try {
             return new ObjectMapper().writeValueAsString(config);
         } catch (JsonProcessingException e) {

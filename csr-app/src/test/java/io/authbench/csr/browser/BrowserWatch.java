@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * {@code alert} would open one), and every response the browser received, headers and body, for the secret check.
  */
 final class BrowserWatch {
+    /** How long a browser step or assertion may take before the test calls it hung. */
+    static final int PATIENCE_MILLIS = 30_000;
+
     /** What a guest's {@code account.get()} (and a wrong password) makes Chromium log: a 401 is the expected answer. */
     static final Pattern APPWRITE_401 =
             Pattern.compile("Failed to load resource: the server responded with a status of 401 \\(Unauthorized\\).*");

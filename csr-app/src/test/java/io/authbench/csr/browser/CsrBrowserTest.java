@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.Cookie;
 import io.authbench.support.browser.Browsers;
@@ -55,9 +56,13 @@ class CsrBrowserTest {
         emulator = Servers.startEmulator("appwrite-emulator", keyFile, LOGS);
         appwriteApi = Servers.onLocalhost(emulator.url());
         admin = new AppwriteAdmin(appwriteApi, Servers.PROJECT, apiKey);
-        app = Servers.startCsrApp("csr-app", appwriteApi, LOGS);
+        // A long upstream timeout: these tests are about the flows, and a login on a loaded 2-core machine can take
+        // more than the default 5 s (CsrUpstreamFailureBrowserTest covers the default).
+        app = Servers.startCsrApp("csr-app", appwriteApi, LOGS, "--upstream-timeout", "25s");
         appOnLocalhost = Servers.withHost(app.url(), "localhost");
         appOn127 = Servers.withHost(app.url(), "127.0.0.1");
+        // Generous bounds: they only stop a hung test; on a loaded 2-core machine a login can take seconds.
+        PlaywrightAssertions.setDefaultAssertionTimeout(BrowserWatch.PATIENCE_MILLIS);
         playwright = Browsers.createPlaywright();
         browser = Browsers.launchChromium(playwright);
     }
@@ -82,7 +87,7 @@ class CsrBrowserTest {
     @BeforeEach
     void newContext() {
         context = browser.newContext();
-        context.setDefaultTimeout(15_000);
+        context.setDefaultTimeout(BrowserWatch.PATIENCE_MILLIS);
         watch = new BrowserWatch();
         watch.attach(context);
         page = context.newPage();
@@ -137,7 +142,7 @@ class CsrBrowserTest {
                     if (entry) { observer.disconnect(); resolve(entry.identifier); }
                   });
                   observer.observe({type: 'element', buffered: true});
-                  setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
+                  setTimeout(() => { observer.disconnect(); resolve(null); }, 20000);
                 })""");
         assertThat(identifier).isEqualTo("user-name");
         assertThat(admin.sessionCount(user.id())).isEqualTo(1);

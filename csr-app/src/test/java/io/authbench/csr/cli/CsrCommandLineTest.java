@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CsrCommandLineTest {
@@ -13,20 +14,21 @@ class CsrCommandLineTest {
     }
 
     @Test
-    void defaults_are_port_0_on_loopback_for_project_authbench_without_request_log() throws Exception {
+    void defaults_are_port_0_on_loopback_for_project_authbench_with_a_5_s_timeout_without_request_log() throws Exception {
         CsrOptions options = parse("--appwrite-endpoint", "http://localhost:8080/v1");
 
         assertThat(options).isEqualTo(
-                new CsrOptions(0, "127.0.0.1", URI.create("http://localhost:8080/v1"), "authbench", false));
+                new CsrOptions(0, "127.0.0.1", URI.create("http://localhost:8080/v1"), "authbench", Duration.ofSeconds(5),
+                        false));
     }
 
     @Test
     void every_flag_is_read() throws Exception {
         CsrOptions options = parse("--port", "8123", "--host", "localhost", "--appwrite-endpoint",
-                "https://appwrite.example.com/v1", "--project", "proj_1", "--request-log");
+                "https://appwrite.example.com/v1", "--project", "proj_1", "--upstream-timeout", "500ms", "--request-log");
 
-        assertThat(options).isEqualTo(
-                new CsrOptions(8123, "localhost", URI.create("https://appwrite.example.com/v1"), "proj_1", true));
+        assertThat(options).isEqualTo(new CsrOptions(8123, "localhost", URI.create("https://appwrite.example.com/v1"),
+                "proj_1", Duration.ofMillis(500), true));
         assertThat(options.appwriteOrigin()).isEqualTo("https://appwrite.example.com");
     }
 
@@ -82,6 +84,21 @@ class CsrCommandLineTest {
     }
 
     @Test
+    void the_upstream_timeout_takes_the_same_forms_as_ssr_app() throws Exception {
+        String endpoint = "http://localhost:1/v1";
+        assertThat(parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "2m").upstreamTimeout())
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThat(parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "PT1.5S").upstreamTimeout())
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "soon"))
+                .hasMessage("--upstream-timeout: 'soon' is not a duration such as 500ms, 5s or 1m");
+        assertThatThrownBy(() -> parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "0s"))
+                .hasMessage("--upstream-timeout: '0s' is out of range (more than 0, at most 10m)");
+        assertThatThrownBy(() -> parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "11m"))
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
     void a_project_id_appwrite_would_not_accept_is_rejected() {
         assertThatThrownBy(() -> parse("--appwrite-endpoint", "http://localhost:1/v1", "--project", "a b\"<"))
                 .hasMessageStartingWith("--project: 'a b\"<' is not an Appwrite project id");
@@ -105,6 +122,7 @@ class CsrCommandLineTest {
                 .contains("--host=HOST", "(default: 127.0.0.1")
                 .contains("--appwrite-endpoint=URL", "(required)")
                 .contains("--project=ID", "(default: authbench)")
+                .contains("--upstream-timeout=DURATION", "(default: 5s)")
                 .contains("--request-log", "(default: off)");
     }
 }

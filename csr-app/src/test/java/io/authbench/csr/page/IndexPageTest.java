@@ -12,16 +12,17 @@ class IndexPageTest {
 
     @Test
     void the_runtime_config_is_json_in_a_meta_tag_escaped_for_an_attribute() {
-        String html = new String(IndexPage.render(BUNDLE, "http://localhost:8080/v1", "authbench").body(),
+        String html = new String(IndexPage.render(BUNDLE, "http://localhost:8080/v1", "authbench", 5000).body(),
                 StandardCharsets.UTF_8);
 
         assertThat(html).contains("<meta name=\"authbench-config\" content=\""
-                + "{&quot;endpoint&quot;:&quot;http://localhost:8080/v1&quot;,&quot;project&quot;:&quot;authbench&quot;}\">");
+                + "{&quot;endpoint&quot;:&quot;http://localhost:8080/v1&quot;,&quot;project&quot;:&quot;authbench&quot;,"
+                + "&quot;timeoutMillis&quot;:5000}\">");
     }
 
     @Test
     void markup_in_a_config_value_cannot_leave_the_attribute() {
-        String html = IndexPage.html(BUNDLE, IndexPage.configJson("http://x/\"><script>alert(1)</script>", "p'&"));
+        String html = IndexPage.html(BUNDLE, IndexPage.configJson("http://x/\"><script>alert(1)</script>", "p'&", 1));
 
         assertThat(html).doesNotContain("<script>alert(1)")
                 .containsPattern("\n<meta name=\"authbench-config\" content=\"[^\"<>]*\">\n")
@@ -39,7 +40,7 @@ class IndexPageTest {
 
     @Test
     void the_page_is_html_with_an_entity_tag() {
-        Asset page = IndexPage.render(BUNDLE, "http://localhost:8080/v1", "authbench");
+        Asset page = IndexPage.render(BUNDLE, "http://localhost:8080/v1", "authbench", 5000);
 
         assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
         assertThat(page.etag()).matches("\"[0-9a-f]{24}\"");
