@@ -66,8 +66,8 @@ final class Pump {
                     out.write(buffer, 0, n);
                     deliveredBytes.add(n);
                 } else {
-                    inFlight.acquire(n);
-                    queue.add(new Delivery(line.deliveryOfData(now, n), Kind.DATA, Arrays.copyOf(buffer, n)));
+                    inFlight.acquire(n); // may wait while the link is backed up; the chunk enters it only after
+                    queue.add(new Delivery(line.deliveryOfData(System.nanoTime(), n), Kind.DATA, Arrays.copyOf(buffer, n)));
                 }
             }
         } catch (IOException e) {
@@ -77,6 +77,8 @@ final class Pump {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the proxy is closing
+        } catch (RuntimeException e) {
+            connection.abort(); // a bug must not leave a half-served connection hanging
         }
     }
 
@@ -102,6 +104,8 @@ final class Pump {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the proxy is closing
+        } catch (RuntimeException e) {
+            connection.abort(); // a bug must not leave a half-served connection hanging
         }
     }
 
