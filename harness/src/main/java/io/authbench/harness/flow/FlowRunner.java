@@ -77,7 +77,7 @@ public final class FlowRunner {
         private final TestUser user;
         private final long deadline;
         private final List<BrowserContext> contexts = new ArrayList<>();
-        private long overheadNanos;
+        private final java.util.Map<String, Long> overheadNanos = new java.util.LinkedHashMap<>();
         private double phaseStartEpoch = Double.NaN;
         private OptionalLong appCpuBefore = OptionalLong.empty();
         private OptionalLong appwriteCpuBefore = OptionalLong.empty();
@@ -100,7 +100,7 @@ public final class FlowRunner {
                     page.page.locator(Selectors.SUBMIT).waitFor();
                     page.page.fill(Selectors.EMAIL, user.email());
                     page.page.fill(Selectors.PASSWORD, user.password());
-                    perfBefore = timed(page::performanceMetrics);
+                    perfBefore = timed("cdpMetrics", page::performanceMetrics);
                     page.page.click(Selectors.SUBMIT);
                     yield finish(page, true, true);
                 }
@@ -175,7 +175,7 @@ public final class FlowRunner {
         }
 
         private BrowserContext newContext(String storageState, boolean javaScript) {
-            return timed(() -> {
+            return timed("newContext", () -> {
                 Browser.NewContextOptions options = new Browser.NewContextOptions().setJavaScriptEnabled(javaScript);
                 if (storageState != null) {
                     options.setStorageState(storageState);
@@ -189,7 +189,7 @@ public final class FlowRunner {
         }
 
         private MeasuredPage openPage(BrowserContext context) {
-            return timed(() -> MeasuredPage.open(context, settings.cpuSlowdown()));
+            return timed("newPageAndCdp", () -> MeasuredPage.open(context, settings.cpuSlowdown()));
         }
 
         /** Signs {@code user} in through the app's own form (set-up, not measured). */
@@ -217,7 +217,7 @@ public final class FlowRunner {
 
         private void startPhase(MeasuredPage page, boolean sameDocumentAction) {
             checkDeadline();
-            timed(() -> {
+            timed("snapshots", () -> {
                 if (sameDocumentAction) {
                     PageProbe.clearAction(page.page);
                     perfBefore = page.performanceMetrics();
@@ -236,9 +236,9 @@ public final class FlowRunner {
             String reached = awaitOutcome(page.page, identifier);
             Timings timings = null;
             if (reached.equals(identifier)) {
-                timings = timed(() -> PageProbe.measure(page.page, identifier, clickAction, Math.max(1, remainingMs())));
+                timings = timed("probe", () -> PageProbe.measure(page.page, identifier, clickAction, Math.max(1, remainingMs())));
             }
-            Map<String, Double> perfAfter = timed(page::performanceMetrics);
+            Map<String, Double> perfAfter = timed("cdpMetrics", page::performanceMetrics);
             Metrics.Builder metrics = Metrics.builder();
             if (!reached.equals(identifier)) {
                 addServerCpu(metrics);
@@ -283,7 +283,7 @@ public final class FlowRunner {
             if (!page.consoleErrors.isEmpty()) {
                 return Optional.of("console error: " + page.consoleErrors.get(0));
             }
-            List<Cookie> cookies = timed(() -> contexts.get(contexts.size() - 1).cookies());
+            List<Cookie> cookies = timed("cookies", () -> contexts.get(contexts.size() - 1).cookies());
             return CookieCheck.problem(cookies, app.ssr(), settings.projectId(), expectSignedIn);
         }
 
@@ -337,7 +337,7 @@ public final class FlowRunner {
 
         /** App→Appwrite calls: the emulator's counter difference minus the browser's own calls, else Server-Timing. */
         private void addServerSideCalls(Metrics.Builder metrics, NetworkSummary n) {
-            long after = appwriteCallsBefore < 0 ? -1 : timed(() -> settings.emulatorStats().apiCalls());
+            long after = appwriteCallsBefore < 0 ? -1 : timed("snapshots", () -> settings.emulatorStats().apiCalls());
             if (appwriteCallsBefore >= 0 && after >= 0) {
                 metrics.set(Metric.APPWRITE_CALLS_SERVER, Math.max(0, after - appwriteCallsBefore - n.appwriteCallsBrowser()));
             } else {
@@ -442,16 +442,19 @@ public final class FlowRunner {
             }
         }
 
-        private double overheadMs() {
-            return overheadNanos / 1e6;
+        private java.util.Map<String, Double> overheadMs() {
+            java.util.Map<String, Double> ms = new java.util.LinkedHashMap<>();
+            overheadNanos.forEach((k, v) -> ms.put(k, v / 1e6));
+            return ms;
         }
 
-        private <T> T timed(java.util.function.Supplier<T> work) {
+        /** Runs harness-only work (not something a user's browser would do) and books its time under {@code label}. */
+        private <T> T timed(String label, java.util.function.Supplier<T> work) {
             long start = System.nanoTime();
             try {
                 return work.get();
             } finally {
-                overheadNanos += System.nanoTime() - start;
+                overheadNanos.merge(label, System.nanoTime() - start, Long::sum);
             }
         }
 

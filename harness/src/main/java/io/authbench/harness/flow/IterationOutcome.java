@@ -13,16 +13,22 @@ import java.util.List;
  * @param startedAt  wall-clock time of the user action (of the measured phase if the action was never reached)
  * @param metrics    measured values (partial on failure)
  * @param requests   the waterfall
- * @param overheadMs harness work inside the iteration that a user would not have: context and page creation,
- *                   CDP set-up, reading the timings
+ * @param overheadMs harness work inside the iteration that a user would not have, by kind ({@code newContext},
+ *                   {@code newPageAndCdp}, {@code probe}, {@code cdpMetrics}, {@code snapshots}, {@code cookies})
  */
 public record IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics,
-                               List<ObservedRequest> requests, double overheadMs) {
+                               List<ObservedRequest> requests, java.util.Map<String, Double> overheadMs) {
     public IterationOutcome {
         requests = List.copyOf(requests);
+        overheadMs = java.util.Map.copyOf(overheadMs);
     }
 
-    public static IterationOutcome failed(String reason, Instant startedAt, Metrics partial, double overheadMs) {
+    /** Total harness overhead of the iteration, ms. */
+    public double totalOverheadMs() {
+        return overheadMs.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    public static IterationOutcome failed(String reason, Instant startedAt, Metrics partial, java.util.Map<String, Double> overheadMs) {
         return new IterationOutcome(false, reason, startedAt, partial, List.of(), overheadMs);
     }
 }

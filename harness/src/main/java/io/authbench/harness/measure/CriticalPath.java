@@ -35,6 +35,7 @@ public record CriticalPath(int depth, List<Exchange> chain) {
             }
         }
         candidates.sort(Comparator.comparingDouble(Exchange::endEpochMs));
+        double[] start = effectiveStarts(candidates);
         int n = candidates.size();
         int[] best = new int[n];
         int[] previous = new int[n];
@@ -44,7 +45,7 @@ public record CriticalPath(int depth, List<Exchange> chain) {
             previous[i] = -1;
             int before = 0;
             for (int j = 0; j < i; j++) {
-                if (candidates.get(j).endEpochMs() <= e.startEpochMs() + SLACK_MS / 2 && best[j] > before) {
+                if (candidates.get(j).endEpochMs() <= start[i] + SLACK_MS / 2 && best[j] > before) {
                     before = best[j];
                     previous[i] = j;
                 }
@@ -60,6 +61,30 @@ public record CriticalPath(int depth, List<Exchange> chain) {
         }
         Collections.reverse(chain);
         return new CriticalPath(bestEnd < 0 ? 0 : best[bestEnd], chain);
+    }
+
+    /**
+     * When an exchange went out: its own start, or for a request that needed a CORS preflight, the end of that
+     * preflight. Chromium reports the actual request first and its preflight inside it, but on the wire the
+     * preflight is a round trip of its own that the request waits for.
+     */
+    static double[] effectiveStarts(List<Exchange> exchanges) {
+        double[] start = new double[exchanges.size()];
+        for (int i = 0; i < exchanges.size(); i++) {
+            Exchange request = exchanges.get(i);
+            start[i] = request.startEpochMs();
+            if (request.preflight()) {
+                continue;
+            }
+            for (Exchange preflight : exchanges) {
+                if (preflight.preflight() && preflight.url().equals(request.url())
+                        && preflight.startEpochMs() >= request.startEpochMs() - SLACK_MS
+                        && preflight.endEpochMs() <= request.endEpochMs() + SLACK_MS) {
+                    start[i] = Math.max(start[i], preflight.endEpochMs());
+                }
+            }
+        }
+        return start;
     }
 
     static int weight(Exchange e) {

@@ -98,6 +98,11 @@ public final class BenchmarkEngine {
                     RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
                 Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard);
+                String overhead = OverheadSummary.describe(outcome.overheadMs);
+                if (!overhead.isEmpty()) {
+                    writer.addIncident(new Incident(Instant.now(), "harness",
+                            "measurement overhead per iteration (harness work a user's browser would not do): " + overhead));
+                }
                 writer.finish(outcome.status, outcome.reason);
                 printSummary(writer.current(), outcome, folder);
                 return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured ? 0 : 1;
@@ -105,7 +110,7 @@ public final class BenchmarkEngine {
         }
     }
 
-    private record Outcome(RunStatus status, String reason, boolean everyVariantMeasured, List<Double> overheadMs) {
+    private record Outcome(RunStatus status, String reason, boolean everyVariantMeasured, List<Map<String, Double>> overheadMs) {
     }
 
     private Outcome measure(HarnessOptions options, List<NetworkProfile> profiles, List<Step> steps, Stack stack,
@@ -113,7 +118,7 @@ public final class BenchmarkEngine {
         Progress progress = new Progress(out, steps.size());
         CellAggregates aggregates = new CellAggregates();
         List<CalibratedLink> calibrations = new ArrayList<>();
-        List<Double> overhead = new ArrayList<>();
+        List<Map<String, Double>> overhead = new ArrayList<>();
         UserSeeder seeder = new UserSeeder(stack.emulatorApi(), stack.projectId(), stack.apiKey(), options.sdkCallTimeout(),
                 Long.toString(System.currentTimeMillis(), 36));
         EmulatorStats stats = new EmulatorStats(stack.emulatorApi(), LIVENESS_TIMEOUT);
@@ -126,7 +131,7 @@ public final class BenchmarkEngine {
                             + ", CSR " + stackForProfile.endpoints().csrBase() + ", Appwrite for the browser "
                             + stackForProfile.endpoints().appwriteForBrowser());
                     prepare(stackForProfile, profile, calibrations, writer);
-                    Deque<TestUser> users = new ArrayDeque<>(seed(seeder, profileSteps));
+                    UserPool users = seed(seeder, profileSteps);
                     FlowRunner runner = new FlowRunner(browser.browser(), new IterationSettings(
                             new Destinations(stackForProfile.appPorts(), Set.of(stackForProfile.browserAppwriteLink().port())),
                             profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
@@ -140,7 +145,7 @@ public final class BenchmarkEngine {
                         if (!browser.isConnected()) {
                             throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
                         }
-                        TestUser user = step.flow().needsUser() ? users.poll() : null;
+                        TestUser user = users.next(step.flow());
                         IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user);
                         if (!result.ok()) {
                             blameChildren(stack, stackForProfile, browser, step, result);
@@ -196,14 +201,14 @@ public final class BenchmarkEngine {
         out.flush();
     }
 
-    private List<TestUser> seed(UserSeeder seeder, List<Step> profileSteps) {
-        int needed = (int) profileSteps.stream().filter(s -> s.flow().needsUser()).count();
+    private UserPool seed(UserSeeder seeder, List<Step> profileSteps) {
+        int[] needed = UserPool.needed(profileSteps);
         long start = System.nanoTime();
-        List<TestUser> users = seeder.create(needed);
-        out.printf(Locale.ROOT, "authbench:   seeded %d users through the Users API in %.1f s%n", needed,
+        List<TestUser> users = seeder.create(needed[0] + needed[1]);
+        out.printf(Locale.ROOT, "authbench:   seeded %d users through the Users API in %.1f s%n", users.size(),
                 (System.nanoTime() - start) / 1e9);
         out.flush();
-        return users;
+        return UserPool.of(users.subList(0, needed[0]), users.subList(needed[0], users.size()));
     }
 
     private static AppTarget target(Step step, ProfileStack stackForProfile) {
@@ -230,7 +235,8 @@ public final class BenchmarkEngine {
         }
     }
 
-    private Outcome abort(ResultsWriter writer, Deque<Step> pending, String child, String message, List<Double> overhead) {
+    private Outcome abort(ResultsWriter writer, Deque<Step> pending, String child, String message,
+                          List<Map<String, Double>> overhead) {
         err.println("authbench: " + child + " failed; the run stops here and keeps what was measured.");
         err.println(message);
         err.flush();
@@ -267,10 +273,9 @@ public final class BenchmarkEngine {
                     cell.medianMs() == null ? "-" : String.format(Locale.ROOT, "%.1f", cell.medianMs()),
                     cell.okSamples(), cell.samples());
         }
-        List<Double> sorted = outcome.overheadMs.stream().sorted().toList();
-        if (!sorted.isEmpty()) {
-            out.printf(Locale.ROOT, "authbench: harness overhead per iteration (context, CDP set-up, probes): median %.0f ms, p90 %.0f ms%n",
-                    sorted.get(sorted.size() / 2), sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.9))));
+        String overhead = OverheadSummary.describe(outcome.overheadMs);
+        if (!overhead.isEmpty()) {
+            out.println("authbench: harness overhead per iteration: " + overhead);
         }
         long failed = results.samples().stream().filter(s -> !s.ok()).count();
         out.println("authbench: " + results.samples().size() + " samples, " + failed + " failed; status "

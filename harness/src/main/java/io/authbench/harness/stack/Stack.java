@@ -28,6 +28,12 @@ public final class Stack implements AutoCloseable {
     static final String EMULATOR_KEY_ENV = "APPWRITE_EMULATOR_API_KEY";
     /** Environment variable ssr-app reads its API key from (docs/CONVENTIONS.md). */
     static final String APP_KEY_ENV = "APPWRITE_API_KEY";
+    /**
+     * ssr-app gives up on Appwrite after 5 s by default. Appwrite's argon2 password check alone can take seconds on a
+     * busy 2-core machine, so the harness allows more: a slow answer is measured, not turned into a failure. It
+     * changes nothing when calls are fast.
+     */
+    static final String SSR_UPSTREAM_TIMEOUT = "20s";
     /** Child JVMs get a bounded heap: three JVMs and Chromium share the machine. */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx512m");
 
@@ -89,9 +95,10 @@ public final class Stack implements AutoCloseable {
             URI appwriteForBrowser = URI.create("http://localhost:" + browserAppwrite.port() + "/v1");
             URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + "/v1");
 
-            ServerProcess ssr = app("ssr-app", profile, config.ssrJar(), appwriteForSsr, Map.of(APP_KEY_ENV, apiKey));
+            ServerProcess ssr = app("ssr-app", profile, config.ssrJar(), appwriteForSsr, Map.of(APP_KEY_ENV, apiKey),
+                    List.of("--upstream-timeout", SSR_UPSTREAM_TIMEOUT));
             started.add(ssr);
-            ServerProcess csr = app("csr-app", profile, config.csrJar(), appwriteForBrowser, Map.of());
+            ServerProcess csr = app("csr-app", profile, config.csrJar(), appwriteForBrowser, Map.of(), List.of());
             started.add(csr);
             LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), started);
             LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), started);
@@ -105,10 +112,11 @@ public final class Stack implements AutoCloseable {
     }
 
     private ServerProcess app(String module, NetworkProfile profile, java.nio.file.Path jar, URI appwrite,
-                              Map<String, String> environment) {
-        ServerSpec spec = ServerSpec.javaJar(module + "." + profile.name(), CHILD_JVM_OPTIONS, jar,
-                        List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", appwrite.toString(),
-                                "--project", config.projectId()))
+                              Map<String, String> environment, List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1",
+                "--appwrite-endpoint", appwrite.toString(), "--project", config.projectId()));
+        args.addAll(extraArgs);
+        ServerSpec spec = ServerSpec.javaJar(module + "." + profile.name(), CHILD_JVM_OPTIONS, jar, args)
                 .withEnvironment(environment)
                 .withStartTimeout(config.serverStartTimeout());
         return ServerProcess.start(spec, config.logDir());

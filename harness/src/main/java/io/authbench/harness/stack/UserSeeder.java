@@ -23,7 +23,9 @@ public final class UserSeeder {
     private final Users users;
     private final Duration callTimeout;
     private final String runTag;
-    private int next;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    /** Appwrite hashes each new password (argon2): two requests at a time use both cores of a small machine. */
+    static final int PARALLEL_REQUESTS = 2;
 
     /**
      * @param apiBase Appwrite's API base (the emulator directly: seeding is set-up, not measured)
@@ -36,18 +38,36 @@ public final class UserSeeder {
         this.runTag = runTag;
     }
 
-    /** Creates {@code count} fresh users. */
+    /** Creates {@code count} fresh users, {@link #PARALLEL_REQUESTS} at a time (set-up only: nothing is measured meanwhile). */
     public List<TestUser> create(int count) {
-        List<TestUser> created = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            created.add(createOne());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_REQUESTS, r -> {
+            Thread thread = new Thread(r, "authbench-seeder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<TestUser>> futures = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(this::createOne));
+            }
+            List<TestUser> created = new ArrayList<>(count);
+            for (java.util.concurrent.Future<TestUser> future : futures) {
+                created.add(future.get());
+            }
+            return created;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SeedingException s ? s : new SeedingException("creating test users failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SeedingException("interrupted while creating test users");
+        } finally {
+            pool.shutdownNow();
         }
-        return created;
     }
 
     /** Creates one fresh user with a unique e-mail address and a random password. */
     public TestUser createOne() {
-        int n = next++;
+        int n = next.getAndIncrement();
         TestUser user = new TestUser("user" + n + "-" + runTag + "@authbench.test", randomPassword(),
                 "Ada Lovelace " + n);
         CompletableFuture<Object> result = new CompletableFuture<>();

@@ -1,0 +1,153 @@
+package io.authbench.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authbench.harness.cli.Defaults;
+import io.authbench.harness.cli.HarnessOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HarnessMainTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final List<HarnessOptions> received = new ArrayList<>();
+    private Path emulatorJar;
+    private Path ssrJar;
+    private Path csrJar;
+
+    @BeforeEach
+    void jars() throws IOException {
+        emulatorJar = Files.createFile(dir.resolve("appwrite-emulator.jar"));
+        ssrJar = Files.createFile(dir.resolve("ssr-app.jar"));
+        csrJar = Files.createFile(dir.resolve("csr-app.jar"));
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (all.contains("run")) {
+            all.addAll(List.of("--emulator-jar=" + emulatorJar, "--ssr-jar=" + ssrJar, "--csr-jar=" + csrJar));
+        }
+        return HarnessMain.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), options -> {
+            received.add(options);
+            return 0;
+        });
+    }
+
+    @Test
+    void run_without_options_uses_the_documented_defaults() {
+        assertThat(run("run")).isZero();
+        HarnessOptions options = received.get(0);
+        assertThat(options.quick()).isFalse();
+        assertThat(options.flows()).containsExactly("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
+        assertThat(options.profiles()).containsExactly("loopback", "cable", "slow-4g", "far-backend");
+        assertThat(options.pairs()).isEqualTo(20);
+        assertThat(options.warmupPairs()).isEqualTo(2);
+        assertThat(options.seed()).isEqualTo(Defaults.SEED);
+        assertThat(options.aaFlow()).isEqualTo("login");
+        assertThat(options.out()).isEqualTo(Path.of("target", "bench"));
+        assertThat(options.browser()).isNull();
+        assertThat(options.iterationTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.profilesFile()).isNull();
+    }
+
+    @Test
+    void quick_mode_reduces_profiles_and_pairs_but_keeps_every_flow() {
+        assertThat(run("run", "--quick")).isZero();
+        HarnessOptions options = received.get(0);
+        assertThat(options.quick()).isTrue();
+        assertThat(options.profiles()).containsExactly("loopback", "slow-4g");
+        assertThat(options.pairs()).isEqualTo(3);
+        assertThat(options.warmupPairs()).isEqualTo(1);
+        assertThat(options.flows()).hasSize(7);
+    }
+
+    @Test
+    void empty_values_as_maven_passes_unset_properties_mean_the_default() {
+        assertThat(run("run", "--quick=false", "--profiles=", "--flows=", "--pairs=", "--seed=", "--out=", "--browser=")).isZero();
+        assertThat(received.get(0).pairs()).isEqualTo(20);
+        assertThat(received.get(0).profiles()).hasSize(4);
+    }
+
+    @Test
+    void explicit_options_are_taken_as_given() {
+        assertThat(run("run", "--flows=login,guard", "--profiles=slow-4g", "--pairs=5", "--warmup-pairs=0", "--seed=7",
+                "--aa-flow=none", "--out=" + dir.resolve("o"), "--iteration-timeout=9")).isZero();
+        HarnessOptions options = received.get(0);
+        assertThat(options.flows()).containsExactly("login", "guard");
+        assertThat(options.profiles()).containsExactly("slow-4g");
+        assertThat(options.pairs()).isEqualTo(5);
+        assertThat(options.warmupPairs()).isZero();
+        assertThat(options.seed()).isEqualTo(7);
+        assertThat(options.aaFlow()).isNull();
+        assertThat(options.iterationTimeout()).isEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void a_pair_count_that_is_not_a_number_is_one_line_and_exit_2() {
+        assertThat(run("run", "--pairs=abc")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "authbench: --pairs: 'abc' is not a whole number. Run 'authbench run --help' for usage.");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void an_unknown_profile_lists_the_known_ones() {
+        assertThat(run("run", "--profiles=loopback,moon")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown network profile 'moon'")
+                .contains("loopback, cable, slow-4g, far-backend").doesNotContain("Exception");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void an_unknown_flow_lists_the_known_ones() {
+        assertThat(run("run", "--flows=signup")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown flow 'signup'").contains("login, revisit, revisit-cold");
+    }
+
+    @Test
+    void a_missing_server_jar_says_how_to_build_it() {
+        int code = HarnessMain.run(new String[] {"run", "--emulator-jar=" + dir.resolve("nope.jar"), "--ssr-jar=" + ssrJar,
+                "--csr-jar=" + csrJar}, new PrintWriter(out), new PrintWriter(err), options -> 0);
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("appwrite-emulator's jar is missing").contains("mvn -q -B -pl appwrite-emulator package");
+    }
+
+    @Test
+    void an_unknown_option_is_one_line_and_exit_2() {
+        assertThat(run("run", "--turbo")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--turbo'").contains("--help");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void help_lists_every_option_with_its_default() {
+        assertThat(run("run", "--help")).isZero();
+        String help = out.toString();
+        for (String option : List.of("--quick", "--profiles", "--profiles-file", "--flows", "--pairs", "--warmup-pairs",
+                "--seed", "--aa-flow", "--out", "--browser", "--emulator-jar", "--ssr-jar", "--csr-jar",
+                "--iteration-timeout", "--server-start-timeout")) {
+            assertThat(help).contains(option);
+        }
+        String compact = help.replaceAll("\\s+", "");
+        assertThat(compact).contains("Default:20").contains("Default:" + Defaults.SEED)
+                .contains("Default:" + Defaults.PROFILES).contains("Default:" + Defaults.FLOWS).contains("Default:target/bench");
+    }
+
+    @Test
+    void no_subcommand_prints_usage_and_exits_2() {
+        assertThat(HarnessMain.run(new String[0], new PrintWriter(out), new PrintWriter(err), options -> 0)).isEqualTo(2);
+        assertThat(err.toString()).contains("authbench run --quick").contains("Usage:");
+    }
+}
