@@ -26,6 +26,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -68,8 +69,11 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this); // argon2 and blocking body reads belong on a worker thread
+        if (exchange.isInIoThread() && !exchange.getRequestMethod().equals(Methods.GET)
+                && !exchange.getRequestMethod().equals(Methods.OPTIONS)) {
+            // Bodies are read blocking and logins run argon2: that belongs on a worker thread. GETs and preflights
+            // never block (no body, microseconds of work), so they stay on the I/O thread and skip the hand-off.
+            exchange.dispatch(this);
             return;
         }
         long start = System.nanoTime();

@@ -23,28 +23,36 @@ public final class Cors {
     static final String ACTUAL_ALLOW_HEADERS = BASE_ALLOW_HEADERS + ", X-Forwarded-For, X-Forwarded-User-Agent";
     static final String EXPOSE_HEADERS = "X-Appwrite-Session, X-Fallback-Cookies";
 
+    private static final HttpString ALLOW_METHODS_HEADER = HttpString.tryFromString("Access-Control-Allow-Methods");
+    private static final HttpString ALLOW_HEADERS_HEADER = HttpString.tryFromString("Access-Control-Allow-Headers");
+    private static final HttpString EXPOSE_HEADERS_HEADER = HttpString.tryFromString("Access-Control-Expose-Headers");
+    private static final HttpString ALLOW_ORIGIN_HEADER = HttpString.tryFromString("Access-Control-Allow-Origin");
+    private static final HttpString ALLOW_CREDENTIALS_HEADER =
+            HttpString.tryFromString("Access-Control-Allow-Credentials");
+    private static final HttpString NOSNIFF_HEADER = HttpString.tryFromString("X-Content-Type-Options");
+
     private Cors() {}
 
     public static void preflight(HttpServerExchange exchange) {
         HeaderMap headers = exchange.getResponseHeaders();
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Methods"), ALLOW_METHODS);
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Headers"), PREFLIGHT_ALLOW_HEADERS);
-        headers.put(HttpString.tryFromString("Access-Control-Expose-Headers"), EXPOSE_HEADERS);
+        headers.put(ALLOW_METHODS_HEADER, ALLOW_METHODS);
+        headers.put(ALLOW_HEADERS_HEADER, PREFLIGHT_ALLOW_HEADERS);
+        headers.put(EXPOSE_HEADERS_HEADER, EXPOSE_HEADERS);
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         if (origin != null) {
-            headers.put(HttpString.tryFromString("Access-Control-Allow-Origin"), origin);
+            headers.put(ALLOW_ORIGIN_HEADER, origin);
         }
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Credentials"), "true");
+        headers.put(ALLOW_CREDENTIALS_HEADER, "true");
     }
 
     public static void actual(HttpServerExchange exchange, ApiRequest request, Origin origin, List<String> platforms) {
         HeaderMap headers = exchange.getResponseHeaders();
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Methods"), ALLOW_METHODS);
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Headers"), ACTUAL_ALLOW_HEADERS);
-        headers.put(HttpString.tryFromString("Access-Control-Expose-Headers"), EXPOSE_HEADERS);
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Origin"), allowOrigin(request, origin, platforms));
-        headers.put(HttpString.tryFromString("Access-Control-Allow-Credentials"), "true");
-        headers.put(HttpString.tryFromString("X-Content-Type-Options"), "nosniff");
+        headers.put(ALLOW_METHODS_HEADER, ALLOW_METHODS);
+        headers.put(ALLOW_HEADERS_HEADER, ACTUAL_ALLOW_HEADERS);
+        headers.put(EXPOSE_HEADERS_HEADER, EXPOSE_HEADERS);
+        headers.put(ALLOW_ORIGIN_HEADER, allowOrigin(request, origin, platforms));
+        headers.put(ALLOW_CREDENTIALS_HEADER, "true");
+        headers.put(NOSNIFF_HEADER, "nosniff");
     }
 
     private static String allowOrigin(ApiRequest request, Origin origin, List<String> platforms) {

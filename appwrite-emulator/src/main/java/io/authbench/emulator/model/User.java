@@ -24,7 +24,8 @@ public record User(
         List<Target> targets,
         Instant accessedAt) {
 
+    /** The user after a session request touched it; like any document update in Appwrite it moves {@code $updatedAt}. */
     public User withAccessedAt(Instant when) {
-        return new User(id, createdAt, updatedAt, name, passwordHash, passwordUpdate, status, email, phone, targets, when);
+        return new User(id, createdAt, when, name, passwordHash, passwordUpdate, status, email, phone, targets, when);
     }
 }

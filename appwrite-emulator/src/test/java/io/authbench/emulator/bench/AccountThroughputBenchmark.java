@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * <pre>
  * mvn -q -B -pl appwrite-emulator package -DskipTests
  * java -cp appwrite-emulator/target/test-classes io.authbench.emulator.bench.AccountThroughputBenchmark \
- *     appwrite-emulator/target/appwrite-emulator.jar [connections=8] [seconds=10]
+ *     appwrite-emulator/target/appwrite-emulator.jar [connections=8] [seconds=10] [warm-up seconds=10]
  * </pre>
  *
  * Each connection is one thread with its own {@link HttpClient} (one keep-alive HTTP/1.1 connection) sending the
@@ -37,6 +37,7 @@ public final class AccountThroughputBenchmark {
         Path jar = Path.of(args.length > 0 ? args[0] : "appwrite-emulator/target/appwrite-emulator.jar");
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int warmupSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         Path keyFile = Files.createTempFile("emulator-key", ".txt");
         Files.writeString(keyFile, KEY + "\n");
         Process emulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,8 +56,9 @@ public final class AccountThroughputBenchmark {
                 throw new IllegalStateException("login failed: " + login);
             }
             String session = secret.group(1);
-            System.out.printf("emulator %s, %d connections, warm-up 5 s, measure %d s%n", base, connections, seconds);
-            run(base, session, connections, 5, false);
+            System.out.printf("emulator %s, %d connections, warm-up %d s, measure %d s%n", base, connections,
+                    warmupSeconds, seconds);
+            run(base, session, connections, warmupSeconds, false);
             long cpuBefore = cpuNanos(emulator);
             int requests = run(base, session, connections, seconds, true);
             long cpuAfter = cpuNanos(emulator);
