@@ -157,18 +157,22 @@ class CsrServerHttpTest {
 
         assertThat(second.statusCode()).isEqualTo(304);
         assertThat(second.body()).isEmpty();
+        assertThat(get("/login", "Accept", BROWSER_ACCEPT, "If-None-Match", etag.substring(2)).statusCode())
+                .as("the strong form of the same tag").isEqualTo(304);
         assertThat(get(bundle.scriptPath(), "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
     }
 
     @Test
-    void a_head_request_gets_the_headers_without_a_body() throws Exception {
+    void a_head_request_gets_the_headers_without_a_body_and_a_true_length_even_when_gzip_is_accepted() throws Exception {
         HttpRequest head = HttpRequest.newBuilder(server.baseUrl().resolve(bundle.scriptPath()))
+                .header("Accept-Encoding", "gzip")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<byte[]> response = http.send(head, HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Length"))
                 .contains(String.valueOf(bundle.assets().get(bundle.scriptPath()).body().length));
+        assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(response.body()).isEmpty();
     }
 

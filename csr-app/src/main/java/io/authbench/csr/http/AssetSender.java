@@ -36,15 +36,18 @@ final class AssetSender {
         if (ifNoneMatch == null) {
             return false;
         }
+        String opaque = opaqueTag(etag);
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2); // weak comparison is what If-None-Match uses
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
+            if (tag.equals("*") || opaqueTag(tag).equals(opaque)) {
                 return true;
             }
         }
         return false;
+    }
+
+    // If-None-Match uses the weak comparison: W/"x" and "x" match.
+    private static String opaqueTag(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }

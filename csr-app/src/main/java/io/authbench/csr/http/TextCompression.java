@@ -6,6 +6,7 @@ import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 import io.undertow.util.Headers;
+import io.undertow.util.Methods;
 
 /**
  * gzip for text responses (HTML, JavaScript, CSS) when the browser accepts it. Small bodies are sent
@@ -25,6 +26,9 @@ public final class TextCompression {
 
     // An Undertow Predicate, evaluated when the response starts, so the response headers are known here.
     static boolean worthCompressing(HttpServerExchange exchange) {
+        if (exchange.getRequestMethod().equals(Methods.HEAD)) {
+            return false; // no body to compress, and the Content-Length must stay true
+        }
         String type = exchange.getResponseHeaders().getFirst(Headers.CONTENT_TYPE);
         String length = exchange.getResponseHeaders().getFirst(Headers.CONTENT_LENGTH);
         boolean text = type != null && (type.startsWith("text/") || type.contains("javascript") || type.contains("json"));

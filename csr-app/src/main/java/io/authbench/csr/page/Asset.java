@@ -11,7 +11,8 @@ import java.util.HexFormat;
  * @param path        URL path, e.g. {@code /assets/app-WN3GGYK4.js}
  * @param body        the bytes
  * @param contentType the {@code Content-Type} header value
- * @param etag        a strong entity tag (quoted) derived from the bytes
+ * @param etag        a weak entity tag derived from the bytes (weak because the same tag covers the gzip and the
+ *                    identity encoding of the body)
  */
 public record Asset(String path, byte[] body, String contentType, String etag) {
 
@@ -26,7 +27,7 @@ public record Asset(String path, byte[] body, String contentType, String etag) {
     static String etagOf(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

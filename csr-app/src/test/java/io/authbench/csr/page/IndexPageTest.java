@@ -43,6 +43,6 @@ class IndexPageTest {
         Asset page = IndexPage.render(BUNDLE, "http://localhost:8080/v1", "authbench", 5000);
 
         assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
-        assertThat(page.etag()).matches("\"[0-9a-f]{24}\"");
+        assertThat(page.etag()).matches("W/\"[0-9a-f]{24}\"");
     }
 }
