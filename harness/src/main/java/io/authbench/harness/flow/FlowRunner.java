@@ -66,7 +66,10 @@ public final class FlowRunner {
         if (message == null) {
             return "(no message)";
         }
-        String line = message.strip().lines().findFirst().orElse("");
+        // Playwright wraps driver errors as "Error {\n  message='...'\n  name=...": the message line is the useful one.
+        String line = message.strip().lines().map(String::strip).filter(l -> l.startsWith("message="))
+                .map(l -> l.substring("message=".length()).replaceAll("^'", ""))
+                .findFirst().orElseGet(() -> message.strip().lines().findFirst().orElse(""));
         return line.length() > 240 ? line.substring(0, 240) + "..." : line;
     }
 

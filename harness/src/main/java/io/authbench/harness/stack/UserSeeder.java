@@ -33,6 +33,10 @@ public final class UserSeeder {
      */
     public UserSeeder(URI apiBase, String projectId, String apiKey, Duration callTimeout, String runTag) {
         Client client = new Client().setEndpoint(apiBase.toString()).setProject(projectId).setKey(apiKey);
+        // OkHttp's default 10 s read timeout is shorter than Appwrite's argon2 hashing on a busy 2-core machine;
+        // the CompletableFuture below bounds the call instead.
+        client.setHttp(new okhttp3.OkHttpClient.Builder().connectTimeout(callTimeout).readTimeout(callTimeout)
+                .writeTimeout(callTimeout).callTimeout(callTimeout).build());
         this.users = new Users(client);
         this.callTimeout = callTimeout;
         this.runTag = runTag;
