@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Rejects state-changing requests (POST and friends) that another site made the browser send: login CSRF and
- * forced logout. The request's own origin is the scheme and {@code Host} the browser used, so the check also holds
- * behind the harness's TCP links.
+ * forced logout. The request's own origin is the scheme and host the browser used ({@code X-Forwarded-Proto} /
+ * {@code X-Forwarded-Host} when a proxy set them, else the connection's scheme and {@code Host}), so the check also
+ * holds behind the harness's TCP links and behind reverse proxies.
  *
  * <p>Rules, in order: an {@code Origin} header must equal the app's origin; without one, {@code Sec-Fetch-Site} must
  * be {@code same-origin} or {@code none}; without that, a {@code Referer} must be on the app's origin. A request with
@@ -25,6 +26,7 @@ import java.util.Set;
 public final class OriginCheckHandler implements HttpHandler {
     private static final Set<HttpString> SAFE_METHODS = Set.of(Methods.GET, Methods.HEAD, Methods.OPTIONS);
     private static final HttpString SEC_FETCH_SITE = new HttpString("Sec-Fetch-Site");
+    private static final HttpString X_FORWARDED_HOST = new HttpString("X-Forwarded-Host");
 
     private final HttpHandler next;
 
@@ -64,7 +66,11 @@ public final class OriginCheckHandler implements HttpHandler {
 
     /** {@code scheme://host[:port]} as the browser addressed this app, default ports dropped. */
     private static String selfOrigin(HttpServerExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        // Behind a reverse proxy that rewrites Host, X-Forwarded-Host is what the browser used. A cross-site form
+        // cannot set either header, so honouring it does not weaken the check.
+        String forwarded = exchange.getRequestHeaders().getFirst(X_FORWARDED_HOST);
+        String host = forwarded != null && !forwarded.isBlank() ? forwarded.split(",", 2)[0]
+                : exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (host == null || host.isBlank()) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.authbench.ssr.route;
 import io.authbench.ssr.appwrite.AppwriteRejection;
 import io.authbench.ssr.appwrite.UpstreamException;
 import io.authbench.ssr.appwrite.UpstreamFailure;
+import io.authbench.ssr.http.LogText;
 import io.authbench.ssr.http.Responses;
 import io.authbench.ssr.view.UpstreamErrorPage;
 import io.undertow.server.HttpServerExchange;
@@ -25,7 +26,7 @@ final class UpstreamErrors {
     }
 
     void show(HttpServerExchange exchange, UpstreamException error) {
-        log.accept(exchange.getRequestMethod() + " " + exchange.getRequestPath() + ": " + error.getMessage());
+        log.accept(exchange.getRequestMethod() + " " + LogText.safe(exchange.getRequestPath()) + ": " + error.getMessage());
         boolean timedOut = error instanceof UpstreamFailure failure && failure.kind() == UpstreamFailure.Kind.TIMEOUT;
         Responses.html(exchange, timedOut ? StatusCodes.GATEWAY_TIME_OUT : StatusCodes.BAD_GATEWAY,
                 new UpstreamErrorPage(sentence(error)).html());

@@ -55,7 +55,7 @@ class SsrBrowserTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        stack = TestStack.start(dir);
+        stack = TestStack.start(dir, "--upstream-timeout", "15s");   // behaviour, not speed, is under test
         stack.createUser("ann@example.com", PASSWORD, "Ann Example");
         stack.createUser("mallory@example.com", PASSWORD, MARKUP_NAME);
         playwright = Browsers.createPlaywright();
@@ -82,7 +82,7 @@ class SsrBrowserTest {
     }
 
     private BrowserContext watch(BrowserContext newContext) {
-        newContext.setDefaultTimeout(15_000);
+        newContext.setDefaultTimeout(30_000);
         newContext.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 consoleErrors.add(message.text());

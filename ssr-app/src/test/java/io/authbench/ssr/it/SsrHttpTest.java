@@ -42,7 +42,8 @@ class SsrHttpTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = TestStack.startWithProxy(dir);
+        // A generous timeout: these tests are about behaviour, and the machine may be busy.
+        stack = TestStack.startWithProxy(dir, "--upstream-timeout", "15s");
         stack.createUser("ann@example.com", PASSWORD, NAME);
     }
 
@@ -260,6 +261,21 @@ class SsrHttpTest {
             assertThat(setCookieHeader(response)).isEmpty();
         }
         assertThat(stack.emulatorCalls("POST /v1/account/sessions/email")).isEqualTo(before);
+    }
+
+    @Test
+    void behind_a_reverse_proxy_the_forwarded_host_and_scheme_are_the_apps_origin() throws Exception {
+        String[] proxyHeaders = {"X-Forwarded-Host", "app.example.com", "X-Forwarded-Proto", "https"};
+
+        HttpResponse<String> sameSite = post("/login", form("ann@example.com", PASSWORD), "https://app.example.com", null,
+                proxyHeaders);
+        HttpResponse<String> crossSite = post("/login", form("ann@example.com", PASSWORD), ownOrigin(), null,
+                proxyHeaders);
+
+        assertThat(sameSite.statusCode()).isEqualTo(303);
+        assertThat(setCookieHeader(sameSite).orElseThrow()).endsWith("; Secure");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        secretsSeen.add(sessionCookie(sameSite).orElseThrow());
     }
 
     @Test

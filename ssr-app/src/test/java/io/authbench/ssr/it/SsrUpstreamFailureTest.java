@@ -27,12 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Appwrite unreachable, silent or answering garbage: the app answers with its error page within the upstream
- * timeout. Each case waits far longer than the app's 2 s timeout (Playwright 20 s, HTTP client 20 s), so a hung
- * request fails the test instead of passing slowly.
+ * timeout. The clients wait longer than the app's timeout (Playwright and the HTTP client 30 s), so a hung request
+ * fails the test instead of passing slowly; the garbage case runs with a 15 s timeout, so its 502 cannot be a
+ * timeout in disguise.
  */
 class SsrUpstreamFailureTest {
-    private static final String UPSTREAM_TIMEOUT = "2s";
-    private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(20);
+    // Short where the timeout is what is tested; long elsewhere, so a busy machine cannot turn the expected
+    // "unreachable" or "garbage" answer into a timeout.
+    private static final String SHORT_TIMEOUT = "2s";
+    private static final String LONG_TIMEOUT = "15s";
+    private static final Duration CLIENT_PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
     static Path dir;
@@ -57,7 +61,7 @@ class SsrUpstreamFailureTest {
 
     @Test
     void with_the_emulator_stopped_a_signed_in_user_sees_the_upstream_error_page() throws Exception {
-        try (TestStack stack = TestStack.start(dir.resolve("stopped"), "--upstream-timeout", UPSTREAM_TIMEOUT);
+        try (TestStack stack = TestStack.start(dir.resolve("stopped"), "--upstream-timeout", LONG_TIMEOUT);
              BrowserContext context = browser.newContext()) {
             stack.createUser("ann@example.com", "password123", "Ann Example");
             context.setDefaultTimeout(CLIENT_PATIENCE.toMillis());
@@ -84,7 +88,7 @@ class SsrUpstreamFailureTest {
     @Test
     void a_silent_appwrite_gives_a_504_error_page_after_the_timeout() throws Exception {
         try (BrokenAppwrite silent = new BrokenAppwrite(BrokenAppwrite.Behaviour.SILENT);
-             ServerProcess app = startApp("silent", silent.endpoint())) {
+             ServerProcess app = startApp("silent", silent.endpoint(), SHORT_TIMEOUT)) {
             HttpResponse<String> response = postLogin(app);
 
             assertThat(response.statusCode()).isEqualTo(504);
@@ -97,7 +101,7 @@ class SsrUpstreamFailureTest {
     @Test
     void an_appwrite_answering_garbage_gives_a_502_error_page_not_a_hang() throws Exception {
         try (BrokenAppwrite garbage = new BrokenAppwrite(BrokenAppwrite.Behaviour.GARBAGE);
-             ServerProcess app = startApp("garbage", garbage.endpoint())) {
+             ServerProcess app = startApp("garbage", garbage.endpoint(), LONG_TIMEOUT)) {
             HttpResponse<String> login = postLogin(app);
             HttpResponse<String> dashboard = send(app, HttpRequest.newBuilder(TestStack.localhost(app.url()).resolve("/dashboard"))
                     .header("Cookie", "authbench_session=eyJpZCI6IngifQ=="));
@@ -112,11 +116,11 @@ class SsrUpstreamFailureTest {
         }
     }
 
-    private ServerProcess startApp(String name, URI endpoint) throws Exception {
+    private ServerProcess startApp(String name, URI endpoint, String upstreamTimeout) throws Exception {
         Path keyFile = Files.writeString(dir.resolve(name + ".key"), "standard_0123456789abcdef\n");
         return ServerProcess.start(ServerSpec.javaMain("ssr-app-" + name, TestClasspath.current(), "io.authbench.ssr.SsrMain",
                 List.of("--port", "0", "--appwrite-endpoint", endpoint.toString(), "--api-key-file", keyFile.toString(),
-                        "--upstream-timeout", UPSTREAM_TIMEOUT)), dir.resolve("logs"));
+                        "--upstream-timeout", upstreamTimeout)), dir.resolve("logs"));
     }
 
     private HttpResponse<String> postLogin(ServerProcess app) throws Exception {
