@@ -3,6 +3,7 @@ package io.authbench.harness;
 import io.authbench.harness.cli.RunCommand;
 import io.authbench.harness.cli.UsageException;
 import io.authbench.harness.run.BenchmarkEngine;
+import io.authbench.reports.ReportMain;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
  * error), 2 bad usage (unknown option, bad value, missing jar).
  */
 @Command(name = "authbench", mixinStandardHelpOptions = true, version = "AuthBench harness 0.1.0",
-        description = "Benchmarks SSR vs CSR authentication with Appwrite in a real Chromium.")
+        description = "Benchmarks SSR vs CSR authentication with Appwrite in a real Chromium.",
+        subcommands = HarnessMain.ReportCommand.class)
 public final class HarnessMain implements Callable<Integer> {
 
     @Spec
@@ -37,6 +39,10 @@ public final class HarnessMain implements Callable<Integer> {
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)} with the engine replaced (CLI tests). */
     static int run(String[] args, PrintWriter out, PrintWriter err, RunCommand.Runner runner) {
+        if (args.length > 0 && args[0].equals("report")) {
+            // The report is the reports module's CLI; it owns its flags, help and exit codes.
+            return ReportMain.run(args, out, err);
+        }
         CommandLine commandLine = new CommandLine(new HarnessMain());
         commandLine.addSubcommand(new CommandLine(new RunCommand(runner)));
         commandLine.setOut(out);
@@ -69,6 +75,17 @@ public final class HarnessMain implements Callable<Integer> {
         err.println("authbench: say what to do, e.g. 'authbench run --quick'.");
         spec.commandLine().usage(err);
         return 2;
+    }
+
+    /** Listed in the usage only: {@link #run} hands {@code report ...} to the reports module before parsing. */
+    @Command(name = "report", description = "Write report.html and summary.csv for a run folder "
+            + "(the reports module's CLI; 'authbench report --help' shows its options).")
+    static final class ReportCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return ReportMain.run(new String[] {"report", "--help"}, new PrintWriter(System.out, true),
+                    new PrintWriter(System.err, true));
+        }
     }
 
     private static String describe(Exception ex) {
