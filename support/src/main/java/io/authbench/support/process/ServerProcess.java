@@ -127,9 +127,12 @@ public final class ServerProcess implements AutoCloseable {
             url = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             close();
+            String hint = LogTail.lastLines(stderrLog(), 1000).stream().anyMatch(ReadyLine::isReadyLine)
+                    ? " It printed its ready line on stderr: print it on stdout."
+                    : " Make sure it prints that line on stdout once it accepts requests, or allow more time"
+                            + " (ServerSpec.withStartTimeout).";
             throw new ServerStartException(name + " did not print its ready line 'LISTENING <url>' within "
-                    + describe(timeout) + " and was stopped. Make sure it prints that line on stdout once it accepts"
-                    + " requests, or allow more time (ServerSpec.withStartTimeout)." + logEvidence());
+                    + describe(timeout) + " and was stopped." + hint + logEvidence());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MalformedReadyLine malformed) {
                 close();

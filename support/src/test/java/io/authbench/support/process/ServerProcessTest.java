@@ -82,6 +82,17 @@ class ServerProcessTest {
     }
 
     @Test
+    void ready_line_on_stderr_is_pointed_out() {
+        ServerSpec spec = ServerSpec.of("stderr-ready", List.of("/bin/sh", "-c",
+                        "echo 'LISTENING http://127.0.0.1:1' >&2; exec sleep 60"))
+                .withStartTimeout(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> ServerProcess.start(spec, logDir))
+                .isInstanceOf(ServerStartException.class)
+                .hasMessageContaining("It printed its ready line on stderr: print it on stdout.");
+    }
+
+    @Test
     void malformed_ready_line_is_rejected_with_the_line_quoted() {
         assertThatThrownBy(() -> ServerProcess.start(fake("fake-malformed", "malformed"), logDir))
                 .isInstanceOf(ServerStartException.class)
