@@ -178,6 +178,36 @@ class CsrBrowserTest {
     }
 
     @Test
+    void a_password_appwrite_rejects_as_invalid_input_is_explained_on_the_form() {
+        User user = newUser("Short Password");
+        watch.allowConsoleError(Pattern.compile("Failed to load resource: the server responded with a status of 400.*"));
+
+        signIn(page, appOnLocalhost, user.email(), "short");
+
+        assertThat(page.getByTestId("login-error"))
+                .hasText("Enter a valid email address and a password of 8 to 256 characters.");
+        assertThat(page.locator("input[name=email]")).hasValue(user.email());
+        assertThat(admin.sessionCount(user.id())).isZero();
+    }
+
+    @Test
+    void too_many_attempts_for_one_email_are_explained_on_the_form() {
+        User user = newUser("Rate Limited");
+        watch.allowConsoleError(Pattern.compile("Failed to load resource: the server responded with a status of 429.*"));
+        // Appwrite allows 10 session attempts per email per hour, failed ones included (contract §9).
+        page.navigate(appOnLocalhost + "/login");
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            submitAndAwaitAppwrite(user.email(), "wrong-password-" + attempt);
+            assertThat(page.getByTestId("login-error")).hasText("Invalid email or password.");
+        }
+
+        submitAndAwaitAppwrite(user.email(), PASSWORD);
+
+        assertThat(page.getByTestId("login-error")).hasText("Too many sign-in attempts for this email. Try again later.");
+        assertThat(admin.sessionCount(user.id())).isZero();
+    }
+
+    @Test
     void dashboard_without_a_session_shows_the_login_form() {
         page.navigate(appOnLocalhost + "/dashboard");
 
@@ -359,6 +389,14 @@ class CsrBrowserTest {
                 }""", elsewhere + "/v1/health");
 
         assertThat(outcome).asString().startsWith("blocked | connect-src " + elsewhere);
+    }
+
+    /** Submits the form already on the page and returns once Appwrite answered the session request. */
+    private void submitAndAwaitAppwrite(String email, String password) {
+        page.locator("input[name=email]").fill(email);
+        page.locator("input[name=password]").fill(password);
+        page.waitForResponse(response -> response.url().endsWith("/account/sessions/email"),
+                () -> page.getByTestId("login-submit").click());
     }
 
     private List<Request> accountCalls(Page page) {
