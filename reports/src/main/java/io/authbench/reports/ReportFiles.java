@@ -26,14 +26,17 @@ public final class ReportFiles {
      * @param outDir          where to write; null = the run folder
      */
     public static ReportFiles of(Path runDirOrResults, Path outDir) {
-        Path results = Files.isDirectory(runDirOrResults) ? runDirOrResults.resolve(RESULTS) : runDirOrResults;
+        Path results = resultsOf(runDirOrResults);
         Path runDir = results.toAbsolutePath().getParent();
         return new ReportFiles(results, runDir, outDir == null ? runDir : outDir);
     }
 
     /** Where a run folder's results live (for --baseline, which may also name a folder). */
     public static Path resultsOf(Path runDirOrResults) {
-        return Files.isDirectory(runDirOrResults) ? runDirOrResults.resolve(RESULTS) : runDirOrResults;
+        boolean namesAFile = Files.isRegularFile(runDirOrResults)
+                || (!Files.exists(runDirOrResults) && runDirOrResults.getFileName() != null
+                && runDirOrResults.getFileName().toString().endsWith(".json"));
+        return namesAFile ? runDirOrResults : runDirOrResults.resolve(RESULTS);
     }
 
     public Path results() {

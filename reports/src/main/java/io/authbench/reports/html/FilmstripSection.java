@@ -64,7 +64,7 @@ final class FilmstripSection {
         String file = shot.get().file();
         String alt = sample.variant().toUpperCase() + " at " + Format.ms(at);
         return frames.read(file).map(bytes -> "<img alt=\"" + Html.escape(alt) + "\" src=\"data:" + mime(file)
-                        + ";base64," + Base64.getEncoder().encodeToString(bytes) + "\">")
+                        + ";base64," + Base64.getEncoder().encodeToString(bytes) + "\" />")
                 .orElse("<span class=\"empty\">frame missing: " + Html.escape(file) + "</span>");
     }
 

@@ -9,7 +9,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The whole report as one HTML document: sections 1–7 (8 with a baseline) in the order of the issue. */
+/**
+ * The whole report as one HTML document: sections 1–7 (8 with a baseline) in the order of the issue. The markup is
+ * polyglot (well-formed XML as well as HTML5: void elements closed, numeric entities only) so tests can parse it
+ * strictly with the JDK's XML parser.
+ */
 public final class ReportPage {
     private static final String CSS = resource("/reports/report.css");
 
@@ -26,9 +30,9 @@ public final class ReportPage {
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
                 <title>AuthBench report — %s</title>
                 <style>
                 %s</style>

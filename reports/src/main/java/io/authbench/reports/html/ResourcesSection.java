@@ -19,7 +19,14 @@ final class ResourcesSection {
 
     static String html(ReportModel model) {
         StringBuilder rows = new StringBuilder();
-        for (CellSummary cell : model.results().cells()) {
+        List<String> flows = model.results().run().config().flows();
+        List<String> profiles = model.results().run().config().profiles();
+        List<CellSummary> cells = model.results().cells().stream()
+                .sorted(java.util.Comparator.comparingInt((CellSummary c) -> order(flows, c.flow()))
+                        .thenComparingInt(c -> order(profiles, c.profile()))
+                        .thenComparing(c -> c.variant().equals("ssr") ? "0" : c.variant()))
+                .toList();
+        for (CellSummary cell : cells) {
             if (cell.variant().startsWith("ssr-")) {
                 continue; // A/A cells repeat SSR; shown under Validity
             }
@@ -50,6 +57,12 @@ final class ResourcesSection {
                 %s
                 </section>
                 """.formatted(rows, cacheTable(model));
+    }
+
+    /** Position in the configured order; names the configuration does not list go last. */
+    private static int order(List<String> configured, String name) {
+        int index = configured.indexOf(name);
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 
     private static String ms(CellSummary cell, Metric metric) {

@@ -26,13 +26,15 @@ final class RoundTripsSection {
         StringBuilder body = new StringBuilder();
         for (String flow : flows) {
             body.append("<h3>").append(Html.escape(flow)).append("</h3>\n<div class=\"grid\">");
+            double xMax = rows.stream().filter(r -> r.flow().equals(flow) && r.profile().equals(slowest))
+                    .mapToDouble(r -> WaterfallChart.extentMs(r.median())).max().orElse(1);
             for (RoundTrips.Row row : rows) {
                 if (row.flow().equals(flow) && row.profile().equals(slowest)) {
                     String title = flow + " · " + slowest + " · " + row.variant().toUpperCase() + " (median iteration, pair "
                             + row.median().pair() + ")";
                     body.append("<figure>").append(row.median().requests().isEmpty()
                                     ? "<p class=\"empty\">No request list was recorded for this sample.</p>"
-                                    : WaterfallChart.svg(title, row.median()))
+                                    : WaterfallChart.svg(title, row.median(), xMax))
                             .append("<figcaption>").append(Html.escape(title)).append("</figcaption></figure>");
                 }
             }
@@ -58,9 +60,9 @@ final class RoundTripsSection {
     private static String table(List<RoundTrips.Row> rows) {
         StringBuilder out = new StringBuilder("""
                 <div class="wide"><table class="numbers">
-                <thead><tr><th>profile</th><th>variant</th><th>browser→app</th><th>browser→Appwrite (preflights)</th>\
-                <th>app→Appwrite</th><th>critical-path depth</th><th>round trips × RTT</th><th>transfer</th><th>server</th>\
-                <th>client</th><th>expected</th><th>measured</th><th>unexplained</th></tr></thead><tbody>
+                <thead><tr><th>profile</th><th>variant</th><th>browser →app</th><th>browser →Appwrite (preflights)</th>\
+                <th>app →Appwrite</th><th>critical path depth</th><th>critical round trips × RTT</th><th>transfer</th><th>server</th>\
+                <th>client</th><th>expected</th><th>measured</th><th>un&#173;explained</th></tr></thead><tbody>
                 """);
         for (RoundTrips.Row r : rows) {
             ExpectedTime e = r.expected().orElse(null);

@@ -71,7 +71,7 @@ final class TimeToContentSection {
                 """.formatted(Html.escape(c.flow()), Html.escape(c.profile()), median(c.first()), median(c.second()),
                 c.first().failures(), c.second().failures(),
                 c.pairs() + (c.incompletePairs() > 0 ? " (+" + c.incompletePairs() + " incomplete)" : ""),
-                interval, p, Format.p(c.holmP()), c.verdict().kind().name().toLowerCase().replace('_', '-'),
+                interval, Html.escape(p), Html.escape(Format.p(c.holmP())), c.verdict().kind().name().toLowerCase().replace('_', '-'),
                 Html.escape(c.verdict().sentence()));
     }
 

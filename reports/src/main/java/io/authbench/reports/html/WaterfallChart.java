@@ -15,20 +15,25 @@ final class WaterfallChart {
     private WaterfallChart() {
     }
 
-    static String svg(String title, Sample sample) {
+    /** The time axis end that fits {@code sample} (so a pair of waterfalls can share one scale). */
+    static double extentMs(Sample sample) {
+        Double ttc = sample.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS);
+        double max = ttc == null ? 1 : ttc;
+        for (ObservedRequest r : sample.requests()) {
+            max = Math.max(max, r.endMs() == null ? r.startMs() : r.endMs());
+        }
+        return Svg.niceCeiling(max * 1.02);
+    }
+
+    static String svg(String title, Sample sample, double xMax) {
         List<ObservedRequest> requests = sample.requests().stream()
                 .sorted(Comparator.comparingDouble(ObservedRequest::startMs)).toList();
         Double ttc = sample.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS);
-        int labelWidth = 250;
-        int plotWidth = 400;
+        int labelWidth = 225;
+        int plotWidth = 320;
         int rowHeight = 16;
         int top = 26;
         int height = top + Math.max(1, requests.size()) * rowHeight + 40;
-        double max = ttc == null ? 1 : ttc;
-        for (ObservedRequest r : requests) {
-            max = Math.max(max, r.endMs() == null ? r.startMs() : r.endMs());
-        }
-        double xMax = Svg.niceCeiling(max * 1.02);
         java.util.function.DoubleUnaryOperator x = v -> labelWidth + Math.max(0, v) / xMax * plotWidth;
         Svg svg = new Svg(labelWidth + plotWidth + 16, height, "Waterfall: " + title,
                 "Each bar is one request, from its start to its last byte, in milliseconds after the user action."
@@ -43,7 +48,7 @@ final class WaterfallChart {
         for (NetworkLink link : NetworkLink.values()) {
             svg.rect(legendX, 6, 10, 10, color(link, false), null);
             svg.text(legendX + 14, 15, link.code(), "start", "tick");
-            legendX += 120;
+            legendX += 112;
         }
         svg.rect(legendX, 6, 10, 10, Palette.PREFLIGHT, null);
         svg.text(legendX + 14, 15, "preflight", "start", "tick");

@@ -73,6 +73,14 @@ public final class ResultsWriter implements AutoCloseable {
         write();
     }
 
+    /** Appends several samples with one write (e.g. the two samples of a pair). */
+    public synchronized void addSamples(java.util.Collection<Sample> more) {
+        requireRunning();
+        samples.addAll(more);
+        current = current.withSamples(samples);
+        write();
+    }
+
     public synchronized void setLinks(List<CalibratedLink> links) {
         change(r -> r.withLinks(links));
     }

@@ -5,7 +5,6 @@ import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.Sample;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Per-cell change of the median time to content against an earlier run (for regression tracking in CI).
@@ -79,6 +78,6 @@ public final class BaselineComparison {
     }
 
     private static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.0f", fraction * 100);
+        return Verdict.pct(fraction);
     }
 }

@@ -42,7 +42,9 @@ public record Verdict(Kind kind, String sentence) {
         return new Verdict(Kind.NO_DIFFERENCE, "no significant difference");
     }
 
+    /** A percentage: one decimal below 10 %, none above ("4.2", "35"). */
     static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.0f", fraction * 100);
+        double percent = fraction * 100;
+        return String.format(Locale.ROOT, Math.abs(percent) < 10 ? "%.1f" : "%.0f", percent);
     }
 }

@@ -1,0 +1,147 @@
+package io.authbench.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authbench.reports.golden.Golden;
+import io.authbench.reports.results.Environment;
+import io.authbench.reports.results.Incident;
+import io.authbench.reports.results.LinkSettings;
+import io.authbench.reports.results.Metric;
+import io.authbench.reports.results.Metrics;
+import io.authbench.reports.results.NetworkLink;
+import io.authbench.reports.results.ObservedRequest;
+import io.authbench.reports.results.ProfileInfo;
+import io.authbench.reports.results.Run;
+import io.authbench.reports.results.RunConfig;
+import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.RunStatus;
+import io.authbench.reports.results.Sample;
+import io.authbench.reports.stats.ReportModel;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class ReportPageTest {
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
+
+    private static final String FULL = ReportPage.html(
+            ReportModel.of(Golden.read("full-run"), Golden.read("baseline-run"), "baseline-run/results.json"),
+            path -> {
+                try {
+                    return Optional.of(Files.readAllBytes(Golden.folder("full-run").resolve(path)));
+                } catch (Exception e) {
+                    return Optional.empty();
+                }
+            });
+
+    @Test
+    void the_page_is_well_formed_and_has_every_section_in_the_issue_order() throws Exception {
+        Document doc = Xhtml.parse(FULL);
+
+        assertThat(Xhtml.elements(doc, "section")).extracting(e -> e.getAttribute("id")).containsExactly(
+                "claims", "time-to-content", "round-trips", "resources", "server-side", "filmstrip", "validity", "baseline");
+    }
+
+    @Test
+    void nothing_in_the_page_can_reach_the_network() throws Exception {
+        Document doc = Xhtml.parse(FULL);
+
+        assertThat(Xhtml.attributes(doc, "href")).allSatisfy(href -> assertThat(href).startsWith("#"));
+        assertThat(Xhtml.attributes(doc, "src")).isNotEmpty()
+                .allSatisfy(src -> assertThat(src).startsWith("data:image/png;base64,"));
+        assertThat(Xhtml.elements(doc, "script")).isEmpty();
+        assertThat(Xhtml.elements(doc, "link")).isEmpty();
+        assertThat(FULL).doesNotContain("url(").doesNotContain("@import").doesNotContain("https://");
+        // The only "http://" is the SVG namespace name, which is never fetched.
+        assertThat(FULL.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http://");
+        assertThat(FULL).contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"");
+    }
+
+    @Test
+    void every_chart_has_a_title_a_description_and_axis_labels() throws Exception {
+        Document doc = Xhtml.parse(FULL);
+        List<Element> charts = Xhtml.elements(doc, "svg");
+
+        assertThat(charts).hasSizeGreaterThan(30);
+        for (Element svg : charts) {
+            assertThat(svg.getElementsByTagName("title").getLength()).isPositive();
+            assertThat(svg.getElementsByTagName("desc").getLength()).isPositive();
+        }
+        assertThat(FULL).contains("time to content (ms)", "ms after the user action", "offered rate (requests/s)",
+                "SSR / CSR ratio of time to content (log scale; &lt; 1: SSR faster, &gt; 1: CSR faster)");
+    }
+
+    @Test
+    void the_golden_numbers_and_verdicts_appear_in_the_tables() {
+        assertThat(FULL).contains(
+                "<td>login</td><td>slow-4g</td><td>365 ms (375 ms)</td><td>526 ms (546 ms)</td><td>0 / 1</td>"
+                        + "<td>11 (+1 incomplete)</td><td>0.675 [0.655, 0.739]</td><td>0.0010 exact</td><td>0.0117</td>"
+                        + "<td class=\"verdict k-first-faster\">SSR faster by 32 % [26 %, 35 %]</td>",
+                "CSR faster by 55 % [53 %, 58 %]",
+                "<td class=\"verdict v-depends-on-profile\">depends on the network profile</td>",
+                "<td class=\"verdict v-not-measurable\">not measurable</td>");
+    }
+
+    @Test
+    void the_filmstrip_embeds_both_variants_frames() throws Exception {
+        Document doc = Xhtml.parse(FULL);
+
+        assertThat(Xhtml.elements(doc, "img")).hasSize(18)
+                .extracting(e -> e.getAttribute("alt")).contains("SSR at 0.0 ms", "CSR at 800 ms");
+    }
+
+    @Test
+    void failure_reasons_are_shown_escaped() {
+        assertThat(FULL).contains("console error: Uncaught SyntaxError: Unexpected token &#39;&lt;&#39; in &lt;script"
+                + " src=&quot;/app.js&quot;&gt; &amp; retry");
+    }
+
+    @Test
+    void hostile_text_anywhere_in_the_results_stays_text() throws Exception {
+        String html = ReportPage.html(ReportModel.of(hostileRun(), null, null), FrameSource.none());
+        Document doc = Xhtml.parse(html);
+
+        assertThat(Xhtml.elements(doc, "img")).isEmpty();
+        assertThat(Xhtml.attributes(doc, "onerror")).isEmpty();
+        assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;");
+    }
+
+    @Test
+    void an_interrupted_run_says_so_at_the_top_and_still_shows_its_failures() throws Exception {
+        String html = ReportPage.html(ReportModel.of(Golden.read("interrupted-run"), null, null), FrameSource.none());
+        Xhtml.parse(html);
+
+        assertThat(html).contains("Incomplete run: this run was interrupted (the harness stopped before the run finished)")
+                .contains("user-name not painted within 30 s")
+                .contains("The JMH and load phases did not run in this run");
+    }
+
+    /** A run whose every free-text field carries markup. */
+    static RunResults hostileRun() {
+        LinkSettings none = new LinkSettings(0, 0, 0);
+        Run run = new Run(HOSTILE, RunStatus.FAILED, HOSTILE, Instant.EPOCH, null, 1, false,
+                new RunConfig(List.of(HOSTILE), List.of(HOSTILE), 6, 0, HOSTILE, Map.of(HOSTILE, 1L), Map.of(HOSTILE, HOSTILE)));
+        Environment env = new Environment(HOSTILE, 2, null, HOSTILE, HOSTILE, HOSTILE, HOSTILE, Map.of(HOSTILE, HOSTILE),
+                HOSTILE, HOSTILE, HOSTILE);
+        List<Sample> samples = new ArrayList<>();
+        for (int pair = 0; pair < 6; pair++) {
+            for (String variant : List.of("ssr", "csr")) {
+                Metrics m = Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, variant.equals("ssr") ? 10 + pair : 20 + pair).build();
+                List<ObservedRequest> requests = List.of(new ObservedRequest(NetworkLink.BROWSER_APP, HOSTILE, "/" + HOSTILE,
+                        HOSTILE, HOSTILE, 200, 0, 5.0, 10L, false, false, HOSTILE, HOSTILE, true));
+                samples.add(Sample.ok(HOSTILE, variant, HOSTILE, pair, variant.equals("ssr") ? 0 : 1, Instant.EPOCH, m, requests));
+            }
+        }
+        samples.add(Sample.failed(HOSTILE, "csr", HOSTILE, 6, 0, Instant.EPOCH, HOSTILE, null));
+        return RunResults.start(run, env, List.of(new ProfileInfo(HOSTILE, HOSTILE, none, none, none, 1)))
+                .withSamples(samples)
+                .withCells(io.authbench.reports.results.CellSummaries.of(samples, Map.of()))
+                .withIncidents(List.of(new Incident(Instant.EPOCH, HOSTILE, HOSTILE)));
+    }
+}
