@@ -47,6 +47,8 @@ final class ApiHandler implements HttpHandler {
     /** {@code APP_USER_ACCESS}: {@code accessedAt} is refreshed at most once per day. */
     private static final Duration ACCESS_REFRESH = Duration.ofSeconds(86_400);
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** The one path that is not Appwrite's: request statistics for the harness (docs/CONVENTIONS.md). */
+    static final String STATS_PATH = "/_emulator/stats";
 
     private final Projects projects;
     private final Router router;
@@ -86,7 +88,7 @@ final class ApiHandler implements HttpHandler {
             log(exchange, start);
             return;
         }
-        if (exchange.getRequestPath().equals(StatsPath.PATH) && method.equals("GET")) {
+        if (exchange.getRequestPath().equals(STATS_PATH) && method.equals("GET")) {
             sendJson(exchange, 200, stats.toJson());
             return;
         }
@@ -270,10 +272,4 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** The one non-Appwrite path. */
-    static final class StatsPath {
-        static final String PATH = "/_emulator/stats";
-
-        private StatsPath() {}
-    }
 }

@@ -39,6 +39,27 @@ class RateLimitTest {
     }
 
     @Test
+    void the_rate_limit_wins_over_an_already_present_session() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            Http http = new Http(emulator.baseUrl());
+            Seed.createUser(http, "order-429@example.com");
+            String session = Seed.keySession(http, "order-429@example.com"); // API key: not counted
+            for (int i = 0; i < 10; i++) {
+                Http.Response refused = http.request("POST", "/account/sessions/email")
+                        .header("X-Appwrite-Session", session)
+                        .json("{\"email\":\"order-429@example.com\",\"password\":\"password123\"}").send();
+                assertThat(refused.type()).isEqualTo("user_session_already_exists");
+            }
+
+            Http.Response blocked = http.request("POST", "/account/sessions/email")
+                    .header("X-Appwrite-Session", session)
+                    .json("{\"email\":\"order-429@example.com\",\"password\":\"password123\"}").send();
+
+            assertThat(blocked.status()).isEqualTo(429);
+        }
+    }
+
+    @Test
     void the_login_limit_is_per_email_as_sent() {
         try (TestEmulator emulator = TestEmulator.start()) {
             Http http = new Http(emulator.baseUrl());

@@ -4,6 +4,13 @@ import io.authbench.emulator.EmulatorServer;
 import io.authbench.emulator.auth.ApiKey;
 import io.authbench.emulator.config.EmulatorConfig;
 import io.authbench.emulator.crypto.PasswordHashing;
+import io.authbench.emulator.crypto.Secrets;
+import io.authbench.emulator.model.ClientInfo;
+import io.authbench.emulator.model.Ids;
+import io.authbench.emulator.model.Session;
+import io.authbench.emulator.model.User;
+import io.authbench.emulator.store.DuplicateUserException;
+import io.authbench.emulator.store.InMemoryAuthStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -11,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * mvn -q -B -pl appwrite-emulator test-compile
  * java -Xmx256m -cp "appwrite-emulator/target/test-classes:appwrite-emulator/target/classes:$(cat cp.txt)" \
- *     io.authbench.emulator.bench.SessionMemoryBenchmark [sessions=100000]
+ *     io.authbench.emulator.bench.SessionMemoryBenchmark [sessions=100000] [control-only]
  * </pre>
  * ({@code cp.txt} from {@code mvn -q -pl appwrite-emulator dependency:build-classpath -Dmdep.outputFile=cp.txt}.)
  */
@@ -36,6 +44,10 @@ public final class SessionMemoryBenchmark {
 
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        if (args.length > 1 && args[1].equals("control-only")) {
+            control(sessions, ManagementFactory.getMemoryMXBean());
+            return;
+        }
         EmulatorConfig config = EmulatorConfig.defaults(new ApiKey(KEY, Set.of("users.write", "sessions.write"), null))
                 .withPasswordHashing(PasswordHashing.FAST)
                 .withRateLimits(false)
@@ -78,7 +90,35 @@ public final class SessionMemoryBenchmark {
             Thread.sleep(TimeUnit.SECONDS.toMillis(5)); // every session has expired; let the purge thread run
             System.out.printf("after expiry: live sessions %d; heap after GC %.1f MiB%n",
                     server.project().store().sessionCount(), heapAfterGc(memory));
+            control(sessions, memory);
         }
+    }
+
+    /**
+     * The same number of sessions kept alive (straight into a store, no HTTP): what the heap would show if expired
+     * sessions were not purged, so a flat series above means something.
+     */
+    private static void control(int sessions, MemoryMXBean memory) throws InterruptedException {
+        double before = heapAfterGc(memory);
+        InMemoryAuthStore store = new InMemoryAuthStore();
+        Instant now = Instant.now();
+        for (int u = 0; u < USERS; u++) {
+            try {
+                store.createUser(new User("u" + u, now, now, "", null, null, true, "c" + u + "@example.com", "",
+                        List.of(), null));
+            } catch (DuplicateUserException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (int i = 0; i < sessions; i++) {
+            store.addSession(new Session(Ids.unique(), i, now, "u" + (i % USERS), now.plusSeconds(3600),
+                    "c" + (i % USERS) + "@example.com", Secrets.sha256Hex(Secrets.newSessionSecret()), "127.0.0.1",
+                    ClientInfo.UNKNOWN), Integer.MAX_VALUE);
+        }
+        double after = heapAfterGc(memory);
+        System.out.printf("control: %d unexpired sessions held in a store: heap after GC %.1f MiB (+%.1f MiB)%n",
+                store.sessionCount(), after, after - before);
+        java.lang.ref.Reference.reachabilityFence(store); // the store must survive the GC above
     }
 
     private static double heapAfterGc(MemoryMXBean memory) throws InterruptedException {
