@@ -1,5 +1,6 @@
 package io.authbench.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authbench.emulator.auth.Authenticator;
@@ -227,7 +228,7 @@ final class ApiHandler implements HttpHandler {
 
     /** The email as sent (not lower-cased); a missing one stays the literal placeholder, as in Appwrite. */
     private static String emailKey(ApiRequest request) {
-        com.fasterxml.jackson.databind.JsonNode email = request.param("email");
+        JsonNode email = request.param("email");
         return email != null && email.isTextual() ? email.asText() : "{param-email}";
     }
 

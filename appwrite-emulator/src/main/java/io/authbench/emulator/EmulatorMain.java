@@ -17,9 +17,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,14 +114,12 @@ public final class EmulatorMain implements Callable<Integer> {
     }
 
     /** Held so the JUL configuration is not garbage-collected with the loggers. */
-    private static final java.util.logging.Logger[] QUIET_LOGGERS = {
-        java.util.logging.Logger.getLogger("io.undertow"), java.util.logging.Logger.getLogger("org.xnio"),
-    };
+    private static final Logger[] QUIET_LOGGERS = {Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio")};
 
     public static void main(String[] args) {
         // Undertow and XNIO announce their versions at INFO on stderr; keep stderr for things that matter.
-        for (java.util.logging.Logger logger : QUIET_LOGGERS) {
-            logger.setLevel(java.util.logging.Level.WARNING);
+        for (Logger logger : QUIET_LOGGERS) {
+            logger.setLevel(Level.WARNING);
         }
         EmulatorMain main = new EmulatorMain(System.out, System.err, System.getenv());
         int code = main.run(args);
@@ -180,7 +181,7 @@ public final class EmulatorMain implements Callable<Integer> {
         if (maxBodyBytes < 1_024 || maxBodyBytes > 16 * 1024 * 1024) {
             throw new UsageException("--max-body-bytes: '" + maxBodyBytes + "' is not between 1024 and 16777216");
         }
-        boolean rateLimitsOn = switch (rateLimits.strip().toLowerCase(java.util.Locale.ROOT)) {
+        boolean rateLimitsOn = switch (rateLimits.strip().toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new UsageException("--rate-limits: '" + rateLimits + "' is not one of on, off");
@@ -209,7 +210,7 @@ public final class EmulatorMain implements Callable<Integer> {
         String secret = readApiKeySecret();
         ApiKey apiKey = secret == null ? null : new ApiKey(secret, Set.copyOf(scopes), expiresAt);
         return new EmulatorConfig(host, port, projectId, apiKey,
-                platforms.stream().map(p -> p.strip().toLowerCase(java.util.Locale.ROOT)).toList(),
+                platforms.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList(),
                 passwordHashing, rateLimitsOn, requestLog, sessionDuration, maxBodyBytes);
     }
 

@@ -59,7 +59,13 @@ public final class EmulatorServer implements AutoCloseable {
                 .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setHandler(handler)
                 .build();
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            undertow.stop(); // a failed bind leaves XNIO threads behind; stop them so the JVM can exit
+            undertow = null;
+            throw e;
+        }
         InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
         String host = bound.getAddress().getHostAddress();
         if (host.contains(":")) {
