@@ -29,8 +29,8 @@ final class WaterfallChart {
         List<ObservedRequest> requests = sample.requests().stream()
                 .sorted(Comparator.comparingDouble(ObservedRequest::startMs)).toList();
         Double ttc = sample.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS);
-        int labelWidth = 225;
-        int plotWidth = 320;
+        int labelWidth = 250;
+        int plotWidth = 280;
         int rowHeight = 16;
         int top = 26;
         int height = top + Math.max(1, requests.size()) * rowHeight + 40;
@@ -48,7 +48,7 @@ final class WaterfallChart {
         for (NetworkLink link : NetworkLink.values()) {
             svg.rect(legendX, 6, 10, 10, color(link, false), null);
             svg.text(legendX + 14, 15, link.code(), "start", "tick");
-            legendX += 112;
+            legendX += 122;
         }
         svg.rect(legendX, 6, 10, 10, Palette.PREFLIGHT, null);
         svg.text(legendX + 14, 15, "preflight", "start", "tick");
@@ -59,7 +59,7 @@ final class WaterfallChart {
                     + (r.method() == null ? "" : r.method() + " ") + r.path()
                     + (r.status() == null ? "" : " " + r.status()) + (r.fromCache() ? " (cache)" : "")
                     + (r.criticalPath() ? " *" : "");
-            svg.text(labelWidth - 6, y + 12, label, "end", "tick");
+            svg.text(labelWidth - 6, y + 12, shorten(label, 42), "end", "tick");
             double end = r.endMs() == null ? r.startMs() : r.endMs();
             String tip = label.trim() + ": " + Format.ms(r.startMs()) + " → " + Format.ms(r.endMs())
                     + (r.bytes() == null ? "" : ", " + Format.bytes(r.bytes().doubleValue()))
@@ -73,6 +73,15 @@ final class WaterfallChart {
                     "content " + Format.ms(ttc), "start", "tick");
         }
         return svg.close();
+    }
+
+    /** Keeps labels inside the label column: long ones lose their middle (the full text is in the tooltip). */
+    static String shorten(String label, int max) {
+        if (label.length() <= max) {
+            return label;
+        }
+        int keep = (max - 1) / 2;
+        return label.substring(0, keep) + "…" + label.substring(label.length() - (max - 1 - keep));
     }
 
     private static String color(NetworkLink link, boolean preflight) {
