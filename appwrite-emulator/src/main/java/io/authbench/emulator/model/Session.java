@@ -3,13 +3,11 @@ package io.authbench.emulator.model;
 import java.time.Instant;
 
 /**
- * A stored email/password session. The raw secret is never stored, only its SHA-256 ({@code secretHash}).
- *
- * @param sequence creation order, so "oldest first" is exact even for sessions created in the same millisecond
+ * A stored email/password session. The raw secret is never stored, only its SHA-256 ({@code secretHash}). Creation
+ * order ("oldest first" for the per-user cap) is kept by the store, not by timestamps, which can tie.
  */
 public record Session(
         String id,
-        long sequence,
         Instant createdAt,
         String userId,
         Instant expire,

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Email/password sessions: create (log in), list, get, delete one (log out) and delete all. */
 final class SessionRoutes {
@@ -30,7 +29,6 @@ final class SessionRoutes {
 
     private final PasswordHasher hasher;
     private final Duration sessionDuration;
-    private final AtomicLong sequence = new AtomicLong();
 
     SessionRoutes(PasswordHasher hasher, Duration sessionDuration) {
         this.hasher = hasher;
@@ -66,7 +64,7 @@ final class SessionRoutes {
         Instant now = Instant.now(); // after argon2: the session starts when it is issued
         String secret = Secrets.newSessionSecret();
         Instant expire = now.plus(sessionDuration);
-        Session session = new Session(Ids.unique(), sequence.incrementAndGet(), now, user.id(), expire, email,
+        Session session = new Session(Ids.unique(), now, user.id(), expire, email,
                 Secrets.sha256Hex(secret), request.clientIp(), UserAgentDetector.detect(userAgent(context)));
         if (!project.store().addSession(session, MAX_SESSIONS_PER_USER)) {
             throw new AppwriteException(ErrorType.USER_INVALID_CREDENTIALS); // the user was deleted meanwhile
