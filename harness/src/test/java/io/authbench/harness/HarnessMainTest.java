@@ -68,7 +68,7 @@ class HarnessMainTest {
         HarnessOptions options = received.get(0);
         assertThat(options.quick()).isTrue();
         assertThat(options.profiles()).containsExactly("loopback", "slow-4g");
-        assertThat(options.pairs()).isEqualTo(3);
+        assertThat(options.pairs()).isEqualTo(2);
         assertThat(options.warmupPairs()).isEqualTo(1);
         assertThat(options.flows()).hasSize(7);
     }

@@ -23,7 +23,7 @@ public final class Defaults {
     /** Measured pairs per cell in a full run. */
     public static final int PAIRS = 20;
     /** Measured pairs per cell in quick mode. */
-    public static final int QUICK_PAIRS = 3;
+    public static final int QUICK_PAIRS = 2;
     /** Discarded pairs run before the measured ones in each cell. */
     public static final int WARMUP_PAIRS = 2;
     public static final int QUICK_WARMUP_PAIRS = 1;

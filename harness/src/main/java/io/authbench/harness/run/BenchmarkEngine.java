@@ -98,6 +98,11 @@ public final class BenchmarkEngine {
                     RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
                 Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard);
+                if (guard.stopping()) {
+                    out.println("authbench: interrupted; results so far in " + folder.results());
+                    out.flush();
+                    return 1;
+                }
                 String overhead = OverheadSummary.describe(outcome.overheadMs);
                 if (!overhead.isEmpty()) {
                     writer.addIncident(new Incident(Instant.now(), "harness",
@@ -168,6 +173,10 @@ public final class BenchmarkEngine {
             return new Outcome(RunStatus.COMPLETE, null, everyVariantMeasured(writer.current()), overhead);
         } catch (ChildDiedException e) {
             progress.finish();
+            if (guard.stopping()) {
+                // Our own shutdown hook stopped the children: that is the interruption, not a crash.
+                return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+            }
             return abort(writer, pending, e.child(), e.getMessage(), overhead);
         } catch (UserSeeder.SeedingException e) {
             progress.finish();

@@ -14,6 +14,9 @@ import java.util.List;
  * warm the browser-driven paths (login, Appwrite calls) too.
  */
 final class JitWarmup {
+    /** As a browser asks for a page: csr-app serves its index.html only to requests that accept HTML. */
+    static final String HTML = "text/html,application/xhtml+xml";
+
     private JitWarmup() {
     }
 
@@ -25,7 +28,7 @@ final class JitWarmup {
             for (URI base : bases) {
                 for (String path : paths) {
                     try {
-                        http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                        http.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", HTML).timeout(Duration.ofSeconds(5)).GET().build(),
                                 HttpResponse.BodyHandlers.discarding());
                     } catch (IOException ignored) {
                         // a server that does not answer is caught by the liveness check before measuring
@@ -42,7 +45,7 @@ final class JitWarmup {
     static boolean answers(URI base, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         try {
-            http.send(HttpRequest.newBuilder(base.resolve("/login")).timeout(timeout).GET().build(),
+            http.send(HttpRequest.newBuilder(base.resolve("/login")).header("Accept", HTML).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (IOException e) {

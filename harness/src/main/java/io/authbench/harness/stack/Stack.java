@@ -29,11 +29,11 @@ public final class Stack implements AutoCloseable {
     /** Environment variable ssr-app reads its API key from (docs/CONVENTIONS.md). */
     static final String APP_KEY_ENV = "APPWRITE_API_KEY";
     /**
-     * ssr-app gives up on Appwrite after 5 s by default. Appwrite's argon2 password check alone can take seconds on a
-     * busy 2-core machine, so the harness allows more: a slow answer is measured, not turned into a failure. It
-     * changes nothing when calls are fast.
+     * Both apps give up on Appwrite after 5 s by default (ssr-app on the server, csr-app in the page). Appwrite's
+     * argon2 password check alone can take seconds on a busy 2-core machine, so the harness allows more for both: a
+     * slow answer is measured, not turned into a failure. It changes nothing when calls are fast.
      */
-    static final String SSR_UPSTREAM_TIMEOUT = "20s";
+    static final String UPSTREAM_TIMEOUT = "20s";
     /** Child JVMs get a bounded heap: three JVMs and Chromium share the machine. */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx512m");
 
@@ -96,9 +96,10 @@ public final class Stack implements AutoCloseable {
             URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + "/v1");
 
             ServerProcess ssr = app("ssr-app", profile, config.ssrJar(), appwriteForSsr, Map.of(APP_KEY_ENV, apiKey),
-                    List.of("--upstream-timeout", SSR_UPSTREAM_TIMEOUT));
+                    List.of("--upstream-timeout", UPSTREAM_TIMEOUT));
             started.add(ssr);
-            ServerProcess csr = app("csr-app", profile, config.csrJar(), appwriteForBrowser, Map.of(), List.of());
+            ServerProcess csr = app("csr-app", profile, config.csrJar(), appwriteForBrowser, Map.of(),
+                    List.of("--upstream-timeout", UPSTREAM_TIMEOUT));
             started.add(csr);
             LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), started);
             LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), started);
