@@ -32,10 +32,13 @@ final class RoundTripsSection {
                 if (row.flow().equals(flow) && row.profile().equals(slowest)) {
                     String title = flow + " · " + slowest + " · " + row.variant().toUpperCase() + " (median iteration, pair "
                             + row.median().pair() + ")";
-                    body.append("<figure>").append(row.median().requests().isEmpty()
+                    long before = WaterfallChart.beforeAction(row.median());
+                    String caption = title + (before == 0 ? "" : "; " + before + " request" + (before == 1 ? "" : "s")
+                            + " that finished before the user action not shown");
+                    body.append("<figure>").append(WaterfallChart.afterAction(row.median()).isEmpty()
                                     ? "<p class=\"empty\">No request list was recorded for this sample.</p>"
                                     : WaterfallChart.svg(title, row.median(), xMax))
-                            .append("<figcaption>").append(Html.escape(title)).append("</figcaption></figure>");
+                            .append("<figcaption>").append(Html.escape(caption)).append("</figcaption></figure>");
                 }
             }
             body.append("</div>\n");
@@ -61,7 +64,7 @@ final class RoundTripsSection {
         StringBuilder out = new StringBuilder("""
                 <div class="wide"><table class="numbers">
                 <thead><tr><th>profile</th><th>variant</th><th>browser →app</th><th>browser →Appwrite (preflights)</th>\
-                <th>app →Appwrite</th><th>critical path depth</th><th>critical round trips × RTT</th><th>transfer</th><th>server</th>\
+                <th>app →Appwrite</th><th>critical path depth</th><th>critical browser round trips × RTT</th><th>transfer</th><th>server</th>\
                 <th>client</th><th>expected</th><th>measured</th><th>un&#173;explained</th></tr></thead><tbody>
                 """);
         for (RoundTrips.Row r : rows) {

@@ -15,19 +15,33 @@ final class WaterfallChart {
     private WaterfallChart() {
     }
 
+    /**
+     * The requests still running at or after the user action, by start time. Requests that finished before it
+     * (loading the login form before the click) are not part of the measured interval and are left out.
+     */
+    static List<ObservedRequest> afterAction(Sample sample) {
+        return sample.requests().stream()
+                .filter(r -> r.endMs() == null || r.endMs() >= 0)
+                .sorted(Comparator.comparingDouble(ObservedRequest::startMs)).toList();
+    }
+
+    /** Requests that finished before the user action (not drawn). */
+    static long beforeAction(Sample sample) {
+        return sample.requests().size() - afterAction(sample).size();
+    }
+
     /** The time axis end that fits {@code sample} (so a pair of waterfalls can share one scale). */
     static double extentMs(Sample sample) {
         Double ttc = sample.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS);
         double max = ttc == null ? 1 : ttc;
-        for (ObservedRequest r : sample.requests()) {
+        for (ObservedRequest r : afterAction(sample)) {
             max = Math.max(max, r.endMs() == null ? r.startMs() : r.endMs());
         }
         return Svg.niceCeiling(max * 1.02);
     }
 
     static String svg(String title, Sample sample, double xMax) {
-        List<ObservedRequest> requests = sample.requests().stream()
-                .sorted(Comparator.comparingDouble(ObservedRequest::startMs)).toList();
+        List<ObservedRequest> requests = afterAction(sample);
         Double ttc = sample.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS);
         int labelWidth = 250;
         int plotWidth = 280;

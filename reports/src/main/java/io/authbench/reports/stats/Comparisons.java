@@ -125,6 +125,11 @@ public final class Comparisons {
 
     /** A variant with ok samples but no time to content at all (e.g. CSR in the no-js flow) cannot be compared. */
     private static java.util.Optional<Verdict> neverPainted(CellComparison c) {
+        if (c.pairs() == 0 && c.first().values().length == 0 && c.second().values().length == 0
+                && c.first().samples() > c.first().failures() && c.second().samples() > c.second().failures()) {
+            return java.util.Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
+                    "not comparable: no time to content was recorded for either variant"));
+        }
         for (VariantStats v : List.of(c.first(), c.second())) {
             if (c.pairs() == 0 && v.values().length == 0 && v.samples() > v.failures()) {
                 String name = v == c.first() ? c.firstName() : c.secondName();
