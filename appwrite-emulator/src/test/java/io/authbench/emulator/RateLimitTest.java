@@ -3,10 +3,23 @@ package io.authbench.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Appwrite's abuse limits: fixed hourly windows, counted before credentials, API keys exempt (contract §9). */
 class RateLimitTest {
+
+    /**
+     * Windows are fixed UTC hours: a test that counts calls must not straddle a full hour, or its counter restarts
+     * half-way. Each test takes a few seconds, so starting at least 30 s before the hour turns is enough.
+     */
+    @BeforeEach
+    void startWellInsideOneRateLimitWindow() throws InterruptedException {
+        long secondsLeft = 3600 - Math.floorMod(Instant.now().getEpochSecond(), 3600);
+        if (secondsLeft < 30) {
+            Thread.sleep((secondsLeft + 1) * 1000);
+        }
+    }
 
     private static Http.Response login(Http http, String email, String password) {
         return http.request("POST", "/account/sessions/email")
