@@ -180,7 +180,8 @@ public final class ResultsJson {
         }
         String message = root instanceof JsonMappingException m ? m.getOriginalMessage() : root.getMessage();
         if (message == null) {
-            return root.getClass().getSimpleName();
+            return root instanceof NullPointerException ? "a required value is missing or null"
+                    : root.getClass().getSimpleName();
         }
         if (message.startsWith("Cannot map `null` into type")) {
             return "a required value is missing or null";

@@ -66,26 +66,47 @@ class ReportInChromiumTest {
         }
     }
 
+    /** What a page did while loading: console errors and warnings, page errors, failed requests, every request. */
+    record Observed(List<String> problems, List<String> requests) {
+    }
+
+    static Observed open(Page page, Path file) {
+        List<String> problems = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") || m.type().equals("warning")) {
+                problems.add(m.type() + ": " + m.text());
+            }
+        });
+        page.onPageError(e -> problems.add("page error: " + e));
+        page.onRequest(r -> requests.add(r.url()));
+        page.onRequestFailed(r -> problems.add("request failed: " + r.url() + " " + r.failure()));
+        page.navigate(file.toUri().toString());
+        page.waitForLoadState();
+        return new Observed(problems, requests);
+    }
+
+    @Test
+    void the_check_catches_a_page_that_reaches_for_the_network() throws Exception {
+        // A control for the test below: the same observation must see an external request and its failure.
+        Path leaky = Files.writeString(dir.resolve("leaky.html"), "<!DOCTYPE html><html><body>"
+                + "<img src=\"http://127.0.0.1:9/missing.png\" alt=\"x\"></body></html>");
+        try (BrowserContext context = browser.newContext()) {
+            Observed observed = open(context.newPage(), leaky);
+
+            assertThat(observed.requests()).anySatisfy(url -> assertThat(url).startsWith("http://127.0.0.1:9/"));
+            assertThat(observed.problems()).isNotEmpty();
+        }
+    }
+
     @Test
     void the_report_opens_offline_with_every_section_and_no_console_error() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setOffline(true))) {
             Page page = context.newPage();
-            List<String> problems = new ArrayList<>();
-            List<String> requests = new ArrayList<>();
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error") || m.type().equals("warning")) {
-                    problems.add(m.type() + ": " + m.text());
-                }
-            });
-            page.onPageError(e -> problems.add("page error: " + e));
-            page.onRequest(r -> requests.add(r.url()));
-            page.onRequestFailed(r -> problems.add("request failed: " + r.url() + " " + r.failure()));
+            Observed observed = open(page, report);
 
-            page.navigate(report.toUri().toString());
-            page.waitForLoadState();
-
-            assertThat(problems).isEmpty();
-            assertThat(requests).allSatisfy(url -> assertThat(url).matches("(file:|data:image/png;base64,).*"));
+            assertThat(observed.problems()).isEmpty();
+            assertThat(observed.requests()).allSatisfy(url -> assertThat(url).matches("(file:|data:image/png;base64,).*"));
             assertThat(page.title()).isEqualTo("AuthBench report — synthetic-20261127");
             for (String id : List.of("claims", "time-to-content", "round-trips", "resources", "server-side", "filmstrip",
                     "validity", "baseline")) {

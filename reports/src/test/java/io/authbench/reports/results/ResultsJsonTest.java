@@ -147,6 +147,15 @@ class ResultsJsonTest {
     }
 
     @Test
+    void a_null_sample_is_named_instead_of_a_bare_exception() {
+        String json = ResultsJson.toJson(full()).replace("\"samples\" : [", "\"samples\" : [ null,");
+
+        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json")).isInstanceOf(ResultsFormatException.class)
+                .hasMessageStartingWith("r.json: problem at ")
+                .hasMessageEndingWith("a required value is missing or null.");
+    }
+
+    @Test
     void request_paths_with_a_query_string_are_refused_because_queries_may_carry_tokens() {
         assertThatThrownBy(() -> new ObservedRequest(NetworkLink.BROWSER_APPWRITE, "GET", "/v1/account?secret=abc",
                 null, "Fetch", 200, 0, 1.0, 10L, false, false, null, null, true))
