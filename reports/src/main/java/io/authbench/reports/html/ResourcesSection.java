@@ -21,7 +21,7 @@ final class ResourcesSection {
         StringBuilder rows = new StringBuilder();
         List<String> flows = model.results().run().config().flows();
         List<String> profiles = model.results().run().config().profiles();
-        List<CellSummary> cells = model.results().cells().stream()
+        List<CellSummary> cells = model.cells().stream()
                 .sorted(java.util.Comparator.comparingInt((CellSummary c) -> order(flows, c.flow()))
                         .thenComparingInt(c -> order(profiles, c.profile()))
                         .thenComparing(c -> c.variant().equals("ssr") ? "0" : c.variant()))

@@ -30,7 +30,11 @@ public final class BaselineComparison {
     }
 
     public static List<Row> of(RunResults current, RunResults baseline) {
-        Comparisons.All now = Comparisons.of(current);
+        return of(Comparisons.of(current), baseline);
+    }
+
+    /** As {@link #of(RunResults, RunResults)}, reusing the current run's comparisons. */
+    public static List<Row> of(Comparisons.All now, RunResults baseline) {
         Comparisons.All before = Comparisons.of(baseline);
         List<Row> rows = new ArrayList<>();
         List<CellComparison> cells = new ArrayList<>(now.ssrCsr());

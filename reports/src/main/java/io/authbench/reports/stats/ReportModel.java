@@ -1,6 +1,10 @@
 package io.authbench.reports.stats;
 
+import io.authbench.reports.results.CellSummaries;
+import io.authbench.reports.results.CellSummary;
 import io.authbench.reports.results.RunResults;
+import java.util.HashMap;
+import java.util.Map;
 import io.authbench.reports.results.Sample;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +14,8 @@ import java.util.Optional;
  * format it.
  *
  * @param results       the run
+ * @param cells         per flow × profile × variant summaries, recomputed from the samples (the stored ones are
+ *                      not trusted; only their histogram file names are kept)
  * @param comparisons   SSR/CSR and A/A comparisons
  * @param claims        the eight claims with verdicts
  * @param roundTrips    median iteration per flow × profile × variant with the expected-time model
@@ -19,6 +25,7 @@ import java.util.Optional;
  */
 public record ReportModel(
         RunResults results,
+        List<CellSummary> cells,
         Comparisons.All comparisons,
         List<ClaimRow> claims,
         List<RoundTrips.Row> roundTrips,
@@ -30,10 +37,17 @@ public record ReportModel(
         Comparisons.All comparisons = Comparisons.of(results);
         List<String> profilesWithSamples = results.samples().stream().filter(s -> !s.warmup())
                 .map(Sample::profile).distinct().toList();
-        return new ReportModel(results, comparisons, Claims.of(results, comparisons.ssrCsr()),
+        Map<CellSummaries.Key, String> histograms = new HashMap<>();
+        for (CellSummary stored : results.cells()) {
+            if (stored.histogramFile() != null) {
+                histograms.put(new CellSummaries.Key(stored.flow(), stored.profile(), stored.variant()), stored.histogramFile());
+            }
+        }
+        return new ReportModel(results, CellSummaries.of(results.samples(), histograms), comparisons,
+                Claims.of(results, comparisons.ssrCsr()),
                 RoundTrips.of(results, comparisons.ssrCsr()),
                 Profiles.slowest(results, profilesWithSamples),
-                Optional.ofNullable(baseline).map(b -> BaselineComparison.of(results, b)),
+                Optional.ofNullable(baseline).map(b -> BaselineComparison.of(comparisons, b)),
                 Optional.ofNullable(baseline == null ? null : baselineName));
     }
 

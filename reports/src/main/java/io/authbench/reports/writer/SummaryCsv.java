@@ -23,7 +23,7 @@ public final class SummaryCsv {
 
     public static String csv(ReportModel model) {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
-        for (CellSummary cell : model.results().cells()) {
+        for (CellSummary cell : model.cells()) {
             Optional<CellComparison> c = comparison(model, cell);
             List<String> fields = new ArrayList<>(List.of(cell.flow(), cell.profile(), cell.variant(),
                     Integer.toString(cell.samples()), Integer.toString(cell.okSamples()), Integer.toString(cell.failures()),

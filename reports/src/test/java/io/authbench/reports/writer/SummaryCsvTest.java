@@ -24,6 +24,13 @@ class SummaryCsvTest {
     }
 
     @Test
+    void the_summary_is_recomputed_from_the_samples_not_taken_from_the_stored_cells() {
+        var withoutCells = Golden.read("full-run").withCells(List.of());
+
+        assertThat(SummaryCsv.csv(ReportModel.of(withoutCells, null, null)).lines().toList()).isEqualTo(LINES);
+    }
+
+    @Test
     void text_that_a_spreadsheet_would_run_as_a_formula_is_defused() {
         assertThat(SummaryCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(SummaryCsv.field("-12.5")).isEqualTo("-12.5");
