@@ -102,7 +102,18 @@ final class ValiditySection {
                 {"flows", String.join(", ", c.flows())}, {"profiles", String.join(", ", c.profiles())},
                 {"measured pairs per cell", Integer.toString(c.pairs())}, {"warm-up pairs per cell", Integer.toString(c.warmupPairs())},
                 {"A/A flow", c.aaFlow()}, {"timeouts", c.timeoutsMs().isEmpty() ? null : sorted(c.timeoutsMs(), " ms")},
-                {"settings", c.settings().isEmpty() ? null : sorted(c.settings(), "")}});
+                {"settings", c.settings().isEmpty() ? null : sorted(redacted(c.settings()), "")}});
+    }
+
+    /**
+     * Settings must never hold secrets (the writer's contract); as a second line of defence, any value whose name
+     * looks like a credential is not shown.
+     */
+    static Map<String, String> redacted(Map<String, String> settings) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        settings.forEach((k, v) -> out.put(k, k.matches("(?i).*(key|secret|token|password|cookie|credential).*")
+                ? "(redacted)" : v));
+        return out;
     }
 
     private static String sorted(Map<String, ?> map, String unit) {

@@ -122,6 +122,19 @@ class ReportPageTest {
                 .contains("The JMH and load phases did not run in this run");
     }
 
+    @Test
+    void a_setting_named_like_a_credential_is_not_shown() {
+        RunResults run = hostileRun();
+        RunConfig config = run.run().config();
+        RunConfig withKey = new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(),
+                config.aaFlow(), config.timeoutsMs(), Map.of("appwriteApiKey", "standard_0123456789abcdef", "browser", "x"));
+        Run changed = new Run(run.run().id(), run.run().status(), null, Instant.EPOCH, null, 1, false, withKey);
+
+        String html = ReportPage.html(ReportModel.of(run.withRun(changed), null, null), FrameSource.none());
+
+        assertThat(html).doesNotContain("standard_0123456789abcdef").contains("appwriteApiKey (redacted)");
+    }
+
     /** A run whose every free-text field carries markup. */
     static RunResults hostileRun() {
         LinkSettings none = new LinkSettings(0, 0, 0);
