@@ -1,0 +1,161 @@
+package io.authbench.serverbench;
+
+import io.authbench.serverbench.jmh.JmhPhase;
+import io.authbench.serverbench.jmh.ServerCpuProfiler;
+import io.authbench.serverbench.jmh.TargetFile;
+import io.authbench.serverbench.load.ConstantRateLoad;
+import io.authbench.serverbench.load.CsrPageView;
+import io.authbench.serverbench.load.LadderResult;
+import io.authbench.serverbench.load.LoadLadder;
+import io.authbench.serverbench.load.LoadOutcome;
+import io.authbench.serverbench.load.LoadSettings;
+import io.authbench.serverbench.load.PageView;
+import io.authbench.serverbench.load.SsrPageView;
+import io.authbench.serverbench.target.CsrPage;
+import io.authbench.serverbench.target.Population;
+import io.authbench.serverbench.target.ServerStack;
+import io.authbench.serverbench.target.Targets;
+import io.authbench.serverbench.target.TestUser;
+import io.authbench.serverbench.target.UserSeeder;
+import io.authbench.support.SupportException;
+import io.authbench.support.process.ProcessCpu;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The server-side phase: what each pattern costs the servers (DESIGN.md §5–6). It starts the emulator, ssr-app and
+ * csr-app (or uses running ones), seeds one user population for both variants, runs the JMH benchmarks with the
+ * {@link ServerCpuProfiler}, then the constant-rate load ladder of SSR and then CSR page views, one after the other
+ * (never next to the browser phase: run it after that phase has finished).
+ *
+ * <p>Files in the run folder, all under {@value #FOLDER}/: {@code jmh-result.json} (JMH's JSON), {@code jmh-output-*.txt},
+ * one HdrHistogram log per ladder step ({@code load-<variant>-<rate>ps.hlog}) and {@code logs/} (the servers' output).
+ * No file holds a secret: the API key and sessions reach JMH's forks through an owner-only temporary file that is
+ * deleted afterwards.
+ */
+public final class ServerCostPhase {
+    /** Folder inside the run folder that holds this phase's files. */
+    public static final String FOLDER = "server-bench";
+    static final Duration SEEDING_TIMEOUT = Duration.ofSeconds(60);
+
+    private ServerCostPhase() {
+    }
+
+    /**
+     * Starts the three servers from {@link ServerCostSettings#jars()}, measures, stops them.
+     *
+     * @throws ServerBenchException (or a {@link SupportException} from starting a server) with a one-line reason
+     *                              if the phase cannot start; failures during measurement are kept in the result
+     */
+    public static ServerCostResult run(ServerCostSettings settings, Path runFolder, PrintStream progress) {
+        Path folder = createFolder(runFolder);
+        progress.println("server-bench (" + settings.name() + "): starting appwrite-emulator, ssr-app and csr-app"
+                + " (logs: " + folder.resolve("logs") + ")");
+        try (ServerStack stack = ServerStack.launch(settings.jars(), folder.resolve("logs"))) {
+            return measure(stack.targets(), stack::checkAlive, settings, runFolder, progress);
+        }
+    }
+
+    /**
+     * Measures servers that are already running (started by the caller). Server CPU is measured only for the pids
+     * given in {@code targets}. The emulator should run with {@code --rate-limits off} (see {@link ServerStack}).
+     */
+    public static ServerCostResult run(Targets targets, ServerCostSettings settings, Path runFolder, PrintStream progress) {
+        createFolder(runFolder);
+        return measure(targets, () -> { }, settings, runFolder, progress);
+    }
+
+    private static ServerCostResult measure(Targets targets, Runnable aliveCheck, ServerCostSettings settings,
+                                            Path runFolder, PrintStream progress) {
+        Path folder = runFolder.resolve(FOLDER);
+        List<String> notes = new ArrayList<>();
+        notes.add("Appwrite (the emulator) ran with --rate-limits off (the login benchmarks sign a few users in"
+                + " thousands of times) and --password-hash appwrite (argon2id m=64 MiB, t=4, p=3: the real login cost).");
+        CsrPage csrPage = CsrPage.probe(targets.csrUrl(), SEEDING_TIMEOUT);
+        Population population = new UserSeeder(targets, SEEDING_TIMEOUT)
+                .seed(settings.pageViewUsers(), settings.loginUsers(), progress);
+
+        List<TestUser> users = population.pageViewUsers();
+        SsrPageView ssrView = new SsrPageView(targets.ssrUrl(), users.stream().map(TestUser::ssrSessionSecret).toList());
+        CsrPageView csrView = new CsrPageView(targets.csrUrl(), csrPage.indexEtag(), targets.appwriteApi(),
+                targets.projectId(), targets.csrOrigin(), users.stream().map(TestUser::csrSession).toList());
+        warmUp(settings, progress, ssrView, csrView);
+
+        JmhPhase.Outcome jmh = new JmhPhase.Outcome(List.of(), List.of(), List.of());
+        String jmhFile = null;
+        if (settings.runJmh()) {
+            Path targetFile = TargetFile.write(targets, population, csrPage);
+            try {
+                jmh = new JmhPhase(settings.jmh(), progress).run(targetFile,
+                        ServerCpuProfiler.pidsValue(targets.appwritePid(), targets.ssrPid(), targets.csrPid()), folder);
+                jmhFile = FOLDER + "/jmh-result.json";
+            } finally {
+                TargetFile.delete(targetFile);
+            }
+            notes.addAll(jmh.notes());
+        }
+
+        List<LadderResult> ladders = new ArrayList<>();
+        if (settings.runLadder()) {
+            aliveCheck.run();
+            LoadLadder ladder = new LoadLadder(settings.ladder(), progress);
+            progress.println("  load ladder, SSR page views: " + settings.ladder().ratesPerSecond() + " /s");
+            LadderResult ssr = ladder.climb(new LoadLadder.Target("ssr", ssrView, cpu(targets.ssrPid()),
+                    cpu(targets.appwritePid()), runFolder, FOLDER, aliveCheck));
+            ladders.add(ssr);
+            progress.println("  SSR: " + ssr.stopReason());
+            progress.println("  load ladder, CSR page views: " + settings.ladder().ratesPerSecond() + " /s");
+            LadderResult csr = ladder.climb(new LoadLadder.Target("csr", csrView, cpu(targets.csrPid()),
+                    cpu(targets.appwritePid()), runFolder, FOLDER, aliveCheck));
+            ladders.add(csr);
+            progress.println("  CSR: " + csr.stopReason());
+            for (LadderResult result : ladders) {
+                if (result.stoppedByFault()) {
+                    notes.add(result.variant().toUpperCase(java.util.Locale.ROOT) + " load ladder: " + result.stopReason());
+                }
+            }
+        }
+        return new ServerCostResult(settings.name(), jmh.results(), jmh.samples(), ladders, notes, jmhFile);
+    }
+
+    /** JIT-warms both apps and Appwrite with the page views the phase measures; refuses to go on if they fail. */
+    private static void warmUp(ServerCostSettings settings, PrintStream progress, PageView... views) {
+        if (settings.serverWarmup().isZero()) {
+            return;
+        }
+        progress.printf("  warming the servers up: SSR and CSR page views at %d/s for %d s each%n",
+                ServerCostSettings.WARMUP_RATE, settings.serverWarmup().toSeconds());
+        HttpClient client = ConstantRateLoad.newClient(Duration.ofSeconds(5));
+        for (PageView view : views) {
+            LoadOutcome outcome = ConstantRateLoad.run(view, LoadSettings.of(ServerCostSettings.WARMUP_RATE,
+                    settings.serverWarmup()), client);
+            if (outcome.succeeded() == 0) {
+                throw new ServerBenchException("Every warm-up page view (" + view.target() + ") failed: "
+                        + outcome.firstErrors().values().stream().findFirst().orElse("no answer")
+                        + ". Check the server logs in the run folder.");
+            }
+        }
+    }
+
+    private static Optional<ProcessCpu> cpu(OptionalLong pid) {
+        return pid.isPresent() ? Optional.of(ProcessCpu.of(pid.getAsLong())) : Optional.empty();
+    }
+
+    private static Path createFolder(Path runFolder) {
+        Path folder = runFolder.resolve(FOLDER);
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new ServerBenchException("Cannot create " + folder + " (" + e.getMessage() + "). Choose a writable"
+                    + " run folder.", e);
+        }
+    }
+}

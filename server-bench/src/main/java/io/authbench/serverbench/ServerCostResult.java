@@ -1,0 +1,59 @@
+package io.authbench.serverbench;
+
+import io.authbench.reports.results.JmhResult;
+import io.authbench.reports.results.LoadStep;
+import io.authbench.serverbench.jmh.JmhSampleFigure;
+import io.authbench.serverbench.load.LadderResult;
+import io.authbench.serverbench.load.LadderStep;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the server-side phase measured. {@link #jmh()} and {@link #load()} map one to one onto the {@code jmh} and
+ * {@code load} entries of results.json (docs/results-schema.md); the ladders keep what that schema has no field for
+ * yet (errors by kind, CPU per page view, why each ladder stopped).
+ *
+ * @param settingsName  {@code quick}, {@code standard} or {@code full}
+ * @param jmh           one entry per benchmark × mode × thread count that produced a result
+ * @param jmhSamples    percentiles of the sample-time runs
+ * @param ladders       one per variant ({@code ssr}, {@code csr}), in run order
+ * @param notes         sentences a reader of the results needs (server flags that shape the numbers, failed
+ *                      benchmarks, a ladder stopped by a fault); never secrets
+ * @param jmhResultFile {@code jmh-result.json} relative to the run folder, null if JMH did not run
+ */
+public record ServerCostResult(String settingsName, List<JmhResult> jmh, List<JmhSampleFigure> jmhSamples,
+                               List<LadderResult> ladders, List<String> notes, String jmhResultFile) {
+    public ServerCostResult {
+        jmh = List.copyOf(jmh);
+        jmhSamples = List.copyOf(jmhSamples);
+        ladders = List.copyOf(ladders);
+        notes = List.copyOf(notes);
+    }
+
+    /** Every ladder step of both variants as results.json {@code load} entries. */
+    public List<LoadStep> load() {
+        return ladders.stream().flatMap(l -> l.steps().stream()).map(LadderStep::toLoadStep).toList();
+    }
+
+    public Optional<LadderResult> ladder(String variant) {
+        return ladders.stream().filter(l -> l.variant().equals(variant)).findFirst();
+    }
+
+    /**
+     * CPU per page view (app + Appwrite, ms) of a variant at the lowest ladder step, where neither server is
+     * saturated; empty if not measured.
+     */
+    public Optional<Double> serverCpuPerPageViewMillis(String variant) {
+        return ladder(variant).flatMap(l -> l.steps().stream().findFirst())
+                .filter(s -> s.appCpuMsPerView() != null && s.appwriteCpuMsPerView() != null)
+                .map(s -> s.appCpuMsPerView() + s.appwriteCpuMsPerView());
+    }
+
+    /** Settings that shaped these numbers, for {@code run.config.settings} (strings, no secrets). */
+    public Map<String, String> settingsForResults() {
+        return Map.of("serverBench.settings", settingsName,
+                "serverBench.appwriteFlags", "--rate-limits off --password-hash appwrite",
+                "serverBench.latency", "load latency from each page view's intended start (coordinated omission corrected)");
+    }
+}

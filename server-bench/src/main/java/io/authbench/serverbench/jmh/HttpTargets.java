@@ -1,0 +1,69 @@
+package io.authbench.serverbench.jmh;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The running servers as the HTTP benchmarks see them, read once per fork from the {@link TargetFile}; one shared
+ * HTTP/1.1 client with keep-alive (the benchmark measures the server, not connection set-up).
+ */
+@State(Scope.Benchmark)
+public class HttpTargets {
+    /** Bound on every request: a stalled server fails the benchmark instead of hanging it. */
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    TargetFile targets;
+    HttpClient client;
+    List<String> ssrCookies;
+    List<String> loginForms;
+    URI ssrDashboard;
+    URI ssrLogin;
+    URI csrIndex;
+    URI csrScript;
+    String ssrOrigin;
+    private final AtomicLong next = new AtomicLong();
+
+    @Setup
+    public void setUp() {
+        targets = TargetFile.fromSystemProperty();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        ssrCookies = targets.ssrSecrets().stream().map(secret -> "authbench_session=" + secret).toList();
+        loginForms = targets.loginCredentials().stream()
+                .map(c -> "email=" + encode(c[0]) + "&password=" + encode(c[1])).toList();
+        ssrDashboard = targets.ssrUrl().resolve("/dashboard");
+        ssrLogin = targets.ssrUrl().resolve("/login");
+        csrIndex = targets.csrUrl().resolve("/");
+        csrScript = targets.csrUrl().resolve(targets.csrScriptPath());
+        ssrOrigin = "http://localhost:" + targets.ssrUrl().getPort();
+    }
+
+    /** Round-robin over the population, shared by all benchmark threads. */
+    int nextIndex(int size) {
+        return (int) (next.getAndIncrement() % size);
+    }
+
+    /** Sends, reads the body fully and checks the status; returns the body length (for the Blackhole). */
+    int send(HttpRequest request, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+                    + response.statusCode() + ", expected " + expectedStatus + ": the servers are not in the state the"
+                    + " benchmark needs (see the server logs in the run folder).");
+        }
+        return response.body().length;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,217 @@
+package io.authbench.serverbench.jmh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.authbench.reports.results.JmhResult;
+import io.authbench.serverbench.ServerBenchException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs the server benchmarks through JMH's {@link Runner} (forked JVMs that reach the running servers through a
+ * {@link TargetFile}) with the {@link ServerCpuProfiler}, once per thread count, and merges JMH's JSON results into
+ * one {@code jmh-result.json}.
+ */
+public final class JmhPhase {
+    /** Forks get a small heap: they are HTTP clients. */
+    static final String FORK_HEAP = "-Xmx256m";
+
+    private final JmhSettings settings;
+    private final PrintStream progress;
+
+    /** What the phase produced. */
+    public record Outcome(List<JmhResult> results, List<JmhSampleFigure> samples, List<String> notes) {
+    }
+
+    public JmhPhase(JmhSettings settings, PrintStream progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /**
+     * @param targetFile  written by {@link TargetFile#write}
+     * @param pids        {@link ServerCpuProfiler#pidsValue} of the server processes (empty = CPU not measured)
+     * @param outputDir   where {@code jmh-result.json} and JMH's human-readable output go
+     */
+    public Outcome run(Path targetFile, String pids, Path outputDir) {
+        List<JmhResult> results = new ArrayList<>();
+        List<JmhSampleFigure> samples = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        ArrayNode merged = JSON.createArrayNode();
+        for (int threads : settings.threads()) {
+            Path json = outputDir.resolve("jmh-result-" + threads + "t.json");
+            Path log = outputDir.resolve("jmh-output-" + threads + "t.txt");
+            progress.printf("  JMH at %d thread%s (%s; JMH's own output: %s)%n", threads, threads == 1 ? "" : "s",
+                    describe(), log.getFileName());
+            Collection<RunResult> runs;
+            try {
+                runs = new Runner(options(threads, targetFile, pids, json, log).build()).run();
+            } catch (RunnerException e) {
+                throw new ServerBenchException("JMH could not run the server benchmarks: " + e.getMessage()
+                        + " (details in " + log + ").", e);
+            }
+            for (RunResult run : runs) {
+                JmhResult result = toResult(run);
+                results.add(result);
+                progress.printf(Locale.ROOT, "    %-52s %-6s %2d thr: %10.3f %s%s%n", result.benchmark(), result.mode(),
+                        threads, result.score(), result.unit(), cpu(result));
+                sampleFigure(run).ifPresent(samples::add);
+            }
+            long expected = expectedRuns(runs);
+            if (runs.size() < expected) {
+                notes.add("JMH at " + threads + " thread(s): " + (expected - runs.size()) + " benchmark run(s) failed and"
+                        + " have no result; see " + log + ".");
+            }
+            append(merged, json);
+        }
+        writeMerged(merged, outputDir.resolve("jmh-result.json"));
+        return new Outcome(results, samples, notes);
+    }
+
+    private long expectedRuns(Collection<RunResult> runs) {
+        // JMH drops failed benchmarks from the results; compare with what the include regex selects per mode.
+        long benchmarks = BenchmarkNames.matching(settings.include());
+        return benchmarks * settings.modes().size();
+    }
+
+    ChainedOptionsBuilder options(int threads, Path targetFile, String pids, Path json, Path log) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(settings.include())
+                .threads(threads)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .addProfiler(ServerCpuProfiler.class)
+                .jvmArgsAppend(FORK_HEAP, "-D" + TargetFile.PROPERTY + "=" + targetFile,
+                        "-D" + ServerCpuProfiler.PIDS_PROPERTY + "=" + pids)
+                .shouldFailOnError(false)
+                .result(json.toString())
+                .resultFormat(ResultFormatType.JSON)
+                .output(log.toString());
+        for (Mode mode : settings.modes()) {
+            options = options.mode(mode);
+        }
+        if (settings.forks() != null) {
+            options = options.forks(settings.forks());
+        }
+        if (settings.warmupIterations() != null) {
+            options = options.warmupIterations(settings.warmupIterations());
+        }
+        if (settings.warmupTime() != null) {
+            options = options.warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()));
+        }
+        if (settings.measurementIterations() != null) {
+            options = options.measurementIterations(settings.measurementIterations());
+        }
+        if (settings.measurementTime() != null) {
+            options = options.measurementTime(TimeValue.milliseconds(settings.measurementTime().toMillis()));
+        }
+        return options;
+    }
+
+    static JmhResult toResult(RunResult run) {
+        BenchmarkParams params = run.getParams();
+        Result<?> primary = run.getPrimaryResult();
+        Map<String, Result> secondary = run.getSecondaryResults();
+        double error = primary.getScoreError();
+        return new JmhResult(shortName(params.getBenchmark()), variantOf(params.getBenchmark()),
+                params.getMode().shortLabel(), params.getThreads(), primary.getScore(),
+                Double.isNaN(error) ? null : error, primary.getScoreUnit(), Map.of(),
+                score(secondary.get(ServerCpuProfiler.APP)), score(secondary.get(ServerCpuProfiler.APPWRITE)));
+    }
+
+    private static java.util.Optional<JmhSampleFigure> sampleFigure(RunResult run) {
+        if (run.getParams().getMode() != Mode.SampleTime) {
+            return java.util.Optional.empty();
+        }
+        Statistics stats = run.getPrimaryResult().getStatistics();
+        return java.util.Optional.of(new JmhSampleFigure(shortName(run.getParams().getBenchmark()),
+                run.getParams().getThreads(), stats.getPercentile(50), stats.getPercentile(90), stats.getPercentile(99),
+                stats.getN()));
+    }
+
+    private static Double score(Result<?> result) {
+        return result == null || Double.isNaN(result.getScore()) ? null : result.getScore();
+    }
+
+    /** {@code io.authbench.serverbench.jmh.SsrBenchmarks.dashboard} → {@code SsrBenchmarks.dashboard}. */
+    static String shortName(String benchmark) {
+        int method = benchmark.lastIndexOf('.');
+        int type = benchmark.lastIndexOf('.', method - 1);
+        return benchmark.substring(type + 1);
+    }
+
+    /** {@code ssr}, {@code csr} or {@code appwrite}, from the class's {@link ServerUnderTest}. */
+    static String variantOf(String benchmark) {
+        try {
+            ServerUnderTest declared = Class.forName(benchmark.substring(0, benchmark.lastIndexOf('.')))
+                    .getAnnotation(ServerUnderTest.class);
+            return declared == null || declared.app() == ServerUnderTest.App.NONE ? "appwrite"
+                    : declared.app().name().toLowerCase(Locale.ROOT);
+        } catch (ClassNotFoundException e) {
+            return "appwrite";
+        }
+    }
+
+    private static String cpu(JmhResult result) {
+        StringBuilder text = new StringBuilder();
+        if (result.serverCpuAppMsPerOp() != null) {
+            text.append(String.format(Locale.ROOT, "  app CPU %.3f ms/op", result.serverCpuAppMsPerOp()));
+        }
+        if (result.serverCpuAppwriteMsPerOp() != null) {
+            text.append(String.format(Locale.ROOT, "  Appwrite CPU %.3f ms/op", result.serverCpuAppwriteMsPerOp()));
+        }
+        return text.toString();
+    }
+
+    private String describe() {
+        return settings.forks() == null ? "JMH default forks and iterations"
+                : String.format(Locale.ROOT, "%d fork, %d × %d ms warm-up, %d × %d ms", settings.forks(),
+                settings.warmupIterations(), settings.warmupTime().toMillis(), settings.measurementIterations(),
+                settings.measurementTime().toMillis());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static void append(ArrayNode merged, Path json) {
+        if (!Files.isRegularFile(json)) {
+            return;
+        }
+        try {
+            JsonNode node = JSON.readTree(json.toFile());
+            if (node != null && node.isArray()) {
+                merged.addAll((ArrayNode) node);
+            }
+            Files.delete(json);
+        } catch (IOException e) {
+            throw new ServerBenchException("Cannot read JMH's result file " + json + " (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static void writeMerged(ArrayNode merged, Path file) {
+        try {
+            JSON.writeValue(file.toFile(), merged);
+        } catch (IOException e) {
+            throw new ServerBenchException("Cannot write " + file + " (" + e.getMessage() + "). Check the run folder.", e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.authbench.serverbench.jmh;
+
+import io.authbench.support.process.ProcessCpu;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+/**
+ * A JMH profiler that adds the CPU time the <em>server</em> processes spent per benchmark operation, as secondary
+ * results in JMH's own output and JSON: {@value #APP} (the app process the benchmark class names with
+ * {@link ServerUnderTest}) and {@value #APPWRITE} (the Appwrite process), both in ms/op.
+ *
+ * <p>It reads the pids from the system property {@value #PIDS_PROPERTY} ({@code appwrite=<pid>,ssr=<pid>,csr=<pid>};
+ * a missing pid means "not measured"), samples each process's CPU ({@link ProcessCpu}, 10 ms ticks) before and after
+ * every iteration and divides by the iteration's operations. Iterations of a second or more hold hundreds of
+ * operations, so the tick resolution stays well below the figure. Use with {@code -prof} or
+ * {@code OptionsBuilder.addProfiler(ServerCpuProfiler.class)}; the pids must reach the forks
+ * ({@code jvmArgsAppend("-D" + PIDS_PROPERTY + "=...")}).
+ */
+public final class ServerCpuProfiler implements InternalProfiler {
+    /** System property with the server pids. */
+    public static final String PIDS_PROPERTY = "authbench.serverbench.pids";
+    /** Secondary result: the app process's CPU per operation. */
+    public static final String APP = "serverCpuApp";
+    /** Secondary result: the Appwrite process's CPU per operation. */
+    public static final String APPWRITE = "serverCpuAppwrite";
+
+    private ProcessCpu app;
+    private ProcessCpu appwrite;
+    private long appBefore;
+    private long appwriteBefore;
+
+    @Override
+    public String getDescription() {
+        return "CPU time of the app and Appwrite server processes per operation (ms/op), from /proc/<pid>/stat";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        Map<String, Long> pids = parsePids(System.getProperty(PIDS_PROPERTY, ""));
+        app = appProcess(benchmarkParams.getBenchmark(), pids).stream().mapToObj(ProcessCpu::of).findFirst().orElse(null);
+        appwrite = pids.containsKey("appwrite") ? ProcessCpu.of(pids.get("appwrite")) : null;
+        appBefore = app == null ? 0 : app.total().toNanos();
+        appwriteBefore = appwrite == null ? 0 : appwrite.total().toNanos();
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+                                                       IterationResult result) {
+        long ops = result.getMetadata().getAllOps();
+        List<Result> results = new ArrayList<>();
+        if (ops <= 0) {
+            return results;
+        }
+        if (app != null) {
+            results.add(perOp(APP, app.total().toNanos() - appBefore, ops));
+        }
+        if (appwrite != null) {
+            results.add(perOp(APPWRITE, appwrite.total().toNanos() - appwriteBefore, ops));
+        }
+        return results;
+    }
+
+    private static ScalarResult perOp(String label, long cpuNanos, long ops) {
+        return new ScalarResult(label, cpuNanos / 1e6 / ops, "ms/op", AggregationPolicy.AVG);
+    }
+
+    /** The pid of the app the benchmark's class declares, empty for {@link ServerUnderTest.App#NONE} or unknown. */
+    static OptionalLong appProcess(String benchmark, Map<String, Long> pids) {
+        String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        ServerUnderTest.App which;
+        try {
+            ServerUnderTest declared = Class.forName(className).getAnnotation(ServerUnderTest.class);
+            which = declared == null ? ServerUnderTest.App.NONE : declared.app();
+        } catch (ClassNotFoundException e) {
+            which = ServerUnderTest.App.NONE;
+        }
+        return switch (which) {
+            case SSR -> pids.containsKey("ssr") ? OptionalLong.of(pids.get("ssr")) : OptionalLong.empty();
+            case CSR -> pids.containsKey("csr") ? OptionalLong.of(pids.get("csr")) : OptionalLong.empty();
+            case NONE -> OptionalLong.empty();
+        };
+    }
+
+    /** {@code appwrite=1,ssr=2} → map; malformed entries are ignored (the figure is then simply not reported). */
+    static Map<String, Long> parsePids(String value) {
+        Map<String, Long> pids = new HashMap<>();
+        for (String entry : value.split(",")) {
+            String[] pair = entry.trim().split("=");
+            if (pair.length == 2) {
+                try {
+                    long pid = Long.parseLong(pair[1].trim());
+                    if (pid > 0) {
+                        pids.put(pair[0].trim(), pid);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not a pid: leave that process unmeasured
+                }
+            }
+        }
+        return pids;
+    }
+
+    /** The property value for these pids. */
+    public static String pidsValue(OptionalLong appwrite, OptionalLong ssr, OptionalLong csr) {
+        List<String> parts = new ArrayList<>();
+        appwrite.ifPresent(pid -> parts.add("appwrite=" + pid));
+        ssr.ifPresent(pid -> parts.add("ssr=" + pid));
+        csr.ifPresent(pid -> parts.add("csr=" + pid));
+        return String.join(",", parts);
+    }
+}

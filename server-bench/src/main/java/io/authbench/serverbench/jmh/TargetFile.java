@@ -1,0 +1,149 @@
+package io.authbench.serverbench.jmh;
+
+import io.authbench.serverbench.ServerBenchException;
+import io.authbench.serverbench.target.CsrPage;
+import io.authbench.serverbench.target.Population;
+import io.authbench.serverbench.target.Targets;
+import io.authbench.serverbench.target.TestUser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * How JMH's forked JVMs find the already-running servers: a small properties file written by the launcher and named
+ * by the system property {@value #PROPERTY} in each fork. It holds the API key and session secrets, so it lives in a
+ * private temporary folder (owner-only permissions), never in the run folder, and is deleted after the JMH run.
+ */
+public final class TargetFile {
+    /** System property naming the file in a fork. */
+    public static final String PROPERTY = "authbench.serverbench.targets";
+
+    private final Properties values;
+
+    private TargetFile(Properties values) {
+        this.values = values;
+    }
+
+    /** Writes the file into a new owner-only temporary folder and returns its path. */
+    public static Path write(Targets targets, Population population, CsrPage csrPage) {
+        Properties p = new Properties();
+        p.setProperty("appwriteApi", targets.appwriteApi().toString());
+        p.setProperty("ssrUrl", targets.ssrUrl().toString());
+        p.setProperty("csrUrl", targets.csrUrl().toString());
+        p.setProperty("csrOrigin", targets.csrOrigin());
+        p.setProperty("projectId", targets.projectId());
+        p.setProperty("apiKey", targets.apiKey());
+        p.setProperty("csrScript", csrPage.scriptPath());
+        List<TestUser> viewers = population.pageViewUsers();
+        p.setProperty("viewers", Integer.toString(viewers.size()));
+        for (int i = 0; i < viewers.size(); i++) {
+            p.setProperty("viewer." + i + ".ssrSecret", viewers.get(i).ssrSessionSecret());
+        }
+        List<TestUser> logins = population.loginUsers();
+        p.setProperty("logins", Integer.toString(logins.size()));
+        for (int i = 0; i < logins.size(); i++) {
+            p.setProperty("login." + i + ".email", logins.get(i).email());
+            p.setProperty("login." + i + ".password", logins.get(i).password());
+        }
+        try {
+            Path dir = Files.createTempDirectory("server-bench-", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            Path file = dir.resolve("targets.properties");
+            try (Writer out = Files.newBufferedWriter(file)) {
+                p.store(out, "server-bench targets for JMH forks; secrets inside, deleted after the run");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new ServerBenchException("Cannot write the JMH target file (" + e.getMessage() + "). Check that the"
+                    + " temporary folder " + System.getProperty("java.io.tmpdir") + " is writable.", e);
+        }
+    }
+
+    /** Deletes the file and its folder; quiet if already gone. */
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        } catch (IOException ignored) {
+            // a leftover owner-only temp file; nothing else to do
+        }
+    }
+
+    /** Reads the file named by {@value #PROPERTY} (in a JMH fork). */
+    public static TargetFile fromSystemProperty() {
+        String path = System.getProperty(PROPERTY);
+        if (path == null || path.isBlank()) {
+            throw new ServerBenchException("-D" + PROPERTY + " is not set: these benchmarks measure running servers."
+                    + " Run them through ServerCostPhase or `java -jar server-bench.jar`, which start the servers.");
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(path))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new ServerBenchException("Cannot read the JMH target file " + path + " (" + e.getMessage() + ").", e);
+        }
+        return new TargetFile(p);
+    }
+
+    private String get(String key) {
+        String value = values.getProperty(key);
+        if (value == null) {
+            throw new ServerBenchException("The JMH target file lacks '" + key + "'; it was written by another version.");
+        }
+        return value;
+    }
+
+    public URI appwriteApi() {
+        return URI.create(get("appwriteApi"));
+    }
+
+    public URI ssrUrl() {
+        return URI.create(get("ssrUrl"));
+    }
+
+    public URI csrUrl() {
+        return URI.create(get("csrUrl"));
+    }
+
+    public String csrOrigin() {
+        return get("csrOrigin");
+    }
+
+    public String projectId() {
+        return get("projectId");
+    }
+
+    public String apiKey() {
+        return get("apiKey");
+    }
+
+    public String csrScriptPath() {
+        return get("csrScript");
+    }
+
+    public List<String> ssrSecrets() {
+        int count = Integer.parseInt(get("viewers"));
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            secrets.add(get("viewer." + i + ".ssrSecret"));
+        }
+        return secrets;
+    }
+
+    /** Login users as {email, password} pairs. */
+    public List<String[]> loginCredentials() {
+        int count = Integer.parseInt(get("logins"));
+        List<String[]> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(new String[] {get("login." + i + ".email"), get("login." + i + ".password")});
+        }
+        return users;
+    }
+}
