@@ -155,7 +155,7 @@ public final class ServerBenchMain implements Callable<Integer> {
         progress.println("Figures:");
         for (String variant : List.of("ssr", "csr")) {
             result.serverCpuPerPageViewMillis(variant).ifPresent(cpu -> progress.printf(Locale.ROOT,
-                    "  %s server CPU per page view (app + Appwrite, lowest step): %.3f ms%n", variant.toUpperCase(Locale.ROOT), cpu));
+                    "  %s server CPU per page view (app + Appwrite, highest sustained step): %.3f ms%n", variant.toUpperCase(Locale.ROOT), cpu));
             result.ladder(variant).map(LadderResult::highestSustainedPerSecond).ifPresent(rate -> progress.printf(Locale.ROOT,
                     "  %s highest rate sustained with p99 under the bound: %.0f/s%n", variant.toUpperCase(Locale.ROOT), rate));
         }

@@ -41,11 +41,14 @@ public record ServerCostResult(String settingsName, List<JmhResult> jmh, List<Jm
     }
 
     /**
-     * CPU per page view (app + Appwrite, ms) of a variant at the lowest ladder step, where neither server is
-     * saturated; empty if not measured.
+     * CPU per page view (app + Appwrite, ms) of a variant, from the highest sustained step (the most page views over
+     * which background work such as JIT compilation and GC is spread), else the first step; empty if not measured.
      */
     public Optional<Double> serverCpuPerPageViewMillis(String variant) {
-        return ladder(variant).flatMap(l -> l.steps().stream().findFirst())
+        return ladder(variant).flatMap(l -> l.steps().stream()
+                        .filter(s -> l.highestSustainedPerSecond() != null
+                                && s.outcome().settings().ratePerSecond() == l.highestSustainedPerSecond())
+                        .findFirst().or(() -> l.steps().stream().findFirst()))
                 .filter(s -> s.appCpuMsPerView() != null && s.appwriteCpuMsPerView() != null)
                 .map(s -> s.appCpuMsPerView() + s.appwriteCpuMsPerView());
     }

@@ -37,7 +37,7 @@ class ServerCostPhaseTest {
                 && Files.isRegularFile(jars.csrJar()), "the servers' jars are built by the reactor (mvn verify)");
         ServerCostSettings quick = ServerCostSettings.quick(jars);
         ServerCostSettings settings = quick.withServerWarmup(Duration.ofSeconds(1)).withUsers(3, 1)
-                .withJmh(quick.jmh().withInclude("AppwriteSdkBenchmarks\\.accountGet").withThreads(List.of(1))
+                .withJmh(quick.jmh().withInclude("AppwriteSdkBenchmarks\\.accountGet|SsrBenchmarks\\.login").withThreads(List.of(1))
                         .withModes(List.of(Mode.SampleTime)).withIterations(1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1)))
                 .withLadder(new LadderSettings(List.of(10.0, 20.0), Duration.ofSeconds(1), Duration.ZERO, 10_000, 0.0, 16,
                         Duration.ofSeconds(10)));
@@ -45,15 +45,19 @@ class ServerCostPhaseTest {
 
         ServerCostResult result = ServerCostPhase.run(settings, runFolder, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
-        assertThat(result.jmh()).singleElement().satisfies((JmhResult r) -> {
-            assertThat(r.benchmark()).isEqualTo("AppwriteSdkBenchmarks.accountGet");
+        assertThat(result.notes()).noneMatch(n -> n.contains("failed"));
+        assertThat(result.jmh()).extracting(JmhResult::benchmark)
+                .containsExactlyInAnyOrder("AppwriteSdkBenchmarks.accountGet", "SsrBenchmarks.login");
+        assertThat(result.jmh()).filteredOn(r -> r.benchmark().equals("SsrBenchmarks.login")).singleElement()
+                .satisfies(r -> assertThat(r.serverCpuAppMsPerOp()).isNotNull());
+        assertThat(result.jmh()).filteredOn(r -> r.benchmark().startsWith("Appwrite")).singleElement().satisfies((JmhResult r) -> {
             assertThat(r.variant()).isEqualTo("appwrite");
             assertThat(r.mode()).isEqualTo("sample");
             assertThat(r.score()).isPositive();
             assertThat(r.serverCpuAppMsPerOp()).isNull();
             assertThat(r.serverCpuAppwriteMsPerOp()).isNotNull().isGreaterThanOrEqualTo(0.0);
         });
-        assertThat(result.jmhSamples()).singleElement().satisfies(s -> assertThat(s.p50Ms()).isPositive());
+        assertThat(result.jmhSamples()).hasSize(2).allSatisfy(s -> assertThat(s.p50Ms()).isPositive());
         String jmhJson = Files.readString(runFolder.resolve(result.jmhResultFile()));
         assertThat(jmhJson).contains("\"serverCpuAppwrite\"").contains("AppwriteSdkBenchmarks.accountGet");
 

@@ -44,7 +44,8 @@ public class HttpTargets {
         ssrLogin = targets.ssrUrl().resolve("/login");
         csrIndex = targets.csrUrl().resolve("/");
         csrScript = targets.csrUrl().resolve(targets.csrScriptPath());
-        ssrOrigin = "http://localhost:" + targets.ssrUrl().getPort();
+        // A browser's form post carries the page's own origin; ssr-app refuses any other (its CSRF check).
+        ssrOrigin = targets.ssrUrl().getScheme() + "://" + targets.ssrUrl().getHost() + ":" + targets.ssrUrl().getPort();
     }
 
     /** Round-robin over the population, shared by all benchmark threads. */
