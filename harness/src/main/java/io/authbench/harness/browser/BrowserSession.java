@@ -1,22 +1,26 @@
 package io.authbench.harness.browser;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
+import io.authbench.support.browser.Browsers;
+import io.authbench.support.browser.LaunchSettings;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One Playwright driver and one Chromium process for the whole run (DESIGN §5: a pair runs on the same browser
  * process); every iteration gets a fresh context from it. Close it to stop the browser and the driver.
+ *
+ * <p>Playwright and Chromium come from the {@code support} module ({@link Browsers}): the driver is extracted once
+ * per machine and runs on the machine's node, a browser is never downloaded, and a missing node or browser is one
+ * {@code BrowserSetupException} naming the path and the fix.
  */
 public final class BrowserSession implements AutoCloseable {
-    /** Flags from platform-notes §1: no sandbox (root), no GPU, no QUIC, no background traffic to distort timings. */
-    static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-default-apps", "--disable-extensions");
+    /**
+     * Added to support's {@link Browsers#CHROMIUM_FLAGS} (no sandbox, no GPU, no QUIC, no background networking):
+     * no default apps or extensions, which would load code into the measured pages' browser.
+     */
+    static final List<String> EXTRA_FLAGS = List.of("--disable-default-apps", "--disable-extensions");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -27,20 +31,15 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     /**
-     * Starts the driver on the machine's node and launches {@code executable} headless. Playwright never downloads a
-     * browser here (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD).
+     * Starts the driver (support's cached driver on the machine's node) and launches {@code executable} headless.
+     *
+     * @throws io.authbench.support.browser.BrowserSetupException if node, the driver or the browser cannot start
      */
     public static BrowserSession launch(Path executable) {
-        if (System.getProperty("playwright.nodejs.path") == null && System.getenv("PLAYWRIGHT_NODEJS_PATH") == null) {
-            // driver-bundle (202 MB of node binaries) is excluded from the build: run the driver on the system node.
-            Path node = Files.isExecutable(Path.of("/usr/bin/node")) ? Path.of("/usr/bin/node") : Path.of("node");
-            System.setProperty("playwright.nodejs.path", node.toString());
-        }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Playwright playwright = Browsers.createPlaywright();
         try {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(executable).setHeadless(true).setArgs(FLAGS));
+            Browser browser = Browsers.launchChromium(playwright, new LaunchSettings(executable, true, EXTRA_FLAGS,
+                    LaunchSettings.DEFAULT_LAUNCH_TIMEOUT));
             return new BrowserSession(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();
