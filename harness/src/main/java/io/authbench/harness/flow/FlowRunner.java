@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.authbench.harness.browser.Exchange;
 import io.authbench.harness.browser.PageProbe;
+import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.browser.PageProbe.Timings;
 import io.authbench.harness.browser.ServerTiming;
 import io.authbench.harness.measure.CriticalPath;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Runs one iteration of one flow against one app in a fresh browser context (DESIGN §3) and measures it
@@ -48,18 +50,34 @@ public final class FlowRunner {
 
     /** Runs {@code flow}; never throws for a flow that goes wrong, it returns a failed outcome with the reason. */
     public IterationOutcome run(Flow flow, AppTarget app, TestUser user) {
+        return run(flow, app, user, null);
+    }
+
+    /**
+     * As {@link #run(Flow, AppTarget, TestUser)}, and, for the login flow, screencasts the measured page from before
+     * it opens the login form until the content is measured; a good iteration's frames go to {@code frames}
+     * (null: no screencast). Used for the report's filmstrip only: the screencast costs the browser some work.
+     */
+    public IterationOutcome run(Flow flow, AppTarget app, TestUser user, Consumer<List<Screencast.Frame>> frames) {
         Attempt attempt = new Attempt(flow, app, user);
+        attempt.screencastWanted = frames != null && flow == Flow.LOGIN;
+        IterationOutcome outcome;
         try {
-            return attempt.execute();
+            outcome = attempt.execute();
         } catch (FlowFailure e) {
-            return attempt.failed(e.getMessage());
+            outcome = attempt.failed(e.getMessage());
         } catch (TimeoutError e) {
-            return attempt.failed("timed out (" + settings.timeoutMs() + " ms): " + firstLine(e.getMessage()));
+            outcome = attempt.failed("timed out (" + settings.timeoutMs() + " ms): " + firstLine(e.getMessage()));
         } catch (PlaywrightException e) {
-            return attempt.failed("browser error: " + firstLine(e.getMessage()));
+            outcome = attempt.failed("browser error: " + firstLine(e.getMessage()));
         } finally {
+            List<Screencast.Frame> captured = attempt.stopScreencast();
             attempt.close();
+            if (frames != null) {
+                frames.accept(captured);
+            }
         }
+        return outcome;
     }
 
     static String firstLine(String message) {
@@ -86,6 +104,8 @@ public final class FlowRunner {
         private OptionalLong appwriteCpuBefore = OptionalLong.empty();
         private long appwriteCallsBefore = -1;
         private Map<String, Double> perfBefore;
+        private boolean screencastWanted;
+        private Screencast screencast;
 
         Attempt(Flow flow, AppTarget app, TestUser user) {
             this.flow = flow;
@@ -98,6 +118,10 @@ public final class FlowRunner {
             return switch (flow) {
                 case LOGIN -> {
                     MeasuredPage page = openPage(newContext(null, true));
+                    if (screencastWanted) {
+                        // Started before the form loads so it runs steadily (and has the pre-click frame) at the click.
+                        screencast = timed("screencast", () -> Screencast.start(page.cdp));
+                    }
                     startPhase(page, false);
                     page.page.navigate(app.baseUrl() + "/login");
                     page.page.locator(Selectors.SUBMIT).waitFor();
@@ -459,6 +483,16 @@ public final class FlowRunner {
             } finally {
                 overheadNanos.merge(label, System.nanoTime() - start, Long::sum);
             }
+        }
+
+        /** Ends the screencast, if one runs; after the measurement, so its cost is outside every measured time. */
+        List<Screencast.Frame> stopScreencast() {
+            if (screencast == null) {
+                return List.of();
+            }
+            List<Screencast.Frame> frames = screencast.stop();
+            screencast = null;
+            return frames;
         }
 
         void close() {

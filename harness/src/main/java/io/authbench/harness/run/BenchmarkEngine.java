@@ -1,8 +1,10 @@
 package io.authbench.harness.run;
 
 import io.authbench.harness.browser.BrowserSession;
+import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.filmstrip.FilmstripRecorder;
 import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.FlowRunner;
 import io.authbench.harness.flow.IterationOutcome;
@@ -25,6 +27,7 @@ import io.authbench.reports.results.CellSummary;
 import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Incident;
 import io.authbench.reports.results.LinkSettings;
+import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ProfileInfo;
 import io.authbench.reports.results.ResultsWriter;
@@ -79,6 +82,8 @@ public final class BenchmarkEngine {
         List<Step> steps = Schedule.build(options, profiles);
         RunFolder folder = RunFolder.create(options.out());
         Path browserPath = options.browser() != null ? options.browser() : BrowserLocator.locate();
+        FilmstripRecorder filmstrip = FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(),
+                options.flows(), options.pairs()).orElse(null);
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
         out.println("authbench: run " + runId + " — " + steps.size() + " iterations (" + options.flows().size() + " flows × "
@@ -93,11 +98,11 @@ public final class BenchmarkEngine {
              BrowserSession browser = BrowserSession.launch(browserPath)) {
             Environment environment = EnvironmentProbe.describe(browser.version(), Environment.EMULATOR);
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
-                    runConfig(options, browserPath));
+                    withFilmstripSetting(runConfig(options, browserPath), filmstrip));
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
                     RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
-                Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard);
+                Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard, filmstrip);
                 if (guard.stopping()) {
                     out.println("authbench: interrupted; results so far in " + folder.results());
                     out.flush();
@@ -119,7 +124,8 @@ public final class BenchmarkEngine {
     }
 
     private Outcome measure(HarnessOptions options, List<NetworkProfile> profiles, List<Step> steps, Stack stack,
-                            BrowserSession browser, RunFolder folder, ResultsWriter writer, ExitGuard guard) {
+                            BrowserSession browser, RunFolder folder, ResultsWriter writer, ExitGuard guard,
+                            FilmstripRecorder filmstrip) {
         Progress progress = new Progress(out, steps.size());
         CellAggregates aggregates = new CellAggregates();
         List<CalibratedLink> calibrations = new ArrayList<>();
@@ -151,7 +157,11 @@ public final class BenchmarkEngine {
                             throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
                         }
                         TestUser user = users.next(step.flow());
-                        IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user);
+                        boolean screencast = filmstrip != null
+                                && filmstrip.captures(step.flow().code(), step.profile(), step.variant(), step.warmup());
+                        List<Screencast.Frame> frames = new ArrayList<>();
+                        IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user,
+                                screencast ? frames::addAll : null);
                         if (!result.ok()) {
                             blameChildren(stack, stackForProfile, browser, step, result);
                         }
@@ -161,6 +171,9 @@ public final class BenchmarkEngine {
                         }
                         writer.addSample(sample);
                         pending.poll();
+                        if (screencast) {
+                            keepFrames(filmstrip, step, result, frames, pending, folder, writer);
+                        }
                         aggregates.record(sample);
                         overhead.add(result.overheadMs());
                         progress.iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
@@ -182,6 +195,40 @@ public final class BenchmarkEngine {
             progress.finish();
             return abort(writer, pending, "appwrite-emulator", e.getMessage(), overhead);
         }
+    }
+
+    /**
+     * Hands a screencast iteration's frames to the filmstrip; after the cell's last one, writes the median pair's
+     * frames and attaches them to its two samples (times relative to the user action, as the report expects).
+     */
+    private void keepFrames(FilmstripRecorder filmstrip, Step step, IterationOutcome result, List<Screencast.Frame> frames,
+                            Deque<Step> pending, RunFolder folder, ResultsWriter writer) {
+        java.util.OptionalDouble timeToContent = result.metrics().number(Metric.TIME_TO_CONTENT_MS);
+        if (result.ok() && timeToContent.isPresent()) {
+            filmstrip.add(step.pair(), step.variant(), result.startedAt().toEpochMilli(), timeToContent.getAsDouble(), frames);
+        }
+        if (pending.stream().anyMatch(s -> filmstrip.captures(s.flow().code(), s.profile(), s.variant(), s.warmup()))) {
+            return;
+        }
+        filmstrip.finishCell(folder.root()).ifPresentOrElse(chosen -> {
+            writer.updateSamples(s -> !s.warmup() && s.flow().equals(step.flow().code()) && s.profile().equals(chosen.profile())
+                    && s.pair() == chosen.pair() && chosen.screenshots().containsKey(s.variant())
+                    ? s.withScreenshots(chosen.screenshots().get(s.variant())) : s);
+            out.println("authbench:   filmstrip: login pair " + chosen.pair() + " on " + chosen.profile() + " (the median pair), "
+                    + chosen.screenshots().values().stream().mapToInt(List::size).sum() + " frames in "
+                    + folder.root().resolve("filmstrip"));
+        }, () -> writer.addIncident(new Incident(Instant.now(), "harness", "no filmstrip: no login pair on "
+                + filmstrip.profile() + " succeeded for both variants with screencast frames")));
+    }
+
+    /** config.settings records whether a cell ran with the screencast on (it costs the browser some work). */
+    private static RunConfig withFilmstripSetting(RunConfig config, FilmstripRecorder filmstrip) {
+        Map<String, String> settings = new LinkedHashMap<>(config.settings());
+        settings.put("filmstrip", filmstrip == null
+                ? "off (no measured login pairs, or -D" + FilmstripRecorder.SWITCH_PROPERTY + "=off)"
+                : filmstrip.settingDescription());
+        return new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(), config.aaFlow(),
+                config.timeoutsMs(), settings);
     }
 
     /** Warms the fresh apps and calibrates this profile's links before anything is measured. */

@@ -89,6 +89,28 @@ class QuickRunEndToEndTest {
         assertThat(Files.list(out.resolve("logs")).map(p -> p.getFileName().toString()).toList())
                 .contains("appwrite-emulator.stdout.log", "ssr-app.loopback.stdout.log", "csr-app.loopback.stdout.log");
         assertThat(stdout.toString()).contains("results in " + out.resolve("results.json").toAbsolutePath().normalize());
+        // The filmstrip: the only profile is the slowest; its one login pair was screencast and kept.
+        assertThat(results.run().config().settings().get("filmstrip")).contains("screencast on").contains("loopback");
+        for (Sample sample : samples) {
+            assertThat(sample.screenshots()).as("%s frames", sample.variant()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(sample.screenshots().get(0).atMs()).isZero();
+            assertThat(sample.screenshots().get(sample.screenshots().size() - 1).atMs())
+                    .isGreaterThanOrEqualTo(Math.max(ssr.metrics().number(Metric.TIME_TO_CONTENT_MS).getAsDouble(),
+                            csr.metrics().number(Metric.TIME_TO_CONTENT_MS).getAsDouble()));
+            for (var shot : sample.screenshots()) {
+                byte[] image = Files.readAllBytes(out.resolve(shot.file()));
+                assertThat(image).as(shot.file()).startsWith((byte) 0xFF, (byte) 0xD8); // a JPEG
+            }
+        }
+        assertThat(ssr.screenshots()).extracting(s -> s.atMs()).isEqualTo(csr.screenshots().stream().map(s -> s.atMs()).toList());
+        int reportCode = HarnessMain.run(new String[] {"report", out.toString()}, new PrintWriter(stdout), new PrintWriter(stderr));
+        assertThat(reportCode).as("report exit code; stderr:%n%s", stderr).isZero();
+        String html = Files.readString(out.resolve("report.html"));
+        String filmstrip = html.substring(html.indexOf("<section id=\"filmstrip\">"));
+        assertThat(filmstrip.substring(0, filmstrip.indexOf("</section>")))
+                .contains("pair " + ssr.pair()).contains("<img alt=\"SSR at").contains("<img alt=\"CSR at")
+                .contains("src=\"data:image/jpeg;base64,").doesNotContain("frame missing");
+
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
                 .as("every child process (servers, driver, browser) is gone").isEmpty();
     }
