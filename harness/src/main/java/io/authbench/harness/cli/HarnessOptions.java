@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param iterationTimeout   upper bound of one iteration
  * @param serverStartTimeout upper bound for a child server's readiness line
  * @param sdkCallTimeout     upper bound of one Appwrite SDK call
+ * @param sourceRoot         the repository root holding ssr-app/ and csr-app/ sources (code-size proxy); null =
+ *                           not available, code size is not measured
  */
 public record HarnessOptions(
         boolean quick,
@@ -41,7 +43,8 @@ public record HarnessOptions(
         Path csrJar,
         Duration iterationTimeout,
         Duration serverStartTimeout,
-        Duration sdkCallTimeout) {
+        Duration sdkCallTimeout,
+        Path sourceRoot) {
 
     public HarnessOptions {
         flows = List.copyOf(flows);
@@ -53,5 +56,13 @@ public record HarnessOptions(
         Objects.requireNonNull(iterationTimeout, "iterationTimeout");
         Objects.requireNonNull(serverStartTimeout, "serverStartTimeout");
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
+    }
+
+    /** Without sources: code size is not measured. */
+    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
+            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
+            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout) {
+        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
+                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, null);
     }
 }

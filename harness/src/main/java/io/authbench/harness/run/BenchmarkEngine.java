@@ -4,6 +4,7 @@ import io.authbench.harness.browser.BrowserSession;
 import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.codesize.CodeSizeProbe;
 import io.authbench.harness.filmstrip.FilmstripRecorder;
 import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.FlowRunner;
@@ -24,6 +25,7 @@ import io.authbench.harness.stack.StackConfig;
 import io.authbench.harness.stack.UserSeeder;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.CellSummary;
+import io.authbench.reports.results.CodeSize;
 import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Incident;
 import io.authbench.reports.results.LinkSettings;
@@ -102,6 +104,7 @@ public final class BenchmarkEngine {
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
                     RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
+                recordCodeSize(options, writer);
                 Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard, filmstrip);
                 if (guard.stopping()) {
                     out.println("authbench: interrupted; results so far in " + folder.results());
@@ -229,6 +232,29 @@ public final class BenchmarkEngine {
                 : filmstrip.settingDescription());
         return new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(), config.aaFlow(),
                 config.timeoutsMs(), settings);
+    }
+
+    /**
+     * The development-complexity proxy ({@code codeSize}): non-blank, non-comment lines of each variant's auth path
+     * ({@link io.authbench.harness.codesize.AuthPathFiles}). Without the sources nothing is recorded, and the report
+     * says code size was not recorded.
+     */
+    private void recordCodeSize(HarnessOptions options, ResultsWriter writer) {
+        if (options.sourceRoot() == null) {
+            out.println("authbench: code size not measured: the apps' sources (ssr-app/, csr-app/) are not in the current"
+                    + " directory; pass --source-root=<repository root> to record it");
+            return;
+        }
+        try {
+            List<CodeSize> sizes = CodeSizeProbe.measure(options.sourceRoot());
+            writer.setCodeSize(sizes);
+            out.println("authbench: code size of the auth path (lines of code): " + sizes.stream()
+                    .map(c -> c.variant() + " " + c.linesOfCode() + " in " + c.files().size() + " files")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        } catch (java.io.UncheckedIOException e) {
+            out.println("authbench: code size not measured: " + e.getMessage());
+            writer.addIncident(new Incident(Instant.now(), "harness", "code size not measured: " + e.getMessage()));
+        }
     }
 
     /** Warms the fresh apps and calibrates this profile's links before anything is measured. */
