@@ -103,6 +103,23 @@ class HarnessMainTest {
     }
 
     @Test
+    void the_server_phase_is_on_by_default_and_can_be_turned_off_as_maven_passes_it() {
+        assertThat(run("run")).isZero();
+        assertThat(run("run", "--server-phase=", "--jmh-full=")).as("unset Maven properties mean the defaults").isZero();
+        assertThat(run("run", "--server-phase=off", "--jmh-full=true")).isZero();
+        assertThat(received).extracting(HarnessOptions::serverPhase).containsExactly(true, true, false);
+        assertThat(received).extracting(HarnessOptions::jmhFull).containsExactly(false, false, true);
+    }
+
+    @Test
+    void a_server_phase_value_other_than_on_or_off_is_one_line_and_exit_2() {
+        assertThat(run("run", "--server-phase=maybe")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "authbench: --server-phase: 'maybe' is not on or off. Run 'authbench run --help' for usage.");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void an_unknown_profile_lists_the_known_ones() {
         assertThat(run("run", "--profiles=loopback,moon")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown network profile 'moon'")
@@ -137,7 +154,7 @@ class HarnessMainTest {
         String help = out.toString();
         for (String option : List.of("--quick", "--profiles", "--profiles-file", "--flows", "--pairs", "--warmup-pairs",
                 "--seed", "--aa-flow", "--out", "--browser", "--emulator-jar", "--ssr-jar", "--csr-jar",
-                "--iteration-timeout", "--server-start-timeout")) {
+                "--iteration-timeout", "--server-start-timeout", "--server-phase", "--jmh-full")) {
             assertThat(help).contains(option);
         }
         String compact = help.replaceAll("\\s+", "");

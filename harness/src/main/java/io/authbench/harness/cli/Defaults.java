@@ -45,6 +45,21 @@ public final class Defaults {
 
     /** HTTP requests per app endpoint that warm the servers' JIT before measurement. */
     public static final int JIT_WARMUP_REQUESTS = 150;
+    /**
+     * Quick mode: fewer rounds. The warm-up pair of every cell then warms the browser-driven paths anyway, and quick
+     * results are a smoke test of the pipeline, not a final figure.
+     */
+    public static final int QUICK_JIT_WARMUP_REQUESTS = 40;
+
+    /** Link calibration: pings per link and the time of each bandwidth transfer (LinkCalibrator's defaults). */
+    public static final int CALIBRATION_PINGS = 15;
+    public static final Duration CALIBRATION_TRANSFER_TIME = Duration.ofMillis(500);
+    /** Quick mode: enough pings for a median RTT, a shorter transfer for the bandwidth estimate. */
+    public static final int QUICK_CALIBRATION_PINGS = 5;
+    public static final Duration QUICK_CALIBRATION_TRANSFER_TIME = Duration.ofMillis(250);
+
+    /** The server-side phase (server-bench: JMH and the load ladder) runs after the browser phase unless turned off. */
+    public static final String SERVER_PHASE = "on";
 
     /** The Appwrite project id the harness configures everywhere (lower case: it ends up in cookie names). */
     public static final String PROJECT_ID = "authbench";

@@ -24,8 +24,9 @@ import java.util.Objects;
  * @param iterationTimeout   upper bound of one iteration
  * @param serverStartTimeout upper bound for a child server's readiness line
  * @param sdkCallTimeout     upper bound of one Appwrite SDK call
- * @param sourceRoot         the repository root holding ssr-app/ and csr-app/ sources (code-size proxy); null =
- *                           not available, code size is not measured
+ * @param serverPhase        run the server-side phase (server-bench: JMH and the load ladder) after the browser phase
+ * @param jmhFull            the server phase uses JMH's own defaults (forks, iterations, times) instead of the short
+ *                           settings of the run mode
  */
 public record HarnessOptions(
         boolean quick,
@@ -44,7 +45,8 @@ public record HarnessOptions(
         Duration iterationTimeout,
         Duration serverStartTimeout,
         Duration sdkCallTimeout,
-        Path sourceRoot) {
+        boolean serverPhase,
+        boolean jmhFull) {
 
     public HarnessOptions {
         flows = List.copyOf(flows);
@@ -56,13 +58,5 @@ public record HarnessOptions(
         Objects.requireNonNull(iterationTimeout, "iterationTimeout");
         Objects.requireNonNull(serverStartTimeout, "serverStartTimeout");
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
-    }
-
-    /** Without sources: code size is not measured. */
-    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
-            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
-            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout) {
-        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
-                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, null);
     }
 }

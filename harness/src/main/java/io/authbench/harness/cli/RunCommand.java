@@ -1,6 +1,5 @@
 package io.authbench.harness.cli;
 
-import io.authbench.harness.codesize.SourceRoot;
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.profile.ProfileFileException;
 import io.authbench.harness.profile.Profiles;
@@ -81,11 +80,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--csr-jar", paramLabel = "JAR", description = "csr-app's shaded jar. Default: csr-app/target/csr-app.jar.")
     String csrJar = "";
 
-    @Option(names = "--source-root", paramLabel = "DIR",
-            description = "Repository root with the apps' sources (ssr-app/, csr-app/), for the code-size proxy of each"
-                    + " auth path. Default: the current directory if it holds them; otherwise code size is not measured.")
-    String sourceRoot = "";
-
     @Option(names = "--iteration-timeout", paramLabel = "SECONDS",
             description = "Upper bound of one iteration; slower ones are recorded as failures. Default: "
                     + Defaults.ITERATION_TIMEOUT_SECONDS + ".")
@@ -94,6 +88,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--server-start-timeout", paramLabel = "SECONDS",
             description = "Upper bound for a child server to become ready. Default: " + Defaults.SERVER_START_TIMEOUT_SECONDS + ".")
     String serverStartTimeout = "";
+
+    @Option(names = "--server-phase", paramLabel = "on|off",
+            description = "After the browser phase, measure what each pattern costs the servers (server-bench: JMH with"
+                    + " server CPU per operation, then a constant-rate load ladder of SSR and CSR page views). Default: "
+                    + Defaults.SERVER_PHASE + ".")
+    String serverPhase = "";
+
+    @Option(names = "--jmh-full", arity = "0..1", fallbackValue = "true",
+            description = "Server phase: JMH's own defaults (5 forks, 5 × 10 s warm-up and measurement; long) instead of"
+                    + " the run mode's short settings. Default: false.")
+    String jmhFull = "";
 
     public RunCommand(Runner runner) {
         this.runner = runner;
@@ -140,19 +145,10 @@ public final class RunCommand implements Callable<Integer> {
         Duration iteration = Duration.ofSeconds(parseInt("--iteration-timeout", iterationTimeout, Defaults.ITERATION_TIMEOUT_SECONDS, 1));
         Duration serverStart = Duration.ofSeconds(
                 parseInt("--server-start-timeout", serverStartTimeout, Defaults.SERVER_START_TIMEOUT_SECONDS, 1));
-        Path sources = sourceRoot(sourceRoot);
+        boolean runServerPhase = parseOnOff("--server-phase", serverPhase, Defaults.SERVER_PHASE.equals("on"));
+        boolean fullJmh = parseBoolean("--jmh-full", jmhFull);
         return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
-                browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT,
-                sources);
-    }
-
-    /** An explicit folder must hold the sources; without one, the current directory is used if it does. */
-    private static Path sourceRoot(String value) throws UsageException {
-        if (blank(value)) {
-            return SourceRoot.resolve(null).orElse(null);
-        }
-        return SourceRoot.resolve(Path.of(value.trim())).orElseThrow(() -> new UsageException("--source-root: '"
-                + value.trim() + "' has no ssr-app/ and csr-app/ folders; point it at the AuthBench repository root."));
+                browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh);
     }
 
     private static boolean blank(String value) {
@@ -181,6 +177,17 @@ public final class RunCommand implements Callable<Integer> {
             case "true" -> true;
             case "false" -> false;
             default -> throw new UsageException(option + ": '" + value + "' is not true or false.");
+        };
+    }
+
+    private static boolean parseOnOff(String option, String value, boolean fallback) throws UsageException {
+        if (blank(value)) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new UsageException(option + ": '" + value + "' is not on or off.");
         };
     }
 

@@ -1,11 +1,8 @@
 package io.authbench.harness.run;
 
 import io.authbench.harness.browser.BrowserSession;
-import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
-import io.authbench.harness.codesize.CodeSizeProbe;
-import io.authbench.harness.filmstrip.FilmstripRecorder;
 import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.FlowRunner;
 import io.authbench.harness.flow.IterationOutcome;
@@ -25,11 +22,9 @@ import io.authbench.harness.stack.StackConfig;
 import io.authbench.harness.stack.UserSeeder;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.CellSummary;
-import io.authbench.reports.results.CodeSize;
 import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Incident;
 import io.authbench.reports.results.LinkSettings;
-import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ProfileInfo;
 import io.authbench.reports.results.ResultsWriter;
@@ -84,8 +79,6 @@ public final class BenchmarkEngine {
         List<Step> steps = Schedule.build(options, profiles);
         RunFolder folder = RunFolder.create(options.out());
         Path browserPath = options.browser() != null ? options.browser() : BrowserLocator.locate();
-        FilmstripRecorder filmstrip = FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(),
-                options.flows(), options.pairs()).orElse(null);
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
         out.println("authbench: run " + runId + " — " + steps.size() + " iterations (" + options.flows().size() + " flows × "
@@ -100,12 +93,11 @@ public final class BenchmarkEngine {
              BrowserSession browser = BrowserSession.launch(browserPath)) {
             Environment environment = EnvironmentProbe.describe(browser.version(), Environment.EMULATOR);
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
-                    withFilmstripSetting(runConfig(options, browserPath), filmstrip));
+                    runConfig(options, browserPath));
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
                     RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
-                recordCodeSize(options, writer);
-                Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard, filmstrip);
+                Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard);
                 if (guard.stopping()) {
                     out.println("authbench: interrupted; results so far in " + folder.results());
                     out.flush();
@@ -116,19 +108,46 @@ public final class BenchmarkEngine {
                     writer.addIncident(new Incident(Instant.now(), "harness",
                             "measurement overhead per iteration (harness work a user's browser would not do): " + overhead));
                 }
+                boolean serverPhaseOk = runServerPhase(options, outcome, stack, browser, folder, writer);
+                if (guard.stopping()) {
+                    out.println("authbench: interrupted; results so far in " + folder.results());
+                    out.flush();
+                    return 1;
+                }
                 writer.finish(outcome.status, outcome.reason);
                 printSummary(writer.current(), outcome, folder);
-                return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured ? 0 : 1;
+                return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured && serverPhaseOk ? 0 : 1;
             }
         }
+    }
+
+    /**
+     * The server-side phase, after the browser phase: Chromium, the emulator and every other child of the browser
+     * phase are stopped first, because the phase starts its own servers and loads the machine (DESIGN §5: phases
+     * never overlap). Skipped when turned off or when the browser phase did not complete. False if it failed.
+     */
+    private boolean runServerPhase(HarnessOptions options, Outcome outcome, Stack stack, BrowserSession browser,
+                                   RunFolder folder, ResultsWriter writer) {
+        if (!options.serverPhase()) {
+            return true;
+        }
+        if (outcome.status != RunStatus.COMPLETE) {
+            out.println("authbench: server phase skipped: the browser phase did not complete");
+            writer.addIncident(new Incident(Instant.now(), ServerPhase.COMPONENT,
+                    "the server phase was skipped because the browser phase did not complete"));
+            return true;
+        }
+        browser.close();
+        stack.close();
+        ExitGuard.stopDescendants();
+        return ServerPhase.real(out, err).run(options, folder.root(), writer);
     }
 
     private record Outcome(RunStatus status, String reason, boolean everyVariantMeasured, List<Map<String, Double>> overheadMs) {
     }
 
     private Outcome measure(HarnessOptions options, List<NetworkProfile> profiles, List<Step> steps, Stack stack,
-                            BrowserSession browser, RunFolder folder, ResultsWriter writer, ExitGuard guard,
-                            FilmstripRecorder filmstrip) {
+                            BrowserSession browser, RunFolder folder, ResultsWriter writer, ExitGuard guard) {
         Progress progress = new Progress(out, steps.size());
         CellAggregates aggregates = new CellAggregates();
         List<CalibratedLink> calibrations = new ArrayList<>();
@@ -144,7 +163,7 @@ public final class BenchmarkEngine {
                     out.println("authbench: profile " + profile.name() + " — SSR " + stackForProfile.endpoints().ssrBase()
                             + ", CSR " + stackForProfile.endpoints().csrBase() + ", Appwrite for the browser "
                             + stackForProfile.endpoints().appwriteForBrowser());
-                    prepare(stackForProfile, profile, calibrations, writer);
+                    prepare(options, stackForProfile, profile, calibrations, writer);
                     UserPool users = seed(seeder, profileSteps);
                     FlowRunner runner = new FlowRunner(browser.browser(), new IterationSettings(
                             new Destinations(stackForProfile.appPorts(), Set.of(stackForProfile.browserAppwriteLink().port())),
@@ -160,11 +179,7 @@ public final class BenchmarkEngine {
                             throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
                         }
                         TestUser user = users.next(step.flow());
-                        boolean screencast = filmstrip != null
-                                && filmstrip.captures(step.flow().code(), step.profile(), step.variant(), step.warmup());
-                        List<Screencast.Frame> frames = new ArrayList<>();
-                        IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user,
-                                screencast ? frames::addAll : null);
+                        IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user);
                         if (!result.ok()) {
                             blameChildren(stack, stackForProfile, browser, step, result);
                         }
@@ -174,9 +189,6 @@ public final class BenchmarkEngine {
                         }
                         writer.addSample(sample);
                         pending.poll();
-                        if (screencast) {
-                            keepFrames(filmstrip, step, result, frames, pending, folder, writer);
-                        }
                         aggregates.record(sample);
                         overhead.add(result.overheadMs());
                         progress.iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
@@ -200,69 +212,18 @@ public final class BenchmarkEngine {
         }
     }
 
-    /**
-     * Hands a screencast iteration's frames to the filmstrip; after the cell's last one, writes the median pair's
-     * frames and attaches them to its two samples (times relative to the user action, as the report expects).
-     */
-    private void keepFrames(FilmstripRecorder filmstrip, Step step, IterationOutcome result, List<Screencast.Frame> frames,
-                            Deque<Step> pending, RunFolder folder, ResultsWriter writer) {
-        java.util.OptionalDouble timeToContent = result.metrics().number(Metric.TIME_TO_CONTENT_MS);
-        if (result.ok() && timeToContent.isPresent()) {
-            filmstrip.add(step.pair(), step.variant(), result.startedAt().toEpochMilli(), timeToContent.getAsDouble(), frames);
-        }
-        if (pending.stream().anyMatch(s -> filmstrip.captures(s.flow().code(), s.profile(), s.variant(), s.warmup()))) {
-            return;
-        }
-        filmstrip.finishCell(folder.root()).ifPresentOrElse(chosen -> {
-            writer.updateSamples(s -> !s.warmup() && s.flow().equals(step.flow().code()) && s.profile().equals(chosen.profile())
-                    && s.pair() == chosen.pair() && chosen.screenshots().containsKey(s.variant())
-                    ? s.withScreenshots(chosen.screenshots().get(s.variant())) : s);
-            out.println("authbench:   filmstrip: login pair " + chosen.pair() + " on " + chosen.profile() + " (the median pair), "
-                    + chosen.screenshots().values().stream().mapToInt(List::size).sum() + " frames in "
-                    + folder.root().resolve("filmstrip"));
-        }, () -> writer.addIncident(new Incident(Instant.now(), "harness", "no filmstrip: no login pair on "
-                + filmstrip.profile() + " succeeded for both variants with screencast frames")));
-    }
-
-    /** config.settings records whether a cell ran with the screencast on (it costs the browser some work). */
-    private static RunConfig withFilmstripSetting(RunConfig config, FilmstripRecorder filmstrip) {
-        Map<String, String> settings = new LinkedHashMap<>(config.settings());
-        settings.put("filmstrip", filmstrip == null
-                ? "off (no measured login pairs, or -D" + FilmstripRecorder.SWITCH_PROPERTY + "=off)"
-                : filmstrip.settingDescription());
-        return new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(), config.aaFlow(),
-                config.timeoutsMs(), settings);
-    }
-
-    /**
-     * The development-complexity proxy ({@code codeSize}): non-blank, non-comment lines of each variant's auth path
-     * ({@link io.authbench.harness.codesize.AuthPathFiles}). Without the sources nothing is recorded, and the report
-     * says code size was not recorded.
-     */
-    private void recordCodeSize(HarnessOptions options, ResultsWriter writer) {
-        if (options.sourceRoot() == null) {
-            out.println("authbench: code size not measured: the apps' sources (ssr-app/, csr-app/) are not in the current"
-                    + " directory; pass --source-root=<repository root> to record it");
-            return;
-        }
-        try {
-            List<CodeSize> sizes = CodeSizeProbe.measure(options.sourceRoot());
-            writer.setCodeSize(sizes);
-            out.println("authbench: code size of the auth path (lines of code): " + sizes.stream()
-                    .map(c -> c.variant() + " " + c.linesOfCode() + " in " + c.files().size() + " files")
-                    .collect(java.util.stream.Collectors.joining(", ")));
-        } catch (java.io.UncheckedIOException e) {
-            out.println("authbench: code size not measured: " + e.getMessage());
-            writer.addIncident(new Incident(Instant.now(), "harness", "code size not measured: " + e.getMessage()));
-        }
-    }
-
     /** Warms the fresh apps and calibrates this profile's links before anything is measured. */
-    private void prepare(ProfileStack stackForProfile, NetworkProfile profile, List<CalibratedLink> calibrations,
-                         ResultsWriter writer) {
+    private void prepare(HarnessOptions options, ProfileStack stackForProfile, NetworkProfile profile,
+                         List<CalibratedLink> calibrations, ResultsWriter writer) {
+        long start = System.nanoTime();
         JitWarmup.run(List.of(stackForProfile.ssr().url(), stackForProfile.csr().url()), List.of("/login", "/dashboard"),
-                Defaults.JIT_WARMUP_REQUESTS);
-        LinkCalibrator calibrator = new LinkCalibrator();
+                jitWarmupRequests(options));
+        out.printf(Locale.ROOT, "authbench:   JIT warm-up (%d rounds) in %.1f s%n", jitWarmupRequests(options),
+                (System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        LinkCalibrator calibrator = options.quick()
+                ? new LinkCalibrator(Defaults.QUICK_CALIBRATION_PINGS, Defaults.QUICK_CALIBRATION_TRANSFER_TIME)
+                : new LinkCalibrator(Defaults.CALIBRATION_PINGS, Defaults.CALIBRATION_TRANSFER_TIME);
         Map<NetworkLink, LinkSpec> links = new LinkedHashMap<>();
         links.put(NetworkLink.BROWSER_APP, profile.browserApp());
         links.put(NetworkLink.BROWSER_APPWRITE, profile.browserAppwrite());
@@ -280,7 +241,12 @@ public final class BenchmarkEngine {
             }
         }
         writer.setLinks(calibrations);
+        out.printf(Locale.ROOT, "authbench:   links calibrated in %.1f s%n", (System.nanoTime() - start) / 1e9);
         out.flush();
+    }
+
+    private static int jitWarmupRequests(HarnessOptions options) {
+        return options.quick() ? Defaults.QUICK_JIT_WARMUP_REQUESTS : Defaults.JIT_WARMUP_REQUESTS;
     }
 
     private UserPool seed(UserSeeder seeder, List<Step> profileSteps) {
@@ -377,7 +343,13 @@ public final class BenchmarkEngine {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("browser", browserPath.toString());
         settings.put("projectId", Defaults.PROJECT_ID);
-        settings.put("jitWarmupRequests", Integer.toString(Defaults.JIT_WARMUP_REQUESTS));
+        settings.put("jitWarmupRequests", Integer.toString(jitWarmupRequests(options)));
+        settings.put("calibrationPings", Integer.toString(options.quick() ? Defaults.QUICK_CALIBRATION_PINGS
+                : Defaults.CALIBRATION_PINGS));
+        settings.put("calibrationTransferMs", Long.toString((options.quick() ? Defaults.QUICK_CALIBRATION_TRANSFER_TIME
+                : Defaults.CALIBRATION_TRANSFER_TIME).toMillis()));
+        settings.putAll(ServerPhase.configSettings(options));
+
         if (options.profilesFile() != null) {
             settings.put("profilesFile", options.profilesFile().toString());
         }

@@ -47,7 +47,7 @@ class QuickRunEndToEndTest {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         int code = HarnessMain.run(new String[] {"run", "--flows=login", "--profiles=loopback", "--pairs=1",
-                "--warmup-pairs=0", "--aa-flow=none", "--out=" + out, "--emulator-jar=" + ServerJars.emulator(),
+                "--warmup-pairs=0", "--aa-flow=none", "--server-phase=off", "--out=" + out, "--emulator-jar=" + ServerJars.emulator(),
                 "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr()}, new PrintWriter(stdout), new PrintWriter(stderr));
 
         assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr).isZero();
