@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param serverPhase        run the server-side phase (server-bench: JMH and the load ladder) after the browser phase
  * @param jmhFull            the server phase uses JMH's own defaults (forks, iterations, times) instead of the short
  *                           settings of the run mode
+ * @param sourceRoot         the repository root holding ssr-app/ and csr-app/ sources (code-size proxy); null =
+ *                           not available, code size is not measured
  */
 public record HarnessOptions(
         boolean quick,
@@ -46,7 +48,8 @@ public record HarnessOptions(
         Duration serverStartTimeout,
         Duration sdkCallTimeout,
         boolean serverPhase,
-        boolean jmhFull) {
+        boolean jmhFull,
+        Path sourceRoot) {
 
     public HarnessOptions {
         flows = List.copyOf(flows);
@@ -58,5 +61,14 @@ public record HarnessOptions(
         Objects.requireNonNull(iterationTimeout, "iterationTimeout");
         Objects.requireNonNull(serverStartTimeout, "serverStartTimeout");
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
+    }
+
+    /** Without sources: code size is not measured. */
+    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
+            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
+            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
+            boolean jmhFull) {
+        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
+                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null);
     }
 }

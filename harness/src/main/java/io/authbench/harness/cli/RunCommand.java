@@ -1,5 +1,6 @@
 package io.authbench.harness.cli;
 
+import io.authbench.harness.codesize.SourceRoot;
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.profile.ProfileFileException;
 import io.authbench.harness.profile.Profiles;
@@ -80,6 +81,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--csr-jar", paramLabel = "JAR", description = "csr-app's shaded jar. Default: csr-app/target/csr-app.jar.")
     String csrJar = "";
 
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "Repository root with the apps' sources (ssr-app/, csr-app/), for the code-size proxy of each"
+                    + " auth path. Default: the current directory if it holds them; otherwise code size is not measured.")
+    String sourceRoot = "";
+
     @Option(names = "--iteration-timeout", paramLabel = "SECONDS",
             description = "Upper bound of one iteration; slower ones are recorded as failures. Default: "
                     + Defaults.ITERATION_TIMEOUT_SECONDS + ".")
@@ -147,8 +153,19 @@ public final class RunCommand implements Callable<Integer> {
                 parseInt("--server-start-timeout", serverStartTimeout, Defaults.SERVER_START_TIMEOUT_SECONDS, 1));
         boolean runServerPhase = parseOnOff("--server-phase", serverPhase, Defaults.SERVER_PHASE.equals("on"));
         boolean fullJmh = parseBoolean("--jmh-full", jmhFull);
+        Path sources = sourceRoot(sourceRoot);
         return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
-                browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh);
+                browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh,
+                sources);
+    }
+
+    /** An explicit folder must hold the sources; without one, the current directory is used if it does. */
+    private static Path sourceRoot(String value) throws UsageException {
+        if (blank(value)) {
+            return SourceRoot.resolve(null).orElse(null);
+        }
+        return SourceRoot.resolve(Path.of(value.trim())).orElseThrow(() -> new UsageException("--source-root: '"
+                + value.trim() + "' has no ssr-app/ and csr-app/ folders; point it at the AuthBench repository root."));
     }
 
     private static boolean blank(String value) {

@@ -1,8 +1,11 @@
 package io.authbench.harness.run;
 
 import io.authbench.harness.browser.BrowserSession;
+import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.codesize.CodeSizeProbe;
+import io.authbench.harness.filmstrip.FilmstripRecorder;
 import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.FlowRunner;
 import io.authbench.harness.flow.IterationOutcome;
@@ -22,9 +25,11 @@ import io.authbench.harness.stack.StackConfig;
 import io.authbench.harness.stack.UserSeeder;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.CellSummary;
+import io.authbench.reports.results.CodeSize;
 import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Incident;
 import io.authbench.reports.results.LinkSettings;
+import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ProfileInfo;
 import io.authbench.reports.results.ResultsWriter;
@@ -79,6 +84,8 @@ public final class BenchmarkEngine {
         List<Step> steps = Schedule.build(options, profiles);
         RunFolder folder = RunFolder.create(options.out());
         Path browserPath = options.browser() != null ? options.browser() : BrowserLocator.locate();
+        FilmstripRecorder filmstrip = FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(),
+                options.flows(), options.pairs()).orElse(null);
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
         out.println("authbench: run " + runId + " — " + steps.size() + " iterations (" + options.flows().size() + " flows × "
@@ -93,11 +100,12 @@ public final class BenchmarkEngine {
              BrowserSession browser = BrowserSession.launch(browserPath)) {
             Environment environment = EnvironmentProbe.describe(browser.version(), Environment.EMULATOR);
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
-                    runConfig(options, browserPath));
+                    withFilmstripSetting(runConfig(options, browserPath), filmstrip));
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
                     RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
-                Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard);
+                recordCodeSize(options, writer);
+                Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard, filmstrip);
                 if (guard.stopping()) {
                     out.println("authbench: interrupted; results so far in " + folder.results());
                     out.flush();
@@ -147,7 +155,8 @@ public final class BenchmarkEngine {
     }
 
     private Outcome measure(HarnessOptions options, List<NetworkProfile> profiles, List<Step> steps, Stack stack,
-                            BrowserSession browser, RunFolder folder, ResultsWriter writer, ExitGuard guard) {
+                            BrowserSession browser, RunFolder folder, ResultsWriter writer, ExitGuard guard,
+                            FilmstripRecorder filmstrip) {
         Progress progress = new Progress(out, steps.size());
         CellAggregates aggregates = new CellAggregates();
         List<CalibratedLink> calibrations = new ArrayList<>();
@@ -179,7 +188,11 @@ public final class BenchmarkEngine {
                             throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
                         }
                         TestUser user = users.next(step.flow());
-                        IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user);
+                        boolean screencast = filmstrip != null
+                                && filmstrip.captures(step.flow().code(), step.profile(), step.variant(), step.warmup());
+                        List<Screencast.Frame> frames = new ArrayList<>();
+                        IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user,
+                                screencast ? frames::addAll : null);
                         if (!result.ok()) {
                             blameChildren(stack, stackForProfile, browser, step, result);
                         }
@@ -189,6 +202,9 @@ public final class BenchmarkEngine {
                         }
                         writer.addSample(sample);
                         pending.poll();
+                        if (screencast) {
+                            keepFrames(filmstrip, step, result, frames, pending, folder, writer);
+                        }
                         aggregates.record(sample);
                         overhead.add(result.overheadMs());
                         progress.iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
@@ -209,6 +225,63 @@ public final class BenchmarkEngine {
         } catch (UserSeeder.SeedingException e) {
             progress.finish();
             return abort(writer, pending, "appwrite-emulator", e.getMessage(), overhead);
+        }
+    }
+
+    /**
+     * Hands a screencast iteration's frames to the filmstrip; after the cell's last one, writes the median pair's
+     * frames and attaches them to its two samples (times relative to the user action, as the report expects).
+     */
+    private void keepFrames(FilmstripRecorder filmstrip, Step step, IterationOutcome result, List<Screencast.Frame> frames,
+                            Deque<Step> pending, RunFolder folder, ResultsWriter writer) {
+        java.util.OptionalDouble timeToContent = result.metrics().number(Metric.TIME_TO_CONTENT_MS);
+        if (result.ok() && timeToContent.isPresent()) {
+            filmstrip.add(step.pair(), step.variant(), result.startedAt().toEpochMilli(), timeToContent.getAsDouble(), frames);
+        }
+        if (pending.stream().anyMatch(s -> filmstrip.captures(s.flow().code(), s.profile(), s.variant(), s.warmup()))) {
+            return;
+        }
+        filmstrip.finishCell(folder.root()).ifPresentOrElse(chosen -> {
+            writer.updateSamples(s -> !s.warmup() && s.flow().equals(step.flow().code()) && s.profile().equals(chosen.profile())
+                    && s.pair() == chosen.pair() && chosen.screenshots().containsKey(s.variant())
+                    ? s.withScreenshots(chosen.screenshots().get(s.variant())) : s);
+            out.println("authbench:   filmstrip: login pair " + chosen.pair() + " on " + chosen.profile() + " (the median pair), "
+                    + chosen.screenshots().values().stream().mapToInt(List::size).sum() + " frames in "
+                    + folder.root().resolve("filmstrip"));
+        }, () -> writer.addIncident(new Incident(Instant.now(), "harness", "no filmstrip: no login pair on "
+                + filmstrip.profile() + " succeeded for both variants with screencast frames")));
+    }
+
+    /** config.settings records whether a cell ran with the screencast on (it costs the browser some work). */
+    private static RunConfig withFilmstripSetting(RunConfig config, FilmstripRecorder filmstrip) {
+        Map<String, String> settings = new LinkedHashMap<>(config.settings());
+        settings.put("filmstrip", filmstrip == null
+                ? "off (no measured login pairs, or -D" + FilmstripRecorder.SWITCH_PROPERTY + "=off)"
+                : filmstrip.settingDescription());
+        return new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(), config.aaFlow(),
+                config.timeoutsMs(), settings);
+    }
+
+    /**
+     * The development-complexity proxy ({@code codeSize}): non-blank, non-comment lines of each variant's auth path
+     * ({@link io.authbench.harness.codesize.AuthPathFiles}). Without the sources nothing is recorded, and the report
+     * says code size was not recorded.
+     */
+    private void recordCodeSize(HarnessOptions options, ResultsWriter writer) {
+        if (options.sourceRoot() == null) {
+            out.println("authbench: code size not measured: the apps' sources (ssr-app/, csr-app/) are not in the current"
+                    + " directory; pass --source-root=<repository root> to record it");
+            return;
+        }
+        try {
+            List<CodeSize> sizes = CodeSizeProbe.measure(options.sourceRoot());
+            writer.setCodeSize(sizes);
+            out.println("authbench: code size of the auth path (lines of code): " + sizes.stream()
+                    .map(c -> c.variant() + " " + c.linesOfCode() + " in " + c.files().size() + " files")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        } catch (java.io.UncheckedIOException e) {
+            out.println("authbench: code size not measured: " + e.getMessage());
+            writer.addIncident(new Incident(Instant.now(), "harness", "code size not measured: " + e.getMessage()));
         }
     }
 
@@ -349,7 +422,6 @@ public final class BenchmarkEngine {
         settings.put("calibrationTransferMs", Long.toString((options.quick() ? Defaults.QUICK_CALIBRATION_TRANSFER_TIME
                 : Defaults.CALIBRATION_TRANSFER_TIME).toMillis()));
         settings.putAll(ServerPhase.configSettings(options));
-
         if (options.profilesFile() != null) {
             settings.put("profilesFile", options.profilesFile().toString());
         }
