@@ -69,7 +69,7 @@ class HarnessMainTest {
         assertThat(options.quick()).isTrue();
         assertThat(options.profiles()).containsExactly("loopback", "slow-4g");
         assertThat(options.pairs()).isEqualTo(2);
-        assertThat(options.warmupPairs()).isEqualTo(1);
+        assertThat(options.warmupPairs()).as("no warm-up pair in quick mode").isZero();
         assertThat(options.flows()).hasSize(7);
     }
 
