@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.authbench.reports.results.JmhResult;
 import io.authbench.reports.results.LoadStep;
-import io.authbench.serverbench.jmh.JmhSettings;
 import io.authbench.serverbench.load.LadderResult;
 import io.authbench.serverbench.load.LadderSettings;
 import io.authbench.serverbench.target.StackJars;
