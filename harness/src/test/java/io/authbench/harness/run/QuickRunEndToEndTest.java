@@ -48,7 +48,8 @@ class QuickRunEndToEndTest {
         StringWriter stderr = new StringWriter();
         int code = HarnessMain.run(new String[] {"run", "--flows=login", "--profiles=loopback", "--pairs=1",
                 "--warmup-pairs=0", "--aa-flow=none", "--server-phase=off", "--out=" + out, "--emulator-jar=" + ServerJars.emulator(),
-                "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr()}, new PrintWriter(stdout), new PrintWriter(stderr));
+                "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr(),
+                "--source-root=" + Path.of("..").toAbsolutePath().normalize()}, new PrintWriter(stdout), new PrintWriter(stderr));
 
         assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr).isZero();
         RunResults results = ResultsJson.read(out.resolve("results.json"));
@@ -89,6 +90,11 @@ class QuickRunEndToEndTest {
         assertThat(Files.list(out.resolve("logs")).map(p -> p.getFileName().toString()).toList())
                 .contains("appwrite-emulator.stdout.log", "ssr-app.loopback.stdout.log", "csr-app.loopback.stdout.log");
         assertThat(stdout.toString()).contains("results in " + out.resolve("results.json").toAbsolutePath().normalize());
+        // The code-size proxy, from the repository's sources (Maven runs the tests in harness/).
+        assertThat(results.codeSize()).extracting(c -> c.variant()).containsExactly("ssr", "csr");
+        assertThat(results.codeSize()).allSatisfy(c -> assertThat(c.linesOfCode()).isPositive());
+        assertThat(stdout.toString()).contains("code size of the auth path");
+
         // The filmstrip: the only profile is the slowest; its one login pair was screencast and kept.
         assertThat(results.run().config().settings().get("filmstrip")).contains("screencast on").contains("loopback");
         for (Sample sample : samples) {
