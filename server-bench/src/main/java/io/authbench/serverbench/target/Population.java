@@ -1,0 +1,17 @@
+package io.authbench.serverbench.target;
+
+import java.util.List;
+
+/**
+ * The users both variants share.
+ *
+ * @param pageViewUsers signed in once for SSR and once for CSR; every page view (JMH and load) uses them
+ * @param loginUsers    without sessions, for the login benchmarks only: each login adds a session and Appwrite keeps
+ *                      ten per user, so logging the page-view users in again would prune their sessions mid-run
+ */
+public record Population(List<TestUser> pageViewUsers, List<TestUser> loginUsers) {
+    public Population {
+        pageViewUsers = List.copyOf(pageViewUsers);
+        loginUsers = List.copyOf(loginUsers);
+    }
+}
