@@ -3,7 +3,7 @@ package io.authbench.serverbench;
 import io.authbench.serverbench.jmh.JmhSettings;
 import io.authbench.serverbench.load.LadderResult;
 import io.authbench.serverbench.load.LadderSettings;
-import io.authbench.serverbench.target.StackJars;
+import io.authbench.serverbench.stack.StackJars;
 import io.authbench.support.SupportException;
 import java.io.PrintStream;
 import java.nio.file.Path;

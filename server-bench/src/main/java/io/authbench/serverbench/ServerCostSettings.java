@@ -2,7 +2,7 @@ package io.authbench.serverbench;
 
 import io.authbench.serverbench.jmh.JmhSettings;
 import io.authbench.serverbench.load.LadderSettings;
-import io.authbench.serverbench.target.StackJars;
+import io.authbench.serverbench.stack.StackJars;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;

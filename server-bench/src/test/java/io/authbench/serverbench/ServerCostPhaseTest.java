@@ -7,7 +7,7 @@ import io.authbench.reports.results.JmhResult;
 import io.authbench.reports.results.LoadStep;
 import io.authbench.serverbench.load.LadderResult;
 import io.authbench.serverbench.load.LadderSettings;
-import io.authbench.serverbench.target.StackJars;
+import io.authbench.serverbench.stack.StackJars;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import io.authbench.reports.results.ResultsWriter;
 import io.authbench.serverbench.ServerCostPhase;
 import io.authbench.serverbench.ServerCostResult;
 import io.authbench.serverbench.ServerCostSettings;
-import io.authbench.serverbench.target.StackJars;
+import io.authbench.serverbench.stack.StackJars;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

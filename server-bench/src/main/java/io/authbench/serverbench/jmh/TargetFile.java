@@ -1,10 +1,10 @@
 package io.authbench.serverbench.jmh;
 
 import io.authbench.serverbench.ServerBenchException;
-import io.authbench.serverbench.target.CsrPage;
-import io.authbench.serverbench.target.Population;
-import io.authbench.serverbench.target.Targets;
-import io.authbench.serverbench.target.TestUser;
+import io.authbench.serverbench.stack.CsrPage;
+import io.authbench.serverbench.stack.Population;
+import io.authbench.serverbench.stack.Targets;
+import io.authbench.serverbench.stack.TestUser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -23,7 +23,7 @@ import java.util.Properties;
  */
 public final class TargetFile {
     /** System property naming the file in a fork. */
-    public static final String PROPERTY = "authbench.serverbench.targets";
+    public static final String PROPERTY = "authbench.serverbench.stacks";
 
     private final Properties values;
 

@@ -1,4 +1,4 @@
-package io.authbench.serverbench.target;
+package io.authbench.serverbench.stack;
 
 import io.authbench.serverbench.ServerBenchException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.authbench.serverbench.target;
+package io.authbench.serverbench.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

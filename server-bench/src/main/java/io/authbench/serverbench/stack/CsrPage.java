@@ -1,4 +1,4 @@
-package io.authbench.serverbench.target;
+package io.authbench.serverbench.stack;
 
 import java.io.IOException;
 import java.net.URI;

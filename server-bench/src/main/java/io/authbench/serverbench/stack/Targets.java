@@ -1,4 +1,4 @@
-package io.authbench.serverbench.target;
+package io.authbench.serverbench.stack;
 
 import java.net.URI;
 import java.util.OptionalLong;
