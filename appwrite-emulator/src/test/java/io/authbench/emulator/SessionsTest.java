@@ -17,6 +17,46 @@ import org.junit.jupiter.api.Test;
 class SessionsTest {
 
     @Test
+    void an_api_key_creates_a_usable_server_session_for_a_user_without_the_password() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            Http http = new Http(emulator.baseUrl());
+            String userId = Seed.createUser(http, "server@example.com");
+
+            Http.Response created = http.request("POST", "/users/" + userId + "/sessions").key().json("{}").send();
+
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().path("provider").asText()).isEqualTo("server");
+            assertThat(created.json().path("userId").asText()).isEqualTo(userId);
+            assertThat(created.json().path("factors")).isEmpty();
+            assertThat(created.header("Set-Cookie")).as("a server creates it: no cookies").isNull();
+            String secret = created.json().path("secret").asText();
+            assertThat(secret).isNotEmpty();
+            assertThat(status(http, secret)).isEqualTo(200);
+            Http.Response asCookie = http.request("GET", "/account")
+                    .header("Cookie", "a_session_" + TestEmulator.PROJECT + "_legacy="
+                            + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8)).send();
+            assertThat(asCookie.status()).isEqualTo(200);
+            assertThat(asCookie.json().path("email").asText()).isEqualTo("server@example.com");
+        }
+    }
+
+    @Test
+    void a_server_session_needs_an_api_key_with_users_write_and_an_existing_user() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            Http http = new Http(emulator.baseUrl());
+            String userId = Seed.createUser(http, "guarded@example.com");
+
+            Http.Response guest = http.request("POST", "/users/" + userId + "/sessions").json("{}").send();
+            assertThat(guest.status()).isEqualTo(401);
+            assertThat(guest.type()).isEqualTo("general_unauthorized_scope");
+
+            Http.Response unknown = http.request("POST", "/users/nobody/sessions").key().json("{}").send();
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.type()).isEqualTo("user_not_found");
+        }
+    }
+
+    @Test
     void the_eleventh_session_prunes_the_oldest() {
         try (TestEmulator emulator = TestEmulator.start()) {
             Http http = new Http(emulator.baseUrl());

@@ -121,7 +121,7 @@ public final class ModelJson {
         json.writeStringField("$updatedAt", Dates.format(session.createdAt()));
         json.writeStringField("userId", session.userId());
         json.writeStringField("expire", Dates.format(session.expire()));
-        json.writeStringField("provider", "email");
+        json.writeStringField("provider", session.provider());
         json.writeStringField("providerUid", session.providerUid());
         json.writeStringField("providerAccessToken", "");
         json.writeStringField("providerAccessTokenExpiry", "");
@@ -144,7 +144,9 @@ public final class ModelJson {
         json.writeStringField("countryName", "Unknown");
         json.writeBooleanField("current", current);
         json.writeArrayFieldStart("factors");
-        json.writeString("password");
+        if (Session.PROVIDER_EMAIL.equals(session.provider())) {
+            json.writeString("password");
+        }
         json.writeEndArray();
         json.writeStringField("secret", view == SecretView.SHOWN ? secret : "");
         json.writeStringField("mfaUpdatedAt", "");

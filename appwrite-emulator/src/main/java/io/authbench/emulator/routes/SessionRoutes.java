@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Email/password sessions: create (log in), list, get, delete one (log out) and delete all. */
+/**
+ * Sessions: email/password create (log in), list, get, delete one (log out) and delete all; and the Users API's
+ * session for a user, created by an API key without the password.
+ */
 final class SessionRoutes {
     /** {@code APP_LIMIT_USER_SESSIONS_DEFAULT}: older sessions beyond this are pruned on login. */
     static final int MAX_SESSIONS_PER_USER = 10;
@@ -47,7 +50,8 @@ final class SessionRoutes {
                         this::deleteAll),
                 new Route("GET", "/v1/account/sessions/:sessionId", "account", null, false, this::get),
                 new Route("DELETE", "/v1/account/sessions/:sessionId", "account", RateLimitRule.perIp(100), false,
-                        this::delete));
+                        this::delete),
+                new Route("POST", "/v1/users/:userId/sessions", "users.write", null, false, this::createForUser));
     }
 
     private ApiResponse create(RouteContext context) {
@@ -64,7 +68,7 @@ final class SessionRoutes {
         Instant now = Instant.now(); // after argon2: the session starts when it is issued
         String secret = Secrets.newSessionSecret();
         Instant expire = now.plus(sessionDuration);
-        Session session = new Session(Ids.unique(), now, user.id(), expire, email,
+        Session session = new Session(Ids.unique(), now, user.id(), expire, Session.PROVIDER_EMAIL, email,
                 Secrets.sha256Hex(secret), request.clientIp(), UserAgentDetector.detect(userAgent(context)));
         if (!project.store().addSession(session, MAX_SESSIONS_PER_USER)) {
             throw new AppwriteException(ErrorType.USER_INVALID_CREDENTIALS); // the user was deleted meanwhile
@@ -80,6 +84,27 @@ final class SessionRoutes {
             response.header("X-Fallback-Cookies", SessionCookies.fallbackFor(project, encoded));
         }
         return response;
+    }
+
+    /**
+     * {@code POST /v1/users/:userId/sessions} (Users API, API key only): a session of provider {@code server} for an
+     * existing user, no password and so no hash cost, no rate limit and no cookies (the caller is a server). Like
+     * Appwrite 1.6 the response shows the session's {@code secret}, in the encoded form clients send back (cookie
+     * value, {@code X-Appwrite-Session}). The per-user cap applies as for logins.
+     */
+    private ApiResponse createForUser(RouteContext context) {
+        User user = context.project().store().userById(context.request().pathParam("userId"))
+                .orElseThrow(() -> new AppwriteException(ErrorType.USER_NOT_FOUND));
+        Instant now = Instant.now();
+        String secret = Secrets.newSessionSecret();
+        Session session = new Session(Ids.unique(), now, user.id(), now.plus(sessionDuration), Session.PROVIDER_SERVER, "",
+                Secrets.sha256Hex(secret), context.request().clientIp(), UserAgentDetector.detect(userAgent(context)));
+        if (!context.project().store().addSession(session, MAX_SESSIONS_PER_USER)) {
+            throw new AppwriteException(ErrorType.USER_NOT_FOUND); // deleted meanwhile
+        }
+        String encoded = SessionToken.encode(user.id(), secret);
+        return ApiResponse.json(201, ModelJson.toBytes(json ->
+                ModelJson.writeSession(json, session, false, encoded, SecretView.SHOWN)));
     }
 
     /** API keys may record the browser's User-Agent through {@code X-Forwarded-User-Agent}; others cannot. */

@@ -111,7 +111,7 @@ public final class SessionMemoryBenchmark {
             }
         }
         for (int i = 0; i < sessions; i++) {
-            store.addSession(new Session(Ids.unique(), now, "u" + (i % USERS), now.plusSeconds(3600),
+            store.addSession(new Session(Ids.unique(), now, "u" + (i % USERS), now.plusSeconds(3600), Session.PROVIDER_EMAIL,
                     "c" + (i % USERS) + "@example.com", Secrets.sha256Hex(Secrets.newSessionSecret()), "127.0.0.1",
                     ClientInfo.UNKNOWN), Integer.MAX_VALUE);
         }
