@@ -13,13 +13,18 @@ final class CookieCheck {
     private CookieCheck() {
     }
 
+    /** Appwrite's session cookie that browsers keep over http: {@code a_session_<project>_legacy}. */
+    static String csrCookieName(String projectId) {
+        return ("a_session_" + projectId + "_legacy").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * @param ssr       SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/);
      *                  CSR: Appwrite's {@code a_session_<project>_legacy} (HttpOnly; the only one browsers keep over http)
      * @return the problem, or empty if the cookies are as expected
      */
     static Optional<String> problem(List<Cookie> cookies, boolean ssr, String projectId, boolean expectSignedIn) {
-        String name = ssr ? FlowRunner.SSR_SESSION_COOKIE : ("a_session_" + projectId + "_legacy").toLowerCase(java.util.Locale.ROOT);
+        String name = ssr ? FlowRunner.SSR_SESSION_COOKIE : csrCookieName(projectId);
         Optional<Cookie> session = cookies.stream().filter(c -> c.name.equals(name) && !c.value.isEmpty()).findFirst();
         if (!expectSignedIn) {
             return session.isPresent() ? Optional.of("the session cookie " + name + " is still set after the session ended")

@@ -20,7 +20,10 @@ import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ObservedRequest;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,21 +136,28 @@ public final class FlowRunner {
                 }
                 case REVISIT -> {
                     BrowserContext context = newContext(null, true);
-                    signIn(context.newPage());
+                    signIn(context);
+                    // Tab 1 loads the dashboard once, so the measured tab finds a warm HTTP cache.
+                    Page first = context.newPage();
+                    openDashboard(first);
                     MeasuredPage page = openPage(context);
                     startPhase(page, false);
                     page.page.navigate(app.baseUrl() + "/dashboard");
                     yield finish(page, false, true);
                 }
                 case REVISIT_COLD -> {
-                    MeasuredPage page = openPage(newContext(signedInState(), true));
+                    BrowserContext context = newContext(null, true);
+                    signIn(context);
+                    MeasuredPage page = openPage(context);
                     startPhase(page, false);
                     page.page.navigate(app.baseUrl() + "/dashboard");
                     yield finish(page, false, true);
                 }
                 case NAVIGATE -> {
-                    MeasuredPage page = openPage(newContext(null, true));
-                    signIn(page.page);
+                    BrowserContext context = newContext(null, true);
+                    signIn(context);
+                    MeasuredPage page = openPage(context);
+                    openDashboard(page.page);
                     startPhase(page, true);
                     page.page.click(Selectors.PROFILE_LINK);
                     yield finish(page, true, true);
@@ -159,8 +169,10 @@ public final class FlowRunner {
                     yield finish(page, false, false);
                 }
                 case LOGOUT -> {
-                    MeasuredPage page = openPage(newContext(null, true));
-                    signIn(page.page);
+                    BrowserContext context = newContext(null, true);
+                    signIn(context);
+                    MeasuredPage page = openPage(context);
+                    openDashboard(page.page);
                     startPhase(page, true);
                     page.page.click(Selectors.LOGOUT);
                     yield finish(page, true, false);
@@ -171,7 +183,9 @@ public final class FlowRunner {
 
         /** The no-js flow: fetch /dashboard with JavaScript off; the check is whether the name is in the HTML. */
         private IterationOutcome noJavaScript() {
-            MeasuredPage page = openPage(newContext(signedInState(), false));
+            BrowserContext context = newContext(null, false);
+            signIn(context);
+            MeasuredPage page = openPage(context);
             startPhase(page, false);
             Response response = page.page.navigate(app.baseUrl() + "/dashboard");
             double endEpoch = System.currentTimeMillis();
@@ -219,27 +233,35 @@ public final class FlowRunner {
             return timed("newPageAndCdp", () -> MeasuredPage.open(context, settings.cpuSlowdown()));
         }
 
-        /** Signs {@code user} in through the app's own form (set-up, not measured). */
-        private void signIn(Page page) {
-            page.navigate(app.baseUrl() + "/login");
-            page.locator(Selectors.SUBMIT).waitFor();
-            page.fill(Selectors.EMAIL, user.email());
-            page.fill(Selectors.PASSWORD, user.password());
-            page.click(Selectors.SUBMIT);
-            String reached = awaitOutcome(page, "user-name");
-            if (!reached.equals("user-name")) {
-                throw new FlowFailure("set-up sign-in did not reach the dashboard: " + describeOutcome(page, reached));
+        /**
+         * Set-up sign-in (not measured): a session from the Users API, handed to the context as the cookie the
+         * pattern's own sign-in sets — SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/);
+         * CSR: Appwrite's {@code a_session_<project>_legacy} on Appwrite's host, URL-encoded as Appwrite's Set-Cookie
+         * sends it (HttpOnly; the SameSite=None twin is dropped by browsers over http). Host-only, like the originals.
+         */
+        private void signIn(BrowserContext context) {
+            checkDeadline();
+            IssuedSession session = settings.sessions().issue(user);
+            Cookie cookie;
+            if (app.ssr()) {
+                cookie = new Cookie(SSR_SESSION_COOKIE, session.value()).setUrl(origin(app.baseUrl()))
+                        .setSameSite(SameSiteAttribute.LAX);
+            } else {
+                cookie = new Cookie(CookieCheck.csrCookieName(settings.projectId()),
+                        URLEncoder.encode(session.value(), StandardCharsets.UTF_8))
+                        .setUrl(origin(settings.appwriteForBrowser().toString()));
             }
+            cookie.setHttpOnly(true).setExpires(session.expire().getEpochSecond());
+            context.addCookies(List.of(cookie));
         }
 
-        /** Cookies and storage of a freshly signed-in user, for flows that start with a valid session. */
-        private String signedInState() {
-            BrowserContext setup = newContext(null, true);
-            signIn(setup.newPage());
-            String state = setup.storageState();
-            contexts.remove(setup);
-            setup.close();
-            return state;
+        /** Set-up: opens the dashboard and checks that it shows the signed-in user. */
+        private void openDashboard(Page page) {
+            page.navigate(app.baseUrl() + "/dashboard");
+            String reached = awaitOutcome(page, "user-name");
+            if (!reached.equals("user-name")) {
+                throw new FlowFailure("set-up: the dashboard did not show the signed-in user: " + describeOutcome(page, reached));
+            }
         }
 
         private void startPhase(MeasuredPage page, boolean sameDocumentAction) {
@@ -448,6 +470,12 @@ public final class FlowRunner {
                 }
             }
             return out;
+        }
+
+        /** {@code scheme://host:port/} of {@code url}: Playwright derives a host-only cookie with Path=/ from it. */
+        private String origin(String url) {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getRawAuthority() + "/";
         }
 
         private String pathOf(String url) {

@@ -12,7 +12,10 @@ import io.authbench.harness.stack.EmulatorStats;
  * @param projectId     the Appwrite project id (CSR's session cookie is {@code a_session_<project>_legacy})
  * @param emulatorStats the emulator's counters, null when Appwrite is not the emulator
  * @param appwritePid   the Appwrite process id for server CPU, -1 if not measured
+ * @param appwriteForBrowser Appwrite's API base as the browser reaches it (CSR's session cookie is set for its host)
+ * @param sessions      creates the set-up sessions of flows that start signed in
  */
 public record IterationSettings(Destinations destinations, double cpuSlowdown, long timeoutMs, String projectId,
-                                EmulatorStats emulatorStats, long appwritePid) {
+                                EmulatorStats emulatorStats, long appwritePid, java.net.URI appwriteForBrowser,
+                                SessionIssuer sessions) {
 }

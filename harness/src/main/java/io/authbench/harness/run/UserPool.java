@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Hands out the seeded users of one profile. A measured login always gets a user of its own (DESIGN: a fresh user
- * per login iteration). Flows that only sign in as set-up share users, at most {@link #SIGN_INS_PER_SHARED_USER}
- * sign-ins each: below Appwrite's 10 logins per e-mail per hour and its 10-session cap, so neither ever shows,
- * while seeding (Appwrite's argon2 hash per user) stays affordable.
+ * per login iteration). Flows that only sign in as set-up share users (without passwords: their sessions come from
+ * the Users API), at most {@link #SIGN_INS_PER_SHARED_USER} sessions each: below Appwrite's 10-session cap, so it never
+ * prunes a session a flow still uses.
  */
 final class UserPool {
     static final int SIGN_INS_PER_SHARED_USER = 8;

@@ -4,9 +4,12 @@ import io.appwrite.Client;
 import io.appwrite.coroutines.CoroutineCallback;
 import io.appwrite.exceptions.AppwriteException;
 import io.appwrite.services.Users;
+import io.authbench.harness.flow.IssuedSession;
 import io.authbench.harness.flow.TestUser;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +45,16 @@ public final class UserSeeder {
         this.runTag = runTag;
     }
 
-    /** Creates {@code count} fresh users, {@link #PARALLEL_REQUESTS} at a time (set-up only: nothing is measured meanwhile). */
+    /** Creates {@code count} fresh users with passwords (for measured logins), {@link #PARALLEL_REQUESTS} at a time. */
     public List<TestUser> create(int count) {
+        return create(count, true);
+    }
+
+    /**
+     * Creates {@code count} fresh users, {@link #PARALLEL_REQUESTS} at a time (set-up only: nothing is measured
+     * meanwhile). Without a password a user costs Appwrite no hash; such users only ever get {@link #createSession}.
+     */
+    public List<TestUser> create(int count, boolean withPassword) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_REQUESTS, r -> {
             Thread thread = new Thread(r, "authbench-seeder");
             thread.setDaemon(true);
@@ -52,7 +63,7 @@ public final class UserSeeder {
         try {
             List<java.util.concurrent.Future<TestUser>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(this::createOne));
+                futures.add(pool.submit(() -> createOne(withPassword)));
             }
             List<TestUser> created = new ArrayList<>(count);
             for (java.util.concurrent.Future<TestUser> future : futures) {
@@ -71,34 +82,65 @@ public final class UserSeeder {
 
     /** Creates one fresh user with a unique e-mail address and a random password. */
     public TestUser createOne() {
+        return createOne(true);
+    }
+
+    private TestUser createOne(boolean withPassword) {
         int n = next.getAndIncrement();
-        TestUser user = new TestUser("user" + n + "-" + runTag + "@authbench.test", randomPassword(),
-                "Ada Lovelace " + n);
-        CompletableFuture<Object> result = new CompletableFuture<>();
+        String email = "user" + n + "-" + runTag + "@authbench.test";
+        String password = withPassword ? randomPassword() : null;
+        String name = "Ada Lovelace " + n;
+        io.appwrite.models.User<?> created = call("creating a test user", callback ->
+                users.create("unique()", email, null, password, name, callback));
+        return new TestUser(created.getId(), email, password, name);
+    }
+
+    /**
+     * A new session of {@code user} through the Users API ({@code POST /v1/users/:userId/sessions}): no password, no
+     * hash, no login rate limit. For set-up sign-ins; the caller hands it to the browser as the pattern's cookie.
+     */
+    public IssuedSession createSession(TestUser user) {
+        io.appwrite.models.Session session = call("creating a set-up session for " + user.email(), callback ->
+                users.createSession(user.id(), callback));
+        Instant expire;
         try {
-            users.create("unique()", user.email(), null, user.password(), user.name(),
-                    new CoroutineCallback<>((created, error) -> {
-                        if (error != null) {
-                            result.completeExceptionally(error);
-                        } else {
-                            result.complete(created);
-                        }
-                    }));
+            expire = OffsetDateTime.parse(session.getExpire()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            expire = Instant.now().plus(Duration.ofDays(365)); // Appwrite's default session length
+        }
+        return IssuedSession.of(user.id(), session.getSecret(), expire);
+    }
+
+    /** One SDK call, bounded by the call timeout; failures become a {@link SeedingException} naming {@code what}. */
+    private <T> T call(String what, SdkCall<T> sdkCall) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            sdkCall.start(new CoroutineCallback<T>((value, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(value);
+                }
+            }));
         } catch (AppwriteException e) {
-            throw new SeedingException("creating a test user failed: " + describe(e));
+            throw new SeedingException(what + " failed: " + describe(e));
         }
         try {
-            result.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return user;
+            return result.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new SeedingException("creating a test user got no answer from Appwrite within " + callTimeout.toSeconds()
+            throw new SeedingException(what + " got no answer from Appwrite within " + callTimeout.toSeconds()
                     + " s (the SDK waits forever on a response it cannot parse); check the Appwrite endpoint");
         } catch (ExecutionException e) {
-            throw new SeedingException("creating a test user failed: " + describe(e.getCause()));
+            throw new SeedingException(what + " failed: " + describe(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SeedingException("interrupted while creating test users");
+            throw new SeedingException("interrupted while " + what);
         }
+    }
+
+    @FunctionalInterface
+    private interface SdkCall<T> {
+        void start(CoroutineCallback<T> callback) throws AppwriteException;
     }
 
     private static String describe(Throwable error) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class UserPoolTest {
     private static List<TestUser> users(String prefix, int n) {
-        return IntStream.range(0, n).mapToObj(i -> new TestUser(prefix + i + "@x.test", "pw", prefix + i)).toList();
+        return IntStream.range(0, n).mapToObj(i -> new TestUser("id" + prefix + i, prefix + i + "@x.test", "pw", prefix + i)).toList();
     }
 
     private static Step step(Flow flow) {
