@@ -74,6 +74,7 @@ public final class FlowRunner {
         } catch (PlaywrightException e) {
             outcome = attempt.failed("browser error: " + firstLine(e.getMessage()));
         } finally {
+            settings.links().applyProfile(); // links are shaped between iterations (calibration, probes)
             List<Screencast.Frame> captured = attempt.stopScreencast();
             attempt.close();
             if (frames != null) {
@@ -118,6 +119,7 @@ public final class FlowRunner {
         }
 
         IterationOutcome execute() {
+            settings.links().fullSpeed();
             return switch (flow) {
                 case LOGIN -> {
                     MeasuredPage page = openPage(newContext(null, true));
@@ -131,6 +133,8 @@ public final class FlowRunner {
                     page.page.fill(Selectors.EMAIL, user.email());
                     page.page.fill(Selectors.PASSWORD, user.password());
                     perfBefore = timed("cdpMetrics", page::performanceMetrics);
+                    // The login page loaded at full speed (set-up); the profile applies from the click.
+                    settings.links().applyProfile();
                     page.page.click(Selectors.SUBMIT);
                     yield finish(page, true, true);
                 }
@@ -276,6 +280,9 @@ public final class FlowRunner {
                 appwriteCallsBefore = settings.emulatorStats() == null ? -1 : settings.emulatorStats().apiCalls();
                 return null;
             });
+            if (flow != Flow.LOGIN) {
+                settings.links().applyProfile(); // login applies it at the click: its page load is set-up
+            }
             phaseStartEpoch = System.currentTimeMillis();
         }
 

@@ -14,8 +14,9 @@ import io.authbench.harness.stack.EmulatorStats;
  * @param appwritePid   the Appwrite process id for server CPU, -1 if not measured
  * @param appwriteForBrowser Appwrite's API base as the browser reaches it (CSR's session cookie is set for its host)
  * @param sessions      creates the set-up sessions of flows that start signed in
+ * @param links         switches the links between set-up (full speed) and the measured phase (the profile)
  */
 public record IterationSettings(Destinations destinations, double cpuSlowdown, long timeoutMs, String projectId,
                                 EmulatorStats emulatorStats, long appwritePid, java.net.URI appwriteForBrowser,
-                                SessionIssuer sessions) {
+                                SessionIssuer sessions, LinkShaping links) {
 }

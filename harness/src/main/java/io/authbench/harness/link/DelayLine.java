@@ -9,14 +9,20 @@ package io.authbench.harness.link;
  * left. Delivery times of one connection are therefore non-decreasing, which keeps byte order per direction. An
  * end (FIN) or reset takes no bandwidth but queues behind the connection's data.
  *
+ * <p>While the link's {@link Shaping} is off, a chunk leaves as soon as the connection's earlier chunks have and
+ * arrives at once, never before a chunk read earlier (delivery times stay non-decreasing across switches).
+ *
  * <p>Not thread-safe: one reader thread owns each direction of a connection.
  */
 final class DelayLine {
 
     private final long oneWayNanos;
     private final Bandwidth bandwidth;
+    private final Shaping shaping;
     /** Before this nothing of this connection may start leaving: its previous chunk's end, or the handshake. */
     private long earliestDeparture;
+    /** The previous delivery time: none may come before it, whatever the shaping was when each chunk was read. */
+    private long lastDelivery;
 
     /**
      * @param oneWayNanos       propagation delay of this direction
@@ -24,12 +30,19 @@ final class DelayLine {
      * @param earliestDeparture nanoTime before which no byte may leave (models the TCP handshake)
      */
     DelayLine(long oneWayNanos, Bandwidth bandwidth, long earliestDeparture) {
+        this(oneWayNanos, bandwidth, earliestDeparture, new Shaping());
+    }
+
+    /** As above, with a switch that can turn the link's profile off (see {@link Shaping}). */
+    DelayLine(long oneWayNanos, Bandwidth bandwidth, long earliestDeparture, Shaping shaping) {
         if (oneWayNanos < 0) {
             throw new IllegalArgumentException("oneWayNanos must not be negative, got " + oneWayNanos);
         }
         this.oneWayNanos = oneWayNanos;
         this.bandwidth = bandwidth;
         this.earliestDeparture = earliestDeparture;
+        this.lastDelivery = earliestDeparture;
+        this.shaping = shaping;
     }
 
     /** A line with a bandwidth of its own (not shared). */
@@ -39,13 +52,23 @@ final class DelayLine {
 
     /** When a chunk of {@code bytes} read at {@code readAt} is to be handed to the receiving side. */
     long deliveryOfData(long readAt, int bytes) {
-        earliestDeparture = bandwidth.reserve(later(readAt, earliestDeparture), bytes);
-        return earliestDeparture + oneWayNanos;
+        if (shaping.on()) {
+            earliestDeparture = bandwidth.reserve(later(readAt, earliestDeparture), bytes);
+            return deliverAt(earliestDeparture + oneWayNanos);
+        }
+        earliestDeparture = later(readAt, earliestDeparture);
+        return deliverAt(earliestDeparture);
     }
 
     /** When an end of stream (or a reset) seen at {@code readAt} is to be handed on: after all data before it. */
     long deliveryOfEnd(long readAt) {
-        return later(readAt, earliestDeparture) + oneWayNanos;
+        long departure = later(readAt, earliestDeparture);
+        return deliverAt(shaping.on() ? departure + oneWayNanos : departure);
+    }
+
+    private long deliverAt(long due) {
+        lastDelivery = later(due, lastDelivery);
+        return lastDelivery;
     }
 
     /**

@@ -34,7 +34,8 @@ final class LinkConnection {
      * @param onClosed   called exactly once, when the connection is closed or aborted
      */
     LinkConnection(Socket client, Socket target, LinkSpec spec, Bandwidth upBandwidth, Bandwidth downBandwidth,
-                   long acceptedAt, LongAdder bytesUp, LongAdder bytesDown, Consumer<LinkConnection> onClosed) {
+                   Shaping shaping, long acceptedAt, LongAdder bytesUp, LongAdder bytesDown,
+                   Consumer<LinkConnection> onClosed) {
         this.client = client;
         this.target = target;
         this.onClosed = onClosed;
@@ -42,16 +43,21 @@ final class LinkConnection {
         long oneWay = spec.oneWayDelay().toNanos();
         // A real connect costs one RTT before the client may send: its first byte leaves at accept + RTT and
         // arrives one way later. The server could only answer (or greet) once that handshake reached it.
-        this.up = new Pump(this, client, target, line(rtt, oneWay, upBandwidth, acceptedAt + rtt),
+        // A connection opened while shaping is off (an iteration's set-up) has no handshake delay.
+        boolean handshake = shaping.on();
+        this.up = new Pump(this, client, target,
+                line(rtt, oneWay, upBandwidth, handshake ? acceptedAt + rtt : acceptedAt, shaping),
                 DelayLine.chunkSize(upBandwidth.bitsPerSecond()),
                 DelayLine.maxInFlightBytes(upBandwidth.bitsPerSecond(), rtt), bytesUp);
-        this.down = new Pump(this, target, client, line(rtt, oneWay, downBandwidth, acceptedAt + rtt + oneWay),
+        this.down = new Pump(this, target, client,
+                line(rtt, oneWay, downBandwidth, handshake ? acceptedAt + rtt + oneWay : acceptedAt, shaping),
                 DelayLine.chunkSize(downBandwidth.bitsPerSecond()),
                 DelayLine.maxInFlightBytes(downBandwidth.bitsPerSecond(), rtt), bytesDown);
     }
 
-    private static DelayLine line(long rtt, long oneWay, Bandwidth bandwidth, long earliestDeparture) {
-        return rtt == 0 && bandwidth.bitsPerSecond() == 0 ? null : new DelayLine(oneWay, bandwidth, earliestDeparture);
+    private static DelayLine line(long rtt, long oneWay, Bandwidth bandwidth, long earliestDeparture, Shaping shaping) {
+        return rtt == 0 && bandwidth.bitsPerSecond() == 0 ? null
+                : new DelayLine(oneWay, bandwidth, earliestDeparture, shaping);
     }
 
     /** Starts the reader (and, for delayed directions, writer) threads on {@code executor}. */

@@ -55,6 +55,7 @@ public final class LinkProxy implements AutoCloseable {
     private final String name;
     private final InetSocketAddress target;
     private final LinkSpec spec;
+    private final Shaping shaping = new Shaping();
     private final ServerSocket listener;
     private final ExecutorService threads;
     private final Set<LinkConnection> connections = ConcurrentHashMap.newKeySet();
@@ -123,6 +124,20 @@ public final class LinkProxy implements AutoCloseable {
     /** The link's RTT and bandwidths. */
     public LinkSpec spec() {
         return spec;
+    }
+
+    /**
+     * Turns the profile on (the default) or off: off, bytes pass at loopback speed, for an iteration's unmeasured
+     * set-up; on again before the measured phase. Takes effect for every chunk read afterwards, on open connections
+     * too, and never reorders bytes. Connections opened while off skip the handshake delay.
+     */
+    public void setShaping(boolean on) {
+        shaping.set(on);
+    }
+
+    /** Whether the profile is applied right now ({@link #setShaping}). */
+    public boolean shaping() {
+        return shaping.on();
     }
 
     /** Where the link forwards to. */
@@ -217,7 +232,8 @@ public final class LinkProxy implements AutoCloseable {
             return;
         }
         open.incrementAndGet();
-        LinkConnection connection = new LinkConnection(client, upstream, spec, upBandwidth, downBandwidth, acceptedAt, bytesUp, bytesDown,
+        LinkConnection connection = new LinkConnection(client, upstream, spec, upBandwidth, downBandwidth, shaping,
+                acceptedAt, bytesUp, bytesDown,
                 closedConnection -> {
                     connections.remove(closedConnection);
                     open.decrementAndGet();

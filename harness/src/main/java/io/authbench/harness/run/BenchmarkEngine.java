@@ -10,6 +10,7 @@ import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.FlowRunner;
 import io.authbench.harness.flow.IterationOutcome;
 import io.authbench.harness.flow.IterationSettings;
+import io.authbench.harness.flow.LinkShaping;
 import io.authbench.harness.flow.TestUser;
 import io.authbench.harness.link.LinkCalibration;
 import io.authbench.harness.link.LinkCalibrator;
@@ -177,7 +178,8 @@ public final class BenchmarkEngine {
                     FlowRunner runner = new FlowRunner(browser.browser(), new IterationSettings(
                             new Destinations(stackForProfile.appPorts(), Set.of(stackForProfile.browserAppwriteLink().port())),
                             profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
-                            stack.emulator().pid(), stackForProfile.endpoints().appwriteForBrowser(), seeder::createSession));
+                            stack.emulator().pid(), stackForProfile.endpoints().appwriteForBrowser(), seeder::createSession,
+                            linkShaping(stackForProfile)));
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
                             return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
@@ -332,6 +334,21 @@ public final class BenchmarkEngine {
                 withPassword.size() + setUp.size(), (System.nanoTime() - start) / 1e9);
         out.flush();
         return UserPool.of(withPassword, setUp);
+    }
+
+    /** All four links of the profile switch together: set-up at full speed, the measured phase with the profile. */
+    private static LinkShaping linkShaping(ProfileStack stackForProfile) {
+        return new LinkShaping() {
+            @Override
+            public void fullSpeed() {
+                stackForProfile.links().forEach(link -> link.setShaping(false));
+            }
+
+            @Override
+            public void applyProfile() {
+                stackForProfile.links().forEach(link -> link.setShaping(true));
+            }
+        };
     }
 
     private static AppTarget target(Step step, ProfileStack stackForProfile) {

@@ -9,6 +9,29 @@ class DelayLineTest {
     private static final long MS = 1_000_000;
 
     @Test
+    void with_shaping_off_chunks_pass_at_once_and_with_it_on_again_the_profile_applies() {
+        Shaping shaping = new Shaping();
+        DelayLine line = new DelayLine(50 * MS, new Bandwidth(1_000_000), 0, shaping);
+        shaping.set(false);
+        assertThat(line.deliveryOfData(10 * MS, 12_500)).as("no delay, no serialisation time").isEqualTo(10 * MS);
+        assertThat(line.deliveryOfEnd(11 * MS)).isEqualTo(11 * MS);
+        shaping.set(true);
+        assertThat(line.deliveryOfData(20 * MS, 125)).as("1 ms on the line + 50 ms").isEqualTo(71 * MS);
+    }
+
+    @Test
+    void turning_shaping_off_never_lets_a_chunk_overtake_one_read_before_it() {
+        Shaping shaping = new Shaping();
+        DelayLine line = new DelayLine(50 * MS, new Bandwidth(1_000_000), 0, shaping);
+        long shaped = line.deliveryOfData(0, 12_500); // 100 ms on the line + 50 ms
+        shaping.set(false);
+        long passedOn = line.deliveryOfData(1 * MS, 10);
+        assertThat(shaped).isEqualTo(150 * MS);
+        assertThat(passedOn).as("waits for the line and for the earlier chunk's arrival").isEqualTo(150 * MS);
+        assertThat(line.deliveryOfEnd(2 * MS)).isGreaterThanOrEqualTo(passedOn);
+    }
+
+    @Test
     void unlimited_line_delivers_each_chunk_one_way_delay_after_it_was_read() {
         DelayLine line = new DelayLine(50 * MS, 0, 0);
         assertThat(line.deliveryOfData(10 * MS, 1000)).isEqualTo(60 * MS);
