@@ -53,7 +53,7 @@ class HarnessMainTest {
         assertThat(options.flows()).containsExactly("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
         assertThat(options.profiles()).containsExactly("loopback", "cable", "slow-4g", "far-backend");
         assertThat(options.pairs()).isEqualTo(20);
-        assertThat(options.warmupPairs()).isEqualTo(2);
+        assertThat(options.warmupPairs()).isEqualTo(1);
         assertThat(options.seed()).isEqualTo(Defaults.SEED);
         assertThat(options.aaFlow()).isEqualTo("login");
         assertThat(options.out()).isEqualTo(Path.of("target", "bench"));
