@@ -15,11 +15,11 @@ import io.authbench.harness.browser.PageProbe.Timings;
 import io.authbench.harness.browser.ServerTiming;
 import io.authbench.harness.measure.CriticalPath;
 import io.authbench.harness.measure.NetworkSummary;
-import io.authbench.harness.measure.ProcessCpu;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ObservedRequest;
+import io.authbench.support.process.ProcessCpu;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -82,6 +82,12 @@ public final class FlowRunner {
             }
         }
         return outcome;
+    }
+
+    /** CPU milliseconds of {@code pid} so far (10 ms ticks: only batch sums mean something), empty if it is gone. */
+    private static OptionalLong cpuMillis(long pid) {
+        OptionalLong nanos = ProcessCpu.nanosOf(pid);
+        return nanos.isPresent() ? OptionalLong.of(nanos.getAsLong() / 1_000_000L) : OptionalLong.empty();
     }
 
     static String firstLine(String message) {
@@ -275,8 +281,8 @@ public final class FlowRunner {
                     PageProbe.clearAction(page.page);
                     perfBefore = page.performanceMetrics();
                 }
-                appCpuBefore = app.appPid() > 0 ? ProcessCpu.millis(app.appPid()) : OptionalLong.empty();
-                appwriteCpuBefore = settings.appwritePid() > 0 ? ProcessCpu.millis(settings.appwritePid()) : OptionalLong.empty();
+                appCpuBefore = app.appPid() > 0 ? cpuMillis(app.appPid()) : OptionalLong.empty();
+                appwriteCpuBefore = settings.appwritePid() > 0 ? cpuMillis(settings.appwritePid()) : OptionalLong.empty();
                 appwriteCallsBefore = settings.emulatorStats() == null ? -1 : settings.emulatorStats().apiCalls();
                 return null;
             });
@@ -404,10 +410,10 @@ public final class FlowRunner {
         /** Raw per-iteration CPU deltas (10 ms ticks); the engine replaces them by the cell's batch average. */
         private void addServerCpu(Metrics.Builder metrics) {
             if (appCpuBefore.isPresent()) {
-                ProcessCpu.millis(app.appPid()).ifPresent(now -> metrics.set(Metric.SERVER_CPU_APP_MS, now - appCpuBefore.getAsLong()));
+                cpuMillis(app.appPid()).ifPresent(now -> metrics.set(Metric.SERVER_CPU_APP_MS, now - appCpuBefore.getAsLong()));
             }
             if (appwriteCpuBefore.isPresent()) {
-                ProcessCpu.millis(settings.appwritePid()).ifPresent(
+                cpuMillis(settings.appwritePid()).ifPresent(
                         now -> metrics.set(Metric.SERVER_CPU_APPWRITE_MS, now - appwriteCpuBefore.getAsLong()));
             }
         }
