@@ -71,20 +71,28 @@ public final class BackendSetup {
             return () -> { };
         }
         AtomicBoolean done = new AtomicBoolean();
+        Object lock = new Object();
+        // Synchronized, not just once: if the engine is mid-way when Ctrl-C comes, the hook waits for it to finish
+        // (the JVM halts when the hook returns).
         return () -> {
-            if (!done.compareAndSet(false, true)) {
-                return;
-            }
-            UserSeeder.Cleanup cleanup = seeder.deleteCreated();
-            String text = cleanup.describe() + (cleanup.deleted().isEmpty() ? "" : "; deleted ids: "
-                    + String.join(", ", cleanup.deleted()));
-            out.println("authbench: " + cleanup.describe());
-            out.flush();
-            try {
-                writer.addIncident(new Incident(Instant.now(), USERS_COMPONENT, text));
-            } catch (RuntimeException ignored) {
-                // the results file is already closed (shutdown): the console line above is the record
+            synchronized (lock) {
+                if (!done.getAndSet(true)) {
+                    deleteUsers(seeder, writer, out);
+                }
             }
         };
+    }
+
+    private static void deleteUsers(UserSeeder seeder, ResultsWriter writer, PrintWriter out) {
+        UserSeeder.Cleanup cleanup = seeder.deleteCreated();
+        String text = cleanup.describe() + (cleanup.deleted().isEmpty() ? "" : "; deleted ids: "
+                + String.join(", ", cleanup.deleted()));
+        out.println("authbench: " + cleanup.describe());
+        out.flush();
+        try {
+            writer.addIncident(new Incident(Instant.now(), USERS_COMPONENT, text));
+        } catch (RuntimeException ignored) {
+            // the results file is already closed (shutdown): the console line above is the record
+        }
     }
 }
