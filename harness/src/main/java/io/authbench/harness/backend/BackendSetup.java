@@ -53,6 +53,20 @@ public final class BackendSetup {
         }
     }
 
+    /**
+     * What config.settings records about the backend: {@code appwriteLinks} says whether the profile's Appwrite links
+     * were in the path (always for the emulator and an http endpoint; not for https, see {@code Stack}).
+     */
+    public static java.util.Map<String, String> configSettings(HarnessOptions options) {
+        ExternalAppwrite backend = options.appwrite();
+        if (backend == null) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of("appwriteLinks", backend.tls()
+                ? "none: the https endpoint is reached directly (TLS names its host); only the real network delays Appwrite calls"
+                : "profile links in front of the external endpoint (their delay adds to the real network's)");
+    }
+
     /** Starts the emulator, or connects to the external Appwrite (nothing is launched for it). */
     public static Stack startStack(HarnessOptions options, Path logDir) {
         StackConfig config = new StackConfig(options.emulatorJar(), options.ssrJar(), options.csrJar(), projectId(options),

@@ -437,6 +437,7 @@ public final class BenchmarkEngine {
         settings.put("calibrationTransferMs", Long.toString((options.quick() ? Defaults.QUICK_CALIBRATION_TRANSFER_TIME
                 : Defaults.CALIBRATION_TRANSFER_TIME).toMillis()));
         settings.putAll(ServerPhase.configSettings(options));
+        settings.putAll(BackendSetup.configSettings(options));
         if (options.profilesFile() != null) {
             settings.put("profilesFile", options.profilesFile().toString());
         }

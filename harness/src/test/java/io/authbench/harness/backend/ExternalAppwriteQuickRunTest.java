@@ -62,7 +62,8 @@ class ExternalAppwriteQuickRunTest {
             RunResults results = ResultsJson.read(out.resolve("results.json"));
             assertThat(results.run().status()).isEqualTo(RunStatus.COMPLETE);
             assertThat(results.environment().backend()).isEqualTo(appwrite.api().toString());
-            assertThat(results.run().config().settings()).containsEntry("projectId", "authbench");
+            assertThat(results.run().config().settings()).containsEntry("projectId", "authbench")
+                    .hasEntrySatisfying("appwriteLinks", v -> assertThat(v).startsWith("profile links"));
             List<Sample> samples = results.samples();
             assertThat(samples).extracting(Sample::variant).containsExactlyInAnyOrder("ssr", "csr");
             for (Sample sample : samples) {
