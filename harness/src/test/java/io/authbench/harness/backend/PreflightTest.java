@@ -1,7 +1,6 @@
 package io.authbench.harness.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -179,12 +178,26 @@ class PreflightTest {
     }
 
     @Test
-    void a_url_that_is_not_appwrite_is_named() throws Exception {
-        // The emulator's statistics route answers 200 JSON without Appwrite's error shape for /_emulator/stats/account.
-        URI notApi = URI.create("http://127.0.0.1:" + healthy.api().getPort() + "/_emulator/stats");
-        PreflightException e = fail(new ExternalAppwrite(notApi, "authbench", healthy.apiKey), LOCALHOST);
+    void a_web_server_that_is_not_appwrite_is_named() throws Exception {
+        com.sun.net.httpserver.HttpServer website = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        website.createContext("/", exchange -> {
+            byte[] page = "<html><body>Welcome</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        website.start();
+        try {
+            PreflightException e = fail(new ExternalAppwrite(URI.create("http://127.0.0.1:" + website.getAddress().getPort()
+                    + "/v1"), "authbench", "k"), LOCALHOST);
 
-        assertThat(e.problem()).isIn(Problem.NOT_APPWRITE, Problem.UNKNOWN_PROJECT);
+            assertThat(e.problem()).isEqualTo(Problem.NOT_APPWRITE);
+            assertThat(e.getMessage()).contains("answered GET /account with HTTP 200", "not Appwrite's API",
+                    "Settings → API endpoint");
+        } finally {
+            website.stop(0);
+        }
     }
 
     private static PreflightException fail(ExternalAppwrite backend, String origin) {
