@@ -72,6 +72,14 @@ public final class Defaults {
     /** The Appwrite project id the harness configures everywhere (lower case: it ends up in cookie names). */
     public static final String PROJECT_ID = "authbench";
 
+    /** Upper bound of each request of the external-Appwrite preflight check. */
+    public static final java.time.Duration PREFLIGHT_TIMEOUT = java.time.Duration.ofSeconds(10);
+    /**
+     * The origin the CSR page runs at, as Appwrite's Web-platform check sees it (host name only: ports do not
+     * matter). Browser URLs use {@code localhost} (platform-notes §5).
+     */
+    public static final String BROWSER_ORIGIN = "http://localhost";
+
     /** Output folder, relative to the working directory. */
     public static final String OUT = "target/bench";
 

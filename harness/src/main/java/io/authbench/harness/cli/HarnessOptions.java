@@ -1,5 +1,6 @@
 package io.authbench.harness.cli;
 
+import io.authbench.harness.backend.ExternalAppwrite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.Objects;
  *                           settings of the run mode
  * @param sourceRoot         the repository root holding ssr-app/ and csr-app/ sources (code-size proxy); null =
  *                           not available, code size is not measured
+ * @param appwrite           an external Appwrite (endpoint, project, key) used instead of the emulator; null = the
+ *                           bundled emulator, started by the harness
  */
 public record HarnessOptions(
         boolean quick,
@@ -49,7 +52,8 @@ public record HarnessOptions(
         Duration sdkCallTimeout,
         boolean serverPhase,
         boolean jmhFull,
-        Path sourceRoot) {
+        Path sourceRoot,
+        ExternalAppwrite appwrite) {
 
     public HarnessOptions {
         flows = List.copyOf(flows);
@@ -63,12 +67,21 @@ public record HarnessOptions(
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
     }
 
+    /** With the bundled emulator. */
+    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
+            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
+            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
+            boolean jmhFull, Path sourceRoot) {
+        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
+                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, sourceRoot, null);
+    }
+
     /** Without sources: code size is not measured. */
     public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
             int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
             Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
             boolean jmhFull) {
         this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
-                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null);
+                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null, null);
     }
 }

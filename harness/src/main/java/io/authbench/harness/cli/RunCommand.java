@@ -1,5 +1,7 @@
 package io.authbench.harness.cli;
 
+import io.authbench.harness.backend.BackendOptions;
+import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.codesize.SourceRoot;
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.profile.ProfileFileException;
@@ -106,6 +108,23 @@ public final class RunCommand implements Callable<Integer> {
                     + " the run mode's short settings. Default: false.")
     String jmhFull = "";
 
+    @Option(names = "--appwrite-endpoint", paramLabel = "URL",
+            description = "An external Appwrite's API base (Cloud or self-hosted, e.g. https://cloud.appwrite.io/v1) instead"
+                    + " of the bundled emulator; checked before anything is measured. Default: none (the emulator).")
+    String appwriteEndpoint = "";
+
+    @Option(names = "--appwrite-project", paramLabel = "ID",
+            description = "With --appwrite-endpoint: the project ID (Appwrite console, Settings). Default: none.")
+    String appwriteProject = "";
+
+    @Option(names = "--appwrite-key-file", paramLabel = "FILE",
+            description = "With --appwrite-endpoint: a file whose first line is an API key with the scopes users.write and"
+                    + " sessions.write; else the environment variable " + BackendOptions.KEY_ENV + ". Default: none.")
+    String appwriteKeyFile = "";
+
+    /** The environment the API key may come from; tests replace it. */
+    java.util.function.UnaryOperator<String> environment = System::getenv;
+
     public RunCommand(Runner runner) {
         this.runner = runner;
     }
@@ -145,7 +164,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path outDir = Path.of(blank(out) ? Defaults.OUT : out.trim());
         Path browserPath = blank(browser) ? null : existingFile("--browser", browser);
-        Path emulator = jar("--emulator-jar", emulatorJar, Defaults.emulatorJar(), "appwrite-emulator");
+        ExternalAppwrite appwrite;
+        try {
+            appwrite = BackendOptions.resolve(appwriteEndpoint, appwriteProject, appwriteKeyFile, environment);
+        } catch (BackendOptions.BadOption e) {
+            throw new UsageException(e.getMessage());
+        }
+        // An external Appwrite needs no emulator (the server phase, which would start one, is skipped then).
+        Path emulator = appwrite != null && blank(emulatorJar) ? Defaults.emulatorJar()
+                : jar("--emulator-jar", emulatorJar, Defaults.emulatorJar(), "appwrite-emulator");
         Path ssr = jar("--ssr-jar", ssrJar, Defaults.ssrJar(), "ssr-app");
         Path csr = jar("--csr-jar", csrJar, Defaults.csrJar(), "csr-app");
         Duration iteration = Duration.ofSeconds(parseInt("--iteration-timeout", iterationTimeout, Defaults.ITERATION_TIMEOUT_SECONDS, 1));
@@ -156,7 +183,7 @@ public final class RunCommand implements Callable<Integer> {
         Path sources = sourceRoot(sourceRoot);
         return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
                 browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh,
-                sources);
+                sources, appwrite);
     }
 
     /** An explicit folder must hold the sources; without one, the current directory is used if it does. */

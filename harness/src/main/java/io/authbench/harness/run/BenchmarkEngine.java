@@ -1,5 +1,7 @@
 package io.authbench.harness.run;
 
+import io.authbench.harness.backend.BackendSetup;
+import io.authbench.harness.backend.RateLimits;
 import io.authbench.harness.browser.BrowserSession;
 import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
@@ -22,7 +24,6 @@ import io.authbench.harness.stack.ChildDiedException;
 import io.authbench.harness.stack.EmulatorStats;
 import io.authbench.harness.stack.ProfileStack;
 import io.authbench.harness.stack.Stack;
-import io.authbench.harness.stack.StackConfig;
 import io.authbench.harness.stack.UserSeeder;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.CellSummary;
@@ -54,7 +55,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a benchmark (DESIGN §2–7): starts the emulator and Chromium, then per profile the links and both apps;
@@ -83,6 +83,9 @@ public final class BenchmarkEngine {
         Profiles known = options.profilesFile() == null ? Profiles.bundled() : Profiles.withUserFile(options.profilesFile());
         List<NetworkProfile> profiles = known.get(options.profiles());
         List<Step> steps = Schedule.build(options, profiles);
+        if (!BackendSetup.preflight(options, out, err)) {
+            return 2;
+        }
         RunFolder folder = RunFolder.create(options.out());
         Path browserPath = options.browser() != null ? options.browser() : BrowserLocator.locate();
         FilmstripRecorder filmstrip = FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(),
@@ -96,10 +99,9 @@ public final class BenchmarkEngine {
         out.flush();
 
         try (ExitGuard guard = new ExitGuard();
-             Stack stack = Stack.start(new StackConfig(options.emulatorJar(), options.ssrJar(), options.csrJar(),
-                     Defaults.PROJECT_ID, options.serverStartTimeout(), folder.logs()));
+             Stack stack = BackendSetup.startStack(options, folder.logs());
              BrowserSession browser = BrowserSession.launch(browserPath)) {
-            Environment environment = EnvironmentProbe.describe(browser.version(), Environment.EMULATOR);
+            Environment environment = EnvironmentProbe.describe(browser.version(), stack.backendLabel());
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
                     withFilmstripSetting(runConfig(options, browserPath), filmstrip));
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
@@ -140,6 +142,13 @@ public final class BenchmarkEngine {
         if (!options.serverPhase()) {
             return true;
         }
+        if (stack.external()) {
+            out.println("authbench: server phase skipped: the backend is an external Appwrite");
+            writer.addIncident(new Incident(Instant.now(), ServerPhase.COMPONENT, "the server phase was skipped: it measures"
+                    + " servers it starts itself on loopback (its own emulator), not the external Appwrite at "
+                    + stack.backendLabel() + ", whose CPU this harness cannot see"));
+            return true;
+        }
         if (outcome.status != RunStatus.COMPLETE) {
             out.println("authbench: server phase skipped: the browser phase did not complete");
             writer.addIncident(new Incident(Instant.now(), ServerPhase.COMPONENT,
@@ -162,9 +171,12 @@ public final class BenchmarkEngine {
         CellAggregates aggregates = new CellAggregates();
         List<CalibratedLink> calibrations = new ArrayList<>();
         List<Map<String, Double>> overhead = new ArrayList<>();
-        UserSeeder seeder = new UserSeeder(stack.emulatorApi(), stack.projectId(), stack.apiKey(), options.sdkCallTimeout(),
+        UserSeeder seeder = new UserSeeder(stack.appwriteApi(), stack.projectId(), stack.apiKey(), options.sdkCallTimeout(),
                 Long.toString(System.currentTimeMillis(), 36));
-        EmulatorStats stats = new EmulatorStats(stack.emulatorApi(), LIVENESS_TIMEOUT);
+        EmulatorStats stats = stack.emulatorStats(LIVENESS_TIMEOUT);
+        RateLimits rateLimits = new RateLimits(stack.appwriteApi(), stack.projectId(), LIVENESS_TIMEOUT);
+        Runnable deleteTestUsers = BackendSetup.userCleanup(stack, seeder, writer, out);
+        guard.onStop(deleteTestUsers);
         Deque<Step> pending = new ArrayDeque<>(steps);
         try {
             for (NetworkProfile profile : profiles) {
@@ -176,9 +188,9 @@ public final class BenchmarkEngine {
                     prepare(options, stackForProfile, profile, calibrations, writer);
                     UserPool users = seed(seeder, profileSteps);
                     FlowRunner runner = new FlowRunner(browser.browser(), new IterationSettings(
-                            new Destinations(stackForProfile.appPorts(), Set.of(stackForProfile.browserAppwriteLink().port())),
+                            new Destinations(stackForProfile.appPorts(), stackForProfile.appwritePorts()),
                             profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
-                            stack.emulator().pid(), stackForProfile.endpoints().appwriteForBrowser(), seeder::createSession,
+                            stack.appwritePid(), stackForProfile.endpoints().appwriteForBrowser(), seeder::createSession,
                             linkShaping(stackForProfile)));
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
@@ -197,6 +209,7 @@ public final class BenchmarkEngine {
                                 screencast ? frames::addAll : null);
                         if (!result.ok()) {
                             blameChildren(stack, stackForProfile, browser, step, result);
+                            result = rateLimits.explain(result, user);
                         }
                         Sample sample = toSample(step, result);
                         if (guard.stopping()) {
@@ -226,7 +239,9 @@ public final class BenchmarkEngine {
             return abort(writer, pending, e.child(), e.getMessage(), overhead);
         } catch (UserSeeder.SeedingException e) {
             progress.finish();
-            return abort(writer, pending, "appwrite-emulator", e.getMessage(), overhead);
+            return abort(writer, pending, stack.appwriteName(), e.getMessage(), overhead);
+        } finally {
+            deleteTestUsers.run();
         }
     }
 
@@ -434,13 +449,14 @@ public final class BenchmarkEngine {
         timeouts.put("sdkCall", options.sdkCallTimeout().toMillis());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("browser", browserPath.toString());
-        settings.put("projectId", Defaults.PROJECT_ID);
+        settings.put("projectId", BackendSetup.projectId(options));
         settings.put("jitWarmupRequests", Integer.toString(jitWarmupRequests(options)));
         settings.put("calibrationPings", Integer.toString(options.quick() ? Defaults.QUICK_CALIBRATION_PINGS
                 : Defaults.CALIBRATION_PINGS));
         settings.put("calibrationTransferMs", Long.toString((options.quick() ? Defaults.QUICK_CALIBRATION_TRANSFER_TIME
                 : Defaults.CALIBRATION_TRANSFER_TIME).toMillis()));
         settings.putAll(ServerPhase.configSettings(options));
+        settings.putAll(BackendSetup.configSettings(options));
         if (options.profilesFile() != null) {
             settings.put("profilesFile", options.profilesFile().toString());
         }

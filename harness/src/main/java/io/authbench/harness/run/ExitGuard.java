@@ -16,6 +16,8 @@ final class ExitGuard implements AutoCloseable {
     private final Thread hook;
     private volatile ResultsWriter writer;
     private volatile boolean stopping;
+    /** Work that must happen however the run ends (deleting test users of an external Appwrite), before the file is closed. */
+    private final java.util.List<Runnable> cleanups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ExitGuard() {
         hook = new Thread(this::onSignal, "authbench-exit-guard");
@@ -26,6 +28,14 @@ final class ExitGuard implements AutoCloseable {
         this.writer = resultsWriter;
     }
 
+    /**
+     * Runs {@code cleanup} from the shutdown hook on Ctrl-C (before the results file is marked interrupted); the
+     * engine also runs it itself on a normal or failed end, so it must be safe to run twice.
+     */
+    void onStop(Runnable cleanup) {
+        cleanups.add(cleanup);
+    }
+
     /** True once the JVM is shutting down: the engine stops starting new iterations. */
     boolean stopping() {
         return stopping;
@@ -33,6 +43,13 @@ final class ExitGuard implements AutoCloseable {
 
     private void onSignal() {
         stopping = true;
+        for (Runnable cleanup : cleanups) {
+            try {
+                cleanup.run();
+            } catch (RuntimeException ignored) {
+                // the next clean-up and the file still matter
+            }
+        }
         ResultsWriter current = writer;
         if (current != null) {
             try {

@@ -18,9 +18,10 @@ public final class ProfileStack implements AutoCloseable {
     private final LinkProxy browserCsr;
     private final LinkProxy browserAppwrite;
     private final LinkProxy appAppwrite;
+    private final Set<Integer> appwritePorts;
 
     ProfileStack(NetworkProfile profile, Endpoints endpoints, ServerProcess ssr, ServerProcess csr, LinkProxy browserSsr,
-                 LinkProxy browserCsr, LinkProxy browserAppwrite, LinkProxy appAppwrite) {
+                 LinkProxy browserCsr, LinkProxy browserAppwrite, LinkProxy appAppwrite, Set<Integer> appwritePorts) {
         this.profile = profile;
         this.endpoints = endpoints;
         this.ssr = ssr;
@@ -29,6 +30,7 @@ public final class ProfileStack implements AutoCloseable {
         this.browserCsr = browserCsr;
         this.browserAppwrite = browserAppwrite;
         this.appAppwrite = appAppwrite;
+        this.appwritePorts = Set.copyOf(appwritePorts);
     }
 
     public NetworkProfile profile() {
@@ -66,6 +68,14 @@ public final class ProfileStack implements AutoCloseable {
 
     public LinkProxy appAppwriteLink() {
         return appAppwrite;
+    }
+
+    /**
+     * Ports at which the browser reaches Appwrite: the browser→Appwrite link's, or an external https endpoint's own
+     * port (the links cannot carry TLS for another host name; see {@code Stack}).
+     */
+    public Set<Integer> appwritePorts() {
+        return appwritePorts;
     }
 
     /** Browser-side ports of the app links. */

@@ -1,11 +1,13 @@
 package io.authbench.harness.stack;
 
+import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.link.LinkProxy;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.support.process.ServerDiedException;
 import io.authbench.support.process.ServerProcess;
 import io.authbench.support.process.ServerSpec;
+import io.authbench.reports.results.Environment;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,9 +16,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The emulator, started once per run, plus per profile the links and both apps ({@link ProfileStack}).
+ * The emulator, started once per run, plus per profile the links and both apps ({@link ProfileStack}). With an
+ * external Appwrite ({@link #connect}) no emulator is started: the links lead to that endpoint instead.
  *
  * <p>Why the apps restart per profile: each app is told its Appwrite endpoint on its command line, and that
  * endpoint is a link whose delay belongs to the profile. New links on new ports plus a restart of the two small
@@ -40,11 +44,14 @@ public final class Stack implements AutoCloseable {
     private final StackConfig config;
     private final String apiKey;
     private final ServerProcess emulator;
+    /** The external Appwrite, or null when the harness runs the emulator. */
+    private final ExternalAppwrite external;
 
-    private Stack(StackConfig config, String apiKey, ServerProcess emulator) {
+    private Stack(StackConfig config, String apiKey, ServerProcess emulator, ExternalAppwrite external) {
         this.config = config;
         this.apiKey = apiKey;
         this.emulator = emulator;
+        this.external = external;
     }
 
     /**
@@ -57,7 +64,48 @@ public final class Stack implements AutoCloseable {
                         List.of("--port", "0", "--host", "127.0.0.1", "--project", config.projectId()))
                 .withEnvironment(Map.of(EMULATOR_KEY_ENV, apiKey))
                 .withStartTimeout(config.serverStartTimeout());
-        return new Stack(config, apiKey, ServerProcess.start(spec, config.logDir()));
+        return new Stack(config, apiKey, ServerProcess.start(spec, config.logDir()), null);
+    }
+
+    /**
+     * Uses an Appwrite the harness did not start (checked by {@code backend.Preflight} first): nothing is launched
+     * here; {@code config.projectId()} must be {@code backend.projectId()}.
+     */
+    public static Stack connect(StackConfig config, ExternalAppwrite backend) {
+        if (!config.projectId().equals(backend.projectId())) {
+            throw new IllegalArgumentException("the stack's project id differs from the external Appwrite's");
+        }
+        return new Stack(config, backend.apiKey(), null, backend);
+    }
+
+    /** True when Appwrite is an external endpoint, not the emulator this harness started. */
+    public boolean external() {
+        return external != null;
+    }
+
+    /** Appwrite's API base as the harness itself reaches it (no link): for set-up, clean-up and statistics. */
+    public URI appwriteApi() {
+        return external != null ? external.endpoint() : emulator.url();
+    }
+
+    /** What results.json records as the backend: {@code emulator}, or the external endpoint URL (no credentials). */
+    public String backendLabel() {
+        return external != null ? external.label() : Environment.EMULATOR;
+    }
+
+    /** The name incidents use for Appwrite: the emulator child, or the external endpoint. */
+    public String appwriteName() {
+        return external != null ? "appwrite (" + external.label() + ")" : "appwrite-emulator";
+    }
+
+    /** The Appwrite process for server CPU, -1 when it is not a process of this machine (external). */
+    public long appwritePid() {
+        return emulator != null ? emulator.pid() : -1;
+    }
+
+    /** The emulator's request counters, null for an external Appwrite (it has no {@code /_emulator/stats}). */
+    public EmulatorStats emulatorStats(java.time.Duration timeout) {
+        return emulator != null ? new EmulatorStats(emulator.url(), timeout) : null;
     }
 
     static String newApiKey() {
@@ -68,9 +116,10 @@ public final class Stack implements AutoCloseable {
 
     /** The emulator's API base as it printed it (127.0.0.1, no link), for set-up and statistics. */
     public URI emulatorApi() {
-        return emulator.url();
+        return appwriteApi();
     }
 
+    /** The emulator process; null with an external Appwrite. */
     public ServerProcess emulator() {
         return emulator;
     }
@@ -89,11 +138,22 @@ public final class Stack implements AutoCloseable {
         checkAlive();
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            InetSocketAddress emulatorAddress = address(emulator.url());
-            LinkProxy browserAppwrite = link("browser-appwrite", emulatorAddress, profile.browserAppwrite(), started);
-            LinkProxy appAppwrite = link("app-appwrite", emulatorAddress, profile.appAppwrite(), started);
-            URI appwriteForBrowser = URI.create("http://localhost:" + browserAppwrite.port() + "/v1");
-            URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + "/v1");
+            InetSocketAddress appwriteAddress = external != null
+                    ? new InetSocketAddress(external.endpoint().getHost(), external.port())
+                    : address(emulator.url());
+            LinkProxy browserAppwrite = link("browser-appwrite", appwriteAddress, profile.browserAppwrite(), started);
+            LinkProxy appAppwrite = link("app-appwrite", appwriteAddress, profile.appAppwrite(), started);
+            String apiPath = external != null ? external.endpoint().getRawPath() : "/v1";
+            URI appwriteForBrowser = URI.create("http://localhost:" + browserAppwrite.port() + apiPath);
+            URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + apiPath);
+            Set<Integer> appwritePorts = Set.of(browserAppwrite.port());
+            if (external != null && external.tls()) {
+                // TLS checks the server's name: a loopback link cannot stand in for an https host, so the apps and
+                // the browser talk to it directly and the real network between here and there is the link.
+                appwriteForBrowser = external.endpoint();
+                appwriteForSsr = external.endpoint();
+                appwritePorts = Set.of(external.port());
+            }
 
             ServerProcess ssr = app("ssr-app", profile, config.ssrJar(), appwriteForSsr, Map.of(APP_KEY_ENV, apiKey),
                     List.of("--upstream-timeout", UPSTREAM_TIMEOUT));
@@ -104,8 +164,9 @@ public final class Stack implements AutoCloseable {
             LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), started);
             LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), started);
             Endpoints endpoints = new Endpoints(URI.create("http://localhost:" + browserSsr.port()),
-                    URI.create("http://localhost:" + browserCsr.port()), appwriteForBrowser, appwriteForSsr, emulator.url());
-            return new ProfileStack(profile, endpoints, ssr, csr, browserSsr, browserCsr, browserAppwrite, appAppwrite);
+                    URI.create("http://localhost:" + browserCsr.port()), appwriteForBrowser, appwriteForSsr, appwriteApi());
+            return new ProfileStack(profile, endpoints, ssr, csr, browserSsr, browserCsr, browserAppwrite, appAppwrite,
+                    appwritePorts);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -135,6 +196,9 @@ public final class Stack implements AutoCloseable {
 
     /** Throws {@link ChildDiedException} with the emulator's log tail if it is no longer running. */
     public void checkAlive() {
+        if (emulator == null) {
+            return; // an external Appwrite is not our child; a failing call shows in the iterations
+        }
         try {
             emulator.checkAlive();
         } catch (ServerDiedException e) {
@@ -154,6 +218,8 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
-        emulator.close();
+        if (emulator != null) {
+            emulator.close();
+        }
     }
 }

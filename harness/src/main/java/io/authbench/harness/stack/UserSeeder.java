@@ -27,6 +27,10 @@ public final class UserSeeder {
     private final Duration callTimeout;
     private final String runTag;
     private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    /** Ids of the users this seeder created and has not deleted yet, in creation order. */
+    private final java.util.Set<String> createdIds = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    /** Appwrite's X-RateLimit-* headers of the last 429 answer, for the error message (the SDK's exception drops them). */
+    private final java.util.concurrent.atomic.AtomicReference<String> lastRateLimit = new java.util.concurrent.atomic.AtomicReference<>();
     /** Appwrite hashes each new password (argon2): two requests at a time use both cores of a small machine. */
     static final int PARALLEL_REQUESTS = 2;
 
@@ -39,7 +43,14 @@ public final class UserSeeder {
         // OkHttp's default 10 s read timeout is shorter than Appwrite's argon2 hashing on a busy 2-core machine;
         // the CompletableFuture below bounds the call instead.
         client.setHttp(new okhttp3.OkHttpClient.Builder().connectTimeout(callTimeout).readTimeout(callTimeout)
-                .writeTimeout(callTimeout).callTimeout(callTimeout).build());
+                .writeTimeout(callTimeout).callTimeout(callTimeout).addNetworkInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    if (response.code() == 429) {
+                        lastRateLimit.set(io.authbench.harness.backend.RateLimits.describe(429, java.net.http.HttpHeaders.of(
+                                response.headers().toMultimap(), (name, value) -> true)));
+                    }
+                    return response;
+                }).build());
         this.users = new Users(client);
         this.callTimeout = callTimeout;
         this.runTag = runTag;
@@ -90,9 +101,13 @@ public final class UserSeeder {
         String email = "user" + n + "-" + runTag + "@authbench.test";
         String password = withPassword ? randomPassword() : null;
         String name = "Ada Lovelace " + n;
-        io.appwrite.models.User<?> created = call("creating a test user", callback ->
-                users.create("unique()", email, null, password, name, callback));
-        return new TestUser(created.getId(), email, password, name);
+        // Our own id, registered before the call: a user whose creation timed out here but happened in Appwrite
+        // is still deleted afterwards (deleting one that does not exist is harmless).
+        String tag = runTag.replaceAll("[^A-Za-z0-9]", "");
+        String id = "ab-" + tag.substring(0, Math.min(tag.length(), 20)) + "-" + n; // Appwrite ids: ≤ 36 of [A-Za-z0-9._-]
+        createdIds.add(id);
+        call("creating a test user", callback -> users.create(id, email, null, password, name, callback));
+        return new TestUser(id, email, password, name);
     }
 
     /**
@@ -143,11 +158,87 @@ public final class UserSeeder {
         void start(CoroutineCallback<T> callback) throws AppwriteException;
     }
 
-    private static String describe(Throwable error) {
+    private String describe(Throwable error) {
+        if (error instanceof AppwriteException a && Integer.valueOf(429).equals(a.getCode())) {
+            String limit = lastRateLimit.get();
+            return "rate limited by Appwrite (429 " + a.getType() + "; " + (limit == null ? "no X-RateLimit headers" : limit)
+                    + "): " + a.getMessage() + " Wait for the reset or raise the project's limits, then run again";
+        }
         if (error instanceof AppwriteException a) {
             return "Appwrite answered " + a.getCode() + " " + a.getType() + ": " + a.getMessage();
         }
         return error.getClass().getSimpleName() + ": " + error.getMessage();
+    }
+
+    /** Ids of the users created so far and not deleted yet. */
+    public List<String> createdUserIds() {
+        synchronized (createdIds) {
+            return List.copyOf(createdIds);
+        }
+    }
+
+    /**
+     * Deletes every user this seeder created (their sessions go with them) through the Users API; safe to call more
+     * than once and from a shutdown hook: each id is deleted at most once, failures are kept with their reason.
+     */
+    public Cleanup deleteCreated() {
+        List<String> deleted = new ArrayList<>();
+        java.util.Map<String, String> failed = new java.util.LinkedHashMap<>();
+        for (String id : createdUserIds()) {
+            CompletableFuture<Object> result = new CompletableFuture<>();
+            try {
+                users.delete(id, new CoroutineCallback<>((done, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(done);
+                    }
+                }));
+                result.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                deleted.add(id);
+                createdIds.remove(id);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof AppwriteException a && "user_not_found".equals(a.getType())) {
+                    deleted.add(id); // already gone: nothing is left behind
+                    createdIds.remove(id);
+                } else {
+                    failed.put(id, describe(e.getCause()));
+                }
+            } catch (AppwriteException e) {
+                failed.put(id, describe(e));
+            } catch (TimeoutException e) {
+                failed.put(id, "no answer within " + callTimeout.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.put(id, "interrupted");
+            }
+        }
+        return new Cleanup(deleted, failed);
+    }
+
+    /**
+     * What {@link #deleteCreated()} did.
+     *
+     * @param deleted ids deleted (or already gone)
+     * @param failed  ids that could not be deleted, with the reason; they stay in the project
+     */
+    public record Cleanup(List<String> deleted, java.util.Map<String, String> failed) {
+        public Cleanup {
+            deleted = List.copyOf(deleted);
+            failed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failed));
+        }
+
+        /** One line for the console and the results' incidents. */
+        public String describe() {
+            if (deleted.isEmpty() && failed.isEmpty()) {
+                return "no test users to delete";
+            }
+            String text = "deleted " + deleted.size() + " test user" + (deleted.size() == 1 ? "" : "s") + " through the Users API";
+            if (failed.isEmpty()) {
+                return text;
+            }
+            return text + "; " + failed.size() + " could not be deleted (delete them in the Appwrite console): " + failed;
+        }
     }
 
     private static String randomPassword() {

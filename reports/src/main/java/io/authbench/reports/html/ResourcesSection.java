@@ -34,7 +34,7 @@ final class ResourcesSection {
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s / %s</td>\
                     <td>%s / %s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
                     """.formatted(Html.escape(cell.flow()), Html.escape(cell.profile()), Html.escape(cell.variant().toUpperCase()),
-                    ms(cell, Metric.SERVER_CPU_APP_MS), ms(cell, Metric.SERVER_CPU_APPWRITE_MS), ms(cell, Metric.SCRIPT_MS),
+                    ms(cell, Metric.SERVER_CPU_APP_MS), appwriteCpu(cell), ms(cell, Metric.SCRIPT_MS),
                     ms(cell, Metric.TASK_MS), count(cell, Metric.REQUESTS_APP), count(cell, Metric.REQUESTS_APPWRITE),
                     bytes(cell, Metric.BYTES_APP), bytes(cell, Metric.BYTES_APPWRITE), count(cell, Metric.PREFLIGHTS),
                     bytes(cell, Metric.WARM_REVISIT_BYTES), count(cell, Metric.CACHEABLE_RESPONSES),
@@ -46,7 +46,7 @@ final class ResourcesSection {
                 <p>Medians per flow, profile and variant over ok samples. Server CPU per page view is the CPU time of \
                 the app process and of the Appwrite process over a batch of iterations divided by the iterations \
                 (10 ms clock ticks, so small values are averages of few ticks). Client time is Chromium's \
-                <code>ScriptDuration</code> and <code>TaskDuration</code>. Bytes are as received (encoded, with headers).</p>
+                <code>ScriptDuration</code> and <code>TaskDuration</code>. Bytes are as received (encoded, with headers).%s</p>
                 <div class="wide"><table class="numbers">
                 <thead><tr><th>flow</th><th>profile</th><th>variant</th><th>app CPU / view</th><th>Appwrite CPU / view</th>\
                 <th>script</th><th>tasks</th><th>requests app / Appwrite</th><th>bytes app / Appwrite</th><th>preflights</th>\
@@ -56,13 +56,28 @@ final class ResourcesSection {
                 <h3>Cacheability of each response</h3>
                 %s
                 </section>
-                """.formatted(rows, cacheTable(model));
+                """.formatted(externalBackendNote(model), rows, cacheTable(model));
     }
 
     /** Position in the configured order; names the configuration does not list go last. */
     private static int order(List<String> configured, String name) {
         int index = configured.indexOf(name);
         return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    /** Appwrite CPU is absent when its process was not ours to measure (an external backend): never shown as 0. */
+    private static String appwriteCpu(CellSummary cell) {
+        Double value = cell.medians().get(Metric.SERVER_CPU_APPWRITE_MS.key());
+        return value == null ? "not measured" : Format.ms(value);
+    }
+
+    private static String externalBackendNote(ReportModel model) {
+        String backend = model.results().environment().backend();
+        if (backend == null || backend.equals(io.authbench.reports.results.Environment.EMULATOR)) {
+            return "";
+        }
+        return " Appwrite CPU is <b>not measured</b> in this run: the backend was the external Appwrite at <code>"
+                + Html.escape(backend) + "</code>, whose process is not on this machine.";
     }
 
     private static String ms(CellSummary cell, Metric metric) {

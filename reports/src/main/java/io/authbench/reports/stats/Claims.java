@@ -140,7 +140,7 @@ public final class Claims {
 
     private String resourceText(String variant) {
         return "app CPU " + median(variant, Metric.SERVER_CPU_APP_MS, s -> true).map(Claims::ms).orElse("n/a")
-                + ", Appwrite CPU " + median(variant, Metric.SERVER_CPU_APPWRITE_MS, s -> true).map(Claims::ms).orElse("n/a")
+                + ", Appwrite CPU " + median(variant, Metric.SERVER_CPU_APPWRITE_MS, s -> true).map(Claims::ms).orElse("not measured")
                 + ", client tasks " + median(variant, Metric.TASK_MS, s -> true).map(Claims::ms).orElse("n/a")
                 + " per page view (median, all cells)";
     }

@@ -135,6 +135,24 @@ class ReportPageTest {
         assertThat(html).doesNotContain("standard_0123456789abcdef").contains("appwriteApiKey (redacted)");
     }
 
+    @Test
+    void an_external_backend_shows_appwrite_cpu_as_not_measured_never_zero() throws Exception {
+        RunResults r = hostileRun();
+        Environment external = new Environment("Test CPU", 2, null, "Linux", "OpenJDK 17", "156", "1.62.0", Map.of(), "abc",
+                "https://cloud.appwrite.io/v1", null);
+        RunResults run = new RunResults(r.schema(), r.run(), external, r.profiles(), r.links(), r.samples(), r.cells(),
+                r.incidents(), r.codeSize(), r.jmh(), r.load());
+
+        String html = ReportPage.html(ReportModel.of(run, null, null), FrameSource.none());
+        Xhtml.parse(html);
+        String resources = html.substring(html.indexOf("<section id=\"resources\">"));
+        resources = resources.substring(0, resources.indexOf("</section>"));
+
+        assertThat(resources).contains("Appwrite CPU is <b>not measured</b> in this run: the backend was the external"
+                + " Appwrite at <code>https://cloud.appwrite.io/v1</code>").contains("<td>not measured</td>")
+                .doesNotContain("<td>0.0 ms</td>");
+    }
+
     /** A run whose every free-text field carries markup. */
     static RunResults hostileRun() {
         LinkSettings none = new LinkSettings(0, 0, 0);
