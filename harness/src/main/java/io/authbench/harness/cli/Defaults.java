@@ -68,6 +68,14 @@ public final class Defaults {
     /** The Appwrite project id the harness configures everywhere (lower case: it ends up in cookie names). */
     public static final String PROJECT_ID = "authbench";
 
+    /** Browser-facing links listen on loopback unless the user opens them (--link-host). */
+    public static final String LINK_HOST = "127.0.0.1";
+    /** The host name in browser URLs: one name for the apps and Appwrite keeps their cookies same-site. */
+    public static final String PUBLIC_HOST = "localhost";
+    /** How to start a Playwright server of the right version, for --help. */
+    public static final String PLAYWRIGHT_SERVER_HINT =
+            "e.g. 'node ~/.cache/authbench/playwright-driver-1.62.0/package/cli.js run-server --port 3000 --unsafe'";
+
     /** Output folder, relative to the working directory. */
     public static final String OUT = "target/bench";
 

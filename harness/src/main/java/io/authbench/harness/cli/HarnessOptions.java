@@ -29,6 +29,8 @@ import java.util.Objects;
  *                           settings of the run mode
  * @param sourceRoot         the repository root holding ssr-app/ and csr-app/ sources (code-size proxy); null =
  *                           not available, code size is not measured
+ * @param topology           where the browser runs (here, a Playwright server, a Selenium Grid) and where the
+ *                           browser-facing links listen; null = {@link Topology#local()}
  */
 public record HarnessOptions(
         boolean quick,
@@ -49,9 +51,11 @@ public record HarnessOptions(
         Duration sdkCallTimeout,
         boolean serverPhase,
         boolean jmhFull,
-        Path sourceRoot) {
+        Path sourceRoot,
+        Topology topology) {
 
     public HarnessOptions {
+        topology = topology == null ? Topology.local() : topology;
         flows = List.copyOf(flows);
         profiles = List.copyOf(profiles);
         Objects.requireNonNull(out, "out");
@@ -63,12 +67,23 @@ public record HarnessOptions(
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
     }
 
+    /** Everything on this machine (Chromium launched here, links on loopback). */
+    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
+            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
+            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
+            boolean jmhFull, Path sourceRoot) {
+        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
+                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, sourceRoot,
+                Topology.local());
+    }
+
     /** Without sources: code size is not measured. */
     public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
             int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
             Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
             boolean jmhFull) {
         this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
-                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null);
+                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null,
+                Topology.local());
     }
 }

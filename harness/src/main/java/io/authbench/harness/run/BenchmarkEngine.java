@@ -1,6 +1,7 @@
 package io.authbench.harness.run;
 
 import io.authbench.harness.browser.BrowserSession;
+import io.authbench.harness.browser.BrowserTarget;
 import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
@@ -83,7 +84,10 @@ public final class BenchmarkEngine {
         List<NetworkProfile> profiles = known.get(options.profiles());
         List<Step> steps = Schedule.build(options, profiles);
         RunFolder folder = RunFolder.create(options.out());
-        Path browserPath = options.browser() != null ? options.browser() : BrowserLocator.locate();
+        // A remote browser needs no Chromium here; with a Playwright server, --browser is the binary on its machine.
+        Path browserPath = options.browser() != null || options.topology().remoteBrowser() ? options.browser()
+                : BrowserLocator.locate();
+        BrowserTarget browserTarget = options.topology().browserTarget(browserPath);
         FilmstripRecorder filmstrip = FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(),
                 options.flows(), options.pairs()).orElse(null);
         Instant started = Instant.now();
@@ -92,15 +96,25 @@ public final class BenchmarkEngine {
                 + profiles.size() + " profiles, " + options.pairs() + " pairs + " + options.warmupPairs()
                 + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlow()) + ")");
         out.println("authbench: run folder " + folder.root());
+        if (browserTarget.remote()) {
+            out.println("authbench: browser: " + browserTarget.describe() + "; links on "
+                    + options.topology().links().bindAddress().getHostAddress() + ", URLs with "
+                    + options.topology().links().publicHost());
+        }
+        String linkWarning = options.topology().links().warning(browserTarget.remote());
+        if (linkWarning != null) {
+            err.println("authbench: warning: " + linkWarning);
+            err.flush();
+        }
         out.flush();
 
         try (ExitGuard guard = new ExitGuard();
              Stack stack = Stack.start(new StackConfig(options.emulatorJar(), options.ssrJar(), options.csrJar(),
                      Defaults.PROJECT_ID, options.serverStartTimeout(), folder.logs()));
-             BrowserSession browser = BrowserSession.launch(browserPath)) {
+             BrowserSession browser = BrowserSession.open(browserTarget)) {
             Environment environment = EnvironmentProbe.describe(browser.version(), Environment.EMULATOR);
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
-                    withFilmstripSetting(runConfig(options, browserPath), filmstrip));
+                    withFilmstripSetting(runConfig(options, browserPath, browserTarget), filmstrip));
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
                     RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
@@ -168,7 +182,7 @@ public final class BenchmarkEngine {
         try {
             for (NetworkProfile profile : profiles) {
                 List<Step> profileSteps = steps.stream().filter(s -> s.profile().equals(profile.name())).toList();
-                try (ProfileStack stackForProfile = stack.startProfile(profile)) {
+                try (ProfileStack stackForProfile = stack.startProfile(profile, options.topology().links())) {
                     out.println("authbench: profile " + profile.name() + " — SSR " + stackForProfile.endpoints().ssrBase()
                             + ", CSR " + stackForProfile.endpoints().csrBase() + ", Appwrite for the browser "
                             + stackForProfile.endpoints().appwriteForBrowser());
@@ -408,13 +422,16 @@ public final class BenchmarkEngine {
         out.flush();
     }
 
-    private static RunConfig runConfig(HarnessOptions options, Path browserPath) {
+    private static RunConfig runConfig(HarnessOptions options, Path browserPath, BrowserTarget browserTarget) {
         Map<String, Long> timeouts = new LinkedHashMap<>();
         timeouts.put("iteration", options.iterationTimeout().toMillis());
         timeouts.put("serverStart", options.serverStartTimeout().toMillis());
         timeouts.put("sdkCall", options.sdkCallTimeout().toMillis());
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("browser", browserPath.toString());
+        settings.put("browser", browserPath == null ? "(chosen by the remote browser's host)" : browserPath.toString());
+        settings.putAll(browserTarget.settings());
+        settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
+        settings.put("publicHost", options.topology().links().publicHost());
         settings.put("projectId", Defaults.PROJECT_ID);
         settings.put("jitWarmupRequests", Integer.toString(jitWarmupRequests(options)));
         settings.put("calibrationPings", Integer.toString(options.quick() ? Defaults.QUICK_CALIBRATION_PINGS

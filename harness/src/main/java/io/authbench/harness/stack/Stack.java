@@ -1,5 +1,6 @@
 package io.authbench.harness.stack;
 
+import io.authbench.harness.link.LinkHosts;
 import io.authbench.harness.link.LinkProxy;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
@@ -84,15 +85,28 @@ public final class Stack implements AutoCloseable {
         return config.projectId();
     }
 
-    /** Starts the links of {@code profile} and both apps behind them. */
+    /** Starts the links of {@code profile} and both apps behind them, all on loopback with {@code localhost} URLs. */
     public ProfileStack startProfile(NetworkProfile profile) {
+        return startProfile(profile, LinkHosts.loopback());
+    }
+
+    /**
+     * As {@link #startProfile(NetworkProfile)}, with the browser-facing links listening on {@code hosts.bindAddress()}
+     * and browser URLs (the apps, and the Appwrite endpoint the CSR page calls) on {@code hosts.publicHost()}. The
+     * app→Appwrite link stays on loopback.
+     */
+    public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts) {
         checkAlive();
+        InetAddress browserSide = hosts.bindAddress();
+        String publicHost = hosts.publicHost();
         List<AutoCloseable> started = new ArrayList<>();
         try {
             InetSocketAddress emulatorAddress = address(emulator.url());
-            LinkProxy browserAppwrite = link("browser-appwrite", emulatorAddress, profile.browserAppwrite(), started);
-            LinkProxy appAppwrite = link("app-appwrite", emulatorAddress, profile.appAppwrite(), started);
-            URI appwriteForBrowser = URI.create("http://localhost:" + browserAppwrite.port() + "/v1");
+            LinkProxy browserAppwrite = link("browser-appwrite", emulatorAddress, profile.browserAppwrite(), browserSide,
+                    started);
+            LinkProxy appAppwrite = link("app-appwrite", emulatorAddress, profile.appAppwrite(),
+                    InetAddress.getLoopbackAddress(), started);
+            URI appwriteForBrowser = URI.create("http://" + publicHost + ":" + browserAppwrite.port() + "/v1");
             URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + "/v1");
 
             ServerProcess ssr = app("ssr-app", profile, config.ssrJar(), appwriteForSsr, Map.of(APP_KEY_ENV, apiKey),
@@ -101,10 +115,11 @@ public final class Stack implements AutoCloseable {
             ServerProcess csr = app("csr-app", profile, config.csrJar(), appwriteForBrowser, Map.of(),
                     List.of("--upstream-timeout", UPSTREAM_TIMEOUT));
             started.add(csr);
-            LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), started);
-            LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), started);
-            Endpoints endpoints = new Endpoints(URI.create("http://localhost:" + browserSsr.port()),
-                    URI.create("http://localhost:" + browserCsr.port()), appwriteForBrowser, appwriteForSsr, emulator.url());
+            LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), browserSide, started);
+            LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), browserSide, started);
+            Endpoints endpoints = new Endpoints(URI.create("http://" + publicHost + ":" + browserSsr.port()),
+                    URI.create("http://" + publicHost + ":" + browserCsr.port()), appwriteForBrowser, appwriteForSsr,
+                    emulator.url());
             return new ProfileStack(profile, endpoints, ssr, csr, browserSsr, browserCsr, browserAppwrite, appAppwrite);
         } catch (RuntimeException e) {
             closeAll(started);
@@ -123,8 +138,9 @@ public final class Stack implements AutoCloseable {
         return ServerProcess.start(spec, config.logDir());
     }
 
-    private static LinkProxy link(String name, InetSocketAddress target, LinkSpec spec, List<AutoCloseable> started) {
-        LinkProxy proxy = LinkProxy.start(name, target, spec, InetAddress.getLoopbackAddress());
+    private static LinkProxy link(String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress,
+                                  List<AutoCloseable> started) {
+        LinkProxy proxy = LinkProxy.start(name, target, spec, bindAddress);
         started.add(proxy);
         return proxy;
     }

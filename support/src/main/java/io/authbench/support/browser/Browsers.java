@@ -1,11 +1,15 @@
 package io.authbench.support.browser;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,10 @@ public final class Browsers {
     /** Read by Playwright 1.62's {@code Driver.newInstance()} before {@code PLAYWRIGHT_DRIVER_DIR}. */
     static final String DRIVER_DIR_PROPERTY = "playwright.cli.dir";
     static final String DRIVER_DIR_ENV = "PLAYWRIGHT_DRIVER_DIR";
+    /** The header a Playwright server reads the client's launch options from (platform-notes §8). */
+    static final String LAUNCH_OPTIONS_HEADER = "x-playwright-launch-options";
+    /** Read by the Playwright driver at {@code launch()}: launch on this Selenium Grid hub instead (Chromium only). */
+    static final String SELENIUM_REMOTE_URL = "SELENIUM_REMOTE_URL";
 
     private Browsers() {
     }
@@ -47,6 +55,14 @@ public final class Browsers {
      * @throws BrowserSetupException if node is missing or too old, the cache cannot be written, or the driver fails
      */
     public static Playwright createPlaywright() {
+        return createPlaywright(Map.of());
+    }
+
+    /**
+     * As {@link #createPlaywright()}, with extra environment variables for the driver process, e.g.
+     * {@code SELENIUM_REMOTE_URL} (see {@link #launchChromiumOnSeleniumGrid}).
+     */
+    public static Playwright createPlaywright(Map<String, String> extraDriverEnvironment) {
         NodeJs node = NodeJs.locate(PlaywrightDriver.requiredNodeMajor(),
                 new NodeVersionMemo(DriverCache.base().resolve("node-version")));
         String userDir = userDriverDir();
@@ -68,10 +84,10 @@ public final class Browsers {
             // later create() of this JVM agrees with it.
             System.setProperty(DRIVER_DIR_PROPERTY, driverDir.toString());
         }
-        Map<String, String> driverEnvironment = Map.of(
-                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
-                // The node we checked, rather than whatever <driverDir>/node happens to point at.
-                "PLAYWRIGHT_NODEJS_PATH", node.path().toString());
+        Map<String, String> driverEnvironment = new java.util.LinkedHashMap<>(extraDriverEnvironment);
+        driverEnvironment.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // The node we checked, rather than whatever <driverDir>/node happens to point at.
+        driverEnvironment.put("PLAYWRIGHT_NODEJS_PATH", node.path().toString());
         try {
             return Playwright.create(new Playwright.CreateOptions().setEnv(driverEnvironment));
         } catch (RuntimeException e) {
@@ -80,6 +96,25 @@ public final class Browsers {
             throw new BrowserSetupException("Playwright could not start its driver (node " + node.path() + ", driver "
                     + driverDir + "): " + rootMessage(e) + ". " + fix, e);
         }
+    }
+
+    /**
+     * The command that runs this Playwright version's driver CLI on the machine's node from the cached driver folder,
+     * e.g. {@code [/usr/bin/node, ~/.cache/authbench/playwright-driver-1.62.0/package/cli.js]}. Append
+     * {@code run-server --port N} to start a Playwright server of the same version as this client.
+     */
+    public static List<String> driverCommand() {
+        NodeJs node = NodeJs.locate(PlaywrightDriver.requiredNodeMajor(),
+                new NodeVersionMemo(DriverCache.base().resolve("node-version")));
+        String userDir = userDriverDir();
+        Path driverDir = userDir != null ? Path.of(userDir).toAbsolutePath() : DriverCache.prepare(
+                DriverCache.base(), PlaywrightDriver.version(), PlaywrightDriver.packageJson(), node.path()).dir();
+        return List.of(node.path().toString(), driverDir.resolve("package").resolve("cli.js").toString());
+    }
+
+    /** The Playwright version of the client (and of the driver on the classpath), e.g. {@code 1.62.0}. */
+    public static String playwrightVersion() {
+        return PlaywrightDriver.version();
     }
 
     private static String userDriverDir() {
@@ -116,6 +151,67 @@ public final class Browsers {
                     + PlaywrightErrors.summarize(e.getMessage()) + ". Check that '" + settings.executable()
                     + " --headless --no-sandbox --version' runs, or choose another browser with -Dauthbench.browser.", e);
         }
+    }
+
+    /**
+     * Connects to a Playwright server ({@code run-server} of the driver, or {@code launchServer}) of the same
+     * Playwright version instead of launching a browser here. The server launches Chromium per connection with
+     * {@link #CHROMIUM_FLAGS} plus {@code extraArgs} and, if given, {@code executableOnServer}; a {@code run-server}
+     * honours both only when started with {@code --unsafe} (otherwise it uses its own browser and flags), a
+     * {@code launchServer} script uses its own launch options.
+     *
+     * @param endpoint           the server's WebSocket URL (see {@link RemoteEndpoints#playwrightServer})
+     * @param executableOnServer the browser binary on the server's machine; null = the server's own choice
+     * @throws BrowserSetupException naming the endpoint (without credentials), the cause and the fix
+     */
+    public static Browser connectChromium(Playwright playwright, URI endpoint, List<String> extraArgs,
+                                          Path executableOnServer, Duration timeout) {
+        JsonObject launch = new JsonObject();
+        launch.addProperty("headless", true);
+        JsonArray args = new JsonArray();
+        CHROMIUM_FLAGS.forEach(args::add);
+        extraArgs.forEach(args::add);
+        launch.add("args", args);
+        if (executableOnServer != null) {
+            launch.addProperty("executablePath", executableOnServer.toString());
+        }
+        BrowserType.ConnectOptions options = new BrowserType.ConnectOptions()
+                .setHeaders(Map.of(LAUNCH_OPTIONS_HEADER, launch.toString()))
+                .setTimeout(timeout.toMillis());
+        try {
+            return playwright.chromium().connect(endpoint.toString(), options);
+        } catch (PlaywrightException e) {
+            throw new BrowserSetupException(RemoteErrors.playwrightServer(RemoteEndpoints.redacted(endpoint),
+                    e.getMessage(), PlaywrightDriver.version(), timeout), e);
+        }
+    }
+
+    /**
+     * Launches Chromium on a Selenium Grid 4 through Playwright's (experimental) Selenium Grid support: the
+     * {@code playwright} must have been created with {@code SELENIUM_REMOTE_URL} in its driver environment
+     * ({@link #seleniumGridEnvironment}). The grid's node starts Chromium through its chromedriver with
+     * {@link #CHROMIUM_FLAGS} plus {@code extraArgs}; Playwright then drives it over the grid's CDP proxy
+     * ({@code se:cdp}). Which binary runs is the node's choice (its stereotype), not ours.
+     *
+     * @throws BrowserSetupException naming the grid (without credentials), the cause and the fix
+     */
+    public static Browser launchChromiumOnSeleniumGrid(Playwright playwright, URI grid, List<String> extraArgs,
+                                                       Duration timeout) {
+        List<String> args = new ArrayList<>(CHROMIUM_FLAGS);
+        args.addAll(extraArgs);
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args)
+                .setTimeout(timeout.toMillis());
+        try {
+            return playwright.chromium().launch(options);
+        } catch (PlaywrightException e) {
+            throw new BrowserSetupException(RemoteErrors.seleniumGrid(RemoteEndpoints.redacted(grid), e.getMessage(),
+                    timeout), e);
+        }
+    }
+
+    /** The driver environment that makes {@code chromium().launch()} go to {@code grid}. */
+    public static Map<String, String> seleniumGridEnvironment(URI grid) {
+        return Map.of(SELENIUM_REMOTE_URL, grid.toString());
     }
 
     private static String rootMessage(Throwable e) {
