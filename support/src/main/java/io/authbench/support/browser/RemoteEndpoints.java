@@ -53,6 +53,9 @@ public final class RemoteEndpoints {
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException("no URL given; expected " + expected + ".");
         }
+        if (!trimmed.contains("://")) {
+            throw new IllegalArgumentException("it has no scheme; expected " + expected + ".");
+        }
         URI url;
         try {
             url = new URI(trimmed);
