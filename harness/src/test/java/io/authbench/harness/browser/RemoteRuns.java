@@ -66,6 +66,10 @@ final class RemoteRuns {
         assertThat(ssr.metrics().number(Metric.REDIRECTS)).hasValue(1.0);
         assertThat(csr.metrics().number(Metric.APPWRITE_CALLS_BROWSER).getAsDouble()).isGreaterThanOrEqualTo(2);
         assertThat(csr.metrics().number(Metric.PREFLIGHTS).getAsDouble()).as("CDP sees CORS preflights").isPositive();
+        // The only profile is the slowest, so its login pair was screencast (CDP Page.startScreencast) and kept.
+        for (Sample sample : samples) {
+            assertThat(sample.screenshots()).as("%s filmstrip frames", sample.variant()).hasSizeGreaterThanOrEqualTo(2);
+        }
         return results;
     }
 }
