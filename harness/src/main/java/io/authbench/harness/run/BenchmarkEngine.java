@@ -428,7 +428,9 @@ public final class BenchmarkEngine {
         timeouts.put("serverStart", options.serverStartTimeout().toMillis());
         timeouts.put("sdkCall", options.sdkCallTimeout().toMillis());
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("browser", browserPath == null ? "(chosen by the remote browser's host)" : browserPath.toString());
+        // A grid's node chooses its binary; a Playwright server does when no --browser was given.
+        settings.put("browser", browserPath == null || browserTarget instanceof BrowserTarget.SeleniumGrid
+                ? "(chosen by the remote browser's host)" : browserPath.toString());
         settings.putAll(browserTarget.settings());
         settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
         settings.put("publicHost", options.topology().links().publicHost());

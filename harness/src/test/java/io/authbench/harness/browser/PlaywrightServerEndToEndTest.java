@@ -90,7 +90,8 @@ class PlaywrightServerEndToEndTest {
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> BrowserSession.open(
                     new BrowserTarget.PlaywrightServer(URI.create(server.group(1)), Path.of("/nonexistent/chromium")))))
                     .isInstanceOf(BrowserSetupException.class)
-                    .hasMessageStartingWith("The Playwright server at " + server.group(1))
+                    .hasMessageStartingWith("The Playwright server at " + server.group(1) + " has no browser to launch:"
+                            + " /nonexistent/chromium does not exist on its machine.")
                     .hasMessageContaining("--browser");
         }
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 final class RemoteErrors {
     private static final Pattern SERVER_VERSION = Pattern.compile("server version: v?(\\d+\\.\\d+(?:\\.\\d+)?)");
+    private static final Pattern MISSING_EXECUTABLE = Pattern.compile("(?i)executable doesn't exist at (\\S+)");
     private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b(?:wss?|https?)://\\S+");
 
     private RemoteErrors() {
@@ -44,10 +45,12 @@ final class RemoteErrors {
                     + " and that its browser starts: a run-server without --unsafe launches its own Chromium, which"
                     + " must be installed there ('npx playwright@" + clientVersion + " install chromium').";
         }
-        if (lower.contains("executable doesn't exist")) {
-            return "The Playwright server at " + endpoint + " has no browser to launch: " + summary(text)
-                    + ". Start it with --unsafe and pass --browser=/path/to/chromium on that machine, or install"
-                    + " Playwright's Chromium there ('npx playwright@" + clientVersion + " install chromium').";
+        Matcher missing = MISSING_EXECUTABLE.matcher(text);
+        if (missing.find()) {
+            return "The Playwright server at " + endpoint + " has no browser to launch: " + missing.group(1)
+                    + " does not exist on its machine. Pass --browser=/path/to/chromium on that machine (honoured by"
+                    + " 'run-server --unsafe'), or install Playwright's Chromium there ('npx playwright@"
+                    + clientVersion + " install chromium').";
         }
         return "Cannot use the Playwright server at " + endpoint + ": " + summary(text) + ". Check --browser-ws and"
                 + " that the server is a Playwright " + clientVersion + " run-server or launchServer.";

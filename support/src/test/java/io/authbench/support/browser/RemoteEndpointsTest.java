@@ -51,6 +51,10 @@ class RemoteEndpointsTest {
         assertThat(RemoteErrors.playwrightServer("ws://h:3000/", mismatch, "1.62.0", timeout))
                 .startsWith("The Playwright server at ws://h:3000/ runs Playwright 1.48, but AuthBench's client is"
                         + " Playwright 1.62.0 and both must be the same version.");
+        assertThat(RemoteErrors.playwrightServer("ws://h:3000/", "Error { message='browserType.connect: Failed to launch"
+                + " chromium because executable doesn't exist at /opt/none/chrome\nCall log: ...'", "1.62.0", timeout))
+                .startsWith("The Playwright server at ws://h:3000/ has no browser to launch: /opt/none/chrome does not"
+                        + " exist on its machine. Pass --browser=");
         assertThat(RemoteErrors.playwrightServer("ws://h:3000/", "Timeout 60000ms exceeded", "1.62.0", timeout))
                 .contains("did not hand over a browser within 60 s");
         assertThat(RemoteErrors.playwrightServer("ws://h:3000/",
