@@ -85,7 +85,7 @@ class RemoteOptionsTest {
         assertBad("--selenium-grid: the scheme must be http or https, not ws", "--selenium-grid=ws://127.0.0.1:4444");
         assertBad("--browser-ws and --selenium-grid both name a browser; give one of them.",
                 "--browser-ws=ws://127.0.0.1:3000/", "--selenium-grid=http://127.0.0.1:4444");
-        assertBad("--link-host: '192.0.2.10' (192.0.2.10) is not an address of this machine", "--link-host=192.0.2.10");
+        assertBad("--link-host: '203.0.113.77' (203.0.113.77) is not an address of this machine", "--link-host=203.0.113.77");
         assertBad("--public-host: 'http://bench' is not a host name", "--public-host=http://bench");
     }
 

@@ -46,6 +46,34 @@ final class RemoteRuns {
         return new Outcome(code, stdout.toString(), stderr.toString());
     }
 
+    /**
+     * As {@link #loginPair}, but {@code authbench run} runs in a child JVM, as a user runs it. Needed for a Selenium
+     * Grid: Playwright for Java gives its driver the environment of the first Playwright of a JVM, so
+     * {@code SELENIUM_REMOTE_URL} cannot be set in a test JVM that already created one.
+     */
+    static Outcome loginPairInChildJvm(Path out, String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", io.authbench.support.process.TestClasspath.current(), "io.authbench.harness.HarnessMain", "run",
+                "--flows=login", "--profiles=loopback", "--pairs=1", "--warmup-pairs=0", "--aa-flow=none",
+                "--server-phase=off", "--out=" + out, "--emulator-jar=" + ServerJars.emulator(),
+                "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr()));
+        command.addAll(List.of(extra));
+        java.nio.file.Files.createDirectories(out);
+        Path stdout = out.resolve("cli.stdout.txt");
+        Path stderr = out.resolve("cli.stderr.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new AssertionError("authbench run did not end within 5 minutes");
+            }
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        return new Outcome(process.exitValue(), java.nio.file.Files.readString(stdout), java.nio.file.Files.readString(stderr));
+    }
+
     /** Both variants measured, every browser-side metric present, and the patterns' defining difference counted. */
     static RunResults assertBothVariantsMeasured(Path out, Outcome outcome) throws Exception {
         assertThat(outcome.code()).as(outcome.describe()).isZero();

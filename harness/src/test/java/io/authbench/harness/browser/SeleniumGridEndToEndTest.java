@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --selenium-grid}: Chromium launched on a Selenium Grid 4 through Playwright's (experimental) Selenium Grid
  * support. The grid is Maven Central's {@code selenium-grid} standalone, run here as a child JVM on a free port with
  * one node slot: Debian's {@code chromium-driver} driving the machine's Chromium. The only reason to skip is a
- * missing chromedriver ({@code apt-get install -y chromium-driver}; {@code .ci/run} installs it).
+ * missing chromedriver ({@code apt-get install -y chromium-driver}; {@code .ci/run} installs it). The harness runs
+ * as a child JVM ({@code authbench run}), as users run it.
  */
 class SeleniumGridEndToEndTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -38,7 +39,9 @@ class SeleniumGridEndToEndTest {
         try (ReadyChild grid = startGrid()) {
             String hub = grid.group(1);
             Path out = dir.resolve("run");
-            RemoteRuns.Outcome outcome = RemoteRuns.loginPair(out, "--selenium-grid=" + hub);
+            // In its own JVM: Playwright for Java fixes its driver's environment (SELENIUM_REMOTE_URL) at the first
+            // Playwright of a JVM, and this test JVM may already have created one (Browsers refuses the mix).
+            RemoteRuns.Outcome outcome = RemoteRuns.loginPairInChildJvm(out, "--selenium-grid=" + hub);
             RunResults results = RemoteRuns.assertBothVariantsMeasured(out, outcome);
             assertThat(results.run().config().settings()).containsEntry("browserMode", "selenium-grid")
                     .containsEntry("browserEndpoint", hub.endsWith("/") ? hub : hub + "/");

@@ -69,7 +69,7 @@ class LinkHostsTest {
 
     @Test
     void an_address_of_another_machine_is_refused_with_the_fix() {
-        assertThatThrownBy(() -> LinkHosts.parseBindAddress("192.0.2.10"))   // TEST-NET-1: never local
+        assertThatThrownBy(() -> LinkHosts.parseBindAddress("203.0.113.77"))   // documentation range (TEST-NET-3): not an address of this machine
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not an address of this machine").hasMessageContaining("0.0.0.0");
         assertThatThrownBy(() -> LinkHosts.parseBindAddress("no-such-host.invalid"))

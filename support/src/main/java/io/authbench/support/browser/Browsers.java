@@ -43,6 +43,8 @@ public final class Browsers {
     static final String LAUNCH_OPTIONS_HEADER = "x-playwright-launch-options";
     /** Read by the Playwright driver at {@code launch()}: launch on this Selenium Grid hub instead (Chromium only). */
     static final String SELENIUM_REMOTE_URL = "SELENIUM_REMOTE_URL";
+    /** The SELENIUM_REMOTE_URL of this JVM's first createPlaywright ("" = none), null before the first. */
+    private static String firstSeleniumRemoteUrl;
 
     private Browsers() {
     }
@@ -63,6 +65,7 @@ public final class Browsers {
      * {@code SELENIUM_REMOTE_URL} (see {@link #launchChromiumOnSeleniumGrid}).
      */
     public static Playwright createPlaywright(Map<String, String> extraDriverEnvironment) {
+        checkSameDriverEnvironment(extraDriverEnvironment);
         NodeJs node = NodeJs.locate(PlaywrightDriver.requiredNodeMajor(),
                 new NodeVersionMemo(DriverCache.base().resolve("node-version")));
         String userDir = userDriverDir();
@@ -206,6 +209,31 @@ public final class Browsers {
         } catch (PlaywrightException e) {
             throw new BrowserSetupException(RemoteErrors.seleniumGrid(RemoteEndpoints.redacted(grid), e.getMessage(),
                     timeout), e);
+        }
+    }
+
+    /**
+     * Playwright for Java (1.62, {@code Driver.ensureDriverInstalled}) keeps one driver per JVM and gives every driver
+     * process the environment of the <em>first</em> {@code Playwright.create()}: a later {@code CreateOptions.env} is
+     * ignored. So {@code SELENIUM_REMOTE_URL} only reaches the driver if the first Playwright of the JVM had it, and
+     * then every later launch of that JVM goes to the grid too. Refuse the mix with a message instead of launching
+     * the wrong browser.
+     */
+    private static synchronized void checkSameDriverEnvironment(Map<String, String> extraDriverEnvironment) {
+        String grid = extraDriverEnvironment.getOrDefault(SELENIUM_REMOTE_URL, "");
+        if (firstSeleniumRemoteUrl == null) {
+            firstSeleniumRemoteUrl = grid;
+            return;
+        }
+        if (!firstSeleniumRemoteUrl.equals(grid)) {
+            throw new BrowserSetupException(grid.isEmpty()
+                    ? "This JVM's Playwright driver was started for a Selenium Grid, so a local launch would go to the"
+                            + " grid as well (Playwright for Java fixes the driver's environment at the first"
+                            + " Playwright of a JVM). Launch the local browser in a fresh JVM."
+                    : "This JVM already started Playwright's driver " + (firstSeleniumRemoteUrl.isEmpty()
+                            ? "without a Selenium Grid" : "for another Selenium Grid") + ", and Playwright for Java"
+                            + " fixes the driver's environment (SELENIUM_REMOTE_URL) at the first Playwright of a JVM."
+                            + " Run the grid run in a fresh JVM, as 'authbench run --selenium-grid=…' does.");
         }
     }
 
