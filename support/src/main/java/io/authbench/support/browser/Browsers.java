@@ -88,6 +88,9 @@ public final class Browsers {
             System.setProperty(DRIVER_DIR_PROPERTY, driverDir.toString());
         }
         Map<String, String> driverEnvironment = new java.util.LinkedHashMap<>(extraDriverEnvironment);
+        // The driver inherits this JVM's environment: a SELENIUM_REMOTE_URL exported there would send every launch
+        // to a grid while the run believes it is local. Empty = unset for the driver's node.
+        driverEnvironment.putIfAbsent(SELENIUM_REMOTE_URL, "");
         driverEnvironment.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         // The node we checked, rather than whatever <driverDir>/node happens to point at.
         driverEnvironment.put("PLAYWRIGHT_NODEJS_PATH", node.path().toString());
