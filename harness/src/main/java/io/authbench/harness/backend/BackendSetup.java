@@ -42,7 +42,9 @@ public final class BackendSetup {
         out.println("authbench: checking the Appwrite at " + backend.label() + " (project " + backend.projectId() + ")");
         out.flush();
         try {
-            List<String> passed = new Preflight(backend, Defaults.BROWSER_ORIGIN, Defaults.PREFLIGHT_TIMEOUT).run();
+            // The origin Appwrite's Web-platform check sees: the host name in browser URLs (--public-host).
+            String origin = "http://" + options.topology().links().publicHost();
+            List<String> passed = new Preflight(backend, origin, Defaults.PREFLIGHT_TIMEOUT).run();
             passed.forEach(line -> out.println("authbench:   ok: " + line));
             out.flush();
             return true;

@@ -22,6 +22,12 @@ public final class BrowserSession implements AutoCloseable {
      */
     static final List<String> EXTRA_FLAGS = List.of("--disable-default-apps", "--disable-extensions");
 
+    /**
+     * Upper bound for a remote browser to be handed over: a grid starts chromedriver and Chromium on its node, and
+     * a busy node queues the request (5.7 s for a local standalone grid on the project machine).
+     */
+    static final java.time.Duration REMOTE_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private final Playwright playwright;
     private final Browser browser;
 
@@ -41,6 +47,32 @@ public final class BrowserSession implements AutoCloseable {
             Browser browser = Browsers.launchChromium(playwright, new LaunchSettings(executable, true, EXTRA_FLAGS,
                     LaunchSettings.DEFAULT_LAUNCH_TIMEOUT));
             return new BrowserSession(playwright, browser);
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the browser {@code target} names: launched here, from a Playwright server, or on a Selenium Grid.
+     *
+     * @throws io.authbench.support.browser.BrowserSetupException naming the target and the fix if it cannot be had
+     */
+    public static BrowserSession open(BrowserTarget target) {
+        if (target instanceof BrowserTarget.PlaywrightServer server) {
+            return start(Browsers.createPlaywright(), playwright -> Browsers.connectChromium(playwright,
+                    server.endpoint(), EXTRA_FLAGS, server.executableOnServer(), REMOTE_TIMEOUT));
+        }
+        if (target instanceof BrowserTarget.SeleniumGrid grid) {
+            return start(Browsers.createPlaywright(Browsers.seleniumGridEnvironment(grid.hub())), playwright ->
+                    Browsers.launchChromiumOnSeleniumGrid(playwright, grid.hub(), EXTRA_FLAGS, REMOTE_TIMEOUT));
+        }
+        return launch(((BrowserTarget.Local) target).executable());
+    }
+
+    private static BrowserSession start(Playwright playwright, java.util.function.Function<Playwright, Browser> open) {
+        try {
+            return new BrowserSession(playwright, open.apply(playwright));
         } catch (RuntimeException e) {
             playwright.close();
             throw e;

@@ -74,11 +74,13 @@ public final class Defaults {
 
     /** Upper bound of each request of the external-Appwrite preflight check. */
     public static final java.time.Duration PREFLIGHT_TIMEOUT = java.time.Duration.ofSeconds(10);
-    /**
-     * The origin the CSR page runs at, as Appwrite's Web-platform check sees it (host name only: ports do not
-     * matter). Browser URLs use {@code localhost} (platform-notes §5).
-     */
-    public static final String BROWSER_ORIGIN = "http://localhost";
+    /** Browser-facing links listen on loopback unless the user opens them (--link-host). */
+    public static final String LINK_HOST = "127.0.0.1";
+    /** The host name in browser URLs: one name for the apps and Appwrite keeps their cookies same-site. */
+    public static final String PUBLIC_HOST = "localhost";
+    /** How to start a Playwright server of the right version, for --help. */
+    public static final String PLAYWRIGHT_SERVER_HINT =
+            "e.g. 'node ~/.cache/authbench/playwright-driver-1.62.0/package/cli.js run-server --port 3000 --unsafe'";
 
     /** Output folder, relative to the working directory. */
     public static final String OUT = "target/bench";

@@ -32,6 +32,8 @@ import java.util.Objects;
  *                           not available, code size is not measured
  * @param appwrite           an external Appwrite (endpoint, project, key) used instead of the emulator; null = the
  *                           bundled emulator, started by the harness
+ * @param topology           where the browser runs (here, a Playwright server, a Selenium Grid) and where the
+ *                           browser-facing links listen; null = {@link Topology#local()}
  */
 public record HarnessOptions(
         boolean quick,
@@ -53,9 +55,11 @@ public record HarnessOptions(
         boolean serverPhase,
         boolean jmhFull,
         Path sourceRoot,
-        ExternalAppwrite appwrite) {
+        ExternalAppwrite appwrite,
+        Topology topology) {
 
     public HarnessOptions {
+        topology = topology == null ? Topology.local() : topology;
         flows = List.copyOf(flows);
         profiles = List.copyOf(profiles);
         Objects.requireNonNull(out, "out");
@@ -67,13 +71,14 @@ public record HarnessOptions(
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
     }
 
-    /** With the bundled emulator. */
+    /** With the bundled emulator, everything on this machine (Chromium launched here, links on loopback). */
     public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
             int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
             Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
             boolean jmhFull, Path sourceRoot) {
         this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
-                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, sourceRoot, null);
+                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, sourceRoot, null,
+                Topology.local());
     }
 
     /** Without sources: code size is not measured. */
@@ -82,6 +87,7 @@ public record HarnessOptions(
             Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
             boolean jmhFull) {
         this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
-                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null, null);
+                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null, null,
+                Topology.local());
     }
 }

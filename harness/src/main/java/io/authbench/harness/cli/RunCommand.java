@@ -4,8 +4,12 @@ import io.authbench.harness.backend.BackendOptions;
 import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.codesize.SourceRoot;
 import io.authbench.harness.flow.Flow;
+import io.authbench.harness.link.LinkHosts;
 import io.authbench.harness.profile.ProfileFileException;
 import io.authbench.harness.profile.Profiles;
+import io.authbench.support.browser.RemoteEndpoints;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,6 +76,27 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--browser", paramLabel = "PATH",
             description = "Chromium executable. Default: discovered (/usr/lib/chromium/chromium, /usr/bin/chromium, ...).")
     String browser = "";
+
+    @Option(names = "--browser-ws", paramLabel = "URL",
+            description = "Use Chromium from this Playwright server (same Playwright version, " + Defaults.PLAYWRIGHT_SERVER_HINT
+                    + ") instead of launching one; --browser then names the binary on the server's machine (honoured by"
+                    + " 'run-server --unsafe'). Default: none.")
+    String browserWs = "";
+
+    @Option(names = "--selenium-grid", paramLabel = "URL",
+            description = "Launch Chromium on this Selenium Grid 4 hub through Playwright's experimental Selenium Grid"
+                    + " support (Chromium only), e.g. http://127.0.0.1:4444. Default: none.")
+    String seleniumGrid = "";
+
+    @Option(names = "--link-host", paramLabel = "ADDRESS",
+            description = "Address the browser-facing links listen on; 0.0.0.0 or a LAN address lets a browser on"
+                    + " another machine reach them. Default: " + Defaults.LINK_HOST + " (loopback).")
+    String linkHost = "";
+
+    @Option(names = "--public-host", paramLabel = "NAME",
+            description = "Host name (or IPv4 address) the browser's URLs use for the apps and Appwrite; it must lead"
+                    + " the browser's machine to this one. Default: " + Defaults.PUBLIC_HOST + ".")
+    String publicHost = "";
 
     @Option(names = "--emulator-jar", paramLabel = "JAR",
             description = "appwrite-emulator's shaded jar. Default: appwrite-emulator/target/appwrite-emulator.jar.")
@@ -163,7 +188,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--aa-flow: unknown flow '" + aa + "'; use one of " + Flow.codes() + " or 'none'.");
         }
         Path outDir = Path.of(blank(out) ? Defaults.OUT : out.trim());
-        Path browserPath = blank(browser) ? null : existingFile("--browser", browser);
+        Topology topology = topology();
+        // With a Playwright server, --browser is a path on the server's machine: it cannot be checked here.
+        Path browserPath = blank(browser) ? null
+                : topology.browserWs() != null ? Path.of(browser.trim()) : existingFile("--browser", browser);
         ExternalAppwrite appwrite;
         try {
             appwrite = BackendOptions.resolve(appwriteEndpoint, appwriteProject, appwriteKeyFile, environment);
@@ -183,7 +211,38 @@ public final class RunCommand implements Callable<Integer> {
         Path sources = sourceRoot(sourceRoot);
         return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
                 browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh,
-                sources, appwrite);
+                sources, appwrite, topology);
+    }
+
+    private Topology topology() throws UsageException {
+        URI ws = null;
+        URI grid = null;
+        try {
+            ws = blank(browserWs) ? null : RemoteEndpoints.playwrightServer(browserWs);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--browser-ws: " + e.getMessage());
+        }
+        try {
+            grid = blank(seleniumGrid) ? null : RemoteEndpoints.seleniumGrid(seleniumGrid);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--selenium-grid: " + e.getMessage());
+        }
+        if (ws != null && grid != null) {
+            throw new UsageException("--browser-ws and --selenium-grid both name a browser; give one of them.");
+        }
+        InetAddress bind;
+        try {
+            bind = LinkHosts.parseBindAddress(blank(linkHost) ? Defaults.LINK_HOST : linkHost);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--link-host: " + e.getMessage());
+        }
+        String host;
+        try {
+            host = LinkHosts.parsePublicHost(blank(publicHost) ? Defaults.PUBLIC_HOST : publicHost);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--public-host: " + e.getMessage());
+        }
+        return new Topology(ws, grid, new LinkHosts(bind, host));
     }
 
     /** An explicit folder must hold the sources; without one, the current directory is used if it does. */

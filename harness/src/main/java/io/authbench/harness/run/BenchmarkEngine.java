@@ -3,6 +3,7 @@ package io.authbench.harness.run;
 import io.authbench.harness.backend.BackendSetup;
 import io.authbench.harness.backend.RateLimits;
 import io.authbench.harness.browser.BrowserSession;
+import io.authbench.harness.browser.BrowserTarget;
 import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
@@ -87,7 +88,10 @@ public final class BenchmarkEngine {
             return 2;
         }
         RunFolder folder = RunFolder.create(options.out());
-        Path browserPath = options.browser() != null ? options.browser() : BrowserLocator.locate();
+        // A remote browser needs no Chromium here; with a Playwright server, --browser is the binary on its machine.
+        Path browserPath = options.browser() != null || options.topology().remoteBrowser() ? options.browser()
+                : BrowserLocator.locate();
+        BrowserTarget browserTarget = options.topology().browserTarget(browserPath);
         FilmstripRecorder filmstrip = FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(),
                 options.flows(), options.pairs()).orElse(null);
         Instant started = Instant.now();
@@ -96,14 +100,24 @@ public final class BenchmarkEngine {
                 + profiles.size() + " profiles, " + options.pairs() + " pairs + " + options.warmupPairs()
                 + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlow()) + ")");
         out.println("authbench: run folder " + folder.root());
+        if (browserTarget.remote()) {
+            out.println("authbench: browser: " + browserTarget.describe() + "; links on "
+                    + options.topology().links().bindAddress().getHostAddress() + ", URLs with "
+                    + options.topology().links().publicHost());
+        }
+        String linkWarning = options.topology().links().warning(browserTarget.remote());
+        if (linkWarning != null) {
+            err.println("authbench: warning: " + linkWarning);
+            err.flush();
+        }
         out.flush();
 
         try (ExitGuard guard = new ExitGuard();
              Stack stack = BackendSetup.startStack(options, folder.logs());
-             BrowserSession browser = BrowserSession.launch(browserPath)) {
+             BrowserSession browser = BrowserSession.open(browserTarget)) {
             Environment environment = EnvironmentProbe.describe(browser.version(), stack.backendLabel());
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
-                    withFilmstripSetting(runConfig(options, browserPath), filmstrip));
+                    withFilmstripSetting(runConfig(options, browserPath, browserTarget), filmstrip));
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
                     RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
@@ -181,7 +195,7 @@ public final class BenchmarkEngine {
         try {
             for (NetworkProfile profile : profiles) {
                 List<Step> profileSteps = steps.stream().filter(s -> s.profile().equals(profile.name())).toList();
-                try (ProfileStack stackForProfile = stack.startProfile(profile)) {
+                try (ProfileStack stackForProfile = stack.startProfile(profile, options.topology().links())) {
                     out.println("authbench: profile " + profile.name() + " — SSR " + stackForProfile.endpoints().ssrBase()
                             + ", CSR " + stackForProfile.endpoints().csrBase() + ", Appwrite for the browser "
                             + stackForProfile.endpoints().appwriteForBrowser());
@@ -442,13 +456,18 @@ public final class BenchmarkEngine {
         out.flush();
     }
 
-    private static RunConfig runConfig(HarnessOptions options, Path browserPath) {
+    private static RunConfig runConfig(HarnessOptions options, Path browserPath, BrowserTarget browserTarget) {
         Map<String, Long> timeouts = new LinkedHashMap<>();
         timeouts.put("iteration", options.iterationTimeout().toMillis());
         timeouts.put("serverStart", options.serverStartTimeout().toMillis());
         timeouts.put("sdkCall", options.sdkCallTimeout().toMillis());
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("browser", browserPath.toString());
+        // A grid's node chooses its binary; a Playwright server does when no --browser was given.
+        settings.put("browser", browserPath == null || browserTarget instanceof BrowserTarget.SeleniumGrid
+                ? "(chosen by the remote browser's host)" : browserPath.toString());
+        settings.putAll(browserTarget.settings());
+        settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
+        settings.put("publicHost", options.topology().links().publicHost());
         settings.put("projectId", BackendSetup.projectId(options));
         settings.put("jitWarmupRequests", Integer.toString(jitWarmupRequests(options)));
         settings.put("calibrationPings", Integer.toString(options.quick() ? Defaults.QUICK_CALIBRATION_PINGS

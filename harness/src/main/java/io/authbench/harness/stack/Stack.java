@@ -1,6 +1,7 @@
 package io.authbench.harness.stack;
 
 import io.authbench.harness.backend.ExternalAppwrite;
+import io.authbench.harness.link.LinkHosts;
 import io.authbench.harness.link.LinkProxy;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
@@ -133,18 +134,31 @@ public final class Stack implements AutoCloseable {
         return config.projectId();
     }
 
-    /** Starts the links of {@code profile} and both apps behind them. */
+    /** Starts the links of {@code profile} and both apps behind them, all on loopback with {@code localhost} URLs. */
     public ProfileStack startProfile(NetworkProfile profile) {
+        return startProfile(profile, LinkHosts.loopback());
+    }
+
+    /**
+     * As {@link #startProfile(NetworkProfile)}, with the browser-facing links listening on {@code hosts.bindAddress()}
+     * and browser URLs (the apps, and the Appwrite endpoint the CSR page calls) on {@code hosts.publicHost()}. The
+     * app→Appwrite link stays on loopback.
+     */
+    public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts) {
         checkAlive();
+        InetAddress browserSide = hosts.bindAddress();
+        String publicHost = hosts.publicHost();
         List<AutoCloseable> started = new ArrayList<>();
         try {
             InetSocketAddress appwriteAddress = external != null
                     ? new InetSocketAddress(external.endpoint().getHost(), external.port())
                     : address(emulator.url());
-            LinkProxy browserAppwrite = link("browser-appwrite", appwriteAddress, profile.browserAppwrite(), started);
-            LinkProxy appAppwrite = link("app-appwrite", appwriteAddress, profile.appAppwrite(), started);
+            LinkProxy browserAppwrite = link("browser-appwrite", appwriteAddress, profile.browserAppwrite(), browserSide,
+                    started);
+            LinkProxy appAppwrite = link("app-appwrite", appwriteAddress, profile.appAppwrite(),
+                    InetAddress.getLoopbackAddress(), started);
             String apiPath = external != null ? external.endpoint().getRawPath() : "/v1";
-            URI appwriteForBrowser = URI.create("http://localhost:" + browserAppwrite.port() + apiPath);
+            URI appwriteForBrowser = URI.create("http://" + publicHost + ":" + browserAppwrite.port() + apiPath);
             URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + apiPath);
             Set<Integer> appwritePorts = Set.of(browserAppwrite.port());
             if (external != null && external.tls()) {
@@ -161,10 +175,11 @@ public final class Stack implements AutoCloseable {
             ServerProcess csr = app("csr-app", profile, config.csrJar(), appwriteForBrowser, Map.of(),
                     List.of("--upstream-timeout", UPSTREAM_TIMEOUT));
             started.add(csr);
-            LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), started);
-            LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), started);
-            Endpoints endpoints = new Endpoints(URI.create("http://localhost:" + browserSsr.port()),
-                    URI.create("http://localhost:" + browserCsr.port()), appwriteForBrowser, appwriteForSsr, appwriteApi());
+            LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), browserSide, started);
+            LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), browserSide, started);
+            Endpoints endpoints = new Endpoints(URI.create("http://" + publicHost + ":" + browserSsr.port()),
+                    URI.create("http://" + publicHost + ":" + browserCsr.port()), appwriteForBrowser, appwriteForSsr,
+                    appwriteApi());
             return new ProfileStack(profile, endpoints, ssr, csr, browserSsr, browserCsr, browserAppwrite, appAppwrite,
                     appwritePorts);
         } catch (RuntimeException e) {
@@ -184,8 +199,9 @@ public final class Stack implements AutoCloseable {
         return ServerProcess.start(spec, config.logDir());
     }
 
-    private static LinkProxy link(String name, InetSocketAddress target, LinkSpec spec, List<AutoCloseable> started) {
-        LinkProxy proxy = LinkProxy.start(name, target, spec, InetAddress.getLoopbackAddress());
+    private static LinkProxy link(String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress,
+                                  List<AutoCloseable> started) {
+        LinkProxy proxy = LinkProxy.start(name, target, spec, bindAddress);
         started.add(proxy);
         return proxy;
     }
