@@ -107,9 +107,9 @@ class ServerPhaseTest {
     void the_run_config_records_whether_and_how_the_server_phase_ran() {
         assertThat(ServerPhase.configSettings(quick)).containsEntry("serverPhase", "on")
                 .containsEntry("serverBench.settings", "quick")
-                .containsEntry("serverBench.jmh", "1 fork(s); fast benchmarks 1 × 2000 ms warm-up, 1 × 2000 ms; SDK"
-                        + " account.get 4 × 2000 ms warm-up, 1 × 2000 ms; logins 1 × 1000 ms warm-up, 1 × 2000 ms;"
-                        + " modes [sample]; threads [1]");
+                .containsEntry("serverBench.jmh", "1 fork(s); fast benchmarks 1 × 2000 ms warm-up, 1 × 2000 ms;"
+                        + " account.get (SDK and plain HTTP) 3 × 2000 ms warm-up, 1 × 2000 ms; logins no warm-up,"
+                        + " 1 × 2000 ms; modes [sample]; threads [1]");
         assertThat(ServerPhase.configSettings(standard).get("serverBench.jmh")).contains("modes [thrpt, sample]")
                 .contains("threads [1, " + io.authbench.serverbench.jmh.JmhSettings.contendedThreads() + "]");
         assertThat(ServerPhase.configSettings(options(true, false, false))).containsOnly(Map.entry("serverPhase", "off"));

@@ -30,7 +30,8 @@ final class ServerSideSection {
         if (!jmh.isEmpty()) {
             out.append("""
                     <h3>JMH</h3>
-                    <p>Per-endpoint micro-benchmarks without a browser. Error is JMH's 99.9 %% half-width.</p>
+                    <p>Per-endpoint micro-benchmarks without a browser. Error is JMH's 99.9 %% half-width. Server CPU \
+                    per operation is process CPU with the servers' JIT compilation left out (— = not measured).</p>
                     <div class="wide"><table class="numbers"><thead><tr><th>benchmark</th><th>variant</th><th>mode</th>\
                     <th>threads</th><th>score</th><th>error</th><th>unit</th><th>params</th><th>app CPU / op</th>\
                     <th>Appwrite CPU / op</th></tr></thead><tbody>

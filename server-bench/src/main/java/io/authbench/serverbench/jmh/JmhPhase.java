@@ -132,7 +132,7 @@ public final class JmhPhase {
         if (it.warmups() != null) {
             options = options.warmupIterations(it.warmups());
         }
-        if (it.warmupTime() != null) {
+        if (it.warmupTime() != null && !it.warmupTime().isZero()) {
             options = options.warmupTime(TimeValue.milliseconds(it.warmupTime().toMillis()));
         }
         if (it.measurements() != null) {

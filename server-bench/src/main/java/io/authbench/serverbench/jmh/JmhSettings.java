@@ -9,12 +9,13 @@ import org.openjdk.jmh.annotations.Mode;
  * How JMH runs the server benchmarks. A null count or time means "JMH's own default" (the {@code full} setting:
  * 5 forks, 5 warm-up and 5 measurement iterations of 10 s).
  *
- * <p>Benchmarks come in three groups with their own iterations: the fast ones (a page, a file, a plain HTTP call:
- * thousands of operations per second), the {@linkplain #SDK SDK round trip} ({@code account.get()} through the
+ * <p>Benchmarks come in three groups with their own iterations: the fast ones (a page, a file: thousands of
+ * operations per second), the {@linkplain #SDK auth round trip} ({@code account.get()} through the
  * Kotlin SDK, whose client code — coroutines, OkHttp's dispatcher, Gson — keeps the benchmark JVM's JIT compiler busy
  * for several seconds: measured too early, the figure is the client compiling, not the round trip) and the
  * {@linkplain #SLOW slow} ones (a login: one argon2id hash of 64 MiB, ≈ 0.3–0.5 s of Appwrite CPU each, so an
- * iteration holds a handful of operations and a long warm-up buys nothing).
+ * iteration holds a handful of operations and a long warm-up buys nothing; the same call without the SDK is in this
+ * group too, so that both are measured equally warm).
  *
  * @param include  regex of benchmarks to run, matched against {@code Class.method}
  * @param forks    JVM forks per benchmark, mode and thread count
@@ -29,8 +30,11 @@ public record JmhSettings(String include, Integer forks, Iterations fast, Iterat
                           List<Integer> threads, List<Mode> modes) {
     /** Every benchmark of this module. */
     public static final String ALL = "io\\.authbench\\.serverbench\\.jmh\\..*Benchmarks\\..*";
-    /** The SDK round trip, which needs a longer warm-up of its client. */
-    public static final String SDK = "io\\.authbench\\.serverbench\\.jmh\\.AppwriteSdkBenchmarks\\.accountGet$";
+    /**
+     * The auth round trip through the SDK, which needs a longer warm-up of its client, and the same call without the
+     * SDK (warmed the same way, so the two compare).
+     */
+    public static final String SDK = "io\\.authbench\\.serverbench\\.jmh\\.AppwriteSdkBenchmarks\\.accountGet(PlainHttp)?$";
     /** The benchmarks whose operation is a login (argon2id). */
     public static final String SLOW = "io\\.authbench\\.serverbench\\.jmh\\."
             + "(SsrBenchmarks\\.login|AppwriteSdkBenchmarks\\.createEmailPasswordSession)$";
@@ -63,8 +67,9 @@ public record JmhSettings(String include, Integer forks, Iterations fast, Iterat
             if (measurements == null) {
                 return "JMH defaults";
             }
-            return String.format(Locale.ROOT, "%d × %d ms warm-up, %d × %d ms", warmups, warmupTime.toMillis(),
-                    measurements, measurementTime.toMillis());
+            String warmup = warmups == 0 ? "no warm-up"
+                    : String.format(Locale.ROOT, "%d × %d ms warm-up", warmups, warmupTime.toMillis());
+            return String.format(Locale.ROOT, "%s, %d × %d ms", warmup, measurements, measurementTime.toMillis());
         }
 
         /** Wall time of one fork's iterations, or null for JMH's defaults. */
@@ -110,7 +115,7 @@ public record JmhSettings(String include, Integer forks, Iterations fast, Iterat
 
     /** One line for progress output and {@code config.settings}. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s fork(s); fast benchmarks %s; SDK account.get %s; logins %s; modes %s;"
+        return String.format(Locale.ROOT, "%s fork(s); fast benchmarks %s; account.get (SDK and plain HTTP) %s; logins %s; modes %s;"
                         + " threads %s", forks == null ? "JMH default" : forks.toString(), fast.describe(), sdk.describe(),
                 slow.describe(),
                 modes.stream().map(Mode::shortLabel).toList(), threads);
