@@ -36,7 +36,8 @@ public final class ServerBenchMain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder; files go to DIR/server-bench (default: ${DEFAULT-VALUE})")
     Path out = Path.of("target/server-bench-run");
 
-    @Option(names = "--quick", description = "quick settings (1 × 1 s warm-up, 2 × 1 s, 3 ladder steps of 5 s)")
+    @Option(names = "--quick", description = "quick settings (about a minute: sample-time mode at 1 thread, 2 s"
+            + " iterations, 3 ladder steps of 2 s)")
     boolean quick;
 
     @Option(names = "--jmh-full", description = "JMH's own defaults (5 forks, 5 × 10 s warm-up and measurement)")
@@ -161,6 +162,10 @@ public final class ServerBenchMain implements Callable<Integer> {
         }
         result.jmhSamples().stream().filter(s -> s.benchmark().equals("AppwriteSdkBenchmarks.accountGet") && s.threads() == 1)
                 .forEach(s -> progress.printf(Locale.ROOT, "  GET /v1/account through the SDK, 1 thread: p50 %.3f ms%n", s.p50Ms()));
+        result.jmhSamples().stream()
+                .filter(s -> s.benchmark().equals("AppwriteSdkBenchmarks.accountGetPlainHttp") && s.threads() == 1)
+                .forEach(s -> progress.printf(Locale.ROOT, "  GET /v1/account without the SDK (plain OkHttp), 1 thread:"
+                        + " p50 %.3f ms%n", s.p50Ms()));
         result.notes().forEach(note -> progress.println("  note: " + note));
     }
 }

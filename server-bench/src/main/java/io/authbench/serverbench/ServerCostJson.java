@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * {@code server-bench/server-cost.json}: the phase's full result for the standalone CLI and for readers who want
- * what results.json has no field for yet (errors by kind, CPU per page view, stop reasons). Units in key names.
+ * more than results.json keeps (JIT share per step, sample-time percentiles, planned/not-sent counts). Units in key
+ * names.
  */
 final class ServerCostJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -26,6 +27,8 @@ final class ServerCostJson {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", "authbench-server-cost/1");
         root.put("settings", result.settingsName());
+        ObjectNode described = root.putObject("settingsDescribed");
+        new java.util.TreeMap<>(result.settings()).forEach(described::put);
         root.put("jmhResultFile", result.jmhResultFile());
         ArrayNode notes = root.putArray("notes");
         result.notes().forEach(notes::add);
@@ -58,7 +61,9 @@ final class ServerCostJson {
                         .put("p50Ms", o.percentileMillis(50)).put("p90Ms", o.percentileMillis(90))
                         .put("p99Ms", o.percentileMillis(99)).put("p999Ms", o.percentileMillis(99.9))
                         .put("maxMs", o.maxMillis()).put("appCpuMsPerView", step.appCpuMsPerView())
-                        .put("appwriteCpuMsPerView", step.appwriteCpuMsPerView()).put("histogramFile", step.histogramFile());
+                        .put("appwriteCpuMsPerView", step.appwriteCpuMsPerView())
+                        .put("appJitMsPerView", step.appJitMsPerView()).put("appwriteJitMsPerView", step.appwriteJitMsPerView())
+                        .put("sustained", step.sustained()).put("histogramFile", step.histogramFile());
                 ObjectNode errors = s.putObject("errors");
                 step.errorsByKind().forEach(errors::put);
                 ObjectNode first = s.putObject("firstErrors");

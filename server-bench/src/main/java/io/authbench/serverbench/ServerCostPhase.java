@@ -13,12 +13,12 @@ import io.authbench.serverbench.load.PageView;
 import io.authbench.serverbench.load.SsrPageView;
 import io.authbench.serverbench.stack.CsrPage;
 import io.authbench.serverbench.stack.Population;
+import io.authbench.serverbench.stack.ServerCpu;
 import io.authbench.serverbench.stack.ServerStack;
 import io.authbench.serverbench.stack.Targets;
 import io.authbench.serverbench.stack.TestUser;
 import io.authbench.serverbench.stack.UserSeeder;
 import io.authbench.support.SupportException;
-import io.authbench.support.process.ProcessCpu;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The server-side phase: what each pattern costs the servers (DESIGN.md §5–6). It starts the emulator, ssr-app and
@@ -123,30 +124,46 @@ public final class ServerCostPhase {
                 }
             }
         }
-        return new ServerCostResult(settings.name(), jmh.results(), jmh.samples(), ladders, notes, jmhFile);
+        return new ServerCostResult(settings.forResults(), jmh.results(), jmh.samples(), ladders, notes, jmhFile);
     }
 
-    /** JIT-warms both apps and Appwrite with the page views the phase measures; refuses to go on if they fail. */
+    /**
+     * JIT-warms both apps and Appwrite with the page views the phase measures, SSR and CSR side by side (they meet
+     * only in Appwrite, which both warm); refuses to go on if every view of one kind fails.
+     */
     private static void warmUp(ServerCostSettings settings, PrintStream progress, PageView... views) {
         if (settings.serverWarmup().isZero()) {
             return;
         }
-        progress.printf("  warming the servers up: SSR and CSR page views at %d/s for %d s each%n",
+        progress.printf("  warming the servers up: SSR and CSR page views at %d/s each, side by side, for %d s%n",
                 ServerCostSettings.WARMUP_RATE, settings.serverWarmup().toSeconds());
         HttpClient client = ConstantRateLoad.newClient(Duration.ofSeconds(5));
+        List<CompletableFuture<LoadOutcome>> runs = new ArrayList<>();
         for (PageView view : views) {
-            LoadOutcome outcome = ConstantRateLoad.run(view, LoadSettings.of(ServerCostSettings.WARMUP_RATE,
-                    settings.serverWarmup()), client);
+            runs.add(CompletableFuture.supplyAsync(() -> ConstantRateLoad.run(view,
+                    LoadSettings.of(ServerCostSettings.WARMUP_RATE, settings.serverWarmup()), client), runner()));
+        }
+        for (int i = 0; i < views.length; i++) {
+            LoadOutcome outcome = runs.get(i).join();
             if (outcome.succeeded() == 0) {
-                throw new ServerBenchException("Every warm-up page view (" + view.target() + ") failed: "
+                throw new ServerBenchException("Every warm-up page view (" + views[i].target() + ") failed: "
                         + outcome.firstErrors().values().stream().findFirst().orElse("no answer")
                         + ". Check the server logs in the run folder.");
             }
         }
     }
 
-    private static Optional<ProcessCpu> cpu(OptionalLong pid) {
-        return pid.isPresent() ? Optional.of(ProcessCpu.of(pid.getAsLong())) : Optional.empty();
+    /** A fresh thread per warm-up run (each run has its own client threads; this one only waits for them). */
+    private static java.util.concurrent.Executor runner() {
+        return task -> {
+            Thread thread = new Thread(task, "server-bench-warmup");
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    private static Optional<ServerCpu> cpu(OptionalLong pid) {
+        return pid.isPresent() ? Optional.of(ServerCpu.of(pid.getAsLong())) : Optional.empty();
     }
 
     private static Path createFolder(Path runFolder) {

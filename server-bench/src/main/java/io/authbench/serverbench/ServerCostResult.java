@@ -4,17 +4,17 @@ import io.authbench.reports.results.JmhResult;
 import io.authbench.reports.results.LoadStep;
 import io.authbench.serverbench.jmh.JmhSampleFigure;
 import io.authbench.serverbench.load.LadderResult;
-import io.authbench.serverbench.load.LadderStep;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the server-side phase measured. {@link #jmh()} and {@link #load()} map one to one onto the {@code jmh} and
- * {@code load} entries of results.json (docs/results-schema.md); the ladders keep what that schema has no field for
- * yet (errors by kind, CPU per page view, why each ladder stopped).
+ * {@code load} entries of results.json (docs/results-schema.md: per step errors by kind, CPU per page view, and on a
+ * ladder's last step why it stopped); the ladders also keep the JIT share and the JMH sample percentiles, which
+ * server-cost.json has.
  *
- * @param settingsName  {@code quick}, {@code standard} or {@code full}
+ * @param settings      what shaped the numbers ({@link ServerCostSettings#forResults()}), for {@code config.settings}
  * @param jmh           one entry per benchmark × mode × thread count that produced a result
  * @param jmhSamples    percentiles of the sample-time runs
  * @param ladders       one per variant ({@code ssr}, {@code csr}), in run order
@@ -22,9 +22,10 @@ import java.util.Optional;
  *                      benchmarks, a ladder stopped by a fault); never secrets
  * @param jmhResultFile {@code jmh-result.json} relative to the run folder, null if JMH did not run
  */
-public record ServerCostResult(String settingsName, List<JmhResult> jmh, List<JmhSampleFigure> jmhSamples,
+public record ServerCostResult(Map<String, String> settings, List<JmhResult> jmh, List<JmhSampleFigure> jmhSamples,
                                List<LadderResult> ladders, List<String> notes, String jmhResultFile) {
     public ServerCostResult {
+        settings = Map.copyOf(settings);
         jmh = List.copyOf(jmh);
         jmhSamples = List.copyOf(jmhSamples);
         ladders = List.copyOf(ladders);
@@ -33,7 +34,7 @@ public record ServerCostResult(String settingsName, List<JmhResult> jmh, List<Jm
 
     /** Every ladder step of both variants as results.json {@code load} entries. */
     public List<LoadStep> load() {
-        return ladders.stream().flatMap(l -> l.steps().stream()).map(LadderStep::toLoadStep).toList();
+        return ladders.stream().flatMap(l -> l.toLoadSteps().stream()).toList();
     }
 
     public Optional<LadderResult> ladder(String variant) {
@@ -53,10 +54,13 @@ public record ServerCostResult(String settingsName, List<JmhResult> jmh, List<Jm
                 .map(s -> s.appCpuMsPerView() + s.appwriteCpuMsPerView());
     }
 
+    /** {@code quick}, {@code standard} or {@code full}. */
+    public String settingsName() {
+        return settings.getOrDefault("serverBench.settings", "custom");
+    }
+
     /** Settings that shaped these numbers, for {@code run.config.settings} (strings, no secrets). */
     public Map<String, String> settingsForResults() {
-        return Map.of("serverBench.settings", settingsName,
-                "serverBench.appwriteFlags", "--rate-limits off --password-hash appwrite",
-                "serverBench.latency", "load latency from each page view's intended start (coordinated omission corrected)");
+        return settings;
     }
 }

@@ -5,31 +5,40 @@ import io.authbench.serverbench.load.LadderSettings;
 import io.authbench.serverbench.stack.StackJars;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.openjdk.jmh.annotations.Mode;
 
 /**
  * Everything that shapes the server-side phase. Start from {@link #quick}, {@link #standard} or {@link #full} (or
- * {@link #fromProperties}) and adjust with the {@code with...} copies.
+ * {@link #fromProperties}) and adjust with the {@code with...} copies. The wall times are what the settings were built
+ * for on a 2-core machine (server-bench/README.md has the measured ones).
  *
  * <table>
  * <caption>The three settings</caption>
- * <tr><th></th><th>quick</th><th>standard ({@code -Pbench})</th><th>full ({@code -Djmh.full=true})</th></tr>
- * <tr><td>JMH</td><td>1 fork, 1 × 1 s warm-up, 2 × 1 s</td><td>1 fork, 2 × 2 s warm-up, 3 × 2 s</td>
- *     <td>JMH defaults: 5 forks, 5 × 10 s, 5 × 10 s</td></tr>
- * <tr><td>JMH threads, modes</td><td colspan="3">1 and {@link JmhSettings#contendedThreads()}; throughput and
- *     sample time</td></tr>
- * <tr><td>ladder</td><td>50, 200, 800 /s; 5 s steps, 2 s warm-up</td><td colspan="2">50, 100, 200, 400, 800, 1600,
- *     3200 /s; 10 s steps, 5 s warm-up</td></tr>
- * <tr><td>stop</td><td colspan="3">p99 over 50 ms or any failed page view</td></tr>
- * <tr><td>server warm-up</td><td>5 s</td><td>15 s</td><td>30 s</td></tr>
- * <tr><td>users</td><td>8 page-view + 4 login</td><td colspan="2">20 page-view + 4 login</td></tr>
+ * <tr><th></th><th>quick (≈ 1 min)</th><th>standard ({@code -Pbench}, ≤ 4 min)</th>
+ *     <th>full ({@code -Djmh.full=true})</th></tr>
+ * <tr><td>JMH modes, threads</td><td>sample time; 1</td><td colspan="2">throughput and sample time; 1 and
+ *     {@link JmhSettings#contendedThreads()}</td></tr>
+ * <tr><td>fast benchmarks</td><td>1 fork, 1 × 2 s warm-up, 1 × 2 s</td><td>1 fork, 1 × 1 s warm-up, 2 × 1 s</td>
+ *     <td rowspan="3">JMH defaults: 5 forks, 5 × 10 s, 5 × 10 s</td></tr>
+ * <tr><td>{@code account.get()}, SDK and plain</td><td>1 fork, 3 × 2 s warm-up, 1 × 2 s</td><td>1 fork, 3 × 2 s warm-up,
+ *     2 × 1 s</td></tr>
+ * <tr><td>login benchmarks</td><td>1 fork, no warm-up, 1 × 2 s</td><td>1 fork, no warm-up, 1 × 2 s</td></tr>
+ * <tr><td>ladder</td><td>50, 200, 800 /s; 2 s steps, no warm-up</td><td colspan="2">50, 100, 200, 400, 800, 1600
+ *     /s; 3 s steps, 2 s warm-up</td></tr>
+ * <tr><td>stop</td><td colspan="3">p99 over 50 ms, any failed page view, a step over its time limit, a dead server</td></tr>
+ * <tr><td>server warm-up</td><td>4 s</td><td>10 s</td><td>30 s</td></tr>
+ * <tr><td>users</td><td>2 page-view + 1 login</td><td>4 + 2</td><td>20 + 4</td></tr>
  * </table>
  *
  * @param name          {@code quick}, {@code standard} or {@code full}, recorded with the results
  * @param jars          the servers' jars (used when the phase starts the servers itself)
- * @param serverWarmup  SSR and CSR page views at {@value #WARMUP_RATE}/s before anything is measured, so the servers'
- *                      JIT compilation (which burns CPU that would be charged to the first benchmarks) is done
+ * @param serverWarmup  SSR and CSR page views at {@value #WARMUP_RATE}/s each, side by side, before anything is
+ *                      measured, so the servers' JIT compilation (which burns CPU that would be charged to the first
+ *                      benchmarks) is mostly done
  * @param jmh           JMH settings
  * @param ladder        ladder settings (the same for both variants)
  * @param pageViewUsers users signed in for page views (both variants share them)
@@ -43,7 +52,7 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
     public static final double DEFAULT_P99_BOUND_MILLIS = 50;
     static final int LOAD_CLIENTS = 64;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    /** Page views per second of the server warm-up. */
+    /** Page views per second of the server warm-up, per variant. */
     public static final int WARMUP_RATE = 100;
 
     public ServerCostSettings {
@@ -55,38 +64,77 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
         }
     }
 
-    private static List<Integer> threads() {
+    private static List<Integer> bothThreadCounts() {
         return List.of(1, JmhSettings.contendedThreads());
     }
 
-    private static final List<Mode> MODES = List.of(Mode.Throughput, Mode.SampleTime);
+    private static final List<Mode> BOTH_MODES = List.of(Mode.Throughput, Mode.SampleTime);
+    /**
+     * No warm-up: a login is ≈ 0.3 s of argon2 (seconds when 4 threads queue on 2 cores), which the seeding has
+     * already run a dozen times, and every iteration lasts until its last login ends; then 2 s.
+     */
+    private static final JmhSettings.Iterations LOGINS = JmhSettings.Iterations.of(0, Duration.ZERO, 1,
+            Duration.ofSeconds(2));
+    /** The SDK client's JIT needs seconds of calls before it settles (see {@link JmhSettings}). */
+    private static final Duration SDK_WARMUP = Duration.ofSeconds(2);
 
-    /** The quick mode: the whole phase in a few minutes on 2 cores. */
+    /**
+     * The quick mode: about a minute on 2 cores. Every benchmark once, in sample-time mode (latency percentiles, and
+     * throughput at one thread is 1 / mean), at one thread.
+     */
     public static ServerCostSettings quick(StackJars jars) {
-        return new ServerCostSettings("quick", jars, Duration.ofSeconds(5),
-                new JmhSettings(JmhSettings.ALL, 1, 1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1), threads(), MODES),
-                new LadderSettings(List.of(50.0, 200.0, 800.0), Duration.ofSeconds(5), Duration.ofSeconds(2),
+        return new ServerCostSettings("quick", jars, Duration.ofSeconds(4),
+                new JmhSettings(JmhSettings.ALL, 1, JmhSettings.Iterations.of(1, Duration.ofSeconds(2), 1,
+                        Duration.ofSeconds(2)), JmhSettings.Iterations.of(3, SDK_WARMUP, 1, Duration.ofSeconds(2)), LOGINS,
+                        List.of(1), List.of(Mode.SampleTime)),
+                new LadderSettings(List.of(50.0, 200.0, 800.0), Duration.ofSeconds(2), Duration.ZERO,
                         DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
-                8, 4, true, true);
+                2, 1, true, true);
     }
 
-    /** What {@code mvn verify -Pbench} runs: short, documented JMH settings and 10 s ladder steps. */
+    /**
+     * What {@code mvn verify -Pbench} runs (at most about 4 minutes on 2 cores): both modes at 1 thread and at the
+     * contended setting, short iterations, 3 s ladder steps.
+     */
     public static ServerCostSettings standard(StackJars jars) {
-        return new ServerCostSettings("standard", jars, Duration.ofSeconds(15),
-                new JmhSettings(JmhSettings.ALL, 1, 2, Duration.ofSeconds(2), 3, Duration.ofSeconds(2), threads(), MODES),
-                standardLadder(), 20, 4, true, true);
+        return new ServerCostSettings("standard", jars, Duration.ofSeconds(10),
+                new JmhSettings(JmhSettings.ALL, 1, JmhSettings.Iterations.of(1, Duration.ofSeconds(1), 2,
+                        Duration.ofSeconds(1)), JmhSettings.Iterations.of(3, SDK_WARMUP, 2, Duration.ofSeconds(1)), LOGINS,
+                        bothThreadCounts(), BOTH_MODES),
+                new LadderSettings(List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0), Duration.ofSeconds(3),
+                        Duration.ofSeconds(2), DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
+                4, 2, true, true);
     }
 
-    /** JMH's own defaults for forks, iterations and times; the standard ladder. */
+    /** JMH's own defaults for forks, iterations and times (long); a longer ladder and warm-up. */
     public static ServerCostSettings full(StackJars jars) {
         return new ServerCostSettings("full", jars, Duration.ofSeconds(30),
-                new JmhSettings(JmhSettings.ALL, null, null, null, null, null, threads(), MODES),
-                standardLadder(), 20, 4, true, true);
+                new JmhSettings(JmhSettings.ALL, null, JmhSettings.Iterations.JMH_DEFAULTS,
+                        JmhSettings.Iterations.JMH_DEFAULTS, JmhSettings.Iterations.JMH_DEFAULTS, bothThreadCounts(),
+                        BOTH_MODES),
+                new LadderSettings(List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0), Duration.ofSeconds(10),
+                        Duration.ofSeconds(5), DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
+                20, 4, true, true);
     }
 
-    private static LadderSettings standardLadder() {
-        return new LadderSettings(List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT);
+    /**
+     * What these settings are, for {@code run.config.settings} of results.json: strings, no secrets, the same keys
+     * whether the phase ran or not.
+     */
+    public Map<String, String> forResults() {
+        Map<String, String> out = new TreeMap<>();
+        out.put("serverBench.settings", name);
+        out.put("serverBench.jmh", runJmh ? jmh.describe() : "not run");
+        out.put("serverBench.ladder", runLadder ? ladder.describe() : "not run");
+        out.put("serverBench.serverWarmup", String.format(Locale.ROOT, "%d s of SSR and CSR page views at %d/s each, side"
+                + " by side", serverWarmup.toSeconds(), WARMUP_RATE));
+        out.put("serverBench.users", pageViewUsers + " page-view users (an SSR and a CSR session each), " + loginUsers
+                + " login users");
+        out.put("serverBench.appwriteFlags", "--rate-limits off --password-hash appwrite");
+        out.put("serverBench.latency", "load latency from each page view's intended start (coordinated omission corrected)");
+        out.put("serverBench.serverCpu", "process CPU from /proc (10 ms ticks) minus the JIT compiler threads, which are"
+                + " reported apart");
+        return out;
     }
 
     /**

@@ -65,7 +65,14 @@ class ServerBenchMainTest {
         ServerBenchMain quick = new ServerBenchMain(System.out);
         quick.quick = true;
         assertThat(quick.settings().name()).isEqualTo("quick");
-        assertThat(quick.settings().ladder().stepDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(quick.settings().ladder().stepDuration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(quick.settings().jmh().modes()).containsExactly(org.openjdk.jmh.annotations.Mode.SampleTime);
+        assertThat(quick.settings().jmh().threads()).containsExactly(1);
+
+        ServerBenchMain standard = new ServerBenchMain(System.out);
+        assertThat(standard.settings().name()).isEqualTo("standard");
+        assertThat(standard.settings().jmh().modes()).hasSize(2);
+        assertThat(standard.settings().jmh().threads()).hasSize(2);
 
         ServerBenchMain full = new ServerBenchMain(System.out);
         full.quick = true;

@@ -36,7 +36,7 @@ class ServerCostPhaseTest {
                 && Files.isRegularFile(jars.csrJar()), "the servers' jars are built by the reactor (mvn verify)");
         ServerCostSettings quick = ServerCostSettings.quick(jars);
         ServerCostSettings settings = quick.withServerWarmup(Duration.ofSeconds(1)).withUsers(3, 1)
-                .withJmh(quick.jmh().withInclude("AppwriteSdkBenchmarks\\.accountGet|SsrBenchmarks\\.login").withThreads(List.of(1))
+                .withJmh(quick.jmh().withInclude("AppwriteSdkBenchmarks\\.accountGet$|SsrBenchmarks\\.login$").withThreads(List.of(1))
                         .withModes(List.of(Mode.SampleTime)).withIterations(1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1)))
                 .withLadder(new LadderSettings(List.of(10.0, 20.0), Duration.ofSeconds(1), Duration.ZERO, 10_000, 0.0, 16,
                         Duration.ofSeconds(10)));
@@ -58,7 +58,8 @@ class ServerCostPhaseTest {
         });
         assertThat(result.jmhSamples()).hasSize(2).allSatisfy(s -> assertThat(s.p50Ms()).isPositive());
         String jmhJson = Files.readString(runFolder.resolve(result.jmhResultFile()));
-        assertThat(jmhJson).contains("\"serverCpuAppwrite\"").contains("AppwriteSdkBenchmarks.accountGet");
+        assertThat(jmhJson).contains("\"serverCpuAppwrite\"").contains("\"serverJitAppwrite\"").contains("\"clientCpu\"")
+                .contains("AppwriteSdkBenchmarks.accountGet");
 
         assertThat(result.ladders()).extracting(LadderResult::variant).containsExactly("ssr", "csr");
         for (LadderResult ladder : result.ladders()) {
@@ -73,6 +74,16 @@ class ServerCostPhaseTest {
             });
         }
         assertThat(result.load()).hasSize(4).extracting(LoadStep::variant).containsExactly("ssr", "ssr", "csr", "csr");
+        assertThat(result.load()).allSatisfy(step -> {
+            assertThat(step.errorsByKind()).isEmpty();
+            assertThat(step.appCpuMsPerView()).isNotNull();
+            assertThat(step.appwriteCpuMsPerView()).isNotNull();
+            assertThat(step.sustained()).as("recorded (whether 95 % of a 1 s step's rate was met depends on the machine)")
+                    .isNotNull();
+        });
+        assertThat(result.load()).extracting(LoadStep::stopReason).satisfiesExactly(
+                r -> assertThat(r).isNull(), r -> assertThat(r).startsWith("Every rate up to 20/s"),
+                r -> assertThat(r).isNull(), r -> assertThat(r).startsWith("Every rate up to 20/s"));
         assertThat(result.serverCpuPerPageViewMillis("ssr")).isPresent();
         assertThat(result.notes()).anyMatch(n -> n.contains("--password-hash appwrite"));
 

@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,10 +60,9 @@ final class ServerPhase {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("serverPhase", options.serverPhase() ? "on" : "off");
         if (options.serverPhase()) {
-            // The same keys server-bench records itself, from its one source (ServerCostResult.settingsForResults).
-            ServerCostResult empty = new ServerCostResult(settingsFor(options).name(), List.of(), List.of(), List.of(),
-                    List.of(), null);
-            settings.putAll(new java.util.TreeMap<>(empty.settingsForResults()));
+            // The same keys server-bench records itself, from its one source (ServerCostSettings.forResults): what
+            // the quick, standard or full setting runs (JMH iterations, modes, threads; ladder rates and steps; ...).
+            settings.putAll(settingsFor(options).forResults());
         }
         return settings;
     }

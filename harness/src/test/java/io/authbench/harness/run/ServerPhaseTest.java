@@ -17,6 +17,7 @@ import io.authbench.reports.results.Sample;
 import io.authbench.serverbench.ServerBenchException;
 import io.authbench.serverbench.ServerCostResult;
 import io.authbench.serverbench.ServerCostSettings;
+import io.authbench.serverbench.load.ErrorKind;
 import io.authbench.serverbench.load.LadderResult;
 import io.authbench.serverbench.load.LadderStep;
 import io.authbench.serverbench.load.LoadOutcome;
@@ -74,14 +75,22 @@ class ServerPhaseTest {
         return writer;
     }
 
-    private static ServerCostResult measured(String settingsName) {
+    private static ServerCostResult measured(ServerCostSettings settings) {
         Histogram latencies = new Histogram(3);
         latencies.recordValue(2_000_000);
         LoadOutcome outcome = new LoadOutcome(LoadSettings.of(50, Duration.ofSeconds(5)), latencies, 250, 250, 250,
                 Map.of(), 0, Duration.ofSeconds(5), false, Map.of());
-        LadderResult ssr = new LadderResult("ssr", List.of(new LadderStep("ssr", "GET /dashboard", outcome, 0.4, 0.2,
-                "server-bench/load-ssr-50ps.hlog")), "reached the last rate", false, 50.0);
-        return new ServerCostResult(settingsName,
+        Histogram slow = new Histogram(3);
+        slow.recordValue(900_000_000);
+        LoadOutcome failing = new LoadOutcome(LoadSettings.of(200, Duration.ofSeconds(5)), slow, 1000, 1000, 990,
+                Map.of(ErrorKind.TIMEOUT, 7L, ErrorKind.HTTP_STATUS, 3L), 0, Duration.ofSeconds(6), false,
+                Map.of(ErrorKind.TIMEOUT, "GET /dashboard: HttpTimeoutException (request timed out)",
+                        ErrorKind.HTTP_STATUS, "GET /dashboard answered 502"));
+        LadderResult ssr = new LadderResult("ssr", List.of(
+                new LadderStep("ssr", "GET /dashboard", outcome, 0.4, 0.2, 0.01, 0.0, "server-bench/load-ssr-50ps.hlog", true),
+                new LadderStep("ssr", "GET /dashboard", failing, 0.5, null, 0.0, null, null, false)),
+                "Stopped at 200/s because page views failed: 7 timeout, 3 http_status of 1000 sent.", true, 50.0);
+        return new ServerCostResult(settings.forResults(),
                 List.of(new JmhResult("SsrBenchmarks.dashboard", "ssr", "thrpt", 1, 2.4, 0.1, "ops/ms", Map.of(), 0.39, 0.21)),
                 List.of(), List.of(ssr), List.of("Appwrite ran with --rate-limits off."), "server-bench/jmh-result.json");
     }
@@ -97,7 +106,12 @@ class ServerPhaseTest {
     @Test
     void the_run_config_records_whether_and_how_the_server_phase_ran() {
         assertThat(ServerPhase.configSettings(quick)).containsEntry("serverPhase", "on")
-                .containsEntry("serverBench.settings", "quick");
+                .containsEntry("serverBench.settings", "quick")
+                .containsEntry("serverBench.jmh", "1 fork(s); fast benchmarks 1 × 2000 ms warm-up, 1 × 2000 ms;"
+                        + " account.get (SDK and plain HTTP) 3 × 2000 ms warm-up, 1 × 2000 ms; logins no warm-up,"
+                        + " 1 × 2000 ms; modes [sample]; threads [1]");
+        assertThat(ServerPhase.configSettings(standard).get("serverBench.jmh")).contains("modes [thrpt, sample]")
+                .contains("threads [1, " + io.authbench.serverbench.jmh.JmhSettings.contendedThreads() + "]");
         assertThat(ServerPhase.configSettings(options(true, false, false))).containsOnly(Map.entry("serverPhase", "off"));
     }
 
@@ -108,7 +122,7 @@ class ServerPhaseTest {
             ServerPhase phase = new ServerPhase((settings, runFolder, progress) -> {
                 asked.add(settings);
                 progress.println("  load ladder, SSR page views: [50.0] /s");
-                return measured(settings.name());
+                return measured(settings);
             }, new PrintWriter(out), new PrintWriter(err));
             assertThat(phase.run(quick, dir, writer)).isTrue();
             writer.finish(RunStatus.COMPLETE, null);
@@ -117,15 +131,30 @@ class ServerPhaseTest {
         RunResults read = ResultsJson.read(dir.resolve("results.json"));
         assertThat(read.samples()).hasSize(1);
         assertThat(read.jmh()).extracting(JmhResult::benchmark).containsExactly("SsrBenchmarks.dashboard");
-        assertThat(read.load()).singleElement().satisfies(step -> {
+        assertThat(read.load()).hasSize(2);
+        assertThat(read.load().get(0)).satisfies(step -> {
             assertThat(step.variant()).isEqualTo("ssr");
             assertThat(step.offeredPerSecond()).isEqualTo(50.0);
+            assertThat(step.errorsByKind()).isEmpty();
+            assertThat(step.appCpuMsPerView()).isEqualTo(0.4);
+            assertThat(step.appwriteCpuMsPerView()).isEqualTo(0.2);
+            assertThat(step.sustained()).isTrue();
+            assertThat(step.stopReason()).as("only the last step says why the ladder ended").isNull();
         });
+        assertThat(read.load().get(1)).satisfies(step -> {
+            assertThat(step.errorsByKind()).containsExactly(Map.entry("http_status", 3L), Map.entry("timeout", 7L));
+            assertThat(step.firstErrors()).containsEntry("http_status", "GET /dashboard answered 502");
+            assertThat(step.appwriteCpuMsPerView()).as("not measured stays absent, never 0").isNull();
+            assertThat(step.sustained()).isFalse();
+            assertThat(step.stopReason()).startsWith("Stopped at 200/s because page views failed");
+        });
+        assertThat(read.run().config().settings()).containsKeys("serverBench.jmh", "serverBench.ladder")
+                .containsEntry("serverBench.settings", "quick");
         assertThat(read.incidents()).anySatisfy(i -> {
             assertThat(i.component()).isEqualTo(ServerPhase.COMPONENT);
             assertThat(i.message()).contains("--rate-limits off");
         });
-        assertThat(out.toString()).contains("load ladder, SSR page views").contains("1 JMH results, 1 load steps");
+        assertThat(out.toString()).contains("load ladder, SSR page views").contains("1 JMH results, 2 load steps");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.authbench.reports.golden.Golden;
 import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Incident;
 import io.authbench.reports.results.LinkSettings;
+import io.authbench.reports.results.LoadStep;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.NetworkLink;
@@ -110,6 +111,37 @@ class ReportPageTest {
         assertThat(Xhtml.elements(doc, "img")).isEmpty();
         assertThat(Xhtml.attributes(doc, "onerror")).isEmpty();
         assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;");
+    }
+
+    @Test
+    void the_load_ladder_shows_errors_by_kind_cpu_per_view_and_why_each_ladder_stopped_all_escaped() throws Exception {
+        RunResults run = hostileRun().withLoad(List.of(
+                new LoadStep("ssr", HOSTILE, 50, 50.0, 100, 0, 2.0, 3.0, 4.0, 5.0, 6.0, null, Map.of(), Map.of(),
+                        4.25, 0.875, true, null),
+                new LoadStep("ssr", HOSTILE, 100, 80.0, 200, 9, 2.0, 3.0, 4.0, 5.0, 6.0, null, Map.of(HOSTILE, 9L),
+                        Map.of(HOSTILE, HOSTILE), 4.5, null, false, HOSTILE),
+                LoadStep.latencyOnly("csr", "GET /dashboard", 50, 50.0, 100, 0, 1.0, 1.5, 2.0, 2.5, 3.0, null)));
+
+        String html = ReportPage.html(ReportModel.of(run, null, null), FrameSource.none());
+        Document doc = Xhtml.parse(html);
+
+        assertThat(Xhtml.elements(doc, "img")).isEmpty();
+        assertThat(html).doesNotContain("<img src=x")
+                .contains("9 &lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;")
+                .contains("<th>errors by kind</th>").contains("<th>app CPU / view</th>")
+                .contains("<td>4.250 ms</td><td>0.875 ms</td><td>yes</td>")
+                .contains("<td>4.500 ms</td><td>—</td><td>no</td>")
+                .contains("highest sustained rate 50/s; server CPU per page view at 50/s: 5.125 ms (app 4.250 ms + Appwrite"
+                        + " 0.875 ms). &lt;img src=x")
+                .contains("<strong>csr</strong>: sustained rate not recorded</li>")
+                .contains("ssr at 100/s, &lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;: &lt;img src=x");
+    }
+
+    @Test
+    void the_golden_run_shows_where_each_ladder_stopped() {
+        assertThat(FULL).contains("<strong>ssr</strong>: highest sustained rate 400/s")
+                .contains("Stopped at 800/s because page views failed").contains("First error of each kind per step")
+                .contains("<strong>csr</strong>: highest sustained rate 1600/s");
     }
 
     @Test

@@ -27,7 +27,12 @@ class ResultsJsonTest {
                 .withCodeSize(List.of(new CodeSize("ssr", List.of("ssr-app/src/main/java/A.java"), 120)))
                 .withJmh(List.of(new JmhResult("SsrBenchmark.dashboard", "ssr", "thrpt", 1, 2.5, 0.1, "ops/ms",
                         Map.of("profile", "loopback"), 0.4, null)))
-                .withLoad(List.of(new LoadStep("ssr", "GET /dashboard", 100, 99.5, 3000, 0, 1.0, 2.0, 5.0, 9.0, 12.0, null)));
+                .withLoad(List.of(new LoadStep("ssr", "GET /dashboard", 100, 99.5, 3000, 0, 1.0, 2.0, 5.0, 9.0, 12.0, null,
+                                Map.of(), Map.of(), 4.1, 0.9, true, null),
+                        new LoadStep("ssr", "GET /dashboard", 200, 150.0, 6000, 12, 1.0, 2.0, 5.0, 9.0, 12.0,
+                                "server-bench/load-ssr-00200ps.hlog", Map.of("refused", 10L, "timeout", 2L),
+                                Map.of("refused", "GET /dashboard: ConnectException", "timeout", "GET /dashboard: timed out"),
+                                4.3, null, false, "Stopped at 200/s because page views failed.")));
     }
 
     @Test
@@ -47,6 +52,39 @@ class ResultsJsonTest {
         assertThat(json).doesNotContain("fcpMs").doesNotContain("null");
         assertThat(json).contains("\"schema\" : \"authbench-results/1\"").contains("\"status\" : \"running\"")
                 .contains("\"link\" : \"browser-app\"");
+    }
+
+    @Test
+    void load_steps_keep_errors_by_kind_cpu_per_view_and_the_stop_reason_and_unmeasured_cpu_stays_absent() {
+        String json = ResultsJson.toJson(full());
+
+        RunResults read = ResultsJson.parse(json, "load.json");
+
+        LoadStep stopped = read.load().get(1);
+        assertThat(stopped.errorsByKind()).containsExactly(Map.entry("refused", 10L), Map.entry("timeout", 2L));
+        assertThat(stopped.firstErrors()).containsEntry("refused", "GET /dashboard: ConnectException");
+        assertThat(stopped.appCpuMsPerView()).isEqualTo(4.3);
+        assertThat(stopped.appwriteCpuMsPerView()).isNull();
+        assertThat(stopped.sustained()).isFalse();
+        assertThat(stopped.stopReason()).isEqualTo("Stopped at 200/s because page views failed.");
+        assertThat(read.load().get(0).errorsByKind()).isEmpty();
+        assertThat(json).contains("\"errorsByKind\" : { }").contains("\"appwriteCpuMsPerView\" : 0.9")
+                .doesNotContain("\"appwriteCpuMsPerView\" : 0.0");
+    }
+
+    @Test
+    void a_load_step_written_before_the_error_and_cpu_fields_reads_them_as_not_recorded() {
+        String json = ResultsJson.toJson(full().withLoad(List.of()))
+                .replace("\"load\" : [ ]", "\"load\" : [ { \"variant\" : \"ssr\", \"target\" : \"GET /dashboard\","
+                        + " \"offeredPerSecond\" : 100.0, \"achievedPerSecond\" : 99.5, \"requests\" : 3000,"
+                        + " \"errors\" : 0, \"p50Ms\" : 1.0, \"p99Ms\" : 5.0 } ]");
+
+        LoadStep old = ResultsJson.parse(json, "old.json").load().get(0);
+
+        assertThat(old).isEqualTo(LoadStep.latencyOnly("ssr", "GET /dashboard", 100, 99.5, 3000, 0, 1.0, null, 5.0, null,
+                null, null));
+        assertThat(old.errorsByKind()).isNull();
+        assertThat(old.serverCpuMsPerView()).isEmpty();
     }
 
     @Test

@@ -14,16 +14,22 @@ final class BenchmarkNames {
 
     /** How many benchmark methods JMH's include regex selects (JMH matches it with find() on the full name). */
     static long matching(String include) {
+        return names(include).size();
+    }
+
+    /** The full names ({@code package.Class.method}) of the benchmark methods the regex selects, sorted. */
+    static List<String> names(String include) {
         Pattern pattern = Pattern.compile(include);
-        long count = 0;
+        List<String> names = new java.util.ArrayList<>();
         for (Class<?> type : CLASSES) {
             for (Method method : type.getMethods()) {
-                if (method.isAnnotationPresent(Benchmark.class)
-                        && pattern.matcher(type.getName() + "." + method.getName()).find()) {
-                    count++;
+                String name = type.getName() + "." + method.getName();
+                if (method.isAnnotationPresent(Benchmark.class) && pattern.matcher(name).find()) {
+                    names.add(name);
                 }
             }
         }
-        return count;
+        java.util.Collections.sort(names);
+        return names;
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
@@ -59,45 +60,56 @@ public final class JmhPhase {
         List<JmhSampleFigure> samples = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         ArrayNode merged = JSON.createArrayNode();
+        List<String> selected = BenchmarkNames.names(settings.include());
+        Pattern slow = Pattern.compile(JmhSettings.SLOW);
+        Pattern sdk = Pattern.compile(JmhSettings.SDK);
+        List<Group> groups = List.of(
+                new Group("", selected.stream().filter(n -> !slow.matcher(n).find() && !sdk.matcher(n).find()).toList(),
+                        settings.fast()),
+                new Group("-sdk", selected.stream().filter(n -> sdk.matcher(n).find()).toList(), settings.sdk()),
+                new Group("-logins", selected.stream().filter(n -> slow.matcher(n).find()).toList(), settings.slow()));
         for (int threads : settings.threads()) {
-            Path json = outputDir.resolve("jmh-result-" + threads + "t.json");
-            Path log = outputDir.resolve("jmh-output-" + threads + "t.txt");
-            progress.printf("  JMH at %d thread%s (%s; JMH's own output: %s)%n", threads, threads == 1 ? "" : "s",
-                    describe(), log.getFileName());
-            Collection<RunResult> runs;
-            try {
-                runs = new Runner(options(threads, targetFile, pids, json, log).build()).run();
-            } catch (RunnerException e) {
-                throw new ServerBenchException("JMH could not run the server benchmarks: " + e.getMessage()
-                        + " (details in " + log + ").", e);
+            for (Group group : groups) {
+                if (group.benchmarks().isEmpty()) {
+                    continue;
+                }
+                Path json = outputDir.resolve("jmh-result-" + threads + "t" + group.suffix() + ".json");
+                Path log = outputDir.resolve("jmh-output-" + threads + "t" + group.suffix() + ".txt");
+                progress.printf("  JMH at %d thread%s, %d benchmark(s) × %d mode(s) (%s; JMH's own output: %s)%n", threads,
+                        threads == 1 ? "" : "s", group.benchmarks().size(), settings.modes().size(),
+                        describe(group.iterations()), log.getFileName());
+                Collection<RunResult> runs;
+                try {
+                    runs = new Runner(options(threads, group, targetFile, pids, json, log).build()).run();
+                } catch (RunnerException e) {
+                    throw new ServerBenchException("JMH could not run the server benchmarks: " + e.getMessage()
+                            + " (details in " + log + ").", e);
+                }
+                for (RunResult run : runs) {
+                    JmhResult result = toResult(run);
+                    results.add(result);
+                    progress.printf(Locale.ROOT, "    %-52s %-6s %2d thr: %10.3f %s%s%n", result.benchmark(), result.mode(),
+                            threads, result.score(), result.unit(), cpu(run));
+                    sampleFigure(run).ifPresent(samples::add);
+                }
+                long expected = (long) group.benchmarks().size() * settings.modes().size();
+                if (runs.size() < expected) {
+                    notes.add("JMH at " + threads + " thread(s): " + (expected - runs.size()) + " benchmark run(s) failed"
+                            + " and have no result; see " + log + ".");
+                }
+                append(merged, json);
             }
-            for (RunResult run : runs) {
-                JmhResult result = toResult(run);
-                results.add(result);
-                progress.printf(Locale.ROOT, "    %-52s %-6s %2d thr: %10.3f %s%s%n", result.benchmark(), result.mode(),
-                        threads, result.score(), result.unit(), cpu(result));
-                sampleFigure(run).ifPresent(samples::add);
-            }
-            long expected = expectedRuns(runs);
-            if (runs.size() < expected) {
-                notes.add("JMH at " + threads + " thread(s): " + (expected - runs.size()) + " benchmark run(s) failed and"
-                        + " have no result; see " + log + ".");
-            }
-            append(merged, json);
         }
         writeMerged(merged, outputDir.resolve("jmh-result.json"));
         return new Outcome(results, samples, notes);
     }
 
-    private long expectedRuns(Collection<RunResult> runs) {
-        // JMH drops failed benchmarks from the results; compare with what the include regex selects per mode.
-        long benchmarks = BenchmarkNames.matching(settings.include());
-        return benchmarks * settings.modes().size();
+    /** Benchmarks that share iteration settings; {@code suffix} names their output files. */
+    record Group(String suffix, List<String> benchmarks, JmhSettings.Iterations iterations) {
     }
 
-    ChainedOptionsBuilder options(int threads, Path targetFile, String pids, Path json, Path log) {
+    ChainedOptionsBuilder options(int threads, Group group, Path targetFile, String pids, Path json, Path log) {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(settings.include())
                 .threads(threads)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .addProfiler(ServerCpuProfiler.class)
@@ -107,23 +119,27 @@ public final class JmhPhase {
                 .result(json.toString())
                 .resultFormat(ResultFormatType.JSON)
                 .output(log.toString());
+        for (String benchmark : group.benchmarks()) {
+            options = options.include("^" + Pattern.quote(benchmark) + "$");
+        }
         for (Mode mode : settings.modes()) {
             options = options.mode(mode);
         }
         if (settings.forks() != null) {
             options = options.forks(settings.forks());
         }
-        if (settings.warmupIterations() != null) {
-            options = options.warmupIterations(settings.warmupIterations());
+        JmhSettings.Iterations it = group.iterations();
+        if (it.warmups() != null) {
+            options = options.warmupIterations(it.warmups());
         }
-        if (settings.warmupTime() != null) {
-            options = options.warmupTime(TimeValue.milliseconds(settings.warmupTime().toMillis()));
+        if (it.warmupTime() != null && !it.warmupTime().isZero()) {
+            options = options.warmupTime(TimeValue.milliseconds(it.warmupTime().toMillis()));
         }
-        if (settings.measurementIterations() != null) {
-            options = options.measurementIterations(settings.measurementIterations());
+        if (it.measurements() != null) {
+            options = options.measurementIterations(it.measurements());
         }
-        if (settings.measurementTime() != null) {
-            options = options.measurementTime(TimeValue.milliseconds(settings.measurementTime().toMillis()));
+        if (it.measurementTime() != null) {
+            options = options.measurementTime(TimeValue.milliseconds(it.measurementTime().toMillis()));
         }
         return options;
     }
@@ -172,22 +188,35 @@ public final class JmhPhase {
         }
     }
 
-    private static String cpu(JmhResult result) {
+    /** The profiler's figures of a run, for the progress line (JIT and client only when measured). */
+    private static String cpu(RunResult run) {
+        Map<String, Result> secondary = run.getSecondaryResults();
         StringBuilder text = new StringBuilder();
-        if (result.serverCpuAppMsPerOp() != null) {
-            text.append(String.format(Locale.ROOT, "  app CPU %.3f ms/op", result.serverCpuAppMsPerOp()));
-        }
-        if (result.serverCpuAppwriteMsPerOp() != null) {
-            text.append(String.format(Locale.ROOT, "  Appwrite CPU %.3f ms/op", result.serverCpuAppwriteMsPerOp()));
+        appendCpu(text, "app CPU", secondary.get(ServerCpuProfiler.APP), secondary.get(ServerCpuProfiler.APP_JIT));
+        appendCpu(text, "Appwrite CPU", secondary.get(ServerCpuProfiler.APPWRITE),
+                secondary.get(ServerCpuProfiler.APPWRITE_JIT));
+        Double client = score(secondary.get(ServerCpuProfiler.CLIENT));
+        if (client != null) {
+            text.append(String.format(Locale.ROOT, "  client CPU %.3f ms/op", client));
         }
         return text.toString();
     }
 
-    private String describe() {
-        return settings.forks() == null ? "JMH default forks and iterations"
-                : String.format(Locale.ROOT, "%d fork, %d × %d ms warm-up, %d × %d ms", settings.forks(),
-                settings.warmupIterations(), settings.warmupTime().toMillis(), settings.measurementIterations(),
-                settings.measurementTime().toMillis());
+    private static void appendCpu(StringBuilder text, String label, Result<?> cpu, Result<?> jit) {
+        Double value = score(cpu);
+        if (value == null) {
+            return;
+        }
+        Double compiling = score(jit);
+        text.append(String.format(Locale.ROOT, "  %s %.3f ms/op", label, value));
+        if (compiling != null) {
+            text.append(String.format(Locale.ROOT, " (+ JIT %.3f)", compiling));
+        }
+    }
+
+    private String describe(JmhSettings.Iterations iterations) {
+        return (settings.forks() == null ? "JMH default forks" : settings.forks() + " fork") + ", "
+                + iterations.describe();
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

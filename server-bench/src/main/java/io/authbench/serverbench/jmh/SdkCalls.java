@@ -5,12 +5,16 @@ import io.appwrite.coroutines.CoroutineCallback;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kotlin.coroutines.Continuation;
 import kotlin.coroutines.EmptyCoroutineContext;
 import kotlin.coroutines.intrinsics.IntrinsicsKt;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
  * Calls the Kotlin SDK's suspend functions from Java with a bound: sdk-for-kotlin 6.1.0 never resumes a call whose
@@ -22,12 +26,49 @@ final class SdkCalls {
     private SdkCalls() {
     }
 
-    /** A client for {@code endpoint} whose OkHttp timeouts are also bounded. */
-    static Client client(String endpoint, String project) {
+    /**
+     * A client for {@code endpoint} on {@code http}, the benchmark thread's own OkHttp client (one connection pool,
+     * kept alive across calls: the benchmark measures the auth round trip, not connection set-up).
+     */
+    static Client client(String endpoint, String project, OkHttpClient http) {
         Client client = new Client().setEndpoint(endpoint).setProject(project);
-        client.setHttp(new OkHttpClient.Builder().connectTimeout(TIMEOUT).readTimeout(TIMEOUT).writeTimeout(TIMEOUT)
-                .callTimeout(TIMEOUT).build());
+        client.setHttp(http);
         return client;
+    }
+
+    /**
+     * An OkHttp client whose timeouts are bounded and whose dispatcher threads are daemons. OkHttp's default
+     * dispatcher threads are not, and idle ones live 60 s: a JMH fork would then not exit, and JMH waits up to 30 s
+     * per fork for it before giving up ("forked VM did not exit, are there stray running threads?").
+     */
+    static OkHttpClient http() {
+        ThreadFactory daemons = runnable -> {
+            Thread thread = new Thread(runnable, "OkHttp Dispatcher (benchmark)");
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new OkHttpClient.Builder().connectTimeout(TIMEOUT).readTimeout(TIMEOUT).writeTimeout(TIMEOUT)
+                .callTimeout(TIMEOUT).dispatcher(new Dispatcher(Executors.newCachedThreadPool(daemons))).build();
+    }
+
+    /**
+     * {@code GET <endpoint>/account} with the headers sdk-for-kotlin 6.1.0 sends for {@code account.get()} on a
+     * session client, for the benchmark that leaves the SDK out.
+     */
+    static Request plainAccountGet(String endpoint, String project, String sessionSecret) {
+        return new Request.Builder().url(endpoint.replaceAll("/+$", "") + "/account").get()
+                .header("content-type", "application/json")
+                .header("user-agent", "AppwriteKotlinSDK/6.1.0 " + System.getProperty("http.agent"))
+                .header("x-sdk-name", "Kotlin").header("x-sdk-platform", "server").header("x-sdk-language", "kotlin")
+                .header("x-sdk-version", "6.1.0").header("x-appwrite-response-format", "1.6.0")
+                .header("x-appwrite-project", project).header("x-appwrite-session", sessionSecret)
+                .build();
+    }
+
+    /** Stops the client's dispatcher threads and closes its pooled connections. */
+    static void close(OkHttpClient http) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     /** One SDK suspend function, called with the continuation that receives its result. */

@@ -1,5 +1,6 @@
 package io.authbench.serverbench.jmh;
 
+import io.authbench.serverbench.stack.ServerCpu;
 import io.authbench.support.process.ProcessCpu;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,57 +18,79 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * A JMH profiler that adds the CPU time the <em>server</em> processes spent per benchmark operation, as secondary
- * results in JMH's own output and JSON: {@value #APP} (the app process the benchmark class names with
- * {@link ServerUnderTest}) and {@value #APPWRITE} (the Appwrite process), both in ms/op.
+ * results in JMH's own output and JSON, all in ms/op:
+ * <ul>
+ * <li>{@value #APP} and {@value #APPWRITE}: the app process the benchmark class names with {@link ServerUnderTest},
+ *     and the Appwrite process, <em>without</em> their JIT compiler threads (see {@link ServerCpu}: a server still
+ *     compiling a new code path charges that compilation to the few operations of a short iteration);</li>
+ * <li>{@value #APP_JIT} and {@value #APPWRITE_JIT}: what their JIT compiler threads spent meanwhile (≈ 0 once a
+ *     server is warm; a large value says the iteration measured a server still warming up);</li>
+ * <li>{@value #CLIENT}: the benchmark JVM itself (the client: the HTTP client or the Appwrite SDK), whole process.</li>
+ * </ul>
  *
  * <p>It reads the pids from the system property {@value #PIDS_PROPERTY} ({@code appwrite=<pid>,ssr=<pid>,csr=<pid>};
- * a missing pid means "not measured"), samples each process's CPU ({@link ProcessCpu}, 10 ms ticks) before and after
- * every iteration and divides by the iteration's operations. Iterations of a second or more hold hundreds of
- * operations, so the tick resolution stays well below the figure. Use with {@code -prof} or
+ * a missing pid means "not measured", never 0), samples before and after every iteration ({@code /proc}, 10 ms
+ * ticks) and divides by the iteration's operations. Use with {@code -prof} or
  * {@code OptionsBuilder.addProfiler(ServerCpuProfiler.class)}; the pids must reach the forks
  * ({@code jvmArgsAppend("-D" + PIDS_PROPERTY + "=...")}).
  */
 public final class ServerCpuProfiler implements InternalProfiler {
     /** System property with the server pids. */
     public static final String PIDS_PROPERTY = "authbench.serverbench.pids";
-    /** Secondary result: the app process's CPU per operation. */
+    /** Secondary result: the app process's CPU per operation, JIT compilation excluded. */
     public static final String APP = "serverCpuApp";
-    /** Secondary result: the Appwrite process's CPU per operation. */
+    /** Secondary result: the Appwrite process's CPU per operation, JIT compilation excluded. */
     public static final String APPWRITE = "serverCpuAppwrite";
+    /** Secondary result: the app's JIT compiler threads per operation. */
+    public static final String APP_JIT = "serverJitApp";
+    /** Secondary result: Appwrite's JIT compiler threads per operation. */
+    public static final String APPWRITE_JIT = "serverJitAppwrite";
+    /** Secondary result: the benchmark JVM's (the client's) CPU per operation. */
+    public static final String CLIENT = "clientCpu";
 
-    private ProcessCpu app;
-    private ProcessCpu appwrite;
-    private long appBefore;
-    private long appwriteBefore;
+    private ServerCpu app;
+    private ServerCpu appwrite;
+    private ServerCpu.Sample appBefore;
+    private ServerCpu.Sample appwriteBefore;
+    private final ProcessCpu client = ProcessCpu.of(ProcessHandle.current().pid());
+    private long clientBefore;
 
     @Override
     public String getDescription() {
-        return "CPU time of the app and Appwrite server processes per operation (ms/op), from /proc/<pid>/stat";
+        return "CPU time of the app and Appwrite server processes per operation (ms/op, JIT compilation apart),"
+                + " and of the benchmark JVM, from /proc";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         Map<String, Long> pids = parsePids(System.getProperty(PIDS_PROPERTY, ""));
-        app = appProcess(benchmarkParams.getBenchmark(), pids).stream().mapToObj(ProcessCpu::of).findFirst().orElse(null);
-        appwrite = pids.containsKey("appwrite") ? ProcessCpu.of(pids.get("appwrite")) : null;
-        appBefore = app == null ? 0 : app.total().toNanos();
-        appwriteBefore = appwrite == null ? 0 : appwrite.total().toNanos();
+        app = appProcess(benchmarkParams.getBenchmark(), pids).stream().mapToObj(ServerCpu::of).findFirst().orElse(null);
+        appwrite = pids.containsKey("appwrite") ? ServerCpu.of(pids.get("appwrite")) : null;
+        appBefore = app == null ? null : app.sample();
+        appwriteBefore = appwrite == null ? null : appwrite.sample();
+        clientBefore = client.total().toNanos();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
+        long clientNanos = client.total().toNanos() - clientBefore;
         long ops = result.getMetadata().getAllOps();
         List<Result> results = new ArrayList<>();
         if (ops <= 0) {
             return results;
         }
         if (app != null) {
-            results.add(perOp(APP, app.total().toNanos() - appBefore, ops));
+            ServerCpu.Usage used = app.since(appBefore);
+            results.add(perOp(APP, used.requestNanos(), ops));
+            results.add(perOp(APP_JIT, used.compilerNanos(), ops));
         }
         if (appwrite != null) {
-            results.add(perOp(APPWRITE, appwrite.total().toNanos() - appwriteBefore, ops));
+            ServerCpu.Usage used = appwrite.since(appwriteBefore);
+            results.add(perOp(APPWRITE, used.requestNanos(), ops));
+            results.add(perOp(APPWRITE_JIT, used.compilerNanos(), ops));
         }
+        results.add(perOp(CLIENT, clientNanos, ops));
         return results;
     }
 

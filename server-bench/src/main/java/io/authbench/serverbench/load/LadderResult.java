@@ -17,4 +17,14 @@ public record LadderResult(String variant, List<LadderStep> steps, String stopRe
     public LadderResult {
         steps = List.copyOf(steps);
     }
+
+    /** The steps as results.json {@code load} entries; the last one carries {@link #stopReason()}. */
+    public List<io.authbench.reports.results.LoadStep> toLoadSteps() {
+        List<io.authbench.reports.results.LoadStep> out = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            io.authbench.reports.results.LoadStep step = steps.get(i).toLoadStep();
+            out.add(i == steps.size() - 1 ? step.withStopReason(stopReason) : step);
+        }
+        return out;
+    }
 }

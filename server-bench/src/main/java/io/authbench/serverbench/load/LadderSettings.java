@@ -34,6 +34,17 @@ public record LadderSettings(List<Double> ratesPerSecond, Duration stepDuration,
         }
     }
 
+    /** One line for progress output and {@code config.settings}. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "rates %s /s; %d ms steps after a %d ms warm-up at the first rate;"
+                        + " stops at p99 over %.0f ms, failed page views over %.0f %%, a step over its time limit or a"
+                        + " dead server; %d clients, %d ms request timeout",
+                ratesPerSecond.stream().map(r -> String.format(java.util.Locale.ROOT, "%.0f", r))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                stepDuration.toMillis(), warmup.toMillis(), p99BoundMillis, maxErrorRatio * 100, concurrency,
+                requestTimeout.toMillis());
+    }
+
     /** The constant-rate settings of one step at {@code rate}. */
     LoadSettings step(double rate, Duration duration) {
         return LoadSettings.of(rate, duration).withConcurrency(concurrency).withRequestTimeout(requestTimeout)

@@ -1,6 +1,6 @@
 package io.authbench.serverbench.load;
 
-import io.authbench.support.process.ProcessCpu;
+import io.authbench.serverbench.stack.ServerCpu;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -37,12 +37,13 @@ public final class LoadLadder {
      * @param variant      {@code ssr} or {@code csr}
      * @param view         the page view
      * @param appCpu       the app process's CPU, empty if not measurable (e.g. a remote app)
-     * @param appwriteCpu  Appwrite's process CPU, empty if not measurable
+     * @param appwriteCpu  Appwrite's process CPU, empty if not measurable; both are split into JIT compilation and
+     *                     the rest ({@link ServerCpu})
      * @param runFolder    the run folder; histogram logs go to {@code histogramDir} inside it (null = not written)
      * @param histogramDir folder relative to {@code runFolder} for the logs
      * @param targetCheck  called after each step; throws (with a sentence) if a server process died
      */
-    public record Target(String variant, PageView view, Optional<ProcessCpu> appCpu, Optional<ProcessCpu> appwriteCpu,
+    public record Target(String variant, PageView view, Optional<ServerCpu> appCpu, Optional<ServerCpu> appwriteCpu,
                          Path runFolder, String histogramDir, Runnable targetCheck) {
     }
 
@@ -60,13 +61,17 @@ public final class LoadLadder {
         }
         Double sustained = null;
         for (double rate : settings.ratesPerSecond()) {
-            long appBefore = cpuNanos(target.appCpu());
-            long appwriteBefore = cpuNanos(target.appwriteCpu());
+            Optional<ServerCpu.Sample> appBefore = target.appCpu().map(ServerCpu::sample);
+            Optional<ServerCpu.Sample> appwriteBefore = target.appwriteCpu().map(ServerCpu::sample);
             LoadOutcome outcome = ConstantRateLoad.run(target.view(), settings.step(rate, settings.stepDuration()), client);
-            Double appCpu = perView(target.appCpu(), appBefore, outcome);
-            Double appwriteCpu = perView(target.appwriteCpu(), appwriteBefore, outcome);
+            Optional<ServerCpu.Usage> appUsed = used(target.appCpu(), appBefore);
+            Optional<ServerCpu.Usage> appwriteUsed = used(target.appwriteCpu(), appwriteBefore);
             String file = writeHistogram(target, rate, outcome.latencies());
-            LadderStep step = new LadderStep(target.variant(), target.view().target(), outcome, appCpu, appwriteCpu, file);
+            LadderStep step = new LadderStep(target.variant(), target.view().target(), outcome,
+                    perView(appUsed.map(ServerCpu.Usage::requestNanos), outcome),
+                    perView(appwriteUsed.map(ServerCpu.Usage::requestNanos), outcome),
+                    perView(appUsed.map(ServerCpu.Usage::compilerNanos), outcome),
+                    perView(appwriteUsed.map(ServerCpu.Usage::compilerNanos), outcome), file);
             steps.add(step);
             progress.println("  " + describe(step));
 
@@ -94,6 +99,7 @@ public final class LoadLadder {
             }
             if (outcome.achievedPerSecond() >= SUSTAINED_SHARE * rate) {
                 sustained = rate;
+                steps.set(steps.size() - 1, step.asSustained());
             }
         }
         return new LadderResult(target.variant(), steps, String.format(Locale.ROOT,
@@ -102,16 +108,16 @@ public final class LoadLadder {
                 false, sustained);
     }
 
-    private static long cpuNanos(Optional<ProcessCpu> cpu) {
-        return cpu.map(c -> c.total().toNanos()).orElse(-1L);
+    private static Optional<ServerCpu.Usage> used(Optional<ServerCpu> cpu, Optional<ServerCpu.Sample> before) {
+        return cpu.flatMap(c -> before.map(c::since));
     }
 
-    private static Double perView(Optional<ProcessCpu> cpu, long before, LoadOutcome outcome) {
-        if (cpu.isEmpty() || before < 0 || outcome.succeeded() == 0) {
+    /** Milliseconds per successful page view; null (not measured) without a reading or without a successful view. */
+    private static Double perView(Optional<Long> nanos, LoadOutcome outcome) {
+        if (nanos.isEmpty() || outcome.succeeded() == 0) {
             return null;
         }
-        long used = cpu.get().total().toNanos() - before;
-        return used / 1e6 / outcome.succeeded();
+        return nanos.get() / 1e6 / outcome.succeeded();
     }
 
     private String writeHistogram(Target target, double rate, Histogram latencies) {
@@ -140,10 +146,12 @@ public final class LoadLadder {
 
     static String describe(LadderStep step) {
         LoadOutcome o = step.outcome();
-        return String.format(Locale.ROOT, "%s %s: achieved %.1f/s, p50 %s, p99 %s, max %s, errors %d%s, CPU/view app %s, Appwrite %s",
+        return String.format(Locale.ROOT, "%s %s: achieved %.1f/s, p50 %s, p99 %s, max %s, errors %d%s, CPU/view app %s,"
+                        + " Appwrite %s (JIT compilation besides: app %s, Appwrite %s)",
                 step.variant(), rate(o.settings().ratePerSecond()), o.achievedPerSecond(), ms(o.percentileMillis(50)),
                 ms(o.percentileMillis(99)), ms(o.maxMillis()), o.errorCount(),
-                o.errorCount() == 0 ? "" : " " + step.errorsByKind(), ms(step.appCpuMsPerView()), ms(step.appwriteCpuMsPerView()));
+                o.errorCount() == 0 ? "" : " " + step.errorsByKind(), ms(step.appCpuMsPerView()), ms(step.appwriteCpuMsPerView()),
+                ms(step.appJitMsPerView()), ms(step.appwriteJitMsPerView()));
     }
 
     static String describeErrors(LoadOutcome outcome) {

@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The emulator, ssr-app and csr-app as child processes for the server-side phases, wired directly to each other on
@@ -52,15 +54,40 @@ public final class ServerStack implements AutoCloseable {
                                     "--rate-limits", "off", "--password-hash", "appwrite"))
                     .withEnvironment(Map.of(EMULATOR_KEY_ENV, apiKey)), logDir, started);
             URI api = emulator.url();
-            ServerProcess ssr = start(ServerSpec.javaJar("ssr-app", CHILD_JVM_OPTIONS, jars.ssrJar(),
-                            List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", api.toString(),
-                                    "--project", PROJECT_ID, "--upstream-timeout", UPSTREAM_TIMEOUT))
-                    .withEnvironment(Map.of(APP_KEY_ENV, apiKey)), logDir, started);
             // The page reaches Appwrite as a browser would, on the host name localhost (same-site cookies).
             URI browserApi = URI.create("http://localhost:" + api.getPort() + "/v1");
-            ServerProcess csr = start(ServerSpec.javaJar("csr-app", CHILD_JVM_OPTIONS, jars.csrJar(),
-                    List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", browserApi.toString(),
-                            "--project", PROJECT_ID, "--upstream-timeout", UPSTREAM_TIMEOUT)), logDir, started);
+            // The two apps need only Appwrite's URL: they start side by side (JVM start-up is most of the wait).
+            CompletableFuture<ServerProcess> csrStart = CompletableFuture.supplyAsync(() -> ServerProcess.start(
+                    ServerSpec.javaJar("csr-app", CHILD_JVM_OPTIONS, jars.csrJar(),
+                            List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", browserApi.toString(),
+                                    "--project", PROJECT_ID, "--upstream-timeout", UPSTREAM_TIMEOUT))
+                            .withStartTimeout(START_TIMEOUT), logDir), command -> {
+                Thread thread = new Thread(command, "server-bench-start-csr");
+                thread.setDaemon(true);
+                thread.start();
+            });
+            ServerProcess ssr = null;
+            RuntimeException failure = null;
+            try {
+                ssr = start(ServerSpec.javaJar("ssr-app", CHILD_JVM_OPTIONS, jars.ssrJar(),
+                                List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", api.toString(),
+                                        "--project", PROJECT_ID, "--upstream-timeout", UPSTREAM_TIMEOUT))
+                        .withEnvironment(Map.of(APP_KEY_ENV, apiKey)), logDir, started);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            // Whatever happened to ssr-app, a csr-app that started is ours to stop; the first failure is reported.
+            try {
+                started.add(csrStart.join());
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            ServerProcess csr = started.get(started.size() - 1);
             Targets targets = new Targets(api, ssr.url(), csr.url(), PROJECT_ID, apiKey,
                     OptionalLong.of(emulator.pid()), OptionalLong.of(ssr.pid()), OptionalLong.of(csr.pid()));
             return new ServerStack(started, targets);
