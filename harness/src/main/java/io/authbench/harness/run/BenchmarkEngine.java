@@ -73,6 +73,7 @@ public final class BenchmarkEngine {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private int reportedSetUpRetries;
 
     public BenchmarkEngine(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -239,6 +240,7 @@ public final class BenchmarkEngine {
                         progress.iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
                     }
                     CellAggregates.applyBatchCpu(profile.name(), writer);
+                    reportSetUpRetries(seeder, profile, writer);
                     aggregates.writeHistograms(profile.name(), folder, writer);
                 }
             }
@@ -363,6 +365,18 @@ public final class BenchmarkEngine {
                 withPassword.size() + setUp.size(), (System.nanoTime() - start) / 1e9);
         out.flush();
         return UserPool.of(withPassword, setUp);
+    }
+
+    /** Set-up calls that had to be repeated are worth knowing about (they cost time, never a measurement). */
+    private void reportSetUpRetries(UserSeeder seeder, NetworkProfile profile, ResultsWriter writer) {
+        int retries = seeder.setUpRetries();
+        if (retries > reportedSetUpRetries) {
+            String message = (retries - reportedSetUpRetries) + " set-up session request(s) got no answer within "
+                    + UserSeeder.SET_UP_ATTEMPT_TIMEOUT.toSeconds() + " s during " + profile.name() + " and were repeated (set-up only: no measurement was affected)";
+            out.println("authbench:   " + message);
+            writer.addIncident(new Incident(Instant.now(), "appwrite-emulator", message));
+            reportedSetUpRetries = retries;
+        }
     }
 
     /** All four links of the profile switch together: set-up at full speed, the measured phase with the profile. */

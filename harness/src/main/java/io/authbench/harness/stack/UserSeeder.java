@@ -33,6 +33,9 @@ public final class UserSeeder {
     private final java.util.concurrent.atomic.AtomicReference<String> lastRateLimit = new java.util.concurrent.atomic.AtomicReference<>();
     /** Appwrite hashes each new password (argon2): two requests at a time use both cores of a small machine. */
     static final int PARALLEL_REQUESTS = 2;
+    static final int SET_UP_ATTEMPTS = 3;
+    public static final Duration SET_UP_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    private final java.util.concurrent.atomic.AtomicInteger setUpRetries = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param apiBase Appwrite's API base (the emulator directly: seeding is set-up, not measured)
@@ -115,7 +118,7 @@ public final class UserSeeder {
      * hash, no login rate limit. For set-up sign-ins; the caller hands it to the browser as the pattern's cookie.
      */
     public IssuedSession createSession(TestUser user) {
-        io.appwrite.models.Session session = call("creating a set-up session for " + user.email(), callback ->
+        io.appwrite.models.Session session = withRetries("creating a set-up session for " + user.email(), callback ->
                 users.createSession(user.id(), callback));
         Instant expire;
         try {
@@ -126,8 +129,37 @@ public final class UserSeeder {
         return IssuedSession.of(user.id(), session.getSecret(), expire);
     }
 
-    /** One SDK call, bounded by the call timeout; failures become a {@link SeedingException} naming {@code what}. */
+    /**
+     * A set-up call that may safely be repeated (a second session does no harm): up to {@link #SET_UP_ATTEMPTS}
+     * attempts of at most {@link #SET_UP_ATTEMPT_TIMEOUT} each. One CI run saw a single Users API call never answered
+     * (the emulator was alive and answered the next ones); an unmeasured set-up step should not end a run for that.
+     * Every retry is counted ({@link #setUpRetries()}) and reported by the engine.
+     */
+    private <T> T withRetries(String what, SdkCall<T> sdkCall) {
+        Duration attemptTimeout = callTimeout.compareTo(SET_UP_ATTEMPT_TIMEOUT) < 0 ? callTimeout : SET_UP_ATTEMPT_TIMEOUT;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call(what, sdkCall, attemptTimeout);
+            } catch (CallTimedOut e) {
+                if (attempt == SET_UP_ATTEMPTS) {
+                    throw e;
+                }
+                setUpRetries.incrementAndGet();
+            }
+        }
+    }
+
+    /** How many set-up calls had to be repeated because an attempt got no answer in time. */
+    public int setUpRetries() {
+        return setUpRetries.get();
+    }
+
     private <T> T call(String what, SdkCall<T> sdkCall) {
+        return call(what, sdkCall, callTimeout);
+    }
+
+    /** One SDK call, bounded by {@code timeout}; failures become a {@link SeedingException} naming {@code what}. */
+    private <T> T call(String what, SdkCall<T> sdkCall, Duration timeout) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             sdkCall.start(new CoroutineCallback<T>((value, error) -> {
@@ -141,9 +173,9 @@ public final class UserSeeder {
             throw new SeedingException(what + " failed: " + describe(e));
         }
         try {
-            return result.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new SeedingException(what + " got no answer from Appwrite within " + callTimeout.toSeconds()
+            throw new CallTimedOut(what + " got no answer from Appwrite within " + timeout.toSeconds()
                     + " s (the SDK waits forever on a response it cannot parse); check the Appwrite endpoint");
         } catch (ExecutionException e) {
             throw new SeedingException(what + " failed: " + describe(e.getCause()));
@@ -247,8 +279,15 @@ public final class UserSeeder {
         return "pw-" + java.util.HexFormat.of().formatHex(bytes);
     }
 
+    /** A call got no answer in time. */
+    static final class CallTimedOut extends SeedingException {
+        CallTimedOut(String message) {
+            super(message);
+        }
+    }
+
     /** Users could not be created; the message says why and what to check. */
-    public static final class SeedingException extends RuntimeException {
+    public static class SeedingException extends RuntimeException {
         public SeedingException(String message) {
             super(message);
         }

@@ -1,0 +1,73 @@
+package io.authbench.harness.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.authbench.harness.flow.IssuedSession;
+import io.authbench.harness.flow.TestUser;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A set-up session request that Appwrite never answers is repeated (and counted) instead of ending the run. The
+ * server is a JDK HttpServer that leaves the first request hanging and answers the second with a Session model
+ * carrying every field sdk-for-kotlin 6.1.0 requires (contract §11.1).
+ */
+class UserSeederRetryTest {
+    private static final String SESSION = """
+            {"$id":"s1","$createdAt":"2026-11-27T10:00:00.000+00:00","$updatedAt":"2026-11-27T10:00:00.000+00:00",
+             "userId":"u1","expire":"2027-11-27T10:00:00.000+00:00","provider":"server","providerUid":"",
+             "providerAccessToken":"","providerAccessTokenExpiry":"","providerRefreshToken":"","ip":"127.0.0.1",
+             "osCode":"","osName":"","osVersion":"","clientType":"","clientCode":"","clientName":"","clientVersion":"",
+             "clientEngine":"","clientEngineVersion":"","deviceName":"","deviceBrand":"","deviceModel":"",
+             "countryCode":"--","countryName":"Unknown","current":false,"factors":[],"secret":"c2VjcmV0","mfaUpdatedAt":""}
+            """;
+
+    @Test
+    void an_unanswered_set_up_session_request_is_repeated_and_counted() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/v1/users/u1/sessions", exchange -> {
+            if (requests.incrementAndGet() == 1) {
+                try {
+                    release.await(30, TimeUnit.SECONDS); // never answered while the seeder waits
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
+            byte[] body = SESSION.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            UserSeeder seeder = new UserSeeder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"),
+                    "authbench", "standard_key", Duration.ofSeconds(20), "retry");
+
+            IssuedSession session = seeder.createSession(new TestUser("u1", "u1@authbench.test", null, "Ada"));
+
+            assertThat(requests.get()).isEqualTo(2);
+            assertThat(seeder.setUpRetries()).isEqualTo(1);
+            assertThat(session.value()).as("the raw secret is encoded as Appwrite's session value")
+                    .isEqualTo(java.util.Base64.getEncoder().encodeToString(
+                            "{\"id\":\"u1\",\"secret\":\"c2VjcmV0\"}".getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
+}
