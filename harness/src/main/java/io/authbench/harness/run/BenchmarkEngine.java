@@ -371,8 +371,9 @@ public final class BenchmarkEngine {
     private void reportSetUpRetries(UserSeeder seeder, NetworkProfile profile, ResultsWriter writer) {
         int retries = seeder.setUpRetries();
         if (retries > reportedSetUpRetries) {
-            String message = (retries - reportedSetUpRetries) + " set-up session request(s) got no answer within "
-                    + UserSeeder.SET_UP_ATTEMPT_TIMEOUT.toSeconds() + " s during " + profile.name() + " and were repeated (set-up only: no measurement was affected)";
+            String message = (retries - reportedSetUpRetries) + " set-up request(s) to the Users API (create user, create"
+                    + " session) got no answer in time during " + profile.name() + " and were repeated (set-up only: no"
+                    + " measurement was affected)";
             out.println("authbench:   " + message);
             writer.addIncident(new Incident(Instant.now(), "appwrite-emulator", message));
             reportedSetUpRetries = retries;

@@ -35,6 +35,7 @@ public final class UserSeeder {
     static final int PARALLEL_REQUESTS = 2;
     static final int SET_UP_ATTEMPTS = 3;
     public static final Duration SET_UP_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CREATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     private final java.util.concurrent.atomic.AtomicInteger setUpRetries = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
@@ -109,7 +110,7 @@ public final class UserSeeder {
         String tag = runTag.replaceAll("[^A-Za-z0-9]", "");
         String id = "ab-" + tag.substring(0, Math.min(tag.length(), 20)) + "-" + n; // Appwrite ids: ≤ 36 of [A-Za-z0-9._-]
         createdIds.add(id);
-        call("creating a test user", callback -> users.create(id, email, null, password, name, callback));
+        createWithRetries(id, email, password, name);
         return new TestUser(id, email, password, name);
     }
 
@@ -145,6 +146,32 @@ public final class UserSeeder {
                     throw e;
                 }
                 setUpRetries.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * Creates one user, repeating an attempt that got no answer (as {@link #withRetries}, with room for the password
+     * hash on a busy machine). The id is ours, so a repeat that finds it taken (409) means the unanswered attempt
+     * did create the user.
+     */
+    private void createWithRetries(String id, String email, String password, String name) {
+        Duration attemptTimeout = callTimeout.compareTo(CREATE_ATTEMPT_TIMEOUT) < 0 ? callTimeout : CREATE_ATTEMPT_TIMEOUT;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call("creating a test user", callback -> users.create(id, email, null, password, name, callback),
+                        attemptTimeout);
+                return;
+            } catch (CallTimedOut e) {
+                if (attempt == SET_UP_ATTEMPTS) {
+                    throw e;
+                }
+                setUpRetries.incrementAndGet();
+            } catch (SeedingException e) {
+                if (attempt > 1 && e.getMessage().contains("user_already_exists")) {
+                    return; // the attempt that timed out had created it
+                }
+                throw e;
             }
         }
     }
