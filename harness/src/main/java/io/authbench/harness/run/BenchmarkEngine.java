@@ -484,6 +484,11 @@ public final class BenchmarkEngine {
         settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
         settings.put("publicHost", options.topology().links().publicHost());
         settings.put("projectId", BackendSetup.projectId(options));
+        if (options.appwrite() == null) {
+            // Recorded because it shapes the numbers: see Stack.start.
+            settings.put("appwriteFlags", "--rate-limits off (every request comes from 127.0.0.1: Appwrite's per-IP"
+                    + " limits would fail runs with more than 100 logouts); password hashing: Appwrite's argon2id");
+        }
         settings.put("jitWarmupRequests", Integer.toString(jitWarmupRequests(options)));
         settings.put("calibrationPings", Integer.toString(options.quick() ? Defaults.QUICK_CALIBRATION_PINGS
                 : Defaults.CALIBRATION_PINGS));

@@ -58,11 +58,17 @@ public final class Stack implements AutoCloseable {
     /**
      * Creates the project's API key (a fresh random Appwrite-style {@code standard_<256 hex>} secret that lives only
      * in this process and its children's environment) and starts the emulator with it.
+     *
+     * <p>Rate limits are off ({@code --rate-limits off}, as {@code _APP_OPTIONS_ABUSE=disabled} on a self-hosted
+     * Appwrite): every browser and app request reaches the emulator from 127.0.0.1, so Appwrite's per-IP limits
+     * (100 logouts per hour per IP) would fail the default run's 168 logouts after the hundredth, and the per-email
+     * login limit is never reached anyway (a fresh user per login). Password hashing stays Appwrite's own.
      */
     public static Stack start(StackConfig config) {
         String apiKey = newApiKey();
         ServerSpec spec = ServerSpec.javaJar("appwrite-emulator", CHILD_JVM_OPTIONS, config.emulatorJar(),
-                        List.of("--port", "0", "--host", "127.0.0.1", "--project", config.projectId()))
+                        List.of("--port", "0", "--host", "127.0.0.1", "--project", config.projectId(),
+                                "--rate-limits", "off"))
                 .withEnvironment(Map.of(EMULATOR_KEY_ENV, apiKey))
                 .withStartTimeout(config.serverStartTimeout());
         return new Stack(config, apiKey, ServerProcess.start(spec, config.logDir()), null);
