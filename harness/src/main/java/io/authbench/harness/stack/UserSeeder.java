@@ -137,17 +137,7 @@ public final class UserSeeder {
      * Every retry is counted ({@link #setUpRetries()}) and reported by the engine.
      */
     private <T> T withRetries(String what, SdkCall<T> sdkCall) {
-        Duration attemptTimeout = callTimeout.compareTo(SET_UP_ATTEMPT_TIMEOUT) < 0 ? callTimeout : SET_UP_ATTEMPT_TIMEOUT;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call(what, sdkCall, attemptTimeout);
-            } catch (CallTimedOut e) {
-                if (attempt == SET_UP_ATTEMPTS) {
-                    throw e;
-                }
-                setUpRetries.incrementAndGet();
-            }
-        }
+        return withRetries(what, sdkCall, SET_UP_ATTEMPT_TIMEOUT, e -> false);
     }
 
     /**
@@ -156,20 +146,28 @@ public final class UserSeeder {
      * did create the user.
      */
     private void createWithRetries(String id, String email, String password, String name) {
-        Duration attemptTimeout = callTimeout.compareTo(CREATE_ATTEMPT_TIMEOUT) < 0 ? callTimeout : CREATE_ATTEMPT_TIMEOUT;
+        withRetries("creating a test user", callback -> users.create(id, email, null, password, name, callback),
+                CREATE_ATTEMPT_TIMEOUT, e -> e.getMessage().contains("user_already_exists"));
+    }
+
+    /**
+     * Up to {@link #SET_UP_ATTEMPTS} attempts of at most {@code attemptLimit} (and the call timeout) each; a repeat
+     * that fails as {@code doneByEarlierAttempt} says means the unanswered attempt did the work (returns null).
+     */
+    private <T> T withRetries(String what, SdkCall<T> sdkCall, Duration attemptLimit,
+                              java.util.function.Predicate<SeedingException> doneByEarlierAttempt) {
+        Duration attemptTimeout = callTimeout.compareTo(attemptLimit) < 0 ? callTimeout : attemptLimit;
         for (int attempt = 1; ; attempt++) {
             try {
-                call("creating a test user", callback -> users.create(id, email, null, password, name, callback),
-                        attemptTimeout);
-                return;
+                return call(what, sdkCall, attemptTimeout);
             } catch (CallTimedOut e) {
                 if (attempt == SET_UP_ATTEMPTS) {
                     throw e;
                 }
                 setUpRetries.incrementAndGet();
             } catch (SeedingException e) {
-                if (attempt > 1 && e.getMessage().contains("user_already_exists")) {
-                    return; // the attempt that timed out had created it
+                if (attempt > 1 && doneByEarlierAttempt.test(e)) {
+                    return null;
                 }
                 throw e;
             }
