@@ -30,11 +30,12 @@ import java.util.Map;
 public final class Browsers {
     /**
      * Always passed to Chromium (platform-notes §1): no sandbox (the machines run as root), no GPU, no QUIC (all
-     * traffic goes through TCP links), and none of the background traffic that would disturb measurements.
+     * traffic goes through TCP links), none of the background traffic that would disturb measurements, and no
+     * renderer processes that no benchmark page uses ({@link ChromiumFeatures}).
      */
     public static final List<String> CHROMIUM_FLAGS = List.of(
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync");
+            "--disable-component-update", "--disable-sync", ChromiumFeatures.disableSwitch());
 
     /** Read by Playwright 1.62's {@code Driver.newInstance()} before {@code PLAYWRIGHT_DRIVER_DIR}. */
     static final String DRIVER_DIR_PROPERTY = "playwright.cli.dir";
