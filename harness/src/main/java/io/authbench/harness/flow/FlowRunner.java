@@ -140,7 +140,7 @@ public final class FlowRunner {
                     page.page.fill(Selectors.PASSWORD, user.password());
                     perfBefore = timed("cdpMetrics", page::performanceMetrics);
                     // The login page loaded at full speed (set-up); the profile applies from the click.
-                    settings.links().applyProfile();
+                    applyProfile(page);
                     page.page.click(Selectors.SUBMIT);
                     yield finish(page, true, true);
                 }
@@ -240,7 +240,7 @@ public final class FlowRunner {
         }
 
         private MeasuredPage openPage(BrowserContext context) {
-            return timed("newPageAndCdp", () -> MeasuredPage.open(context, settings.cpuSlowdown()));
+            return timed("newPageAndCdp", () -> MeasuredPage.open(context));
         }
 
         /**
@@ -287,9 +287,15 @@ public final class FlowRunner {
                 return null;
             });
             if (flow != Flow.LOGIN) {
-                settings.links().applyProfile(); // login applies it at the click: its page load is set-up
+                applyProfile(page); // login applies it at the click: its page load is set-up
             }
             phaseStartEpoch = System.currentTimeMillis();
+        }
+
+        /** From here on the page runs under the profile: its links' delays and bandwidth, its CPU slowdown. */
+        private void applyProfile(MeasuredPage page) {
+            settings.links().applyProfile();
+            page.throttleCpu(settings.cpuSlowdown());
         }
 
         /** Waits for the content (or an error the app shows instead), reads every metric, checks correctness. */

@@ -7,7 +7,7 @@ import io.authbench.harness.stack.EmulatorStats;
  * What every iteration under one profile shares.
  *
  * @param destinations  which ports are the app and which Appwrite (to split requests per destination)
- * @param cpuSlowdown   CDP CPU throttling rate for measured pages, 1 = none
+ * @param cpuSlowdown   CDP CPU throttling rate from the start of the measured phase, 1 = none
  * @param timeoutMs     upper bound of one iteration; Playwright waits and the probe use it
  * @param projectId     the Appwrite project id (CSR's session cookie is {@code a_session_<project>_legacy})
  * @param emulatorStats the emulator's counters, null when Appwrite is not the emulator
