@@ -13,18 +13,15 @@ final class CookieCheck {
     private CookieCheck() {
     }
 
-    /** Appwrite's session cookie that browsers keep over http: {@code a_session_<project>_legacy}. */
-    static String csrCookieName(String projectId) {
-        return ("a_session_" + projectId + "_legacy").toLowerCase(java.util.Locale.ROOT);
-    }
-
     /**
      * @param ssr       SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/);
-     *                  CSR: Appwrite's {@code a_session_<project>_legacy} (HttpOnly; the only one browsers keep over http)
+     *                  CSR: the Appwrite session cookie the browser sends to {@code appwrite} (HttpOnly; over https
+     *                  also Secure and SameSite=None, see {@link AppwriteCookies})
      * @return the problem, or empty if the cookies are as expected
      */
-    static Optional<String> problem(List<Cookie> cookies, boolean ssr, String projectId, boolean expectSignedIn) {
-        String name = ssr ? FlowRunner.SSR_SESSION_COOKIE : csrCookieName(projectId);
+    static Optional<String> problem(List<Cookie> cookies, boolean ssr, String projectId, java.net.URI appwrite,
+                                    boolean expectSignedIn) {
+        String name = ssr ? FlowRunner.SSR_SESSION_COOKIE : AppwriteCookies.sentCookieName(projectId, appwrite);
         Optional<Cookie> session = cookies.stream().filter(c -> c.name.equals(name) && !c.value.isEmpty()).findFirst();
         if (!expectSignedIn) {
             return session.isPresent() ? Optional.of("the session cookie " + name + " is still set after the session ended")
@@ -42,6 +39,15 @@ final class CookieCheck {
         }
         if (ssr && !"/".equals(cookie.path)) {
             return Optional.of("the session cookie " + name + " has Path=" + cookie.path + ", expected /");
+        }
+        if (!ssr && AppwriteCookies.isHttps(appwrite)) {
+            if (!Boolean.TRUE.equals(cookie.secure)) {
+                return Optional.of("the session cookie " + name + " is not Secure although Appwrite is reached over https");
+            }
+            if (cookie.sameSite != SameSiteAttribute.NONE) {
+                return Optional.of("the session cookie " + name + " has SameSite=" + cookie.sameSite
+                        + ", expected None (a page on another site than Appwrite sends it with its requests)");
+            }
         }
         return Optional.empty();
     }

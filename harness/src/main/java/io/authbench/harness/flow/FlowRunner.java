@@ -22,8 +22,6 @@ import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ObservedRequest;
 import io.authbench.support.process.ProcessCpu;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,24 +243,19 @@ public final class FlowRunner {
 
         /**
          * Set-up sign-in (not measured): a session from the Users API, handed to the context as the cookie the
-         * pattern's own sign-in sets — SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/);
-         * CSR: Appwrite's {@code a_session_<project>_legacy} on Appwrite's host, URL-encoded as Appwrite's Set-Cookie
-         * sends it (HttpOnly; the SameSite=None twin is dropped by browsers over http). Host-only, like the originals.
+         * pattern's own sign-in sets — SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/,
+         * host-only); CSR: Appwrite's session cookies as its Set-Cookie leaves them in a browser ({@link AppwriteCookies}).
          */
         private void signIn(BrowserContext context) {
             checkDeadline();
             IssuedSession session = settings.sessions().issue(user);
-            Cookie cookie;
             if (app.ssr()) {
-                cookie = new Cookie(SSR_SESSION_COOKIE, session.value()).setUrl(origin(app.baseUrl()))
-                        .setSameSite(SameSiteAttribute.LAX);
+                context.addCookies(List.of(new Cookie(SSR_SESSION_COOKIE, session.value()).setUrl(origin(app.baseUrl()))
+                        .setSameSite(SameSiteAttribute.LAX).setHttpOnly(true)
+                        .setExpires(session.expire().getEpochSecond())));
             } else {
-                cookie = new Cookie(CookieCheck.csrCookieName(settings.projectId()),
-                        URLEncoder.encode(session.value(), StandardCharsets.UTF_8))
-                        .setUrl(origin(settings.appwriteForBrowser().toString()));
+                context.addCookies(AppwriteCookies.forSession(settings.projectId(), settings.appwriteForBrowser(), session));
             }
-            cookie.setHttpOnly(true).setExpires(session.expire().getEpochSecond());
-            context.addCookies(List.of(cookie));
         }
 
         /** Set-up: opens the dashboard and checks that it shows the signed-in user. */
@@ -352,7 +345,7 @@ public final class FlowRunner {
                 return Optional.of("console error: " + page.consoleErrors.get(0));
             }
             List<Cookie> cookies = timed("cookies", () -> contexts.get(contexts.size() - 1).cookies());
-            return CookieCheck.problem(cookies, app.ssr(), settings.projectId(), expectSignedIn);
+            return CookieCheck.problem(cookies, app.ssr(), settings.projectId(), settings.appwriteForBrowser(), expectSignedIn);
         }
 
         private void addDocumentTimings(Metrics.Builder metrics, Timings t, double actionEpoch) {
