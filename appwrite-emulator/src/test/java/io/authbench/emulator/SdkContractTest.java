@@ -110,6 +110,40 @@ class SdkContractTest {
     }
 
     @Test
+    void a_user_imported_with_an_argon2_hash_signs_in_with_the_hashed_password() throws Exception {
+        String hash = createUser("hash.source@example.com").getPassword();
+
+        User<Map<String, Object>> imported = Sdk.await(c -> users.createArgon2User("imported-1", "Imported@Example.com",
+                hash, "Imported User", c));
+
+        assertThat(imported.getId()).isEqualTo("imported-1");
+        assertThat(imported.getEmail()).isEqualTo("imported@example.com");
+        assertThat(imported.getPassword()).isEqualTo(hash);
+        assertThat(imported.getHash()).isEqualTo("argon2");
+        Session session = Sdk.await(c -> adminAccount.createEmailPasswordSession("imported@example.com",
+                TestEmulator.PASSWORD, c));
+        assertThat(session.getUserId()).isEqualTo("imported-1");
+        AppwriteException wrong = catchThrowableOfType(() -> Sdk.await(c -> adminAccount.createEmailPasswordSession(
+                "imported@example.com", "not-the-password", c)), AppwriteException.class);
+        assertThat(wrong.getType()).isEqualTo("user_invalid_credentials");
+    }
+
+    @Test
+    void an_argon2_import_needs_an_email_and_a_free_id() throws Exception {
+        String hash = createUser("hash.source2@example.com").getPassword();
+        Sdk.await(c -> users.createArgon2User("imported-2", "imported2@example.com", hash, null, c));
+
+        AppwriteException taken = catchThrowableOfType(() -> Sdk.await(c -> users.createArgon2User("imported-2",
+                "other@example.com", hash, null, c)), AppwriteException.class);
+        AppwriteException badEmail = catchThrowableOfType(() -> Sdk.await(c -> users.createArgon2User("imported-3",
+                "not-an-email", hash, null, c)), AppwriteException.class);
+
+        assertThat(taken.getType()).isEqualTo("user_already_exists");
+        assertThat(badEmail.getCode()).isEqualTo(400);
+        assertThat(badEmail.getType()).isEqualTo("general_argument_invalid");
+    }
+
+    @Test
     void wrong_password_gives_user_invalid_credentials() throws Exception {
         createUser("wrong@example.com");
 

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** Creates users for {@code POST /v1/users} and {@code POST /v1/account}: lower-cased email, argon2id, email target. */
+/**
+ * Creates users for {@code POST /v1/users}, {@code POST /v1/users/argon2} and {@code POST /v1/account}: lower-cased
+ * email, argon2id, email target.
+ */
 final class UserCreation {
     private final PasswordHasher hasher;
 
@@ -29,10 +32,28 @@ final class UserCreation {
         if (store.userById(id).isPresent() || (!lowerEmail.isEmpty() && store.userByEmail(lowerEmail).isPresent())) {
             throw new AppwriteException(ErrorType.USER_ALREADY_EXISTS);
         }
-        String hash = password == null ? null : hasher.hash(password);
+        return insert(store, id, lowerEmail, phoneOrEmpty, password == null ? null : hasher.hash(password), name, now);
+    }
+
+    /**
+     * {@code POST /v1/users/argon2}: a user whose password arrives already hashed (an import). Appwrite stores the
+     * string as given and verifies sign-ins against it with the cost written in it.
+     */
+    User createWithArgon2Hash(AuthStore store, String requestedId, String email, String argon2Hash, String name,
+                              Instant now) {
+        String id = requestedId.equals("unique()") ? Ids.unique() : requestedId;
+        String lowerEmail = email.toLowerCase(Locale.ROOT);
+        if (store.userById(id).isPresent() || store.userByEmail(lowerEmail).isPresent()) {
+            throw new AppwriteException(ErrorType.USER_ALREADY_EXISTS);
+        }
+        return insert(store, id, lowerEmail, "", argon2Hash, name, now);
+    }
+
+    private User insert(AuthStore store, String id, String lowerEmail, String phoneOrEmpty, String hash, String name,
+                        Instant now) {
         List<Target> targets = lowerEmail.isEmpty() ? List.of()
                 : List.of(new Target(Ids.unique(), now, id, "email", lowerEmail));
-        User user = new User(id, now, now, name, hash, password == null ? null : now, true, lowerEmail, phoneOrEmpty,
+        User user = new User(id, now, now, name, hash, hash == null ? null : now, true, lowerEmail, phoneOrEmpty,
                 targets, null);
         try {
             store.createUser(user);

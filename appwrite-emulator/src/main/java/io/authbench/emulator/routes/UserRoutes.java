@@ -9,7 +9,7 @@ import io.authbench.emulator.model.ModelJson.SecretView;
 import io.authbench.emulator.model.User;
 import java.util.List;
 
-/** The Users API subset (API key only): create, get and delete users, list and delete their sessions. */
+/** The Users API subset (API key only): create (also with an argon2 hash), get and delete users, list and delete their sessions. */
 final class UserRoutes {
     private final UserCreation creation;
 
@@ -20,6 +20,7 @@ final class UserRoutes {
     List<Route> routes() {
         return List.of(
                 new Route("POST", "/v1/users", "users.write", null, false, this::create),
+                new Route("POST", "/v1/users/argon2", "users.write", null, false, this::createArgon2),
                 new Route("GET", "/v1/users/:userId", "users.read", null, false, this::get),
                 new Route("DELETE", "/v1/users/:userId", "users.write", null, false, this::delete),
                 new Route("GET", "/v1/users/:userId/sessions", "users.read", null, false, this::listSessions),
@@ -35,6 +36,17 @@ final class UserRoutes {
         String password = Params.password(request, false);
         String name = Params.name(request);
         User user = creation.create(context.project().store(), userId, email, phone, password, name, context.now());
+        return ApiResponse.json(201, ModelJson.user(user));
+    }
+
+    /** Appwrite 1.6 {@code createArgon2User}: userId, email (required), password = the argon2 hash, name. */
+    private ApiResponse createArgon2(RouteContext context) {
+        ApiRequest request = context.request();
+        String userId = Params.userId(request);
+        String email = Params.email(request, true);
+        String hash = Params.password(request, true); // Appwrite checks it with its Password validator only
+        String name = Params.name(request);
+        User user = creation.createWithArgon2Hash(context.project().store(), userId, email, hash, name, context.now());
         return ApiResponse.json(201, ModelJson.user(user));
     }
 
