@@ -31,6 +31,12 @@ public final class UserSeeder {
     private final java.util.Set<String> createdIds = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     /** Appwrite's X-RateLimit-* headers of the last 429 answer, for the error message (the SDK's exception drops them). */
     private final java.util.concurrent.atomic.AtomicReference<String> lastRateLimit = new java.util.concurrent.atomic.AtomicReference<>();
+    /**
+     * The password every login user of this run shares and Appwrite's argon2 hash of it, once the first such user
+     * exists: later ones are imported with the hash ({@code POST /v1/users/argon2}) and cost Appwrite no hash. Each
+     * login still verifies the password at Appwrite's full cost. Null until then, or if the backend hides the hash.
+     */
+    private volatile HashedPassword sharedPassword;
     /** Appwrite hashes each new password (argon2): two requests at a time use both cores of a small machine. */
     static final int PARALLEL_REQUESTS = 2;
     static final int SET_UP_ATTEMPTS = 3;
@@ -77,7 +83,13 @@ public final class UserSeeder {
         });
         try {
             List<java.util.concurrent.Future<TestUser>> futures = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
+            int first = 0;
+            if (withPassword && count > 0 && sharedPassword == null) {
+                // Hashed by Appwrite once; the hash then seeds the others (see sharedPassword).
+                futures.add(java.util.concurrent.CompletableFuture.completedFuture(createOne(true)));
+                first = 1;
+            }
+            for (int i = first; i < count; i++) {
                 futures.add(pool.submit(() -> createOne(withPassword)));
             }
             List<TestUser> created = new ArrayList<>(count);
@@ -103,15 +115,34 @@ public final class UserSeeder {
     private TestUser createOne(boolean withPassword) {
         int n = next.getAndIncrement();
         String email = "user" + n + "-" + runTag + "@authbench.test";
-        String password = withPassword ? randomPassword() : null;
         String name = "Ada Lovelace " + n;
         // Our own id, registered before the call: a user whose creation timed out here but happened in Appwrite
         // is still deleted afterwards (deleting one that does not exist is harmless).
         String tag = runTag.replaceAll("[^A-Za-z0-9]", "");
         String id = "ab-" + tag.substring(0, Math.min(tag.length(), 20)) + "-" + n; // Appwrite ids: ≤ 36 of [A-Za-z0-9._-]
         createdIds.add(id);
-        createWithRetries(id, email, password, name);
+        HashedPassword shared = sharedPassword;
+        if (withPassword && shared != null) {
+            withRetries("importing a test user with its password hash",
+                    callback -> users.createArgon2User(id, email, shared.hash(), name, callback),
+                    CREATE_ATTEMPT_TIMEOUT, e -> e.getMessage().contains("user_already_exists"));
+            return new TestUser(id, email, shared.password(), name);
+        }
+        String password = withPassword ? randomPassword() : null;
+        io.appwrite.models.User<?> created = createWithRetries(id, email, password, name);
+        if (password != null && created != null && created.getPassword() != null
+                && created.getPassword().startsWith("$argon2")) {
+            sharedPassword = new HashedPassword(password, created.getPassword());
+        }
         return new TestUser(id, email, password, name);
+    }
+
+    /** A password and Appwrite's argon2 hash of it (a secret pair: never logged). */
+    private record HashedPassword(String password, String hash) {
+        @Override
+        public String toString() {
+            return "HashedPassword[hidden]";
+        }
     }
 
     /**
@@ -143,10 +174,10 @@ public final class UserSeeder {
     /**
      * Creates one user, repeating an attempt that got no answer (as {@link #withRetries}, with room for the password
      * hash on a busy machine). The id is ours, so a repeat that finds it taken (409) means the unanswered attempt
-     * did create the user.
+     * did create the user (then the answer is null).
      */
-    private void createWithRetries(String id, String email, String password, String name) {
-        withRetries("creating a test user", callback -> users.create(id, email, null, password, name, callback),
+    private io.appwrite.models.User<?> createWithRetries(String id, String email, String password, String name) {
+        return withRetries("creating a test user", callback -> users.create(id, email, null, password, name, callback),
                 CREATE_ATTEMPT_TIMEOUT, e -> e.getMessage().contains("user_already_exists"));
     }
 

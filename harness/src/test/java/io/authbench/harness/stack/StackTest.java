@@ -72,6 +72,34 @@ class StackTest {
     }
 
     @Test
+    void login_users_after_the_first_are_imported_with_its_hash_and_each_signs_in_with_the_password() throws Exception {
+        UserSeeder seeder = new UserSeeder(stack.emulatorApi(), stack.projectId(), stack.apiKey(), Duration.ofSeconds(30), "h");
+        long createdBefore = routeCount("POST /v1/users");
+        long importedBefore = routeCount("POST /v1/users/argon2");
+
+        List<TestUser> users = seeder.create(3);
+
+        assertThat(routeCount("POST /v1/users") - createdBefore).as("users hashed by Appwrite").isEqualTo(1);
+        assertThat(routeCount("POST /v1/users/argon2") - importedBefore).as("users imported with that hash").isEqualTo(2);
+        for (TestUser user : users) {
+            String body = "{\"email\":\"" + user.email() + "\",\"password\":\"" + user.password() + "\"}";
+            HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(stack.emulatorApi().resolve("v1/account/sessions/email"))
+                    .header("Content-Type", "application/json").header("X-Appwrite-Project", stack.projectId())
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as("sign-in of " + user.email() + ": " + login.body()).isEqualTo(201);
+        }
+    }
+
+    /** How often the emulator answered {@code route} (its /_emulator/stats counters). */
+    private static long routeCount(String route) throws IOException, InterruptedException {
+        HttpResponse<String> stats = HTTP.send(HttpRequest.newBuilder(stack.emulatorApi().resolve("/_emulator/stats"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.body()).path("routes").path(route)
+                .path("count").asLong(0);
+    }
+
+    @Test
     void a_wrong_api_key_is_a_clear_seeding_error_not_a_hang() {
         UserSeeder seeder = new UserSeeder(stack.emulatorApi(), stack.projectId(), "standard_wrong", Duration.ofSeconds(30), "w");
         assertThatThrownBy(() -> seeder.create(1)).isInstanceOf(UserSeeder.SeedingException.class)
