@@ -131,12 +131,12 @@ class SdkContractTest {
     @Test
     void an_argon2_import_needs_an_email_and_a_free_id() throws Exception {
         String hash = createUser("hash.source2@example.com").getPassword();
-        Sdk.await(c -> users.createArgon2User("imported-2", "imported2@example.com", hash, null, c));
+        Sdk.await(c -> users.createArgon2User("imported-2", "imported2@example.com", hash, (String) null, c));
 
         AppwriteException taken = catchThrowableOfType(() -> Sdk.await(c -> users.createArgon2User("imported-2",
-                "other@example.com", hash, null, c)), AppwriteException.class);
+                "other@example.com", hash, (String) null, c)), AppwriteException.class);
         AppwriteException badEmail = catchThrowableOfType(() -> Sdk.await(c -> users.createArgon2User("imported-3",
-                "not-an-email", hash, null, c)), AppwriteException.class);
+                "not-an-email", hash, (String) null, c)), AppwriteException.class);
 
         assertThat(taken.getType()).isEqualTo("user_already_exists");
         assertThat(badEmail.getCode()).isEqualTo(400);
