@@ -19,12 +19,18 @@ final class CookieCheck {
     }
 
     /**
-     * @param ssr       SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/);
+     * @param ssr       SSR: the app's session cookie {@code ssrCookie} (HttpOnly, SameSite=Lax, Path=/);
      *                  CSR: Appwrite's {@code a_session_<project>_legacy} (HttpOnly; the only one browsers keep over http)
-     * @return the problem, or empty if the cookies are as expected
+     * @param ssrCookie the SSR target's session cookie name; null = unknown, so an SSR target's cookie is not checked
+     *                  (the run's config.settings says so)
+     * @return the problem, or empty if the cookies are as expected (or not checked)
      */
-    static Optional<String> problem(List<Cookie> cookies, boolean ssr, String projectId, boolean expectSignedIn) {
-        String name = ssr ? FlowRunner.SSR_SESSION_COOKIE : csrCookieName(projectId);
+    static Optional<String> problem(List<Cookie> cookies, boolean ssr, String ssrCookie, String projectId,
+                                    boolean expectSignedIn) {
+        if (ssr && ssrCookie == null) {
+            return Optional.empty();
+        }
+        String name = ssr ? ssrCookie : csrCookieName(projectId);
         Optional<Cookie> session = cookies.stream().filter(c -> c.name.equals(name) && !c.value.isEmpty()).findFirst();
         if (!expectSignedIn) {
             return session.isPresent() ? Optional.of("the session cookie " + name + " is still set after the session ended")
