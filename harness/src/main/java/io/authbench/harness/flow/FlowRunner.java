@@ -136,6 +136,11 @@ public final class FlowRunner {
         private Map<String, Double> perfBefore;
         private boolean screencastWanted;
         private Screencast screencast;
+        /**
+         * A target file's app that sent no Server-Timing in the measured phase: its Appwrite calls and their time are
+         * unknown (absent, never 0). The bundled apps announce every call, so for them no entry means no call.
+         */
+        private boolean serverTimingUnknown;
 
         Attempt(Flow flow, AppTarget app, TestUser user) {
             this.flow = flow;
@@ -239,6 +244,7 @@ public final class FlowRunner {
             if (ttfb >= 0) {
                 metrics.set(Metric.TTFB_MS, ttfb);
             }
+            serverTimingUnknown = noServerTiming(page.network.exchanges(), phaseStartEpoch, endEpoch);
             NetworkSummary network = NetworkSummary.of(page.network.exchanges(), settings.destinations(), phaseStartEpoch,
                     phaseStartEpoch, endEpoch);
             addNetwork(metrics, network);
@@ -388,6 +394,7 @@ public final class FlowRunner {
             addDocumentTimings(metrics, timings, actionEpoch);
             addClientCpu(metrics, perfAfter);
             List<Exchange> exchanges = page.network.exchanges();
+            serverTimingUnknown = noServerTiming(exchanges, phaseStartEpoch, contentEpoch);
             NetworkSummary network = NetworkSummary.of(exchanges, settings.destinations(), phaseStartEpoch, actionEpoch, contentEpoch);
             addNetwork(metrics, network);
             addServerSideCalls(metrics, network);
@@ -459,7 +466,7 @@ public final class FlowRunner {
                     .set(Metric.SCRIPT_BYTES, n.scriptBytes())
                     .set(Metric.APPWRITE_CALLS_BROWSER, n.appwriteCallsBrowser())
                     .set(Metric.CRITICAL_PATH_DEPTH, n.criticalPathDepth())
-                    .set(Metric.SERVER_TIMING_MS, n.serverTimingMs())
+                    .set(Metric.SERVER_TIMING_MS, serverTimingUnknown ? null : n.serverTimingMs())
                     .set(Metric.CACHEABLE_RESPONSES, n.cacheableResponses());
             if (flow == Flow.REVISIT) {
                 metrics.set(Metric.WARM_REVISIT_BYTES, n.bytes());
@@ -471,9 +478,15 @@ public final class FlowRunner {
             long after = appwriteCallsBefore < 0 ? -1 : timed("snapshots", () -> settings.emulatorStats().apiCalls());
             if (appwriteCallsBefore >= 0 && after >= 0) {
                 metrics.set(Metric.APPWRITE_CALLS_SERVER, Math.max(0, after - appwriteCallsBefore - n.appwriteCallsBrowser()));
-            } else {
+            } else if (!serverTimingUnknown) {
                 metrics.set(Metric.APPWRITE_CALLS_SERVER, n.appwriteCallsServer());
             }
+        }
+
+        /** True for a target file's app that sent no Server-Timing entry in the window (see serverTimingUnknown). */
+        private boolean noServerTiming(List<Exchange> exchanges, double from, double to) {
+            return !target.builtIn() && filterWindow(exchanges, from, to).stream()
+                    .noneMatch(e -> settings.destinations().isApp(e) && !e.serverTiming().isEmpty());
         }
 
         /** Raw per-iteration CPU deltas (10 ms ticks); the engine replaces them by the cell's batch average. */

@@ -78,6 +78,14 @@ public record Target(String name, Pattern pattern, String baseUrl, Routes routes
                 new Routes("/login", "/dashboard", "/profile"), selectors, ssr ? BUNDLED_SSR_COOKIE : null, pid, "bundled");
     }
 
+    /**
+     * True for the bundled apps the harness started itself (built-in mode), whose Server-Timing announces every
+     * Appwrite call (docs/CONVENTIONS.md); false for a target file, even one describing the bundled apps.
+     */
+    public boolean builtIn() {
+        return "bundled".equals(source);
+    }
+
     public boolean ssr() {
         return pattern == Pattern.SSR;
     }

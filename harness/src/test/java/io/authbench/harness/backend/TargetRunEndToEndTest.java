@@ -100,6 +100,13 @@ class TargetRunEndToEndTest {
                 Sample csrLogin = samples.stream().filter(s -> s.flow().equals("login") && s.variant().equals("csr"))
                         .findFirst().orElseThrow();
                 assertThat(csrLogin.metrics().number(Metric.APPWRITE_CALLS_BROWSER).getAsDouble()).isGreaterThanOrEqualTo(2);
+                // App→Appwrite calls of a target come from its Server-Timing only: the SSR app announces them; the
+                // CSR app sends none, so for it they are not measured (absent, never 0).
+                Sample ssrLogin = samples.stream().filter(s -> s.flow().equals("login") && s.variant().equals("ssr"))
+                        .findFirst().orElseThrow();
+                assertThat(ssrLogin.metrics().number(Metric.APPWRITE_CALLS_SERVER).getAsDouble()).isGreaterThanOrEqualTo(2);
+                assertThat(csrLogin.metrics().number(Metric.APPWRITE_CALLS_SERVER)).isEmpty();
+                assertThat(csrLogin.metrics().number(Metric.SERVER_TIMING_MS)).isEmpty();
                 assertThat(results.cells()).allSatisfy(c -> assertThat(c.okSamples()).isEqualTo(1));
 
                 // The report renders a target run, and the key is nowhere in the run folder or the output.
