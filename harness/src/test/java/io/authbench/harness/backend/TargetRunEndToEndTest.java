@@ -125,4 +125,51 @@ class TargetRunEndToEndTest {
         }
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
     }
+
+    /**
+     * An SSR target without {@code sessionCookie} (as a foreign app's file may be): set-up signs in through its login
+     * form, the cookie check is recorded as not applied, and {@code serverPid} gives the app's server CPU.
+     */
+    @Test
+    void an_ssr_target_without_its_session_cookie_signs_in_through_its_form_and_a_server_pid_gives_app_cpu() throws Exception {
+        String apiKey = "standard_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16)) + "ef".repeat(112);
+        Path keyFile = Files.writeString(dir.resolve("appwrite.key"), apiKey + "\n");
+        Path out = dir.resolve("run");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        try (DetachedEmulator appwrite = DetachedEmulator.start(dir, apiKey)) {
+            String api = "http://localhost:" + appwrite.api().getPort() + "/v1";
+            List<String> common = List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", api, "--project", "authbench");
+            try (DetachedApp ssr = DetachedApp.start(dir, "ssr-app", ServerJars.ssr(), common, Map.of("APPWRITE_API_KEY", apiKey));
+                 DetachedApp csr = DetachedApp.start(dir, "csr-app", ServerJars.csr(), common, Map.of())) {
+                String ssrFile = Files.readString(TargetFiles.bundled("bundled-ssr.json"))
+                        .replace("\"sessionCookie\": \"authbench_session\"", "\"serverPid\": " + ssr.pid())
+                        .replace("http://localhost:3001", "http://localhost:" + ssr.url().getPort());
+                assertThat(ssrFile).doesNotContain("sessionCookie");
+                Path ssrTarget = Files.writeString(dir.resolve("form-ssr.json"), ssrFile);
+                int code = HarnessMain.run(new String[] {"run", "--flows=navigate", "--pairs=1", "--warmup-pairs=0",
+                        "--aa-flow=none", "--server-phase=off", "--out=" + out, "--appwrite-endpoint=" + api,
+                        "--appwrite-project=authbench", "--appwrite-key-file=" + keyFile,
+                        "--target=" + ssrTarget + "," + TargetFiles.bundled("bundled-csr.json"),
+                        "--target-base-url=bundled-csr=http://localhost:" + csr.url().getPort()},
+                        new PrintWriter(stdout), new PrintWriter(stderr));
+
+                assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr).isZero();
+                RunResults results = ResultsJson.read(out.resolve("results.json"));
+                assertThat(results.run().config().settings())
+                        .hasEntrySatisfying("target.ssr.sessionCookie", v -> assertThat(v).contains("cookie check is NOT applied"))
+                        .containsEntry("target.ssr.serverCpu", "measured: process " + ssr.pid() + " on this machine");
+                for (Sample sample : results.samples()) {
+                    assertThat(sample.ok()).as("%s failed: %s", sample.variant(), sample.failure()).isTrue();
+                    assertThat(sample.timeToContentMethod()).isEqualTo(Sample.ELEMENT_TIMING);
+                }
+                Sample ssrSample = results.samples().stream().filter(s -> s.variant().equals("ssr")).findFirst().orElseThrow();
+                Sample csrSample = results.samples().stream().filter(s -> s.variant().equals("csr")).findFirst().orElseThrow();
+                assertThat(ssrSample.metrics().number(Metric.SERVER_CPU_APP_MS)).as("serverPid given").isPresent();
+                assertThat(csrSample.metrics().number(Metric.SERVER_CPU_APP_MS)).as("no serverPid").isEmpty();
+                // The form sign-in is set-up: the measured navigate starts signed in; the SSR app logged one sign-in.
+                assertThat(appwrite.log()).contains("POST /v1/account/sessions/email");
+            }
+        }
+    }
 }
