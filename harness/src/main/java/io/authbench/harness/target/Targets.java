@@ -99,9 +99,9 @@ public record Targets(Target ssr, Target csr) {
             settings.put(prefix + "baseUrl", t.baseUrl());
             settings.put(prefix + "file", t.source());
             if (t.ssr()) {
-                settings.put(prefix + "sessionCookie", t.sessionCookie() == null
-                        ? "none given: set-up signs in through the login form; the cookie check is NOT applied"
-                        : t.sessionCookie() + " (set-up injects the Users API session; cookie check applied)");
+                settings.put(prefix + "session", t.sessionCookie() == null
+                        ? "no sessionCookie given: set-up signs in through the login form; the cookie check is NOT applied"
+                        : "session cookie " + t.sessionCookie() + ": set-up injects a Users API session; cookie check applied");
             }
             settings.put(prefix + "serverCpu", t.serverPid() > 0 ? "measured: process " + t.serverPid() + " on this machine"
                     : "not measured: no serverPid in the target file");

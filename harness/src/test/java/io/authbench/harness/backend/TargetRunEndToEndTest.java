@@ -75,7 +75,7 @@ class TargetRunEndToEndTest {
                         .containsEntry("target.ssr.baseUrl", ssrBase).containsEntry("target.csr.baseUrl", csrBase)
                         .hasEntrySatisfying("network", v -> assertThat(v).startsWith("not emulated"))
                         .hasEntrySatisfying("linkCalibration", v -> assertThat(v).startsWith("not applicable"))
-                        .hasEntrySatisfying("target.ssr.sessionCookie", v -> assertThat(v).startsWith("authbench_session"))
+                        .hasEntrySatisfying("target.ssr.session", v -> assertThat(v).startsWith("session cookie authbench_session"))
                         .doesNotContainKey("calibrationPings");
                 assertThat(results.links()).isEmpty();
                 List<Sample> samples = results.samples();
@@ -113,7 +113,10 @@ class TargetRunEndToEndTest {
                 int reportCode = HarnessMain.run(new String[] {"report", out.toString()}, new PrintWriter(stdout),
                         new PrintWriter(stderr));
                 assertThat(reportCode).as("report; stderr:%n%s", stderr).isZero();
-                assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("(observer)");
+                String html = Files.readString(out.resolve("report.html"));
+                assertThat(html).doesNotContain("(observer)").contains("Link calibration: not applicable: no links")
+                        .contains("target.ssr.session session cookie authbench_session: set-up injects a Users API session;"
+                                + " cookie check applied").contains("network not emulated: ");
                 assertThat(stdout.toString() + stderr).doesNotContain(apiKey);
                 try (Stream<Path> files = Files.walk(out)) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -157,7 +160,7 @@ class TargetRunEndToEndTest {
                 assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr).isZero();
                 RunResults results = ResultsJson.read(out.resolve("results.json"));
                 assertThat(results.run().config().settings())
-                        .hasEntrySatisfying("target.ssr.sessionCookie", v -> assertThat(v).contains("cookie check is NOT applied"))
+                        .hasEntrySatisfying("target.ssr.session", v -> assertThat(v).contains("cookie check is NOT applied"))
                         .containsEntry("target.ssr.serverCpu", "measured: process " + ssr.pid() + " on this machine");
                 for (Sample sample : results.samples()) {
                     assertThat(sample.ok()).as("%s failed: %s", sample.variant(), sample.failure()).isTrue();

@@ -143,7 +143,7 @@ class TargetFileTest {
                 .containsEntry("target.ssr.name", "bundled-ssr")
                 .hasEntrySatisfying("network", v -> assertThat(v).startsWith("not emulated"))
                 .hasEntrySatisfying("linkCalibration", v -> assertThat(v).startsWith("not applicable"))
-                .hasEntrySatisfying("target.ssr.sessionCookie", v -> assertThat(v).contains("cookie check applied"));
+                .hasEntrySatisfying("target.ssr.session", v -> assertThat(v).contains("cookie check applied"));
     }
 
     @Test
