@@ -29,7 +29,13 @@ public record Targets(Target ssr, Target csr) {
     public static Targets resolve(List<Path> files, List<String> overrides) {
         List<Target> targets = new ArrayList<>();
         for (Path file : files) {
-            targets.add(TargetFile.read(file));
+            Target target = TargetFile.read(file);
+            if (target.serverPid() > 0 && ProcessHandle.of(target.serverPid()).isEmpty()) {
+                throw new TargetFileException("target file " + file + ": field \"serverPid\" " + target.serverPid()
+                        + " is not a running process on this machine; give the app server's current process id (its CPU"
+                        + " can only be read here), or remove the field.");
+            }
+            targets.add(target);
         }
         List<Target> ssr = targets.stream().filter(Target::ssr).toList();
         List<Target> csr = targets.stream().filter(t -> !t.ssr()).toList();

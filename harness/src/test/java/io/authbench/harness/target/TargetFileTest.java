@@ -174,6 +174,20 @@ class TargetFileTest {
     }
 
     @Test
+    void a_server_pid_must_be_a_running_process_of_this_machine() throws IOException {
+        String text = Files.readString(TargetFiles.bundled("bundled-csr.json"));
+        Path gone = Files.writeString(dir.resolve("gone.json"), text.replace("\"routes\"", "\"serverPid\": 999999999, \"routes\""));
+        Path here = Files.writeString(dir.resolve("here.json"),
+                text.replace("\"routes\"", "\"serverPid\": " + ProcessHandle.current().pid() + ", \"routes\""));
+
+        assertThatThrownBy(() -> Targets.resolve(List.of(TargetFiles.bundled("bundled-ssr.json"), gone), List.of()))
+                .hasMessage("target file " + gone + ": field \"serverPid\" 999999999 is not a running process on this"
+                        + " machine; give the app server's current process id (its CPU can only be read here), or remove the field.");
+        assertThat(Targets.resolve(List.of(TargetFiles.bundled("bundled-ssr.json"), here), List.of()).csr().serverPid())
+                .isEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
     void only_profiles_that_shape_no_link_are_accepted() {
         Profiles bundled = Profiles.bundled();
         Targets.checkProfile(bundled.get(List.of("loopback")).get(0));
