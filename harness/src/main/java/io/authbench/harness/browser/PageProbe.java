@@ -8,16 +8,60 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The in-page instrumentation: {@link #ACTION_MARK_SCRIPT} (an init script that time-stamps the user's click) and
- * {@link #measure} (Element Timing, paint, LCP and navigation timing of the current document).
+ * The in-page instrumentation: {@link #actionMarkScript} (an init script that time-stamps the user's click),
+ * {@link #contentWatchScript} (an init script behind the observer-based time to content) and {@link #measure}
+ * (Element Timing or the observer's time, paint, LCP and navigation timing of the current document).
  */
 public final class PageProbe {
-    /** Install with {@code BrowserContext.addInitScript}; see action-mark.js. */
-    public static final String ACTION_MARK_SCRIPT = resource("action-mark.js");
+    /** {@code Timings.method()} of a content element with an {@code elementtiming} attribute. */
+    public static final String ELEMENT_TIMING = "element-timing";
+    /** {@code Timings.method()} of the observer-based fallback (content-watch.js). */
+    public static final String OBSERVER = "observer";
+
+    private static final String ACTION_MARK = resource("action-mark.js");
+    private static final String CONTENT_WATCH = resource("content-watch.js");
     private static final String PROBE_SCRIPT = resource("probe.js");
     private static final String CLEAR_ACTION = "() => { try { sessionStorage.removeItem('__authbenchActionEpoch'); } catch (e) {} }";
 
     private PageProbe() {
+    }
+
+    /**
+     * The init script that records a click on one of {@code controlSelectors} (CSS selectors of the controls whose
+     * click starts a flow) as the action; install with {@code BrowserContext.addInitScript}; see action-mark.js.
+     */
+    public static String actionMarkScript(java.util.List<String> controlSelectors) {
+        return "(" + ACTION_MARK.strip() + ")(" + jsString(String.join(",", controlSelectors)) + ");";
+    }
+
+    /**
+     * The init script of the observer-based time to content: notes when {@code selector} first matches a visible
+     * element whose text is {@code expectedText} (null: any text) and the next frame after that; see content-watch.js.
+     */
+    public static String contentWatchScript(String selector, String expectedText) {
+        return "(" + CONTENT_WATCH.strip() + ")({selector: " + jsString(selector) + ", expectedText: "
+                + (expectedText == null ? "null" : jsString(expectedText)) + "});";
+    }
+
+    /** A JavaScript string literal of {@code text} (JSON string syntax, with {@code <} escaped for safety). */
+    static String jsString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Forgets an earlier action (a set-up click) so only the measured click counts. */
@@ -26,20 +70,21 @@ public final class PageProbe {
     }
 
     /**
-     * Waits (up to {@code timeoutMs}) for the Element Timing entry of {@code identifier} painted after the action and
-     * reads the document's timings.
+     * Waits (up to {@code timeoutMs}) for the paint of the content element {@code selector} after the action and reads
+     * the document's timings: its Element Timing entry if the element has an {@code elementtiming} attribute, else the
+     * observer-based time of {@link #contentWatchScript} (which must have been installed before the action).
      *
      * @param useAction true if the flow starts with a click (its time comes from sessionStorage); false if it starts
      *                  with a navigation (time zero is the document's timeOrigin)
      */
-    public static Timings measure(Page page, String identifier, boolean useAction, long timeoutMs) {
-        Object raw = page.evaluate(PROBE_SCRIPT, Map.of("identifier", identifier, "useAction", useAction, "timeoutMs", (double) timeoutMs));
+    public static Timings measure(Page page, String selector, boolean useAction, long timeoutMs) {
+        Object raw = page.evaluate(PROBE_SCRIPT, Map.of("selector", selector, "useAction", useAction, "timeoutMs", (double) timeoutMs));
         if (!(raw instanceof Map<?, ?> map)) {
             throw new IllegalStateException("the page probe returned " + raw);
         }
         Object element = map.get("element");
         Double paint = element instanceof Map<?, ?> el ? number(el.get("paint")) : null;
-        return new Timings(number(map.get("timeOrigin")), number(map.get("actionEpoch")), paint,
+        return new Timings(String.valueOf(map.get("method")), number(map.get("timeOrigin")), number(map.get("actionEpoch")), paint,
                 map.get("text") == null ? null : map.get("text").toString(),
                 number(map.get("ttfb")), number(map.get("fcp")), number(map.get("lcp")),
                 number(map.get("domContentLoaded")), number(map.get("load")));
@@ -64,12 +109,14 @@ public final class PageProbe {
      * What the probe read. Times other than {@code timeOrigin}/{@code actionEpoch} are milliseconds after the
      * document's timeOrigin; null = not available.
      *
+     * @param method      {@link #ELEMENT_TIMING} or {@link #OBSERVER}: how {@code contentPaint} was taken
      * @param timeOrigin  the document's {@code performance.timeOrigin}, epoch ms
      * @param actionEpoch the recorded click, epoch ms; null for navigation flows or if none was recorded
-     * @param contentPaint paint time of the content element ({@code paintTime}, else {@code renderTime}); null = never painted
+     * @param contentPaint paint time of the content element (Element Timing: {@code paintTime}, else {@code renderTime};
+     *                    observer: the first frame after the content appeared); null = never painted
      * @param contentText the content element's text, null if absent
      */
-    public record Timings(Double timeOrigin, Double actionEpoch, Double contentPaint, String contentText, Double ttfb,
+    public record Timings(String method, Double timeOrigin, Double actionEpoch, Double contentPaint, String contentText, Double ttfb,
                           Double fcp, Double lcp, Double domContentLoaded, Double load) {
 
         /** Epoch ms of the content paint, or null. */

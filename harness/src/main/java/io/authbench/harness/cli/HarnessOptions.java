@@ -1,6 +1,7 @@
 package io.authbench.harness.cli;
 
 import io.authbench.harness.backend.ExternalAppwrite;
+import io.authbench.harness.target.Targets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.Objects;
  *                           bundled emulator, started by the harness
  * @param topology           where the browser runs (here, a Playwright server, a Selenium Grid) and where the
  *                           browser-facing links listen; null = {@link Topology#local()}
+ * @param targets            apps under test described by target files (started by someone else, reached at their
+ *                           base URLs, no links); null = the bundled apps, started by the harness behind links
  */
 public record HarnessOptions(
         boolean quick,
@@ -56,7 +59,8 @@ public record HarnessOptions(
         boolean jmhFull,
         Path sourceRoot,
         ExternalAppwrite appwrite,
-        Topology topology) {
+        Topology topology,
+        Targets targets) {
 
     public HarnessOptions {
         topology = topology == null ? Topology.local() : topology;
@@ -69,6 +73,21 @@ public record HarnessOptions(
         Objects.requireNonNull(iterationTimeout, "iterationTimeout");
         Objects.requireNonNull(serverStartTimeout, "serverStartTimeout");
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
+    }
+
+    /** Without target files: the bundled apps. */
+    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
+            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
+            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
+            boolean jmhFull, Path sourceRoot, ExternalAppwrite appwrite, Topology topology) {
+        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar, ssrJar,
+                csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, sourceRoot, appwrite,
+                topology, null);
+    }
+
+    /** True when the apps under test come from target files (not started by the harness). */
+    public boolean targetMode() {
+        return targets != null;
     }
 
     /** With the bundled emulator, everything on this machine (Chromium launched here, links on loopback). */

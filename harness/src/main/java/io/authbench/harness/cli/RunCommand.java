@@ -5,8 +5,11 @@ import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.codesize.SourceRoot;
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.link.LinkHosts;
+import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.profile.ProfileFileException;
 import io.authbench.harness.profile.Profiles;
+import io.authbench.harness.target.TargetFileException;
+import io.authbench.harness.target.Targets;
 import io.authbench.support.browser.RemoteEndpoints;
 import java.net.InetAddress;
 import java.net.URI;
@@ -147,6 +150,17 @@ public final class RunCommand implements Callable<Integer> {
                     + " sessions.write; else the environment variable " + BackendOptions.KEY_ENV + ". Default: none.")
     String appwriteKeyFile = "";
 
+    @Option(names = "--target", paramLabel = "FILE",
+            description = "A target file (JSON) describing an app under test that runs on its own (docs/running-at-scale.md);"
+                    + " give one SSR and one CSR target (repeat the option, or FILE,FILE). Needs --appwrite-endpoint (the"
+                    + " Appwrite the apps use); the harness then starts no app and shapes no link (profile loopback)."
+                    + " Default: none (the bundled apps).")
+    List<String> targetFiles = new ArrayList<>();
+
+    @Option(names = "--target-base-url", paramLabel = "NAME=URL",
+            description = "Replaces the baseUrl of the target named NAME (repeatable, or NAME=URL,NAME=URL). Default: none.")
+    List<String> targetBaseUrls = new ArrayList<>();
+
     /** The environment the API key may come from; tests replace it. */
     java.util.function.UnaryOperator<String> environment = System::getenv;
 
@@ -168,11 +182,21 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--flows: unknown flow '" + flow + "'; known flows: " + Flow.codes() + ".");
             }
         }
-        List<String> profileList = list(profiles, isQuick ? Defaults.QUICK_PROFILES : Defaults.PROFILES);
+        List<String> targetList = items(targetFiles);
+        List<String> baseUrlOverrides = items(targetBaseUrls);
+        boolean targetMode = !targetList.isEmpty();
+        if (!targetMode && !baseUrlOverrides.isEmpty()) {
+            throw new UsageException("--target-base-url: it overrides a target file's baseUrl; give the target files with"
+                    + " --target too.");
+        }
+        // A target run cannot shape links (it starts neither the apps nor Appwrite): its default profile is loopback.
+        List<String> profileList = list(profiles, targetMode ? Targets.LOOPBACK
+                : isQuick ? Defaults.QUICK_PROFILES : Defaults.PROFILES);
         Path extraProfiles = blank(profilesFile) ? null : existingFile("--profiles-file", profilesFile);
+        List<NetworkProfile> chosenProfiles;
         try {
             Profiles known = extraProfiles == null ? Profiles.bundled() : Profiles.withUserFile(extraProfiles);
-            known.get(profileList);
+            chosenProfiles = known.get(profileList);
         } catch (ProfileFileException e) {
             throw new UsageException("--profiles-file: " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -198,11 +222,29 @@ public final class RunCommand implements Callable<Integer> {
         } catch (BackendOptions.BadOption e) {
             throw new UsageException(e.getMessage());
         }
-        // An external Appwrite needs no emulator (the server phase, which would start one, is skipped then).
+        Targets targets = null;
+        if (targetMode) {
+            if (appwrite == null) {
+                throw new UsageException("--target: target apps sign in with an Appwrite of their own, which the harness"
+                        + " needs too (to create the test users and their sessions): give it with --appwrite-endpoint,"
+                        + " --appwrite-project and --appwrite-key-file (the endpoint, project and a key of the Appwrite the"
+                        + " target apps use; docs/real-appwrite.md).");
+            }
+            try {
+                targets = Targets.resolve(targetList.stream().map(Path::of).toList(), baseUrlOverrides);
+                chosenProfiles.forEach(Targets::checkProfile);
+            } catch (TargetFileException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        // An external Appwrite needs no emulator (the server phase, which would start one, is skipped then); target
+        // apps are started by their owner, not from these jars.
         Path emulator = appwrite != null && blank(emulatorJar) ? Defaults.emulatorJar()
                 : jar("--emulator-jar", emulatorJar, Defaults.emulatorJar(), "appwrite-emulator");
-        Path ssr = jar("--ssr-jar", ssrJar, Defaults.ssrJar(), "ssr-app");
-        Path csr = jar("--csr-jar", csrJar, Defaults.csrJar(), "csr-app");
+        Path ssr = targetMode ? Path.of(blank(ssrJar) ? Defaults.ssrJar().toString() : ssrJar.trim())
+                : jar("--ssr-jar", ssrJar, Defaults.ssrJar(), "ssr-app");
+        Path csr = targetMode ? Path.of(blank(csrJar) ? Defaults.csrJar().toString() : csrJar.trim())
+                : jar("--csr-jar", csrJar, Defaults.csrJar(), "csr-app");
         Duration iteration = Duration.ofSeconds(parseInt("--iteration-timeout", iterationTimeout, Defaults.ITERATION_TIMEOUT_SECONDS, 1));
         Duration serverStart = Duration.ofSeconds(
                 parseInt("--server-start-timeout", serverStartTimeout, Defaults.SERVER_START_TIMEOUT_SECONDS, 1));
@@ -211,7 +253,20 @@ public final class RunCommand implements Callable<Integer> {
         Path sources = sourceRoot(sourceRoot);
         return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
                 browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh,
-                sources, appwrite, topology);
+                sources, appwrite, topology, targets);
+    }
+
+    /** Values of a repeatable option, each possibly a comma-separated list (Maven passes one, maybe empty). */
+    private static List<String> items(List<String> values) {
+        List<String> items = new ArrayList<>();
+        for (String value : values) {
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
     }
 
     private Topology topology() throws UsageException {

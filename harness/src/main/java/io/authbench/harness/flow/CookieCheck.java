@@ -14,14 +14,19 @@ final class CookieCheck {
     }
 
     /**
-     * @param ssr       SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/);
+     * @param ssr       SSR: the app's session cookie {@code ssrCookie} (HttpOnly, SameSite=Lax, Path=/);
      *                  CSR: the Appwrite session cookie the browser sends to {@code appwrite} (HttpOnly; over https
      *                  also Secure and SameSite=None, see {@link AppwriteCookies})
-     * @return the problem, or empty if the cookies are as expected
+     * @param ssrCookie the SSR target's session cookie name; null = unknown, so an SSR target's cookie is not checked
+     *                  (the run's config.settings says so)
+     * @return the problem, or empty if the cookies are as expected (or not checked)
      */
-    static Optional<String> problem(List<Cookie> cookies, boolean ssr, String projectId, java.net.URI appwrite,
-                                    boolean expectSignedIn) {
-        String name = ssr ? FlowRunner.SSR_SESSION_COOKIE : AppwriteCookies.sentCookieName(projectId, appwrite);
+    static Optional<String> problem(List<Cookie> cookies, boolean ssr, String ssrCookie, String projectId,
+                                    java.net.URI appwrite, boolean expectSignedIn) {
+        if (ssr && ssrCookie == null) {
+            return Optional.empty();
+        }
+        String name = ssr ? ssrCookie : AppwriteCookies.sentCookieName(projectId, appwrite);
         Optional<Cookie> session = cookies.stream().filter(c -> c.name.equals(name) && !c.value.isEmpty()).findFirst();
         if (!expectSignedIn) {
             return session.isPresent() ? Optional.of("the session cookie " + name + " is still set after the session ended")

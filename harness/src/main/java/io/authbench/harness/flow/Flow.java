@@ -37,7 +37,11 @@ public enum Flow {
         return code;
     }
 
-    /** The {@code elementtiming} identifier (= {@code data-testid}) of the element that ends the flow. */
+    /**
+     * The element that ends the flow: {@code user-name}, {@code profile-name} or {@code login-heading} (the bundled
+     * apps' {@code data-testid} and {@code elementtiming}); a target names it with its {@code userName},
+     * {@code profileName} or {@code loginHeading} selector.
+     */
     public String contentElement() {
         return contentElement;
     }

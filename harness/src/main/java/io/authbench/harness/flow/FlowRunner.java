@@ -16,6 +16,7 @@ import io.authbench.harness.browser.PageProbe.Timings;
 import io.authbench.harness.browser.ServerTiming;
 import io.authbench.harness.measure.CriticalPath;
 import io.authbench.harness.measure.NetworkSummary;
+import io.authbench.harness.target.Target;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.NetworkLink;
@@ -38,8 +39,8 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: Playwright's Java API is single-threaded, and measurements must not overlap anyway.
  */
 public final class FlowRunner {
-    /** The SSR app's own session cookie (docs/CONVENTIONS.md). */
-    static final String SSR_SESSION_COOKIE = "authbench_session";
+    /** What {@code awaitOutcome} returns when the flow's content element showed up. */
+    private static final String CONTENT = "content";
 
     private final Browser browser;
     private final IterationSettings settings;
@@ -82,6 +83,22 @@ public final class FlowRunner {
         return outcome;
     }
 
+    /** The target's selector of the element that ends {@code flow} ({@link Flow#contentElement()}). */
+    static String contentSelector(Flow flow, Target target) {
+        Target.Selectors selectors = target.selectors();
+        return switch (flow.contentElement()) {
+            case "user-name" -> selectors.userName();
+            case "profile-name" -> selectors.profileName();
+            case "login-heading" -> selectors.loginHeading();
+            default -> throw new IllegalStateException("no selector for content element " + flow.contentElement());
+        };
+    }
+
+    /** True if the content element of {@code flow} shows the user's name (else it is the login heading). */
+    static boolean showsName(Flow flow) {
+        return !flow.contentElement().equals("login-heading");
+    }
+
     /** CPU milliseconds of {@code pid} so far (10 ms ticks: only batch sums mean something), empty if it is gone. */
     private static OptionalLong cpuMillis(long pid) {
         OptionalLong nanos = ProcessCpu.nanosOf(pid);
@@ -103,6 +120,9 @@ public final class FlowRunner {
     private final class Attempt {
         private final Flow flow;
         private final AppTarget app;
+        private final Target target;
+        private final Target.Selectors selectors;
+        private final Target.Routes routes;
         private final TestUser user;
         private final long deadline;
         private final List<BrowserContext> contexts = new ArrayList<>();
@@ -114,10 +134,18 @@ public final class FlowRunner {
         private Map<String, Double> perfBefore;
         private boolean screencastWanted;
         private Screencast screencast;
+        /**
+         * A target file's app that sent no Server-Timing in the measured phase: its Appwrite calls and their time are
+         * unknown (absent, never 0). The bundled apps announce every call, so for them no entry means no call.
+         */
+        private boolean serverTimingUnknown;
 
         Attempt(Flow flow, AppTarget app, TestUser user) {
             this.flow = flow;
             this.app = app;
+            this.target = app.target();
+            this.selectors = target.selectors();
+            this.routes = target.routes();
             this.user = user;
             this.deadline = System.nanoTime() + settings.timeoutMs() * 1_000_000L;
         }
@@ -132,14 +160,14 @@ public final class FlowRunner {
                         screencast = timed("screencast", () -> Screencast.start(page.cdp));
                     }
                     startPhase(page, false);
-                    page.page.navigate(app.baseUrl() + "/login");
-                    page.page.locator(Selectors.SUBMIT).waitFor();
-                    page.page.fill(Selectors.EMAIL, user.email());
-                    page.page.fill(Selectors.PASSWORD, user.password());
+                    page.page.navigate(target.url(routes.login()));
+                    page.page.locator(selectors.submit()).waitFor();
+                    page.page.fill(selectors.email(), user.email());
+                    page.page.fill(selectors.password(), user.password());
                     perfBefore = timed("cdpMetrics", page::performanceMetrics);
                     // The login page loaded at full speed (set-up); the profile applies from the click.
                     applyProfile(page);
-                    page.page.click(Selectors.SUBMIT);
+                    page.page.click(selectors.submit());
                     yield finish(page, true, true);
                 }
                 case REVISIT -> {
@@ -150,7 +178,7 @@ public final class FlowRunner {
                     openDashboard(first);
                     MeasuredPage page = openPage(context);
                     startPhase(page, false);
-                    page.page.navigate(app.baseUrl() + "/dashboard");
+                    page.page.navigate(target.url(routes.dashboard()));
                     yield finish(page, false, true);
                 }
                 case REVISIT_COLD -> {
@@ -158,7 +186,7 @@ public final class FlowRunner {
                     signIn(context);
                     MeasuredPage page = openPage(context);
                     startPhase(page, false);
-                    page.page.navigate(app.baseUrl() + "/dashboard");
+                    page.page.navigate(target.url(routes.dashboard()));
                     yield finish(page, false, true);
                 }
                 case NAVIGATE -> {
@@ -167,13 +195,13 @@ public final class FlowRunner {
                     MeasuredPage page = openPage(context);
                     openDashboard(page.page);
                     startPhase(page, true);
-                    page.page.click(Selectors.PROFILE_LINK);
+                    page.page.click(selectors.profileLink());
                     yield finish(page, true, true);
                 }
                 case GUARD -> {
                     MeasuredPage page = openPage(newContext(null, true));
                     startPhase(page, false);
-                    page.page.navigate(app.baseUrl() + "/dashboard");
+                    page.page.navigate(target.url(routes.dashboard()));
                     yield finish(page, false, false);
                 }
                 case LOGOUT -> {
@@ -182,7 +210,7 @@ public final class FlowRunner {
                     MeasuredPage page = openPage(context);
                     openDashboard(page.page);
                     startPhase(page, true);
-                    page.page.click(Selectors.LOGOUT);
+                    page.page.click(selectors.logout());
                     yield finish(page, true, false);
                 }
                 case NO_JS -> noJavaScript();
@@ -195,25 +223,26 @@ public final class FlowRunner {
             signIn(context);
             MeasuredPage page = openPage(context);
             startPhase(page, false);
-            Response response = page.page.navigate(app.baseUrl() + "/dashboard");
+            Response response = page.page.navigate(target.url(routes.dashboard()));
             double endEpoch = System.currentTimeMillis();
             Metrics.Builder metrics = Metrics.builder();
             addServerCpu(metrics);
             if (response == null || response.status() >= 400) {
-                return failed("GET /dashboard with JavaScript disabled answered "
+                return failed("GET " + routes.dashboard() + " with JavaScript disabled answered "
                         + (response == null ? "nothing" : "HTTP " + response.status()), metrics.build());
             }
             if (page.page.locator(Selectors.UPSTREAM_ERROR).count() > 0) {
                 return failed("the app showed its upstream-error message: Appwrite could not be reached or answered badly",
                         metrics.build());
             }
-            var nameElement = page.page.locator(Selectors.testId(flow.contentElement()));
+            var nameElement = page.page.locator(contentSelector(flow, target));
             boolean present = nameElement.count() > 0 && user.name().equals(nameElement.first().textContent().strip());
             metrics.set(Metric.CONTENT_WITHOUT_JS, present);
             double ttfb = response.request().timing().responseStart;
             if (ttfb >= 0) {
                 metrics.set(Metric.TTFB_MS, ttfb);
             }
+            serverTimingUnknown = noServerTiming(page.network.exchanges(), phaseStartEpoch, endEpoch);
             NetworkSummary network = NetworkSummary.of(page.network.exchanges(), settings.destinations(), phaseStartEpoch,
                     phaseStartEpoch, endEpoch);
             addNetwork(metrics, network);
@@ -232,7 +261,15 @@ public final class FlowRunner {
                 BrowserContext context = browser.newContext(options);
                 contexts.add(context);
                 context.setDefaultTimeout(Math.max(1, remainingMs()));
-                context.addInitScript(PageProbe.ACTION_MARK_SCRIPT);
+                context.addInitScript(PageProbe.actionMarkScript(
+                        List.of(selectors.submit(), selectors.profileLink(), selectors.logout())));
+                // The observer fallback for content without elementtiming. Not for the bundled apps run built in: their
+                // page contract has elementtiming, and the watcher's visibility checks on every DOM mutation would
+                // add style and layout work to the very page loads being measured.
+                if (!target.builtIn()) {
+                    context.addInitScript(PageProbe.contentWatchScript(contentSelector(flow, target),
+                            showsName(flow) && user != null ? user.name() : null));
+                }
                 return context;
             });
         }
@@ -243,14 +280,20 @@ public final class FlowRunner {
 
         /**
          * Set-up sign-in (not measured): a session from the Users API, handed to the context as the cookie the
-         * pattern's own sign-in sets — SSR: the app's {@code authbench_session} (HttpOnly, SameSite=Lax, Path=/,
-         * host-only); CSR: Appwrite's session cookies as its Set-Cookie leaves them in a browser ({@link AppwriteCookies}).
+         * pattern's own sign-in sets — SSR: the target's session cookie (the bundled app's {@code authbench_session};
+         * HttpOnly, SameSite=Lax, Path=/, host-only); CSR: Appwrite's session cookies as its Set-Cookie leaves them in a
+         * browser ({@link AppwriteCookies}). An SSR target whose session cookie is unknown is signed in through its own
+         * login form instead ({@link #signInThroughForm}).
          */
         private void signIn(BrowserContext context) {
             checkDeadline();
+            if (app.ssr() && target.sessionCookie() == null) {
+                signInThroughForm(context);
+                return;
+            }
             IssuedSession session = settings.sessions().issue(user);
             if (app.ssr()) {
-                context.addCookies(List.of(new Cookie(SSR_SESSION_COOKIE, session.value()).setUrl(origin(app.baseUrl()))
+                context.addCookies(List.of(new Cookie(target.sessionCookie(), session.value()).setUrl(origin(app.baseUrl()))
                         .setSameSite(SameSiteAttribute.LAX).setHttpOnly(true)
                         .setExpires(session.expire().getEpochSecond())));
             } else {
@@ -258,11 +301,41 @@ public final class FlowRunner {
             }
         }
 
+        /**
+         * Set-up sign-in through the target's login form (not measured), in a context of its own with JavaScript on
+         * and no instrumentation; the cookies it ends with are copied into {@code context}. For SSR targets whose
+         * session cookie is not known: the harness cannot forge a session it does not know the form of.
+         */
+        private void signInThroughForm(BrowserContext context) {
+            if (user.password() == null) {
+                throw new FlowFailure("set-up: signing in through " + target.name() + "'s login form needs a user with a"
+                        + " password, and this one has none (a bug: the engine seeds such users for SSR targets without"
+                        + " a sessionCookie)");
+            }
+            BrowserContext signIn = timed("setUpSignIn", () -> browser.newContext());
+            try {
+                signIn.setDefaultTimeout(Math.max(1, remainingMs()));
+                Page page = signIn.newPage();
+                page.navigate(target.url(routes.login()));
+                page.locator(selectors.submit()).waitFor();
+                page.fill(selectors.email(), user.email());
+                page.fill(selectors.password(), user.password());
+                page.click(selectors.submit());
+                String reached = awaitOutcome(page, selectors.userName());
+                if (!reached.equals(CONTENT)) {
+                    throw new FlowFailure("set-up sign-in through the login form failed: " + describeOutcome(page, reached));
+                }
+                context.addCookies(signIn.cookies());
+            } finally {
+                signIn.close();
+            }
+        }
+
         /** Set-up: opens the dashboard and checks that it shows the signed-in user. */
         private void openDashboard(Page page) {
-            page.navigate(app.baseUrl() + "/dashboard");
-            String reached = awaitOutcome(page, "user-name");
-            if (!reached.equals("user-name")) {
+            page.navigate(target.url(routes.dashboard()));
+            String reached = awaitOutcome(page, selectors.userName());
+            if (!reached.equals(CONTENT)) {
                 throw new FlowFailure("set-up: the dashboard did not show the signed-in user: " + describeOutcome(page, reached));
             }
         }
@@ -294,20 +367,25 @@ public final class FlowRunner {
         /** Waits for the content (or an error the app shows instead), reads every metric, checks correctness. */
         private IterationOutcome finish(MeasuredPage page, boolean clickAction, boolean expectSignedIn) {
             String identifier = flow.contentElement();
-            String reached = awaitOutcome(page.page, identifier);
+            String selector = contentSelector(flow, target);
+            String reached = awaitOutcome(page.page, selector);
             Timings timings = null;
-            if (reached.equals(identifier)) {
-                timings = timed("probe", () -> PageProbe.measure(page.page, identifier, clickAction, Math.max(1, remainingMs())));
+            if (reached.equals(CONTENT)) {
+                timings = timed("probe", () -> PageProbe.measure(page.page, selector, clickAction, Math.max(1, remainingMs())));
             }
             Map<String, Double> perfAfter = timed("cdpMetrics", page::performanceMetrics);
             Metrics.Builder metrics = Metrics.builder();
-            if (!reached.equals(identifier)) {
+            if (!reached.equals(CONTENT)) {
                 addServerCpu(metrics);
-                return failed("expected the " + identifier + " element but " + describeOutcome(page.page, reached), metrics.build());
+                return failed("expected the " + identifier + " element (" + selector + ") but "
+                        + describeOutcome(page.page, reached), metrics.build());
             }
             if (timings.contentPaint() == null) {
                 addServerCpu(metrics);
-                return failed("no Element Timing entry for '" + identifier + "' was painted after the action", metrics.build());
+                return failed(PageProbe.ELEMENT_TIMING.equals(timings.method())
+                        ? "no Element Timing entry for the " + identifier + " element (" + selector + ") was painted after the action"
+                        : "the " + identifier + " element (" + selector + ") has no elementtiming attribute, and the observer"
+                                + " saw no frame after it showed the expected content following the action", metrics.build());
             }
             Double actionEpoch = clickAction ? timings.actionEpoch() : timings.timeOrigin();
             if (actionEpoch == null) {
@@ -319,6 +397,7 @@ public final class FlowRunner {
             addDocumentTimings(metrics, timings, actionEpoch);
             addClientCpu(metrics, perfAfter);
             List<Exchange> exchanges = page.network.exchanges();
+            serverTimingUnknown = noServerTiming(exchanges, phaseStartEpoch, contentEpoch);
             NetworkSummary network = NetworkSummary.of(exchanges, settings.destinations(), phaseStartEpoch, actionEpoch, contentEpoch);
             addNetwork(metrics, network);
             addServerSideCalls(metrics, network);
@@ -329,14 +408,15 @@ public final class FlowRunner {
 
             Optional<String> problem = correctnessProblem(page, timings, expectSignedIn);
             if (problem.isPresent()) {
-                return new IterationOutcome(false, problem.get(), startedAt, metrics.build(), requests, overheadMs());
+                return new IterationOutcome(false, problem.get(), startedAt, metrics.build(), requests, overheadMs(),
+                        timings.method());
             }
-            return new IterationOutcome(true, null, startedAt, metrics.build(), requests, overheadMs());
+            return new IterationOutcome(true, null, startedAt, metrics.build(), requests, overheadMs(), timings.method());
         }
 
         /** Expected name shown, no console errors, the session cookie as the pattern sets it (DESIGN §3). */
         private Optional<String> correctnessProblem(MeasuredPage page, Timings timings, boolean expectSignedIn) {
-            if (flow.contentElement().equals("user-name") || flow.contentElement().equals("profile-name")) {
+            if (showsName(flow)) {
                 if (!user.name().equals(timings.contentText())) {
                     return Optional.of("expected the name '" + user.name() + "' but the page shows '" + timings.contentText() + "'");
                 }
@@ -345,7 +425,8 @@ public final class FlowRunner {
                 return Optional.of("console error: " + page.consoleErrors.get(0));
             }
             List<Cookie> cookies = timed("cookies", () -> contexts.get(contexts.size() - 1).cookies());
-            return CookieCheck.problem(cookies, app.ssr(), settings.projectId(), settings.appwriteForBrowser(), expectSignedIn);
+            return CookieCheck.problem(cookies, app.ssr(), target.sessionCookie(), settings.projectId(),
+                    settings.appwriteForBrowser(), expectSignedIn);
         }
 
         private void addDocumentTimings(Metrics.Builder metrics, Timings t, double actionEpoch) {
@@ -389,7 +470,7 @@ public final class FlowRunner {
                     .set(Metric.SCRIPT_BYTES, n.scriptBytes())
                     .set(Metric.APPWRITE_CALLS_BROWSER, n.appwriteCallsBrowser())
                     .set(Metric.CRITICAL_PATH_DEPTH, n.criticalPathDepth())
-                    .set(Metric.SERVER_TIMING_MS, n.serverTimingMs())
+                    .set(Metric.SERVER_TIMING_MS, serverTimingUnknown ? null : n.serverTimingMs())
                     .set(Metric.CACHEABLE_RESPONSES, n.cacheableResponses());
             if (flow == Flow.REVISIT) {
                 metrics.set(Metric.WARM_REVISIT_BYTES, n.bytes());
@@ -401,9 +482,15 @@ public final class FlowRunner {
             long after = appwriteCallsBefore < 0 ? -1 : timed("snapshots", () -> settings.emulatorStats().apiCalls());
             if (appwriteCallsBefore >= 0 && after >= 0) {
                 metrics.set(Metric.APPWRITE_CALLS_SERVER, Math.max(0, after - appwriteCallsBefore - n.appwriteCallsBrowser()));
-            } else {
+            } else if (!serverTimingUnknown) {
                 metrics.set(Metric.APPWRITE_CALLS_SERVER, n.appwriteCallsServer());
             }
+        }
+
+        /** True for a target file's app that sent no Server-Timing entry in the window (see serverTimingUnknown). */
+        private boolean noServerTiming(List<Exchange> exchanges, double from, double to) {
+            return !target.builtIn() && filterWindow(exchanges, from, to).stream()
+                    .noneMatch(e -> settings.destinations().isApp(e) && !e.serverTiming().isEmpty());
         }
 
         /** Raw per-iteration CPU deltas (10 ms ticks); the engine replaces them by the cell's batch average. */
@@ -417,22 +504,34 @@ public final class FlowRunner {
             }
         }
 
-        /** Waits for the element {@code testId}, or for one that says the app could not get there; returns which. */
-        private String awaitOutcome(Page page, String testId) {
-            List<String> candidates = List.of(testId, "login-error", "upstream-error");
-            String any = String.join(", ", candidates.stream().map(Selectors::testId).toList());
-            page.waitForSelector(any, new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE)
-                    .setTimeout(Math.max(1, remainingMs())));
-            for (String candidate : candidates) {
-                if (page.locator(Selectors.testId(candidate)).first().isVisible()) {
-                    return candidate;
+        /**
+         * Waits for the element {@code contentSelector}, or for one that says the app could not get there; returns
+         * {@link #CONTENT}, {@code login-error} or {@code upstream-error}.
+         */
+        private String awaitOutcome(Page page, String contentSelector) {
+            Map<String, String> candidates = outcomes(contentSelector);
+            page.waitForSelector(String.join(", ", candidates.values()), new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.VISIBLE).setTimeout(Math.max(1, remainingMs())));
+            for (Map.Entry<String, String> candidate : candidates.entrySet()) {
+                if (page.locator(candidate.getValue()).first().isVisible()) {
+                    return candidate.getKey();
                 }
             }
-            return testId;
+            return CONTENT;
         }
 
+        private Map<String, String> outcomes(String contentSelector) {
+            Map<String, String> candidates = new java.util.LinkedHashMap<>();
+            candidates.put(CONTENT, contentSelector);
+            candidates.put("login-error", Selectors.LOGIN_ERROR);
+            candidates.put("upstream-error", Selectors.UPSTREAM_ERROR);
+            return candidates;
+        }
+
+        /** {@code reached}: {@code login-error} or {@code upstream-error}, as {@link #awaitOutcome} returned it. */
         private String describeOutcome(Page page, String reached) {
-            String text = firstLine(page.locator(Selectors.testId(reached)).first().textContent());
+            String selector = reached.equals("login-error") ? Selectors.LOGIN_ERROR : Selectors.UPSTREAM_ERROR;
+            String text = firstLine(page.locator(selector).first().textContent());
             return "the page shows " + reached + " ('" + text + "')";
         }
 

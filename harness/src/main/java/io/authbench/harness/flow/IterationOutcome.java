@@ -15,12 +15,21 @@ import java.util.List;
  * @param requests   the waterfall
  * @param overheadMs harness work inside the iteration that a user would not have, by kind ({@code newContext},
  *                   {@code newPageAndCdp}, {@code probe}, {@code cdpMetrics}, {@code snapshots}, {@code cookies})
+ * @param timeToContentMethod how the content's paint was taken ({@code element-timing} or {@code observer}); null
+ *                   when the flow has no time to content (no-js) or it failed before the probe
  */
 public record IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics,
-                               List<ObservedRequest> requests, java.util.Map<String, Double> overheadMs) {
+                               List<ObservedRequest> requests, java.util.Map<String, Double> overheadMs,
+                               String timeToContentMethod) {
     public IterationOutcome {
         requests = List.copyOf(requests);
         overheadMs = java.util.Map.copyOf(overheadMs);
+    }
+
+    /** Without a time-to-content method. */
+    public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
+                            java.util.Map<String, Double> overheadMs) {
+        this(ok, failure, startedAt, metrics, requests, overheadMs, null);
     }
 
     /** Total harness overhead of the iteration, ms. */

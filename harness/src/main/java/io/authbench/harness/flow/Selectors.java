@@ -1,21 +1,15 @@
 package io.authbench.harness.flow;
 
-/** The page contract of docs/CONVENTIONS.md, as CSS selectors. */
+/**
+ * Elements the bundled apps show instead of the content when something went wrong (docs/CONVENTIONS.md). The flows
+ * wait for them next to the target's content so a bundled app's error ends the wait at once with its reason; a
+ * target that has no such elements simply never matches them (its errors end as a timeout or a wrong page).
+ * Everything else comes from the target's selectors ({@code io.authbench.harness.target.Target.Selectors}).
+ */
 final class Selectors {
-    static final String LOGIN_FORM = "[data-testid=login-form]";
-    static final String EMAIL = "[data-testid=login-form] input[name=email]";
-    static final String PASSWORD = "[data-testid=login-form] input[name=password]";
-    static final String SUBMIT = "[data-testid=login-submit]";
     static final String LOGIN_ERROR = "[data-testid=login-error]";
     static final String UPSTREAM_ERROR = "[data-testid=upstream-error]";
-    static final String PROFILE_LINK = "[data-testid=profile-link]";
-    static final String LOGOUT = "[data-testid=logout]";
 
     private Selectors() {
-    }
-
-    /** The element with {@code data-testid=<testId>}. */
-    static String testId(String testId) {
-        return "[data-testid=" + testId + "]";
     }
 }

@@ -26,6 +26,8 @@ import io.authbench.harness.stack.EmulatorStats;
 import io.authbench.harness.stack.ProfileStack;
 import io.authbench.harness.stack.Stack;
 import io.authbench.harness.stack.UserSeeder;
+import io.authbench.harness.target.Target;
+import io.authbench.harness.target.Targets;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.CellSummary;
 import io.authbench.reports.results.CodeSize;
@@ -44,6 +46,7 @@ import io.authbench.reports.results.Sample;
 import io.authbench.support.browser.BrowserLocator;
 import io.authbench.support.process.ServerProcess;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,23 +199,45 @@ public final class BenchmarkEngine {
         try {
             for (NetworkProfile profile : profiles) {
                 List<Step> profileSteps = steps.stream().filter(s -> s.profile().equals(profile.name())).toList();
-                try (ProfileStack stackForProfile = stack.startProfile(profile, options.topology().links())) {
-                    out.println("authbench: profile " + profile.name() + " — SSR " + stackForProfile.endpoints().ssrBase()
-                            + ", CSR " + stackForProfile.endpoints().csrBase() + ", Appwrite for the browser "
-                            + stackForProfile.endpoints().appwriteForBrowser());
-                    prepare(options, stackForProfile, profile, calibrations, writer);
-                    UserPool users = seed(seeder, profileSteps);
-                    FlowRunner runner = new FlowRunner(browser.browser(), new IterationSettings(
-                            new Destinations(stackForProfile.appPorts(), stackForProfile.appwritePorts()),
-                            profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
-                            stack.appwritePid(), stackForProfile.endpoints().appwriteForBrowser(), seeder::createSession,
-                            linkShaping(stackForProfile)));
+                Targets targets = options.targets();
+                // Target apps run on their own: no links, no app processes of ours (a null resource is not closed).
+                try (ProfileStack stackForProfile = targets != null ? null : stack.startProfile(profile, options.topology().links())) {
+                    FlowRunner runner;
+                    UserPool users;
+                    if (targets == null) {
+                        out.println("authbench: profile " + profile.name() + " — SSR " + stackForProfile.endpoints().ssrBase()
+                                + ", CSR " + stackForProfile.endpoints().csrBase() + ", Appwrite for the browser "
+                                + stackForProfile.endpoints().appwriteForBrowser());
+                        prepare(options, stackForProfile, profile, calibrations, writer);
+                        users = seed(seeder, profileSteps, false);
+                        runner = new FlowRunner(browser.browser(), new IterationSettings(
+                                new Destinations(stackForProfile.appPorts(), stackForProfile.appwritePorts()),
+                                profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
+                                stack.appwritePid(), stackForProfile.endpoints().appwriteForBrowser(), seeder::createSession,
+                                linkShaping(stackForProfile)));
+                    } else {
+                        URI appwrite = options.appwrite().endpoint();
+                        out.println("authbench: profile " + profile.name() + " — targets: SSR " + targets.ssr().name() + " at "
+                                + targets.ssr().baseUrl() + ", CSR " + targets.csr().name() + " at " + targets.csr().baseUrl()
+                                + ", Appwrite " + stack.backendLabel() + " (not started here: no links, the network is not"
+                                + " emulated)");
+                        prepareTargets(options, targets);
+                        // An SSR target without a known session cookie signs in through its form in set-up: passwords.
+                        users = seed(seeder, profileSteps, targets.ssr().sessionCookie() == null);
+                        runner = new FlowRunner(browser.browser(), new IterationSettings(
+                                Destinations.byOrigin(List.of(URI.create(targets.ssr().baseUrl()),
+                                        URI.create(targets.csr().baseUrl())), List.of(appwrite)),
+                                profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
+                                stack.appwritePid(), appwrite, seeder::createSession, LinkShaping.NONE));
+                    }
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
                             return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
                         }
                         stack.checkAlive();
-                        stackForProfile.checkAlive();
+                        if (stackForProfile != null) {
+                            stackForProfile.checkAlive();
+                        }
                         if (!browser.isConnected()) {
                             throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
                         }
@@ -220,8 +245,9 @@ public final class BenchmarkEngine {
                         boolean screencast = filmstrip != null
                                 && filmstrip.captures(step.flow().code(), step.profile(), step.variant(), step.warmup());
                         List<Screencast.Frame> frames = new ArrayList<>();
-                        IterationOutcome result = runner.run(step.flow(), target(step, stackForProfile), user,
-                                screencast ? frames::addAll : null);
+                        IterationOutcome result = runner.run(step.flow(),
+                                targets != null ? new AppTarget(step.variant(), targets.forVariant(step.ssr()))
+                                        : target(step, stackForProfile), user, screencast ? frames::addAll : null);
                         if (!result.ok()) {
                             blameChildren(stack, stackForProfile, browser, step, result);
                             result = rateLimits.explain(result, user);
@@ -301,6 +327,11 @@ public final class BenchmarkEngine {
      * says code size was not recorded.
      */
     private void recordCodeSize(HarnessOptions options, ResultsWriter writer) {
+        if (options.targets() != null) {
+            out.println("authbench: code size not measured: it counts the bundled apps' sources, and this run measures"
+                    + " target apps");
+            return;
+        }
         if (options.sourceRoot() == null) {
             out.println("authbench: code size not measured: the apps' sources (ssr-app/, csr-app/) are not in the current"
                     + " directory; pass --source-root=<repository root> to record it");
@@ -355,16 +386,33 @@ public final class BenchmarkEngine {
         return options.quick() ? Defaults.QUICK_JIT_WARMUP_REQUESTS : Defaults.JIT_WARMUP_REQUESTS;
     }
 
-    private UserPool seed(UserSeeder seeder, List<Step> profileSteps) {
+    private UserPool seed(UserSeeder seeder, List<Step> profileSteps, boolean setUpPasswords) {
         int[] needed = UserPool.needed(profileSteps);
         long start = System.nanoTime();
-        // Measured logins need a password (Appwrite hashes it: the costly part); set-up users get sessions without one.
+        // Measured logins need a password (Appwrite hashes it: the costly part); set-up users get sessions without one,
+        // unless set-up signs in through a target's login form.
         List<TestUser> withPassword = seeder.create(needed[0], true);
-        List<TestUser> setUp = seeder.create(needed[1], false);
+        List<TestUser> setUp = seeder.create(needed[1], setUpPasswords);
         out.printf(Locale.ROOT, "authbench:   seeded %d users through the Users API in %.1f s%n",
                 withPassword.size() + setUp.size(), (System.nanoTime() - start) / 1e9);
         out.flush();
         return UserPool.of(withPassword, setUp);
+    }
+
+    /**
+     * A target run's preparation: the same GETs of the login and dashboard routes as the bundled apps' JIT warm-up
+     * (caches and runtimes of the targets warm up too), and no link calibration: there are no links.
+     */
+    private void prepareTargets(HarnessOptions options, Targets targets) {
+        long start = System.nanoTime();
+        for (Target target : List.of(targets.ssr(), targets.csr())) {
+            // Relative paths against "<base>/": a base URL with a path keeps it.
+            JitWarmup.run(List.of(URI.create(target.baseUrl() + "/")), List.of(target.routes().login().substring(1),
+                    target.routes().dashboard().substring(1)), jitWarmupRequests(options));
+        }
+        out.printf(Locale.ROOT, "authbench:   warm-up of the targets (%d rounds of GET login and dashboard) in %.1f s;"
+                + " link calibration: not applicable (no links)%n", jitWarmupRequests(options), (System.nanoTime() - start) / 1e9);
+        out.flush();
     }
 
     /** Set-up calls that had to be repeated are worth knowing about (they cost time, never a measurement). */
@@ -398,7 +446,7 @@ public final class BenchmarkEngine {
     private static AppTarget target(Step step, ProfileStack stackForProfile) {
         ServerProcess app = step.ssr() ? stackForProfile.ssr() : stackForProfile.csr();
         String base = (step.ssr() ? stackForProfile.endpoints().ssrBase() : stackForProfile.endpoints().csrBase()).toString();
-        return new AppTarget(step.variant(), step.ssr(), base, app.pid());
+        return new AppTarget(step.variant(), Target.bundled(step.ssr(), base, app.pid()));
     }
 
     /**
@@ -407,10 +455,13 @@ public final class BenchmarkEngine {
     private void blameChildren(Stack stack, ProfileStack stackForProfile, BrowserSession browser, Step step,
                                IterationOutcome result) {
         stack.checkAlive();
-        stackForProfile.checkAlive();
         if (!browser.isConnected()) {
             throw new ChildDiedException("chromium", "Chromium disconnected during " + step.describe() + ": " + result.failure());
         }
+        if (stackForProfile == null) {
+            return; // target apps are not ours: their failures stay failed samples with the browser's reason
+        }
+        stackForProfile.checkAlive();
         ServerProcess app = step.ssr() ? stackForProfile.ssr() : stackForProfile.csr();
         if (result.failure().startsWith("timed out") && !JitWarmup.answers(app.url(), LIVENESS_TIMEOUT)) {
             throw new ChildDiedException(app.name(), app.name() + " stopped answering (no reply to GET /login within "
@@ -442,6 +493,10 @@ public final class BenchmarkEngine {
                         result.metrics(), result.requests())
                 : Sample.failed(step.flow().code(), step.variant(), step.profile(), step.pair(), step.order(),
                         result.startedAt(), result.failure(), result.metrics());
+        // The method goes with a measured time to content only (a failed sample may have stopped before the probe).
+        if (result.metrics().has(Metric.TIME_TO_CONTENT_MS)) {
+            sample = sample.withTimeToContentMethod(result.timeToContentMethod());
+        }
         return step.warmup() ? sample.asWarmup() : sample;
     }
 
@@ -498,6 +553,12 @@ public final class BenchmarkEngine {
         settings.putAll(BackendSetup.configSettings(options));
         if (options.profilesFile() != null) {
             settings.put("profilesFile", options.profilesFile().toString());
+        }
+        if (options.targets() != null) {
+            settings.remove("calibrationPings");
+            settings.remove("calibrationTransferMs");
+            settings.put("jitWarmupRequests", jitWarmupRequests(options) + " (GETs of each target's login and dashboard routes)");
+            settings.putAll(options.targets().configSettings());
         }
         return new RunConfig(options.flows(), options.profiles(), options.pairs(), options.warmupPairs(), options.aaFlow(),
                 timeouts, settings);

@@ -1,8 +1,10 @@
-// Evaluated in the page after the user action. Waits for the Element Timing entry of the content element that was
-// painted after the action (page.navigate returns before the paint, so an observer with buffered:true must wait),
-// then reads paint, LCP and navigation timing. Every time is returned relative to this document's timeOrigin; the
-// harness converts to "ms after the user action" with timeOrigin (an epoch time).
-async ({ identifier, useAction, timeoutMs }) => {
+// Evaluated in the page after the user action. Finds the content element ({selector}); if it carries an
+// elementtiming attribute, waits for its Element Timing entry painted after the action (page.navigate returns before
+// the paint, so an observer with buffered:true must wait); otherwise takes the observer-based time from
+// content-watch.js (the first frame after the expected content appeared). Then reads paint, LCP and navigation
+// timing. Every time is returned relative to this document's timeOrigin; the harness converts to "ms after the user
+// action" with timeOrigin (an epoch time).
+async ({ selector, useAction, timeoutMs }) => {
   const KEY = '__authbenchActionEpoch';
   const origin = performance.timeOrigin;
   const stored = useAction ? sessionStorage.getItem(KEY) : null;
@@ -10,6 +12,9 @@ async ({ identifier, useAction, timeoutMs }) => {
   const afterRel = actionEpoch == null ? -Infinity : actionEpoch - origin;
   // paintTime (0.1 ms resolution) where the browser has it; renderTime is coarsened to 4 ms.
   const paintOf = e => (e.paintTime > 0 ? e.paintTime : (e.renderTime > 0 ? e.renderTime : e.loadTime));
+  const contentElement = document.querySelector(selector);
+  const identifier = contentElement ? contentElement.getAttribute('elementtiming') : null;
+  const method = identifier ? 'element-timing' : 'observer';
 
   const element = await new Promise(resolve => {
     let observer = null;
@@ -22,11 +27,24 @@ async ({ identifier, useAction, timeoutMs }) => {
       resolve(value);
     };
     const timer = setTimeout(() => finish(null), timeoutMs);
-    observer = new PerformanceObserver(list => {
-      const hit = list.getEntries().find(e => e.identifier === identifier && paintOf(e) >= afterRel);
-      if (hit) finish({ paint: paintOf(hit), renderTime: hit.renderTime, paintTime: hit.paintTime ?? null });
-    });
-    observer.observe({ type: 'element', buffered: true });
+    if (identifier) {
+      observer = new PerformanceObserver(list => {
+        const hit = list.getEntries().find(e => e.identifier === identifier && paintOf(e) >= afterRel);
+        if (hit) finish({ paint: paintOf(hit), renderTime: hit.renderTime, paintTime: hit.paintTime ?? null });
+      });
+      observer.observe({ type: 'element', buffered: true });
+    } else {
+      const poll = () => {
+        const entries = window.__authbenchContent || [];
+        const hit = entries.find(e => e.matched >= afterRel);
+        if (hit && hit.paint != null) {
+          finish({ paint: hit.paint, matched: hit.matched });
+        } else if (!done) {
+          setTimeout(poll, 5);
+        }
+      };
+      poll();
+    }
   });
 
   const lcp = await new Promise(resolve => {
@@ -47,15 +65,12 @@ async ({ identifier, useAction, timeoutMs }) => {
 
   const fcpEntry = performance.getEntriesByType('paint').find(p => p.name === 'first-contentful-paint');
   const nav = performance.getEntriesByType('navigation')[0];
-  const text = (() => {
-    const el = document.querySelector('[data-testid="' + identifier + '"]');
-    return el ? el.textContent.trim() : null;
-  })();
   return {
     timeOrigin: origin,
     actionEpoch,
+    method,
     element,
-    text,
+    text: contentElement ? contentElement.textContent.trim() : null,
     fcp: fcpEntry ? (fcpEntry.paintTime > 0 ? fcpEntry.paintTime : fcpEntry.startTime) : null,
     lcp,
     ttfb: nav ? nav.responseStart : null,

@@ -6,8 +6,11 @@ import io.authbench.reports.stats.ReportModel;
 import io.authbench.reports.stats.SignedRankTest;
 import io.authbench.reports.stats.Verdict;
 import io.authbench.reports.stats.VariantStats;
+import io.authbench.reports.results.Sample;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Section 2: time to content per flow × profile with the paired statistics, the ratio chart and ECDFs. */
 final class TimeToContentSection {
@@ -22,9 +25,10 @@ final class TimeToContentSection {
                     <p class="empty">No cell has samples of both SSR and CSR yet, so there is nothing to compare.</p></section>
                     """;
         }
+        Set<String> observed = observerCells(model);
         StringBuilder rows = new StringBuilder();
         for (CellComparison c : cells) {
-            rows.append(row(c));
+            rows.append(row(c, observed));
         }
         List<CellComparison> charted = new ArrayList<>(cells);
         charted.addAll(model.comparisons().aa());
@@ -46,7 +50,7 @@ final class TimeToContentSection {
                 Holm's correction across the %d cells. Verdict: significant after Holm (p &lt; %s) <i>and</i> an \
                 interval that excludes 1; otherwise "no significant difference"; fewer than %d complete pairs give \
                 no verdict.</p>
-                <div class="wide"><table class="numbers">
+                %s<div class="wide"><table class="numbers">
                 <thead><tr><th>flow</th><th>profile</th><th>SSR median (p90)</th><th>CSR median (p90)</th>\
                 <th>failures SSR / CSR</th><th>pairs</th><th>ratio SSR/CSR [95 %% CI]</th><th>p</th><th>p (Holm)</th><th>verdict</th></tr></thead>
                 <tbody>
@@ -58,21 +62,50 @@ final class TimeToContentSection {
                 %s</div>
                 </section>
                 """.formatted(Bootstrap.RESAMPLES, cells.size(), Format.num(Verdict.ALPHA, 2), Verdict.MIN_PAIRS,
-                rows, RatioChart.svg(charted), ecdfs);
+                observed.isEmpty() ? "" : OBSERVER_NOTE, rows, RatioChart.svg(charted), ecdfs);
+    }
+
+    /** Marks a median measured (at least partly) with the observer fallback instead of Element Timing. */
+    static final String OBSERVER_MARK = " <span class=\"method\" title=\"observer-based fallback\">(observer)</span>";
+    private static final String OBSERVER_NOTE = """
+            <p class="note">Medians marked <i>(observer)</i> come from pages whose content element has no \
+            <code>elementtiming</code> attribute: their time to content is the observer-based fallback (the first \
+            frame after a MutationObserver saw the expected content), a slightly later point than Element Timing's \
+            paint time; compare such cells with care (docs/running-at-scale.md).</p>
+            """;
+
+    /** flow|profile|variant of every cell with an ok sample measured by the observer fallback. */
+    static Set<String> observerCells(ReportModel model) {
+        Set<String> cells = new HashSet<>();
+        for (Sample s : model.results().samples()) {
+            if (s.ok() && !s.warmup() && Sample.OBSERVER.equals(s.timeToContentMethod())) {
+                cells.add(s.flow() + "|" + s.profile() + "|" + s.variant());
+            }
+        }
+        return cells;
     }
 
     static String row(CellComparison c) {
+        return row(c, Set.of());
+    }
+
+    static String row(CellComparison c, Set<String> observed) {
         String interval = c.ratio() == null ? "—"
                 : Format.ratio(c.ratio()) + " [" + Format.ratio(c.interval().low()) + ", " + Format.ratio(c.interval().high()) + "]";
         String p = c.pairs() == 0 ? "—" : Format.p(c.test().pValue()) + (c.test().method() == SignedRankTest.Method.EXACT ? " exact" : " normal");
         return """
                 <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d / %d</td><td>%s</td>\
                 <td>%s</td><td>%s</td><td>%s</td><td class="verdict k-%s">%s</td></tr>
-                """.formatted(Html.escape(c.flow()), Html.escape(c.profile()), median(c.first()), median(c.second()),
+                """.formatted(Html.escape(c.flow()), Html.escape(c.profile()),
+                median(c.first()) + mark(c, c.first(), observed), median(c.second()) + mark(c, c.second(), observed),
                 c.first().failures(), c.second().failures(),
                 c.pairs() + (c.incompletePairs() > 0 ? " (+" + c.incompletePairs() + " incomplete)" : ""),
                 interval, Html.escape(p), Html.escape(Format.p(c.holmP())), c.verdict().kind().name().toLowerCase().replace('_', '-'),
                 Html.escape(c.verdict().sentence()));
+    }
+
+    private static String mark(CellComparison c, VariantStats v, Set<String> observed) {
+        return observed.contains(c.flow() + "|" + c.profile() + "|" + v.variant()) ? OBSERVER_MARK : "";
     }
 
     private static String median(VariantStats v) {

@@ -57,6 +57,10 @@ final class ValiditySection {
 
     private static String links(ReportModel model) {
         if (model.results().links().isEmpty()) {
+            String why = model.results().run().config().settings().get("linkCalibration");
+            if (why != null) { // a run without links (target apps): calibration does not apply
+                return "<p class=\"empty\">Link calibration: " + Html.escape(why) + ".</p>";
+            }
             return "<p class=\"empty\">No link calibration was recorded.</p>";
         }
         StringBuilder rows = new StringBuilder();

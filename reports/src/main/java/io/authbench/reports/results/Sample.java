@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param metrics     what was measured; may be partial for a failed sample
  * @param requests    every request on the three links, for the waterfall (may be empty)
  * @param screenshots filmstrip frames, if the harness captured them for this sample
+ * @param timeToContentMethod how {@code timeToContentMs} was taken: {@value #ELEMENT_TIMING} (the content element's
+ *                    Element Timing entry) or {@value #OBSERVER} (no {@code elementtiming} attribute: the first frame
+ *                    after a MutationObserver saw the expected content); null = not recorded (files written before
+ *                    the field existed used Element Timing) or no time to content
  */
 public record Sample(
         String flow,
@@ -35,7 +39,13 @@ public record Sample(
         Instant startedAt,
         Metrics metrics,
         List<ObservedRequest> requests,
-        List<Screenshot> screenshots) {
+        List<Screenshot> screenshots,
+        String timeToContentMethod) {
+
+    /** {@code timeToContentMethod}: the paint time of the content element's Element Timing entry. */
+    public static final String ELEMENT_TIMING = "element-timing";
+    /** {@code timeToContentMethod}: the observer-based fallback for pages without an {@code elementtiming} attribute. */
+    public static final String OBSERVER = "observer";
 
     public Sample {
         Objects.requireNonNull(flow, "\"sample.flow\" is missing");
@@ -56,6 +66,17 @@ public record Sample(
         metrics = metrics == null ? Metrics.empty() : metrics;
         requests = requests == null ? List.of() : List.copyOf(requests);
         screenshots = screenshots == null ? List.of() : List.copyOf(screenshots);
+        if (timeToContentMethod != null && !timeToContentMethod.equals(ELEMENT_TIMING) && !timeToContentMethod.equals(OBSERVER)) {
+            throw new IllegalArgumentException("sample.timeToContentMethod must be \"" + ELEMENT_TIMING + "\" or \""
+                    + OBSERVER + "\", got \"" + timeToContentMethod + "\"");
+        }
+    }
+
+    /** Without a recorded time-to-content method. */
+    public Sample(String flow, String variant, String profile, int pair, int order, boolean warmup, boolean ok,
+                  String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
+                  List<Screenshot> screenshots) {
+        this(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots, null);
     }
 
     /** A successful sample. */
@@ -72,14 +93,23 @@ public record Sample(
     }
 
     public Sample asWarmup() {
-        return new Sample(flow, variant, profile, pair, order, true, ok, failure, startedAt, metrics, requests, screenshots);
+        return new Sample(flow, variant, profile, pair, order, true, ok, failure, startedAt, metrics, requests, screenshots,
+                timeToContentMethod);
     }
 
     public Sample withScreenshots(List<Screenshot> frames) {
-        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, frames);
+        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, frames,
+                timeToContentMethod);
     }
 
     public Sample withMetrics(Metrics newMetrics) {
-        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, newMetrics, requests, screenshots);
+        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, newMetrics, requests, screenshots,
+                timeToContentMethod);
+    }
+
+    /** The same sample with {@code method} ({@link #ELEMENT_TIMING}, {@link #OBSERVER} or null) recorded. */
+    public Sample withTimeToContentMethod(String method) {
+        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
+                method);
     }
 }

@@ -98,6 +98,19 @@ class ReportPageTest {
     }
 
     @Test
+    void medians_measured_with_the_observer_fallback_are_marked_and_explained() throws Exception {
+        RunResults golden = Golden.read("full-run");
+        List<Sample> samples = golden.samples().stream().map(s -> s.flow().equals("login") && s.variant().equals("csr")
+                ? s.withTimeToContentMethod(Sample.OBSERVER) : s.withTimeToContentMethod(Sample.ELEMENT_TIMING)).toList();
+        String html = ReportPage.html(ReportModel.of(golden.withSamples(samples), null, null), FrameSource.none());
+
+        Xhtml.parse(html);
+        assertThat(html).contains("<td>login</td><td>slow-4g</td><td>365 ms (375 ms)</td><td>526 ms (546 ms)"
+                + TimeToContentSection.OBSERVER_MARK + "</td>", "Medians marked <i>(observer)</i>");
+        assertThat(FULL).doesNotContain("(observer)");
+    }
+
+    @Test
     void failure_reasons_are_shown_escaped() {
         assertThat(FULL).contains("console error: Uncaught SyntaxError: Unexpected token &#39;&lt;&#39; in &lt;script"
                 + " src=&quot;/app.js&quot;&gt; &amp; retry");

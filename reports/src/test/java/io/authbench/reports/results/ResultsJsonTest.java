@@ -88,6 +88,32 @@ class ResultsJsonTest {
     }
 
     @Test
+    void the_time_to_content_method_survives_a_round_trip_and_older_samples_read_without_one() {
+        RunResults results = full();
+        List<Sample> samples = new java.util.ArrayList<>(results.samples());
+        samples.set(0, samples.get(0).withTimeToContentMethod(Sample.OBSERVER));
+        samples.set(1, samples.get(1).withTimeToContentMethod(Sample.ELEMENT_TIMING).asWarmup());
+        String json = ResultsJson.toJson(results.withSamples(samples));
+
+        RunResults read = ResultsJson.parse(json, "method.json");
+
+        assertThat(json).contains("\"timeToContentMethod\" : \"observer\"", "\"timeToContentMethod\" : \"element-timing\"");
+        assertThat(read.samples().get(0).timeToContentMethod()).isEqualTo(Sample.OBSERVER);
+        assertThat(read.samples().get(1).timeToContentMethod()).isEqualTo(Sample.ELEMENT_TIMING);
+        assertThat(read.samples().get(1).warmup()).isTrue();
+        assertThat(ResultsJson.parse(ResultsJson.toJson(results), "old.json").samples())
+                .allSatisfy(s -> assertThat(s.timeToContentMethod()).isNull());
+    }
+
+    @Test
+    void an_unknown_time_to_content_method_is_refused_with_the_allowed_values() {
+        String json = ResultsJson.toJson(full()).replaceFirst("\"ok\" : true", "\"ok\" : true, \"timeToContentMethod\" : \"guess\"");
+
+        assertThatThrownBy(() -> ResultsJson.parse(json, "bad.json")).isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("bad.json").hasMessageContaining("timeToContentMethod must be \"element-timing\" or \"observer\"");
+    }
+
+    @Test
     void metric_keys_from_a_newer_writer_are_kept_through_a_round_trip() {
         String json = ResultsJson.toJson(full()).replace("\"requests\" : 3,", "\"requests\" : 3, \"gpuMs\" : 7.5,");
 

@@ -1,0 +1,102 @@
+package io.authbench.harness.target;
+
+import java.util.Objects;
+
+/**
+ * An app under test: what the flows need to drive it (routes, selectors) and how its session is held. Read from a
+ * target file ({@link TargetFile}) or built for the bundled apps ({@link #bundled}); the flows know no other kind.
+ *
+ * @param name          {@code [a-z0-9-]{1,40}}, for messages and results
+ * @param pattern       SSR (the app's server holds the session) or CSR (the browser talks to Appwrite)
+ * @param baseUrl       the app's base URL as the browser reaches it, without a trailing slash
+ * @param routes        login, dashboard and profile paths
+ * @param selectors     CSS selectors of the controls and content elements
+ * @param sessionCookie SSR: the cookie that holds the Appwrite session secret; null = not known (set-up signs in
+ *                      through the login form, and the cookie check is not applied)
+ * @param serverPid     the app server's process id on this machine, for server CPU; -1 = not measured
+ * @param source        where the target came from, for messages: a file path or {@code bundled}
+ */
+public record Target(String name, Pattern pattern, String baseUrl, Routes routes, Selectors selectors,
+                     String sessionCookie, long serverPid, String source) {
+
+    /** The SSR app's own session cookie (docs/CONVENTIONS.md). */
+    public static final String BUNDLED_SSR_COOKIE = "authbench_session";
+
+    public Target {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(selectors, "selectors");
+        Objects.requireNonNull(source, "source");
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The auth pattern of a target. */
+    public enum Pattern {
+        /** Server-side rendering: the app's server signs in and renders the user. */
+        SSR("ssr"),
+        /** Client-side rendering: the page's code signs in with Appwrite and renders the user. */
+        CSR("csr");
+
+        private final String code;
+
+        Pattern(String code) {
+            this.code = code;
+        }
+
+        /** {@code ssr} or {@code csr}, as in target files and results. */
+        public String code() {
+            return code;
+        }
+    }
+
+    /** Paths of the three pages, each starting with {@code /}. */
+    public record Routes(String login, String dashboard, String profile) {
+    }
+
+    /**
+     * CSS selectors (Playwright's CSS engine).
+     *
+     * @param userName     shows the signed-in user's name on the dashboard
+     * @param profileName  shows the name on the profile page
+     * @param profileLink  the in-app link from the dashboard to the profile
+     * @param logout       the sign-out control
+     * @param loginHeading what shows that the login page is there (end of guard and logout)
+     */
+    public record Selectors(String email, String password, String submit, String userName, String profileName,
+                            String profileLink, String logout, String loginHeading) {
+    }
+
+    /** The bundled apps' page contract (docs/CONVENTIONS.md) as a target: the built-in mode's only difference. */
+    public static Target bundled(boolean ssr, String baseUrl, long pid) {
+        Selectors selectors = new Selectors("[data-testid=login-form] input[name=email]",
+                "[data-testid=login-form] input[name=password]", "[data-testid=login-submit]",
+                "[data-testid=user-name]", "[data-testid=profile-name]", "[data-testid=profile-link]",
+                "[data-testid=logout]", "[data-testid=login-heading]");
+        return new Target(ssr ? "bundled-ssr" : "bundled-csr", ssr ? Pattern.SSR : Pattern.CSR, baseUrl,
+                new Routes("/login", "/dashboard", "/profile"), selectors, ssr ? BUNDLED_SSR_COOKIE : null, pid, "bundled");
+    }
+
+    /**
+     * True for the bundled apps the harness started itself (built-in mode), whose Server-Timing announces every
+     * Appwrite call (docs/CONVENTIONS.md); false for a target file, even one describing the bundled apps.
+     */
+    public boolean builtIn() {
+        return "bundled".equals(source);
+    }
+
+    public boolean ssr() {
+        return pattern == Pattern.SSR;
+    }
+
+    /** The same target reached at another base URL (a {@code --target-base-url} override, or a profile's link). */
+    public Target withBaseUrl(String url) {
+        return new Target(name, pattern, url, routes, selectors, sessionCookie, serverPid, source);
+    }
+
+    /** {@code baseUrl + route}. */
+    public String url(String route) {
+        return baseUrl + route;
+    }
+}

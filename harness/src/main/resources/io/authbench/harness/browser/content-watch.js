@@ -1,0 +1,44 @@
+// Installed in every page of a measured context (BrowserContext.addInitScript), as "(this function)(config)" with
+// config = { selector, expectedText } (expectedText null: presence and visibility are enough, e.g. a login heading).
+// The observer-based time to content, for pages whose content element has no elementtiming attribute: a
+// MutationObserver, installed before the document's first byte is parsed, notices when the content selector first
+// matches a visible element showing the expected text; the first paint after that is taken as the time of the next
+// frame: a requestAnimationFrame callback runs just before the frame's style, layout and paint, and a message posted
+// from it is handled after that frame's rendering work, so its time stamp is an upper bound of the paint on the main
+// thread (not of the moment the compositor shows it on screen; Element Timing's paintTime is earlier by that much).
+// Every match is kept in window.__authbenchContent (times relative to this document's timeOrigin); the probe picks the
+// first one after the action.
+(config) => {
+  const entries = [];
+  Object.defineProperty(window, '__authbenchContent', { value: entries });
+  let matched = false;
+  let waitingForStyle = false;
+  const visible = el => (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
+  const check = () => {
+    let el = null;
+    try {
+      el = document.querySelector(config.selector);
+    } catch (ignored) {
+      return; // not a CSS selector: the probe reports that
+    }
+    const shows = el != null && (config.expectedText == null || el.textContent.trim() === config.expectedText);
+    const now = shows && visible(el);
+    if (now && !matched) {
+      const entry = { matched: performance.now(), paint: null };
+      entries.push(entry);
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { entry.paint = performance.now(); };
+        channel.port2.postMessage(null);
+      });
+    }
+    matched = now;
+    // Present with the right text but hidden (e.g. until a stylesheet applies): check again at the next frames.
+    if (shows && !now && !waitingForStyle) {
+      waitingForStyle = true;
+      requestAnimationFrame(() => { waitingForStyle = false; check(); });
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  check();
+}
