@@ -191,6 +191,9 @@ public final class BenchmarkEngine {
         List<Map<String, Double>> overhead = new ArrayList<>();
         UserSeeder seeder = new UserSeeder(stack.appwriteApi(), stack.projectId(), stack.apiKey(), options.sdkCallTimeout(),
                 Long.toString(System.currentTimeMillis(), 36));
+        if (stack.appwritePid() > 0) {
+            seeder.onNoAnswer(what -> saveThreadDump(stack, folder, what));
+        }
         EmulatorStats stats = stack.emulatorStats(LIVENESS_TIMEOUT);
         RateLimits rateLimits = new RateLimits(stack.appwriteApi(), stack.projectId(), LIVENESS_TIMEOUT);
         Runnable deleteTestUsers = BackendSetup.userCleanup(stack, seeder, writer, out);
@@ -266,7 +269,7 @@ public final class BenchmarkEngine {
                         progress.iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
                     }
                     CellAggregates.applyBatchCpu(profile.name(), writer);
-                    reportSetUpRetries(seeder, profile, writer);
+                    reportSetUpRetries(seeder, profile, writer, stack.appwritePid() > 0);
                     aggregates.writeHistograms(profile.name(), folder, writer);
                 }
             }
@@ -416,12 +419,24 @@ public final class BenchmarkEngine {
     }
 
     /** Set-up calls that had to be repeated are worth knowing about (they cost time, never a measurement). */
-    private void reportSetUpRetries(UserSeeder seeder, NetworkProfile profile, ResultsWriter writer) {
+    /**
+     * A Users API call to the emulator got no answer while the emulator kept answering others (seen about once in
+     * 200–400 set-up calls, cause unknown): keep its thread dump from that moment in the run's logs.
+     */
+    private void saveThreadDump(Stack stack, RunFolder folder, String what) {
+        Path file = folder.logs().resolve("appwrite-emulator.threads-" + Instant.now().toEpochMilli() + ".txt");
+        io.authbench.support.process.ThreadDump.write(stack.appwritePid(), file).ifPresentOrElse(
+                dump -> out.println("authbench:   " + what + " got no answer in time; the emulator's thread dump is in " + dump),
+                () -> out.println("authbench:   " + what + " got no answer in time (no thread dump: jcmd unavailable)"));
+    }
+
+    private void reportSetUpRetries(UserSeeder seeder, NetworkProfile profile, ResultsWriter writer, boolean dumps) {
         int retries = seeder.setUpRetries();
         if (retries > reportedSetUpRetries) {
             String message = (retries - reportedSetUpRetries) + " set-up request(s) to the Users API (create user, create"
                     + " session) got no answer in time during " + profile.name() + " and were repeated (set-up only: no"
-                    + " measurement was affected)";
+                    + " measurement was affected)" + (dumps ? "; the emulator's thread dumps from those moments are in"
+                    + " logs/appwrite-emulator.threads-*.txt" : "");
             out.println("authbench:   " + message);
             writer.addIncident(new Incident(Instant.now(), "appwrite-emulator", message));
             reportedSetUpRetries = retries;

@@ -43,6 +43,8 @@ public final class UserSeeder {
     public static final Duration SET_UP_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CREATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     private final java.util.concurrent.atomic.AtomicInteger setUpRetries = new java.util.concurrent.atomic.AtomicInteger();
+    /** Told what got no answer, at that moment (e.g. to take the backend's thread dump); may be replaced once. */
+    private volatile java.util.function.Consumer<String> onNoAnswer = what -> { };
 
     /**
      * @param apiBase Appwrite's API base (the emulator directly: seeding is set-up, not measured)
@@ -192,6 +194,7 @@ public final class UserSeeder {
             try {
                 return call(what, sdkCall, attemptTimeout);
             } catch (CallTimedOut e) {
+                onNoAnswer.accept(what);
                 if (attempt == SET_UP_ATTEMPTS) {
                     throw e;
                 }
@@ -203,6 +206,14 @@ public final class UserSeeder {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Runs {@code listener} with a description of the call whenever a set-up call got no answer in time, before it
+     * is repeated: the moment to take evidence of why (the engine saves the emulator's thread dump).
+     */
+    public void onNoAnswer(java.util.function.Consumer<String> listener) {
+        this.onNoAnswer = java.util.Objects.requireNonNull(listener);
     }
 
     /** How many set-up calls had to be repeated because an attempt got no answer in time. */

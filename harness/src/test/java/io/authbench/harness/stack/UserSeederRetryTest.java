@@ -57,11 +57,15 @@ class UserSeederRetryTest {
         try {
             UserSeeder seeder = new UserSeeder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"),
                     "authbench", "standard_key", Duration.ofSeconds(20), "retry");
+            java.util.List<String> unanswered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            seeder.onNoAnswer(unanswered::add);
 
             IssuedSession session = seeder.createSession(new TestUser("u1", "u1@authbench.test", null, "Ada"));
 
             assertThat(requests.get()).isEqualTo(2);
             assertThat(seeder.setUpRetries()).isEqualTo(1);
+            assertThat(unanswered).as("the listener hears of the unanswered call at once (engine: thread dump)")
+                    .containsExactly("creating a set-up session for u1@authbench.test");
             assertThat(session.value()).as("the raw secret is encoded as Appwrite's session value")
                     .isEqualTo(java.util.Base64.getEncoder().encodeToString(
                             "{\"id\":\"u1\",\"secret\":\"c2VjcmV0\"}".getBytes(StandardCharsets.UTF_8)));
