@@ -418,7 +418,6 @@ public final class BenchmarkEngine {
         out.flush();
     }
 
-    /** Set-up calls that had to be repeated are worth knowing about (they cost time, never a measurement). */
     /**
      * A Users API call to the emulator got no answer while the emulator kept answering others (seen about once in
      * 200–400 set-up calls, cause unknown): keep its thread dump from that moment in the run's logs.
@@ -430,6 +429,7 @@ public final class BenchmarkEngine {
                 () -> out.println("authbench:   " + what + " got no answer in time (no thread dump: jcmd unavailable)"));
     }
 
+    /** Set-up calls that had to be repeated are worth knowing about (they cost time, never a measurement). */
     private void reportSetUpRetries(UserSeeder seeder, NetworkProfile profile, ResultsWriter writer, boolean dumps) {
         int retries = seeder.setUpRetries();
         if (retries > reportedSetUpRetries) {
