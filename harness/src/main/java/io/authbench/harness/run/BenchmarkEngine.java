@@ -423,9 +423,15 @@ public final class BenchmarkEngine {
      * 200–400 set-up calls, cause unknown): keep its thread dump from that moment in the run's logs.
      */
     private void saveThreadDump(Stack stack, RunFolder folder, String what) {
-        Path file = folder.logs().resolve("appwrite-emulator.threads-" + Instant.now().toEpochMilli() + ".txt");
+        long now = Instant.now().toEpochMilli();
+        Path file = folder.logs().resolve("appwrite-emulator.threads-" + now + ".txt");
+        // Ours too: a dump taken in a quiet run showed the emulator idle (no thread on the request), so the
+        // harness's side (the SDK's coroutine, OkHttp's pool and sockets) is where to look next.
+        io.authbench.support.process.ThreadDump.write(ProcessHandle.current().pid(),
+                folder.logs().resolve("harness.threads-" + now + ".txt"));
         io.authbench.support.process.ThreadDump.write(stack.appwritePid(), file).ifPresentOrElse(
-                dump -> out.println("authbench:   " + what + " got no answer in time; the emulator's thread dump is in " + dump),
+                dump -> out.println("authbench:   " + what + " got no answer in time; thread dumps of the emulator and"
+                        + " the harness are in " + dump.getParent() + " (*.threads-" + now + ".txt)"),
                 () -> out.println("authbench:   " + what + " got no answer in time (no thread dump: jcmd unavailable)"));
     }
 
@@ -435,8 +441,8 @@ public final class BenchmarkEngine {
         if (retries > reportedSetUpRetries) {
             String message = (retries - reportedSetUpRetries) + " set-up request(s) to the Users API (create user, create"
                     + " session) got no answer in time during " + profile.name() + " and were repeated (set-up only: no"
-                    + " measurement was affected)" + (dumps ? "; the emulator's thread dumps from those moments are in"
-                    + " logs/appwrite-emulator.threads-*.txt" : "");
+                    + " measurement was affected)" + (dumps ? "; thread dumps of the emulator and the harness from"
+                    + " those moments are in logs/*.threads-*.txt" : "");
             out.println("authbench:   " + message);
             writer.addIncident(new Incident(Instant.now(), "appwrite-emulator", message));
             reportedSetUpRetries = retries;
