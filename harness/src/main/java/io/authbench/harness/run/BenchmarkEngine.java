@@ -409,6 +409,13 @@ public final class BenchmarkEngine {
     private void prepareTargets(HarnessOptions options, Targets targets) {
         long start = System.nanoTime();
         for (Target target : List.of(targets.ssr(), targets.csr())) {
+            // A target that does not answer would cost every warm-up GET its timeout and every iteration 30 s: stop.
+            URI login = URI.create(target.url(target.routes().login()));
+            if (!JitWarmup.answersAt(login, LIVENESS_TIMEOUT)) {
+                throw new ChildDiedException(target.name(), "the target " + target.name() + " (" + target.source()
+                        + ") does not answer GET " + login + " within " + LIVENESS_TIMEOUT.toSeconds() + " s: start it, or"
+                        + " correct its baseUrl (--target-base-url " + target.name() + "=<url>)");
+            }
             // Relative paths against "<base>/": a base URL with a path keeps it.
             JitWarmup.run(List.of(URI.create(target.baseUrl() + "/")), List.of(target.routes().login().substring(1),
                     target.routes().dashboard().substring(1)), jitWarmupRequests(options));

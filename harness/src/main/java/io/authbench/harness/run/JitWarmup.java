@@ -41,11 +41,16 @@ final class JitWarmup {
         }
     }
 
-    /** True if {@code base} answers any HTTP request within {@code timeout}. */
+    /** True if {@code base} answers any HTTP request (to its {@code /login}) within {@code timeout}. */
     static boolean answers(URI base, Duration timeout) {
+        return answersAt(base.resolve("/login"), timeout);
+    }
+
+    /** True if a GET of {@code url} gets any HTTP answer within {@code timeout}. */
+    static boolean answersAt(URI url, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         try {
-            http.send(HttpRequest.newBuilder(base.resolve("/login")).header("Accept", HTML).timeout(timeout).GET().build(),
+            http.send(HttpRequest.newBuilder(url).header("Accept", HTML).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (IOException e) {

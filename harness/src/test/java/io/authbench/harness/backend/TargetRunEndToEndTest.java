@@ -175,4 +175,34 @@ class TargetRunEndToEndTest {
             }
         }
     }
+
+    @Test
+    void a_target_that_does_not_answer_ends_the_run_at_once_naming_it() throws Exception {
+        String apiKey = "standard_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16)) + "ef".repeat(112);
+        Path keyFile = Files.writeString(dir.resolve("appwrite.key"), apiKey + "\n");
+        Path out = dir.resolve("run");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        try (DetachedEmulator appwrite = DetachedEmulator.start(dir, apiKey);
+             java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // Accepts connections (the kernel's backlog) but never answers: a hung app, as a target.
+            String api = "http://localhost:" + appwrite.api().getPort() + "/v1";
+            String hung = "http://localhost:" + silent.getLocalPort();
+            int code = HarnessMain.run(new String[] {"run", "--flows=guard", "--pairs=1", "--warmup-pairs=0",
+                    "--aa-flow=none", "--server-phase=off", "--out=" + out,
+                    "--appwrite-endpoint=" + api, "--appwrite-project=authbench", "--appwrite-key-file=" + keyFile,
+                    "--target", TargetFiles.bundled("bundled-ssr.json").toString(),
+                    "--target", TargetFiles.bundled("bundled-csr.json").toString(),
+                    "--target-base-url", "bundled-ssr=" + hung, "--target-base-url", "bundled-csr=" + hung},
+                    new PrintWriter(stdout), new PrintWriter(stderr));
+
+            String console = stdout + "\n" + stderr;
+            assertThat(code).as(console).isNotZero();
+            assertThat(console).contains("the target bundled-ssr").contains("does not answer GET " + hung + "/login")
+                    .contains("--target-base-url bundled-ssr=<url>");
+            RunResults results = ResultsJson.read(out.resolve("results.json"));
+            assertThat(results.samples()).as("nothing was measured against a target that does not answer")
+                    .allMatch(sample -> !sample.ok());
+        }
+    }
 }
