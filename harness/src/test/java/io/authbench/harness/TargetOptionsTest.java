@@ -3,7 +3,7 @@ package io.authbench.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.cli.HarnessOptions;
-import io.authbench.harness.target.TargetFiles;
+import io.authbench.harness.apptarget.TargetFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

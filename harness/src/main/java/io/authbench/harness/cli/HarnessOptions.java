@@ -1,7 +1,7 @@
 package io.authbench.harness.cli;
 
 import io.authbench.harness.backend.ExternalAppwrite;
-import io.authbench.harness.target.Targets;
+import io.authbench.harness.apptarget.Targets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

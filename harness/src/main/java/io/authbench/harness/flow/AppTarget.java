@@ -1,6 +1,6 @@
 package io.authbench.harness.flow;
 
-import io.authbench.harness.target.Target;
+import io.authbench.harness.apptarget.Target;
 
 /**
  * The app one iteration runs against.

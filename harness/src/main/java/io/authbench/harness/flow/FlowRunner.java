@@ -16,7 +16,7 @@ import io.authbench.harness.browser.PageProbe.Timings;
 import io.authbench.harness.browser.ServerTiming;
 import io.authbench.harness.measure.CriticalPath;
 import io.authbench.harness.measure.NetworkSummary;
-import io.authbench.harness.target.Target;
+import io.authbench.harness.apptarget.Target;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.NetworkLink;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.HarnessMain;
 import io.authbench.harness.ServerJars;
-import io.authbench.harness.target.TargetFiles;
+import io.authbench.harness.apptarget.TargetFiles;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.ResultsJson;
 import io.authbench.reports.results.RunResults;

@@ -1,4 +1,4 @@
-package io.authbench.harness.target;
+package io.authbench.harness.apptarget;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.authbench.harness.target;
+package io.authbench.harness.apptarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.authbench.harness.target;
+package io.authbench.harness.apptarget;
 
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;

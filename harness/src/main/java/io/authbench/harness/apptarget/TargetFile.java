@@ -1,4 +1,4 @@
-package io.authbench.harness.target;
+package io.authbench.harness.apptarget;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
