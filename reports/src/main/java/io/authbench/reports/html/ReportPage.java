@@ -61,10 +61,19 @@ public final class ReportPage {
                 </html>
                 """.formatted(Html.escape(run.id()), CSS, Html.escape(run.id()), Html.escape(run.status().code()), measured,
                 failed, run.config().flows().size(), run.config().profiles().size(), run.config().pairs(), run.seed(),
-                run.quick() ? " · quick mode" : "", banner(run), baselineLink,
+                run.quick() ? " · quick mode" : "", banner(run) + skipped(run), baselineLink,
                 ClaimsSection.html(model), TimeToContentSection.html(model), RoundTripsSection.html(model),
                 ResourcesSection.html(model), ServerSideSection.html(model), FilmstripSection.html(model, frames),
                 ValiditySection.html(model), BaselineSection.html(model), Html.escape(results.schema()));
+    }
+
+    /** The flows the apps could not run, with the reasons: never silently absent from the report. */
+    private static String skipped(Run run) {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(run.config().skippedFlows()).forEach((flow, reason) -> out.append(
+                "<p class=\"banner\">Flow ").append(Html.escape(flow)).append(" skipped: ").append(Html.escape(reason))
+                .append(".</p>"));
+        return out.toString();
     }
 
     private static String banner(Run run) {

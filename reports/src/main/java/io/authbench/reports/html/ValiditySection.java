@@ -103,7 +103,9 @@ final class ValiditySection {
                 {"started", run.startedAt() == null ? null : run.startedAt().toString()},
                 {"finished", run.finishedAt() == null ? null : run.finishedAt().toString()},
                 {"seed", Long.toString(run.seed())}, {"quick mode", Boolean.toString(run.quick())},
-                {"flows", String.join(", ", c.flows())}, {"profiles", String.join(", ", c.profiles())},
+                {"flows", String.join(", ", c.flows())},
+                {"skipped flows", c.skippedFlows().isEmpty() ? "none" : sorted(c.skippedFlows(), "")},
+                {"profiles", String.join(", ", c.profiles())},
                 {"measured pairs per cell", Integer.toString(c.pairs())}, {"warm-up pairs per cell", Integer.toString(c.warmupPairs())},
                 {"A/A flow", c.aaFlow()}, {"timeouts", c.timeoutsMs().isEmpty() ? null : sorted(c.timeoutsMs(), " ms")},
                 {"settings", c.settings().isEmpty() ? null : sorted(redacted(c.settings()), "")}});

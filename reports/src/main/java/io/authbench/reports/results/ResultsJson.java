@@ -43,7 +43,20 @@ public final class ResultsJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // No skipped flows, no recorded checks: left out, as null is (files without them stay as they were).
+            .addMixIn(Sample.class, OmitEmptyChecks.class)
+            .addMixIn(RunConfig.class, OmitEmptySkippedFlows.class)
             .build();
+
+    private interface OmitEmptyChecks {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, String> checks();
+    }
+
+    private interface OmitEmptySkippedFlows {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, String> skippedFlows();
+    }
 
     private ResultsJson() {
     }

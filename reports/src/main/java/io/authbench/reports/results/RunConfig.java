@@ -14,6 +14,8 @@ import java.util.Map;
  * @param timeoutsMs  named timeouts in milliseconds: {@code iteration}, {@code serverStart}, {@code sdkCall}, ...
  * @param settings    any other option that shaped the numbers (browser path, cpu batch size, ...), as text;
  *                    never a secret
+ * @param skippedFlows flows of {@code flows} that were not run, each with the reason (e.g. the apps have no profile
+ *                    page, so {@code navigate} cannot run); empty when every flow ran
  */
 public record RunConfig(
         List<String> flows,
@@ -22,12 +24,25 @@ public record RunConfig(
         int warmupPairs,
         String aaFlow,
         Map<String, Long> timeoutsMs,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        Map<String, String> skippedFlows) {
 
     public RunConfig {
+        skippedFlows = skippedFlows == null ? Map.of() : Map.copyOf(skippedFlows);
         flows = flows == null ? List.of() : List.copyOf(flows);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         timeoutsMs = timeoutsMs == null ? Map.of() : Map.copyOf(timeoutsMs);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** Every flow ran. */
+    public RunConfig(List<String> flows, List<String> profiles, int pairs, int warmupPairs, String aaFlow,
+                     Map<String, Long> timeoutsMs, Map<String, String> settings) {
+        this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, Map.of());
+    }
+
+    /** The flows that ran: {@link #flows} without {@link #skippedFlows}. */
+    public List<String> flowsRun() {
+        return flows.stream().filter(f -> !skippedFlows.containsKey(f)).toList();
     }
 }

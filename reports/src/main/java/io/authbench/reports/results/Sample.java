@@ -26,6 +26,9 @@ import java.util.Objects;
  *                    Element Timing entry) or {@value #OBSERVER} (no {@code elementtiming} attribute: the first frame
  *                    after a MutationObserver saw the expected content); null = not recorded (files written before
  *                    the field existed used Element Timing) or no time to content
+ * @param checks      what the correctness checks saw, by check (e.g. {@code sessionCookie}: the cookie's attributes;
+ *                    {@code contentWithoutJs}: why it could not be judged); one line each, user text escaped; empty
+ *                    when nothing was recorded
  */
 public record Sample(
         String flow,
@@ -40,7 +43,8 @@ public record Sample(
         Metrics metrics,
         List<ObservedRequest> requests,
         List<Screenshot> screenshots,
-        String timeToContentMethod) {
+        String timeToContentMethod,
+        java.util.Map<String, String> checks) {
 
     /** {@code timeToContentMethod}: the paint time of the content element's Element Timing entry. */
     public static final String ELEMENT_TIMING = "element-timing";
@@ -66,10 +70,19 @@ public record Sample(
         metrics = metrics == null ? Metrics.empty() : metrics;
         requests = requests == null ? List.of() : List.copyOf(requests);
         screenshots = screenshots == null ? List.of() : List.copyOf(screenshots);
+        checks = checks == null ? java.util.Map.of() : java.util.Map.copyOf(checks);
         if (timeToContentMethod != null && !timeToContentMethod.equals(ELEMENT_TIMING) && !timeToContentMethod.equals(OBSERVER)) {
             throw new IllegalArgumentException("sample.timeToContentMethod must be \"" + ELEMENT_TIMING + "\" or \""
                     + OBSERVER + "\", got \"" + timeToContentMethod + "\"");
         }
+    }
+
+    /** Without recorded checks. */
+    public Sample(String flow, String variant, String profile, int pair, int order, boolean warmup, boolean ok,
+                  String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
+                  List<Screenshot> screenshots, String timeToContentMethod) {
+        this(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
+                timeToContentMethod, null);
     }
 
     /** Without a recorded time-to-content method. */
@@ -94,22 +107,28 @@ public record Sample(
 
     public Sample asWarmup() {
         return new Sample(flow, variant, profile, pair, order, true, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod);
+                timeToContentMethod, checks);
     }
 
     public Sample withScreenshots(List<Screenshot> frames) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, frames,
-                timeToContentMethod);
+                timeToContentMethod, checks);
     }
 
     public Sample withMetrics(Metrics newMetrics) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, newMetrics, requests, screenshots,
-                timeToContentMethod);
+                timeToContentMethod, checks);
     }
 
     /** The same sample with {@code method} ({@link #ELEMENT_TIMING}, {@link #OBSERVER} or null) recorded. */
     public Sample withTimeToContentMethod(String method) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                method);
+                method, checks);
+    }
+
+    /** The same sample with {@code seen} (check → what it saw) recorded. */
+    public Sample withChecks(java.util.Map<String, String> seen) {
+        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
+                timeToContentMethod, seen);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Puts each of the eight claims of the seed post ("SSR vs CSR with Next.js") next to the measurement that tests
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 public final class Claims {
     /** Flows that load a page from scratch, in order of preference for "initial load". */
     static final List<String> INITIAL_LOAD_FLOWS = List.of("revisit-cold", "login");
+    /** The flow that measures {@code contentWithoutJs}. */
+    static final String NO_JS_FLOW = "no-js";
 
     private final RunResults results;
     private final List<CellComparison> comparisons;
@@ -71,6 +74,12 @@ public final class Claims {
 
     private ClaimRow flagClaim(String topic, String claim, String measurement, FlagShare ssr, FlagShare csr,
                                String ssrText, String csrText, String notMeasured, String confirmedWhy) {
+        // A verdict only when every no-js sample of both variants was judged: an unjudged one could be the exception.
+        if (ssr.unjudged > 0 || csr.unjudged > 0) {
+            return new ClaimRow(topic, claim, measurement, ssrText, csrText, ClaimVerdict.NOT_MEASURED,
+                    Stream.of(ssr.unjudgedText("SSR"), csr.unjudgedText("CSR")).filter(t -> !t.isEmpty())
+                            .collect(Collectors.joining("; ")));
+        }
         if (ssr.total == 0 || csr.total == 0) {
             return new ClaimRow(topic, claim, measurement, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE, notMeasured);
         }
@@ -153,8 +162,10 @@ public final class Claims {
         String measurement = "time to content of the initial load (" + initialFlow.orElse("not run")
                 + ") and of in-app navigation to /profile (navigate)";
         if (initialFlow.isEmpty() || navigate.isEmpty()) {
+            String skipped = results.run().config().skippedFlows().get("navigate");
             return new ClaimRow("User experience", claim, measurement, "—", "—", ClaimVerdict.NOT_MEASURABLE,
-                    "needs both an initial-load flow and the navigate flow");
+                    "needs both an initial-load flow and the navigate flow"
+                            + (skipped == null ? "" : " (navigate was skipped: " + skipped + ")"));
         }
         Classified initial = classify(cells(initialFlow.get()), Verdict.Kind.FIRST_FASTER);
         Classified after = classify(navigate, Verdict.Kind.SECOND_FASTER);
@@ -309,16 +320,33 @@ public final class Claims {
         return Optional.ofNullable(Quantiles.median(values));
     }
 
-    private record FlagShare(int yes, int total) {
+    /**
+     * @param yes      judged samples where the flag is true
+     * @param total    judged samples
+     * @param unjudged samples of the flag's flow that ran but could not judge it (flag absent)
+     * @param reason   the first unjudged sample's recorded reason, if any
+     */
+    private record FlagShare(int yes, int total, int unjudged, String reason) {
         String text() {
-            return total == 0 ? "not measured" : "content without JS in " + yes + "/" + total + " samples";
+            String judged = total == 0 ? "not measured" : "content without JS in " + yes + "/" + total + " samples";
+            return unjudged == 0 ? judged : judged + "; " + unjudged + " not measured";
+        }
+
+        String unjudgedText(String variant) {
+            return unjudged == 0 ? "" : variant + ": " + unjudged + " of " + (total + unjudged)
+                    + " no-js samples could not be judged" + (reason == null ? "" : " (" + reason + ")");
         }
     }
 
+    /** The flag's share among the ok samples of the no-js flow (the only flow that measures it). */
     private FlagShare flagShare(String variant, Metric metric) {
-        List<Boolean> flags = measured.stream().filter(s -> s.variant().equals(variant))
-                .map(s -> s.metrics().flag(metric)).flatMap(Optional::stream).toList();
-        return new FlagShare((int) flags.stream().filter(b -> b).count(), flags.size());
+        List<Sample> samples = measured.stream().filter(s -> s.variant().equals(variant))
+                .filter(s -> s.flow().equals(NO_JS_FLOW) || s.metrics().flag(metric).isPresent()).toList();
+        List<Boolean> flags = samples.stream().map(s -> s.metrics().flag(metric)).flatMap(Optional::stream).toList();
+        List<Sample> unjudged = samples.stream().filter(s -> s.metrics().flag(metric).isEmpty()).toList();
+        String reason = unjudged.stream().map(s -> s.checks().get(metric.key())).filter(r -> r != null).findFirst()
+                .orElse(null);
+        return new FlagShare((int) flags.stream().filter(b -> b).count(), flags.size(), unjudged.size(), reason);
     }
 
     private record Reuse(int reusable, int total) {

@@ -45,6 +45,25 @@ class ResultsJsonTest {
     }
 
     @Test
+    void skipped_flows_and_what_the_checks_saw_survive_a_round_trip_and_are_absent_when_empty() {
+        Run run = ResultsFixtures.run();
+        RunConfig c = run.config();
+        RunConfig skipping = new RunConfig(c.flows(), c.profiles(), c.pairs(), c.warmupPairs(), c.aaFlow(), c.timeoutsMs(),
+                c.settings(), Map.of("navigate", "navigate needs selectors.profileLink, which target x does not give"));
+        RunResults original = full().withRun(new Run(run.id(), run.status(), null, run.startedAt(), null, run.seed(),
+                run.quick(), skipping)).withSamples(List.of(ResultsFixtures.sample("ssr", 0, 0, 50.5)
+                .withChecks(Map.of("sessionCookie", "wa_session: HttpOnly, SameSite=Strict, Path=/"))));
+        Path file = dir.resolve("results.json");
+        ResultsJson.writeAtomically(original, file);
+
+        RunResults read = ResultsJson.read(file);
+        assertThat(read).isEqualTo(original);
+        assertThat(read.run().config().flowsRun()).doesNotContain("navigate");
+        assertThat(read.samples().get(0).checks()).containsEntry("sessionCookie", "wa_session: HttpOnly, SameSite=Strict, Path=/");
+        assertThat(ResultsJson.toJson(full())).doesNotContain("skippedFlows").doesNotContain("\"checks\"");
+    }
+
+    @Test
     void unmeasured_metrics_are_absent_and_counts_are_written_as_integers() {
         String json = ResultsJson.toJson(full());
 
