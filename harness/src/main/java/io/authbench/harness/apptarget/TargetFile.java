@@ -29,10 +29,15 @@ public final class TargetFile {
     /** RFC 6265 cookie-name token characters. */
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}");
     static final List<String> FIELDS = List.of("name", "pattern", "baseUrl", "routes", "selectors", "sessionCookie",
-            "serverPid");
+            "nameMatch", "serverPid");
     static final List<String> ROUTES = List.of("login", "dashboard", "profile");
+    /** Routes a flow may do without (the flows that need them are skipped). */
+    static final List<String> OPTIONAL_ROUTES = List.of("profile");
     static final List<String> SELECTORS = List.of("email", "password", "submit", "userName", "profileName", "profileLink",
-            "logout", "loginHeading");
+            "logout", "loginHeading", "loginError", "upstreamError");
+    /** Selectors only some flows need (those are skipped without them), and the optional error selectors. */
+    static final List<String> OPTIONAL_SELECTORS = List.of("profileName", "profileLink", "logout", "loginHeading",
+            "loginError", "upstreamError");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
 
@@ -92,10 +97,11 @@ public final class TargetFile {
         JsonNode sel = object(root, "selectors", SELECTORS);
         List<String> s = new ArrayList<>();
         for (String field : SELECTORS) {
-            s.add(text(sel, field, "selectors." + field, "a CSS selector, e.g. \"[data-testid=user-name]\""));
+            s.add(OPTIONAL_SELECTORS.contains(field) && absent(sel, field) ? null
+                    : text(sel, field, "selectors." + field, "a CSS selector, e.g. \"[data-testid=user-name]\""));
         }
         Target.Selectors selectors = new Target.Selectors(s.get(0), s.get(1), s.get(2), s.get(3), s.get(4), s.get(5),
-                s.get(6), s.get(7));
+                s.get(6), s.get(7), s.get(8), s.get(9));
         String cookie = null;
         if (root.has("sessionCookie") && !root.get("sessionCookie").isNull()) {
             cookie = text(root, "sessionCookie");
@@ -116,7 +122,7 @@ public final class TargetFile {
             }
             pid = node.asLong();
         }
-        return new Target(name, pattern, baseUrl, routes, selectors, cookie, pid, source);
+        return new Target(name, pattern, baseUrl, routes, selectors, cookie, nameMatch(root), pid, source);
     }
 
     /** Checks a base URL (a target file's, or a {@code --target-base-url} override) and drops a trailing slash. */
@@ -146,7 +152,40 @@ public final class TargetFile {
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /** {@code "exact"} (also when absent), {@code "contains"}, or {@code {"regex": "…{name}…"}}. */
+    private NameMatch nameMatch(JsonNode root) {
+        String fix = "give \"exact\" (the default), \"contains\", or {\"regex\": \"^Welcome back, {name}!$\"}";
+        if (absent(root, "nameMatch")) {
+            return NameMatch.EXACT;
+        }
+        JsonNode node = root.get("nameMatch");
+        if (node.isTextual()) {
+            return switch (node.asText()) {
+                case "exact" -> NameMatch.EXACT;
+                case "contains" -> NameMatch.CONTAINS;
+                default -> throw bad("nameMatch", "'" + node.asText() + "' is not a name match", fix);
+            };
+        }
+        if (node.isObject()) {
+            rejectUnknown(node, "nameMatch.", List.of("regex"));
+            String template = text(node, "regex", "nameMatch.regex", "a regular expression with {name} in it");
+            try {
+                return NameMatch.regex(template);
+            } catch (IllegalArgumentException e) {
+                throw bad("nameMatch.regex", e.getMessage(), "fix the expression (syntax common to Java and JavaScript)");
+            }
+        }
+        throw bad("nameMatch", "is neither a string nor an object", fix);
+    }
+
+    private static boolean absent(JsonNode node, String field) {
+        return !node.has(field) || node.get(field).isNull();
+    }
+
     private String route(JsonNode routes, String field) {
+        if (OPTIONAL_ROUTES.contains(field) && absent(routes, field)) {
+            return null;
+        }
         String value = text(routes, field, "routes." + field, "a path such as \"/" + field + "\"");
         if (!value.startsWith("/") || value.startsWith("//") || value.contains("?") || value.contains("#")
                 || value.chars().anyMatch(Character::isWhitespace)) {

@@ -51,6 +51,46 @@ public enum Flow {
         return this != GUARD;
     }
 
+    /**
+     * Why {@code target} cannot run this flow: it lacks a selector the flow needs (a target file may leave out those
+     * only some flows use). Empty when it can. The run plan skips such a flow for the whole run, with this reason.
+     */
+    public Optional<String> unsupportedReason(io.authbench.harness.apptarget.Target target) {
+        io.authbench.harness.apptarget.Target.Selectors s = target.selectors();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        switch (this) {
+            case NAVIGATE -> {
+                if (s.profileLink() == null) {
+                    missing.add("selectors.profileLink");
+                }
+                if (s.profileName() == null) {
+                    missing.add("selectors.profileName");
+                }
+            }
+            case GUARD -> {
+                if (s.loginHeading() == null) {
+                    missing.add("selectors.loginHeading");
+                }
+            }
+            case LOGOUT -> {
+                if (s.logout() == null) {
+                    missing.add("selectors.logout");
+                }
+                if (s.loginHeading() == null) {
+                    missing.add("selectors.loginHeading");
+                }
+            }
+            default -> {
+                // login, revisit, revisit-cold and no-js need only what every target file must give
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(code + " needs " + String.join(" and ", missing) + ", which target " + target.name()
+                + " (" + target.source() + ") does not give");
+    }
+
     /** The flow named {@code code}, if any. */
     public static Optional<Flow> byCode(String code) {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();

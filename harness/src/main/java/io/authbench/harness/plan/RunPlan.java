@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -39,6 +41,11 @@ import java.util.Set;
  * profiles are added to or removed from a run (use flows whose {@code toString()} is stable, e.g. enum constants
  * or strings). Only {@link Random}'s specified algorithm is used, so plans are the same on every JDK.
  *
+ * <h2>Skipped flows</h2>
+ * A flow the apps cannot run (a target without a profile page cannot run {@code navigate}) gets no cell at all, and
+ * {@link #skipped()} says why: deciding it here, before anything runs, spends no iteration on a flow that can only
+ * fail, and the reason is known in time to be recorded with the run's configuration.
+ *
  * @param <F> the flow type (the harness's flow enum; anything with a stable {@code toString()})
  */
 public final class RunPlan<F> {
@@ -46,11 +53,19 @@ public final class RunPlan<F> {
     private final long seed;
     private final int cellCount;
     private final List<PlannedIteration<F>> iterations;
+    private final Map<F, String> skipped;
 
-    private RunPlan(long seed, int cellCount, List<PlannedIteration<F>> iterations) {
+    private RunPlan(long seed, int cellCount, List<PlannedIteration<F>> iterations, Map<F, String> skipped) {
         this.seed = seed;
         this.cellCount = cellCount;
         this.iterations = List.copyOf(iterations);
+        this.skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+    }
+
+    /** A plan in which every flow can run (see {@link #build(List, List, int, int, long, Object, Function)}). */
+    public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
+                                       long seed, F aaFlow) {
+        return build(flows, profiles, pairs, warmupPairs, seed, aaFlow, flow -> Optional.empty());
     }
 
     /**
@@ -62,10 +77,12 @@ public final class RunPlan<F> {
      * @param warmupPairs warm-up pairs per cell, run first and discarded; 0 or more
      * @param seed        seed of every random choice in the plan (recorded in results.json)
      * @param aaFlow      the flow of the A/A cell (SSR against SSR) in the first profile, or {@code null} for none
+     * @param skipReason  why a flow cannot run against the apps (empty: it can); such a flow gets no cells (nor the
+     *                    A/A cell, if it is the A/A flow) and is listed in {@link #skipped()}
      * @throws IllegalArgumentException naming the argument that is out of range
      */
     public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
-                                       long seed, F aaFlow) {
+                                       long seed, F aaFlow, Function<F, Optional<String>> skipReason) {
         requireDistinct("flows", flows.stream().map(String::valueOf).toList());
         requireDistinct("profiles", profiles.stream().map(NetworkProfile::name).toList());
         if (pairs < 1) {
@@ -74,19 +91,27 @@ public final class RunPlan<F> {
         if (warmupPairs < 0) {
             throw new IllegalArgumentException("warm-up pairs must be 0 or more, got " + warmupPairs);
         }
+        Map<F, String> skipped = new LinkedHashMap<>();
+        List<F> runnable = new ArrayList<>();
+        for (F flow : flows) {
+            skipReason.apply(flow).ifPresentOrElse(reason -> skipped.put(flow, reason), () -> runnable.add(flow));
+        }
+        if (aaFlow != null) {
+            skipReason.apply(aaFlow).ifPresent(reason -> skipped.putIfAbsent(aaFlow, reason));
+        }
         List<PlannedIteration<F>> iterations = new ArrayList<>();
         int cells = 0;
         for (NetworkProfile profile : profiles) {
-            for (F flow : flows) {
+            for (F flow : runnable) {
                 addCell(iterations, flow, profile, Variant.SSR, Variant.CSR, pairs, warmupPairs, seed);
                 cells++;
             }
-            if (aaFlow != null && profile == profiles.get(0)) {
+            if (aaFlow != null && !skipped.containsKey(aaFlow) && profile == profiles.get(0)) {
                 addCell(iterations, aaFlow, profile, Variant.SSR_A, Variant.SSR_B, pairs, warmupPairs, seed);
                 cells++;
             }
         }
-        return new RunPlan<>(seed, cells, iterations);
+        return new RunPlan<>(seed, cells, iterations, skipped);
     }
 
     private static <F> void addCell(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, Variant a, Variant b,
@@ -151,6 +176,11 @@ public final class RunPlan<F> {
     /** The seed the plan was drawn from. */
     public long seed() {
         return seed;
+    }
+
+    /** The flows given no cells, each with the reason, in the order they were asked for. */
+    public Map<F, String> skipped() {
+        return skipped;
     }
 
     /** Every iteration in run order. */

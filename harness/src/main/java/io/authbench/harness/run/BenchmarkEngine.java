@@ -104,6 +104,7 @@ public final class BenchmarkEngine {
                 + profiles.size() + " profiles, " + options.pairs() + " pairs + " + options.warmupPairs()
                 + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlow()) + ")");
         out.println("authbench: run folder " + folder.root());
+        Schedule.skippedFlows(options).forEach((flow, reason) -> out.println("authbench: flow " + flow + " skipped: " + reason));
         if (browserTarget.remote()) {
             out.println("authbench: browser: " + browserTarget.describe() + "; links on "
                     + options.topology().links().bindAddress().getHostAddress() + ", URLs with "
@@ -321,7 +322,7 @@ public final class BenchmarkEngine {
                 ? "off (no measured login pairs, or -D" + FilmstripRecorder.SWITCH_PROPERTY + "=off)"
                 : filmstrip.settingDescription());
         return new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(), config.aaFlow(),
-                config.timeoutsMs(), settings);
+                config.timeoutsMs(), settings, config.skippedFlows());
     }
 
     /**
@@ -589,7 +590,7 @@ public final class BenchmarkEngine {
             settings.putAll(options.targets().configSettings());
         }
         return new RunConfig(options.flows(), options.profiles(), options.pairs(), options.warmupPairs(), options.aaFlow(),
-                timeouts, settings);
+                timeouts, settings, Schedule.skippedFlows(options));
     }
 
     static ProfileInfo profileInfo(NetworkProfile p) {

@@ -1,5 +1,6 @@
 package io.authbench.harness.run;
 
+import io.authbench.harness.apptarget.Targets;
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.plan.PlannedIteration;
@@ -13,10 +14,33 @@ final class Schedule {
     }
 
     static List<Step> build(HarnessOptions options, List<NetworkProfile> profiles) {
+        return plan(options, profiles).iterations().stream().map(Schedule::step).toList();
+    }
+
+    /** Flow code → why it is not run (the targets lack what it needs); results.json records it. */
+    static java.util.Map<String, String> skippedFlows(HarnessOptions options) {
+        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
+        java.util.stream.Stream.concat(options.flows().stream(), java.util.stream.Stream.ofNullable(options.aaFlow()))
+                .map(Schedule::flow).forEach(flow -> skipReason(flow, options.targets())
+                        .ifPresent(reason -> skipped.putIfAbsent(flow.code(), reason)));
+        return skipped;
+    }
+
+    private static RunPlan<Flow> plan(HarnessOptions options, List<NetworkProfile> profiles) {
         List<Flow> flows = options.flows().stream().map(Schedule::flow).toList();
         Flow aaFlow = options.aaFlow() == null ? null : flow(options.aaFlow());
-        RunPlan<Flow> plan = RunPlan.build(flows, profiles, options.pairs(), options.warmupPairs(), options.seed(), aaFlow);
-        return plan.iterations().stream().map(Schedule::step).toList();
+        return RunPlan.build(flows, profiles, options.pairs(), options.warmupPairs(), options.seed(), aaFlow,
+                flow -> skipReason(flow, options.targets()));
+    }
+
+    /** Both targets must support a flow (its cells pair them); the bundled apps support every flow. */
+    private static java.util.Optional<String> skipReason(Flow flow, Targets targets) {
+        if (targets == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> reasons = java.util.stream.Stream.of(targets.ssr(), targets.csr())
+                .map(flow::unsupportedReason).flatMap(java.util.Optional::stream).toList();
+        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", reasons));
     }
 
     private static Flow flow(String code) {
