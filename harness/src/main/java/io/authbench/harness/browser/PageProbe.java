@@ -36,11 +36,16 @@ public final class PageProbe {
 
     /**
      * The init script of the observer-based time to content: notes when {@code selector} first matches a visible
-     * element whose text is {@code expectedText} (null: any text) and the next frame after that; see content-watch.js.
+     * element whose text shows {@code expected} by {@code mode} and the next frame after that; see content-watch.js.
+     *
+     * @param mode     {@code exact}, {@code contains} or {@code regex} (the target's name match,
+     *                 {@code io.authbench.harness.apptarget.NameMatch}); null with {@code expected} null: any text
+     * @param expected the name, or for {@code regex} the expression with the name in it
      */
-    public static String contentWatchScript(String selector, String expectedText) {
-        return "(" + CONTENT_WATCH.strip() + ")({selector: " + jsString(selector) + ", expectedText: "
-                + (expectedText == null ? "null" : jsString(expectedText)) + "});";
+    public static String contentWatchScript(String selector, String mode, String expected) {
+        return "(" + CONTENT_WATCH.strip() + ")({selector: " + jsString(selector) + ", mode: "
+                + (mode == null ? "null" : jsString(mode)) + ", expected: "
+                + (expected == null ? "null" : jsString(expected)) + "});";
     }
 
     /**

@@ -17,19 +17,28 @@ import java.util.List;
  *                   {@code newPageAndCdp}, {@code probe}, {@code cdpMetrics}, {@code snapshots}, {@code cookies})
  * @param timeToContentMethod how the content's paint was taken ({@code element-timing} or {@code observer}); null
  *                   when the flow has no time to content (no-js) or it failed before the probe
+ * @param checks     what the correctness checks saw, by check ({@code sessionCookie}, {@code contentWithoutJs});
+ *                   recorded as the sample's {@code checks}
  */
 public record IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics,
                                List<ObservedRequest> requests, java.util.Map<String, Double> overheadMs,
-                               String timeToContentMethod) {
+                               String timeToContentMethod, java.util.Map<String, String> checks) {
     public IterationOutcome {
         requests = List.copyOf(requests);
         overheadMs = java.util.Map.copyOf(overheadMs);
+        checks = checks == null ? java.util.Map.of() : java.util.Map.copyOf(checks);
+    }
+
+    /** Without recorded checks. */
+    public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
+                            java.util.Map<String, Double> overheadMs, String timeToContentMethod) {
+        this(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, null);
     }
 
     /** Without a time-to-content method. */
     public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
                             java.util.Map<String, Double> overheadMs) {
-        this(ok, failure, startedAt, metrics, requests, overheadMs, null);
+        this(ok, failure, startedAt, metrics, requests, overheadMs, null, null);
     }
 
     /** Total harness overhead of the iteration, ms. */

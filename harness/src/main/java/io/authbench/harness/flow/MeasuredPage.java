@@ -26,12 +26,14 @@ final class MeasuredPage {
     final Page page;
     final CDPSession cdp;
     final NetworkLog network;
+    final DocumentResponses documents;
     final List<String> consoleErrors = new ArrayList<>();
 
-    private MeasuredPage(Page page, CDPSession cdp, NetworkLog network) {
+    private MeasuredPage(Page page, CDPSession cdp, NetworkLog network, DocumentResponses documents) {
         this.page = page;
         this.cdp = cdp;
         this.network = network;
+        this.documents = documents;
     }
 
     static MeasuredPage open(BrowserContext context) {
@@ -39,7 +41,7 @@ final class MeasuredPage {
         CDPSession cdp = context.newCDPSession(page);
         NetworkLog network = NetworkLog.attach(cdp);
         cdp.send("Performance.enable");
-        MeasuredPage measured = new MeasuredPage(page, cdp, network);
+        MeasuredPage measured = new MeasuredPage(page, cdp, network, DocumentResponses.attach(page));
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type()) && !message.text().startsWith(EXPECTED_GUEST_CHECK)) {
                 measured.consoleErrors.add(oneLine(message.text()));

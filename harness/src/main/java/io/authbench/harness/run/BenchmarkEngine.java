@@ -526,6 +526,7 @@ public final class BenchmarkEngine {
         if (result.metrics().has(Metric.TIME_TO_CONTENT_MS)) {
             sample = sample.withTimeToContentMethod(result.timeToContentMethod());
         }
+        sample = sample.withChecks(result.checks());
         return step.warmup() ? sample.asWarmup() : sample;
     }
 

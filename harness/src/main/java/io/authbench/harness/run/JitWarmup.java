@@ -22,7 +22,7 @@ final class JitWarmup {
 
     /** Sends {@code rounds} GETs of each path to each base URL; answers are ignored, errors too. */
     static void run(List<URI> bases, List<String> paths, int rounds) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         for (int i = 0; i < rounds; i++) {
             for (URI base : bases) {
@@ -48,7 +48,8 @@ final class JitWarmup {
 
     /** True if a GET of {@code url} gets any HTTP answer within {@code timeout}. */
     static boolean answersAt(URI url, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build(); // HTTP/1.1: Node servers drop h2c upgrades
         try {
             http.send(HttpRequest.newBuilder(url).header("Accept", HTML).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding());

@@ -70,7 +70,8 @@ async ({ selector, useAction, timeoutMs }) => {
     actionEpoch,
     method,
     element,
-    text: contentElement ? contentElement.textContent.trim() : null,
+    // Read again at the end: the text the page settled on (a CSR page may first show a placeholder).
+    text: (document.querySelector(selector) || contentElement)?.textContent.trim() ?? null,
     fcp: fcpEntry ? (fcpEntry.paintTime > 0 ? fcpEntry.paintTime : fcpEntry.startTime) : null,
     lcp,
     ttfb: nav ? nav.responseStart : null,

@@ -74,7 +74,7 @@ class ObserverFallbackTest {
     private static BrowserContext context() {
         BrowserContext context = browser.browser().newContext();
         context.addInitScript(PageProbe.actionMarkScript(List.of("#go")));
-        context.addInitScript(PageProbe.contentWatchScript("#greeting", NAME));
+        context.addInitScript(PageProbe.contentWatchScript("#greeting", "exact", NAME));
         return context;
     }
 

@@ -1,5 +1,6 @@
 package io.authbench.harness.flow;
 
+import io.authbench.harness.check.CookieCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -54,7 +55,7 @@ class AppwriteCookiesTest {
         assertThat(legacy.httpOnly).isTrue();
         assertThat(legacy.secure).isFalse();
         assertThat(legacy.value).isEqualTo("eyJpZCI6InUxIiwic2VjcmV0IjoiczEifQ%3D%3D"); // URL-encoded, as Appwrite sends it
-        assertThat(CookieCheck.problem(kept, false, null, "AuthBench", appwrite, true)).isEmpty();
+        assertThat(problem(kept, "AuthBench", appwrite, true)).isEmpty();
     }
 
     @Test
@@ -68,7 +69,7 @@ class AppwriteCookiesTest {
         assertThat(crossSite.sameSite).isEqualTo(SameSiteAttribute.NONE);
         assertThat(crossSite.secure).isTrue();
         assertThat(crossSite.domain).isEqualTo(".cloud.appwrite.example");
-        assertThat(CookieCheck.problem(kept, false, null, "AuthBench", appwrite, true)).isEmpty();
+        assertThat(problem(kept, "AuthBench", appwrite, true)).isEmpty();
     }
 
     @Test
@@ -76,7 +77,7 @@ class AppwriteCookiesTest {
         URI appwrite = URI.create("https://cloud.appwrite.example/v1");
         List<Cookie> legacyOnly = keptBy(appwrite).stream().filter(c -> c.name.endsWith("_legacy")).toList();
 
-        Optional<String> problem = CookieCheck.problem(legacyOnly, false, null, "authbench", appwrite, true);
+        Optional<String> problem = problem(legacyOnly, "authbench", appwrite, true);
         assertThat(problem).hasValue("no session cookie a_session_authbench after signing in");
     }
 
@@ -88,18 +89,24 @@ class AppwriteCookiesTest {
         Cookie insecure = new Cookie("a_session_authbench", "v").setDomain(".cloud.appwrite.example").setPath("/")
                 .setHttpOnly(true).setSecure(false).setSameSite(SameSiteAttribute.NONE);
 
-        assertThat(CookieCheck.problem(List.of(lax), false, null, "authbench", appwrite, true))
-                .hasValueSatisfying(p -> assertThat(p).contains("SameSite=LAX", "expected None"));
-        assertThat(CookieCheck.problem(List.of(insecure), false, null, "authbench", appwrite, true))
+        assertThat(problem(List.of(lax), "authbench", appwrite, true))
+                .hasValueSatisfying(p -> assertThat(p).contains("SameSite=Lax", "expected None"));
+        assertThat(problem(List.of(insecure), "authbench", appwrite, true))
                 .hasValueSatisfying(p -> assertThat(p).contains("is not Secure"));
     }
 
     @Test
     void after_sign_out_any_remaining_session_cookie_is_a_problem() {
         URI appwrite = URI.create("http://localhost:41234/v1");
-        assertThat(CookieCheck.problem(keptBy(appwrite), false, null, "authbench", appwrite, false))
+        assertThat(problem(keptBy(appwrite), "authbench", appwrite, false))
                 .hasValue("the session cookie a_session_authbench_legacy is still set after the session ended");
-        assertThat(CookieCheck.problem(List.of(), false, null, "authbench", appwrite, false)).isEmpty();
+        assertThat(problem(List.of(), "authbench", appwrite, false)).isEmpty();
+    }
+
+    /** The CSR cookie check as the flows apply it. */
+    private static Optional<String> problem(List<Cookie> cookies, String projectId, URI appwrite, boolean expectSignedIn) {
+        return CookieCheck.check(cookies, AppwriteCookies.sentCookieName(projectId, appwrite), false,
+                AppwriteCookies.isHttps(appwrite), expectSignedIn).problem();
     }
 
     /** What Chromium keeps after the set-up hands it the cookies (it would refuse malformed ones). */
