@@ -62,6 +62,46 @@ class TargetFileTest {
         assertThat(t.serverPid()).isEqualTo(4242);
     }
 
+    @Test
+    void flow_specific_selectors_and_the_profile_route_may_be_absent_and_the_flows_that_need_them_say_so() {
+        String minimal = """
+                { "name": "welcome", "pattern": "ssr", "baseUrl": "http://localhost:3000",
+                  "routes": { "login": "/signin", "dashboard": "/home" },
+                  "selectors": { "email": "#email", "password": "#password", "submit": "#go", "userName": "h1.greeting",
+                                 "loginHeading": "h2", "logout": "#signout", "loginError": ".alert",
+                                 "upstreamError": ".oops" },
+                  "nameMatch": "contains" }
+                """;
+        Target t = TargetFile.parse(minimal, "welcome.json");
+
+        assertThat(t.routes().profile()).isNull();
+        assertThat(t.selectors().profileLink()).isNull();
+        assertThat(t.selectors().profileName()).isNull();
+        assertThat(t.selectors().loginError()).isEqualTo(".alert");
+        assertThat(t.selectors().upstreamError()).isEqualTo(".oops");
+        assertThat(t.nameMatch()).isEqualTo(NameMatch.CONTAINS);
+        assertThat(io.authbench.harness.flow.Flow.NAVIGATE.unsupportedReason(t)).hasValue("navigate needs"
+                + " selectors.profileLink and selectors.profileName, which target welcome (welcome.json) does not give");
+        for (io.authbench.harness.flow.Flow flow : io.authbench.harness.flow.Flow.values()) {
+            if (flow != io.authbench.harness.flow.Flow.NAVIGATE) {
+                assertThat(flow.unsupportedReason(t)).as(flow.code()).isEmpty();
+            }
+        }
+        Target noHeading = TargetFile.parse(minimal.replace("\"loginHeading\": \"h2\", ", ""), "w.json");
+        assertThat(io.authbench.harness.flow.Flow.GUARD.unsupportedReason(noHeading)).hasValueSatisfying(
+                reason -> assertThat(reason).startsWith("guard needs selectors.loginHeading"));
+        assertThat(io.authbench.harness.flow.Flow.LOGOUT.unsupportedReason(noHeading)).isPresent();
+    }
+
+    @Test
+    void the_name_match_is_exact_by_default_or_contains_or_a_regex_with_the_name() {
+        assertThat(TargetFile.parse(GOOD, "my.json").nameMatch()).isEqualTo(NameMatch.EXACT);
+        Target regex = TargetFile.parse(GOOD.replace("\"serverPid\": 4242",
+                "\"serverPid\": 4242, \"nameMatch\": {\"regex\": \"^Welcome back, {name}!$\"}"), "my.json");
+        assertThat(regex.nameMatch().mode()).isEqualTo(NameMatch.Mode.REGEX);
+        assertThat(regex.nameMatch().matches("Welcome back, Ada Lovelace 1!", "Ada Lovelace 1")).isTrue();
+    }
+
     static Stream<Arguments> badFields() {
         return Stream.of(
                 Arguments.of("\"name\": \"my-app\"", "\"name\": \"My App\"",
@@ -97,7 +137,15 @@ class TargetFileTest {
                         "field \"serverPid\" '-5' is not a process id;"),
                 Arguments.of("\"serverPid\": 4242", "\"serverPid\": 4242, \"apiKey\": \"secret\"",
                         "field \"apiKey\" is not a known field; remove it or fix its spelling; the known fields are name,"
-                                + " pattern, baseUrl, routes, selectors, sessionCookie, serverPid."));
+                                + " pattern, baseUrl, routes, selectors, sessionCookie, nameMatch, serverPid."),
+                Arguments.of("\"serverPid\": 4242", "\"serverPid\": 4242, \"nameMatch\": \"fuzzy\"",
+                        "field \"nameMatch\" 'fuzzy' is not a name match; give \"exact\" (the default), \"contains\", or"),
+                Arguments.of("\"serverPid\": 4242", "\"serverPid\": 4242, \"nameMatch\": {\"regex\": \"^Hello .+$\"}",
+                        "field \"nameMatch.regex\" '^Hello .+$' has no {name} placeholder"),
+                Arguments.of("\"serverPid\": 4242", "\"serverPid\": 4242, \"nameMatch\": {\"regex\": \"^Hello ({name}$\"}",
+                        "field \"nameMatch.regex\" '^Hello ({name}$' is not a regular expression (Unclosed group"),
+                Arguments.of("\"serverPid\": 4242", "\"serverPid\": 4242, \"nameMatch\": {\"pattern\": \"{name}\"}",
+                        "field \"nameMatch.pattern\" is not a known field"));
     }
 
     @ParameterizedTest(name = "{2}")

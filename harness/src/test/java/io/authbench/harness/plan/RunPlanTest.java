@@ -37,6 +37,20 @@ class RunPlanTest {
     }
 
     @Test
+    void a_flow_the_apps_cannot_run_gets_no_cells_and_its_reason_is_kept_and_the_others_keep_their_order() {
+        java.util.function.Function<String, java.util.Optional<String>> noProfilePage = flow -> flow.equals("revisit")
+                ? java.util.Optional.of("revisit needs a profile page") : java.util.Optional.empty();
+        RunPlan<String> plan = RunPlan.build(FLOWS, PROFILES, 3, 1, 42, "revisit", noProfilePage);
+        RunPlan<String> without = RunPlan.build(List.of("login", "guard"), PROFILES, 3, 1, 42, null);
+
+        assertThat(plan.skipped()).containsExactly(Map.entry("revisit", "revisit needs a profile page"));
+        assertThat(plan.iterations()).noneMatch(i -> i.flow().equals("revisit"));
+        assertThat(plan.cellCount()).as("no A/A cell on a skipped flow").isEqualTo(4);
+        assertThat(plan.iterations()).isEqualTo(without.iterations());
+        assertThat(RunPlan.build(FLOWS, PROFILES, 3, 1, 42, null).skipped()).isEmpty();
+    }
+
+    @Test
     void cells_run_contiguously_profile_by_profile_in_the_order_given() {
         RunPlan<String> plan = RunPlan.build(FLOWS, PROFILES, 3, 1, 7, "login");
 
