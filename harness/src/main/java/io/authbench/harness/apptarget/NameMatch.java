@@ -1,7 +1,6 @@
 package io.authbench.harness.apptarget;
 
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -85,7 +84,7 @@ public record NameMatch(Mode mode, String template) {
      * that every character of the name is literal in both Java and JavaScript.
      */
     public String expected(String name) {
-        return mode == Mode.REGEX ? template.replace(PLACEHOLDER, Matcher.quoteReplacement(escape(name))) : name;
+        return mode == Mode.REGEX ? template.replace(PLACEHOLDER, escape(name)) : name;
     }
 
     /** For messages and results: {@code exact}, {@code contains} or {@code regex /…/}. */

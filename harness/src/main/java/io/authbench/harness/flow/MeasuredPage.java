@@ -43,7 +43,8 @@ final class MeasuredPage {
         cdp.send("Performance.enable");
         MeasuredPage measured = new MeasuredPage(page, cdp, network, DocumentResponses.attach(page));
         page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !message.text().startsWith(EXPECTED_GUEST_CHECK)) {
+            if ("error".equals(message.type()) && !message.text().startsWith(EXPECTED_GUEST_CHECK)
+                    && !isMissingFavicon(message.text(), message.location())) {
                 measured.consoleErrors.add(oneLine(message.text()));
             }
         });
@@ -75,6 +76,19 @@ final class MeasuredPage {
         }
         return values;
     }
+
+    /**
+     * Chromium asks every site for /favicon.ico on its own and logs a 404 as a console error; that is the browser's
+     * request, not the page's, and many apps have no favicon, so it does not fail the iteration.
+     */
+    static boolean isMissingFavicon(String text, String location) {
+        // Playwright gives the location as "URL:line:column"; for a failed load the URL is the resource's.
+        return text.startsWith("Failed to load resource") && location != null
+                && FAVICON_LOCATION.matcher(location).matches();
+    }
+
+    private static final java.util.regex.Pattern FAVICON_LOCATION =
+            java.util.regex.Pattern.compile("https?://[^/?#]+/favicon\\.ico(:\\d+)*");
 
     private static String oneLine(String text) {
         String line = text == null ? "" : text.replaceAll("\\s+", " ").trim();
