@@ -109,6 +109,7 @@ public record Targets(Target ssr, Target csr) {
                         ? "no sessionCookie given: set-up signs in through the login form; the cookie check is NOT applied"
                         : "session cookie " + t.sessionCookie() + ": set-up injects a Users API session; cookie check applied");
             }
+            settings.put(prefix + "nameMatch", t.nameMatch().describe());
             settings.put(prefix + "serverCpu", t.serverPid() > 0 ? "measured: process " + t.serverPid() + " on this machine"
                     : "not measured: no serverPid in the target file");
         }

@@ -33,9 +33,13 @@ final class DocumentResponses {
 
     private void record(Response response) {
         seq++;
-        if (response.status() < 400 || !response.request().isNavigationRequest()
-                || response.frame() == null || response.frame().parentFrame() != null) {
-            return;
+        try {
+            if (response.status() < 400 || !response.request().isNavigationRequest()
+                    || response.frame() == null || response.frame().parentFrame() != null) {
+                return;
+            }
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            return; // no frame (a service worker's response): not a document of the page
         }
         lastError = new ErrorDocument(response.request().method(), pathOf(response.url()), response.status(), seq);
     }

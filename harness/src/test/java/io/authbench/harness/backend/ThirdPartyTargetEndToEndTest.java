@@ -89,6 +89,8 @@ class ThirdPartyTargetEndToEndTest {
                 assertThat(stdout.toString()).contains("flow navigate skipped: " + reason);
                 RunResults results = ResultsJson.read(out.resolve("results.json"));
                 assertThat(results.run().config().skippedFlows()).containsExactly(Map.entry("navigate", reason));
+                assertThat(results.run().config().settings()).containsEntry("target.ssr.nameMatch", "contains")
+                        .containsEntry("target.csr.nameMatch", "exact");
                 List<Sample> samples = results.samples();
                 assertThat(samples).as("no iteration spent on the skipped flow").noneMatch(s -> s.flow().equals("navigate"));
                 assertThat(samples).hasSize(10);

@@ -60,7 +60,7 @@ public final class ReportPage {
                 </body>
                 </html>
                 """.formatted(Html.escape(run.id()), CSS, Html.escape(run.id()), Html.escape(run.status().code()), measured,
-                failed, run.config().flows().size(), run.config().profiles().size(), run.config().pairs(), run.seed(),
+                failed, run.config().flowsRun().size(), run.config().profiles().size(), run.config().pairs(), run.seed(),
                 run.quick() ? " · quick mode" : "", banner(run) + skipped(run), baselineLink,
                 ClaimsSection.html(model), TimeToContentSection.html(model), RoundTripsSection.html(model),
                 ResourcesSection.html(model), ServerSideSection.html(model), FilmstripSection.html(model, frames),
