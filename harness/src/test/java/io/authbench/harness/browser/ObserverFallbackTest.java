@@ -46,6 +46,8 @@ class ObserverFallbackTest {
         serve("/plain", page("", false));
         serve("/timed", page("elementtiming=\"greeting\"", false));
         serve("/click", page("", true));
+        serve("/sentence", page("", false).replace("el.textContent = '" + NAME + "'",
+                "el.textContent = 'Welcome back,\\n  " + NAME + "!'"));
         server.start();
         base = "http://localhost:" + server.getAddress().getPort();
         browser = BrowserSession.launch(BrowserLocator.locate());
@@ -92,6 +94,37 @@ class ObserverFallbackTest {
             // The frame after the name was set, not after "Loading…" (which showed first).
             double shownAt = ((Number) page.evaluate("() => window.__shownAt")).doubleValue();
             assertThat(timings.contentPaint()).isGreaterThanOrEqualTo(shownAt);
+        }
+    }
+
+    @Test
+    void the_targets_name_match_runs_in_the_page_a_regex_or_contains_accepts_a_greeting_exact_does_not() {
+        io.authbench.harness.apptarget.NameMatch regex = io.authbench.harness.apptarget.NameMatch.regex("^Welcome back, {name}!$");
+        for (String[] watch : new String[][] {{"regex", regex.expected(NAME)}, {"contains", NAME}}) {
+            try (BrowserContext context = browser.browser().newContext()) {
+                context.addInitScript(PageProbe.contentWatchScript("#greeting", watch[0], watch[1]));
+                Page page = context.newPage();
+                page.navigate(base + "/sentence");
+
+                PageProbe.Timings timings = PageProbe.measure(page, "#greeting", false, 10_000);
+
+                assertThat(timings.contentPaint()).as(watch[0]).isPositive();
+                double shownAt = ((Number) page.evaluate("() => window.__shownAt")).doubleValue();
+                assertThat(timings.contentPaint()).as(watch[0]).isGreaterThanOrEqualTo(shownAt);
+                assertThat(regex.matches(timings.contentText(), NAME)).as("the harness agrees with the page").isTrue();
+            }
+        }
+        try (BrowserContext context = browser.browser().newContext()) {
+            context.addInitScript(PageProbe.contentWatchScript("#greeting", "exact", NAME));
+            Page page = context.newPage();
+            page.navigate(base + "/sentence");
+            page.waitForFunction("() => window.__shownAt !== undefined");
+
+            PageProbe.Timings timings = PageProbe.measure(page, "#greeting", false, 1_000);
+
+            assertThat(timings.contentPaint()).as("exact never matches a greeting").isNull();
+            assertThat(timings.contentText()).as("the text the page settled on, for the message")
+                    .isEqualTo("Welcome back,\n  " + NAME + "!");
         }
     }
 
