@@ -43,7 +43,14 @@ final class Watch {
                 dialog.dismiss();
             });
         });
-        context.onResponse(this::record);
+        // After the request finished, not on the response event: a body read there waits for the whole body,
+        // which for a document still streaming (or left by a navigation) can be never.
+        context.onRequestFinished(request -> {
+            Response response = request.response();
+            if (response != null) {
+                record(response);
+            }
+        });
     }
 
     private void record(Response response) {
