@@ -33,7 +33,8 @@ function run(app, command, args) {
   if (result.status !== 0) {
     fail(`${app}: '${command} ${args.join(' ')}' failed with exit code ${result.status}; see its output above.`);
   }
-  console.log(`nextjs/${app}: ${command} ${args[0]} ${args[1] ?? ''} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const step = [command, ...args.filter((arg) => !arg.startsWith('-'))].join(' ');
+  console.log(`nextjs/${app}: ${step} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 function fail(message) {
