@@ -71,8 +71,8 @@ record TargetFile(Path file, JsonNode json) {
     /** The start environment with its {@code {placeholders}} filled in. */
     Map<String, String> environment(Map<String, String> values) {
         Map<String, String> environment = new LinkedHashMap<>();
-        json.path("start").path("environment").fields()
-                .forEachRemaining(entry -> environment.put(entry.getKey(), fill(entry.getValue().asText(), values)));
+        json.path("start").path("environment").properties()
+                .forEach(entry -> environment.put(entry.getKey(), fill(entry.getValue().asText(), values)));
         return environment;
     }
 
