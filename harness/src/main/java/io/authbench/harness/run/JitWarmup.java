@@ -1,63 +1,47 @@
 package io.authbench.harness.run;
 
-import java.io.IOException;
+import io.authbench.harness.http.AppHttp;
+import io.authbench.harness.http.Probe;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Warms freshly started servers before anything is measured: a burst of plain HTTP requests straight to each app
+ * Warms freshly started servers before anything is measured: a burst of plain HTTP/1.1 requests straight to each app
  * (not through the links, so it is quick) makes the JIT compile their request paths. The warm-up pairs that follow
  * warm the browser-driven paths (login, Appwrite calls) too.
  */
-final class JitWarmup {
-    /** As a browser asks for a page: csr-app serves its index.html only to requests that accept HTML. */
-    static final String HTML = "text/html,application/xhtml+xml";
+public final class JitWarmup {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private JitWarmup() {
     }
 
-    /** Sends {@code rounds} GETs of each path to each base URL; answers are ignored, errors too. */
-    static void run(List<URI> bases, List<String> paths, int rounds) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * Sends {@code rounds} GETs of each path to each base URL; returns how many got an HTTP answer (any status).
+     * Failures are not errors here: a server that does not answer is caught by the liveness check.
+     */
+    public static int run(List<URI> bases, List<String> paths, int rounds) {
+        HttpClient http = AppHttp.client(TIMEOUT);
+        int answered = 0;
         for (int i = 0; i < rounds; i++) {
             for (URI base : bases) {
                 for (String path : paths) {
-                    try {
-                        http.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", HTML).timeout(Duration.ofSeconds(5)).GET().build(),
-                                HttpResponse.BodyHandlers.discarding());
-                    } catch (IOException ignored) {
-                        // a server that does not answer is caught by the liveness check before measuring
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                    if (Thread.currentThread().isInterrupted()) {
+                        return answered;
+                    }
+                    if (Probe.get(http, base.resolve(path), TIMEOUT).answered()) {
+                        answered++;
                     }
                 }
             }
         }
+        return answered;
     }
 
-    /** True if {@code base} answers any HTTP request (to its {@code /login}) within {@code timeout}. */
-    static boolean answers(URI base, Duration timeout) {
-        return answersAt(base.resolve("/login"), timeout);
-    }
-
-    /** True if a GET of {@code url} gets any HTTP answer within {@code timeout}. */
-    static boolean answersAt(URI url, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        try {
-            http.send(HttpRequest.newBuilder(url).header("Accept", HTML).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return true;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** One GET of {@code base}'s {@code /login}: its status, or why there was no answer within {@code timeout}. */
+    public static Probe probeLogin(URI base, Duration timeout) {
+        return Probe.get(base.resolve("/login"), timeout);
     }
 }
