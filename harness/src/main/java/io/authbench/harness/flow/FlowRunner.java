@@ -99,9 +99,12 @@ public final class FlowRunner {
         return !flow.contentElement().equals("login-heading");
     }
 
-    /** CPU milliseconds of {@code pid} so far (10 ms ticks: only batch sums mean something), empty if it is gone. */
+    /**
+     * CPU milliseconds of {@code pid} and its descendants so far (10 ms ticks: only batch sums mean something), empty
+     * if it is gone. The tree, because a launched app's server may fork (a JVM app has no children: the same number).
+     */
     private static OptionalLong cpuMillis(long pid) {
-        OptionalLong nanos = ProcessCpu.nanosOf(pid);
+        OptionalLong nanos = ProcessCpu.treeNanosOf(pid);
         return nanos.isPresent() ? OptionalLong.of(nanos.getAsLong() / 1_000_000L) : OptionalLong.empty();
     }
 

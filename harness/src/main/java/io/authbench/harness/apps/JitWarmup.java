@@ -1,4 +1,4 @@
-package io.authbench.harness.run;
+package io.authbench.harness.apps;
 
 import io.authbench.harness.http.AppHttp;
 import io.authbench.harness.http.Probe;
