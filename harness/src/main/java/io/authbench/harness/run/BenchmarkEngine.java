@@ -123,9 +123,7 @@ public final class BenchmarkEngine {
         try (ExitGuard guard = new ExitGuard();
              Stack stack = BackendSetup.startStack(options, folder.logs());
              BrowserSession browser = BrowserSession.open(browserTarget)) {
-            Environment environment = EnvironmentProbe.describe(browser.version(), stack.backendLabel(),
-                    options.targets() == null || options.targets().ssr() == null,
-                    options.targets() == null || options.targets().csr() == null);
+            Environment environment = environment(options, browser.version(), stack.backendLabel());
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
                     withFilmstripSetting(runConfig(options, browserPath, browserTarget), filmstrip));
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
@@ -151,7 +149,13 @@ public final class BenchmarkEngine {
                 }
                 writer.finish(outcome.status, outcome.reason);
                 printSummary(writer.current(), outcome, folder);
-                return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured && serverPhaseOk ? 0 : 1;
+                boolean measured = writer.current().samples().stream().anyMatch(s -> !s.warmup());
+                boolean reported = measured ? RunReport.write(folder.root(), out, err) : false;
+                if (!measured) {
+                    out.println("authbench: no report: no sample was measured");
+                }
+                return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured && serverPhaseOk && reported
+                        ? 0 : 1;
             }
         }
     }
@@ -447,7 +451,14 @@ public final class BenchmarkEngine {
         out.flush();
     }
 
-    private static RunConfig runConfig(HarnessOptions options, Path browserPath, BrowserTarget browserTarget) {
+    /** The environment as recorded: the SDKs listed are those of the bundled apps this run measured (none for targets). */
+    static Environment environment(HarnessOptions options, String chromiumVersion, String backendLabel) {
+        return EnvironmentProbe.describe(chromiumVersion, backendLabel,
+                options.targets() == null || options.targets().ssr() == null,
+                options.targets() == null || options.targets().csr() == null);
+    }
+
+    static RunConfig runConfig(HarnessOptions options, Path browserPath, BrowserTarget browserTarget) {
         Map<String, Long> timeouts = new LinkedHashMap<>();
         timeouts.put("iteration", options.iterationTimeout().toMillis());
         timeouts.put("serverStart", options.serverStartTimeout().toMillis());
