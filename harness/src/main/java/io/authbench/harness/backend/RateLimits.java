@@ -2,9 +2,9 @@ package io.authbench.harness.backend;
 
 import io.authbench.harness.flow.IterationOutcome;
 import io.authbench.harness.flow.TestUser;
+import io.authbench.harness.http.AppHttp;
 import java.io.IOException;
 import java.net.URI;
-import io.authbench.harness.http.AppHttp;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

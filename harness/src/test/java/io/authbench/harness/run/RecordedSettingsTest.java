@@ -43,7 +43,8 @@ class RecordedSettingsTest {
     }
 
     private static Map<String, String> settings(HarnessOptions options) {
-        return BenchmarkEngine.runConfig(options, null, options.topology().browserTarget(null)).settings();
+        Path chromium = Path.of("/usr/lib/chromium/chromium"); // recorded only, never started here
+        return BenchmarkEngine.runConfig(options, chromium, options.topology().browserTarget(chromium)).settings();
     }
 
     @Test
