@@ -34,7 +34,8 @@ public record StartCommand(List<String> command, Path directory, Map<String, Str
     public StartCommand {
         command = List.copyOf(command);
         Objects.requireNonNull(directory, "directory");
-        environment = Map.copyOf(environment);
+        // In the file's order: results.json lists the names as written.
+        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         Objects.requireNonNull(startTimeout, "startTimeout");
         if ((readyPath == null) == (readyLogLine == null)) {
             throw new IllegalArgumentException("exactly one of readyPath and readyLogLine");
