@@ -81,6 +81,32 @@ class LaunchedAppTest {
                 .as("no child process outlives the stack").isEmpty();
     }
 
+    @Test
+    void a_launched_app_that_dies_is_named_with_its_exit_and_log_tail() throws Exception {
+        String file = """
+                { "name": "crasher", "pattern": "ssr",
+                  "routes": { "login": "/login", "dashboard": "/home", "profile": "/me" },
+                  "selectors": { "email": "#e", "password": "#p", "submit": "#s", "userName": "h1", "profileName": "h2",
+                                 "profileLink": "a", "logout": "#o", "loginHeading": "h2" },
+                  "start": { "command": ["sh", "-c", "echo ready on {host}:{port}; sleep 2; echo boom >&2; exit 3"],
+                             "ready": { "logLine": "^ready on" } } }
+                """;
+        TargetSpec spec = TargetFile.parseSpec(file, "crasher.json", logs);
+        try (Stack stack = Stack.start(new StackConfig(ServerJars.emulator(), ServerJars.ssr(), ServerJars.csr(), "authbench",
+                Duration.ofSeconds(60), logs));
+             ProfileStack profile = stack.startProfile(LOOPBACK, LinkHosts.loopback(), new CommandLauncher(spec),
+                     new BundledLauncher(false, ServerJars.csr()))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (profile.ssr().isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThatThrownBy(profile::checkAlive).isInstanceOf(ChildDiedException.class)
+                    .hasMessageContaining("crasher.loopback is no longer running: it exited with")
+                    .hasMessageContaining("boom");
+        }
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
