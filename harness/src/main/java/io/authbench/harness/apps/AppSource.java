@@ -46,9 +46,4 @@ public final class AppSource {
         TargetSpec spec = targets == null ? null : targets.spec(ssr);
         return spec == null ? new BundledLauncher(ssr, ssr ? options.ssrJar() : options.csrJar()) : new CommandLauncher(spec);
     }
-
-    /** True when both apps are the bundled ones (code size and the server phase measure only those). */
-    public static boolean bundledOnly(HarnessOptions options) {
-        return options.targets() == null;
-    }
 }
