@@ -38,7 +38,7 @@ public final class HarnessMain implements Callable<Integer> {
     }
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)} with the engine replaced (CLI tests). */
-    static int run(String[] args, PrintWriter out, PrintWriter err, RunCommand.Runner runner) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err, RunCommand.Runner runner) {
         if (args.length > 0 && args[0].equals("report")) {
             // The report is the reports module's CLI; it owns its flags, help and exit codes.
             return ReportMain.run(args, out, err);

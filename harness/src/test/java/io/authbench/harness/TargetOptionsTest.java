@@ -84,8 +84,8 @@ class TargetOptionsTest {
     @Test
     void targets_without_an_external_appwrite_are_a_usage_error_that_says_why() {
         assertThat(run("--target=" + ssr, "--target=" + csr)).isEqualTo(2);
-        assertThat(err.toString()).contains("--target: target apps sign in with an Appwrite of their own, which the harness"
-                + " needs too").contains("give it with --appwrite-endpoint, --appwrite-project and --appwrite-key-file");
+        assertThat(err.toString()).contains("--target: these target apps run on their own (no \"start\" in their files) and"
+                + " sign in with an Appwrite of their own, which the harness needs too").contains("give it with --appwrite-endpoint, --appwrite-project and --appwrite-key-file");
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(received).isEmpty();
     }
@@ -100,7 +100,8 @@ class TargetOptionsTest {
     void a_profile_that_shapes_links_is_refused_with_the_reason() {
         assertThat(run(args("--target=" + ssr, "--target=" + csr, "--profiles=loopback,slow-4g"))).isEqualTo(2);
         assertThat(err.toString()).contains("--profiles: profile 'slow-4g' shapes the browser→app, browser→Appwrite,"
-                + " app→Appwrite link(s), but with --target the harness starts neither the apps nor Appwrite");
+                + " app→Appwrite link(s), but these targets run on their own (no \"start\" in their files): the harness starts"
+                + " neither the apps nor Appwrite");
         assertThat(received).isEmpty();
     }
 

@@ -64,6 +64,10 @@ public final class BackendSetup {
         if (backend == null) {
             return java.util.Map.of();
         }
+        if (options.targets() != null && !options.targets().launched()) {
+            return java.util.Map.of("appwriteLinks", "none: the target apps run on their own and reach the Appwrite"
+                    + " directly; the harness put no link in front of it");
+        }
         return java.util.Map.of("appwriteLinks", backend.tls()
                 ? "none: the https endpoint is reached directly (TLS names its host); only the real network delays Appwrite calls"
                 : "profile links in front of the external endpoint (their delay adds to the real network's)");

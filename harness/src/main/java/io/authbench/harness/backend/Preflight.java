@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import io.authbench.harness.http.AppHttp;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -110,7 +111,7 @@ public final class Preflight {
 
     /** {@code GET /account} as a guest from the browser's origin: reachability, TLS, project and CORS in one request. */
     private HttpResponse<String> guestRequest() throws PreflightException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = AppHttp.client(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(backend.endpoint() + "/account")).timeout(timeout)
                 .header("X-Appwrite-Project", backend.projectId()).header("Origin", browserOrigin).GET().build();
         try {

@@ -2,9 +2,9 @@ package io.authbench.harness.backend;
 
 import io.authbench.harness.flow.IterationOutcome;
 import io.authbench.harness.flow.TestUser;
+import io.authbench.harness.http.AppHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,7 +61,7 @@ public final class RateLimits {
                 .header("X-Appwrite-Project", projectId).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(timeout).build()
+            HttpResponse<String> response = AppHttp.client(timeout)
                     .send(request, HttpResponse.BodyHandlers.ofString());
             return describe(response.statusCode(), response.headers());
         } catch (IOException e) {

@@ -35,8 +35,9 @@ import java.util.Objects;
  *                           bundled emulator, started by the harness
  * @param topology           where the browser runs (here, a Playwright server, a Selenium Grid) and where the
  *                           browser-facing links listen; null = {@link Topology#local()}
- * @param targets            apps under test described by target files (started by someone else, reached at their
- *                           base URLs, no links); null = the bundled apps, started by the harness behind links
+ * @param targets            apps under test described by target files: launched by the harness behind the links
+ *                           (files with {@code start}; a missing pattern is the bundled app) or running on their own
+ *                           (reached at their base URLs, no links); null = the bundled apps, started behind links
  */
 public record HarnessOptions(
         boolean quick,
@@ -85,7 +86,7 @@ public record HarnessOptions(
                 topology, null);
     }
 
-    /** True when the apps under test come from target files (not started by the harness). */
+    /** True when the apps under test come from target files. */
     public boolean targetMode() {
         return targets != null;
     }

@@ -151,10 +151,11 @@ public final class RunCommand implements Callable<Integer> {
     String appwriteKeyFile = "";
 
     @Option(names = "--target", paramLabel = "FILE",
-            description = "A target file (JSON) describing an app under test that runs on its own (docs/running-at-scale.md);"
-                    + " give one SSR and one CSR target (repeat the option, or FILE,FILE). Needs --appwrite-endpoint (the"
-                    + " Appwrite the apps use); the harness then starts no app and shapes no link (profile loopback)."
-                    + " Default: none (the bundled apps).")
+            description = "A target file (JSON) describing an app under test (docs/running-at-scale.md). With \"start\" the"
+                    + " harness launches it per profile behind the profile's links (one file: the other pattern is the"
+                    + " bundled app). Without, the app runs on its own: give one SSR and one CSR file and"
+                    + " --appwrite-endpoint; no app is started and no link shaped (profile loopback). Repeat the option,"
+                    + " or FILE,FILE. Default: none (the bundled apps).")
     List<String> targetFiles = new ArrayList<>();
 
     @Option(names = "--target-base-url", paramLabel = "NAME=URL",
@@ -189,8 +190,18 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--target-base-url: it overrides a target file's baseUrl; give the target files with"
                     + " --target too.");
         }
-        // A target run cannot shape links (it starts neither the apps nor Appwrite): its default profile is loopback.
-        List<String> profileList = list(profiles, targetMode ? Targets.LOOPBACK
+        Targets targets = null;
+        if (targetMode) {
+            try {
+                targets = Targets.resolve(targetList.stream().map(Path::of).toList(), baseUrlOverrides);
+            } catch (TargetFileException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        boolean externalTargets = targets != null && !targets.launched();
+        // Targets that run on their own cannot get shaped links (the harness starts neither them nor Appwrite): their
+        // default profile is loopback. Launched targets run behind links like the bundled apps.
+        List<String> profileList = list(profiles, externalTargets ? Targets.LOOPBACK
                 : isQuick ? Defaults.QUICK_PROFILES : Defaults.PROFILES);
         Path extraProfiles = blank(profilesFile) ? null : existingFile("--profiles-file", profilesFile);
         List<NetworkProfile> chosenProfiles;
@@ -222,28 +233,29 @@ public final class RunCommand implements Callable<Integer> {
         } catch (BackendOptions.BadOption e) {
             throw new UsageException(e.getMessage());
         }
-        Targets targets = null;
-        if (targetMode) {
+        if (externalTargets) {
             if (appwrite == null) {
-                throw new UsageException("--target: target apps sign in with an Appwrite of their own, which the harness"
-                        + " needs too (to create the test users and their sessions): give it with --appwrite-endpoint,"
-                        + " --appwrite-project and --appwrite-key-file (the endpoint, project and a key of the Appwrite the"
-                        + " target apps use; docs/real-appwrite.md).");
+                throw new UsageException("--target: these target apps run on their own (no \"start\" in their files) and"
+                        + " sign in with an Appwrite of their own, which the harness needs too (to create the test users and"
+                        + " their sessions): give it with --appwrite-endpoint, --appwrite-project and --appwrite-key-file"
+                        + " (docs/real-appwrite.md); or add \"start\" to the files, and the harness launches the apps"
+                        + " against its emulator (docs/running-at-scale.md).");
             }
             try {
-                targets = Targets.resolve(targetList.stream().map(Path::of).toList(), baseUrlOverrides);
-                chosenProfiles.forEach(Targets::checkProfile);
+                for (NetworkProfile profile : chosenProfiles) {
+                    Targets.checkProfile(profile);
+                }
             } catch (TargetFileException e) {
                 throw new UsageException(e.getMessage());
             }
         }
-        // An external Appwrite needs no emulator (the server phase, which would start one, is skipped then); target
-        // apps are started by their owner, not from these jars.
+        // An external Appwrite needs no emulator (the server phase, which would start one, is skipped then); a target
+        // app is started from its file (or by its owner), not from these jars: only a bundled side needs its jar.
         Path emulator = appwrite != null && blank(emulatorJar) ? Defaults.emulatorJar()
                 : jar("--emulator-jar", emulatorJar, Defaults.emulatorJar(), "appwrite-emulator");
-        Path ssr = targetMode ? Path.of(blank(ssrJar) ? Defaults.ssrJar().toString() : ssrJar.trim())
+        Path ssr = targets != null && targets.ssr() != null ? Path.of(blank(ssrJar) ? Defaults.ssrJar().toString() : ssrJar.trim())
                 : jar("--ssr-jar", ssrJar, Defaults.ssrJar(), "ssr-app");
-        Path csr = targetMode ? Path.of(blank(csrJar) ? Defaults.csrJar().toString() : csrJar.trim())
+        Path csr = targets != null && targets.csr() != null ? Path.of(blank(csrJar) ? Defaults.csrJar().toString() : csrJar.trim())
                 : jar("--csr-jar", csrJar, Defaults.csrJar(), "csr-app");
         Duration iteration = Duration.ofSeconds(parseInt("--iteration-timeout", iterationTimeout, Defaults.ITERATION_TIMEOUT_SECONDS, 1));
         Duration serverStart = Duration.ofSeconds(

@@ -95,6 +95,14 @@ public final class LinkProxy implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be listened on; the message says which and why
      */
     public static LinkProxy start(String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress) {
+        return start(name, target, spec, bindAddress, 0);
+    }
+
+    /**
+     * As {@link #start(String, InetSocketAddress, LinkSpec, InetAddress)} on a fixed {@code port} (0 = chosen by the
+     * system): a target that pins its browser-facing ports, because its pages have the address built in.
+     */
+    public static LinkProxy start(String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress, int port) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(spec, "spec");
@@ -106,8 +114,15 @@ public final class LinkProxy implements AutoCloseable {
         ServerSocket listener;
         try {
             listener = new ServerSocket();
-            listener.bind(new InetSocketAddress(bind, 0), 128);
+            // A pinned port is listened on again by the next profile's link right after this one closed.
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(bind, port), 128);
         } catch (IOException e) {
+            if (port != 0) {
+                throw new UncheckedIOException("link " + name + ": cannot listen on " + bind.getHostAddress() + ":" + port
+                        + " (" + e.getMessage() + "); the port is pinned by a target file's \"ports\": stop what uses it,"
+                        + " or pin another port (and rebuild the app against it if it has the address built in)", e);
+            }
             throw new UncheckedIOException("link " + name + ": cannot listen on " + bind.getHostAddress() + " ("
                     + e.getMessage() + "); use a loopback address or one configured on this machine", e);
         }

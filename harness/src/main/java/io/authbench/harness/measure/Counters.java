@@ -53,12 +53,16 @@ public record Counters(OptionalLong appCpuMs, OptionalLong appwriteCpuMs, long a
                 : OptionalLong.empty();
     }
 
-    /** CPU milliseconds of {@code pid} so far, empty if it is not measured ({@code pid <= 0}) or gone. */
+    /**
+     * CPU milliseconds of {@code pid} and its descendants so far, empty if it is not measured ({@code pid <= 0}) or
+     * gone. The tree, because a launched app's server may fork ({@code next start} runs {@code next-server}); a JVM app
+     * has no children, so it is the same number there.
+     */
     private static OptionalLong cpuMillis(long pid) {
         if (pid <= 0) {
             return OptionalLong.empty();
         }
-        OptionalLong nanos = ProcessCpu.nanosOf(pid);
+        OptionalLong nanos = ProcessCpu.treeNanosOf(pid);
         return nanos.isPresent() ? OptionalLong.of(nanos.getAsLong() / 1_000_000L) : OptionalLong.empty();
     }
 }

@@ -1,5 +1,9 @@
 package io.authbench.harness.run;
 
+import io.authbench.harness.apps.AppSource;
+import io.authbench.harness.apps.LinkCalibrations;
+import io.authbench.harness.apps.Preparation;
+import io.authbench.harness.apps.ProfileApps;
 import io.authbench.harness.backend.BackendSetup;
 import io.authbench.harness.backend.RateLimits;
 import io.authbench.harness.browser.BrowserSession;
@@ -9,25 +13,17 @@ import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.codesize.CodeSizeProbe;
 import io.authbench.harness.filmstrip.FilmstripRecorder;
-import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.FlowRunner;
 import io.authbench.harness.flow.IterationOutcome;
 import io.authbench.harness.flow.IterationSettings;
-import io.authbench.harness.flow.LinkShaping;
 import io.authbench.harness.flow.TestUser;
-import io.authbench.harness.link.LinkCalibration;
-import io.authbench.harness.link.LinkCalibrator;
-import io.authbench.harness.measure.Destinations;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.profile.Profiles;
 import io.authbench.harness.stack.ChildDiedException;
 import io.authbench.harness.stack.EmulatorStats;
-import io.authbench.harness.stack.ProfileStack;
 import io.authbench.harness.stack.Stack;
 import io.authbench.harness.stack.UserSeeder;
-import io.authbench.harness.apptarget.Target;
-import io.authbench.harness.apptarget.Targets;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.CellSummary;
 import io.authbench.reports.results.CodeSize;
@@ -35,7 +31,6 @@ import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Incident;
 import io.authbench.reports.results.LinkSettings;
 import io.authbench.reports.results.Metric;
-import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ProfileInfo;
 import io.authbench.reports.results.ResultsWriter;
 import io.authbench.reports.results.Run;
@@ -44,9 +39,7 @@ import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.RunStatus;
 import io.authbench.reports.results.Sample;
 import io.authbench.support.browser.BrowserLocator;
-import io.authbench.support.process.ServerProcess;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +64,7 @@ import java.util.Map;
  */
 public final class BenchmarkEngine {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    /** How long an app may take to answer a plain GET before a timed-out iteration blames it. */
+    /** How long the emulator's statistics and rate-limit reads may take. */
     private static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(5);
 
     private final PrintWriter out;
@@ -120,7 +113,7 @@ public final class BenchmarkEngine {
         try (ExitGuard guard = new ExitGuard();
              Stack stack = BackendSetup.startStack(options, folder.logs());
              BrowserSession browser = BrowserSession.open(browserTarget)) {
-            Environment environment = EnvironmentProbe.describe(browser.version(), stack.backendLabel());
+            Environment environment = environment(options, browser.version(), stack.backendLabel());
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
                     withFilmstripSetting(runConfig(options, browserPath, browserTarget), filmstrip));
             try (ResultsWriter writer = ResultsWriter.create(folder.results(),
@@ -146,7 +139,13 @@ public final class BenchmarkEngine {
                 }
                 writer.finish(outcome.status, outcome.reason);
                 printSummary(writer.current(), outcome, folder);
-                return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured && serverPhaseOk ? 0 : 1;
+                boolean measured = writer.current().samples().stream().anyMatch(s -> !s.warmup());
+                boolean reported = measured ? RunReport.write(folder.root(), out, err) : false;
+                if (!measured) {
+                    out.println("authbench: no report: no sample was measured");
+                }
+                return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured && serverPhaseOk && reported
+                        ? 0 : 1;
             }
         }
     }
@@ -161,11 +160,10 @@ public final class BenchmarkEngine {
         if (!options.serverPhase()) {
             return true;
         }
-        if (stack.external()) {
-            out.println("authbench: server phase skipped: the backend is an external Appwrite");
-            writer.addIncident(new Incident(Instant.now(), ServerPhase.COMPONENT, "the server phase was skipped: it measures"
-                    + " servers it starts itself on loopback (its own emulator), not the external Appwrite at "
-                    + stack.backendLabel() + ", whose CPU this harness cannot see"));
+        String skipped = ServerPhase.skipReason(options);
+        if (skipped != null) {
+            out.println("authbench: server phase skipped: " + skipped);
+            writer.addIncident(new Incident(Instant.now(), ServerPhase.COMPONENT, "the server phase was skipped: " + skipped));
             return true;
         }
         if (outcome.status != RunStatus.COMPLETE) {
@@ -200,48 +198,24 @@ public final class BenchmarkEngine {
         Runnable deleteTestUsers = BackendSetup.userCleanup(stack, seeder, writer, out);
         guard.onStop(deleteTestUsers);
         Deque<Step> pending = new ArrayDeque<>(steps);
+        AppSource apps = AppSource.of(options, stack);
         try {
             for (NetworkProfile profile : profiles) {
                 List<Step> profileSteps = steps.stream().filter(s -> s.profile().equals(profile.name())).toList();
-                Targets targets = options.targets();
-                // Target apps run on their own: no links, no app processes of ours (a null resource is not closed).
-                try (ProfileStack stackForProfile = targets != null ? null : stack.startProfile(profile, options.topology().links())) {
-                    FlowRunner runner;
-                    UserPool users;
-                    if (targets == null) {
-                        out.println("authbench: profile " + profile.name() + " — SSR " + stackForProfile.endpoints().ssrBase()
-                                + ", CSR " + stackForProfile.endpoints().csrBase() + ", Appwrite for the browser "
-                                + stackForProfile.endpoints().appwriteForBrowser());
-                        prepare(options, stackForProfile, profile, calibrations, writer);
-                        users = seed(seeder, profileSteps, false);
-                        runner = new FlowRunner(browser.browser(), new IterationSettings(
-                                new Destinations(stackForProfile.appPorts(), stackForProfile.appwritePorts()),
-                                profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
-                                stack.appwritePid(), stackForProfile.endpoints().appwriteForBrowser(), seeder::createSession,
-                                linkShaping(stackForProfile)));
-                    } else {
-                        URI appwrite = options.appwrite().endpoint();
-                        out.println("authbench: profile " + profile.name() + " — targets: SSR " + targets.ssr().name() + " at "
-                                + targets.ssr().baseUrl() + ", CSR " + targets.csr().name() + " at " + targets.csr().baseUrl()
-                                + ", Appwrite " + stack.backendLabel() + " (not started here: no links, the network is not"
-                                + " emulated)");
-                        prepareTargets(options, targets);
-                        // An SSR target without a known session cookie signs in through its form in set-up: passwords.
-                        users = seed(seeder, profileSteps, targets.ssr().sessionCookie() == null);
-                        runner = new FlowRunner(browser.browser(), new IterationSettings(
-                                Destinations.byOrigin(List.of(URI.create(targets.ssr().baseUrl()),
-                                        URI.create(targets.csr().baseUrl())), List.of(appwrite)),
-                                profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
-                                stack.appwritePid(), appwrite, seeder::createSession, LinkShaping.NONE));
-                    }
+                try (ProfileApps profileApps = apps.start(profile)) {
+                    out.println("authbench: profile " + profile.name() + " — " + profileApps.describe());
+                    profileApps.prepare(new Preparation(out, writer, calibrations, options.quick(), jitWarmupRequests(options)));
+                    UserPool users = seed(seeder, profileSteps, profileApps.setUpThroughLoginForm());
+                    FlowRunner runner = new FlowRunner(browser.browser(), new IterationSettings(profileApps.destinations(),
+                            profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
+                            stack.appwritePid(), profileApps.appwriteForBrowser(), seeder::createSession,
+                            profileApps.linkShaping()));
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
                             return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
                         }
                         stack.checkAlive();
-                        if (stackForProfile != null) {
-                            stackForProfile.checkAlive();
-                        }
+                        profileApps.checkAlive();
                         if (!browser.isConnected()) {
                             throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
                         }
@@ -249,11 +223,10 @@ public final class BenchmarkEngine {
                         boolean screencast = filmstrip != null
                                 && filmstrip.captures(step.flow().code(), step.profile(), step.variant(), step.warmup());
                         List<Screencast.Frame> frames = new ArrayList<>();
-                        IterationOutcome result = runner.run(step.flow(),
-                                targets != null ? new AppTarget(step.variant(), targets.forVariant(step.ssr()))
-                                        : target(step, stackForProfile), user, screencast ? frames::addAll : null);
+                        IterationOutcome result = runner.run(step.flow(), profileApps.target(step.variant(), step.ssr()),
+                                user, screencast ? frames::addAll : null);
                         if (!result.ok()) {
-                            blameChildren(stack, stackForProfile, browser, step, result);
+                            blameChildren(stack, profileApps, browser, step, result);
                             result = rateLimits.explain(result, user);
                         }
                         Sample sample = toSample(step, result);
@@ -332,7 +305,7 @@ public final class BenchmarkEngine {
      */
     private void recordCodeSize(HarnessOptions options, ResultsWriter writer) {
         if (options.targets() != null) {
-            out.println("authbench: code size not measured: it counts the bundled apps' sources, and this run measures"
+            out.println("authbench: code size not measured: it compares the bundled apps' sources, and this run measures"
                     + " target apps");
             return;
         }
@@ -353,39 +326,6 @@ public final class BenchmarkEngine {
         }
     }
 
-    /** Warms the fresh apps and calibrates this profile's links before anything is measured. */
-    private void prepare(HarnessOptions options, ProfileStack stackForProfile, NetworkProfile profile,
-                         List<CalibratedLink> calibrations, ResultsWriter writer) {
-        long start = System.nanoTime();
-        JitWarmup.run(List.of(stackForProfile.ssr().url(), stackForProfile.csr().url()), List.of("/login", "/dashboard"),
-                jitWarmupRequests(options));
-        out.printf(Locale.ROOT, "authbench:   JIT warm-up (%d rounds) in %.1f s%n", jitWarmupRequests(options),
-                (System.nanoTime() - start) / 1e9);
-        start = System.nanoTime();
-        LinkCalibrator calibrator = options.quick()
-                ? new LinkCalibrator(Defaults.QUICK_CALIBRATION_PINGS, Defaults.QUICK_CALIBRATION_TRANSFER_TIME)
-                : new LinkCalibrator(Defaults.CALIBRATION_PINGS, Defaults.CALIBRATION_TRANSFER_TIME);
-        Map<NetworkLink, LinkSpec> links = new LinkedHashMap<>();
-        links.put(NetworkLink.BROWSER_APP, profile.browserApp());
-        links.put(NetworkLink.BROWSER_APPWRITE, profile.browserAppwrite());
-        links.put(NetworkLink.APP_APPWRITE, profile.appAppwrite());
-        for (Map.Entry<NetworkLink, LinkSpec> link : links.entrySet()) {
-            try {
-                LinkCalibration c = calibrator.calibrate(profile.name() + " " + link.getKey().code(), link.getValue());
-                calibrations.add(new CalibratedLink(profile.name(), link.getKey(), settings(link.getValue()), c.measuredRttMs(),
-                        c.measuredDownBitsPerSecond(), c.measuredUpBitsPerSecond()));
-                out.println("authbench:   " + c.describe());
-            } catch (RuntimeException e) {
-                calibrations.add(new CalibratedLink(profile.name(), link.getKey(), settings(link.getValue()), null, null, null));
-                writer.addIncident(new Incident(Instant.now(), "calibration", "link " + link.getKey().code() + " of "
-                        + profile.name() + " could not be calibrated: " + e.getMessage()));
-            }
-        }
-        writer.setLinks(calibrations);
-        out.printf(Locale.ROOT, "authbench:   links calibrated in %.1f s%n", (System.nanoTime() - start) / 1e9);
-        out.flush();
-    }
-
     private static int jitWarmupRequests(HarnessOptions options) {
         return options.quick() ? Defaults.QUICK_JIT_WARMUP_REQUESTS : Defaults.JIT_WARMUP_REQUESTS;
     }
@@ -401,29 +341,6 @@ public final class BenchmarkEngine {
                 withPassword.size() + setUp.size(), (System.nanoTime() - start) / 1e9);
         out.flush();
         return UserPool.of(withPassword, setUp);
-    }
-
-    /**
-     * A target run's preparation: the same GETs of the login and dashboard routes as the bundled apps' JIT warm-up
-     * (caches and runtimes of the targets warm up too), and no link calibration: there are no links.
-     */
-    private void prepareTargets(HarnessOptions options, Targets targets) {
-        long start = System.nanoTime();
-        for (Target target : List.of(targets.ssr(), targets.csr())) {
-            // A target that does not answer would cost every warm-up GET its timeout and every iteration 30 s: stop.
-            URI login = URI.create(target.url(target.routes().login()));
-            if (!JitWarmup.answersAt(login, LIVENESS_TIMEOUT)) {
-                throw new ChildDiedException(target.name(), "the target " + target.name() + " (" + target.source()
-                        + ") does not answer GET " + login + " within " + LIVENESS_TIMEOUT.toSeconds() + " s: start it, or"
-                        + " correct its baseUrl (--target-base-url " + target.name() + "=<url>)");
-            }
-            // Relative paths against "<base>/": a base URL with a path keeps it.
-            JitWarmup.run(List.of(URI.create(target.baseUrl() + "/")), List.of(target.routes().login().substring(1),
-                    target.routes().dashboard().substring(1)), jitWarmupRequests(options));
-        }
-        out.printf(Locale.ROOT, "authbench:   warm-up of the targets (%d rounds of GET login and dashboard) in %.1f s;"
-                + " link calibration: not applicable (no links)%n", jitWarmupRequests(options), (System.nanoTime() - start) / 1e9);
-        out.flush();
     }
 
     /**
@@ -457,46 +374,15 @@ public final class BenchmarkEngine {
         }
     }
 
-    /** All four links of the profile switch together: set-up at full speed, the measured phase with the profile. */
-    private static LinkShaping linkShaping(ProfileStack stackForProfile) {
-        return new LinkShaping() {
-            @Override
-            public void fullSpeed() {
-                stackForProfile.links().forEach(link -> link.setShaping(false));
-            }
-
-            @Override
-            public void applyProfile() {
-                stackForProfile.links().forEach(link -> link.setShaping(true));
-            }
-        };
-    }
-
-    private static AppTarget target(Step step, ProfileStack stackForProfile) {
-        ServerProcess app = step.ssr() ? stackForProfile.ssr() : stackForProfile.csr();
-        String base = (step.ssr() ? stackForProfile.endpoints().ssrBase() : stackForProfile.endpoints().csrBase()).toString();
-        return new AppTarget(step.variant(), Target.bundled(step.ssr(), base, app.pid()));
-    }
-
     /**
      * After a failed iteration: if a child died or stopped answering, that is the reason, and the run cannot go on.
      */
-    private void blameChildren(Stack stack, ProfileStack stackForProfile, BrowserSession browser, Step step,
-                               IterationOutcome result) {
+    private void blameChildren(Stack stack, ProfileApps apps, BrowserSession browser, Step step, IterationOutcome result) {
         stack.checkAlive();
         if (!browser.isConnected()) {
             throw new ChildDiedException("chromium", "Chromium disconnected during " + step.describe() + ": " + result.failure());
         }
-        if (stackForProfile == null) {
-            return; // target apps are not ours: their failures stay failed samples with the browser's reason
-        }
-        stackForProfile.checkAlive();
-        ServerProcess app = step.ssr() ? stackForProfile.ssr() : stackForProfile.csr();
-        if (result.failure().startsWith("timed out") && !JitWarmup.answers(app.url(), LIVENESS_TIMEOUT)) {
-            throw new ChildDiedException(app.name(), app.name() + " stopped answering (no reply to GET /login within "
-                    + LIVENESS_TIMEOUT.toSeconds() + " s) during " + step.describe() + ". Last log lines:\n"
-                    + app.logTail(ServerProcess.TAIL_LINES_ON_ERROR));
-        }
+        apps.blame(step.ssr(), result.failure(), step.describe());
     }
 
     private Outcome abort(ResultsWriter writer, Deque<Step> pending, String child, String message,
@@ -556,7 +442,14 @@ public final class BenchmarkEngine {
         out.flush();
     }
 
-    private static RunConfig runConfig(HarnessOptions options, Path browserPath, BrowserTarget browserTarget) {
+    /** The environment as recorded: the SDKs listed are those of the bundled apps this run measured (none for targets). */
+    static Environment environment(HarnessOptions options, String chromiumVersion, String backendLabel) {
+        return EnvironmentProbe.describe(chromiumVersion, backendLabel,
+                options.targets() == null || options.targets().ssr() == null,
+                options.targets() == null || options.targets().csr() == null);
+    }
+
+    static RunConfig runConfig(HarnessOptions options, Path browserPath, BrowserTarget browserTarget) {
         Map<String, Long> timeouts = new LinkedHashMap<>();
         timeouts.put("iteration", options.iterationTimeout().toMillis());
         timeouts.put("serverStart", options.serverStartTimeout().toMillis());
@@ -585,9 +478,11 @@ public final class BenchmarkEngine {
             settings.put("profilesFile", options.profilesFile().toString());
         }
         if (options.targets() != null) {
-            settings.remove("calibrationPings");
-            settings.remove("calibrationTransferMs");
-            settings.put("jitWarmupRequests", jitWarmupRequests(options) + " (GETs of each target's login and dashboard routes)");
+            if (!options.targets().launched()) { // no links: nothing was calibrated
+                settings.remove("calibrationPings");
+                settings.remove("calibrationTransferMs");
+            }
+            settings.put("jitWarmupRequests", jitWarmupRequests(options) + " (GETs of each app's login and dashboard routes)");
             settings.putAll(options.targets().configSettings());
         }
         return new RunConfig(options.flows(), options.profiles(), options.pairs(), options.warmupPairs(), options.aaFlow(),
@@ -600,7 +495,7 @@ public final class BenchmarkEngine {
     }
 
     static LinkSettings settings(LinkSpec spec) {
-        return new LinkSettings(spec.rtt().toNanos() / 1e6, spec.downBitsPerSecond(), spec.upBitsPerSecond());
+        return LinkCalibrations.settings(spec);
     }
 
     private static String firstLine(String text) {

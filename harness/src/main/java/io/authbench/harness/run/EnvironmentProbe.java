@@ -17,11 +17,20 @@ final class EnvironmentProbe {
     private EnvironmentProbe() {
     }
 
-    static Environment describe(String chromiumVersion, String backend) {
+    /**
+     * @param bundledSsr the run measured the bundled SSR app (its server uses the Kotlin SDK)
+     * @param bundledCsr the run measured the bundled CSR app (its page uses the Web SDK)
+     */
+    static Environment describe(String chromiumVersion, String backend, boolean bundledSsr, boolean bundledCsr) {
         Properties versions = versions();
+        // The SDKs of the apps measured: a target app's own SDK is unknown here, so only the bundled ones are listed.
         Map<String, String> sdks = new LinkedHashMap<>();
-        sdks.put("io.appwrite:sdk-for-kotlin", versions.getProperty("sdk-for-kotlin"));
-        sdks.put("appwrite (npm)", versions.getProperty("appwrite-web"));
+        if (bundledSsr) {
+            sdks.put("io.appwrite:sdk-for-kotlin", versions.getProperty("sdk-for-kotlin"));
+        }
+        if (bundledCsr) {
+            sdks.put("appwrite (npm)", versions.getProperty("appwrite-web"));
+        }
         return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(), memoryBytes(), os(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 chromiumVersion, versions.getProperty("playwright"), sdks, gitCommit(), backend, null);

@@ -58,13 +58,29 @@ final class ServerPhase {
     /** What goes into {@code run.config.settings} about this phase (known before the run starts; no secrets). */
     static Map<String, String> configSettings(HarnessOptions options) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("serverPhase", options.serverPhase() ? "on" : "off");
-        if (options.serverPhase()) {
+        String skipped = skipReason(options);
+        settings.put("serverPhase", !options.serverPhase() ? "off" : skipped != null ? "skipped: " + skipped : "on");
+        if (options.serverPhase() && skipped == null) {
             // The same keys server-bench records itself, from its one source (ServerCostSettings.forResults): what
             // the quick, standard or full setting runs (JMH iterations, modes, threads; ladder rates and steps; ...).
             settings.putAll(settingsFor(options).forResults());
         }
         return settings;
+    }
+
+    /**
+     * Why the phase does not apply to this run, or null when it does: it measures the bundled apps and the emulator,
+     * started by itself on loopback, so it says nothing about target apps or an external Appwrite.
+     */
+    static String skipReason(HarnessOptions options) {
+        if (options.appwrite() != null) {
+            return "it measures servers it starts itself on loopback (its own emulator), not the external Appwrite at "
+                    + options.appwrite().label() + ", whose CPU this harness cannot see";
+        }
+        if (options.targets() != null) {
+            return "it measures the bundled apps (JMH and a load ladder of their pages), not the target apps of this run";
+        }
+        return null;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import io.authbench.harness.http.AppHttp;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +25,7 @@ public final class EmulatorStats {
 
     /** @param apiBase the emulator's API base as it printed it, e.g. {@code http://127.0.0.1:41234/v1} */
     public EmulatorStats(URI apiBase, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = AppHttp.client(timeout);
         String base = apiBase.toString().replaceAll("/v1/?$", "");
         this.statsUri = URI.create(base + "/_emulator/stats");
         this.timeout = timeout;

@@ -140,17 +140,25 @@ public final class Stack implements AutoCloseable {
         return config.projectId();
     }
 
-    /** Starts the links of {@code profile} and both apps behind them, all on loopback with {@code localhost} URLs. */
+    /** Starts the links of {@code profile} and both bundled apps behind them, all on loopback with {@code localhost} URLs. */
     public ProfileStack startProfile(NetworkProfile profile) {
         return startProfile(profile, LinkHosts.loopback());
     }
 
-    /**
-     * As {@link #startProfile(NetworkProfile)}, with the browser-facing links listening on {@code hosts.bindAddress()}
-     * and browser URLs (the apps, and the Appwrite endpoint the CSR page calls) on {@code hosts.publicHost()}. The
-     * app→Appwrite link stays on loopback.
-     */
+    /** As {@link #startProfile(NetworkProfile, LinkHosts, AppLauncher, AppLauncher)} with the bundled apps. */
     public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts) {
+        return startProfile(profile, hosts, new BundledLauncher(true, config.ssrJar()),
+                new BundledLauncher(false, config.csrJar()));
+    }
+
+    /**
+     * Starts the links of {@code profile} and the two apps behind them: the browser-facing links listen on
+     * {@code hosts.bindAddress()} and browser URLs (the apps, and the Appwrite endpoint the pages call) use
+     * {@code hosts.publicHost()}; the app→Appwrite link and the apps stay on loopback. Each app is started by its
+     * launcher once the Appwrite links exist (it is told their addresses), then gets its browser→app link.
+     */
+    public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts, AppLauncher ssrLauncher,
+                                     AppLauncher csrLauncher) {
         checkAlive();
         InetAddress browserSide = hosts.bindAddress();
         String publicHost = hosts.publicHost();
@@ -159,10 +167,11 @@ public final class Stack implements AutoCloseable {
             InetSocketAddress appwriteAddress = external != null
                     ? new InetSocketAddress(external.endpoint().getHost(), external.port())
                     : address(emulator.url());
+            int appwritePin = Math.max(ssrLauncher.pinnedAppwritePort(), csrLauncher.pinnedAppwritePort());
             LinkProxy browserAppwrite = link("browser-appwrite", appwriteAddress, profile.browserAppwrite(), browserSide,
-                    started);
+                    appwritePin, started);
             LinkProxy appAppwrite = link("app-appwrite", appwriteAddress, profile.appAppwrite(),
-                    InetAddress.getLoopbackAddress(), started);
+                    InetAddress.getLoopbackAddress(), 0, started);
             String apiPath = external != null ? external.endpoint().getRawPath() : "/v1";
             URI appwriteForBrowser = URI.create("http://" + publicHost + ":" + browserAppwrite.port() + apiPath);
             URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + apiPath);
@@ -174,15 +183,16 @@ public final class Stack implements AutoCloseable {
                 appwriteForSsr = external.endpoint();
                 appwritePorts = Set.of(external.port());
             }
-
-            ServerProcess ssr = app("ssr-app", profile, config.ssrJar(), appwriteForSsr, Map.of(APP_KEY_ENV, apiKey),
-                    List.of("--upstream-timeout", UPSTREAM_TIMEOUT));
+            AppLauncher.Context context = new AppLauncher.Context(profile.name(), appwriteForSsr, appwriteForBrowser,
+                    config.projectId(), apiKey, config.serverStartTimeout(), config.logDir());
+            ServerProcess ssr = ssrLauncher.start(context);
             started.add(ssr);
-            ServerProcess csr = app("csr-app", profile, config.csrJar(), appwriteForBrowser, Map.of(),
-                    List.of("--upstream-timeout", UPSTREAM_TIMEOUT));
+            ServerProcess csr = csrLauncher.start(context);
             started.add(csr);
-            LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), browserSide, started);
-            LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), browserSide, started);
+            LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), browserSide,
+                    ssrLauncher.pinnedAppPort(), started);
+            LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), browserSide,
+                    csrLauncher.pinnedAppPort(), started);
             Endpoints endpoints = new Endpoints(URI.create("http://" + publicHost + ":" + browserSsr.port()),
                     URI.create("http://" + publicHost + ":" + browserCsr.port()), appwriteForBrowser, appwriteForSsr,
                     appwriteApi());
@@ -194,20 +204,9 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private ServerProcess app(String module, NetworkProfile profile, java.nio.file.Path jar, URI appwrite,
-                              Map<String, String> environment, List<String> extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1",
-                "--appwrite-endpoint", appwrite.toString(), "--project", config.projectId()));
-        args.addAll(extraArgs);
-        ServerSpec spec = ServerSpec.javaJar(module + "." + profile.name(), CHILD_JVM_OPTIONS, jar, args)
-                .withEnvironment(environment)
-                .withStartTimeout(config.serverStartTimeout());
-        return ServerProcess.start(spec, config.logDir());
-    }
-
-    private static LinkProxy link(String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress,
+    private static LinkProxy link(String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress, int port,
                                   List<AutoCloseable> started) {
-        LinkProxy proxy = LinkProxy.start(name, target, spec, bindAddress);
+        LinkProxy proxy = LinkProxy.start(name, target, spec, bindAddress, port);
         started.add(proxy);
         return proxy;
     }

@@ -137,7 +137,7 @@ class TargetFileTest {
                         "field \"serverPid\" '-5' is not a process id;"),
                 Arguments.of("\"serverPid\": 4242", "\"serverPid\": 4242, \"apiKey\": \"secret\"",
                         "field \"apiKey\" is not a known field; remove it or fix its spelling; the known fields are name,"
-                                + " pattern, baseUrl, routes, selectors, sessionCookie, nameMatch, serverPid."),
+                                + " pattern, baseUrl, routes, selectors, sessionCookie, nameMatch, serverPid, start, ports."),
                 Arguments.of("\"serverPid\": 4242", "\"serverPid\": 4242, \"nameMatch\": \"fuzzy\"",
                         "field \"nameMatch\" 'fuzzy' is not a name match; give \"exact\" (the default), \"contains\", or"),
                 Arguments.of("\"serverPid\": 4242", "\"serverPid\": 4242, \"nameMatch\": {\"regex\": \"^Hello .+$\"}",
@@ -242,10 +242,11 @@ class TargetFileTest {
 
         assertThatThrownBy(() -> Targets.checkProfile(bundled.get(List.of("cable")).get(0)))
                 .hasMessage("--profiles: profile 'cable' shapes the browser→app, browser→Appwrite, app→Appwrite link(s),"
-                        + " but with --target the harness starts neither the apps nor Appwrite, so it cannot put an emulated"
-                        + " link between them; use --profiles=loopback (or a profiles-file profile whose three links are all"
-                        + " 0, with a cpuSlowdown if you want one), and measure a real network by running the browser where"
-                        + " your users are (--browser-ws, --selenium-grid).");
+                        + " but these targets run on their own (no \"start\" in their files): the harness starts neither the"
+                        + " apps nor Appwrite, so it cannot put an emulated link between them; use --profiles=loopback (or a"
+                        + " profiles-file profile whose three links are all 0, with a cpuSlowdown if you want one), add"
+                        + " \"start\" to the target files so the harness launches the apps behind its links, or measure a"
+                        + " real network by running the browser where your users are (--browser-ws, --selenium-grid).");
     }
 
     private static List<Path> bundledFiles() {

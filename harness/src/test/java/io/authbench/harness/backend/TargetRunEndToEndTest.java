@@ -198,7 +198,8 @@ class TargetRunEndToEndTest {
 
             String console = stdout + "\n" + stderr;
             assertThat(code).as(console).isNotZero();
-            assertThat(console).contains("the target bundled-ssr").contains("does not answer GET " + hung + "/login")
+            // The probe's real exception, not just "does not answer": here the silent socket's timeout.
+            assertThat(console).contains("bundled-ssr does not answer GET " + hung + "/login within 5 s (java.net.http.HttpTimeoutException")
                     .contains("--target-base-url bundled-ssr=<url>");
             RunResults results = ResultsJson.read(out.resolve("results.json"));
             assertThat(results.samples()).as("nothing was measured against a target that does not answer")

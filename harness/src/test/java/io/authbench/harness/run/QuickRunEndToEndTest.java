@@ -109,6 +109,11 @@ class QuickRunEndToEndTest {
             }
         }
         assertThat(ssr.screenshots()).extracting(s -> s.atMs()).isEqualTo(csr.screenshots().stream().map(s -> s.atMs()).toList());
+        // authbench run wrote the report itself, through the reports CLI, and said where.
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+        assertThat(out.resolve("summary.csv")).isNotEmptyFile();
+        assertThat(stdout.toString()).contains("report:  " + out.resolve("report.html").toAbsolutePath())
+                .contains("summary: " + out.resolve("summary.csv").toAbsolutePath());
         int reportCode = HarnessMain.run(new String[] {"report", out.toString()}, new PrintWriter(stdout), new PrintWriter(stderr));
         assertThat(reportCode).as("report exit code; stderr:%n%s", stderr).isZero();
         String html = Files.readString(out.resolve("report.html"));

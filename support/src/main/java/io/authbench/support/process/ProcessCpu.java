@@ -107,6 +107,21 @@ public final class ProcessCpu {
         }
     }
 
+    /**
+     * CPU nanoseconds of a live process plus its live descendants (a launched app's server may fork, and
+     * {@code next start} runs as a renamed {@code next-server} process that can start workers), empty if the process
+     * is gone. Descendants that already exited are not counted (see {@link #withDescendants}).
+     */
+    public static OptionalLong treeNanosOf(long pid) {
+        OptionalLong own = nanosOf(pid);
+        if (own.isEmpty()) {
+            return own;
+        }
+        long children = ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                .mapToLong(child -> nanosOf(child.pid()).orElse(0)).sum();
+        return OptionalLong.of(own.getAsLong() + children);
+    }
+
     /** utime + stime, in clock ticks, of one {@code /proc/<pid>/stat} line. */
     static long parseStatTicks(String stat) {
         // Field 2, the command name, is in parentheses and may contain spaces and ')': split after the last ')'.

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A running child server: started from a {@link ServerSpec}, ready once it printed {@code LISTENING <url>}, and
- * stopped with its whole process tree by {@link #close()}.
+ * A running child server: started from a {@link ServerSpec}, ready once it printed {@code LISTENING <url>} (or as
+ * the spec's {@link Readiness} says), and stopped with its whole process tree by {@link #close()}.
  *
  * <p>Its stdout and stderr are drained into {@code <logDir>/<name>.stdout.log} and {@code .stderr.log} for its whole
  * life. A JVM shutdown hook kills every child that is still running when this JVM exits. Use it in
@@ -44,17 +44,21 @@ public final class ServerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logDir;
+    private final Readiness readiness;
     private final Instant startedAt = Instant.now();
     private final CompletableFuture<URI> ready = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private OutputDrain stdout;
     private OutputDrain stderr;
     private volatile URI url;
+    /** HTTP readiness: the last poll's answer or failure, for the timeout message. */
+    private volatile String lastPoll = "no request answered yet";
 
-    private ServerProcess(String name, Process process, Path logDir) {
+    private ServerProcess(String name, Process process, Path logDir, Readiness readiness) {
         this.name = name;
         this.process = process;
         this.logDir = logDir;
+        this.readiness = readiness;
     }
 
     /**
@@ -80,9 +84,12 @@ public final class ServerProcess implements AutoCloseable {
                     + "). Check that " + spec.command().get(0) + " exists and is executable.", e);
         }
         ChildReaper.register(process.toHandle());
-        ServerProcess server = new ServerProcess(spec.name(), process, logs);
+        ServerProcess server = new ServerProcess(spec.name(), process, logs, spec.readiness());
         try {
             server.drainOutput();
+            if (spec.readiness().kind() == Readiness.Kind.HTTP_GET) {
+                server.pollUntilReady();
+            }
             server.awaitReady(spec.startTimeout());
             return server;
         } catch (RuntimeException e) {
@@ -102,7 +109,7 @@ public final class ServerProcess implements AutoCloseable {
     private void drainOutput() {
         try {
             stdout = OutputDrain.start(name + "-stdout", process.getInputStream(), stdoutLog(), this::onStdoutLine);
-            stderr = OutputDrain.start(name + "-stderr", process.getErrorStream(), stderrLog(), line -> { });
+            stderr = OutputDrain.start(name + "-stderr", process.getErrorStream(), stderrLog(), this::onStderrLine);
         } catch (IOException e) {
             throw new SupportException("Cannot write the logs of " + name + " into " + logDir + " (" + e + ").", e);
         }
@@ -115,11 +122,59 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void onStdoutLine(String line) {
-        if (ready.isDone() || !ReadyLine.isReadyLine(line)) {
+        if (ready.isDone()) {
+            return;
+        }
+        if (readiness.kind() == Readiness.Kind.LOG_LINE) {
+            onStderrLine(line);
+            return;
+        }
+        if (readiness.kind() != Readiness.Kind.LISTENING_LINE || !ReadyLine.isReadyLine(line)) {
             return;
         }
         ReadyLine.url(line).ifPresentOrElse(ready::complete,
                 () -> ready.completeExceptionally(new MalformedReadyLine(line)));
+    }
+
+    /** A log-line readiness looks at both streams: apps print their start-up message on either. */
+    private void onStderrLine(String line) {
+        if (!ready.isDone() && readiness.kind() == Readiness.Kind.LOG_LINE && readiness.logLine().matcher(line).find()) {
+            ready.complete(readiness.url());
+        }
+    }
+
+    /** HTTP readiness: GETs the URL on a daemon thread until an answer below 500, the child's exit, or readiness. */
+    private void pollUntilReady() {
+        Thread poller = new Thread(() -> {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    // HTTP/1.1: Node servers drop the h2c upgrade the JDK client sends by default.
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            while (!ready.isDone() && process.isAlive()) {
+                try {
+                    int status = http.send(java.net.http.HttpRequest.newBuilder(readiness.url())
+                                    .timeout(Duration.ofSeconds(5)).header("Accept", "text/html").GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    lastPoll = "the last answer was HTTP " + status;
+                    if (status < 500) {
+                        ready.complete(readiness.base());
+                        return;
+                    }
+                } catch (IOException e) {
+                    lastPoll = "the last request failed: " + e.getClass().getName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    Thread.sleep(Readiness.POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, name + "-readiness");
+        poller.setDaemon(true);
+        poller.start();
     }
 
     private void awaitReady(Duration timeout) {
@@ -127,6 +182,11 @@ public final class ServerProcess implements AutoCloseable {
             url = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             close();
+            if (readiness.kind() != Readiness.Kind.LISTENING_LINE) {
+                throw new ServerStartException(name + " did not " + readiness.describe() + " within " + describe(timeout)
+                        + " and was stopped" + (readiness.kind() == Readiness.Kind.HTTP_GET ? " (" + lastPoll + ")" : "")
+                        + ". Check the command and its logs, or allow more time." + logEvidence());
+            }
             String hint = LogTail.lastLines(stderrLog(), 1000).stream().anyMatch(ReadyLine::isReadyLine)
                     ? " It printed its ready line on stderr: print it on stdout."
                     : " Make sure it prints that line on stdout once it accepts requests, or allow more time"
@@ -149,7 +209,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The base URL from the ready line, e.g. {@code http://127.0.0.1:41234} (the emulator's ends in {@code /v1}). */
+    /**
+     * The base URL from the ready line, e.g. {@code http://127.0.0.1:41234} (the emulator's ends in {@code /v1}); with
+     * another {@link Readiness}, the base URL it was given.
+     */
     public URI url() {
         return url;
     }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * What to start as a child server process and how long it may take to become ready.
  *
- * <p>The child must print {@code LISTENING <base-url>} on stdout once it accepts requests (docs/CONVENTIONS.md).
- * Start one with {@link ServerProcess#start(ServerSpec, Path)}.
+ * <p>By default the child must print {@code LISTENING <base-url>} on stdout once it accepts requests
+ * (docs/CONVENTIONS.md); {@link #withReadiness} accepts another sign (a log line, an HTTP answer). Start one with {@link ServerProcess#start(ServerSpec, Path)}.
  *
  * @param name             short name used in messages and log file names ({@code <name>.stdout.log}); letters,
  *                         digits, {@code . _ -} only
@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  * @param environment      variables added to (or replacing those of) this JVM's environment; values may be
  *                         secrets, so {@link #toString()} shows only the names
  * @param workingDirectory the child's working directory
- * @param startTimeout     how long to wait for the ready line before the child is killed
+ * @param startTimeout     how long to wait for readiness before the child is killed
+ * @param readiness        how the child shows it is ready (default: the {@code LISTENING <url>} line)
  */
 public record ServerSpec(
         String name, List<String> command, Map<String, String> environment, Path workingDirectory,
-        Duration startTimeout) {
+        Duration startTimeout, Readiness readiness) {
 
     /** Enough for a JVM server to start on a busy 2-core machine; override with {@link #withStartTimeout}. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
@@ -48,6 +49,13 @@ public record ServerSpec(
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("Server '" + name + "' start timeout must be positive, was " + startTimeout + ".");
         }
+        readiness = readiness == null ? Readiness.listeningLine() : readiness;
+    }
+
+    /** Without a readiness: the {@code LISTENING <url>} line. */
+    public ServerSpec(String name, List<String> command, Map<String, String> environment, Path workingDirectory,
+                      Duration startTimeout) {
+        this(name, command, environment, workingDirectory, startTimeout, Readiness.listeningLine());
     }
 
     /** A child started with an arbitrary command, in the current directory, with the default timeout. */
@@ -96,21 +104,26 @@ public record ServerSpec(
     public ServerSpec withEnvironment(Map<String, String> additions) {
         Map<String, String> merged = new TreeMap<>(environment);
         merged.putAll(additions);
-        return new ServerSpec(name, command, merged, workingDirectory, startTimeout);
+        return new ServerSpec(name, command, merged, workingDirectory, startTimeout, readiness);
     }
 
     public ServerSpec withWorkingDirectory(Path directory) {
-        return new ServerSpec(name, command, environment, directory, startTimeout);
+        return new ServerSpec(name, command, environment, directory, startTimeout, readiness);
     }
 
     public ServerSpec withStartTimeout(Duration timeout) {
-        return new ServerSpec(name, command, environment, workingDirectory, timeout);
+        return new ServerSpec(name, command, environment, workingDirectory, timeout, readiness);
+    }
+
+    /** A copy that counts as ready as {@code ready} says (a log line, an HTTP answer) instead of the LISTENING line. */
+    public ServerSpec withReadiness(Readiness ready) {
+        return new ServerSpec(name, command, environment, workingDirectory, startTimeout, ready);
     }
 
     /** Shows the environment's names only: values may be API keys. */
     @Override
     public String toString() {
         return "ServerSpec[name=" + name + ", command=" + command + ", environment=" + new TreeMap<>(environment).keySet()
-                + ", workingDirectory=" + workingDirectory + ", startTimeout=" + startTimeout + "]";
+                + ", workingDirectory=" + workingDirectory + ", startTimeout=" + startTimeout + ", readiness=" + readiness.kind() + "]";
     }
 }

@@ -1,0 +1,49 @@
+package io.authbench.harness.apps;
+
+import io.authbench.harness.apptarget.TargetSpec;
+import io.authbench.harness.apptarget.Targets;
+import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.link.LinkHosts;
+import io.authbench.harness.profile.NetworkProfile;
+import io.authbench.harness.stack.AppLauncher;
+import io.authbench.harness.stack.BundledLauncher;
+import io.authbench.harness.stack.CommandLauncher;
+import io.authbench.harness.stack.Stack;
+
+/**
+ * Where a run's apps come from, decided once from the options: the bundled apps (no {@code --target}), launched
+ * targets (target files with {@code start}; a missing pattern is the bundled app), or external targets (files
+ * without {@code start}). {@link #start} gives the engine each profile's {@link ProfileApps}.
+ */
+public final class AppSource {
+    private final Stack stack;
+    private final Targets targets;
+    private final LinkHosts hosts;
+    private final HarnessOptions options;
+
+    private AppSource(HarnessOptions options, Stack stack) {
+        this.options = options;
+        this.stack = stack;
+        this.targets = options.targets();
+        this.hosts = options.topology().links();
+    }
+
+    /** The source of {@code options}' apps; {@code stack} is the run's Appwrite (emulator or external). */
+    public static AppSource of(HarnessOptions options, Stack stack) {
+        return new AppSource(options, stack);
+    }
+
+    /** Starts (or, for external targets, looks up) the apps of {@code profile}. */
+    public ProfileApps start(NetworkProfile profile) {
+        if (targets != null && !targets.launched()) {
+            return new ExternalApps(targets.ssr(), targets.csr(), options.appwrite().endpoint(), stack.backendLabel());
+        }
+        return new StartedApps(stack.startProfile(profile, hosts, launcher(true), launcher(false)),
+                targets == null ? null : targets.ssr(), targets == null ? null : targets.csr());
+    }
+
+    private AppLauncher launcher(boolean ssr) {
+        TargetSpec spec = targets == null ? null : targets.spec(ssr);
+        return spec == null ? new BundledLauncher(ssr, ssr ? options.ssrJar() : options.csrJar()) : new CommandLauncher(spec);
+    }
+}

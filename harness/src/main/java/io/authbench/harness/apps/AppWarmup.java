@@ -1,0 +1,51 @@
+package io.authbench.harness.apps;
+
+import io.authbench.harness.http.Probe;
+import io.authbench.harness.stack.ChildDiedException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Before measuring: each app must answer a GET of its login page (else every iteration would wait out its timeout),
+ * then gets the warm-up GETs of its login and dashboard pages ({@link JitWarmup}).
+ */
+final class AppWarmup {
+    /** How long an app may take to answer a plain GET before it counts as not answering. */
+    static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(5);
+
+    private AppWarmup() {
+    }
+
+    /**
+     * One app to warm.
+     *
+     * @param name   the app's name in messages (and the incident's component)
+     * @param base   where the harness reaches it directly (no link)
+     * @param login  its login path
+     * @param pages  the paths warmed, relative to {@code base + "/"} (a base URL with a path keeps it)
+     * @param fix    what to do when it does not answer, for the message
+     */
+    record App(String name, URI base, String login, List<String> pages, String fix) {
+    }
+
+    /** Checks and warms each app; returns how many warm-up GETs got an answer. */
+    static int warm(List<App> apps, int rounds) {
+        int answered = 0;
+        for (App app : apps) {
+            requireAnswer(app);
+            answered += JitWarmup.run(List.of(URI.create(app.base() + "/")), app.pages(), rounds);
+        }
+        return answered;
+    }
+
+    /** @throws ChildDiedException naming the app, the URL and why there was no answer (the exception) */
+    static void requireAnswer(App app) {
+        URI login = URI.create(app.base() + app.login());
+        Probe probe = Probe.get(login, LIVENESS_TIMEOUT);
+        if (!probe.answered()) {
+            throw new ChildDiedException(app.name(), app.name() + " does not answer GET " + login + " within "
+                    + LIVENESS_TIMEOUT.toSeconds() + " s (" + probe.failure() + "): " + app.fix());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.authbench.harness.apps;
+
+import io.authbench.reports.results.CalibratedLink;
+import io.authbench.reports.results.ResultsWriter;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * What {@link ProfileApps#prepare} needs from the run.
+ *
+ * @param out             the console
+ * @param writer          results.json (calibrated links, incidents)
+ * @param calibrations    the links calibrated so far in the run (results.json keeps them all); appended to
+ * @param quick           quick mode: fewer warm-up rounds and shorter calibration
+ * @param warmupRounds    rounds of GETs per app
+ */
+public record Preparation(PrintWriter out, ResultsWriter writer, List<CalibratedLink> calibrations, boolean quick,
+                          int warmupRounds) {
+}

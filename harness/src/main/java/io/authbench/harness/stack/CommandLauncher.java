@@ -1,0 +1,65 @@
+package io.authbench.harness.stack;
+
+import io.authbench.harness.apptarget.StartCommand;
+import io.authbench.harness.apptarget.TargetSpec;
+import io.authbench.support.process.Readiness;
+import io.authbench.support.process.ServerProcess;
+import io.authbench.support.process.ServerSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Starts a launched target: its file's {@code start} command with the placeholders filled for the profile
+ * ({@link StartCommand}), the API key only in the environment variable the file names, on a free loopback port.
+ * Ready when its {@code ready} URL answers below 500 (HTTP/1.1) or its {@code ready} log line appears.
+ */
+public record CommandLauncher(TargetSpec spec) implements AppLauncher {
+    /** Launched apps listen here; the browser reaches them through the browser→app link. */
+    static final String HOST = "127.0.0.1";
+
+    public CommandLauncher {
+        if (!spec.launched()) {
+            throw new IllegalArgumentException(spec.target().name() + " has no start command");
+        }
+    }
+
+    @Override
+    public ServerProcess start(Context context) {
+        StartCommand start = spec.start();
+        int port = freePort();
+        URI base = URI.create("http://" + HOST + ":" + port);
+        Map<String, String> values = StartCommand.values(port, HOST, context.appwriteForServer().toString(),
+                context.appwriteForBrowser().toString(), context.projectId());
+        Readiness readiness = start.readyPath() != null ? Readiness.httpGet(base.resolve(start.readyPath()), base)
+                : Readiness.logLine(start.readyLogLine(), base);
+        ServerSpec serverSpec = ServerSpec.of(spec.target().name() + "." + context.profileName(), start.command(values))
+                .withWorkingDirectory(start.directory())
+                .withEnvironment(start.environment(values, context.apiKey()))
+                .withStartTimeout(start.startTimeout())
+                .withReadiness(readiness);
+        return ServerProcess.start(serverSpec, context.logDir());
+    }
+
+    @Override
+    public int pinnedAppPort() {
+        return spec.ports().app();
+    }
+
+    @Override
+    public int pinnedAppwritePort() {
+        return spec.ports().appwriteForBrowser();
+    }
+
+    /** A port free right now; the app binds it a moment later (another process taking it first fails the start). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + HOST + " for a launched app: " + e.getMessage(), e);
+        }
+    }
+}
