@@ -33,12 +33,16 @@ final class Schedule {
                 flow -> skipReason(flow, options.targets()));
     }
 
-    /** Both targets must support a flow (its cells pair them); the bundled apps support every flow. */
+    /**
+     * Both targets must support a flow (its cells pair them); the bundled apps support every flow, also when they
+     * stand in for the pattern a run's single launched target file does not cover (a null target).
+     */
     private static java.util.Optional<String> skipReason(Flow flow, Targets targets) {
         if (targets == null) {
             return java.util.Optional.empty();
         }
         List<String> reasons = java.util.stream.Stream.of(targets.ssr(), targets.csr())
+                .filter(java.util.Objects::nonNull)
                 .map(flow::unsupportedReason).flatMap(java.util.Optional::stream).toList();
         return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", reasons));
     }
