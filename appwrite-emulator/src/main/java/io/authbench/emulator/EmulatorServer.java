@@ -23,8 +23,13 @@ import org.xnio.Options;
  * and its purge thread. Tests run it in-process on port 0; {@link EmulatorMain} runs it as a process.
  */
 public final class EmulatorServer implements AutoCloseable {
-    /** Connections idle this long are closed, and a body that stalls this long is abandoned: nothing hangs. */
+    /** Connections idle this long are closed, and a read or write that stalls this long fails: nothing hangs. */
     private static final int IO_TIMEOUT_MILLIS = 60_000;
+    /**
+     * Request headers must be complete this long after the first byte. They are parsed on the I/O threads (no worker
+     * waits for them), so this bounds only the connections a slow client can keep half-open.
+     */
+    private static final int HEADER_TIMEOUT_MILLIS = 10_000;
     private static final long LONGEST_RATE_WINDOW_SECONDS = 3600;
 
     private final EmulatorConfig config;
@@ -54,7 +59,7 @@ public final class EmulatorServer implements AutoCloseable {
         undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
                 .setSocketOption(Options.READ_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setHandler(handler)
