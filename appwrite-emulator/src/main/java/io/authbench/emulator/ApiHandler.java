@@ -104,8 +104,9 @@ final class ApiHandler implements HttpHandler {
             send(exchange, process(exchange, match));
         } catch (AppwriteException e) {
             sendError(exchange, e.type(), e.getMessage());
-        } catch (RuntimeException e) {
-            // One line, no stack trace, no request data (it could hold a password): the client gets a plain 500.
+        } catch (RuntimeException | Error e) {
+            // One line, no stack trace, no request data (it could hold a password). The client gets a JSON 500 even
+            // for an Error such as OutOfMemoryError: the Kotlin SDK never returns from a body it cannot parse.
             System.err.println("appwrite-emulator: internal error on " + match.route().statsKey() + ": " + e);
             sendError(exchange, ErrorType.GENERAL_UNKNOWN, ErrorType.GENERAL_UNKNOWN.defaultMessage());
         } finally {

@@ -83,8 +83,23 @@ public final class EmulatorServer implements AutoCloseable {
             return thread;
         });
         long every = purgeIntervalMillis(config.sessionDuration());
-        purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+        scheduleSurviving(purger, "session purge", this::purge, every);
         return this;
+    }
+
+    /**
+     * Runs {@code task} every {@code everyMillis} for as long as {@code executor} lives, whatever one run throws: a
+     * scheduled task that throws is otherwise never run again (an {@code OutOfMemoryError} caused by a sign-in on
+     * another thread once stopped the session purge for good). A failed run is one line on stderr.
+     */
+    static void scheduleSurviving(ScheduledExecutorService executor, String name, Runnable task, long everyMillis) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                System.err.println("appwrite-emulator: " + name + " failed, will run again: " + e);
+            }
+        }, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Expired sessions go within half a session lifetime, bounded to between 1 s and 30 s. */
