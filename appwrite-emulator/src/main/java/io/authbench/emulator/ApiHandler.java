@@ -34,6 +34,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,9 +64,11 @@ final class ApiHandler implements HttpHandler {
     private final boolean rateLimitsEnabled;
     private final int maxBodyBytes;
     private final PrintStream requestLog;
+    private final List<String> trustedIpHeaders;
 
     ApiHandler(Projects projects, Router router, RateLimiter rateLimiter, RouteStats stats, boolean rateLimitsEnabled,
-               int maxBodyBytes, PrintStream requestLog) {
+               int maxBodyBytes, PrintStream requestLog, List<String> trustedIpHeaders) {
+        this.trustedIpHeaders = List.copyOf(trustedIpHeaders);
         this.projects = projects;
         this.router = router;
         this.rateLimiter = rateLimiter;
@@ -117,7 +120,7 @@ final class ApiHandler implements HttpHandler {
 
     private ApiResponse process(HttpServerExchange exchange, Router.Match match) {
         Route route = match.route();
-        ApiRequest request = new ApiRequest(exchange, match.pathParams());
+        ApiRequest request = new ApiRequest(exchange, match.pathParams(), trustedIpHeaders);
         Instant now = Instant.now();
 
         // 1. The project: ?project= or X-Appwrite-Project; none or "console" means the console project.

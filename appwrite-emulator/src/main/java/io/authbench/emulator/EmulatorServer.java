@@ -55,7 +55,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new Projects(project, console),
                 Routes.router(new PasswordHasher(config.passwordHashing()), config.sessionDuration()),
                 rateLimiter, stats, config.rateLimits(), config.maxBodyBytes(),
-                config.requestLog() ? System.out : null);
+                config.requestLog() ? System.out : null, config.trustedIpHeaders());
         undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
