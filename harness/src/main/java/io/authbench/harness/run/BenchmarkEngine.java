@@ -235,7 +235,7 @@ public final class BenchmarkEngine {
                     }
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
-                            return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+                            return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
                         }
                         stack.checkAlive();
                         if (stackForProfile != null) {
@@ -257,7 +257,7 @@ public final class BenchmarkEngine {
                         }
                         Sample sample = toSample(step, result);
                         if (guard.stopping()) {
-                            return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+                            return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
                         }
                         writer.addSample(sample);
                         pending.poll();
@@ -279,7 +279,7 @@ public final class BenchmarkEngine {
             progress.finish();
             if (guard.stopping()) {
                 // Our own shutdown hook stopped the children: that is the interruption, not a crash.
-                return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+                return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
             }
             return abort(writer, pending, e.child(), e.getMessage(), overhead);
         } catch (UserSeeder.SeedingException e) {
