@@ -26,6 +26,11 @@ import java.util.Objects;
  *                    Element Timing entry) or {@value #OBSERVER} (no {@code elementtiming} attribute: the first frame
  *                    after a MutationObserver saw the expected content); null = not recorded (files written before
  *                    the field existed used Element Timing) or no time to content
+ * @param csrSessionPath for a CSR sample, how its Appwrite session reached the browser: {@value #COOKIE_PATH} (only
+ *                    the HttpOnly cookie; Appwrite verified the app's domain and sent no {@code X-Fallback-Cookies})
+ *                    or {@value #FALLBACK_PATH} (Appwrite sent {@code X-Fallback-Cookies} and the Web SDK kept the
+ *                    session in {@code localStorage.cookieFallback}, where page script can read it); null for SSR
+ *                    samples, samples that failed before it was observed, and files written before the field existed
  */
 public record Sample(
         String flow,
@@ -40,12 +45,17 @@ public record Sample(
         Metrics metrics,
         List<ObservedRequest> requests,
         List<Screenshot> screenshots,
-        String timeToContentMethod) {
+        String timeToContentMethod,
+        String csrSessionPath) {
 
     /** {@code timeToContentMethod}: the paint time of the content element's Element Timing entry. */
     public static final String ELEMENT_TIMING = "element-timing";
     /** {@code timeToContentMethod}: the observer-based fallback for pages without an {@code elementtiming} attribute. */
     public static final String OBSERVER = "observer";
+    /** {@code csrSessionPath}: the session lives only in Appwrite's HttpOnly cookie. */
+    public static final String COOKIE_PATH = "cookie";
+    /** {@code csrSessionPath}: Appwrite sent {@code X-Fallback-Cookies}; the session is in {@code localStorage}. */
+    public static final String FALLBACK_PATH = "fallback";
 
     public Sample {
         Objects.requireNonNull(flow, "\"sample.flow\" is missing");
@@ -70,13 +80,25 @@ public record Sample(
             throw new IllegalArgumentException("sample.timeToContentMethod must be \"" + ELEMENT_TIMING + "\" or \""
                     + OBSERVER + "\", got \"" + timeToContentMethod + "\"");
         }
+        if (csrSessionPath != null && !csrSessionPath.equals(COOKIE_PATH) && !csrSessionPath.equals(FALLBACK_PATH)) {
+            throw new IllegalArgumentException("sample.csrSessionPath must be \"" + COOKIE_PATH + "\" or \""
+                    + FALLBACK_PATH + "\", got \"" + csrSessionPath + "\"");
+        }
+    }
+
+    /** Without a recorded CSR session path. */
+    public Sample(String flow, String variant, String profile, int pair, int order, boolean warmup, boolean ok,
+                  String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
+                  List<Screenshot> screenshots, String timeToContentMethod) {
+        this(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
+                timeToContentMethod, null);
     }
 
     /** Without a recorded time-to-content method. */
     public Sample(String flow, String variant, String profile, int pair, int order, boolean warmup, boolean ok,
                   String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
                   List<Screenshot> screenshots) {
-        this(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots, null);
+        this(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots, null, null);
     }
 
     /** A successful sample. */
@@ -94,22 +116,28 @@ public record Sample(
 
     public Sample asWarmup() {
         return new Sample(flow, variant, profile, pair, order, true, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod);
+                timeToContentMethod, csrSessionPath);
     }
 
     public Sample withScreenshots(List<Screenshot> frames) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, frames,
-                timeToContentMethod);
+                timeToContentMethod, csrSessionPath);
     }
 
     public Sample withMetrics(Metrics newMetrics) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, newMetrics, requests, screenshots,
-                timeToContentMethod);
+                timeToContentMethod, csrSessionPath);
     }
 
     /** The same sample with {@code method} ({@link #ELEMENT_TIMING}, {@link #OBSERVER} or null) recorded. */
     public Sample withTimeToContentMethod(String method) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                method);
+                method, csrSessionPath);
+    }
+
+    /** The same sample with its CSR session path ({@link #COOKIE_PATH}, {@link #FALLBACK_PATH} or null) recorded. */
+    public Sample withCsrSessionPath(String path) {
+        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
+                timeToContentMethod, path);
     }
 }
