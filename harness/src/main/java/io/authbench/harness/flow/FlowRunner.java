@@ -406,12 +406,13 @@ public final class FlowRunner {
             List<ObservedRequest> requests = requests(exchanges, actionEpoch, contentEpoch, path);
             Instant startedAt = Instant.ofEpochMilli(Math.round(actionEpoch));
 
+            String sessionPath = app.ssr() ? null : CsrSessionPath.observe(page.page); // after the measured window
             Optional<String> problem = correctnessProblem(page, timings, expectSignedIn);
             if (problem.isPresent()) {
                 return new IterationOutcome(false, problem.get(), startedAt, metrics.build(), requests, overheadMs(),
-                        timings.method());
+                        timings.method(), sessionPath);
             }
-            return new IterationOutcome(true, null, startedAt, metrics.build(), requests, overheadMs(), timings.method());
+            return new IterationOutcome(true, null, startedAt, metrics.build(), requests, overheadMs(), timings.method(), sessionPath);
         }
 
         /** Expected name shown, no console errors, the session cookie as the pattern sets it (DESIGN §3). */

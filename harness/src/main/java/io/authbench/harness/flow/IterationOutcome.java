@@ -17,19 +17,31 @@ import java.util.List;
  *                   {@code newPageAndCdp}, {@code probe}, {@code cdpMetrics}, {@code snapshots}, {@code cookies})
  * @param timeToContentMethod how the content's paint was taken ({@code element-timing} or {@code observer}); null
  *                   when the flow has no time to content (no-js) or it failed before the probe
+ * @param csrSessionPath for CSR iterations, {@code cookie} or {@code fallback} ({@link CsrSessionPath}); null otherwise
  */
 public record IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics,
                                List<ObservedRequest> requests, java.util.Map<String, Double> overheadMs,
-                               String timeToContentMethod) {
+                               String timeToContentMethod, String csrSessionPath) {
     public IterationOutcome {
         requests = List.copyOf(requests);
         overheadMs = java.util.Map.copyOf(overheadMs);
     }
 
+    /** Without a CSR session path. */
+    public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
+                            java.util.Map<String, Double> overheadMs, String timeToContentMethod) {
+        this(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, null);
+    }
+
+    /** The same outcome with the CSR session path recorded. */
+    public IterationOutcome withCsrSessionPath(String path) {
+        return new IterationOutcome(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, path);
+    }
+
     /** Without a time-to-content method. */
     public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
                             java.util.Map<String, Double> overheadMs) {
-        this(ok, failure, startedAt, metrics, requests, overheadMs, null);
+        this(ok, failure, startedAt, metrics, requests, overheadMs, null, null);
     }
 
     /** Total harness overhead of the iteration, ms. */

@@ -7,6 +7,7 @@ import io.authbench.harness.browser.BrowserTarget;
 import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.cli.Topology;
 import io.authbench.harness.codesize.CodeSizeProbe;
 import io.authbench.harness.filmstrip.FilmstripRecorder;
 import io.authbench.harness.flow.AppTarget;
@@ -118,7 +119,7 @@ public final class BenchmarkEngine {
 
         try (ExitGuard guard = new ExitGuard();
              Stack stack = BackendSetup.startStack(options, folder.logs());
-             BrowserSession browser = BrowserSession.open(browserTarget)) {
+             BrowserSession browser = BrowserSession.open(browserTarget, options.topology().browserFlags())) {
             Environment environment = EnvironmentProbe.describe(browser.version(), stack.backendLabel());
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
                     withFilmstripSetting(runConfig(options, browserPath, browserTarget), filmstrip));
@@ -525,6 +526,7 @@ public final class BenchmarkEngine {
         if (result.metrics().has(Metric.TIME_TO_CONTENT_MS)) {
             sample = sample.withTimeToContentMethod(result.timeToContentMethod());
         }
+        sample = sample.withCsrSessionPath(result.csrSessionPath());
         return step.warmup() ? sample.asWarmup() : sample;
     }
 
@@ -566,6 +568,8 @@ public final class BenchmarkEngine {
         settings.putAll(browserTarget.settings());
         settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
         settings.put("publicHost", options.topology().links().publicHost());
+        settings.put("csrSessionPath", options.topology().csrCookiePath() ? "cookie (host " + Topology.CSR_COOKIE_HOST
+                + " mapped to the links in Chromium)" : "fallback unless Appwrite verifies the public host's domain");
         settings.put("projectId", BackendSetup.projectId(options));
         if (options.appwrite() == null) {
             // Recorded because it shapes the numbers: see Stack.start.
