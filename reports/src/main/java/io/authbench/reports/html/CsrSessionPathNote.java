@@ -40,8 +40,9 @@ final class CsrSessionPathNote {
                 <p>CSR was measured on %s: %d measured CSR samples held the session only in Appwrite's HttpOnly \
                 cookie, %d also in <code>localStorage.cookieFallback</code> (Appwrite sent <code>X-Fallback-Cookies</code> \
                 because it could not verify that the app and the API share a domain, as on <code>localhost</code>), \
-                where any script on the page can read it%s. Both paths cost the same requests; they differ in what a \
-                script injected into the page could take.</p>
+                where any script on the page can read it%s. The requests are the same (on the fallback path each Appwrite \
+                call also carries the <code>X-Fallback-Cookies</code> header); the paths differ in what a script \
+                injected into the page could take. <code>--csr-session-path=cookie</code> measures the other path.</p>
                 """.formatted(summary, cookie, fallback, unknown > 0 ? "; " + unknown + " did not record it" : "");
     }
 }
