@@ -183,13 +183,12 @@ final class ApiHandler implements HttpHandler {
             return JsonNodeFactory.instance.objectNode(); // not reached: every non-GET request passes BodyReader
         }
         if (body.tooLarge()) {
-            throw tooLarge(exchange);
+            throw tooLarge();
         }
         return RequestBody.parse(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body.bytes());
     }
 
-    private AppwriteException tooLarge(HttpServerExchange exchange) {
-        exchange.setPersistent(false); // BodyReader stopped reading: close after the answer instead of draining
+    private AppwriteException tooLarge() {
         return new AppwriteException(ErrorType.GENERAL_PAYLOAD_TOO_LARGE, "Request body is larger than the emulator's "
                 + "limit of " + maxBodyBytes + " bytes. Send a smaller body or start the emulator with a higher "
                 + "--max-body-bytes.");

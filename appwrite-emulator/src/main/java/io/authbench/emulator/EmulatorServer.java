@@ -3,6 +3,7 @@ package io.authbench.emulator;
 import io.authbench.emulator.auth.Project;
 import io.authbench.emulator.config.EmulatorConfig;
 import io.authbench.emulator.crypto.PasswordHasher;
+import io.authbench.emulator.http.BodyReader;
 import io.authbench.emulator.ratelimit.RateLimiter;
 import io.authbench.emulator.routes.Routes;
 import io.authbench.emulator.stats.RouteStats;
@@ -60,6 +61,8 @@ public final class EmulatorServer implements AutoCloseable {
                 .addHttpListener(config.port(), config.host())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
+                // Undertow cuts bodies at 2 MiB by default; BodyReader keeps --max-body-bytes and drains up to this.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.DRAIN_LIMIT_BYTES)
                 .setSocketOption(Options.READ_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setHandler(handler)
