@@ -49,6 +49,7 @@ public final class SsrServer implements AutoCloseable {
                 .addHttpListener(config.port(), config.host())
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReadHandler.DRAIN_LIMIT_BYTES)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setSocketOption(Options.READ_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)

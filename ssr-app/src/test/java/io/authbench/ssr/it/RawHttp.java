@@ -11,27 +11,22 @@ import java.nio.charset.StandardCharsets;
 final class RawHttp {
     private RawHttp() {}
 
-    /** Sends {@code head}, then {@code bodyBytes} in 64 KiB chunks from another thread until the server stops reading. */
-    static Thread sendChunked(Socket socket, String head, int bodyBytes) {
-        Thread writer = new Thread(() -> {
-            try {
-                OutputStream out = socket.getOutputStream();
-                out.write(head.getBytes(StandardCharsets.US_ASCII));
-                byte[] chunk = "x".repeat(65536).getBytes(StandardCharsets.US_ASCII);
-                for (int sent = 0; sent < bodyBytes; sent += chunk.length) {
-                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(chunk);
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-            } catch (IOException serverStoppedReading) {
-                // expected: the server answers and closes before the body ends
+    /** Sends {@code head} and {@code bodyBytes} in 64 KiB chunks; fails if the server stops reading before the end. */
+    static void writeChunked(OutputStream out, String head, int bodyBytes) {
+        try {
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "x".repeat(65536).getBytes(StandardCharsets.US_ASCII);
+            for (int sent = 0; sent < bodyBytes; sent += chunk.length) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             }
-        }, "chunked-writer");
-        writer.setDaemon(true);
-        writer.start();
-        return writer;
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            throw new AssertionError("the server stopped reading before the body ended, so a client that reads "
+                    + "only afterwards loses the answer: " + e, e);
+        }
     }
 
     /** The status line the server sent before closing, or an assertion error if it sent nothing within the timeout. */
