@@ -10,6 +10,7 @@ import io.authbench.emulator.auth.Role;
 import io.authbench.emulator.http.ApiRequest;
 import io.authbench.emulator.http.ApiResponse;
 import io.authbench.emulator.http.AppwriteException;
+import io.authbench.emulator.http.BodyReader;
 import io.authbench.emulator.http.Cors;
 import io.authbench.emulator.http.ErrorType;
 import io.authbench.emulator.http.Origin;
@@ -28,13 +29,12 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,6 +50,12 @@ final class ApiHandler implements HttpHandler {
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** The one path that is not Appwrite's: request statistics for the harness (docs/CONVENTIONS.md). */
     static final String STATS_PATH = "/_emulator/stats";
+    /**
+     * A request body must be complete this long after its headers, or the connection is closed. Bodies are at most
+     * {@code --max-body-bytes} (64 KiB by default): on loopback they arrive in microseconds, and 10 s covers any
+     * client that is sending at all.
+     */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
     private final Projects projects;
     private final Router router;
@@ -58,9 +64,11 @@ final class ApiHandler implements HttpHandler {
     private final boolean rateLimitsEnabled;
     private final int maxBodyBytes;
     private final PrintStream requestLog;
+    private final List<String> trustedIpHeaders;
 
     ApiHandler(Projects projects, Router router, RateLimiter rateLimiter, RouteStats stats, boolean rateLimitsEnabled,
-               int maxBodyBytes, PrintStream requestLog) {
+               int maxBodyBytes, PrintStream requestLog, List<String> trustedIpHeaders) {
+        this.trustedIpHeaders = List.copyOf(trustedIpHeaders);
         this.projects = projects;
         this.router = router;
         this.rateLimiter = rateLimiter;
@@ -74,9 +82,10 @@ final class ApiHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread() && !exchange.getRequestMethod().equals(Methods.GET)
                 && !exchange.getRequestMethod().equals(Methods.OPTIONS)) {
-            // Bodies are read blocking and logins run argon2: that belongs on a worker thread. GETs and preflights
-            // never block (no body, microseconds of work), so they stay on the I/O thread and skip the hand-off.
-            exchange.dispatch(this);
+            // Logins run argon2: that belongs on a worker thread, once the body is in (read here, on the I/O thread,
+            // so a slow client holds no worker). GETs and preflights never block (no body, microseconds of work),
+            // so they stay on the I/O thread and skip the hand-off.
+            BodyReader.readThenDispatch(exchange, maxBodyBytes, BODY_DEADLINE, this);
             return;
         }
         long start = System.nanoTime();
@@ -98,8 +107,9 @@ final class ApiHandler implements HttpHandler {
             send(exchange, process(exchange, match));
         } catch (AppwriteException e) {
             sendError(exchange, e.type(), e.getMessage());
-        } catch (RuntimeException e) {
-            // One line, no stack trace, no request data (it could hold a password): the client gets a plain 500.
+        } catch (RuntimeException | Error e) {
+            // One line, no stack trace, no request data (it could hold a password). The client gets a JSON 500 even
+            // for an Error such as OutOfMemoryError: the Kotlin SDK never returns from a body it cannot parse.
             System.err.println("appwrite-emulator: internal error on " + match.route().statsKey() + ": " + e);
             sendError(exchange, ErrorType.GENERAL_UNKNOWN, ErrorType.GENERAL_UNKNOWN.defaultMessage());
         } finally {
@@ -110,7 +120,7 @@ final class ApiHandler implements HttpHandler {
 
     private ApiResponse process(HttpServerExchange exchange, Router.Match match) {
         Route route = match.route();
-        ApiRequest request = new ApiRequest(exchange, match.pathParams());
+        ApiRequest request = new ApiRequest(exchange, match.pathParams(), trustedIpHeaders);
         Instant now = Instant.now();
 
         // 1. The project: ?project= or X-Appwrite-Project; none or "console" means the console project.
@@ -168,27 +178,17 @@ final class ApiHandler implements HttpHandler {
             }
             return params;
         }
-        long declared = exchange.getRequestContentLength();
-        if (declared > maxBodyBytes) {
-            throw tooLarge(exchange);
+        BodyReader.Body body = exchange.getAttachment(BodyReader.BODY); // read before this worker got the request
+        if (body == null) {
+            return JsonNodeFactory.instance.objectNode(); // not reached: every non-GET request passes BodyReader
         }
-        byte[] body;
-        exchange.startBlocking();
-        try (InputStream in = exchange.getInputStream()) {
-            body = in.readNBytes(maxBodyBytes + 1);
-        } catch (IOException e) {
-            exchange.setPersistent(false);
-            throw new AppwriteException(ErrorType.GENERAL_ARGUMENT_INVALID, "The request body could not be read: "
-                    + e.getMessage());
+        if (body.tooLarge()) {
+            throw tooLarge();
         }
-        if (body.length > maxBodyBytes) {
-            throw tooLarge(exchange);
-        }
-        return RequestBody.parse(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body);
+        return RequestBody.parse(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body.bytes());
     }
 
-    private AppwriteException tooLarge(HttpServerExchange exchange) {
-        exchange.setPersistent(false); // do not read (drain) the rest of an oversized body
+    private AppwriteException tooLarge() {
         return new AppwriteException(ErrorType.GENERAL_PAYLOAD_TOO_LARGE, "Request body is larger than the emulator's "
                 + "limit of " + maxBodyBytes + " bytes. Send a smaller body or start the emulator with a higher "
                 + "--max-body-bytes.");

@@ -99,6 +99,13 @@ public final class EmulatorMain implements Callable<Integer> {
             description = "Larger request bodies get 413 (default: ${DEFAULT-VALUE}).")
     int maxBodyBytes;
 
+    @Option(names = "--trusted-ip-headers", paramLabel = "NAMES", split = ",", defaultValue = "x-forwarded-for",
+            description = "Request headers whose first address is the client IP for rate limits and sessions, as "
+                    + "Appwrite's _APP_TRUSTED_HEADERS; '' trusts none and uses the connection's address. Any "
+                    + "client can send these headers: trust them only behind a proxy that sets them "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<String> trustedIpHeaders;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -211,7 +218,9 @@ public final class EmulatorMain implements Callable<Integer> {
         ApiKey apiKey = secret == null ? null : new ApiKey(secret, Set.copyOf(scopes), expiresAt);
         return new EmulatorConfig(host, port, projectId, apiKey,
                 platforms.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList(),
-                passwordHashing, rateLimitsOn, requestLog, sessionDuration, maxBodyBytes);
+                passwordHashing, rateLimitsOn, requestLog, sessionDuration, maxBodyBytes,
+                trustedIpHeaders.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+                        .toList());
     }
 
     private String readApiKeySecret() throws UsageException {

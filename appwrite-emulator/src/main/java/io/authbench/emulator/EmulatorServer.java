@@ -3,6 +3,7 @@ package io.authbench.emulator;
 import io.authbench.emulator.auth.Project;
 import io.authbench.emulator.config.EmulatorConfig;
 import io.authbench.emulator.crypto.PasswordHasher;
+import io.authbench.emulator.http.BodyReader;
 import io.authbench.emulator.ratelimit.RateLimiter;
 import io.authbench.emulator.routes.Routes;
 import io.authbench.emulator.stats.RouteStats;
@@ -23,8 +24,13 @@ import org.xnio.Options;
  * and its purge thread. Tests run it in-process on port 0; {@link EmulatorMain} runs it as a process.
  */
 public final class EmulatorServer implements AutoCloseable {
-    /** Connections idle this long are closed, and a body that stalls this long is abandoned: nothing hangs. */
+    /** Connections idle this long are closed, and a read or write that stalls this long fails: nothing hangs. */
     private static final int IO_TIMEOUT_MILLIS = 60_000;
+    /**
+     * Request headers must be complete this long after the first byte. They are parsed on the I/O threads (no worker
+     * waits for them), so this bounds only the connections a slow client can keep half-open.
+     */
+    private static final int HEADER_TIMEOUT_MILLIS = 10_000;
     private static final long LONGEST_RATE_WINDOW_SECONDS = 3600;
 
     private final EmulatorConfig config;
@@ -50,11 +56,13 @@ public final class EmulatorServer implements AutoCloseable {
                 new Projects(project, console),
                 Routes.router(new PasswordHasher(config.passwordHashing()), config.sessionDuration()),
                 rateLimiter, stats, config.rateLimits(), config.maxBodyBytes(),
-                config.requestLog() ? System.out : null);
+                config.requestLog() ? System.out : null, config.trustedIpHeaders());
         undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
+                // Undertow cuts bodies at 2 MiB by default; BodyReader keeps --max-body-bytes and drains up to this.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.DRAIN_LIMIT_BYTES)
                 .setSocketOption(Options.READ_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setHandler(handler)
@@ -78,8 +86,23 @@ public final class EmulatorServer implements AutoCloseable {
             return thread;
         });
         long every = purgeIntervalMillis(config.sessionDuration());
-        purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+        scheduleSurviving(purger, "session purge", this::purge, every);
         return this;
+    }
+
+    /**
+     * Runs {@code task} every {@code everyMillis} for as long as {@code executor} lives, whatever one run throws: a
+     * scheduled task that throws is otherwise never run again (an {@code OutOfMemoryError} caused by a sign-in on
+     * another thread once stopped the session purge for good). A failed run is one line on stderr.
+     */
+    static void scheduleSurviving(ScheduledExecutorService executor, String name, Runnable task, long everyMillis) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                System.err.println("appwrite-emulator: " + name + " failed, will run again: " + e);
+            }
+        }, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Expired sessions go within half a session lifetime, bounded to between 1 s and 30 s. */

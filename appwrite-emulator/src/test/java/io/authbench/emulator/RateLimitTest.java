@@ -143,4 +143,27 @@ class RateLimitTest {
             assertThat(http.request("GET", "/account").send().header("X-RateLimit-Limit")).isNull();
         }
     }
+
+    @Test
+    void the_ip_comes_from_x_forwarded_for_as_in_appwrite_unless_no_header_is_trusted() {
+        try (TestEmulator trusting = TestEmulator.start()) {
+            assertThat(signUpsFromChangingForwardedIps(new Http(trusting.baseUrl())))
+                    .as("Appwrite's default trusts X-Forwarded-For: each address has its own limit").isEqualTo(201);
+        }
+        try (TestEmulator untrusting = TestEmulator.start(c -> c.withTrustedIpHeaders(java.util.List.of()))) {
+            assertThat(signUpsFromChangingForwardedIps(new Http(untrusting.baseUrl())))
+                    .as("trusting no header: one connection address, one limit").isEqualTo(429);
+        }
+    }
+
+    /** Eleven sign-ups (the limit is 10 per hour per URL and IP), each claiming another address; the last status. */
+    private static int signUpsFromChangingForwardedIps(Http http) {
+        int status = 0;
+        for (int i = 0; i < 11; i++) {
+            status = http.request("POST", "/account").header("X-Forwarded-For", "203.0.113." + (i + 1))
+                    .json("{\"userId\":\"unique()\",\"email\":\"xff" + i + "@example.com\",\"password\":\"password123\"}")
+                    .send().status();
+        }
+        return status;
+    }
 }

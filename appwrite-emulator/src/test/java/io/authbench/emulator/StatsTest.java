@@ -50,4 +50,20 @@ class StatsTest {
             assertThat(stats.path("routes").size()).isZero();
         }
     }
+
+    @Test
+    void invented_method_names_share_one_key_so_the_stats_stay_bounded() {
+        try (TestEmulator emulator = TestEmulator.start()) {
+            Http http = new Http(emulator.baseUrl());
+            for (int i = 0; i < 40; i++) {
+                assertThat(http.request("INVENTED" + i, "/account").send().status()).isEqualTo(404);
+            }
+            http.request("BREW", "/no/such/thing").send();
+
+            JsonNode routes = http.bare("GET", emulator.rootUrl() + "/_emulator/stats").send().json().path("routes");
+
+            assertThat(routes.size()).isEqualTo(1);
+            assertThat(routes.path("OTHER *").path("count").asLong()).isEqualTo(41);
+        }
+    }
 }

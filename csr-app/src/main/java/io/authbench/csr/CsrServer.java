@@ -7,21 +7,33 @@ import io.authbench.csr.http.RequestLog;
 import io.authbench.csr.http.SecurityHeadersHandler;
 import io.authbench.csr.http.SpaFallbackHandler;
 import io.authbench.csr.http.TextCompression;
+import io.authbench.csr.http.UnwantedBodyHandler;
 import io.authbench.csr.page.Asset;
 import io.authbench.csr.page.ContentSecurityPolicy;
 import io.authbench.csr.page.FrontEndBundle;
 import io.authbench.csr.page.IndexPage;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import org.xnio.Options;
 
 /**
  * The CSR app's HTTP server: it only serves files (the hashed bundle and index.html for every app
  * route). It holds no secret and never calls Appwrite; the browser does.
  */
 public final class CsrServer implements AutoCloseable {
+    /**
+     * Request headers must be complete this long after their first byte, or the connection is closed. Everything
+     * here runs on the I/O threads without blocking, so this bounds only how long a half-sent request keeps a
+     * connection (with no bound, such connections stayed open for good).
+     */
+    private static final int HEADER_TIMEOUT_MILLIS = 10_000;
+    /** Idle keep-alive connections, and reads or writes that stall, end after this. */
+    private static final int IO_TIMEOUT_MILLIS = 60_000;
+
     private final Undertow undertow;
     private final URI baseUrl;
 
@@ -47,6 +59,10 @@ public final class CsrServer implements AutoCloseable {
         }
         Undertow undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.host())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setSocketOption(Options.READ_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setHandler(chain)
                 .build();
         try {
@@ -61,12 +77,13 @@ public final class CsrServer implements AutoCloseable {
     }
 
     /**
-     * The order of the handlers, outermost first: security headers on everything, gzip for text, then the
+     * The order of the handlers, outermost first: a request with a body gets its connection closed after the answer
+     * (the body is never read), security headers on everything, gzip for text, then the
      * hashed files, then index.html for page navigations, then 404.
      */
     static HttpHandler handlerChain(FrontEndBundle bundle, Asset index, String contentSecurityPolicy) {
         HttpHandler files = new HashedAssetHandler(bundle.assets(), new SpaFallbackHandler(index, new NotFoundHandler()));
-        return new SecurityHeadersHandler(contentSecurityPolicy, TextCompression.gzip(files));
+        return new UnwantedBodyHandler(new SecurityHeadersHandler(contentSecurityPolicy, TextCompression.gzip(files)));
     }
 
     /** For example {@code http://127.0.0.1:41234}. */

@@ -120,6 +120,27 @@ class HarnessMainTest {
     }
 
     @Test
+    void the_csr_session_path_is_fallback_by_default_and_cookie_moves_the_browser_urls_to_a_verifiable_host() {
+        assertThat(run("run")).isZero();
+        assertThat(run("run", "--csr-session-path=cookie")).isZero();
+        assertThat(received).extracting(o -> o.topology().csrCookiePath()).containsExactly(false, true);
+        assertThat(received.get(1).topology().links().publicHost()).isEqualTo("authbench.internal");
+        assertThat(received.get(1).topology().browserFlags())
+                .containsExactly("--host-resolver-rules=MAP authbench.internal 127.0.0.1");
+        assertThat(received.get(0).topology().browserFlags()).isEmpty();
+    }
+
+    @Test
+    void a_bad_csr_session_path_or_one_with_a_public_host_is_one_line_and_exit_2() {
+        assertThat(run("run", "--csr-session-path=jwt")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "authbench: --csr-session-path: 'jwt' is not fallback or cookie. Run 'authbench run --help' for usage.");
+        assertThat(run("run", "--csr-session-path=cookie", "--public-host=bench.example.org")).isEqualTo(2);
+        assertThat(err.toString()).contains("--csr-session-path=cookie sets the public host itself");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void an_unknown_profile_lists_the_known_ones() {
         assertThat(run("run", "--profiles=loopback,moon")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown network profile 'moon'")

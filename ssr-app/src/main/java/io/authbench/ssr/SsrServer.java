@@ -1,6 +1,7 @@
 package io.authbench.ssr;
 
 import io.authbench.ssr.appwrite.AppwriteGateway;
+import io.authbench.ssr.http.BodyReadHandler;
 import io.authbench.ssr.http.InternalErrorHandler;
 import io.authbench.ssr.http.OriginCheckHandler;
 import io.authbench.ssr.http.RequestLogHandler;
@@ -9,11 +10,13 @@ import io.authbench.ssr.http.ServerTimingHandler;
 import io.authbench.ssr.route.Routes;
 import io.authbench.ssr.session.SessionCookie;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.function.Consumer;
+import org.xnio.Options;
 
 /**
  * The SSR app: an Undertow server whose handler chain is built in {@link #handlerChain()}. Start it with
@@ -23,6 +26,13 @@ public final class SsrServer implements AutoCloseable {
     // The routes block on Appwrite calls (bounded by the upstream timeout); Undertow's default of 8 workers per
     // core would cap concurrent page views far below what the load phase asks for on a slow app→Appwrite link.
     private static final int WORKER_THREADS = 64;
+    /**
+     * Request headers must be complete this long after their first byte. They are parsed on the I/O threads, so this
+     * bounds only how long a half-sent request keeps its connection.
+     */
+    private static final int HEADER_TIMEOUT_MILLIS = 10_000;
+    /** Idle keep-alive connections, and reads or writes that stall, end after this: nothing stays open for good. */
+    private static final int IO_TIMEOUT_MILLIS = 60_000;
 
     private final SsrConfig config;
     private final Consumer<String> log;
@@ -38,6 +48,11 @@ public final class SsrServer implements AutoCloseable {
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setWorkerThreads(WORKER_THREADS)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReadHandler.DRAIN_LIMIT_BYTES)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setSocketOption(Options.READ_TIMEOUT, IO_TIMEOUT_MILLIS)
+                .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setHandler(handlerChain())
                 .build();
         try {
@@ -56,18 +71,18 @@ public final class SsrServer implements AutoCloseable {
     }
 
     /**
-     * The order requests pass through, outermost first: optional request log, a worker thread (routes block on
-     * Appwrite), security headers, the 500 safety net, Server-Timing, the Origin check (before any route, so a
+     * The order requests pass through, outermost first: optional request log, the body read on the I/O thread (so a
+     * slow client holds no worker), a worker thread (routes block on Appwrite), security headers, the 500 safety net, Server-Timing, the Origin check (before any route, so a
      * cross-site POST never reaches Appwrite), then the routes.
      */
     private HttpHandler handlerChain() {
-        HttpHandler chain = new BlockingHandler(
+        HttpHandler chain = new BodyReadHandler(new BlockingHandler(
                 new SecurityHeadersHandler(
                         new InternalErrorHandler(
                                 new ServerTimingHandler(
                                         new OriginCheckHandler(
                                                 Routes.create(appwrite, new SessionCookie(config.cookiePolicy()),
-                                                        config.upstreamTimeout(), log))), log)));
+                                                        config.upstreamTimeout(), log))), log))));
         return config.requestLog() ? new RequestLogHandler(chain, log) : chain;
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
  * @param requestLog one line per request on stdout (off by default: a logging server under load measures its logging)
  * @param sessionDuration how long a new session lives ({@code auths.duration}, default one year)
  * @param maxBodyBytes larger request bodies get 413
+ * @param trustedIpHeaders lower-case header names whose first address is taken as the client's IP, in order
+ *        (Appwrite's {@code _APP_TRUSTED_HEADERS}, default {@code x-forwarded-for}); empty: the socket's peer only
  */
 public record EmulatorConfig(
         String host,
@@ -26,47 +28,54 @@ public record EmulatorConfig(
         boolean rateLimits,
         boolean requestLog,
         Duration sessionDuration,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        List<String> trustedIpHeaders) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_PROJECT = "authbench";
     public static final Duration DEFAULT_SESSION_DURATION = Duration.ofSeconds(31_536_000);
     public static final int DEFAULT_MAX_BODY_BYTES = 65_536;
+    public static final List<String> DEFAULT_TRUSTED_IP_HEADERS = List.of("x-forwarded-for");
     public static final List<String> DEFAULT_KEY_SCOPES = List.of("users.read", "users.write", "sessions.write");
 
     /** Defaults for an in-process emulator on a free loopback port (tests). */
     public static EmulatorConfig defaults(ApiKey apiKey) {
         return new EmulatorConfig(DEFAULT_HOST, 0, DEFAULT_PROJECT, apiKey, List.of(), PasswordHashing.APPWRITE,
-                true, false, DEFAULT_SESSION_DURATION, DEFAULT_MAX_BODY_BYTES);
+                true, false, DEFAULT_SESSION_DURATION, DEFAULT_MAX_BODY_BYTES, DEFAULT_TRUSTED_IP_HEADERS);
     }
 
     public EmulatorConfig withPasswordHashing(PasswordHashing hashing) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, hashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes);
+                sessionDuration, maxBodyBytes, trustedIpHeaders);
     }
 
     public EmulatorConfig withRateLimits(boolean enabled) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, enabled, requestLog,
-                sessionDuration, maxBodyBytes);
+                sessionDuration, maxBodyBytes, trustedIpHeaders);
     }
 
     public EmulatorConfig withPlatforms(List<String> hosts) {
         return new EmulatorConfig(host, port, projectId, apiKey, List.copyOf(hosts), passwordHashing, rateLimits,
-                requestLog, sessionDuration, maxBodyBytes);
+                requestLog, sessionDuration, maxBodyBytes, trustedIpHeaders);
     }
 
     public EmulatorConfig withSessionDuration(Duration duration) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                duration, maxBodyBytes);
+                duration, maxBodyBytes, trustedIpHeaders);
     }
 
     public EmulatorConfig withMaxBodyBytes(int bytes) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, bytes);
+                sessionDuration, bytes, trustedIpHeaders);
     }
 
     public EmulatorConfig withApiKey(ApiKey key) {
         return new EmulatorConfig(host, port, projectId, key, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes);
+                sessionDuration, maxBodyBytes, trustedIpHeaders);
+    }
+
+    public EmulatorConfig withTrustedIpHeaders(List<String> headers) {
+        return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
+                sessionDuration, maxBodyBytes, List.copyOf(headers));
     }
 }

@@ -21,6 +21,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 public final class PasswordHasher {
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{16,128})");
+    private static final Pattern PHC_COST = Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$");
     private static final int SALT_BYTES = 16;
     private static final int TAG_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -29,6 +30,20 @@ public final class PasswordHasher {
     private final PasswordHashing setting;
     private final SecureRandom random = new SecureRandom();
     private final Semaphore concurrentHashes = new Semaphore(Runtime.getRuntime().availableProcessors());
+
+    /**
+     * The largest argon2 cost the emulator computes. Appwrite itself puts no bound on an imported hash (its
+     * {@code createArgon2User} checks only the Password validator's 8 to 256 characters) and pays whatever the hash
+     * says at each sign-in; in a JVM with a bounded heap, a hash claiming m = 4 GiB ends in an
+     * {@code OutOfMemoryError}. The bound is Appwrite's own cost for memory (m = 65536 KiB, which every common
+     * library default stays within: PHP m=65536,t=4,p=1; node-argon2 m=65536,t=3,p=4; OWASP m=19456,t=2,p=1),
+     * with room in time and lanes.
+     */
+    public static final int MAX_MEMORY_KIB = 65_536;
+    public static final int MAX_ITERATIONS = 10;
+    public static final int MAX_PARALLELISM = 16;
+    public static final String COST_BOUND_DESCRIPTION = "The argon2 hash's cost must be at most m=" + MAX_MEMORY_KIB
+            + " (KiB), t=" + MAX_ITERATIONS + ", p=" + MAX_PARALLELISM + " in the emulator; rehash with a lower cost.";
 
     public PasswordHasher(PasswordHashing setting) {
         this.setting = setting;
@@ -46,6 +61,26 @@ public final class PasswordHasher {
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(tag);
     }
 
+    /**
+     * True if {@code phc} is an argon2id hash this class would compute whose cost exceeds the bound. Strings that
+     * are not such a hash are stored as sent (Appwrite accepts them too) and simply never verify.
+     */
+    public static boolean costExceedsBound(String phc) {
+        Matcher m = PHC_COST.matcher(phc);
+        if (!m.find()) {
+            return false;
+        }
+        try {
+            return overBound(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+        } catch (NumberFormatException absurdlyLong) {
+            return true;
+        }
+    }
+
+    private static boolean overBound(long memoryKiB, long iterations, long parallelism) {
+        return memoryKiB > MAX_MEMORY_KIB || iterations > MAX_ITERATIONS || parallelism > MAX_PARALLELISM;
+    }
+
     /** True iff {@code password} matches {@code phc}; a malformed stored hash never matches. */
     public boolean verify(String password, String phc) {
         Matcher m = PHC.matcher(phc);
@@ -55,8 +90,8 @@ public final class PasswordHasher {
         int memory = Integer.parseInt(m.group(1));
         int iterations = Integer.parseInt(m.group(2));
         int parallelism = Integer.parseInt(m.group(3));
-        if (memory < 8 * parallelism || memory > 4_194_304 || iterations < 1 || parallelism < 1) {
-            return false;
+        if (memory < 8 * parallelism || iterations < 1 || parallelism < 1 || overBound(memory, iterations, parallelism)) {
+            return false; // never computed: an over-bound cost could exhaust the heap (imports refuse them anyway)
         }
         byte[] salt;
         byte[] expected;

@@ -9,19 +9,30 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** One API request as the routes see it: headers, cookies, client address, path and body parameters. */
 public final class ApiRequest {
+    /** An IPv4 or IPv6 literal (checked by shape only: never a name lookup). */
+    private static final Pattern IP_LITERAL =
+            Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
     private final HttpServerExchange exchange;
     private final Map<String, String> pathParams;
+    private final List<String> trustedIpHeaders;
     private ObjectNode params = JsonNodeFactory.instance.objectNode();
     private Map<String, String> cookies;
 
-    public ApiRequest(HttpServerExchange exchange, Map<String, String> pathParams) {
+    /**
+     * @param trustedIpHeaders header names whose first address is taken as the client's IP, in order (Appwrite's
+     *        {@code _APP_TRUSTED_HEADERS}); empty: only the connection's peer address counts
+     */
+    public ApiRequest(HttpServerExchange exchange, Map<String, String> pathParams, List<String> trustedIpHeaders) {
         this.exchange = exchange;
         this.pathParams = pathParams;
+        this.trustedIpHeaders = trustedIpHeaders;
     }
 
     /** Sets the body (or query) parameters once they have been read. */
@@ -78,10 +89,17 @@ public final class ApiRequest {
 
     /** The first {@code X-Forwarded-For} entry, else the socket's peer address. */
     public String clientIp() {
-        String forwarded = header("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            int comma = forwarded.indexOf(',');
-            return (comma >= 0 ? forwarded.substring(0, comma) : forwarded).strip();
+        // As Appwrite's Request::getIP: the first trusted header whose first entry is an IP address wins, else the
+        // peer. Any client can send these headers, so rate limits keyed by IP trust them exactly as far as Appwrite.
+        for (String name : trustedIpHeaders) {
+            String value = header(name);
+            if (value != null && !value.isBlank()) {
+                int comma = value.indexOf(',');
+                String first = (comma >= 0 ? value.substring(0, comma) : value).strip();
+                if (IP_LITERAL.matcher(first).matches()) {
+                    return first;
+                }
+            }
         }
         InetSocketAddress peer = exchange.getSourceAddress();
         return peer == null || peer.getAddress() == null ? "" : peer.getAddress().getHostAddress();

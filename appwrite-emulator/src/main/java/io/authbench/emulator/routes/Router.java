@@ -5,6 +5,7 @@ import io.authbench.emulator.http.ErrorType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the route for a method and path. A request no route matches gets Appwrite's wildcard route (scope
@@ -13,6 +14,11 @@ import java.util.Map;
 public final class Router {
     /** A matched route with its path parameters. */
     public record Match(Route route, Map<String, String> pathParams) {}
+
+    /** Where requests with an invented method name are counted. */
+    public static final String OTHER_METHODS = "OTHER";
+    private static final Set<String> HTTP_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final List<Route> routes;
     private final List<List<String>> segments;
@@ -59,8 +65,16 @@ public final class Router {
         return params;
     }
 
+    /**
+     * The method name a wildcard route is counted under: HTTP's own methods by name, any invented one as
+     * {@value #OTHER_METHODS}, so a client cannot grow {@code /_emulator/stats} by sending new method names.
+     */
+    static String countedMethod(String method) {
+        return HTTP_METHODS.contains(method) ? method : OTHER_METHODS;
+    }
+
     private static Route wildcard(String method) {
-        return new Route(method, "*", "global", null, false, context -> {
+        return new Route(countedMethod(method), "*", "global", null, false, context -> {
             throw new AppwriteException(ErrorType.GENERAL_ROUTE_NOT_FOUND);
         });
     }

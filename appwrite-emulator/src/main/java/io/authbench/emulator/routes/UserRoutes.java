@@ -1,5 +1,6 @@
 package io.authbench.emulator.routes;
 
+import io.authbench.emulator.crypto.PasswordHasher;
 import io.authbench.emulator.http.ApiRequest;
 import io.authbench.emulator.http.ApiResponse;
 import io.authbench.emulator.http.AppwriteException;
@@ -45,6 +46,10 @@ final class UserRoutes {
         String userId = Params.userId(request);
         String email = Params.email(request, true);
         String hash = Params.password(request, true); // Appwrite checks it with its Password validator only
+        if (PasswordHasher.costExceedsBound(hash)) {
+            // Not an Appwrite check (it has none): refused in the shape Appwrite gives any invalid parameter.
+            throw AppwriteException.invalidParam("password", PasswordHasher.COST_BOUND_DESCRIPTION);
+        }
         String name = Params.name(request);
         User user = creation.createWithArgon2Hash(context.project().store(), userId, email, hash, name, context.now());
         return ApiResponse.json(201, ModelJson.user(user));

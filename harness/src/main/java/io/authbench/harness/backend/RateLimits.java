@@ -51,7 +51,7 @@ public final class RateLimits {
         String reason = "rate limited by Appwrite (429 general_rate_limit_exceeded on sign-in for " + user.email() + "; "
                 + probe(user.email()) + "): " + outcome.failure();
         return new IterationOutcome(false, reason, outcome.startedAt(), outcome.metrics(), outcome.requests(),
-                outcome.overheadMs(), outcome.timeToContentMethod(), outcome.checks());
+                outcome.overheadMs(), outcome.timeToContentMethod(), outcome.checks(), outcome.csrSessionPath());
     }
 
     /** The limit as Appwrite states it now for {@code email}'s sign-ins. */

@@ -42,10 +42,14 @@ public final class BrowserSession implements AutoCloseable {
      * @throws io.authbench.support.browser.BrowserSetupException if node, the driver or the browser cannot start
      */
     public static BrowserSession launch(Path executable) {
+        return launch(executable, List.of());
+    }
+
+    private static BrowserSession launch(Path executable, List<String> topologyFlags) {
         Playwright playwright = Browsers.createPlaywright();
         try {
-            Browser browser = Browsers.launchChromium(playwright, new LaunchSettings(executable, true, EXTRA_FLAGS,
-                    LaunchSettings.DEFAULT_LAUNCH_TIMEOUT));
+            Browser browser = Browsers.launchChromium(playwright, new LaunchSettings(executable, true,
+                    flags(topologyFlags), LaunchSettings.DEFAULT_LAUNCH_TIMEOUT));
             return new BrowserSession(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();
@@ -59,15 +63,27 @@ public final class BrowserSession implements AutoCloseable {
      * @throws io.authbench.support.browser.BrowserSetupException naming the target and the fix if it cannot be had
      */
     public static BrowserSession open(BrowserTarget target) {
+        return open(target, List.of());
+    }
+
+    /** As {@link #open(BrowserTarget)}, with extra Chromium flags the run's topology needs (host-resolver rules). */
+    public static BrowserSession open(BrowserTarget target, List<String> topologyFlags) {
+        List<String> flags = flags(topologyFlags);
         if (target instanceof BrowserTarget.PlaywrightServer server) {
             return start(Browsers.createPlaywright(), playwright -> Browsers.connectChromium(playwright,
-                    server.endpoint(), EXTRA_FLAGS, server.executableOnServer(), REMOTE_TIMEOUT));
+                    server.endpoint(), flags, server.executableOnServer(), REMOTE_TIMEOUT));
         }
         if (target instanceof BrowserTarget.SeleniumGrid grid) {
             return start(Browsers.createPlaywright(Browsers.seleniumGridEnvironment(grid.hub())), playwright ->
-                    Browsers.launchChromiumOnSeleniumGrid(playwright, grid.hub(), EXTRA_FLAGS, REMOTE_TIMEOUT));
+                    Browsers.launchChromiumOnSeleniumGrid(playwright, grid.hub(), flags, REMOTE_TIMEOUT));
         }
-        return launch(((BrowserTarget.Local) target).executable());
+        return launch(((BrowserTarget.Local) target).executable(), topologyFlags);
+    }
+
+    private static List<String> flags(List<String> topologyFlags) {
+        List<String> flags = new java.util.ArrayList<>(EXTRA_FLAGS);
+        flags.addAll(topologyFlags);
+        return List.copyOf(flags);
     }
 
     private static BrowserSession start(Playwright playwright, java.util.function.Function<Playwright, Browser> open) {

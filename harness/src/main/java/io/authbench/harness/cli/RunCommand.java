@@ -101,6 +101,14 @@ public final class RunCommand implements Callable<Integer> {
                     + " the browser's machine to this one. Default: " + Defaults.PUBLIC_HOST + ".")
     String publicHost = "";
 
+    @Option(names = "--csr-session-path", paramLabel = "fallback|cookie",
+            description = "Which way CSR's Appwrite session reaches the browser. fallback: browser URLs on the public"
+                    + " host (localhost), where Appwrite cannot verify the app's domain and sends X-Fallback-Cookies,"
+                    + " which the Web SDK keeps in localStorage; cookie: browser URLs on " + Topology.CSR_COOKIE_HOST
+                    + " (Chromium maps it to the links' address), where the check passes and the session stays in"
+                    + " the HttpOnly cookie. Default: fallback.")
+    String csrSessionPath = "";
+
     @Option(names = "--emulator-jar", paramLabel = "JAR",
             description = "appwrite-emulator's shaded jar. Default: appwrite-emulator/target/appwrite-emulator.jar.")
     String emulatorJar = "";
@@ -303,13 +311,33 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--link-host: " + e.getMessage());
         }
+        boolean cookiePath = csrCookiePath();
+        if (cookiePath && !blank(publicHost)) {
+            throw new UsageException("--csr-session-path=cookie sets the public host itself (" + Topology.CSR_COOKIE_HOST
+                    + "); leave out --public-host, or give a --public-host under your own domain with the default path.");
+        }
+        if (cookiePath && bind.isAnyLocalAddress() && (ws != null || grid != null)) {
+            throw new UsageException("--csr-session-path=cookie with a remote browser needs --link-host set to this"
+                    + " machine's LAN address (the browser is told to find " + Topology.CSR_COOKIE_HOST + " there), not "
+                    + bind.getHostAddress() + ".");
+        }
         String host;
         try {
-            host = LinkHosts.parsePublicHost(blank(publicHost) ? Defaults.PUBLIC_HOST : publicHost);
+            host = cookiePath ? Topology.CSR_COOKIE_HOST
+                    : LinkHosts.parsePublicHost(blank(publicHost) ? Defaults.PUBLIC_HOST : publicHost);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--public-host: " + e.getMessage());
         }
-        return new Topology(ws, grid, new LinkHosts(bind, host));
+        return new Topology(ws, grid, new LinkHosts(bind, host), cookiePath);
+    }
+
+    private boolean csrCookiePath() throws UsageException {
+        String value = blank(csrSessionPath) ? "fallback" : csrSessionPath.trim();
+        return switch (value) {
+            case "fallback" -> false;
+            case "cookie" -> true;
+            default -> throw new UsageException("--csr-session-path: '" + value + "' is not fallback or cookie.");
+        };
     }
 
     /** An explicit folder must hold the sources; without one, the current directory is used if it does. */

@@ -268,7 +268,7 @@ public final class FlowRunner {
                     countersAfter.serverSideCallsSince(countersBefore, network.appwriteCallsBrowser()), serverTimingUnknown);
             return new IterationOutcome(true, null, Instant.ofEpochMilli((long) phaseStartEpoch), metrics.build(),
                     Waterfall.of(exchanges, settings.destinations(), phaseStartEpoch, phaseStartEpoch, endEpoch,
-                            CriticalPath.of(List.of(), 0, 0)), budget.overheadMs(), null, checks);
+                            CriticalPath.of(List.of(), 0, 0)), budget.overheadMs(), null, checks, null);
         }
 
         private BrowserContext newContext(boolean javaScript) {
@@ -369,9 +369,11 @@ public final class FlowRunner {
             List<ObservedRequest> requests = Waterfall.of(exchanges, settings.destinations(), phaseStartEpoch, actionEpoch,
                     contentEpoch, path);
             Instant startedAt = Instant.ofEpochMilli(Math.round(actionEpoch));
+
+            String sessionPath = app.ssr() ? null : CsrSessionPath.observe(page.page); // after the measured window
             Optional<String> problem = correctnessProblem(page, timings, expectSignedIn);
             return new IterationOutcome(problem.isEmpty(), problem.orElse(null), startedAt, metrics.build(), requests,
-                    budget.overheadMs(), timings.method(), checks);
+                    budget.overheadMs(), timings.method(), checks, sessionPath);
         }
 
         /** The name check of flows whose content shows the name; empty for the login heading. */

@@ -19,26 +19,34 @@ import java.util.List;
  *                   when the flow has no time to content (no-js) or it failed before the probe
  * @param checks     what the correctness checks saw, by check ({@code sessionCookie}, {@code contentWithoutJs});
  *                   recorded as the sample's {@code checks}
+ * @param csrSessionPath for CSR iterations, {@code cookie} or {@code fallback} ({@link CsrSessionPath}); null otherwise
  */
 public record IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics,
                                List<ObservedRequest> requests, java.util.Map<String, Double> overheadMs,
-                               String timeToContentMethod, java.util.Map<String, String> checks) {
+                               String timeToContentMethod, java.util.Map<String, String> checks,
+                               String csrSessionPath) {
     public IterationOutcome {
         requests = List.copyOf(requests);
         overheadMs = java.util.Map.copyOf(overheadMs);
         checks = checks == null ? java.util.Map.of() : java.util.Map.copyOf(checks);
     }
 
-    /** Without recorded checks. */
+    /** Without recorded checks or CSR session path. */
     public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
                             java.util.Map<String, Double> overheadMs, String timeToContentMethod) {
-        this(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, null);
+        this(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, null, null);
+    }
+
+    /** The same outcome with the CSR session path recorded. */
+    public IterationOutcome withCsrSessionPath(String path) {
+        return new IterationOutcome(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, checks,
+                path);
     }
 
     /** Without a time-to-content method. */
     public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
                             java.util.Map<String, Double> overheadMs) {
-        this(ok, failure, startedAt, metrics, requests, overheadMs, null, null);
+        this(ok, failure, startedAt, metrics, requests, overheadMs, null, null, null);
     }
 
     /** Total harness overhead of the iteration, ms. */

@@ -11,6 +11,7 @@ import io.authbench.harness.browser.BrowserTarget;
 import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.cli.Topology;
 import io.authbench.harness.codesize.CodeSizeProbe;
 import io.authbench.harness.filmstrip.FilmstripRecorder;
 import io.authbench.harness.flow.FlowRunner;
@@ -112,7 +113,7 @@ public final class BenchmarkEngine {
 
         try (ExitGuard guard = new ExitGuard();
              Stack stack = BackendSetup.startStack(options, folder.logs());
-             BrowserSession browser = BrowserSession.open(browserTarget)) {
+             BrowserSession browser = BrowserSession.open(browserTarget, options.topology().browserFlags())) {
             Environment environment = environment(options, browser.version(), stack.backendLabel());
             Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
                     withFilmstripSetting(runConfig(options, browserPath, browserTarget), filmstrip));
@@ -212,7 +213,7 @@ public final class BenchmarkEngine {
                             profileApps.linkShaping()));
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
-                            return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+                            return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
                         }
                         stack.checkAlive();
                         profileApps.checkAlive();
@@ -231,7 +232,7 @@ public final class BenchmarkEngine {
                         }
                         Sample sample = toSample(step, result);
                         if (guard.stopping()) {
-                            return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+                            return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
                         }
                         writer.addSample(sample);
                         pending.poll();
@@ -253,7 +254,7 @@ public final class BenchmarkEngine {
             progress.finish();
             if (guard.stopping()) {
                 // Our own shutdown hook stopped the children: that is the interruption, not a crash.
-                return new Outcome(RunStatus.INTERRUPTED, "stopped by a signal", false, overhead);
+                return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
             }
             return abort(writer, pending, e.child(), e.getMessage(), overhead);
         } catch (UserSeeder.SeedingException e) {
@@ -412,7 +413,7 @@ public final class BenchmarkEngine {
         if (result.metrics().has(Metric.TIME_TO_CONTENT_MS)) {
             sample = sample.withTimeToContentMethod(result.timeToContentMethod());
         }
-        sample = sample.withChecks(result.checks());
+        sample = sample.withChecks(result.checks()).withCsrSessionPath(result.csrSessionPath());
         return step.warmup() ? sample.asWarmup() : sample;
     }
 
@@ -461,6 +462,8 @@ public final class BenchmarkEngine {
         settings.putAll(browserTarget.settings());
         settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
         settings.put("publicHost", options.topology().links().publicHost());
+        settings.put("csrSessionPath", options.topology().csrCookiePath() ? "cookie (host " + Topology.CSR_COOKIE_HOST
+                + " mapped to the links in Chromium)" : "fallback unless Appwrite verifies the public host's domain");
         settings.put("projectId", BackendSetup.projectId(options));
         if (options.appwrite() == null) {
             // Recorded because it shapes the numbers: see Stack.start.

@@ -20,6 +20,7 @@ final class ExitGuard implements AutoCloseable {
     private final java.util.List<Runnable> cleanups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ExitGuard() {
+        StopSignal.install();
         hook = new Thread(this::onSignal, "authbench-exit-guard");
         Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -53,7 +54,7 @@ final class ExitGuard implements AutoCloseable {
         ResultsWriter current = writer;
         if (current != null) {
             try {
-                current.finish(RunStatus.INTERRUPTED, "stopped by a signal (Ctrl-C) before the run finished");
+                current.finish(RunStatus.INTERRUPTED, StopSignal.reason());
             } catch (RuntimeException ignored) {
                 // the file keeps its last complete state
             }

@@ -2,7 +2,11 @@ package io.authbench.harness.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -27,10 +31,43 @@ public final class RunFolder {
             Files.createDirectories(folder.logs());
             Files.createDirectories(folder.histograms());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the run folder " + folder.root + " (" + e.getMessage()
-                    + "); choose another with --out / -Dbench.out", e);
+            throw new UncheckedIOException("cannot create the run folder " + folder.root + ": " + cause(e)
+                    + "; choose another with --out / -Dbench.out", e);
         }
         return folder;
+    }
+
+    /**
+     * Why a folder could not be made. The JDK's exceptions mostly carry just a path as their message (the one that
+     * failed, often the folder asked for), so the kind of failure is spelled out here.
+     */
+    static String cause(IOException e) {
+        if (e instanceof NoSuchFileException missing) {
+            return missing.getFile() + " cannot be created (its parent is missing, or is on a file system that does "
+                    + "not allow new folders, such as /proc or /sys)";
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied for " + denied.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a folder";
+        }
+        if (e instanceof FileSystemException other && other.getReason() != null) {
+            String reason = other.getReason();
+            return reason.equals("Not a directory")
+                    ? fileInTheWay(Path.of(other.getFile())) + " is a file, not a folder"
+                    : other.getFile() + ": " + reason;
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+
+    private static Path fileInTheWay(Path path) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return path;
     }
 
     public Path root() {

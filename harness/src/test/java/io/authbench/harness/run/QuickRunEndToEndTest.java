@@ -84,6 +84,9 @@ class QuickRunEndToEndTest {
         assertThat(csr.metrics().number(Metric.APPWRITE_CALLS_BROWSER).getAsDouble()).isGreaterThanOrEqualTo(2);
         assertThat(csr.metrics().number(Metric.APPWRITE_CALLS_SERVER)).hasValue(0.0);
         assertThat(csr.metrics().number(Metric.PREFLIGHTS).getAsDouble()).isPositive();
+        // On localhost Appwrite cannot verify the app's domain: the Web SDK keeps X-Fallback-Cookies in localStorage.
+        assertThat(csr.csrSessionPath()).isEqualTo(Sample.FALLBACK_PATH);
+        assertThat(ssr.csrSessionPath()).isNull();
 
         assertThat(results.cells()).extracting(CellSummary::variant).containsExactlyInAnyOrder("ssr", "csr");
         assertThat(results.cells()).allSatisfy(c -> assertThat(out.resolve(c.histogramFile())).exists());
@@ -117,6 +120,8 @@ class QuickRunEndToEndTest {
         int reportCode = HarnessMain.run(new String[] {"report", out.toString()}, new PrintWriter(stdout), new PrintWriter(stderr));
         assertThat(reportCode).as("report exit code; stderr:%n%s", stderr).isZero();
         String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("CSR was measured on the <b>fallback</b> path: 0 measured CSR samples held the session"
+                + " only in Appwrite's HttpOnly cookie, 1 also in <code>localStorage.cookieFallback</code>");
         String filmstrip = html.substring(html.indexOf("<section id=\"filmstrip\">"));
         assertThat(filmstrip.substring(0, filmstrip.indexOf("</section>")))
                 .contains("pair " + ssr.pair()).contains("<img alt=\"SSR at").contains("<img alt=\"CSR at")
@@ -124,5 +129,26 @@ class QuickRunEndToEndTest {
 
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
                 .as("every child process (servers, driver, browser) is gone").isEmpty();
+    }
+
+    @Test
+    void the_cookie_only_csr_path_keeps_the_session_out_of_local_storage() throws Exception {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = HarnessMain.run(new String[] {"run", "--flows=login", "--profiles=loopback", "--pairs=1",
+                "--warmup-pairs=0", "--aa-flow=none", "--server-phase=off", "--csr-session-path=cookie", "--out=" + out,
+                "--emulator-jar=" + ServerJars.emulator(), "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr(),
+                "--source-root=" + Path.of("..").toAbsolutePath().normalize()}, new PrintWriter(stdout), new PrintWriter(stderr));
+
+        assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr).isZero();
+        RunResults results = ResultsJson.read(out.resolve("results.json"));
+        assertThat(results.run().config().settings().get("publicHost")).isEqualTo("authbench.internal");
+        assertThat(results.samples()).allSatisfy(s -> assertThat(s.ok()).as("%s: %s", s.variant(), s.failure()).isTrue());
+        Sample csr = results.samples().stream().filter(s -> s.variant().equals("csr")).findFirst().orElseThrow();
+        assertThat(csr.csrSessionPath()).isEqualTo(Sample.COOKIE_PATH);
+        assertThat(HarnessMain.run(new String[] {"report", out.toString()}, new PrintWriter(stdout),
+                new PrintWriter(stderr))).isZero();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("CSR was measured on the <b>cookie-only</b> path");
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
     }
 }

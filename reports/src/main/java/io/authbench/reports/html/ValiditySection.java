@@ -27,13 +27,15 @@ final class ValiditySection {
                 %s
                 <h3>Configuration</h3>
                 %s
+                <h3>CSR session path</h3>
+                %s
                 <h3>Incidents</h3>
                 %s
                 <h3>Failures</h3>
                 %s
                 </section>
                 """.formatted(aa(model), links(model), environment(model.results().environment()),
-                configuration(model.results().run()), incidents(model), failures(model));
+                configuration(model.results().run()), CsrSessionPathNote.html(model), incidents(model), failures(model));
     }
 
     private static String aa(ReportModel model) {

@@ -29,6 +29,11 @@ import java.util.Objects;
  * @param checks      what the correctness checks saw, by check (e.g. {@code sessionCookie}: the cookie's attributes;
  *                    {@code contentWithoutJs}: why it could not be judged); one line each, user text escaped; empty
  *                    when nothing was recorded
+ * @param csrSessionPath for a CSR sample, how its Appwrite session reached the browser: {@value #COOKIE_PATH} (only
+ *                    the HttpOnly cookie; Appwrite verified the app's domain and sent no {@code X-Fallback-Cookies})
+ *                    or {@value #FALLBACK_PATH} (Appwrite sent {@code X-Fallback-Cookies} and the Web SDK kept the
+ *                    session in {@code localStorage.cookieFallback}, where page script can read it); null for SSR
+ *                    samples, samples that failed before it was observed, and files written before the field existed
  */
 public record Sample(
         String flow,
@@ -44,12 +49,17 @@ public record Sample(
         List<ObservedRequest> requests,
         List<Screenshot> screenshots,
         String timeToContentMethod,
-        java.util.Map<String, String> checks) {
+        java.util.Map<String, String> checks,
+        String csrSessionPath) {
 
     /** {@code timeToContentMethod}: the paint time of the content element's Element Timing entry. */
     public static final String ELEMENT_TIMING = "element-timing";
     /** {@code timeToContentMethod}: the observer-based fallback for pages without an {@code elementtiming} attribute. */
     public static final String OBSERVER = "observer";
+    /** {@code csrSessionPath}: the session lives only in Appwrite's HttpOnly cookie. */
+    public static final String COOKIE_PATH = "cookie";
+    /** {@code csrSessionPath}: Appwrite sent {@code X-Fallback-Cookies}; the session is in {@code localStorage}. */
+    public static final String FALLBACK_PATH = "fallback";
 
     public Sample {
         Objects.requireNonNull(flow, "\"sample.flow\" is missing");
@@ -75,14 +85,18 @@ public record Sample(
             throw new IllegalArgumentException("sample.timeToContentMethod must be \"" + ELEMENT_TIMING + "\" or \""
                     + OBSERVER + "\", got \"" + timeToContentMethod + "\"");
         }
+        if (csrSessionPath != null && !csrSessionPath.equals(COOKIE_PATH) && !csrSessionPath.equals(FALLBACK_PATH)) {
+            throw new IllegalArgumentException("sample.csrSessionPath must be \"" + COOKIE_PATH + "\" or \""
+                    + FALLBACK_PATH + "\", got \"" + csrSessionPath + "\"");
+        }
     }
 
-    /** Without recorded checks. */
+    /** Without recorded checks or CSR session path. */
     public Sample(String flow, String variant, String profile, int pair, int order, boolean warmup, boolean ok,
                   String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
                   List<Screenshot> screenshots, String timeToContentMethod) {
         this(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod, null);
+                timeToContentMethod, null, null);
     }
 
     /** Without a recorded time-to-content method. */
@@ -107,28 +121,34 @@ public record Sample(
 
     public Sample asWarmup() {
         return new Sample(flow, variant, profile, pair, order, true, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod, checks);
+                timeToContentMethod, checks, csrSessionPath);
     }
 
     public Sample withScreenshots(List<Screenshot> frames) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, frames,
-                timeToContentMethod, checks);
+                timeToContentMethod, checks, csrSessionPath);
     }
 
     public Sample withMetrics(Metrics newMetrics) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, newMetrics, requests, screenshots,
-                timeToContentMethod, checks);
+                timeToContentMethod, checks, csrSessionPath);
     }
 
     /** The same sample with {@code method} ({@link #ELEMENT_TIMING}, {@link #OBSERVER} or null) recorded. */
     public Sample withTimeToContentMethod(String method) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                method, checks);
+                method, checks, csrSessionPath);
     }
 
     /** The same sample with {@code seen} (check → what it saw) recorded. */
     public Sample withChecks(java.util.Map<String, String> seen) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod, seen);
+                timeToContentMethod, seen, csrSessionPath);
+    }
+
+    /** The same sample with its CSR session path ({@link #COOKIE_PATH}, {@link #FALLBACK_PATH} or null) recorded. */
+    public Sample withCsrSessionPath(String path) {
+        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
+                timeToContentMethod, checks, path);
     }
 }

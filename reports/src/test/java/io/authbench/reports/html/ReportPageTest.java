@@ -98,6 +98,23 @@ class ReportPageTest {
     }
 
     @Test
+    void the_report_says_which_path_csr_sessions_took() throws Exception {
+        RunResults golden = Golden.read("full-run");
+        String fallback = ReportPage.html(ReportModel.of(golden.withSamples(golden.samples().stream()
+                .map(s -> s.variant().equals("csr") ? s.withCsrSessionPath(Sample.FALLBACK_PATH) : s).toList()), null, null),
+                FrameSource.none());
+        String cookie = ReportPage.html(ReportModel.of(golden.withSamples(golden.samples().stream()
+                .map(s -> s.variant().equals("csr") ? s.withCsrSessionPath(Sample.COOKIE_PATH) : s).toList()), null, null),
+                FrameSource.none());
+
+        Xhtml.parse(fallback);
+        assertThat(fallback).contains("<h3>CSR session path</h3>", "CSR was measured on the <b>fallback</b> path: 0 measured",
+                "<code>localStorage.cookieFallback</code>");
+        assertThat(cookie).contains("CSR was measured on the <b>cookie-only</b> path");
+        assertThat(FULL).contains("Not recorded (this results file predates the field)");
+    }
+
+    @Test
     void medians_measured_with_the_observer_fallback_are_marked_and_explained() throws Exception {
         RunResults golden = Golden.read("full-run");
         List<Sample> samples = golden.samples().stream().map(s -> s.flow().equals("login") && s.variant().equals("csr")

@@ -125,6 +125,26 @@ class ResultsJsonTest {
     }
 
     @Test
+    void the_csr_session_path_survives_a_round_trip_and_an_unknown_one_is_refused() {
+        RunResults results = full();
+        List<Sample> samples = new java.util.ArrayList<>(results.samples());
+        samples.set(0, samples.get(0).withCsrSessionPath(Sample.FALLBACK_PATH));
+        samples.set(1, samples.get(1).withCsrSessionPath(Sample.COOKIE_PATH).asWarmup());
+        String json = ResultsJson.toJson(results.withSamples(samples));
+
+        RunResults read = ResultsJson.parse(json, "path.json");
+
+        assertThat(json).contains("\"csrSessionPath\" : \"fallback\"", "\"csrSessionPath\" : \"cookie\"");
+        assertThat(read.samples().get(0).csrSessionPath()).isEqualTo(Sample.FALLBACK_PATH);
+        assertThat(read.samples().get(1).csrSessionPath()).isEqualTo(Sample.COOKIE_PATH);
+        assertThat(ResultsJson.parse(ResultsJson.toJson(results), "old.json").samples())
+                .allSatisfy(s -> assertThat(s.csrSessionPath()).isNull());
+        String bad = ResultsJson.toJson(results).replaceFirst("\"ok\" : true", "\"ok\" : true, \"csrSessionPath\" : \"jwt\"");
+        assertThatThrownBy(() -> ResultsJson.parse(bad, "bad.json")).isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("csrSessionPath must be \"cookie\" or \"fallback\"");
+    }
+
+    @Test
     void an_unknown_time_to_content_method_is_refused_with_the_allowed_values() {
         String json = ResultsJson.toJson(full()).replaceFirst("\"ok\" : true", "\"ok\" : true, \"timeToContentMethod\" : \"guess\"");
 

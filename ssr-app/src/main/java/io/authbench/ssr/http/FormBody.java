@@ -2,8 +2,6 @@ package io.authbench.ssr.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -12,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an {@code application/x-www-form-urlencoded} body of bounded size. Runs on a worker thread (blocking I/O).
+ * An {@code application/x-www-form-urlencoded} body of bounded size, read beforehand by {@link BodyReadHandler}.
  */
 public final class FormBody {
     /** A login form is well under 1 KiB; anything near this is not one. */
@@ -46,25 +44,23 @@ public final class FormBody {
         return Optional.ofNullable(fields.get(name));
     }
 
-    public static FormBody read(HttpServerExchange exchange) throws RejectedBody, IOException {
+    /**
+     * The form that {@link BodyReadHandler} read for this request. Raw UTF-8 bytes and percent-escapes are both read
+     * as UTF-8 (browsers send the latter, other clients may send the former).
+     */
+    public static FormBody read(HttpServerExchange exchange) throws RejectedBody {
         String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw new RejectedBody(Problem.NOT_A_FORM);
         }
-        if (exchange.getRequestContentLength() > MAX_BYTES) {
+        BodyReadHandler.Body body = exchange.getAttachment(BodyReadHandler.BODY);
+        if (body == null) {
+            return new FormBody(Map.of()); // no body was sent
+        }
+        if (body.tooLarge()) {
             throw new RejectedBody(Problem.TOO_LARGE);
         }
-        if (!exchange.isBlocking()) {
-            exchange.startBlocking();
-        }
-        byte[] body;
-        try (InputStream in = exchange.getInputStream()) {
-            body = in.readNBytes(MAX_BYTES + 1);   // a chunked body has no Content-Length to check up front
-        }
-        if (body.length > MAX_BYTES) {
-            throw new RejectedBody(Problem.TOO_LARGE);
-        }
-        return new FormBody(parse(new String(body, StandardCharsets.US_ASCII)));
+        return new FormBody(parse(new String(body.bytes(), StandardCharsets.UTF_8)));
     }
 
     static Map<String, String> parse(String body) throws RejectedBody {
