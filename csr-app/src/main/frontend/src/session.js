@@ -28,7 +28,9 @@ export class Session {
     }
   }
 
-  /** Creates an email/password session; awaited before anything reads the account (contract §11.2). */
+  /**
+   * Creates an email/password session; awaited before anything reads the account (docs/appwrite-behaviour.md#web-sdk).
+   */
   async signIn(email, password) {
     try {
       const session = await this.bounded(this.account.createEmailPasswordSession(email, password), 'createEmailPasswordSession');

@@ -39,8 +39,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every API request passes through here, and {@link #process} is the order of checks of Appwrite 1.6 (contract §1):
- * it decides which error wins when several apply.
+ * Every API request passes through here, and {@link #process} is the order of checks of Appwrite 1.6
+ * (docs/appwrite-behaviour.md#order-of-checks): it decides which error wins when several apply.
  */
 final class ApiHandler implements HttpHandler {
     static final String APPWRITE_VERSION = "1.6.2";

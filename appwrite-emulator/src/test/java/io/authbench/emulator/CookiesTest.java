@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The two session cookies, {@code X-Fallback-Cookies}, and where the session is read from (contract §4-§6). */
+/**
+ * The two session cookies, {@code X-Fallback-Cookies}, and where the session is read from (docs/appwrite-behaviour.md:
+ * authentication resolution, cookies, X-Fallback-Cookies).
+ */
 class CookiesTest {
     private static TestEmulator emulator;
     private static Http http;

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** CORS preflights, CORS headers on actual responses, and the origin check on browser writes (contract §7). */
+/**
+ * CORS preflights, CORS headers on actual responses, and the origin check on browser writes
+ * (docs/appwrite-behaviour.md#cors).
+ */
 class CorsTest {
     private static final String PREFLIGHT_ALLOW_HEADERS = "Origin, Cookie, Set-Cookie, X-Requested-With, "
             + "Content-Type, Access-Control-Allow-Origin, Access-Control-Request-Headers, Accept, X-Appwrite-Project, "

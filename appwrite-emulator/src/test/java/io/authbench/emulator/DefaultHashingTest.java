@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authbench.emulator.crypto.PasswordHashing;
 import org.junit.jupiter.api.Test;
 
-/** Without {@code --password-hash fast}, users are hashed at Appwrite's real cost (contract §10). */
+/**
+ * Without {@code --password-hash fast}, users are hashed at Appwrite's real cost
+ * (docs/appwrite-behaviour.md#password-hashing-and-cost).
+ */
 class DefaultHashingTest {
 
     @Test

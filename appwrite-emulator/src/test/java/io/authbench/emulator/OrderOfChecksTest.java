@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Error shape and which error wins when several apply (contract §1, §3.6, §8). */
+/**
+ * Error shape and which error wins when several apply (docs/appwrite-behaviour.md: order of checks, error model, error
+ * types).
+ */
 class OrderOfChecksTest {
     private static TestEmulator emulator;
     private static Http http;

@@ -6,7 +6,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Appwrite's abuse limits: fixed hourly windows, counted before credentials, API keys exempt (contract §9). */
+/**
+ * Appwrite's abuse limits: fixed hourly windows, counted before credentials, API keys exempt
+ * (docs/appwrite-behaviour.md#rate-limits).
+ */
 class RateLimitTest {
 
     /**

@@ -12,7 +12,8 @@ import kotlin.coroutines.intrinsics.IntrinsicsKt;
 
 /**
  * Calls the Kotlin SDK's suspend functions synchronously from Java, each bounded by a timeout: the SDK never resumes
- * its coroutine when it cannot parse a response (contract §11.1), and a test must fail, not hang, when that happens.
+ * its coroutine when it cannot parse a response (docs/appwrite-behaviour.md#kotlin-server-sdk), and a test must fail,
+ * not hang, when that happens.
  */
 final class Sdk {
     static final long TIMEOUT_SECONDS = 10;

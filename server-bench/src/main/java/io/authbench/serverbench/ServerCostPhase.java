@@ -32,10 +32,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The server-side phase: what each pattern costs the servers (DESIGN.md §5–6). It starts the emulator, ssr-app and
- * csr-app (or uses running ones), seeds one user population for both variants, runs the JMH benchmarks with the
- * {@link ServerCpuProfiler}, then the constant-rate load ladder of SSR and then CSR page views, one after the other
- * (never next to the browser phase: run it after that phase has finished).
+ * The server-side phase: what each pattern costs the servers (docs/measurement-model.md#server-phase-jmh-and-load). It
+ * starts the emulator, ssr-app and csr-app (or uses running ones), seeds one user population for both variants, runs
+ * the JMH benchmarks with the {@link ServerCpuProfiler}, then the constant-rate load ladder of SSR and then CSR page
+ * views, one after the other (never next to the browser phase: run it after that phase has finished).
  *
  * <p>Files in the run folder, all under {@value #FOLDER}/: {@code jmh-result.json} (JMH's JSON), {@code jmh-output-*.txt},
  * one HdrHistogram log per ladder step ({@code load-<variant>-<rate>ps.hlog}) and {@code logs/} (the servers' output).

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves who is calling (contract §4): the session from the cookie, then {@code X-Appwrite-Session}, then
- * {@code X-Fallback-Cookies}; then the API key. A missing, tampered or expired session is not an error by itself:
- * the caller is a guest and routes that need {@code account} refuse with a scope error.
+ * Resolves who is calling (docs/appwrite-behaviour.md#authentication-resolution): the session from the cookie, then
+ * {@code X-Appwrite-Session}, then {@code X-Fallback-Cookies}; then the API key. A missing, tampered or expired session
+ * is not an error by itself: the caller is a guest and routes that need {@code account} refuse with a scope error.
  */
 public final class Authenticator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +69,10 @@ public final class Authenticator {
                 .orElseGet(Caller::guest);
     }
 
-    /** The first source that names a user or a secret wins, even if that session turns out invalid (§4.1). */
+    /**
+     * The first source that names a user or a secret wins, even if that session turns out invalid
+     * (docs/appwrite-behaviour.md#where-the-session-comes-from).
+     */
     static SessionToken presentedToken(ApiRequest request, Project project) {
         String cookie = request.cookie(project.cookieName());
         if (cookie == null) {

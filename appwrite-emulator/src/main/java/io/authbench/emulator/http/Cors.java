@@ -6,9 +6,9 @@ import io.undertow.util.HttpString;
 import java.util.List;
 
 /**
- * CORS exactly as Appwrite 1.6 answers it (contract §7): preflights echo any origin; actual responses echo only
- * allowed platform hosts and otherwise name {@code <scheme>://localhost}, which makes the browser refuse the response.
- * No {@code Access-Control-Max-Age} and no {@code Vary: Origin}, as in Appwrite.
+ * CORS exactly as Appwrite 1.6 answers it (docs/appwrite-behaviour.md#cors): preflights echo any origin; actual
+ * responses echo only allowed platform hosts and otherwise name {@code <scheme>://localhost}, which makes the browser
+ * refuse the response. No {@code Access-Control-Max-Age} and no {@code Vary: Origin}, as in Appwrite.
  */
 public final class Cors {
     static final String ALLOW_METHODS = "GET, POST, PUT, PATCH, DELETE";

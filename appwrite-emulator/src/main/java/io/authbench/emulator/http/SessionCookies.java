@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The two session cookies and the {@code X-Fallback-Cookies} header (contract §5, §6), in Swoole's serialisation:
- * {@code name=<urlencoded>; expires=Fri, 27-Nov-2026 06:49:00 GMT; path=/; domain=.host; secure; httponly; samesite=None}.
+ * The two session cookies and the {@code X-Fallback-Cookies} header (docs/appwrite-behaviour.md#cookies,
+ * docs/appwrite-behaviour.md#x-fallback-cookies), in Swoole's serialisation: {@code name=<urlencoded>; expires=Fri,
+ * 27-Nov-2026 06:49:00 GMT; path=/; domain=.host; secure; httponly; samesite=None}.
  */
 public final class SessionCookies {
     private static final DateTimeFormatter COOKIE_DATE =

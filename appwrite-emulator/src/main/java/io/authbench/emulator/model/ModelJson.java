@@ -9,10 +9,14 @@ import java.util.List;
 
 /**
  * Writes Appwrite 1.6 response models as JSON, keys in model-rule order, every required key present with the right
- * type and never {@code null}: the Kotlin SDK 6.1.0 hangs forever on a missing or null field (contract §11.1).
+ * type and never {@code null}: the Kotlin SDK 6.1.0 hangs forever on a missing or null field
+ * (docs/appwrite-behaviour.md#kotlin-server-sdk).
  */
 public final class ModelJson {
-    /** {@code Auth::DEFAULT_ALGO_OPTIONS}, reported verbatim even though the real cost is m=65536 (contract §10). */
+    /**
+     * {@code Auth::DEFAULT_ALGO_OPTIONS}, reported verbatim even though the real cost is m=65536
+     * (docs/appwrite-behaviour.md#password-hashing-and-cost).
+     */
     private static final int REPORTED_MEMORY_COST = 2048;
     private static final int REPORTED_TIME_COST = 4;
     private static final int REPORTED_THREADS = 3;

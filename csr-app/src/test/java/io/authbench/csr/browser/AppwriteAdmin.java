@@ -15,7 +15,7 @@ import kotlin.coroutines.intrinsics.IntrinsicsKt;
 /**
  * The tests' admin: seeds users and reads their sessions through the real Users API with the Java/Kotlin SDK
  * and the API key, as an Appwrite console user would. Every call is bounded: the SDK waits forever on a
- * response it cannot parse (contract §11.1).
+ * response it cannot parse (docs/appwrite-behaviour.md#kotlin-server-sdk).
  */
 final class AppwriteAdmin {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);

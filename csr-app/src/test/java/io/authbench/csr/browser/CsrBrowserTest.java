@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The CSR flows in real headless Chromium against the real emulator process and this app's real process.
  *
- * <p>Lifecycles (style guide §15): the processes, Playwright and the browser live for the class; each test gets a
- * fresh context (empty cookie jar and storage, so every login is cold) and its own user.
+ * <p>Lifecycles (docs/contributing.md#lifecycles-by-cost): the processes, Playwright and the browser live for the
+ * class; each test gets a fresh context (empty cookie jar and storage, so every login is cold) and its own user.
  */
 class CsrBrowserTest {
     private static final Path LOGS = Path.of("target", "browser-test-logs", "CsrBrowserTest");
@@ -194,7 +194,8 @@ class CsrBrowserTest {
     void too_many_attempts_for_one_email_are_explained_on_the_form() {
         User user = newUser("Rate Limited");
         watch.allowConsoleError(Pattern.compile("Failed to load resource: the server responded with a status of 429.*"));
-        // Appwrite allows 10 session attempts per email per hour, failed ones included (contract §9).
+        // Appwrite allows 10 session attempts per email per hour, failed ones included
+        // (docs/appwrite-behaviour.md#rate-limits).
         page.navigate(appOnLocalhost + "/login");
         for (int attempt = 1; attempt <= 10; attempt++) {
             submitAndAwaitAppwrite(user.email(), "wrong-password-" + attempt);

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 /**
  * A test double for an Appwrite that misbehaves in ways the real emulator never does: it answers CORS
  * preflights properly (so the browser sends the real request) and then either never answers or answers
- * garbage. JDK HttpServer on loopback port 0, per the style guide's fixture advice.
+ * garbage. JDK HttpServer on loopback port 0, as docs/contributing.md#test-doubles advises.
  */
 final class MisbehavingAppwrite implements AutoCloseable {
     enum Behaviour {

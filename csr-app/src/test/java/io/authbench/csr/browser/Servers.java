@@ -65,7 +65,7 @@ final class Servers {
 
     /**
      * The emulator's API base as the browser should use it: host name {@code localhost}, so cookies are
-     * same-site with a page on {@code localhost} (platform-notes §5).
+     * same-site with a page on {@code localhost} (docs/measurement-model.md#cookies-across-hosts).
      */
     static URI onLocalhost(URI url) {
         return URI.create(url.getScheme() + "://localhost:" + url.getPort() + url.getRawPath());

@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * Appwrite's error body ({@code {"message":…,"code":401,"type":"user_unauthorized","version":"1.6.2"}},
- * appwrite-1.6-contract §3.6), or null fields when the body is not one.
+ * docs/appwrite-behaviour.md#error-model), or null fields when the body is not one.
  */
 record AppwriteError(int status, String type, String message) {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -35,12 +35,12 @@ import javax.net.ssl.SSLException;
  * app (a registered Web platform). The first problem found ends the check with a {@link PreflightException} that
  * names it and the fix.
  *
- * <p>Nothing is written: the key checks call routes whose scope check comes before the action (contract §1) with ids
- * and credentials that do not exist, so a key with the scope gets {@code user_not_found} or
- * {@code user_invalid_credentials} and a key without it {@code general_unauthorized_scope}. API-key calls are
- * exempt from Appwrite's rate limits, so the check costs none of them. The key checks use the real Kotlin SDK (as
- * the seeding and the SSR app do); the first request is plain HTTP because the SDK hides the TLS and connection
- * errors and the CORS headers this check must tell apart.
+ * <p>Nothing is written: the key checks call routes whose scope check comes before the action
+ * (docs/appwrite-behaviour.md#order-of-checks) with ids and credentials that do not exist, so a key with the scope gets
+ * {@code user_not_found} or {@code user_invalid_credentials} and a key without it {@code general_unauthorized_scope}.
+ * API-key calls are exempt from Appwrite's rate limits, so the check costs none of them. The key checks use the real
+ * Kotlin SDK (as the seeding and the SSR app do); the first request is plain HTTP because the SDK hides the TLS and
+ * connection errors and the CORS headers this check must tell apart.
  */
 public final class Preflight {
     /** A user id no project has (valid id syntax, so the answer is the scope check or {@code user_not_found}). */
@@ -196,7 +196,7 @@ public final class Preflight {
 
     /**
      * Runs one SDK call that is expected to fail and returns its error. sdk-for-kotlin waits forever on a response it
-     * cannot parse (contract §11.1), so the call is bounded here.
+     * cannot parse (docs/appwrite-behaviour.md#kotlin-server-sdk), so the call is bounded here.
      */
     private AppwriteException sdkError(String what, SdkCall call) throws PreflightException {
         CompletableFuture<Object> result = new CompletableFuture<>();

@@ -7,7 +7,7 @@ package io.authbench.harness.backend;
 public final class PreflightException extends Exception {
     private final Problem problem;
 
-    /** What the preflight found; one constant per failure case of issue #7. */
+    /** What the preflight found; one constant per failure case of docs/real-appwrite.md#3-the-preflight-check. */
     public enum Problem {
         UNREACHABLE, TLS, NOT_APPWRITE, UNKNOWN_PROJECT, INVALID_KEY, EXPIRED_KEY, MISSING_SCOPE, ORIGIN_NOT_REGISTERED
     }

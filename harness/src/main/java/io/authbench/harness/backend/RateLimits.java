@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Appwrite's rate limits (contract §9) reported as such, with the limit, instead of as a generic failure.
+ * Appwrite's rate limits (docs/appwrite-behaviour.md#rate-limits) reported as such, with the limit, instead of as a
+ * generic failure.
  *
  * <p>In a measured iteration the browser only shows the app's sentence ("Too many sign-in attempts for this
  * email…", both apps map {@code 429 general_rate_limit_exceeded} to it), and for SSR the 429 never reaches the

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One Playwright driver and one Chromium process for the whole run (DESIGN §5: a pair runs on the same browser
- * process); every iteration gets a fresh context from it. Close it to stop the browser and the driver.
+ * One Playwright driver and one Chromium process for the whole run (docs/statistics.md#cells-pairs-and-variants: a pair
+ * runs on the same browser process); every iteration gets a fresh context from it. Close it to stop the browser and the
+ * driver.
  *
  * <p>Playwright and Chromium come from the {@code support} module ({@link Browsers}): the driver is extracted once
  * per machine and runs on the machine's node, a browser is never downloaded, and a missing node or browser is one

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Records every exchange of one page from CDP {@code Network.*} events. Playwright's own request events hide CORS
- * preflights (platform-notes §4), so this listens on a CDP session of its own; the events are passive and cost the
- * page nothing.
+ * preflights (docs/measurement-model.md#playwright-hides-preflights), so this listens on a CDP session of its own; the
+ * events are passive and cost the page nothing.
  *
  * <p>CDP timestamps are monotonic seconds; {@code requestWillBeSent.wallTime} gives the epoch offset, so exchanges
  * can be compared with the page's epoch-aligned action time.

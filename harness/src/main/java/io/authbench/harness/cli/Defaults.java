@@ -13,11 +13,11 @@ public final class Defaults {
     private Defaults() {
     }
 
-    /** The four profiles of DESIGN §4, in run order. */
+    /** The four bundled profiles (docs/architecture.md#network-profiles), in run order. */
     public static final String PROFILES = "loopback,cable,slow-4g,far-backend";
     /** Quick mode: the floor and the profile with the largest effects. */
     public static final String QUICK_PROFILES = "loopback,slow-4g";
-    /** Every flow of DESIGN §3 (quick mode runs them all too, with fewer pairs and profiles). */
+    /** Every flow of docs/architecture.md#flows (quick mode runs them all too, with fewer pairs and profiles). */
     public static final String FLOWS = "login,revisit,revisit-cold,navigate,guard,logout,no-js";
 
     /** Measured pairs per cell in a full run. */

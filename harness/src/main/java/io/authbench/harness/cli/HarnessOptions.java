@@ -11,8 +11,8 @@ import java.util.Objects;
  * A fully resolved benchmark request: every default applied, every value validated. The engine never sees argv.
  *
  * @param quick              the reduced quick mode (fewer profiles and pairs) was asked for
- * @param flows              flow names in run order (DESIGN §3)
- * @param profiles           profile names in run order (DESIGN §4)
+ * @param flows              flow names in run order (docs/architecture.md#flows)
+ * @param profiles           profile names in run order (docs/architecture.md#network-profiles)
  * @param profilesFile       an extra profiles file that adds to or overrides the bundled profiles; null = none
  * @param pairs              measured pairs per cell
  * @param warmupPairs        discarded pairs per cell

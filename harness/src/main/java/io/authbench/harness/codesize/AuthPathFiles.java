@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The files of each variant's authentication path, counted by {@code CodeSize.measure} as the development-complexity
- * proxy (issue 5; documented in harness/README.md "Code size"). Listed by hand, in this one place, because "the
- * auth path" is a judgement: what a developer writes to sign a user in, keep the session, guard pages and sign out,
- * and the pages that show the result. Server plumbing both variants share in kind (CLI, HTTP server set-up,
+ * proxy (documented in harness/README.md#code-size-development-complexity-proxy). Listed by hand, in this one place,
+ * because "the auth path" is a judgement: what a developer writes to sign a user in, keep the session, guard pages and
+ * sign out, and the pages that show the result. Server plumbing both variants share in kind (CLI, HTTP server set-up,
  * security headers, static assets, request logs) is left out of both.
  */
 public final class AuthPathFiles {

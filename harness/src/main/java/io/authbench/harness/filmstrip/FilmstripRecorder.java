@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The filmstrip of the report's section 6 (issue 5 §6): SSR and CSR side by side at fixed time steps, for the
- * median login pair on the slowest profile.
+ * The filmstrip of the report's section 6 (harness/README.md#filmstrip-report-section-6): SSR and CSR side by side at
+ * fixed time steps, for the median login pair on the slowest profile.
  *
  * <p>The engine screencasts every measured SSR/CSR login iteration on that profile ({@link #captures}), hands the
  * frames of each good one to {@link #add}, and calls {@link #finishCell} once the cell's last such iteration is done:

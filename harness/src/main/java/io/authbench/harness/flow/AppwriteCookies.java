@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Appwrite's session cookies as a browser keeps them after a CSR sign-in (appwrite-1.6-contract §6): Appwrite sets
- * {@code a_session_<project>} (SameSite=None) and {@code a_session_<project>_legacy} (no SameSite), both HttpOnly,
+ * Appwrite's session cookies as a browser keeps them after a CSR sign-in (docs/appwrite-behaviour.md#cookies): Appwrite
+ * sets {@code a_session_<project>} (SameSite=None) and {@code a_session_<project>_legacy} (no SameSite), both HttpOnly,
  * Path=/, with the URL-encoded session, {@code Secure} only over https and {@code Domain=.<host>} except for localhost
  * and IP hosts. Over http browsers drop the SameSite=None one (it lacks Secure), so only the legacy cookie is sent;
  * over https both are kept and the SameSite=None one is what a cross-site page (an app on another host than Appwrite

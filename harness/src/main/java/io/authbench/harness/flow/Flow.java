@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The user journeys of DESIGN §3. Each is run for both variants under each profile; the content element is what
- * "done" means for the flow (its Element Timing entry ends the time to content).
+ * The user journeys of docs/architecture.md#flows. Each is run for both variants under each profile; the content
+ * element is what "done" means for the flow (its Element Timing entry ends the time to content).
  */
 public enum Flow {
     /** Cold cache, no session: open the login page, fill, submit; ends when the user's name is painted. */

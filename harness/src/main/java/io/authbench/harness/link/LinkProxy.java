@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * An emulated network link: a TCP proxy on loopback that delays every byte by the link's one-way delay in each
  * direction, meters each direction's bandwidth (shared by all its connections, like an access line), and charges
- * each new connection the RTT of a TCP handshake (DESIGN §4). Connections, preflights, redirects and keep-alive all pay the link's cost because it acts on TCP,
- * below HTTP, which CDP network emulation cannot do (platform-notes §3).
+ * each new connection the RTT of a TCP handshake (docs/architecture.md#links). Connections, preflights, redirects and
+ * keep-alive all pay the link's cost because it acts on TCP, below HTTP, which CDP network emulation cannot do
+ * (docs/measurement-model.md#cdp-network-emulation-is-not-a-network).
  *
  * <p>Use: start one per link and profile, point the party that should suffer the link at {@code localhost:port()},
  * and close it (try-with-resources) when the profile is done.

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.Set;
 
 /**
- * The order in which a run executes its iterations (DESIGN §5): paired SSR/CSR iterations per cell
+ * The order in which a run executes its iterations (docs/statistics.md#run-order): paired SSR/CSR iterations per cell
  * (flow × profile), warm-ups first, each pair's order drawn from a seed.
  *
  * <h2>Shape</h2>

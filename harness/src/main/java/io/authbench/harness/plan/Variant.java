@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * <p>{@link #SSR_A} and {@link #SSR_B} are the two halves of the A/A cell: both run the SSR app, exactly like
  * {@link #SSR}; the labels only let the statistics pair them as if they were two variants. Their paired ratio
- * should be 1, and how far its confidence interval strays from 1 is the noise floor of the machine (DESIGN §5).
+ * should be 1, and how far its confidence interval strays from 1 is the noise floor of the machine
+ * (docs/statistics.md#the-aa-cell).
  */
 public enum Variant {
     /** Server-side rendering: {@code ssr-app}; the server holds the session. */

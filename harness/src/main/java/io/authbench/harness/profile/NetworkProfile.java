@@ -3,7 +3,8 @@ package io.authbench.harness.profile;
 import java.util.Objects;
 
 /**
- * One network and device profile (DESIGN §4): the three links of a run and the browser's CPU slowdown.
+ * One network and device profile (docs/architecture.md#network-profiles): the three links of a run and the browser's
+ * CPU slowdown.
  *
  * <p>SSR moves the Appwrite hop into the data centre ({@code appAppwrite}); CSR pays it over the user's link
  * ({@code browserAppwrite}). That is why a profile carries three links rather than one browser-side throttle.

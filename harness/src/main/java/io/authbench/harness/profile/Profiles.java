@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The network profiles a run can use: the bundled ones (DESIGN §4: {@code loopback}, {@code cable}, {@code slow-4g},
- * {@code far-backend}) plus any a user defines in a file of the same format (harness/README-profiles.md).
+ * The network profiles a run can use: the bundled ones (docs/architecture.md#network-profiles: {@code loopback}, {@code
+ * cable}, {@code slow-4g}, {@code far-backend}) plus any a user defines in a file of the same format
+ * (harness/README-profiles.md).
  *
  * <p>Immutable. Profiles keep their definition order: bundled first, then new ones from the user file; a user profile
  * with a bundled name replaces the bundled one in place.

@@ -55,9 +55,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs a benchmark (DESIGN §2–7): starts the emulator and Chromium, then per profile the links and both apps;
- * warms the servers; calibrates the links; seeds a fresh user per iteration; runs the planned pairs; appends each
- * sample to results.json as it is measured.
+ * Runs a benchmark (docs/architecture.md#from-a-click-to-a-verdict): starts the emulator and Chromium, then per profile
+ * the links and both apps; warms the servers; calibrates the links; seeds a fresh user per iteration; runs the planned
+ * pairs; appends each sample to results.json as it is measured.
  *
  * <p>A child that dies (or stops answering) ends the run: the incident names it with its log tail, the iterations
  * not run are recorded as failed samples, and everything measured stays in the file. Every child process is gone
@@ -153,8 +153,9 @@ public final class BenchmarkEngine {
 
     /**
      * The server-side phase, after the browser phase: Chromium, the emulator and every other child of the browser
-     * phase are stopped first, because the phase starts its own servers and loads the machine (DESIGN §5: phases
-     * never overlap). Skipped when turned off or when the browser phase did not complete. False if it failed.
+     * phase are stopped first, because the phase starts its own servers and loads the machine
+     * (docs/statistics.md#phases-never-overlap: phases never overlap). Skipped when turned off or when the browser
+     * phase did not complete. False if it failed.
      */
     private boolean runServerPhase(HarnessOptions options, Outcome outcome, Stack stack, BrowserSession browser,
                                    RunFolder folder, ResultsWriter writer) {

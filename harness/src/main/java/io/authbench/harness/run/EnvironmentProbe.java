@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** Describes the machine and the software a run measured on (DESIGN §7). Every probe may fail: unknown = null. */
+/**
+ * Describes the machine and the software a run measured on (docs/results-schema.md#environment). Every probe may fail:
+ * unknown = null.
+ */
 final class EnvironmentProbe {
     private EnvironmentProbe() {
     }

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The run's second phase: what each pattern costs the servers (server-bench's {@link ServerCostPhase}: JMH with the
  * servers' CPU per operation, then a constant-rate load ladder of SSR and CSR page views). It starts its own emulator
- * and apps, so the engine calls it only after every browser-phase child is stopped (DESIGN §5: phases never overlap).
+ * and apps, so the engine calls it only after every browser-phase child is stopped
+ * (docs/statistics.md#phases-never-overlap).
  *
  * <p>Its figures go into the same results.json ({@code jmh}, {@code load}) and its files into the run folder
  * ({@value ServerCostPhase#FOLDER}/). A phase that cannot run or breaks off is an incident: the browser results

@@ -7,10 +7,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Hands out the seeded users of one profile. A measured login always gets a user of its own (DESIGN: a fresh user
- * per login iteration). Flows that only sign in as set-up share users (without passwords: their sessions come from
- * the Users API), at most {@link #SIGN_INS_PER_SHARED_USER} sessions each: below Appwrite's 10-session cap, so it never
- * prunes a session a flow still uses.
+ * Hands out the seeded users of one profile. A measured login always gets a user of its own
+ * (docs/architecture.md#flows: a fresh user per login iteration). Flows that only sign in as set-up share users
+ * (without passwords: their sessions come from the Users API), at most {@link #SIGN_INS_PER_SHARED_USER} sessions each:
+ * below Appwrite's 10-session cap, so it never prunes a session a flow still uses.
  */
 final class UserPool {
     static final int SIGN_INS_PER_SHARED_USER = 8;

@@ -4,7 +4,8 @@ import java.net.URI;
 
 /**
  * The URLs of one profile's stack. Browser-facing URLs go through the links and use the host name
- * {@code localhost}, so the apps' and Appwrite's cookies are same-site (platform-notes §5).
+ * {@code localhost}, so the apps' and Appwrite's cookies are same-site
+ * (docs/measurement-model.md#cookies-across-hosts).
  *
  * @param ssrBase             the SSR app as the browser reaches it, e.g. {@code http://localhost:40001}
  * @param csrBase             the CSR app as the browser reaches it

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Creates test users through Appwrite's Users API with the real Java/Kotlin SDK and the project's API key, as a
  * real deployment's back office would. Each SDK call is bounded: sdk-for-kotlin 6.1.0 waits forever on a response
- * it cannot parse (appwrite-1.6-contract §11.1).
+ * it cannot parse (docs/appwrite-behaviour.md#kotlin-server-sdk).
  */
 public final class UserSeeder {
     private final Users users;

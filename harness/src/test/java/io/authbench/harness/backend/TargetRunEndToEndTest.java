@@ -40,7 +40,8 @@ class TargetRunEndToEndTest {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         try (DetachedEmulator appwrite = DetachedEmulator.start(dir, apiKey)) {
-            // One host name for the pages and Appwrite keeps CSR's Appwrite cookie same-site (platform-notes §5).
+            // One host name for the pages and Appwrite keeps CSR's Appwrite cookie same-site
+            // (docs/measurement-model.md#cookies-across-hosts).
             String api = "http://localhost:" + appwrite.api().getPort() + "/v1";
             List<String> common = List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", api, "--project", "authbench");
             try (DetachedApp ssr = DetachedApp.start(dir, "ssr-app", ServerJars.ssr(), common, Map.of("APPWRITE_API_KEY", apiKey));

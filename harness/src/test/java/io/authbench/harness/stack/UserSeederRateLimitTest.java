@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 429 while seeding is reported as Appwrite's rate limit with the limit and reset it sent, not as a generic
- * failure. The server is a JDK HttpServer answering as a rate-limited Appwrite does (contract §3.6, §9): the
- * emulator's Users API has no limit to hit, a hosted Appwrite may.
+ * failure. The server is a JDK HttpServer answering as a rate-limited Appwrite does
+ * (docs/appwrite-behaviour.md#error-model, docs/appwrite-behaviour.md#rate-limits): the emulator's Users API has no
+ * limit to hit, a hosted Appwrite may.
  */
 class UserSeederRateLimitTest {
     @Test

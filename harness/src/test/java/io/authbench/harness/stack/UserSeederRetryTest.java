@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A set-up session request that Appwrite never answers is repeated (and counted) instead of ending the run. The
  * server is a JDK HttpServer that leaves the first request hanging and answers the second with a Session model
- * carrying every field sdk-for-kotlin 6.1.0 requires (contract §11.1).
+ * carrying every field sdk-for-kotlin 6.1.0 requires (docs/appwrite-behaviour.md#kotlin-server-sdk).
  */
 class UserSeederRetryTest {
     private static final String SESSION = """

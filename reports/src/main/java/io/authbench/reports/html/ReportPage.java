@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The whole report as one HTML document: sections 1–7 (8 with a baseline) in the order of the issue. The markup is
- * polyglot (well-formed XML as well as HTML5: void elements closed, numeric entities only) so tests can parse it
- * strictly with the JDK's XML parser.
+ * The whole report as one HTML document: sections 1–7 (8 with a baseline) in the order
+ * reports/README.md#what-the-report-shows lists them. The markup is polyglot (well-formed XML as well as HTML5: void
+ * elements closed, numeric entities only) so tests can parse it strictly with the JDK's XML parser.
  */
 public final class ReportPage {
     private static final String CSS = resource("/reports/report.css");

@@ -1,6 +1,6 @@
 package io.authbench.reports.results;
 
-/** The three emulated links between the parties (DESIGN §4); each request travels over exactly one. */
+/** The three emulated links between the parties (docs/architecture.md#links); each request travels over exactly one. */
 public enum NetworkLink implements Coded {
     /** Browser to the app server (SSR pages, CSR static files). */
     BROWSER_APP("browser-app"),

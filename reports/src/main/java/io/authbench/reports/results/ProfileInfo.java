@@ -3,7 +3,7 @@ package io.authbench.reports.results;
 import java.util.Objects;
 
 /**
- * A network/device profile as it was configured for the run (DESIGN §4).
+ * A network/device profile as it was configured for the run (docs/architecture.md#network-profiles).
  *
  * @param name            e.g. {@code slow-4g}
  * @param description     one line for readers

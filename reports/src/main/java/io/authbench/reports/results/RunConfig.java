@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The configuration a run was asked to execute (after defaults were applied).
  *
- * @param flows       flow names in run order, e.g. {@code login}, {@code revisit} (DESIGN §3)
+ * @param flows       flow names in run order, e.g. {@code login}, {@code revisit} (docs/architecture.md#flows)
  * @param profiles    profile names in run order, e.g. {@code loopback}, {@code slow-4g}
  * @param pairs       measured pairs per cell
  * @param warmupPairs discarded pairs per cell, run before the measured ones

@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Samples with the same {@code flow}, {@code profile} and {@code pair} form a pair (one SSR and one CSR
  * iteration, or the two A/A variants), run back to back in the recorded {@code order}.
  *
- * @param flow        flow name (DESIGN §3), e.g. {@code login}
+ * @param flow        flow name (docs/architecture.md#flows), e.g. {@code login}
  * @param variant     {@code ssr}, {@code csr}, or an A/A label ({@code ssr-a}, {@code ssr-b}); see {@link Variants}
  * @param profile     profile name
  * @param pair        pair number within the cell, from 0; warm-up pairs are numbered separately from 0 too

@@ -11,7 +11,10 @@ import java.util.List;
  * update the expected values in GoldenReportTest); GoldenFixturesTest fails if they drift.
  */
 public final class GoldenFixtures {
-    /** A complete run: all flows, the four DESIGN §4 profiles, A/A cell, two failures, every optional section. */
+    /**
+     * A complete run: all flows, the four bundled profiles (docs/architecture.md#network-profiles), A/A cell, two
+     * failures, every optional section.
+     */
     public static final String FULL = "full-run";
     /** An interrupted run: one flow, two profiles, no optional sections. */
     public static final String INTERRUPTED = "interrupted-run";

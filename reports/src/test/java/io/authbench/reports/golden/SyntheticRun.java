@@ -40,9 +40,9 @@ import javax.imageio.ImageIO;
 /**
  * A seeded synthetic benchmark run, written through the project's own {@link ResultsWriter}, used to produce the
  * golden fixtures of the report tests. Not a measurement: a model of the two auth patterns (requests per flow,
- * round trips on the critical path over the DESIGN §4 links, server and client time, log-normal noise with a
- * shared per-pair factor and rare outliers) so that the fixture looks like a real run and exercises every
- * section of the report.
+ * round trips on the critical path over the links of docs/architecture.md#network-profiles, server and client time,
+ * log-normal noise with a shared per-pair factor and rare outliers) so that the fixture looks like a real run and
+ * exercises every section of the report.
  *
  * <p>Regenerate the committed fixtures with {@code GoldenFixtures.main} (see GoldenFixturesTest).
  */
@@ -200,7 +200,7 @@ public final class SyntheticRun {
     private static final String JS = "public, max-age=31536000, immutable";
     private static final String JS_PATH = "/assets/app-3f9c2b.js";
 
-    /** The requests of each flow, after the user action (DESIGN §1 and §3). */
+    /** The requests of each flow, after the user action (docs/architecture.md: the two auth patterns and the flows). */
     static List<Step> steps(String flow, String variant) {
         boolean ssr = variant.startsWith("ssr");
         return switch (flow + (ssr ? "/ssr" : "/csr")) {

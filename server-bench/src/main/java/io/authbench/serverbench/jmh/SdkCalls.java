@@ -18,7 +18,8 @@ import okhttp3.Request;
 
 /**
  * Calls the Kotlin SDK's suspend functions from Java with a bound: sdk-for-kotlin 6.1.0 never resumes a call whose
- * response it cannot parse (appwrite-1.6-contract §11.1), so every call waits at most {@link #TIMEOUT}.
+ * response it cannot parse (docs/appwrite-behaviour.md#kotlin-server-sdk), so every call waits at most {@link
+ * #TIMEOUT}.
  */
 final class SdkCalls {
     static final Duration TIMEOUT = Duration.ofSeconds(20);

@@ -14,7 +14,10 @@ import java.util.Set;
  * {@code GET /v1/account} with the session cookie and {@code X-Fallback-Cookies}, from the app's origin.
  */
 public final class CsrPageView implements PageView {
-    /** What the Web SDK 16.1.0 sends on {@code account.get()} (contract §11.2), in the preflight's lower-case form. */
+    /**
+     * What the Web SDK 16.1.0 sends on {@code account.get()} (docs/appwrite-behaviour.md#web-sdk), in the preflight's
+     * lower-case form.
+     */
     static final String SDK_HEADERS = "content-type,x-appwrite-project,x-appwrite-response-format,x-fallback-cookies,"
             + "x-sdk-language,x-sdk-name,x-sdk-platform,x-sdk-version";
 

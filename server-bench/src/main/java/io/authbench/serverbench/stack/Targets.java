@@ -19,7 +19,10 @@ import java.util.OptionalLong;
 public record Targets(URI appwriteApi, URI ssrUrl, URI csrUrl, String projectId, String apiKey,
                       OptionalLong appwritePid, OptionalLong ssrPid, OptionalLong csrPid) {
 
-    /** The page's origin as a browser on {@code localhost} sends it (cookies stay same-site, platform-notes §5). */
+    /**
+     * The page's origin as a browser on {@code localhost} sends it (cookies stay same-site,
+     * docs/measurement-model.md#cookies-across-hosts).
+     */
     public String csrOrigin() {
         return "http://localhost:" + csrUrl.getPort();
     }

@@ -118,7 +118,8 @@ public final class UserSeeder {
                 .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), "POST /v1/account/sessions/email (browser)");
         expect(browser, 201, "POST /v1/account/sessions/email (browser)");
         String legacyName = "a_session_" + targets.projectId().toLowerCase(java.util.Locale.ROOT) + "_legacy";
-        // Over http a browser keeps only the legacy cookie (the other is SameSite=None without Secure: contract §5).
+        // Over http a browser keeps only the legacy cookie (the other is SameSite=None without Secure:
+        // docs/appwrite-behaviour.md#cookies).
         Optional<String> cookie = browser.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(legacyName + "=")).map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .findFirst();

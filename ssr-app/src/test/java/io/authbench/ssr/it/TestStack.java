@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * The real thing, as separate processes: the Appwrite emulator and this app started from its main class with its
  * flags, talking over loopback. Optionally a {@link CountingProxy} sits between the app and the emulator.
  *
- * <p>Every URL uses the host name {@code localhost} (platform-notes §5: cookies stay same-site).
+ * <p>Every URL uses the host name {@code localhost} (docs/measurement-model.md#cookies-across-hosts: cookies stay
+ * same-site).
  */
 final class TestStack implements AutoCloseable {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);

@@ -29,9 +29,9 @@ import java.util.Map;
  */
 public final class Browsers {
     /**
-     * Always passed to Chromium (platform-notes §1): no sandbox (the machines run as root), no GPU, no QUIC (all
-     * traffic goes through TCP links), none of the background traffic that would disturb measurements, and no
-     * renderer processes that no benchmark page uses ({@link ChromiumFeatures}).
+     * Always passed to Chromium (docs/measurement-model.md#chromium-launch-flags): no sandbox (the machines run as
+     * root), no GPU, no QUIC (all traffic goes through TCP links), none of the background traffic that would disturb
+     * measurements, and no renderer processes that no benchmark page uses ({@link ChromiumFeatures}).
      */
     public static final List<String> CHROMIUM_FLAGS = List.of(
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -40,7 +40,10 @@ public final class Browsers {
     /** Read by Playwright 1.62's {@code Driver.newInstance()} before {@code PLAYWRIGHT_DRIVER_DIR}. */
     static final String DRIVER_DIR_PROPERTY = "playwright.cli.dir";
     static final String DRIVER_DIR_ENV = "PLAYWRIGHT_DRIVER_DIR";
-    /** The header a Playwright server reads the client's launch options from (platform-notes §8). */
+    /**
+     * The header a Playwright server reads the client's launch options from
+     * (docs/measurement-model.md#remote-playwright-servers).
+     */
     static final String LAUNCH_OPTIONS_HEADER = "x-playwright-launch-options";
     /** Read by the Playwright driver at {@code launch()}: launch on this Selenium Grid hub instead (Chromium only). */
     static final String SELENIUM_REMOTE_URL = "SELENIUM_REMOTE_URL";

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Source: {@code utime + stime} of {@code /proc/<pid>/stat} in clock ticks ({@code getconf CLK_TCK}, 100 on
  * Linux, so the resolution is 10 ms: measure batches, never single requests), falling back to
  * {@link ProcessHandle.Info#totalCpuDuration()} where there is no {@code /proc}. Both are only readable while the
- * process lives (platform-notes §7), so an instance keeps its <em>last successful sample</em> and returns it once the
- * process is gone; {@link #isAlive()} tells which case it is.
+ * process lives (docs/measurement-model.md#cpu-time-of-a-child-process), so an instance keeps its <em>last successful
+ * sample</em> and returns it once the process is gone; {@link #isAlive()} tells which case it is.
  *
  * <pre>{@code
  * ProcessCpu app = ProcessCpu.of(ssr.pid());
