@@ -10,7 +10,8 @@ import java.util.List;
  * each time the page's compositor produces a new frame (nothing while the screen does not change), stamped with the
  * frame's swap time. Chosen over screenshots at fixed times because a screenshot is a round trip that blocks the
  * harness thread and forces a capture in the middle of the measured interval; the screencast is pushed by the
- * browser and costs a small JPEG encode per changed frame (its measured impact is in harness/README.md).
+ * browser and costs a small JPEG encode per changed frame (its measured impact:
+ * docs/measurements.md#2026-11-27--filmstrip-screencast-on-and-off-harness).
  *
  * <p>Frames are kept in memory as the base64 text CDP delivers (decoding is left to whoever keeps them). Each frame
  * is acknowledged at once: Chromium sends the next one only after the previous one was acknowledged. Not
