@@ -34,11 +34,6 @@ import java.util.Optional;
 public final class FilmstripRecorder {
     static final String FLOW = "login";
     static final String FOLDER = "filmstrip";
-    /**
-     * {@code -Dauthbench.filmstrip=off} runs without any screencast: how the screencast's cost on the measured
-     * times was measured (harness/README.md). Default on.
-     */
-    public static final String SWITCH_PROPERTY = "authbench.filmstrip";
 
     private final String profile;
     /** pair → variant → that iteration's capture; in arrival order. */
@@ -65,8 +60,7 @@ public final class FilmstripRecorder {
      * browser↔app RTT, then lowest bandwidth), or empty when the run has no measured login pairs.
      */
     public static Optional<FilmstripRecorder> plan(List<ProfileInfo> profiles, List<String> flows, int pairs) {
-        if ("off".equalsIgnoreCase(System.getProperty(SWITCH_PROPERTY, "on").strip())
-                || !flows.contains(FLOW) || pairs < 1 || profiles.isEmpty()) {
+        if (!flows.contains(FLOW) || pairs < 1 || profiles.isEmpty()) {
             return Optional.empty();
         }
         // ProfileLookup.slowest reads a RunResults; a provisional one with only the profiles is enough.
