@@ -120,6 +120,22 @@ class HarnessMainTest {
     }
 
     @Test
+    void the_filmstrip_is_on_by_default_and_can_be_turned_off_as_maven_passes_it() {
+        assertThat(run("run")).isZero();
+        assertThat(run("run", "--filmstrip=")).as("an unset Maven property means the default").isZero();
+        assertThat(run("run", "--filmstrip=off")).isZero();
+        assertThat(received).extracting(HarnessOptions::filmstrip).containsExactly(true, true, false);
+    }
+
+    @Test
+    void a_filmstrip_value_other_than_on_or_off_is_one_line_and_exit_2() {
+        assertThat(run("run", "--filmstrip=sometimes")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "authbench: --filmstrip: 'sometimes' is not on or off. Run 'authbench run --help' for usage.");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void the_csr_session_path_is_fallback_by_default_and_cookie_moves_the_browser_urls_to_a_verifiable_host() {
         assertThat(run("run")).isZero();
         assertThat(run("run", "--csr-session-path=cookie")).isZero();
@@ -175,7 +191,7 @@ class HarnessMainTest {
         String help = out.toString();
         for (String option : List.of("--quick", "--profiles", "--profiles-file", "--flows", "--pairs", "--warmup-pairs",
                 "--seed", "--aa-flow", "--out", "--browser", "--emulator-jar", "--ssr-jar", "--csr-jar",
-                "--iteration-timeout", "--server-start-timeout", "--server-phase", "--jmh-full")) {
+                "--iteration-timeout", "--server-start-timeout", "--server-phase", "--jmh-full", "--filmstrip")) {
             assertThat(help).contains(option);
         }
         String compact = help.replaceAll("\\s+", "");

@@ -38,7 +38,7 @@ class NextConfigTest {
 
     @Test
     void a_malformed_endpoint_is_named() throws Exception {
-        TargetFile csr = TargetFile.of("csr");
+        TargetJson csr = TargetJson.of("csr");
         Map<String, String> values = new java.util.HashMap<>(VALUES);
         values.put("appwriteBrowserEndpoint", "localhost:8080/v1");
         Result result = run(csr, csr.command(values), csr.environment(values), List.of());
@@ -51,11 +51,11 @@ class NextConfigTest {
     }
 
     private Result start(String app, List<String> unset) throws Exception {
-        TargetFile target = TargetFile.of(app);
+        TargetJson target = TargetJson.of(app);
         return run(target, target.command(VALUES), target.environment(VALUES), unset);
     }
 
-    private Result run(TargetFile target, List<String> command, Map<String, String> environment, List<String> unset)
+    private Result run(TargetJson target, List<String> command, Map<String, String> environment, List<String> unset)
             throws IOException, InterruptedException {
         Path stderr = dir.resolve(target.name() + ".stderr.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(target.directory().toFile())

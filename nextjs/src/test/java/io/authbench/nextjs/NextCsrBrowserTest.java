@@ -35,7 +35,7 @@ class NextCsrBrowserTest {
 
     @TempDir
     static Path dir;
-    static TargetFile target;
+    static TargetJson target;
     static Backend backend;
     static NextProcess app;
     static Playwright playwright;
@@ -47,7 +47,7 @@ class NextCsrBrowserTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        target = TargetFile.of("csr");
+        target = TargetJson.of("csr");
         backend = Backend.start(dir);
         backend.createUser("ann@example.com", PASSWORD, "Ann Example");
         backend.createUser("mallory@example.com", PASSWORD, MARKUP_NAME);

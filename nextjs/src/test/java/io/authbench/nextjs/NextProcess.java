@@ -45,7 +45,7 @@ final class NextProcess implements AutoCloseable {
      * @param appwriteEndpoint the emulator's API base, for both the server and the browser (one machine)
      * @param apiKey           given to the app only if its target names an {@code apiKeyEnvironment}
      */
-    static NextProcess start(TargetFile target, URI appwriteEndpoint, String project, String apiKey, Path logDir,
+    static NextProcess start(TargetJson target, URI appwriteEndpoint, String project, String apiKey, Path logDir,
                              Map<String, String> extraEnvironment) throws IOException {
         int port = freePort();
         Map<String, String> values = Map.of("port", Integer.toString(port), "host", HOST,

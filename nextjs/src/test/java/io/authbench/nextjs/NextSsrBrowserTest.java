@@ -40,7 +40,7 @@ class NextSsrBrowserTest {
 
     @TempDir
     static Path dir;
-    static TargetFile target;
+    static TargetJson target;
     static Backend backend;
     static NextProcess app;
     static Playwright playwright;
@@ -52,7 +52,7 @@ class NextSsrBrowserTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        target = TargetFile.of("ssr");
+        target = TargetJson.of("ssr");
         backend = Backend.start(dir);
         backend.createUser("ann@example.com", PASSWORD, "Ann Example");
         backend.createUser("mallory@example.com", PASSWORD, MARKUP_NAME);

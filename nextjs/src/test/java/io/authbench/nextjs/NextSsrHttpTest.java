@@ -35,7 +35,7 @@ class NextSsrHttpTest {
     static void startEverything() throws Exception {
         backend = Backend.start(dir);
         backend.createUser("ann@example.com", PASSWORD, "Ann Example");
-        app = NextProcess.start(TargetFile.of("ssr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
+        app = NextProcess.start(TargetJson.of("ssr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
                 dir.resolve("logs"), Map.of("UPSTREAM_TIMEOUT_MS", "15000"));
     }
 

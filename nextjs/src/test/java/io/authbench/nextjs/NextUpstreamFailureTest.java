@@ -35,9 +35,9 @@ class NextUpstreamFailureTest {
         backend = Backend.start(dir);
         backend.createUser("ann@example.com", PASSWORD, "Ann Example");
         Map<String, String> timeout = Map.of("UPSTREAM_TIMEOUT_MS", "15000");
-        ssr = NextProcess.start(TargetFile.of("ssr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
+        ssr = NextProcess.start(TargetJson.of("ssr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
                 dir.resolve("logs"), timeout);
-        csr = NextProcess.start(TargetFile.of("csr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
+        csr = NextProcess.start(TargetJson.of("csr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
                 dir.resolve("logs"), timeout);
         playwright = Browsers.createPlaywright();
         browser = Browsers.launchChromium(playwright);

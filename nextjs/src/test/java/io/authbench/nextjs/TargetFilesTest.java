@@ -17,8 +17,8 @@ class TargetFilesTest {
     void both_apps_use_the_bundled_apps_selectors_and_routes() throws Exception {
         ObjectMapper json = new ObjectMapper();
         for (String app : new String[] {"ssr", "csr"}) {
-            TargetFile target = TargetFile.of(app);
-            var bundled = json.readTree(TargetFile.nextjsDir().resolve("../targets/bundled-" + app + ".json").toFile());
+            TargetJson target = TargetJson.of(app);
+            var bundled = json.readTree(TargetJson.nextjsDir().resolve("../targets/bundled-" + app + ".json").toFile());
             assertThat(target.json().path("selectors")).isEqualTo(bundled.path("selectors"));
             assertThat(target.json().path("routes")).isEqualTo(bundled.path("routes"));
             assertThat(target.json().path("pattern").asText()).isEqualTo(app);
@@ -30,8 +30,8 @@ class TargetFilesTest {
 
     @Test
     void the_ssr_target_gets_the_api_key_and_names_its_cookie_and_the_csr_target_gets_neither() {
-        TargetFile ssr = TargetFile.of("ssr");
-        TargetFile csr = TargetFile.of("csr");
+        TargetJson ssr = TargetJson.of("ssr");
+        TargetJson csr = TargetJson.of("csr");
 
         assertThat(ssr.apiKeyEnvironment()).contains("APPWRITE_API_KEY");
         assertThat(ssr.sessionCookie()).contains("authbench_session");
@@ -41,7 +41,7 @@ class TargetFilesTest {
 
     @Test
     void placeholders_fill_the_next_start_command_and_the_environment() {
-        TargetFile csr = TargetFile.of("csr");
+        TargetJson csr = TargetJson.of("csr");
 
         assertThat(csr.command(VALUES)).containsExactly(
                 "node", "node_modules/next/dist/bin/next", "start", "--port", "4100", "--hostname", "127.0.0.1");

@@ -2,7 +2,7 @@ package io.authbench.serverbench;
 
 import io.authbench.serverbench.jmh.JmhPhase;
 import io.authbench.serverbench.jmh.ServerCpuProfiler;
-import io.authbench.serverbench.jmh.TargetFile;
+import io.authbench.serverbench.jmh.ForkHandoffFile;
 import io.authbench.serverbench.load.ConstantRateLoad;
 import io.authbench.serverbench.load.CsrPageView;
 import io.authbench.serverbench.load.LadderResult;
@@ -15,9 +15,9 @@ import io.authbench.serverbench.stack.CsrPage;
 import io.authbench.serverbench.stack.Population;
 import io.authbench.serverbench.stack.ServerCpu;
 import io.authbench.serverbench.stack.ServerStack;
-import io.authbench.serverbench.stack.Targets;
-import io.authbench.serverbench.stack.TestUser;
-import io.authbench.serverbench.stack.UserSeeder;
+import io.authbench.serverbench.stack.RunningServers;
+import io.authbench.serverbench.stack.PopulationUser;
+import io.authbench.serverbench.stack.PopulationSeeder;
 import io.authbench.support.SupportException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,37 +69,37 @@ public final class ServerCostPhase {
      * Measures servers that are already running (started by the caller). Server CPU is measured only for the pids
      * given in {@code targets}. The emulator should run with {@code --rate-limits off} (see {@link ServerStack}).
      */
-    public static ServerCostResult run(Targets targets, ServerCostSettings settings, Path runFolder, PrintStream progress) {
+    public static ServerCostResult run(RunningServers targets, ServerCostSettings settings, Path runFolder, PrintStream progress) {
         createFolder(runFolder);
         return measure(targets, () -> { }, settings, runFolder, progress);
     }
 
-    private static ServerCostResult measure(Targets targets, Runnable aliveCheck, ServerCostSettings settings,
+    private static ServerCostResult measure(RunningServers targets, Runnable aliveCheck, ServerCostSettings settings,
                                             Path runFolder, PrintStream progress) {
         Path folder = runFolder.resolve(FOLDER);
         List<String> notes = new ArrayList<>();
         notes.add("Appwrite (the emulator) ran with --rate-limits off (the login benchmarks sign a few users in"
                 + " thousands of times) and --password-hash appwrite (argon2id m=64 MiB, t=4, p=3: the real login cost).");
         CsrPage csrPage = CsrPage.probe(targets.csrUrl(), SEEDING_TIMEOUT);
-        Population population = new UserSeeder(targets, SEEDING_TIMEOUT)
+        Population population = new PopulationSeeder(targets, SEEDING_TIMEOUT)
                 .seed(settings.pageViewUsers(), settings.loginUsers(), progress);
 
-        List<TestUser> users = population.pageViewUsers();
-        SsrPageView ssrView = new SsrPageView(targets.ssrUrl(), users.stream().map(TestUser::ssrSessionSecret).toList());
+        List<PopulationUser> users = population.pageViewUsers();
+        SsrPageView ssrView = new SsrPageView(targets.ssrUrl(), users.stream().map(PopulationUser::ssrSessionSecret).toList());
         CsrPageView csrView = new CsrPageView(targets.csrUrl(), csrPage.indexEtag(), targets.appwriteApi(),
-                targets.projectId(), targets.csrOrigin(), users.stream().map(TestUser::csrSession).toList());
+                targets.projectId(), targets.csrOrigin(), users.stream().map(PopulationUser::csrSession).toList());
         warmUp(settings, progress, ssrView, csrView);
 
         JmhPhase.Outcome jmh = new JmhPhase.Outcome(List.of(), List.of(), List.of());
         String jmhFile = null;
         if (settings.runJmh()) {
-            Path targetFile = TargetFile.write(targets, population, csrPage);
+            Path targetFile = ForkHandoffFile.write(targets, population, csrPage);
             try {
                 jmh = new JmhPhase(settings.jmh(), progress).run(targetFile,
                         ServerCpuProfiler.pidsValue(targets.appwritePid(), targets.ssrPid(), targets.csrPid()), folder);
                 jmhFile = FOLDER + "/jmh-result.json";
             } finally {
-                TargetFile.delete(targetFile);
+                ForkHandoffFile.delete(targetFile);
             }
             notes.addAll(jmh.notes());
         }

@@ -7,19 +7,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.openjdk.jmh.annotations.Mode;
 
 /**
- * Everything that shapes the server-side phase. Start from {@link #quick}, {@link #standard} or {@link #full} (or
- * {@link #fromProperties}) and adjust with the {@code with...} copies. The wall times are what the settings were built
+ * Everything that shapes the server-side phase. Start from {@link #quick}, {@link #standard} or {@link #full} and
+ * adjust with the {@code with...} copies. The wall times are what the settings were built
  * for on a 2-core machine (server-bench/README.md has the measured ones).
  *
  * <table>
  * <caption>The three settings</caption>
  * <tr><th></th><th>quick (≈ 1 min)</th><th>standard ({@code -Pbench}, ≤ 4 min)</th>
- *     <th>full ({@code -Djmh.full=true})</th></tr>
+ *     <th>full ({@code --jmh-full}; under Maven {@code -Dbench.jmh.full=true})</th></tr>
  * <tr><td>JMH modes, threads</td><td>sample time; 1</td><td colspan="2">throughput and sample time; 1 and
  *     {@link JmhSettings#contendedThreads()}</td></tr>
  * <tr><td>fast benchmarks</td><td>1 fork, 1 × 2 s warm-up, 1 × 2 s</td><td>1 fork, 1 × 1 s warm-up, 2 × 1 s</td>
@@ -135,26 +134,6 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
         out.put("serverBench.serverCpu", "process CPU from /proc (10 ms ticks) minus the JIT compiler threads, which are"
                 + " reported apart");
         return out;
-    }
-
-    /**
-     * From properties, as {@code -D} flags under Maven: {@code bench.quick=true} → quick, {@code jmh.full=true} →
-     * full (wins over quick), else standard; {@code bench.serverBench.p99BoundMs} overrides the ladder's bound.
-     */
-    public static ServerCostSettings fromProperties(Properties properties, StackJars jars) {
-        ServerCostSettings settings = Boolean.parseBoolean(properties.getProperty("jmh.full", "false").trim()) ? full(jars)
-                : Boolean.parseBoolean(properties.getProperty("bench.quick", "false").trim()) ? quick(jars)
-                : standard(jars);
-        String bound = properties.getProperty("bench.serverBench.p99BoundMs", "").trim();
-        if (!bound.isEmpty()) {
-            try {
-                settings = settings.withP99BoundMillis(Double.parseDouble(bound));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bench.serverBench.p99BoundMs: '" + bound + "' is not a number of"
-                        + " milliseconds, e.g. 50.");
-            }
-        }
-        return settings;
     }
 
     public ServerCostSettings withJmh(JmhSettings settings) {

@@ -88,7 +88,7 @@ public final class ModelJson {
         json.writeObjectFieldStart("prefs");
         json.writeEndObject();
         json.writeArrayFieldStart("targets");
-        for (Target target : user.targets()) {
+        for (MessagingTarget target : user.targets()) {
             writeTarget(json, target);
         }
         json.writeEndArray();
@@ -96,7 +96,7 @@ public final class ModelJson {
         json.writeEndObject();
     }
 
-    private static void writeTarget(JsonGenerator json, Target target) throws IOException {
+    private static void writeTarget(JsonGenerator json, MessagingTarget target) throws IOException {
         json.writeStartObject();
         json.writeStringField("$id", target.id());
         json.writeStringField("$createdAt", Dates.format(target.createdAt()));

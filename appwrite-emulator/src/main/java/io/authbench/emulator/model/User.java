@@ -21,7 +21,7 @@ public record User(
         boolean status,
         String email,
         String phone,
-        List<Target> targets,
+        List<MessagingTarget> targets,
         Instant accessedAt) {
 
     /** The user after a session request touched it; like any document update in Appwrite it moves {@code $updatedAt}. */

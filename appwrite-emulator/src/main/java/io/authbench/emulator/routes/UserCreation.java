@@ -4,7 +4,7 @@ import io.authbench.emulator.crypto.PasswordHasher;
 import io.authbench.emulator.http.AppwriteException;
 import io.authbench.emulator.http.ErrorType;
 import io.authbench.emulator.model.Ids;
-import io.authbench.emulator.model.Target;
+import io.authbench.emulator.model.MessagingTarget;
 import io.authbench.emulator.model.User;
 import io.authbench.emulator.store.AuthStore;
 import io.authbench.emulator.store.DuplicateUserException;
@@ -51,8 +51,8 @@ final class UserCreation {
 
     private User insert(AuthStore store, String id, String lowerEmail, String phoneOrEmpty, String hash, String name,
                         Instant now) {
-        List<Target> targets = lowerEmail.isEmpty() ? List.of()
-                : List.of(new Target(Ids.unique(), now, id, "email", lowerEmail));
+        List<MessagingTarget> targets = lowerEmail.isEmpty() ? List.of()
+                : List.of(new MessagingTarget(Ids.unique(), now, id, "email", lowerEmail));
         User user = new User(id, now, now, name, hash, hash == null ? null : now, true, lowerEmail, phoneOrEmpty,
                 targets, null);
         try {

@@ -38,6 +38,8 @@ import java.util.Objects;
  * @param targets            apps under test described by target files: launched by the harness behind the links
  *                           (files with {@code start}; a missing pattern is the bundled app) or running on their own
  *                           (reached at their base URLs, no links); null = the bundled apps, started behind links
+ * @param filmstrip          screencast the median login pair for the report's filmstrip; off runs without any
+ *                           screencast (how the screencast's cost on the measured times is measured)
  */
 public record HarnessOptions(
         boolean quick,
@@ -61,7 +63,8 @@ public record HarnessOptions(
         Path sourceRoot,
         ExternalAppwrite appwrite,
         Topology topology,
-        Targets targets) {
+        Targets targets,
+        boolean filmstrip) {
 
     public HarnessOptions {
         topology = topology == null ? Topology.local() : topology;
@@ -76,38 +79,18 @@ public record HarnessOptions(
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
     }
 
-    /** Without target files: the bundled apps. */
-    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
-            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
-            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
-            boolean jmhFull, Path sourceRoot, ExternalAppwrite appwrite, Topology topology) {
-        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar, ssrJar,
-                csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, sourceRoot, appwrite,
-                topology, null);
-    }
-
     /** True when the apps under test come from target files. */
     public boolean targetMode() {
         return targets != null;
     }
 
-    /** With the bundled emulator, everything on this machine (Chromium launched here, links on loopback). */
-    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
-            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
-            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
-            boolean jmhFull, Path sourceRoot) {
-        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
-                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, sourceRoot, null,
-                Topology.local());
-    }
-
-    /** Without sources: code size is not measured. */
+    /** The bundled emulator and apps on this machine, no sources (code size not measured), filmstrip on. */
     public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
             int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
             Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
             boolean jmhFull) {
         this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
                 ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null, null,
-                Topology.local());
+                Topology.local(), null, true);
     }
 }

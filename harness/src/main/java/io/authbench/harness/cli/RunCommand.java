@@ -144,6 +144,11 @@ public final class RunCommand implements Callable<Integer> {
                     + " the run mode's short settings. Default: false.")
     String jmhFull = "";
 
+    @Option(names = "--filmstrip", paramLabel = "on|off",
+            description = "Screencast the median login pair on the slowest profile for the report's filmstrip; off runs"
+                    + " without any screencast (to measure what it costs the measured times). Default: on.")
+    String filmstrip = "";
+
     @Option(names = "--appwrite-endpoint", paramLabel = "URL",
             description = "An external Appwrite's API base (Cloud or self-hosted, e.g. https://cloud.appwrite.io/v1) instead"
                     + " of the bundled emulator; checked before anything is measured. Default: none (the emulator).")
@@ -270,10 +275,11 @@ public final class RunCommand implements Callable<Integer> {
                 parseInt("--server-start-timeout", serverStartTimeout, Defaults.SERVER_START_TIMEOUT_SECONDS, 1));
         boolean runServerPhase = parseOnOff("--server-phase", serverPhase, Defaults.SERVER_PHASE.equals("on"));
         boolean fullJmh = parseBoolean("--jmh-full", jmhFull);
+        boolean withFilmstrip = parseOnOff("--filmstrip", filmstrip, true);
         Path sources = sourceRoot(sourceRoot);
         return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
                 browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh,
-                sources, appwrite, topology, targets);
+                sources, appwrite, topology, targets, withFilmstrip);
     }
 
     /** Values of a repeatable option, each possibly a comma-separated list (Maven passes one, maybe empty). */

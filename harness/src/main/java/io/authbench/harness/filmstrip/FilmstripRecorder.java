@@ -8,7 +8,7 @@ import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.RunStatus;
 import io.authbench.reports.results.Screenshot;
 import io.authbench.reports.results.Variants;
-import io.authbench.reports.stats.Profiles;
+import io.authbench.reports.stats.ProfileLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,11 +34,6 @@ import java.util.Optional;
 public final class FilmstripRecorder {
     static final String FLOW = "login";
     static final String FOLDER = "filmstrip";
-    /**
-     * {@code -Dauthbench.filmstrip=off} runs without any screencast: how the screencast's cost on the measured
-     * times was measured (harness/README.md). Default on.
-     */
-    public static final String SWITCH_PROPERTY = "authbench.filmstrip";
 
     private final String profile;
     /** pair → variant → that iteration's capture; in arrival order. */
@@ -61,20 +56,19 @@ public final class FilmstripRecorder {
     }
 
     /**
-     * A recorder for the slowest of {@code profiles} by the report's own rule ({@link Profiles#slowest}: highest
+     * A recorder for the slowest of {@code profiles} by the report's own rule ({@link ProfileLookup#slowest}: highest
      * browser↔app RTT, then lowest bandwidth), or empty when the run has no measured login pairs.
      */
     public static Optional<FilmstripRecorder> plan(List<ProfileInfo> profiles, List<String> flows, int pairs) {
-        if ("off".equalsIgnoreCase(System.getProperty(SWITCH_PROPERTY, "on").strip())
-                || !flows.contains(FLOW) || pairs < 1 || profiles.isEmpty()) {
+        if (!flows.contains(FLOW) || pairs < 1 || profiles.isEmpty()) {
             return Optional.empty();
         }
-        // Profiles.slowest reads a RunResults; a provisional one with only the profiles is enough.
+        // ProfileLookup.slowest reads a RunResults; a provisional one with only the profiles is enough.
         RunConfig config = new RunConfig(flows, profiles.stream().map(ProfileInfo::name).toList(), pairs, 0, null,
                 Map.of(), Map.of());
         RunResults provisional = RunResults.start(new Run("plan", RunStatus.RUNNING, null, null, null, 0, false, config),
                 null, profiles);
-        return Profiles.slowest(provisional, config.profiles()).map(FilmstripRecorder::new);
+        return ProfileLookup.slowest(provisional, config.profiles()).map(FilmstripRecorder::new);
     }
 
     public String profile() {

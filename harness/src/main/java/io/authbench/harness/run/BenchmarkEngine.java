@@ -90,8 +90,9 @@ public final class BenchmarkEngine {
         Path browserPath = options.browser() != null || options.topology().remoteBrowser() ? options.browser()
                 : BrowserLocator.locate();
         BrowserTarget browserTarget = options.topology().browserTarget(browserPath);
-        FilmstripRecorder filmstrip = FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(),
-                options.flows(), options.pairs()).orElse(null);
+        FilmstripRecorder filmstrip = !options.filmstrip() ? null
+                : FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(), options.flows(),
+                        options.pairs()).orElse(null);
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
         out.println("authbench: run " + runId + " — " + steps.size() + " iterations (" + options.flows().size() + " flows × "
@@ -294,7 +295,7 @@ public final class BenchmarkEngine {
     private static RunConfig withFilmstripSetting(RunConfig config, FilmstripRecorder filmstrip) {
         Map<String, String> settings = new LinkedHashMap<>(config.settings());
         settings.put("filmstrip", filmstrip == null
-                ? "off (no measured login pairs, or -D" + FilmstripRecorder.SWITCH_PROPERTY + "=off)"
+                ? "off (no measured login pairs, or --filmstrip=off)"
                 : filmstrip.settingDescription());
         return new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(), config.aaFlow(),
                 config.timeoutsMs(), settings, config.skippedFlows());

@@ -109,11 +109,7 @@ public final class UserSeeder {
         }
     }
 
-    /** Creates one fresh user with a unique e-mail address and a random password. */
-    public TestUser createOne() {
-        return createOne(true);
-    }
-
+    /** Creates one fresh user with a unique e-mail address and, if {@code withPassword}, a random password. */
     private TestUser createOne(boolean withPassword) {
         int n = next.getAndIncrement();
         String email = "user" + n + "-" + runTag + "@authbench.test";

@@ -46,7 +46,7 @@ public record ReportModel(
         return new ReportModel(results, CellSummaries.of(results.samples(), histograms), comparisons,
                 Claims.of(results, comparisons.ssrCsr()),
                 RoundTrips.of(results, comparisons.ssrCsr()),
-                Profiles.slowest(results, profilesWithSamples),
+                ProfileLookup.slowest(results, profilesWithSamples),
                 Optional.ofNullable(baseline).map(b -> BaselineComparison.of(comparisons, b)),
                 Optional.ofNullable(baseline == null ? null : baselineName));
     }

@@ -73,7 +73,7 @@ public final class RoundTrips {
         Integer depth = s.metrics().has(Metric.CRITICAL_PATH_DEPTH)
                 ? Integer.valueOf(s.metrics().numberOrNull(Metric.CRITICAL_PATH_DEPTH).intValue())
                 : critical.isEmpty() ? null : critical.size();
-        Optional<ExpectedTime> expected = Profiles.find(results, s.profile()).flatMap(p -> expected(s, p, critical, depth));
+        Optional<ExpectedTime> expected = ProfileLookup.find(results, s.profile()).flatMap(p -> expected(s, p, critical, depth));
         return new Row(s.flow(), s.profile(), s.variant(), s, browserApp, browserAppwrite, preflights, appAppwrite,
                 depth, expected);
     }

@@ -46,7 +46,7 @@ public class AppwriteSdkBenchmarks {
 
         @Setup
         public void setUp() {
-            TargetFile targets = TargetFile.fromSystemProperty();
+            ForkHandoffFile targets = ForkHandoffFile.fromSystemProperty();
             int thread = THREADS.getAndIncrement();
             List<String> secrets = targets.ssrSecrets();
             String secret = secrets.get(thread % secrets.size());

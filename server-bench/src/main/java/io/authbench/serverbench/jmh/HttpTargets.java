@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The running servers as the HTTP benchmarks see them, read once per fork from the {@link TargetFile}; one shared
+ * The running servers as the HTTP benchmarks see them, read once per fork from the {@link ForkHandoffFile}; one shared
  * HTTP/1.1 client with keep-alive (the benchmark measures the server, not connection set-up).
  */
 @State(Scope.Benchmark)
@@ -21,7 +21,7 @@ public class HttpTargets {
     /** Bound on every request: a stalled server fails the benchmark instead of hanging it. */
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    TargetFile targets;
+    ForkHandoffFile targets;
     HttpClient client;
     List<String> ssrCookies;
     List<String> loginForms;
@@ -34,7 +34,7 @@ public class HttpTargets {
 
     @Setup
     public void setUp() {
-        targets = TargetFile.fromSystemProperty();
+        targets = ForkHandoffFile.fromSystemProperty();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         ssrCookies = targets.ssrSecrets().stream().map(secret -> "authbench_session=" + secret).toList();

@@ -31,7 +31,7 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs the server benchmarks through JMH's {@link Runner} (forked JVMs that reach the running servers through a
- * {@link TargetFile}) with the {@link ServerCpuProfiler}, once per thread count, and merges JMH's JSON results into
+ * {@link ForkHandoffFile}) with the {@link ServerCpuProfiler}, once per thread count, and merges JMH's JSON results into
  * one {@code jmh-result.json}.
  */
 public final class JmhPhase {
@@ -51,7 +51,7 @@ public final class JmhPhase {
     }
 
     /**
-     * @param targetFile  written by {@link TargetFile#write}
+     * @param targetFile  written by {@link ForkHandoffFile#write}
      * @param pids        {@link ServerCpuProfiler#pidsValue} of the server processes (empty = CPU not measured)
      * @param outputDir   where {@code jmh-result.json} and JMH's human-readable output go
      */
@@ -113,7 +113,7 @@ public final class JmhPhase {
                 .threads(threads)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .addProfiler(ServerCpuProfiler.class)
-                .jvmArgsAppend(FORK_HEAP, "-D" + TargetFile.PROPERTY + "=" + targetFile,
+                .jvmArgsAppend(FORK_HEAP, "-D" + ForkHandoffFile.PROPERTY + "=" + targetFile,
                         "-D" + ServerCpuProfiler.PIDS_PROPERTY + "=" + pids)
                 .shouldFailOnError(false)
                 .result(json.toString())

@@ -9,7 +9,7 @@ import java.util.List;
  * @param loginUsers    without sessions, for the login benchmarks only: each login adds a session and Appwrite keeps
  *                      ten per user, so logging the page-view users in again would prune their sessions mid-run
  */
-public record Population(List<TestUser> pageViewUsers, List<TestUser> loginUsers) {
+public record Population(List<PopulationUser> pageViewUsers, List<PopulationUser> loginUsers) {
     public Population {
         pageViewUsers = List.copyOf(pageViewUsers);
         loginUsers = List.copyOf(loginUsers);

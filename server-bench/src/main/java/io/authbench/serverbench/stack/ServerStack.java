@@ -36,9 +36,9 @@ public final class ServerStack implements AutoCloseable {
     static final String UPSTREAM_TIMEOUT = "20s";
 
     private final List<ServerProcess> processes;
-    private final Targets targets;
+    private final RunningServers targets;
 
-    private ServerStack(List<ServerProcess> processes, Targets targets) {
+    private ServerStack(List<ServerProcess> processes, RunningServers targets) {
         this.processes = processes;
         this.targets = targets;
     }
@@ -88,7 +88,7 @@ public final class ServerStack implements AutoCloseable {
                 throw failure;
             }
             ServerProcess csr = started.get(started.size() - 1);
-            Targets targets = new Targets(api, ssr.url(), csr.url(), PROJECT_ID, apiKey,
+            RunningServers targets = new RunningServers(api, ssr.url(), csr.url(), PROJECT_ID, apiKey,
                     OptionalLong.of(emulator.pid()), OptionalLong.of(ssr.pid()), OptionalLong.of(csr.pid()));
             return new ServerStack(started, targets);
         } catch (RuntimeException e) {
@@ -109,7 +109,7 @@ public final class ServerStack implements AutoCloseable {
         return "standard_" + HexFormat.of().formatHex(secret);
     }
 
-    public Targets targets() {
+    public RunningServers targets() {
         return targets;
     }
 

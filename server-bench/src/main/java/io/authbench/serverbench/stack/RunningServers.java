@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * @param ssrPid      ssr-app's process, likewise
  * @param csrPid      csr-app's process, likewise
  */
-public record Targets(URI appwriteApi, URI ssrUrl, URI csrUrl, String projectId, String apiKey,
+public record RunningServers(URI appwriteApi, URI ssrUrl, URI csrUrl, String projectId, String apiKey,
                       OptionalLong appwritePid, OptionalLong ssrPid, OptionalLong csrPid) {
 
     /**
@@ -30,7 +30,7 @@ public record Targets(URI appwriteApi, URI ssrUrl, URI csrUrl, String projectId,
     /** Shows URLs and pids, never the key. */
     @Override
     public String toString() {
-        return "Targets[appwrite=" + appwriteApi + ", ssr=" + ssrUrl + ", csr=" + csrUrl + ", project=" + projectId
+        return "RunningServers[appwrite=" + appwriteApi + ", ssr=" + ssrUrl + ", csr=" + csrUrl + ", project=" + projectId
                 + ", apiKey=(redacted), pids appwrite/ssr/csr=" + appwritePid + "/" + ssrPid + "/" + csrPid + "]";
     }
 }

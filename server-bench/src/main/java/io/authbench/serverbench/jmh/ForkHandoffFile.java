@@ -3,8 +3,8 @@ package io.authbench.serverbench.jmh;
 import io.authbench.serverbench.ServerBenchException;
 import io.authbench.serverbench.stack.CsrPage;
 import io.authbench.serverbench.stack.Population;
-import io.authbench.serverbench.stack.Targets;
-import io.authbench.serverbench.stack.TestUser;
+import io.authbench.serverbench.stack.RunningServers;
+import io.authbench.serverbench.stack.PopulationUser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -21,18 +21,18 @@ import java.util.Properties;
  * by the system property {@value #PROPERTY} in each fork. It holds the API key and session secrets, so it lives in a
  * private temporary folder (owner-only permissions), never in the run folder, and is deleted after the JMH run.
  */
-public final class TargetFile {
+public final class ForkHandoffFile {
     /** System property naming the file in a fork. */
     public static final String PROPERTY = "authbench.serverbench.stacks";
 
     private final Properties values;
 
-    private TargetFile(Properties values) {
+    private ForkHandoffFile(Properties values) {
         this.values = values;
     }
 
     /** Writes the file into a new owner-only temporary folder and returns its path. */
-    public static Path write(Targets targets, Population population, CsrPage csrPage) {
+    public static Path write(RunningServers targets, Population population, CsrPage csrPage) {
         Properties p = new Properties();
         p.setProperty("appwriteApi", targets.appwriteApi().toString());
         p.setProperty("ssrUrl", targets.ssrUrl().toString());
@@ -41,12 +41,12 @@ public final class TargetFile {
         p.setProperty("projectId", targets.projectId());
         p.setProperty("apiKey", targets.apiKey());
         p.setProperty("csrScript", csrPage.scriptPath());
-        List<TestUser> viewers = population.pageViewUsers();
+        List<PopulationUser> viewers = population.pageViewUsers();
         p.setProperty("viewers", Integer.toString(viewers.size()));
         for (int i = 0; i < viewers.size(); i++) {
             p.setProperty("viewer." + i + ".ssrSecret", viewers.get(i).ssrSessionSecret());
         }
-        List<TestUser> logins = population.loginUsers();
+        List<PopulationUser> logins = population.loginUsers();
         p.setProperty("logins", Integer.toString(logins.size()));
         for (int i = 0; i < logins.size(); i++) {
             p.setProperty("login." + i + ".email", logins.get(i).email());
@@ -77,7 +77,7 @@ public final class TargetFile {
     }
 
     /** Reads the file named by {@value #PROPERTY} (in a JMH fork). */
-    public static TargetFile fromSystemProperty() {
+    public static ForkHandoffFile fromSystemProperty() {
         String path = System.getProperty(PROPERTY);
         if (path == null || path.isBlank()) {
             throw new ServerBenchException("-D" + PROPERTY + " is not set: these benchmarks measure running servers."
@@ -89,7 +89,7 @@ public final class TargetFile {
         } catch (IOException e) {
             throw new ServerBenchException("Cannot read the JMH target file " + path + " (" + e.getMessage() + ").", e);
         }
-        return new TargetFile(p);
+        return new ForkHandoffFile(p);
     }
 
     private String get(String key) {

@@ -28,17 +28,17 @@ import java.util.concurrent.Future;
  * {@code a_session_<project>_legacy} cookie and the {@code X-Fallback-Cookies} value are what the browser keeps).
  * Plain {@code java.net.http}: this is set-up, not what is measured.
  */
-public final class UserSeeder {
+public final class PopulationSeeder {
     /** Appwrite hashes every password with argon2 (64 MiB): two at a time use both cores of a small machine. */
     static final int PARALLEL_REQUESTS = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Targets targets;
+    private final RunningServers targets;
     private final Duration timeout;
     private final HttpClient http;
     private final String runTag = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
 
-    public UserSeeder(Targets targets, Duration timeout) {
+    public PopulationSeeder(RunningServers targets, Duration timeout) {
         this.targets = targets;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
@@ -54,12 +54,12 @@ public final class UserSeeder {
             return thread;
         });
         try {
-            List<Future<TestUser>> viewers = new ArrayList<>();
+            List<Future<PopulationUser>> viewers = new ArrayList<>();
             for (int i = 0; i < pageViewUsers; i++) {
                 int n = i;
                 viewers.add(pool.submit(() -> signIn(create("viewer" + n))));
             }
-            List<Future<TestUser>> logins = new ArrayList<>();
+            List<Future<PopulationUser>> logins = new ArrayList<>();
             for (int i = 0; i < loginUsers; i++) {
                 int n = i;
                 logins.add(pool.submit(() -> create("login" + n)));
@@ -70,10 +70,10 @@ public final class UserSeeder {
         }
     }
 
-    private static List<TestUser> collect(List<Future<TestUser>> futures) {
-        List<TestUser> users = new ArrayList<>();
+    private static List<PopulationUser> collect(List<Future<PopulationUser>> futures) {
+        List<PopulationUser> users = new ArrayList<>();
         try {
-            for (Future<TestUser> future : futures) {
+            for (Future<PopulationUser> future : futures) {
                 users.add(future.get());
             }
             return users;
@@ -86,7 +86,7 @@ public final class UserSeeder {
         }
     }
 
-    TestUser create(String label) {
+    PopulationUser create(String label) {
         String email = label + "-" + runTag + "@serverbench.test";
         String password = "pw-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         String name = "Grace Hopper " + label;
@@ -96,10 +96,10 @@ public final class UserSeeder {
                 .header("X-Appwrite-Key", targets.apiKey()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 "POST /v1/users");
         expect(response, 201, "POST /v1/users");
-        return new TestUser(email, password, name, null, null);
+        return new PopulationUser(email, password, name, null, null);
     }
 
-    TestUser signIn(TestUser user) {
+    PopulationUser signIn(PopulationUser user) {
         String credentials = json(Map.of("email", user.email(), "password", user.password()));
         HttpResponse<String> admin = send(HttpRequest.newBuilder(api("/account/sessions/email")).timeout(timeout)
                 .header("Content-Type", "application/json").header("X-Appwrite-Project", targets.projectId())
@@ -128,7 +128,7 @@ public final class UserSeeder {
             throw new SeedingException("Appwrite set no " + legacyName + " cookie on a browser login; the CSR page view"
                     + " cannot be simulated. Check the emulator's cookie handling.");
         }
-        return new TestUser(user.email(), user.password(), user.name(), secret, new BrowserSession(cookie.get(), fallback));
+        return new PopulationUser(user.email(), user.password(), user.name(), secret, new BrowserSession(cookie.get(), fallback));
     }
 
     private URI api(String path) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * One app's {@code target.json}, read the way the harness reads it: the tests start each app from its own target
  * file, so a wrong command, directory or variable there fails here first.
  */
-record TargetFile(Path file, JsonNode json) {
+record TargetJson(Path file, JsonNode json) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The folder holding both apps; Maven passes it as {@code nextjs.dir}. */
@@ -24,10 +24,10 @@ record TargetFile(Path file, JsonNode json) {
         return Path.of(System.getProperty("nextjs.dir", ".")).toAbsolutePath().normalize();
     }
 
-    static TargetFile of(String app) {
+    static TargetJson of(String app) {
         Path file = nextjsDir().resolve(app).resolve("target.json");
         try {
-            return new TargetFile(file, JSON.readTree(file.toFile()));
+            return new TargetJson(file, JSON.readTree(file.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

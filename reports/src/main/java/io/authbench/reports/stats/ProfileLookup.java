@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Looks up profiles of a run and picks the "slowest" one for the waterfalls and the filmstrip. */
-public final class Profiles {
-    private Profiles() {
+public final class ProfileLookup {
+    private ProfileLookup() {
     }
 
     public static Optional<ProfileInfo> find(RunResults results, String name) {
