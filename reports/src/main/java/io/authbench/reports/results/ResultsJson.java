@@ -43,7 +43,8 @@ public final class ResultsJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            // No skipped flows, no recorded checks: left out, as null is (files without them stay as they were).
+            // No skipped flows, no recorded checks, no variant list: left out, as null is (files without them stay as
+            // they were).
             .addMixIn(Sample.class, OmitEmptyChecks.class)
             .addMixIn(RunConfig.class, OmitEmptySkippedFlows.class)
             .build();
@@ -56,6 +57,12 @@ public final class ResultsJson {
     private interface OmitEmptySkippedFlows {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<String, String> skippedFlows();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        java.util.List<String> variants();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, VariantApp> apps();
     }
 
     private ResultsJson() {

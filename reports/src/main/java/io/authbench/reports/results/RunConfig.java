@@ -16,6 +16,11 @@ import java.util.Map;
  *                    never a secret
  * @param skippedFlows flows of {@code flows} that were not run, each with the reason (e.g. the apps have no profile
  *                    page, so {@code navigate} cannot run); empty when every flow ran
+ * @param variants    the variant labels every cell measured, in pair order: {@code ["ssr","csr"]}, or with the
+ *                    Next.js pair {@code ["ssr","csr","next-ssr","next-csr"]} (the A/A labels are not listed: see
+ *                    {@link #aaFlow}); empty in files written before it was recorded (then {@code ssr} and {@code csr})
+ * @param apps        per label of {@link #variants}, the app it ran against; empty in files written before it was
+ *                    recorded
  */
 public record RunConfig(
         List<String> flows,
@@ -25,9 +30,13 @@ public record RunConfig(
         String aaFlow,
         Map<String, Long> timeoutsMs,
         Map<String, String> settings,
-        Map<String, String> skippedFlows) {
+        Map<String, String> skippedFlows,
+        List<String> variants,
+        Map<String, VariantApp> apps) {
 
     public RunConfig {
+        variants = variants == null ? List.of() : List.copyOf(variants);
+        apps = apps == null ? Map.of() : Map.copyOf(apps);
         skippedFlows = skippedFlows == null ? Map.of() : Map.copyOf(skippedFlows);
         flows = flows == null ? List.of() : List.copyOf(flows);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
@@ -35,10 +44,22 @@ public record RunConfig(
         settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
+    /** The variants and their apps not recorded (as in files written before they were). */
+    public RunConfig(List<String> flows, List<String> profiles, int pairs, int warmupPairs, String aaFlow,
+                     Map<String, Long> timeoutsMs, Map<String, String> settings, Map<String, String> skippedFlows) {
+        this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, skippedFlows, List.of(), Map.of());
+    }
+
     /** Every flow ran. */
     public RunConfig(List<String> flows, List<String> profiles, int pairs, int warmupPairs, String aaFlow,
                      Map<String, Long> timeoutsMs, Map<String, String> settings) {
-        this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, Map.of());
+        this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, Map.of(), List.of(), Map.of());
+    }
+
+    /** The same configuration with the variants measured and their apps. */
+    public RunConfig withVariants(List<String> variantLabels, Map<String, VariantApp> variantApps) {
+        return new RunConfig(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, skippedFlows,
+                variantLabels, variantApps);
     }
 
     /** The flows that ran: {@link #flows} without {@link #skippedFlows}. */
