@@ -5,8 +5,8 @@ import io.authbench.harness.profile.NetworkProfile;
 /**
  * One iteration of a {@link RunPlan}: run {@code flow} against {@code variant}'s app under {@code profile}.
  *
- * <p>A pair is the two iterations with the same flow, profile, pair number and warm-up flag (SSR + CSR, or
- * SSR_A + SSR_B in the A/A cell); they run back to back, {@code order} 0 first.
+ * <p>A pair is the two iterations with the same flow, profile, pair number, warm-up flag and framework (SSR + CSR,
+ * NEXT_SSR + NEXT_CSR, or SSR_A + SSR_B in the A/A cell); they run back to back, {@code order} 0 first.
  *
  * @param flow    the flow (the caller's flow type)
  * @param profile the network profile

@@ -29,6 +29,14 @@ import java.util.Set;
  *       half CSR first (one extra either way, at random, for an odd count), in a shuffled sequence; warm-up pairs
  *       likewise. So any advantage of running first or second (a warmer server, a warmer browser) cancels out of
  *       the paired ratio instead of biasing it.</li>
+ *   <li><b>Two frameworks, interleaved pair by pair.</b> With the Next.js pair on, every cell also measures
+ *       {@link Variant#NEXT_SSR} and {@link Variant#NEXT_CSR}: for each pair number k, the Undertow pair k
+ *       ({@code ssr}, {@code csr}) and the Next.js pair k ({@code next-ssr}, {@code next-csr}) run back to back, so
+ *       the framework effect can pair {@code next-ssr} k with {@code ssr} k, measured moments apart. Which of the
+ *       two pairs goes first is drawn per k, balanced like the order within pairs (half of the k Undertow first);
+ *       the order within each pair is drawn as above, from the pair's own generator, so the Undertow pairs keep
+ *       exactly the order they have in a run without Next.js. Each pair keeps its own pair numbers and orders
+ *       0 and 1. Warm-up pairs likewise.</li>
  *   <li><b>A/A cell.</b> With an {@code aaFlow}, the first profile also gets a cell that pairs {@link Variant#SSR_A}
  *       with {@link Variant#SSR_B} on that flow, with the same warm-ups, pairs and ordering rules. One A/A cell
  *       measures the harness's own noise floor; the first profile (loopback by default) is where no network delay
@@ -44,7 +52,9 @@ import java.util.Set;
  * <h2>Skipped flows</h2>
  * A flow the apps cannot run (a target without a profile page cannot run {@code navigate}) gets no cell at all, and
  * {@link #skipped()} says why: deciding it here, before anything runs, spends no iteration on a flow that can only
- * fail, and the reason is known in time to be recorded with the run's configuration.
+ * fail, and the reason is known in time to be recorded with the run's configuration. The Next.js pair has its own
+ * reasons ({@link #nextjsSkipped()}): a flow only one framework's apps cannot run is skipped for that framework
+ * only, and the other framework's pairs of the cell run as without it.
  *
  * @param <F> the flow type (the harness's flow enum; anything with a stable {@code toString()})
  */
@@ -54,18 +64,27 @@ public final class RunPlan<F> {
     private final int cellCount;
     private final List<PlannedIteration<F>> iterations;
     private final Map<F, String> skipped;
+    private final Map<F, String> nextjsSkipped;
 
-    private RunPlan(long seed, int cellCount, List<PlannedIteration<F>> iterations, Map<F, String> skipped) {
+    private RunPlan(long seed, int cellCount, List<PlannedIteration<F>> iterations, Map<F, String> skipped,
+                    Map<F, String> nextjsSkipped) {
         this.seed = seed;
         this.cellCount = cellCount;
         this.iterations = List.copyOf(iterations);
         this.skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        this.nextjsSkipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nextjsSkipped));
     }
 
     /** A plan in which every flow can run (see {@link #build(List, List, int, int, long, Object, Function)}). */
     public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
                                        long seed, F aaFlow) {
         return build(flows, profiles, pairs, warmupPairs, seed, aaFlow, flow -> Optional.empty());
+    }
+
+    /** A plan of the Undertow pair only (see {@link #build(List, List, int, int, long, Object, Function, Function)}). */
+    public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
+                                       long seed, F aaFlow, Function<F, Optional<String>> skipReason) {
+        return build(flows, profiles, pairs, warmupPairs, seed, aaFlow, skipReason, null);
     }
 
     /**
@@ -79,10 +98,14 @@ public final class RunPlan<F> {
      * @param aaFlow      the flow of the A/A cell (SSR against SSR) in the first profile, or {@code null} for none
      * @param skipReason  why a flow cannot run against the apps (empty: it can); such a flow gets no cells (nor the
      *                    A/A cell, if it is the A/A flow) and is listed in {@link #skipped()}
+     * @param nextjsSkipReason null: no Next.js pair (a two-variant run); otherwise the Next.js pair runs in every
+     *                    cell, and this says why a flow cannot run against the Next.js apps (that flow then runs the
+     *                    Undertow pair only and is listed in {@link #nextjsSkipped()})
      * @throws IllegalArgumentException naming the argument that is out of range
      */
     public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
-                                       long seed, F aaFlow, Function<F, Optional<String>> skipReason) {
+                                       long seed, F aaFlow, Function<F, Optional<String>> skipReason,
+                                       Function<F, Optional<String>> nextjsSkipReason) {
         requireDistinct("flows", flows.stream().map(String::valueOf).toList());
         requireDistinct("profiles", profiles.stream().map(NetworkProfile::name).toList());
         if (pairs < 1) {
@@ -92,9 +115,12 @@ public final class RunPlan<F> {
             throw new IllegalArgumentException("warm-up pairs must be 0 or more, got " + warmupPairs);
         }
         Map<F, String> skipped = new LinkedHashMap<>();
-        List<F> runnable = new ArrayList<>();
+        Map<F, String> nextjsSkipped = new LinkedHashMap<>();
         for (F flow : flows) {
-            skipReason.apply(flow).ifPresentOrElse(reason -> skipped.put(flow, reason), () -> runnable.add(flow));
+            skipReason.apply(flow).ifPresent(reason -> skipped.put(flow, reason));
+            if (nextjsSkipReason != null) {
+                nextjsSkipReason.apply(flow).ifPresent(reason -> nextjsSkipped.put(flow, reason));
+            }
         }
         if (aaFlow != null) {
             skipReason.apply(aaFlow).ifPresent(reason -> skipped.putIfAbsent(aaFlow, reason));
@@ -102,36 +128,73 @@ public final class RunPlan<F> {
         List<PlannedIteration<F>> iterations = new ArrayList<>();
         int cells = 0;
         for (NetworkProfile profile : profiles) {
-            for (F flow : runnable) {
-                addCell(iterations, flow, profile, Variant.SSR, Variant.CSR, pairs, warmupPairs, seed);
-                cells++;
+            for (F flow : flows) {
+                List<Series> series = new ArrayList<>();
+                if (!skipped.containsKey(flow)) {
+                    series.add(Series.draw(flow, profile, Variant.SSR, Variant.CSR, pairs, warmupPairs, seed));
+                }
+                if (nextjsSkipReason != null && !nextjsSkipped.containsKey(flow)) {
+                    series.add(Series.draw(flow, profile, Variant.NEXT_SSR, Variant.NEXT_CSR, pairs, warmupPairs, seed));
+                }
+                addCell(iterations, flow, profile, series, pairs, warmupPairs, seed);
+                cells += series.size();
             }
             if (aaFlow != null && !skipped.containsKey(aaFlow) && profile == profiles.get(0)) {
-                addCell(iterations, aaFlow, profile, Variant.SSR_A, Variant.SSR_B, pairs, warmupPairs, seed);
+                addCell(iterations, aaFlow, profile,
+                        List.of(Series.draw(aaFlow, profile, Variant.SSR_A, Variant.SSR_B, pairs, warmupPairs, seed)),
+                        pairs, warmupPairs, seed);
                 cells++;
             }
         }
-        return new RunPlan<>(seed, cells, iterations, skipped);
+        return new RunPlan<>(seed, cells, iterations, skipped, nextjsSkipped);
     }
 
-    private static <F> void addCell(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, Variant a, Variant b,
-                                    int pairs, int warmupPairs, long seed) {
-        Random random = new Random(cellSeed(seed, String.valueOf(flow), profile.name(), a));
-        boolean[] warmupAFirst = balancedCoinFlips(warmupPairs, random);
-        boolean[] measuredAFirst = balancedCoinFlips(pairs, random);
-        addPairs(out, flow, profile, a, b, warmupAFirst, true);
-        addPairs(out, flow, profile, a, b, measuredAFirst, false);
-    }
-
-    private static <F> void addPairs(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, Variant a,
-                                     Variant b, boolean[] aFirst, boolean warmup) {
-        for (int pair = 0; pair < aFirst.length; pair++) {
-            Variant first = aFirst[pair] ? a : b;
-            Variant second = aFirst[pair] ? b : a;
-            out.add(new PlannedIteration<>(flow, profile, pair, 0, first, warmup));
-            out.add(new PlannedIteration<>(flow, profile, pair, 1, second, warmup));
+    /** One pair of variants' orders in a cell: per pair number, whether {@code a} runs first. */
+    private record Series(Variant a, Variant b, boolean[] warmupAFirst, boolean[] measuredAFirst) {
+        /** Drawn from the cell's generator for {@code a}: the same draws whether or not another series shares the cell. */
+        static Series draw(Object flow, NetworkProfile profile, Variant a, Variant b, int pairs, int warmupPairs,
+                           long seed) {
+            Random random = new Random(cellSeed(seed, String.valueOf(flow), profile.name(), a.label()));
+            boolean[] warmupAFirst = balancedCoinFlips(warmupPairs, random);
+            boolean[] measuredAFirst = balancedCoinFlips(pairs, random);
+            return new Series(a, b, warmupAFirst, measuredAFirst);
         }
     }
+
+    /**
+     * The cell's iterations: warm-up pairs, then measured pairs; with two series, their pairs k run back to back, in
+     * an order drawn (balanced) from a generator of its own.
+     */
+    private static <F> void addCell(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, List<Series> series,
+                                    int pairs, int warmupPairs, long seed) {
+        if (series.isEmpty()) {
+            return;
+        }
+        boolean[] warmupFirstSeriesFirst = new boolean[warmupPairs];
+        boolean[] measuredFirstSeriesFirst = new boolean[pairs];
+        if (series.size() == 2) {
+            Random random = new Random(cellSeed(seed, String.valueOf(flow), profile.name(), SERIES_ORDER));
+            warmupFirstSeriesFirst = balancedCoinFlips(warmupPairs, random);
+            measuredFirstSeriesFirst = balancedCoinFlips(pairs, random);
+        }
+        addPairs(out, flow, profile, series, warmupFirstSeriesFirst, true);
+        addPairs(out, flow, profile, series, measuredFirstSeriesFirst, false);
+    }
+
+    private static <F> void addPairs(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, List<Series> series,
+                                     boolean[] firstSeriesFirst, boolean warmup) {
+        for (int pair = 0; pair < firstSeriesFirst.length; pair++) {
+            List<Series> ordered = series.size() == 2 && !firstSeriesFirst[pair] ? List.of(series.get(1), series.get(0)) : series;
+            for (Series s : ordered) {
+                boolean aFirst = warmup ? s.warmupAFirst()[pair] : s.measuredAFirst()[pair];
+                out.add(new PlannedIteration<>(flow, profile, pair, 0, aFirst ? s.a() : s.b(), warmup));
+                out.add(new PlannedIteration<>(flow, profile, pair, 1, aFirst ? s.b() : s.a(), warmup));
+            }
+        }
+    }
+
+    /** The name mixed into the seed of the Undertow/Next.js pair order (no variant label can equal it). */
+    static final String SERIES_ORDER = "framework-order";
 
     /** {@code count} booleans, half true and half false (the odd one random), in random order. */
     static boolean[] balancedCoinFlips(int count, Random random) {
@@ -150,9 +213,9 @@ public final class RunPlan<F> {
     }
 
     /** Mixes the run seed with the cell's identity (SplitMix64 finaliser over a 64-bit FNV-1a hash). */
-    static long cellSeed(long seed, String flow, String profile, Variant firstVariant) {
+    static long cellSeed(long seed, String flow, String profile, String series) {
         long hash = 0xcbf29ce484222325L;
-        for (byte b : (flow + '\u0000' + profile + '\u0000' + firstVariant.label()).getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : (flow + '\u0000' + profile + '\u0000' + series).getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
         long z = seed ^ hash;
@@ -183,6 +246,11 @@ public final class RunPlan<F> {
         return skipped;
     }
 
+    /** The flows the Next.js pair skips (their cells run the Undertow pair only), each with the reason. */
+    public Map<F, String> nextjsSkipped() {
+        return nextjsSkipped;
+    }
+
     /** Every iteration in run order. */
     public List<PlannedIteration<F>> iterations() {
         return iterations;
@@ -193,7 +261,10 @@ public final class RunPlan<F> {
         return iterations.size();
     }
 
-    /** Number of cells, the A/A cells included. */
+    /**
+     * Number of cells, the A/A cells included; with the Next.js pair, a flow and profile count as two cells (one per
+     * framework's pair of variants), so every cell has the same number of pairs.
+     */
     public int cellCount() {
         return cellCount;
     }

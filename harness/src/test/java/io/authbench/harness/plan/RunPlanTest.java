@@ -169,9 +169,15 @@ class RunPlanTest {
 
     @Test
     void variants_carry_their_results_labels_and_app() {
-        assertThat(Variant.values()).extracting(Variant::label).containsExactly("ssr", "csr", "ssr-a", "ssr-b");
+        assertThat(Variant.values()).extracting(Variant::label)
+                .containsExactly("ssr", "csr", "ssr-a", "ssr-b", "next-ssr", "next-csr");
         assertThat(Variant.CSR.runsSsrApp()).isFalse();
         assertThat(Variant.SSR_B.runsSsrApp()).isTrue();
+        assertThat(Variant.SSR_B.app()).isEqualTo(Variant.SSR);
+        assertThat(Variant.NEXT_CSR.app()).isEqualTo(Variant.NEXT_CSR);
+        assertThat(Variant.values()).extracting(Variant::framework)
+                .containsExactly("undertow", "undertow", "undertow", "undertow", "nextjs", "nextjs");
+        assertThat(Variant.values()).extracting(Variant::pattern).containsExactly("ssr", "csr", "ssr", "ssr", "ssr", "csr");
         assertThat(Variant.byLabel("ssr-a")).contains(Variant.SSR_A);
         assertThat(Variant.byLabel("spa")).isEmpty();
     }
