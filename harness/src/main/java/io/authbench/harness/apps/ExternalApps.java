@@ -4,6 +4,7 @@ import io.authbench.harness.apptarget.Target;
 import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.LinkShaping;
 import io.authbench.harness.measure.Destinations;
+import io.authbench.harness.plan.Variant;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +71,11 @@ final class ExternalApps implements ProfileApps {
     }
 
     @Override
-    public AppTarget target(String variant, boolean ssrSide) {
-        return new AppTarget(variant, ssrSide ? ssr : csr);
+    public AppTarget target(Variant variant) {
+        if (variant.nextjs()) { // --nextjs and --target exclude each other (RunCommand)
+            throw new IllegalStateException("no Next.js app in a run of external targets");
+        }
+        return new AppTarget(variant.label(), variant.runsSsrApp() ? ssr : csr);
     }
 
     @Override
@@ -80,7 +84,7 @@ final class ExternalApps implements ProfileApps {
     }
 
     @Override
-    public void blame(boolean ssrSide, String failure, String iteration) {
+    public void blame(Variant variant, String failure, String iteration) {
         // target apps are not ours: their failures stay failed samples with the browser's reason
     }
 

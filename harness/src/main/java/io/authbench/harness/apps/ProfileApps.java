@@ -3,10 +3,11 @@ package io.authbench.harness.apps;
 import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.LinkShaping;
 import io.authbench.harness.measure.Destinations;
+import io.authbench.harness.plan.Variant;
 import java.net.URI;
 
 /**
- * The two apps of one profile, as the engine's profile loop sees them, whoever runs them: the harness behind the
+ * The apps of one profile (an SSR and a CSR app; with the Next.js pair also {@code next-ssr} and {@code next-csr}), as the engine's profile loop sees them, whoever runs them: the harness behind the
  * profile's links ({@link StartedApps}: the bundled apps, launched targets, or one of each) or their owner
  * ({@link ExternalApps}: targets that run on their own). {@link AppSource} chooses; the loop has no other branch.
  * Closing stops what the harness started for the profile (nothing for external apps).
@@ -36,8 +37,8 @@ public interface ProfileApps extends AutoCloseable {
     /** Switches the profile's links between set-up (full speed) and the measured phase. */
     LinkShaping linkShaping();
 
-    /** The app one iteration runs against ({@code variant} as recorded; {@code ssr} picks the pattern). */
-    AppTarget target(String variant, boolean ssr);
+    /** The app one iteration of {@code variant} runs against ({@link Variant#app()}), recorded under its label. */
+    AppTarget target(Variant variant);
 
     /** Throws {@link io.authbench.harness.stack.ChildDiedException} if an app the harness started has died. */
     void checkAlive();
@@ -46,7 +47,7 @@ public interface ProfileApps extends AutoCloseable {
      * After a failed iteration: throws {@link io.authbench.harness.stack.ChildDiedException} if the failure is an app
      * the harness started that died or stopped answering (the run cannot go on); otherwise returns (a failed sample).
      */
-    void blame(boolean ssr, String failure, String iteration);
+    void blame(Variant variant, String failure, String iteration);
 
     @Override
     void close();

@@ -5,35 +5,45 @@ import io.authbench.harness.flow.AppTarget;
 import io.authbench.harness.flow.LinkShaping;
 import io.authbench.harness.http.Probe;
 import io.authbench.harness.measure.Destinations;
+import io.authbench.harness.plan.Variant;
 import io.authbench.harness.stack.ChildDiedException;
 import io.authbench.harness.stack.ProfileStack;
 import io.authbench.support.process.ServerProcess;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Apps the harness started for one profile behind the profile's four links ({@link ProfileStack}): the bundled
- * apps, launched targets, or one of each. What differs between them is only the {@link Target} (routes, selectors,
- * session cookie) each side is driven by; the links, the logs, server CPU and a crash are handled alike.
+ * Apps the harness started for one profile, each behind its own browser→app link ({@link ProfileStack}): the bundled
+ * apps, launched targets, or one of each, and with the Next.js pair the two Next.js apps as well. What differs between
+ * them is only the {@link Target} (routes, selectors, session cookie) each is driven by; the links, the logs, server
+ * CPU and a crash are handled alike.
  */
 final class StartedApps implements ProfileApps {
     private final ProfileStack stack;
-    private final Target ssr;
-    private final Target csr;
+    /** By the variant whose app it is ({@link Variant#app()}), keyed in the stack by that variant's label. */
+    private final Map<Variant, Target> targets = new LinkedHashMap<>();
 
     /**
-     * @param stack the started links and apps
-     * @param ssr   the SSR side's target, its base URL not yet the link's (null = the bundled SSR app)
-     * @param csr   the CSR side's target (null = the bundled CSR app)
+     * @param stack    the started links and apps, keyed by {@link Variant#label()} of the variant each app serves
+     * @param launched each launched app's target, its base URL not yet the link's; an app of the stack without one is
+     *                 the bundled app of its pattern
      */
-    StartedApps(ProfileStack stack, Target ssr, Target csr) {
+    StartedApps(ProfileStack stack, Map<Variant, Target> launched) {
         this.stack = stack;
-        String ssrBase = stack.endpoints().ssrBase().toString();
-        String csrBase = stack.endpoints().csrBase().toString();
-        // The browser reaches each app through its link; server CPU is that of the process the harness started.
-        this.ssr = ssr == null ? Target.bundled(true, ssrBase, stack.ssr().pid()) : launched(ssr, ssrBase, stack.ssr());
-        this.csr = csr == null ? Target.bundled(false, csrBase, stack.csr().pid()) : launched(csr, csrBase, stack.csr());
+        for (String key : stack.appKeys()) {
+            Variant variant = Variant.byLabel(key).orElseThrow(() -> new IllegalArgumentException("app key " + key));
+            String base = stack.endpoints().apps().get(key).toString();
+            ServerProcess process = stack.app(key);
+            Target target = launched.get(variant);
+            // The browser reaches each app through its link; server CPU is that of the process the harness started.
+            targets.put(variant, target == null ? Target.bundled(variant.runsSsrApp(), base, process.pid())
+                    : launched(target, base, process));
+        }
     }
 
     private static Target launched(Target target, String base, ServerProcess process) {
@@ -43,7 +53,8 @@ final class StartedApps implements ProfileApps {
 
     @Override
     public String describe() {
-        return "SSR " + name(ssr) + " at " + ssr.baseUrl() + ", CSR " + name(csr) + " at " + csr.baseUrl()
+        return targets.entrySet().stream().map(e -> e.getKey().label().toUpperCase(Locale.ROOT) + " " + name(e.getValue())
+                        + " at " + e.getValue().baseUrl()).collect(Collectors.joining(", "))
                 + ", Appwrite for the browser " + stack.endpoints().appwriteForBrowser();
     }
 
@@ -54,7 +65,9 @@ final class StartedApps implements ProfileApps {
     @Override
     public void prepare(Preparation p) {
         long start = System.nanoTime();
-        AppWarmup.warm(List.of(warmup(ssr, stack.ssr()), warmup(csr, stack.csr())), p.warmupRounds());
+        List<AppWarmup.App> apps = new ArrayList<>();
+        targets.forEach((variant, target) -> apps.add(warmup(target, stack.app(variant.label()))));
+        AppWarmup.warm(apps, p.warmupRounds());
         p.out().printf(Locale.ROOT, "authbench:   JIT warm-up (%d rounds) in %.1f s%n", p.warmupRounds(),
                 (System.nanoTime() - start) / 1e9);
         LinkCalibrations.calibrate(stack.profile(), p);
@@ -68,9 +81,10 @@ final class StartedApps implements ProfileApps {
                         + process.stderrLog().getFileName() + " in " + process.logDir() + ")");
     }
 
+    /** Set-up signs in through the login form when an SSR app's session cookie is unknown (users need passwords). */
     @Override
     public boolean setUpThroughLoginForm() {
-        return ssr.sessionCookie() == null;
+        return targets.values().stream().anyMatch(t -> t.ssr() && t.sessionCookie() == null);
     }
 
     @Override
@@ -83,7 +97,7 @@ final class StartedApps implements ProfileApps {
         return stack.endpoints().appwriteForBrowser();
     }
 
-    /** All four links switch together: set-up at full speed, the measured phase with the profile. */
+    /** All links switch together: set-up at full speed, the measured phase with the profile. */
     @Override
     public LinkShaping linkShaping() {
         return new LinkShaping() {
@@ -100,8 +114,17 @@ final class StartedApps implements ProfileApps {
     }
 
     @Override
-    public AppTarget target(String variant, boolean ssrSide) {
-        return new AppTarget(variant, ssrSide ? ssr : csr);
+    public AppTarget target(Variant variant) {
+        return new AppTarget(variant.label(), targetOf(variant));
+    }
+
+    private Target targetOf(Variant variant) {
+        Target target = targets.get(variant.app());
+        if (target == null) {
+            throw new IllegalStateException("no app for variant " + variant.label() + " in this profile: "
+                    + targets.keySet());
+        }
+        return target;
     }
 
     @Override
@@ -110,10 +133,10 @@ final class StartedApps implements ProfileApps {
     }
 
     @Override
-    public void blame(boolean ssrSide, String failure, String iteration) {
+    public void blame(Variant variant, String failure, String iteration) {
         stack.checkAlive();
-        ServerProcess app = ssrSide ? stack.ssr() : stack.csr();
-        Target target = ssrSide ? ssr : csr;
+        ServerProcess app = stack.app(variant.app().label());
+        Target target = targetOf(variant);
         if (failure != null && failure.startsWith("timed out")) {
             Probe probe = Probe.get(URI.create(app.url() + target.routes().login()), AppWarmup.LIVENESS_TIMEOUT);
             if (!probe.answered()) {

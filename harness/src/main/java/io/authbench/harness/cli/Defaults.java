@@ -112,6 +112,19 @@ public final class Defaults {
         return nextToJar;
     }
 
+    /** The nextjs module's folder ({@code --nextjs}), found like the jars: next to this jar's repository, or from here. */
+    public static Path nextjsDirectory() {
+        Path fromRoot = Path.of("nextjs");
+        Path fromHarnessFolder = Path.of("..", "nextjs");
+        Path nextToJar = harnessJarFolder().map(dir -> dir.resolve(Path.of("..", "..", "nextjs")).normalize()).orElse(fromRoot);
+        for (Path candidate : List.of(nextToJar, fromRoot, fromHarnessFolder)) {
+            if (Files.isDirectory(candidate.resolve("ssr"))) {
+                return candidate;
+            }
+        }
+        return nextToJar;
+    }
+
     private static java.util.Optional<Path> harnessJarFolder() {
         try {
             Path location = Path.of(Defaults.class.getProtectionDomain().getCodeSource().getLocation().toURI());

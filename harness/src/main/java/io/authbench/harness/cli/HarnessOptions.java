@@ -2,6 +2,8 @@ package io.authbench.harness.cli;
 
 import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.apptarget.Targets;
+import io.authbench.harness.nextjs.NextjsApps;
+import io.authbench.harness.plan.Variant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +42,9 @@ import java.util.Objects;
  *                           (reached at their base URLs, no links); null = the bundled apps, started behind links
  * @param filmstrip          screencast the median login pair for the report's filmstrip; off runs without any
  *                           screencast (how the screencast's cost on the measured times is measured)
+ * @param nextjs             the Next.js pair ({@code --nextjs}): every cell also measures {@code next-ssr} and
+ *                           {@code next-csr}, launched from the nextjs module's target files; null = off. Never
+ *                           together with {@code targets}.
  */
 public record HarnessOptions(
         boolean quick,
@@ -64,7 +69,8 @@ public record HarnessOptions(
         ExternalAppwrite appwrite,
         Topology topology,
         Targets targets,
-        boolean filmstrip) {
+        boolean filmstrip,
+        NextjsApps nextjs) {
 
     public HarnessOptions {
         topology = topology == null ? Topology.local() : topology;
@@ -77,6 +83,16 @@ public record HarnessOptions(
         Objects.requireNonNull(iterationTimeout, "iterationTimeout");
         Objects.requireNonNull(serverStartTimeout, "serverStartTimeout");
         Objects.requireNonNull(sdkCallTimeout, "sdkCallTimeout");
+        if (nextjs != null && targets != null) {
+            throw new IllegalArgumentException("the Next.js pair and target files exclude each other");
+        }
+    }
+
+    /** The variants every cell measures: {@code ssr}, {@code csr}, and with the Next.js pair {@code next-ssr}, {@code next-csr}. */
+    public List<Variant> pairedVariants() {
+        return nextjs == null ? List.of(Variant.SSR, Variant.CSR)
+                : List.of(Variant.SSR, Variant.CSR,
+                        Variant.NEXT_SSR, Variant.NEXT_CSR);
     }
 
     /** True when the apps under test come from target files. */
@@ -91,6 +107,6 @@ public record HarnessOptions(
             boolean jmhFull) {
         this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
                 ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null, null,
-                Topology.local(), null, true);
+                Topology.local(), null, true, null);
     }
 }

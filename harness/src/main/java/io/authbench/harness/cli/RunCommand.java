@@ -5,6 +5,7 @@ import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.codesize.SourceRoot;
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.link.LinkHosts;
+import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.profile.ProfileFileException;
 import io.authbench.harness.profile.Profiles;
@@ -175,6 +176,21 @@ public final class RunCommand implements Callable<Integer> {
             description = "Replaces the baseUrl of the target named NAME (repeatable, or NAME=URL,NAME=URL). Default: none.")
     List<String> targetBaseUrls = new ArrayList<>();
 
+    @Option(names = "--nextjs", arity = "0..1", fallbackValue = "true",
+            description = "Also measure the Next.js apps of the nextjs module (next-ssr, next-csr) in every cell, pair by"
+                    + " pair next to the bundled apps, behind their own links; they must be built first (mvn -Dbench.nextjs=true"
+                    + " ..., or node nextjs/build-apps.mjs) and need Node.js >= " + NextjsApps.MIN_NODE + ". Not with --target."
+                    + " Default: false.")
+    String nextjs = "";
+
+    @Option(names = "--nextjs-dir", paramLabel = "DIR",
+            description = "With --nextjs: the nextjs module's folder (holding ssr/ and csr/ with their target.json)."
+                    + " Default: nextjs/ of the repository the harness runs from.")
+    String nextjsDir = "";
+
+    /** The Node.js executable --nextjs checks (the target files run {@code node}); tests replace it. */
+    String node = "node";
+
     /** The environment the API key may come from; tests replace it. */
     java.util.function.UnaryOperator<String> environment = System::getenv;
 
@@ -202,6 +218,16 @@ public final class RunCommand implements Callable<Integer> {
         if (!targetMode && !baseUrlOverrides.isEmpty()) {
             throw new UsageException("--target-base-url: it overrides a target file's baseUrl; give the target files with"
                     + " --target too.");
+        }
+        boolean withNextjs = parseBoolean("--nextjs", nextjs);
+        if (withNextjs && targetMode) {
+            throw new UsageException("--nextjs and --target both choose the apps under test: --nextjs adds the Next.js"
+                    + " pair to the bundled apps, --target replaces the bundled apps with yours; give one of them (to"
+                    + " measure a Next.js app against a bundled one, give --target=nextjs/ssr/target.json alone).");
+        }
+        if (!withNextjs && !blank(nextjsDir)) {
+            throw new UsageException("--nextjs-dir: it says where the Next.js apps are for --nextjs; add --nextjs, or"
+                    + " leave it out.");
         }
         Targets targets = null;
         if (targetMode) {
@@ -277,9 +303,18 @@ public final class RunCommand implements Callable<Integer> {
         boolean fullJmh = parseBoolean("--jmh-full", jmhFull);
         boolean withFilmstrip = parseOnOff("--filmstrip", filmstrip, true);
         Path sources = sourceRoot(sourceRoot);
+        NextjsApps nextjsApps = null;
+        if (withNextjs) {
+            try {
+                nextjsApps = NextjsApps.locate(blank(nextjsDir) ? Defaults.nextjsDirectory()
+                        : Path.of(nextjsDir.trim()), node);
+            } catch (NextjsApps.NotReady e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
                 browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh,
-                sources, appwrite, topology, targets, withFilmstrip);
+                sources, appwrite, topology, targets, withFilmstrip, nextjsApps);
     }
 
     /** Values of a repeatable option, each possibly a comma-separated list (Maven passes one, maybe empty). */

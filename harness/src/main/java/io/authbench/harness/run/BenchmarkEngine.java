@@ -18,6 +18,7 @@ import io.authbench.harness.flow.FlowRunner;
 import io.authbench.harness.flow.IterationOutcome;
 import io.authbench.harness.flow.IterationSettings;
 import io.authbench.harness.flow.TestUser;
+import io.authbench.harness.plan.Variant;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.profile.Profiles;
@@ -98,6 +99,14 @@ public final class BenchmarkEngine {
         out.println("authbench: run " + runId + " — " + steps.size() + " iterations (" + options.flows().size() + " flows × "
                 + profiles.size() + " profiles, " + options.pairs() + " pairs + " + options.warmupPairs()
                 + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlow()) + ")");
+        if (options.nextjs() != null) {
+            out.println("authbench: four variants: ssr, csr (Undertow) and next-ssr, next-csr (Next.js "
+                    + options.nextjs().versions().getOrDefault("next", "?") + ", node "
+                    + options.nextjs().versions().getOrDefault("node", "?") + ", from " + options.nextjs().directory()
+                    + "), each pair k of one next to the other's");
+            Schedule.nextjsSkippedFlows(options).forEach((flow, reason) -> out.println("authbench: flow " + flow
+                    + " skipped for next-ssr and next-csr: " + reason));
+        }
         out.println("authbench: run folder " + folder.root());
         Schedule.skippedFlows(options).forEach((flow, reason) -> out.println("authbench: flow " + flow + " skipped: " + reason));
         if (browserTarget.remote()) {
@@ -226,7 +235,7 @@ public final class BenchmarkEngine {
                         boolean screencast = filmstrip != null
                                 && filmstrip.captures(step.flow().code(), step.profile(), step.variant(), step.warmup());
                         List<Screencast.Frame> frames = new ArrayList<>();
-                        IterationOutcome result = runner.run(step.flow(), profileApps.target(step.variant(), step.ssr()),
+                        IterationOutcome result = runner.run(step.flow(), profileApps.target(step.kind()),
                                 user, screencast ? frames::addAll : null);
                         if (!result.ok()) {
                             blameChildren(stack, profileApps, browser, step, result);
@@ -298,7 +307,7 @@ public final class BenchmarkEngine {
                 ? "off (no measured login pairs, or --filmstrip=off)"
                 : filmstrip.settingDescription());
         return new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(), config.aaFlow(),
-                config.timeoutsMs(), settings, config.skippedFlows());
+                config.timeoutsMs(), settings, config.skippedFlows(), config.variants(), config.apps());
     }
 
     /**
@@ -385,7 +394,7 @@ public final class BenchmarkEngine {
         if (!browser.isConnected()) {
             throw new ChildDiedException("chromium", "Chromium disconnected during " + step.describe() + ": " + result.failure());
         }
-        apps.blame(step.ssr(), result.failure(), step.describe());
+        apps.blame(step.kind(), result.failure(), step.describe());
     }
 
     private Outcome abort(ResultsWriter writer, Deque<Step> pending, String child, String message,
@@ -491,7 +500,9 @@ public final class BenchmarkEngine {
             settings.putAll(options.targets().configSettings());
         }
         return new RunConfig(options.flows(), options.profiles(), options.pairs(), options.warmupPairs(), options.aaFlow(),
-                timeouts, settings, Schedule.skippedFlows(options));
+                timeouts, settings, Schedule.skippedFlows(options))
+                .withVariants(options.pairedVariants().stream().map(Variant::label).toList(), VariantApps.describe(options,
+                        Schedule.nextjsSkippedFlows(options)));
     }
 
     static ProfileInfo profileInfo(NetworkProfile p) {

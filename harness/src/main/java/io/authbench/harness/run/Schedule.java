@@ -3,6 +3,7 @@ package io.authbench.harness.run;
 import io.authbench.harness.apptarget.Targets;
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.flow.Flow;
+import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.PlannedIteration;
 import io.authbench.harness.plan.RunPlan;
 import io.authbench.harness.profile.NetworkProfile;
@@ -26,11 +27,32 @@ final class Schedule {
         return skipped;
     }
 
+    /**
+     * Flow code → why the Next.js pair does not run it (its cells then hold the Undertow pair only); empty without the
+     * Next.js pair. results.json records it with the Next.js variants' apps.
+     */
+    static java.util.Map<String, String> nextjsSkippedFlows(HarnessOptions options) {
+        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
+        if (options.nextjs() != null) {
+            options.flows().stream().map(Schedule::flow).forEach(flow -> nextjsSkipReason(flow, options.nextjs())
+                    .ifPresent(reason -> skipped.put(flow.code(), reason)));
+        }
+        return skipped;
+    }
+
     private static RunPlan<Flow> plan(HarnessOptions options, List<NetworkProfile> profiles) {
         List<Flow> flows = options.flows().stream().map(Schedule::flow).toList();
         Flow aaFlow = options.aaFlow() == null ? null : flow(options.aaFlow());
         return RunPlan.build(flows, profiles, options.pairs(), options.warmupPairs(), options.seed(), aaFlow,
-                flow -> skipReason(flow, options.targets()));
+                flow -> skipReason(flow, options.targets()), options.nextjs() == null ? null
+                        : flow -> nextjsSkipReason(flow, options.nextjs()));
+    }
+
+    /** Both Next.js apps must support a flow for the Next.js pair to run it (their target files say what they have). */
+    private static java.util.Optional<String> nextjsSkipReason(Flow flow, NextjsApps nextjs) {
+        List<String> reasons = java.util.stream.Stream.of(nextjs.ssr().target(), nextjs.csr().target())
+                .map(flow::unsupportedReason).flatMap(java.util.Optional::stream).toList();
+        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", reasons));
     }
 
     /**
@@ -52,7 +74,6 @@ final class Schedule {
     }
 
     private static Step step(PlannedIteration<Flow> it) {
-        return new Step(it.flow(), it.profileName(), it.pair(), it.order(), it.variant().label(), it.variant().runsSsrApp(),
-                it.warmup());
+        return new Step(it.flow(), it.profileName(), it.pair(), it.order(), it.variant(), it.warmup());
     }
 }

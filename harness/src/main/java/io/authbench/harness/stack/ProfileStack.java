@@ -5,29 +5,47 @@ import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.support.process.ServerDiedException;
 import io.authbench.support.process.ServerProcess;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The two apps and four links of one profile. Closing it stops the apps and the links (not the emulator). */
+/**
+ * The apps and links of one profile: the SSR and CSR apps (and, in a four-variant run, the two Next.js apps), each
+ * behind its own browser→app link, plus the browser→Appwrite and app→Appwrite links. Closing it stops the apps and
+ * the links (not the emulator).
+ */
 public final class ProfileStack implements AutoCloseable {
+    /** Key of the SSR app (the bundled one, or a launched target standing in for it). */
+    public static final String SSR = "ssr";
+    /** Key of the CSR app. */
+    public static final String CSR = "csr";
+
     private final NetworkProfile profile;
     private final Endpoints endpoints;
-    private final ServerProcess ssr;
-    private final ServerProcess csr;
-    private final LinkProxy browserSsr;
-    private final LinkProxy browserCsr;
+    private final Map<String, ServerProcess> apps;
+    private final Map<String, LinkProxy> appLinks;
     private final LinkProxy browserAppwrite;
     private final LinkProxy appAppwrite;
     private final Set<Integer> appwritePorts;
 
-    ProfileStack(NetworkProfile profile, Endpoints endpoints, ServerProcess ssr, ServerProcess csr, LinkProxy browserSsr,
-                 LinkProxy browserCsr, LinkProxy browserAppwrite, LinkProxy appAppwrite, Set<Integer> appwritePorts) {
+    /**
+     * @param apps     the started apps by key, in start order; {@link #SSR} and {@link #CSR} among them
+     * @param appLinks each app's browser→app link, same keys
+     */
+    ProfileStack(NetworkProfile profile, Endpoints endpoints, Map<String, ServerProcess> apps,
+                 Map<String, LinkProxy> appLinks, LinkProxy browserAppwrite, LinkProxy appAppwrite,
+                 Set<Integer> appwritePorts) {
+        if (!apps.containsKey(SSR) || !apps.containsKey(CSR) || !apps.keySet().equals(appLinks.keySet())) {
+            throw new IllegalArgumentException("an SSR and a CSR app, each with its link; got " + apps.keySet()
+                    + " and links " + appLinks.keySet());
+        }
         this.profile = profile;
         this.endpoints = endpoints;
-        this.ssr = ssr;
-        this.csr = csr;
-        this.browserSsr = browserSsr;
-        this.browserCsr = browserCsr;
+        this.apps = Collections.unmodifiableMap(new LinkedHashMap<>(apps));
+        this.appLinks = Collections.unmodifiableMap(new LinkedHashMap<>(appLinks));
         this.browserAppwrite = browserAppwrite;
         this.appAppwrite = appAppwrite;
         this.appwritePorts = Set.copyOf(appwritePorts);
@@ -42,24 +60,37 @@ public final class ProfileStack implements AutoCloseable {
     }
 
     public ServerProcess ssr() {
-        return ssr;
+        return apps.get(SSR);
     }
 
     public ServerProcess csr() {
-        return csr;
+        return apps.get(CSR);
     }
 
-    /** The four links, for calibration: browser→SSR, browser→CSR, browser→Appwrite, app→Appwrite. */
+    /** The app with this key; null if the profile has none. */
+    public ServerProcess app(String key) {
+        return apps.get(key);
+    }
+
+    /** The keys of the apps, in start order. */
+    public Set<String> appKeys() {
+        return apps.keySet();
+    }
+
+    /** Every link, for shaping: each app's browser→app link, browser→Appwrite, app→Appwrite. */
     public List<LinkProxy> links() {
-        return List.of(browserSsr, browserCsr, browserAppwrite, appAppwrite);
+        List<LinkProxy> links = new ArrayList<>(appLinks.values());
+        links.add(browserAppwrite);
+        links.add(appAppwrite);
+        return links;
     }
 
     public LinkProxy browserSsrLink() {
-        return browserSsr;
+        return appLinks.get(SSR);
     }
 
     public LinkProxy browserCsrLink() {
-        return browserCsr;
+        return appLinks.get(CSR);
     }
 
     public LinkProxy browserAppwriteLink() {
@@ -80,12 +111,14 @@ public final class ProfileStack implements AutoCloseable {
 
     /** Browser-side ports of the app links. */
     public Set<Integer> appPorts() {
-        return Set.of(browserSsr.port(), browserCsr.port());
+        Set<Integer> ports = new LinkedHashSet<>();
+        appLinks.values().forEach(link -> ports.add(link.port()));
+        return ports;
     }
 
     /** Throws {@link ChildDiedException} naming the first app that is no longer running, with its log tail. */
     public void checkAlive() {
-        for (ServerProcess app : List.of(ssr, csr)) {
+        for (ServerProcess app : apps.values()) {
             try {
                 app.checkAlive();
             } catch (ServerDiedException e) {
@@ -96,7 +129,9 @@ public final class ProfileStack implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> all = new ArrayList<>(List.of(appAppwrite, browserAppwrite, ssr, csr, browserSsr, browserCsr));
+        List<AutoCloseable> all = new ArrayList<>(List.of(appAppwrite, browserAppwrite));
+        all.addAll(apps.values());
+        all.addAll(appLinks.values());
         Stack.closeAll(all);
     }
 }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,20 +146,32 @@ public final class Stack implements AutoCloseable {
         return startProfile(profile, LinkHosts.loopback());
     }
 
-    /** As {@link #startProfile(NetworkProfile, LinkHosts, AppLauncher, AppLauncher)} with the bundled apps. */
+    /** As {@link #startProfile(NetworkProfile, LinkHosts, Map)} with the two bundled apps. */
     public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts) {
         return startProfile(profile, hosts, new BundledLauncher(true, config.ssrJar()),
                 new BundledLauncher(false, config.csrJar()));
     }
 
-    /**
-     * Starts the links of {@code profile} and the two apps behind them: the browser-facing links listen on
-     * {@code hosts.bindAddress()} and browser URLs (the apps, and the Appwrite endpoint the pages call) use
-     * {@code hosts.publicHost()}; the app→Appwrite link and the apps stay on loopback. Each app is started by its
-     * launcher once the Appwrite links exist (it is told their addresses), then gets its browser→app link.
-     */
+    /** As {@link #startProfile(NetworkProfile, LinkHosts, Map)} with an SSR and a CSR app. */
     public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts, AppLauncher ssrLauncher,
                                      AppLauncher csrLauncher) {
+        Map<String, AppLauncher> launchers = new LinkedHashMap<>();
+        launchers.put(ProfileStack.SSR, ssrLauncher);
+        launchers.put(ProfileStack.CSR, csrLauncher);
+        return startProfile(profile, hosts, launchers);
+    }
+
+    /**
+     * Starts the links of {@code profile} and the apps behind them: the browser-facing links listen on
+     * {@code hosts.bindAddress()} and browser URLs (the apps, and the Appwrite endpoint the pages call) use
+     * {@code hosts.publicHost()}; the app→Appwrite link and the apps stay on loopback. Each app is started by its
+     * launcher once the Appwrite links exist (it is told their addresses), then gets its own browser→app link
+     * ({@code browser-<key>}), shaped like the others. All apps share the two Appwrite links, as they share Appwrite.
+     *
+     * @param launchers the apps by key, in start order: {@link ProfileStack#SSR} and {@link ProfileStack#CSR}, and in a
+     *                  four-variant run the Next.js apps ({@code next-ssr}, {@code next-csr})
+     */
+    public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts, Map<String, AppLauncher> launchers) {
         checkAlive();
         InetAddress browserSide = hosts.bindAddress();
         String publicHost = hosts.publicHost();
@@ -167,7 +180,7 @@ public final class Stack implements AutoCloseable {
             InetSocketAddress appwriteAddress = external != null
                     ? new InetSocketAddress(external.endpoint().getHost(), external.port())
                     : address(emulator.url());
-            int appwritePin = Math.max(ssrLauncher.pinnedAppwritePort(), csrLauncher.pinnedAppwritePort());
+            int appwritePin = launchers.values().stream().mapToInt(AppLauncher::pinnedAppwritePort).max().orElse(0);
             LinkProxy browserAppwrite = link("browser-appwrite", appwriteAddress, profile.browserAppwrite(), browserSide,
                     appwritePin, started);
             LinkProxy appAppwrite = link("app-appwrite", appwriteAddress, profile.appAppwrite(),
@@ -185,19 +198,23 @@ public final class Stack implements AutoCloseable {
             }
             AppLauncher.Context context = new AppLauncher.Context(profile.name(), appwriteForSsr, appwriteForBrowser,
                     config.projectId(), apiKey, config.serverStartTimeout(), config.logDir());
-            ServerProcess ssr = ssrLauncher.start(context);
-            started.add(ssr);
-            ServerProcess csr = csrLauncher.start(context);
-            started.add(csr);
-            LinkProxy browserSsr = link("browser-ssr", address(ssr.url()), profile.browserApp(), browserSide,
-                    ssrLauncher.pinnedAppPort(), started);
-            LinkProxy browserCsr = link("browser-csr", address(csr.url()), profile.browserApp(), browserSide,
-                    csrLauncher.pinnedAppPort(), started);
-            Endpoints endpoints = new Endpoints(URI.create("http://" + publicHost + ":" + browserSsr.port()),
-                    URI.create("http://" + publicHost + ":" + browserCsr.port()), appwriteForBrowser, appwriteForSsr,
-                    appwriteApi());
-            return new ProfileStack(profile, endpoints, ssr, csr, browserSsr, browserCsr, browserAppwrite, appAppwrite,
-                    appwritePorts);
+            Map<String, ServerProcess> apps = new LinkedHashMap<>();
+            for (Map.Entry<String, AppLauncher> launcher : launchers.entrySet()) {
+                ServerProcess app = launcher.getValue().start(context);
+                started.add(app);
+                apps.put(launcher.getKey(), app);
+            }
+            Map<String, LinkProxy> appLinks = new LinkedHashMap<>();
+            Map<String, URI> bases = new LinkedHashMap<>();
+            for (Map.Entry<String, AppLauncher> launcher : launchers.entrySet()) {
+                String key = launcher.getKey();
+                LinkProxy appLink = link("browser-" + key, address(apps.get(key).url()), profile.browserApp(), browserSide,
+                        launcher.getValue().pinnedAppPort(), started);
+                appLinks.put(key, appLink);
+                bases.put(key, URI.create("http://" + publicHost + ":" + appLink.port()));
+            }
+            Endpoints endpoints = new Endpoints(bases, appwriteForBrowser, appwriteForSsr, appwriteApi());
+            return new ProfileStack(profile, endpoints, apps, appLinks, browserAppwrite, appAppwrite, appwritePorts);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;

@@ -16,7 +16,7 @@ class UserPoolTest {
     }
 
     private static Step step(Flow flow) {
-        return new Step(flow, "loopback", 0, 0, "ssr", true, false);
+        return new Step(flow, "loopback", 0, 0, io.authbench.harness.plan.Variant.SSR, false);
     }
 
     @Test
