@@ -56,6 +56,10 @@ public final class ResultsJson {
     private interface OmitEmptySkippedFlows {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<String, String> skippedFlows();
+
+        // Not recorded = ssr and csr (RunConfig.variantsRun): files of two-variant runs stay as they were.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        java.util.List<String> variants();
     }
 
     private ResultsJson() {

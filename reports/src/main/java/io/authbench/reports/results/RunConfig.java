@@ -16,6 +16,9 @@ import java.util.Map;
  *                    never a secret
  * @param skippedFlows flows of {@code flows} that were not run, each with the reason (e.g. the apps have no profile
  *                    page, so {@code navigate} cannot run); empty when every flow ran
+ * @param variants    the variants that ran (e.g. {@code ssr}, {@code csr}, {@code next-ssr}, {@code next-csr}; A/A
+ *                    labels not listed); empty in files written before the field existed, which ran
+ *                    {@link #variantsRun() ssr and csr}
  */
 public record RunConfig(
         List<String> flows,
@@ -25,9 +28,11 @@ public record RunConfig(
         String aaFlow,
         Map<String, Long> timeoutsMs,
         Map<String, String> settings,
-        Map<String, String> skippedFlows) {
+        Map<String, String> skippedFlows,
+        List<String> variants) {
 
     public RunConfig {
+        variants = variants == null ? List.of() : List.copyOf(variants);
         skippedFlows = skippedFlows == null ? Map.of() : Map.copyOf(skippedFlows);
         flows = flows == null ? List.of() : List.copyOf(flows);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
@@ -35,10 +40,21 @@ public record RunConfig(
         settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
+    /** The two Undertow variants (files written before {@code variants} existed). */
+    public RunConfig(List<String> flows, List<String> profiles, int pairs, int warmupPairs, String aaFlow,
+                     Map<String, Long> timeoutsMs, Map<String, String> settings, Map<String, String> skippedFlows) {
+        this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, skippedFlows, List.of());
+    }
+
     /** Every flow ran. */
     public RunConfig(List<String> flows, List<String> profiles, int pairs, int warmupPairs, String aaFlow,
                      Map<String, Long> timeoutsMs, Map<String, String> settings) {
         this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, Map.of());
+    }
+
+    /** {@link #variants}, or {@code ssr} and {@code csr} for files written before the field existed. */
+    public List<String> variantsRun() {
+        return variants.isEmpty() ? List.of(Variants.SSR, Variants.CSR) : variants;
     }
 
     /** The flows that ran: {@link #flows} without {@link #skippedFlows}. */
