@@ -42,13 +42,6 @@ final class EffectsSection {
                             pat.equals(Variants.SSR) ? List.of(Variants.NEXT_SSR, Variants.SSR)
                                     : List.of(Variants.NEXT_CSR, Variants.CSR)));
         }
-        RatioChart.Style patternStyle = new RatioChart.Style(
-                "Pattern effect: SSR/CSR ratio of time to content per cell and framework, with 95 % intervals",
-                "One row per flow, profile and framework; left of the line at 1 SSR reached content sooner than CSR"
-                        + " in the typical pair of that framework, right of it CSR did.",
-                "SSR / CSR ratio within a framework (log scale; < 1: SSR faster, > 1: CSR faster)",
-                Palette.SSR, Palette.CSR, c -> c.flow() + " · " + c.profile() + " · "
-                        + Effects.frameworkName(Variants.framework(c.first().variant())));
         RatioChart.Style frameworkStyle = new RatioChart.Style(
                 "Framework effect: Next.js/Undertow ratio of time to content per cell and pattern, with 95 % intervals",
                 "One row per flow, profile and pattern; left of the line at 1 the Next.js app reached content sooner"
@@ -82,14 +75,13 @@ final class EffectsSection {
                 effect over its %d cells of both patterns. Verdict as in section 2: Holm p &lt; %s <i>and</i> an \
                 interval that excludes 1, at least %d complete pairs. "Not measured": the run has no samples of one \
                 of the two variants in that cell (for example a flow the Next.js apps skipped).</p>
-                %s<figure>%s<figcaption>Pattern effect per cell and framework with 95 %% bootstrap intervals. Filled \
-                marker: significant difference; hollow: none.</figcaption></figure>
+                %s<p class="note">The pattern effect of both frameworks is plotted in section 2, next to the A/A noise \
+                floor.</p>
                 %s<figure>%s<figcaption>Framework effect per cell and pattern with 95 %% bootstrap intervals. Filled \
                 marker: significant difference; hollow: none.</figcaption></figure>
                 </section>
                 """.formatted(Bootstrap.RESAMPLES, tested(effects.pattern()), tested(effects.framework()),
-                Format.num(Verdict.ALPHA, 2), Verdict.MIN_PAIRS, pattern, RatioChart.svg(effects.pattern(), patternStyle),
-                framework, RatioChart.svg(effects.framework(), frameworkStyle));
+                Format.num(Verdict.ALPHA, 2), Verdict.MIN_PAIRS, pattern, framework, RatioChart.svg(effects.framework(), frameworkStyle));
     }
 
     private static List<String> variantsOf(String framework) {
