@@ -9,6 +9,9 @@ final class ClaimsSection {
     }
 
     static String html(ReportModel model) {
+        if (model.fourVariants().isPresent()) {
+            return FrameworkClaimsSection.html(model);
+        }
         StringBuilder rows = new StringBuilder();
         for (ClaimRow row : model.claims()) {
             rows.append("""

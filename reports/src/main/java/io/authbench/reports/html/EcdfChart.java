@@ -14,7 +14,8 @@ final class EcdfChart {
         int height = 200;
         int left = 44;
         int right = 12;
-        int top = 24;
+        boolean twoRows = variants.size() > 2; // a four-variant cell: the legend takes two rows of two
+        int top = twoRows ? 36 : 24;
         int bottom = 40;
         double max = 0;
         for (VariantStats v : variants) {
@@ -41,7 +42,14 @@ final class EcdfChart {
         svg.text(left + plotW / 2, height - 6, "time to content (ms)", "middle", "axis-label");
         svg.verticalText(11, top + plotH / 2, "share of samples");
         double legendX = left + 4;
+        double legendY = 12;
+        int index = 0;
         for (VariantStats v : variants) {
+            if (twoRows) {
+                legendX = left + 4 + (index % 2) * 150;
+                legendY = 12 + (index / 2) * 13;
+            }
+            index++;
             double[] values = v.values();
             String color = Palette.variant(v.variant());
             if (values.length > 0) {
@@ -56,8 +64,8 @@ final class EcdfChart {
                 points.add(new double[] {x.applyAsDouble(xMax), y.applyAsDouble(1)});
                 svg.polyline(points, color, Palette.dash(v.variant()));
             }
-            svg.line(legendX, 12, legendX + 18, 12, color, 2, Palette.dash(v.variant()));
-            svg.text(legendX + 22, 16, v.variant().toUpperCase() + " (n=" + values.length + ")", "start", "tick");
+            svg.line(legendX, legendY, legendX + 18, legendY, color, 2, Palette.dash(v.variant()));
+            svg.text(legendX + 22, legendY + 4, v.variant().toUpperCase() + " (n=" + values.length + ")", "start", "tick");
             legendX += 110;
         }
         return svg.close();

@@ -8,6 +8,8 @@ final class Palette {
     static final String SSR = "#0072B2";        // blue
     static final String CSR = "#E69F00";        // orange
     static final String AA = "#009E73";         // bluish green
+    static final String NEXT_SSR = "#56B4E9";   // sky blue: Next.js SSR, next to Undertow SSR's blue
+    static final String NEXT_CSR = "#CC79A7";   // reddish purple: Next.js CSR
     static final String APPWRITE = "#D55E00";   // vermilion
     static final String PREFLIGHT = "#CC79A7";  // reddish purple
     static final String SERVER = "#009E73";     // bluish green
@@ -23,6 +25,8 @@ final class Palette {
             case "ssr", "ssr-a" -> SSR;
             case "csr" -> CSR;
             case "ssr-b" -> AA;
+            case "next-ssr" -> NEXT_SSR;
+            case "next-csr" -> NEXT_CSR;
             default -> NEUTRAL;
         };
     }
@@ -31,6 +35,8 @@ final class Palette {
     static String dash(String variant) {
         return switch (variant) {
             case "csr", "ssr-b" -> "6 3";
+            case "next-ssr" -> "2 2";
+            case "next-csr" -> "8 3 2 3";
             default -> "";
         };
     }

@@ -44,7 +44,7 @@ public final class ReportPage {
                 %s
                 <nav><ol>
                 <li><a href="#claims">The claims, measured</a></li>
-                <li><a href="#time-to-content">Time to content</a></li>
+                <li><a href="#time-to-content">Time to content</a>%s</li>
                 <li><a href="#round-trips">Round trips</a></li>
                 <li><a href="#resources">Resources</a></li>
                 <li><a href="#server-side">Server side</a></li>
@@ -61,8 +61,11 @@ public final class ReportPage {
                 </html>
                 """.formatted(Html.escape(run.id()), CSS, Html.escape(run.id()), Html.escape(run.status().code()), measured,
                 failed, run.config().flowsRun().size(), run.config().profiles().size(), run.config().pairs(), run.seed(),
-                run.quick() ? " · quick mode" : "", banner(run) + skipped(run), baselineLink,
-                ClaimsSection.html(model), TimeToContentSection.html(model), RoundTripsSection.html(model),
+                run.quick() ? " · quick mode" : "", banner(run) + skipped(run),
+                // 2b sits inside item 2, so the list's numbers stay those of the section headings
+                model.fourVariants().isPresent() ? " · <a href=\"#effects\">2b. The pattern and the framework effect</a>" : "",
+                baselineLink, ClaimsSection.html(model), TimeToContentSection.html(model) + EffectsSection.html(model),
+                RoundTripsSection.html(model),
                 ResourcesSection.html(model), ServerSideSection.html(model), FilmstripSection.html(model, frames),
                 ValiditySection.html(model), BaselineSection.html(model), Html.escape(results.schema()));
     }

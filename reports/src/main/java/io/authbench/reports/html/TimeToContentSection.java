@@ -18,6 +18,9 @@ final class TimeToContentSection {
     }
 
     static String html(ReportModel model) {
+        if (model.fourVariants().isPresent()) {
+            return FourVariantTimeSection.html(model);
+        }
         List<CellComparison> cells = model.comparisons().ssrCsr();
         if (cells.isEmpty()) {
             return """
@@ -67,7 +70,7 @@ final class TimeToContentSection {
 
     /** Marks a median measured (at least partly) with the observer fallback instead of Element Timing. */
     static final String OBSERVER_MARK = " <span class=\"method\" title=\"observer-based fallback\">(observer)</span>";
-    private static final String OBSERVER_NOTE = """
+    static final String OBSERVER_NOTE = """
             <p class="note">Medians marked <i>(observer)</i> come from pages whose content element has no \
             <code>elementtiming</code> attribute: their time to content is the observer-based fallback (the first \
             frame after a MutationObserver saw the expected content), a slightly later point than Element Timing's \

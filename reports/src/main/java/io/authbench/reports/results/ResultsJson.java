@@ -58,6 +58,7 @@ public final class ResultsJson {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<String, String> skippedFlows();
 
+        // Not recorded = ssr and csr (RunConfig.variantsRun): files of two-variant runs stay as they were.
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         java.util.List<String> variants();
 

@@ -18,7 +18,8 @@ import java.util.Map;
  *                    page, so {@code navigate} cannot run); empty when every flow ran
  * @param variants    the variant labels every cell measured, in pair order: {@code ["ssr","csr"]}, or with the
  *                    Next.js pair {@code ["ssr","csr","next-ssr","next-csr"]} (the A/A labels are not listed: see
- *                    {@link #aaFlow}); empty in files written before it was recorded (then {@code ssr} and {@code csr})
+ *                    {@link #aaFlow}); empty in files written before it was recorded, which ran
+ *                    {@link #variantsRun() ssr and csr}
  * @param apps        per label of {@link #variants}, the app it ran against; empty in files written before it was
  *                    recorded
  */
@@ -60,6 +61,11 @@ public record RunConfig(
     public RunConfig withVariants(List<String> variantLabels, Map<String, VariantApp> variantApps) {
         return new RunConfig(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, skippedFlows,
                 variantLabels, variantApps);
+    }
+
+    /** {@link #variants}, or {@code ssr} and {@code csr} for files written before the field existed. */
+    public List<String> variantsRun() {
+        return variants.isEmpty() ? List.of(Variants.SSR, Variants.CSR) : variants;
     }
 
     /** The flows that ran: {@link #flows} without {@link #skippedFlows}. */

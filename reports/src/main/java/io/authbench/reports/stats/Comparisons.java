@@ -64,6 +64,15 @@ public final class Comparisons {
 
     private static CellComparison compare(String flow, String profile, boolean aa, List<Sample> cell,
                                           String firstVariant, String secondVariant, long runSeed) {
+        return compare(flow, profile, aa, cell, firstVariant, secondVariant, runSeed, aa ? "aa" : "ssr-csr");
+    }
+
+    /**
+     * The paired comparison of two variants of one cell, pairs matched by pair number; {@code family} names the
+     * comparison in the bootstrap seed. No Holm correction and no verdict yet: see {@link #withHolm}.
+     */
+    static CellComparison compare(String flow, String profile, boolean aa, List<Sample> cell, String firstVariant,
+                                  String secondVariant, long runSeed, String family) {
         List<Sample> first = cell.stream().filter(s -> s.variant().equals(firstVariant)).toList();
         List<Sample> second = cell.stream().filter(s -> s.variant().equals(secondVariant)).toList();
         Map<Integer, Double> firstByPair = timesByPair(first);
@@ -83,7 +92,7 @@ public final class Comparisons {
             }
         }
         double[] logRatios = logs.stream().mapToDouble(Double::doubleValue).toArray();
-        long seed = runSeed * 31 + (flow + "|" + profile + "|" + (aa ? "aa" : "ssr-csr")).hashCode();
+        long seed = runSeed * 31 + (flow + "|" + profile + "|" + family).hashCode();
         Double ratio = null;
         Interval interval = null;
         if (logRatios.length > 0) {
@@ -109,14 +118,24 @@ public final class Comparisons {
     }
 
     private static List<CellComparison> withHolm(List<CellComparison> family) {
+        return withHolm(family, CellComparison::firstName, CellComparison::secondName);
+    }
+
+    /**
+     * Holm-corrects a family of comparisons and gives each its verdict, naming the faster side with
+     * {@code firstName} / {@code secondName} (e.g. "SSR" / "CSR", or "Next.js" / "Undertow").
+     */
+    static List<CellComparison> withHolm(List<CellComparison> family,
+                                         java.util.function.Function<CellComparison, String> firstName,
+                                         java.util.function.Function<CellComparison, String> secondName) {
         List<CellComparison> testable = family.stream().filter(c -> c.pairs() > 0).toList();
         double[] adjusted = Holm.adjust(testable.stream().mapToDouble(c -> c.test().pValue()).toArray());
         List<CellComparison> out = new ArrayList<>();
         for (CellComparison c : family) {
             int index = testable.indexOf(c);
             Double holmP = index < 0 ? null : adjusted[index];
-            Verdict verdict = neverPainted(c).orElseGet(() ->
-                    Verdict.decide(c.firstName(), c.secondName(), c.pairs(), c.ratio(), c.interval(), holmP));
+            Verdict verdict = neverPainted(c, firstName.apply(c), secondName.apply(c)).orElseGet(() ->
+                    Verdict.decide(firstName.apply(c), secondName.apply(c), c.pairs(), c.ratio(), c.interval(), holmP));
             out.add(new CellComparison(c.flow(), c.profile(), c.aa(), c.first(), c.second(), c.logRatios(),
                     c.incompletePairs(), c.ratio(), c.interval(), c.test(), holmP, c.seed(), verdict));
         }
@@ -124,7 +143,7 @@ public final class Comparisons {
     }
 
     /** A variant with ok samples but no time to content at all (e.g. CSR in the no-js flow) cannot be compared. */
-    private static java.util.Optional<Verdict> neverPainted(CellComparison c) {
+    private static java.util.Optional<Verdict> neverPainted(CellComparison c, String firstName, String secondName) {
         if (c.pairs() == 0 && c.first().values().length == 0 && c.second().values().length == 0
                 && c.first().samples() > c.first().failures() && c.second().samples() > c.second().failures()) {
             return java.util.Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
@@ -132,7 +151,7 @@ public final class Comparisons {
         }
         for (VariantStats v : List.of(c.first(), c.second())) {
             if (c.pairs() == 0 && v.values().length == 0 && v.samples() > v.failures()) {
-                String name = v == c.first() ? c.firstName() : c.secondName();
+                String name = v == c.first() ? firstName : secondName;
                 return java.util.Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
                         "not comparable: " + name + " never showed the content (no time to content in any ok sample)"));
             }

@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param slowestProfile the profile used for waterfalls and the filmstrip
  * @param baseline      per-cell changes against the baseline, if one was given
  * @param baselineName  how to name the baseline (its file path and run id)
+ * @param fourVariants  for a run that measured the Next.js pair too: the pattern and framework effects and the
+ *                      Next.js claim verdicts; empty for a two-variant run. In a four-variant run
+ *                      {@code comparisons.ssrCsr()} and {@code claims} are the Undertow pair's, Holm-corrected in the
+ *                      pattern-effect family of both frameworks; round trips and baseline rows cover both pairs
  */
 public record ReportModel(
         RunResults results,
@@ -31,10 +35,20 @@ public record ReportModel(
         List<RoundTrips.Row> roundTrips,
         Optional<String> slowestProfile,
         Optional<List<BaselineComparison.Row>> baseline,
-        Optional<String> baselineName) {
+        Optional<String> baselineName,
+        Optional<FourVariants> fourVariants) {
 
     public static ReportModel of(RunResults results, RunResults baseline, String baselineName) {
         Comparisons.All comparisons = Comparisons.of(results);
+        Optional<FourVariants> four = FourVariants.of(results);
+        List<CellComparison> withNextjs = new java.util.ArrayList<>(comparisons.ssrCsr());
+        if (four.isPresent()) {
+            // One pattern-effect family across both frameworks: Undertow's cells carry the same Holm p everywhere.
+            comparisons = new Comparisons.All(four.get().effects().patternIn(io.authbench.reports.results.Variants.UNDERTOW),
+                    comparisons.aa());
+            withNextjs = new java.util.ArrayList<>(comparisons.ssrCsr());
+            withNextjs.addAll(four.get().effects().patternIn(io.authbench.reports.results.Variants.NEXTJS));
+        }
         List<String> profilesWithSamples = results.samples().stream().filter(s -> !s.warmup())
                 .map(Sample::profile).distinct().toList();
         Map<CellSummaries.Key, String> histograms = new HashMap<>();
@@ -43,12 +57,13 @@ public record ReportModel(
                 histograms.put(new CellSummaries.Key(stored.flow(), stored.profile(), stored.variant()), stored.histogramFile());
             }
         }
+        Comparisons.All all = comparisons;
         return new ReportModel(results, CellSummaries.of(results.samples(), histograms), comparisons,
                 Claims.of(results, comparisons.ssrCsr()),
-                RoundTrips.of(results, comparisons.ssrCsr()),
+                RoundTrips.of(results, withNextjs),
                 ProfileLookup.slowest(results, profilesWithSamples),
-                Optional.ofNullable(baseline).map(b -> BaselineComparison.of(comparisons, b)),
-                Optional.ofNullable(baseline == null ? null : baselineName));
+                Optional.ofNullable(baseline).map(b -> FrameworkBaseline.of(results, all, b)),
+                Optional.ofNullable(baseline == null ? null : baselineName), four);
     }
 
     /** Failed measured samples, in run order. */

@@ -21,7 +21,9 @@ public final class ConsoleSummary {
         out.append(String.format(Locale.ROOT, "AuthBench run %s (%s%s): %d measured samples, %d failed%n", run.id(),
                 run.status().code(), run.statusReason() == null ? "" : ": " + run.statusReason(), measured, failed));
         List<CellComparison> cells = model.comparisons().ssrCsr();
-        if (!cells.isEmpty()) {
+        if (model.fourVariants().isPresent()) {
+            out.append(FourVariantSummary.text(model));
+        } else if (!cells.isEmpty()) {
             out.append(String.format(Locale.ROOT, "%-13s %-12s %11s %11s  %-24s %s%n", "flow", "profile", "SSR median",
                     "CSR median", "ratio SSR/CSR [95% CI]", "verdict"));
             for (CellComparison c : cells) {
@@ -31,8 +33,12 @@ public final class ConsoleSummary {
         for (CellComparison c : model.comparisons().aa()) {
             out.append("A/A noise floor: ").append(line(c));
         }
-        for (ClaimRow claim : model.claims()) {
-            out.append(String.format(Locale.ROOT, "claim %-24s %s%n", claim.topic() + ":", claim.verdict().label()));
+        if (model.fourVariants().isPresent()) {
+            out.append(FourVariantSummary.claims(model));
+        } else {
+            for (ClaimRow claim : model.claims()) {
+                out.append(String.format(Locale.ROOT, "claim %-24s %s%n", claim.topic() + ":", claim.verdict().label()));
+            }
         }
         model.baseline().ifPresent(rows -> {
             long slower = rows.stream().filter(r -> r.sentence().startsWith("slower")).count();
@@ -43,7 +49,7 @@ public final class ConsoleSummary {
         return out.toString();
     }
 
-    private static String line(CellComparison c) {
+    static String line(CellComparison c) {
         String interval = c.ratio() == null ? "—" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", c.ratio(),
                 c.interval().low(), c.interval().high());
         return String.format(Locale.ROOT, "%-13s %-12s %11s %11s  %-24s %s%n", c.flow(), c.profile(),

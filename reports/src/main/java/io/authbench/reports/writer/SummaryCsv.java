@@ -1,6 +1,7 @@
 package io.authbench.reports.writer;
 
 import io.authbench.reports.results.CellSummary;
+import io.authbench.reports.results.Variants;
 import io.authbench.reports.stats.CellComparison;
 import io.authbench.reports.stats.Comparisons;
 import io.authbench.reports.stats.ReportModel;
@@ -17,12 +18,20 @@ import java.util.Optional;
 public final class SummaryCsv {
     static final String HEADER = "flow,profile,variant,samples,ok,failures,median_ms,p90_ms,min_ms,max_ms,mean_ms,"
             + "pairs,ratio,ratio_ci_low,ratio_ci_high,p_value,p_method,p_holm,verdict";
+    /**
+     * Added for a four-variant run: the framework effect (Next.js/Undertow) of the row's pattern in its cell,
+     * repeated on the Undertow and the Next.js row. The columns before them then hold the pattern effect of the
+     * row's own framework.
+     */
+    static final String FRAMEWORK_HEADER = ",framework_pairs,framework_ratio,framework_ratio_ci_low,"
+            + "framework_ratio_ci_high,framework_p_holm,framework_verdict";
 
     private SummaryCsv() {
     }
 
     public static String csv(ReportModel model) {
-        StringBuilder out = new StringBuilder(HEADER).append("\r\n");
+        boolean four = model.fourVariants().isPresent();
+        StringBuilder out = new StringBuilder(HEADER).append(four ? FRAMEWORK_HEADER : "").append("\r\n");
         for (CellSummary cell : model.cells()) {
             Optional<CellComparison> c = comparison(model, cell);
             List<String> fields = new ArrayList<>(List.of(cell.flow(), cell.profile(), cell.variant(),
@@ -37,6 +46,9 @@ public final class SummaryCsv {
             } else {
                 fields.addAll(List.of("", "", "", "", "", "", "", "no paired comparison"));
             }
+            if (four) {
+                fields.addAll(frameworkFields(model, cell));
+            }
             out.append(String.join(",", fields.stream().map(SummaryCsv::field).toList())).append("\r\n");
         }
         return out.toString();
@@ -44,7 +56,22 @@ public final class SummaryCsv {
 
     private static Optional<CellComparison> comparison(ReportModel model, CellSummary cell) {
         boolean aa = cell.variant().equals("ssr-a") || cell.variant().equals("ssr-b");
+        if (!aa && model.fourVariants().isPresent()) {
+            return model.fourVariants().get().effects()
+                    .pattern(Variants.framework(cell.variant()), cell.flow(), cell.profile());
+        }
         return Comparisons.find(aa ? model.comparisons().aa() : model.comparisons().ssrCsr(), cell.flow(), cell.profile());
+    }
+
+    private static List<String> frameworkFields(ReportModel model, CellSummary cell) {
+        Optional<CellComparison> c = Variants.isAa(cell.variant()) ? Optional.empty()
+                : model.fourVariants().get().effects().framework(Variants.pattern(cell.variant()), cell.flow(), cell.profile());
+        if (c.isEmpty()) {
+            return List.of("", "", "", "", "", Variants.isAa(cell.variant()) ? "" : "not measured");
+        }
+        CellComparison cc = c.get();
+        return List.of(Integer.toString(cc.pairs()), num(cc.ratio()), cc.interval() == null ? "" : num(cc.interval().low()),
+                cc.interval() == null ? "" : num(cc.interval().high()), num(cc.holmP()), cc.verdict().sentence());
     }
 
     /** Six significant digits, no trailing zeros, never scientific notation. */

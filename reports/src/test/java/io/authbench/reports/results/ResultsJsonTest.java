@@ -64,6 +64,36 @@ class ResultsJsonTest {
     }
 
     @Test
+    void a_four_variant_run_survives_a_round_trip_and_a_two_variant_file_has_no_variants_field() {
+        RunResults original = io.authbench.reports.golden.FourVariantResults.run();
+        Path file = dir.resolve("results.json");
+        ResultsJson.writeAtomically(original, file);
+
+        RunResults read = ResultsJson.read(file);
+        assertThat(read).isEqualTo(original);
+        assertThat(read.run().config().variants()).containsExactly("ssr", "csr", "next-ssr", "next-csr");
+        assertThat(read.samples()).extracting(Sample::variant).contains(Variants.NEXT_SSR, Variants.NEXT_CSR);
+        assertThat(read.cells()).extracting(CellSummary::variant).contains(Variants.NEXT_SSR, Variants.NEXT_CSR);
+        assertThat(ResultsJson.toJson(full())).doesNotContain("\"variants\"");
+        assertThat(ResultsJson.parse(ResultsJson.toJson(full()), "old.json").run().config().variantsRun())
+                .containsExactly(Variants.SSR, Variants.CSR);
+    }
+
+    @Test
+    void variant_labels_map_to_their_framework_and_pattern() {
+        assertThat(Variants.framework("ssr")).isEqualTo("undertow");
+        assertThat(Variants.framework("csr")).isEqualTo("undertow");
+        assertThat(Variants.framework("ssr-a")).isEqualTo("undertow");
+        assertThat(Variants.framework("ssr-b")).isEqualTo("undertow");
+        assertThat(Variants.framework("next-ssr")).isEqualTo("nextjs");
+        assertThat(Variants.framework("next-csr")).isEqualTo("nextjs");
+        assertThat(Variants.pattern("next-ssr")).isEqualTo("ssr");
+        assertThat(Variants.pattern("next-csr")).isEqualTo("csr");
+        assertThat(Variants.pattern("csr")).isEqualTo("csr");
+        assertThat(Variants.pattern("ssr-b")).isEqualTo("ssr");
+    }
+
+    @Test
     void unmeasured_metrics_are_absent_and_counts_are_written_as_integers() {
         String json = ResultsJson.toJson(full());
 

@@ -1,0 +1,54 @@
+package io.authbench.reports.stats;
+
+import io.authbench.reports.results.CellSummaries;
+import io.authbench.reports.results.CodeSize;
+import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.Sample;
+import io.authbench.reports.results.Variants;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One framework's half of a four-variant run, relabelled as a two-variant run: the samples (and code sizes) of that
+ * framework's pair, each carrying its pattern label ({@code next-ssr} becomes {@code ssr}, {@code next-csr} becomes
+ * {@code csr}), everything else of the other framework left out. The rules written for the SSR/CSR pair
+ * ({@link Claims}, {@link BaselineComparison}) then apply unchanged to the Next.js pair.
+ *
+ * <p>The server phase (JMH, load ladder) is left out of a view: its entries are not per-framework pairs of the
+ * browser phase, and no rule that reads a view uses them.
+ */
+public final class FrameworkView {
+    private FrameworkView() {
+    }
+
+    /** The samples of {@code framework}'s pair relabelled with their pattern; A/A samples are never included. */
+    public static RunResults of(RunResults results, String framework) {
+        List<Sample> samples = results.samples().stream()
+                .filter(s -> !Variants.isAa(s.variant()) && Variants.framework(s.variant()).equals(framework))
+                .map(FrameworkView::relabel).toList();
+        List<CodeSize> codeSize = results.codeSize().stream()
+                .filter(c -> !Variants.isAa(c.variant()) && Variants.framework(c.variant()).equals(framework))
+                .map(c -> new CodeSize(Variants.pattern(c.variant()), c.files(), c.linesOfCode())).toList();
+        return results.withSamples(samples).withCells(CellSummaries.of(samples, Map.of())).withCodeSize(codeSize)
+                .withJmh(List.of()).withLoad(List.of());
+    }
+
+    /** True if {@code results} holds {@code framework}'s code sizes (the line-count proxy of its apps). */
+    static boolean hasCodeSize(RunResults results, String framework) {
+        return results.codeSize().stream().anyMatch(c -> Variants.framework(c.variant()).equals(framework));
+    }
+
+    private static Sample relabel(Sample s) {
+        return new Sample(s.flow(), Variants.pattern(s.variant()), s.profile(), s.pair(), s.order(), s.warmup(), s.ok(),
+                s.failure(), s.startedAt(), s.metrics(), s.requests(), s.screenshots(), s.timeToContentMethod(),
+                s.checks(), s.csrSessionPath());
+    }
+
+    /** The view's label of a variant back in the full run: {@code ssr} of the Next.js view is {@code next-ssr}. */
+    static String unrelabel(String patternLabel, String framework) {
+        if (!Variants.NEXTJS.equals(framework)) {
+            return patternLabel;
+        }
+        return Variants.CSR.equals(patternLabel) ? Variants.NEXT_CSR : Variants.NEXT_SSR;
+    }
+}
