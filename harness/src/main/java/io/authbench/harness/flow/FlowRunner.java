@@ -229,7 +229,7 @@ public final class FlowRunner {
             double endEpoch = System.currentTimeMillis();
             Counters countersAfter = readCounters();
             Metrics.Builder metrics = Metrics.builder();
-            countersAfter.addCpuSince(countersBefore, metrics);
+            countersAfter.addCpuSince(countersBefore, metrics, checks);
             if (response == null || response.status() >= 400) {
                 return failed("GET " + routes.dashboard() + " with JavaScript disabled answered "
                         + (response == null ? "nothing" : "HTTP " + response.status() + " ("
@@ -338,7 +338,7 @@ public final class FlowRunner {
             Map<String, Double> perfAfter = budget.timed("cdpMetrics", page::performanceMetrics);
             Counters countersAfter = readCounters();
             Metrics.Builder metrics = Metrics.builder();
-            countersAfter.addCpuSince(countersBefore, metrics);
+            countersAfter.addCpuSince(countersBefore, metrics, checks);
             if (!reached.content()) {
                 return failed("expected " + element + " but " + reached.description(), metrics.build());
             }
@@ -403,7 +403,7 @@ public final class FlowRunner {
         IterationOutcome failed(String reason) {
             Metrics.Builder metrics = Metrics.builder();
             if (!Double.isNaN(phaseStartEpoch)) {
-                readCounters().addCpuSince(countersBefore, metrics);
+                readCounters().addCpuSince(countersBefore, metrics, checks);
             }
             return failed(reason, metrics.build());
         }

@@ -254,7 +254,6 @@ public final class BenchmarkEngine {
                         overhead.add(result.overheadMs());
                         progress.iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
                     }
-                    CellAggregates.applyBatchCpu(profile.name(), writer);
                     reportSetUpRetries(seeder, profile, writer, stack.appwritePid() > 0);
                     aggregates.writeHistograms(profile.name(), folder, writer);
                 }

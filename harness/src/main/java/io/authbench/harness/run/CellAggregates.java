@@ -1,7 +1,6 @@
 package io.authbench.harness.run;
 
 import io.authbench.reports.results.Metric;
-import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.ResultsWriter;
 import io.authbench.reports.results.Sample;
 import java.io.IOException;
@@ -14,9 +13,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Per-cell-variant aggregates the engine adds once a profile's batch is over: the server CPU per page view (the
- * batch's CPU divided by its iterations, because single page views are below the 10 ms tick of
- * {@code /proc/<pid>/stat}) and an HdrHistogram log of the time to content.
+ * Per-cell-variant aggregates the engine adds once a profile's batch is over: an HdrHistogram log of the time to
+ * content. (Server CPU needs none: each sample carries its own iteration's figure, read per thread in nanoseconds.)
  */
 final class CellAggregates {
     /** Time to content in microseconds, up to an hour, 3 significant digits. */
@@ -54,36 +52,6 @@ final class CellAggregates {
             }
             writer.setHistogramFile(parts[0], parts[1], parts[2], name);
         }
-    }
-
-    /**
-     * Replaces each sample's raw per-iteration CPU delta of {@code profile} by its cell variant's batch average
-     * (sum over the measured samples ÷ their number).
-     */
-    static void applyBatchCpu(String profile, ResultsWriter writer) {
-        Map<String, double[]> sums = new LinkedHashMap<>();
-        for (Sample s : writer.current().samples()) {
-            if (!s.profile().equals(profile) || s.warmup() || !s.ok()) {
-                continue;
-            }
-            double[] acc = sums.computeIfAbsent(key(s.flow(), s.profile(), s.variant()), k -> new double[4]);
-            s.metrics().number(Metric.SERVER_CPU_APP_MS).ifPresent(v -> { acc[0] += v; acc[1]++; });
-            s.metrics().number(Metric.SERVER_CPU_APPWRITE_MS).ifPresent(v -> { acc[2] += v; acc[3]++; });
-        }
-        writer.updateSamples(s -> {
-            double[] acc = sums.get(key(s.flow(), s.profile(), s.variant()));
-            if (acc == null || s.warmup() || !s.ok()) {
-                return s;
-            }
-            Metrics.Builder metrics = s.metrics().toBuilder();
-            if (acc[1] > 0) {
-                metrics.set(Metric.SERVER_CPU_APP_MS, acc[0] / acc[1]);
-            }
-            if (acc[3] > 0) {
-                metrics.set(Metric.SERVER_CPU_APPWRITE_MS, acc[2] / acc[3]);
-            }
-            return s.withMetrics(metrics.build());
-        });
     }
 
     private static String key(String flow, String profile, String variant) {

@@ -89,8 +89,8 @@ class TargetRunEndToEndTest {
                     assertThat(sample.metrics().number(Metric.TIME_TO_CONTENT_MS).getAsDouble()).as(what).isPositive();
                     assertThat(sample.timeToContentMethod()).as(what).isEqualTo(Sample.ELEMENT_TIMING);
                     // No serverPid in the bundled target files: app CPU not measured (absent, never 0); nor Appwrite's.
-                    assertThat(sample.metrics().number(Metric.SERVER_CPU_APP_MS)).as(what).isEmpty();
-                    assertThat(sample.metrics().number(Metric.SERVER_CPU_APPWRITE_MS)).as(what).isEmpty();
+                    assertThat(sample.metrics().number(Metric.APP_CPU_MS)).as(what).isEmpty();
+                    assertThat(sample.metrics().number(Metric.APPWRITE_CPU_MS)).as(what).isEmpty();
                     // Destinations by host and port: the SSR app's requests are counted as the app's (CSR's in-app
                     // navigation makes none).
                     assertThat(sample.metrics().number(Metric.REQUESTS_APP)).as(what).isPresent();
@@ -169,8 +169,8 @@ class TargetRunEndToEndTest {
                 }
                 Sample ssrSample = results.samples().stream().filter(s -> s.variant().equals("ssr")).findFirst().orElseThrow();
                 Sample csrSample = results.samples().stream().filter(s -> s.variant().equals("csr")).findFirst().orElseThrow();
-                assertThat(ssrSample.metrics().number(Metric.SERVER_CPU_APP_MS)).as("serverPid given").isPresent();
-                assertThat(csrSample.metrics().number(Metric.SERVER_CPU_APP_MS)).as("no serverPid").isEmpty();
+                assertThat(ssrSample.metrics().number(Metric.APP_CPU_MS)).as("serverPid given").isPresent();
+                assertThat(csrSample.metrics().number(Metric.APP_CPU_MS)).as("no serverPid").isEmpty();
                 // The form sign-in is set-up: the measured navigate starts signed in; the SSR app logged one sign-in.
                 assertThat(appwrite.log()).contains("POST /v1/account/sessions/email");
             }

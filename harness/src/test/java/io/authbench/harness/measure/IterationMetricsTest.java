@@ -12,8 +12,10 @@ import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ObservedRequest;
+import io.authbench.support.process.CpuSnapshot;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -101,13 +103,21 @@ class IterationMetricsTest {
     }
 
     @Test
-    void counters_give_cpu_and_call_deltas_only_when_both_ends_were_read() {
-        Counters before = new Counters(OptionalLong.of(1000), OptionalLong.empty(), 10);
-        Counters after = new Counters(OptionalLong.of(1030), OptionalLong.of(5), 14);
+    void counters_give_cpu_and_call_deltas_only_when_both_ends_were_read() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Counters before = new Counters(CpuSnapshot.of(self), Optional.empty(), 10);
+        long sink = 0;
+        for (int i = 0; i < 5_000_000; i++) {
+            sink += i ^ (sink >>> 3);
+        }
+        Counters after = new Counters(CpuSnapshot.of(self), CpuSnapshot.of(self), 14 + (sink == 42 ? 1 : 0));
         Metrics.Builder m = Metrics.builder();
-        after.addCpuSince(before, m);
-        assertThat(m.build().number(Metric.SERVER_CPU_APP_MS)).hasValue(30.0);
-        assertThat(m.build().number(Metric.SERVER_CPU_APPWRITE_MS)).as("not read before: not measured").isEmpty();
+        Map<String, String> checks = new java.util.HashMap<>();
+        after.addCpuSince(before, m, checks);
+        // This JVM's own work between the reads, with nanosecond resolution: positive, and not a multiple of a tick.
+        assertThat(m.build().number(Metric.APP_CPU_MS).getAsDouble()).isPositive();
+        assertThat(m.build().number(Metric.APP_JIT_MS)).isPresent();
+        assertThat(m.build().number(Metric.APPWRITE_CPU_MS)).as("not read before: not measured").isEmpty();
         assertThat(after.serverSideCallsSince(before, 1)).hasValue(3);
         assertThat(after.serverSideCallsSince(Counters.NONE, 1)).isEmpty();
         assertThat(Counters.read(-1, -1, null)).isEqualTo(Counters.NONE);

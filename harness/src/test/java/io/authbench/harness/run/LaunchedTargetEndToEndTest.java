@@ -72,7 +72,7 @@ class LaunchedTargetEndToEndTest {
             String what = sample.flow() + " " + sample.profile() + " " + sample.variant();
             assertThat(sample.ok()).as("%s failed: %s", what, sample.failure()).isTrue();
             // Server CPU of the launched process (and of the bundled CSR app), measured like the bundled apps'.
-            assertThat(sample.metrics().number(Metric.SERVER_CPU_APP_MS)).as(what).isPresent();
+            assertThat(sample.metrics().number(Metric.APP_CPU_MS)).as(what).isPresent();
         }
         // slow-4g's links were shaped and calibrated like the bundled apps'.
         List<CalibratedLink> slow = results.links().stream().filter(l -> l.profile().equals("slow-4g")).toList();

@@ -33,7 +33,7 @@ class ResultsFileTest {
 
     private static Sample sample(String variant, int pair, double ttc, double cpuApp) {
         return Sample.ok("login", variant, "loopback", pair, 0, Instant.now(),
-                Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, ttc).set(Metric.SERVER_CPU_APP_MS, cpuApp).build(), List.of());
+                Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, ttc).set(Metric.APP_CPU_MS, cpuApp).build(), List.of());
     }
 
     @Test
@@ -49,20 +49,23 @@ class ResultsFileTest {
     }
 
     @Test
-    void server_cpu_per_page_view_is_the_batch_total_divided_by_the_iterations() throws Exception {
+    void server_cpu_stays_each_iteration_s_own_figure_after_the_profile_is_done() throws Exception {
+        double[] cpu = {2.713_4, 0.004_2, 3.1, 0.912_77};
         try (ResultsWriter writer = writer()) {
-            writer.addSample(sample("ssr", 0, 100, 10));
-            writer.addSample(sample("ssr", 1, 100, 0));
-            writer.addSample(sample("ssr", 2, 100, 20));
-            writer.addSample(sample("csr", 0, 100, 0));
-            CellAggregates.applyBatchCpu("loopback", writer);
-            List<Sample> samples = writer.current().samples();
-            assertThat(samples.subList(0, 3)).allSatisfy(s ->
-                    assertThat(s.metrics().number(Metric.SERVER_CPU_APP_MS)).hasValue(10.0));
-            assertThat(samples.get(3).metrics().number(Metric.SERVER_CPU_APP_MS)).hasValue(0.0);
+            CellAggregates aggregates = new CellAggregates();
+            for (int i = 0; i < 3; i++) {
+                Sample ssr = sample("ssr", i, 100, cpu[i]);
+                writer.addSample(ssr);
+                aggregates.record(ssr);
+            }
+            writer.addSample(sample("csr", 0, 100, cpu[3]));
+            aggregates.writeHistograms("loopback", RunFolder.create(dir), writer); // what the engine does per profile
             writer.finish(RunStatus.COMPLETE, null);
         }
-        assertThat(ResultsJson.read(dir.resolve("results.json")).run().status()).isEqualTo(RunStatus.COMPLETE);
+        List<Sample> samples = ResultsJson.read(dir.resolve("results.json")).samples();
+        for (int i = 0; i < cpu.length; i++) {
+            assertThat(samples.get(i).metrics().number(Metric.APP_CPU_MS)).as("sample %d", i).hasValue(cpu[i]);
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ final class ResourcesSection {
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s / %s</td>\
                     <td>%s / %s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
                     """.formatted(Html.escape(cell.flow()), Html.escape(cell.profile()), Html.escape(cell.variant().toUpperCase()),
-                    ms(cell, Metric.SERVER_CPU_APP_MS), appwriteCpu(cell), ms(cell, Metric.SCRIPT_MS),
+                    ms(cell, Metric.APP_CPU_MS), appwriteCpu(cell), ms(cell, Metric.SCRIPT_MS),
                     ms(cell, Metric.TASK_MS), count(cell, Metric.REQUESTS_APP), count(cell, Metric.REQUESTS_APPWRITE),
                     bytes(cell, Metric.BYTES_APP), bytes(cell, Metric.BYTES_APPWRITE), count(cell, Metric.PREFLIGHTS),
                     bytes(cell, Metric.WARM_REVISIT_BYTES), count(cell, Metric.CACHEABLE_RESPONSES),
@@ -43,9 +43,10 @@ final class ResourcesSection {
         return """
                 <section id="resources">
                 <h2>4. Resources</h2>
-                <p>Medians per flow, profile and variant over ok samples. Server CPU per page view is the CPU time of \
-                the app process and of the Appwrite process over a batch of iterations divided by the iterations \
-                (10 ms clock ticks, so small values are averages of few ticks). Client time is Chromium's \
+                <p>Medians per flow, profile and variant over ok samples. Server CPU per page view is the CPU time the \
+                app's process tree and the Appwrite process used during each iteration's measured phase, summed over \
+                their threads' run times (nanosecond resolution), with JIT compiler threads left out as in the server \
+                phase. Client time is Chromium's \
                 <code>ScriptDuration</code> and <code>TaskDuration</code>. Bytes are as received (encoded, with headers).%s</p>
                 <div class="wide"><table class="numbers">
                 <thead><tr><th>flow</th><th>profile</th><th>variant</th><th>app CPU / view</th><th>Appwrite CPU / view</th>\
@@ -67,7 +68,7 @@ final class ResourcesSection {
 
     /** Appwrite CPU is absent when its process was not ours to measure (an external backend): never shown as 0. */
     private static String appwriteCpu(CellSummary cell) {
-        Double value = cell.medians().get(Metric.SERVER_CPU_APPWRITE_MS.key());
+        Double value = cell.medians().get(Metric.APPWRITE_CPU_MS.key());
         return value == null ? "not measured" : Format.ms(value);
     }
 

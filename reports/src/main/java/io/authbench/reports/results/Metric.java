@@ -34,8 +34,12 @@ public enum Metric {
 
     SCRIPT_MS("scriptMs", Unit.MS, "main-thread script time (CDP Performance.getMetrics ScriptDuration)"),
     TASK_MS("taskMs", Unit.MS, "main-thread task time (CDP Performance.getMetrics TaskDuration)"),
-    SERVER_CPU_APP_MS("serverCpuAppMs", Unit.MS, "app process CPU time per page view (batch CPU / iterations)"),
-    SERVER_CPU_APPWRITE_MS("serverCpuAppwriteMs", Unit.MS, "Appwrite process CPU time per page view (batch CPU / iterations)"),
+    APP_CPU_MS("appCpuMs", Unit.MS, "the app server's CPU time during this iteration's measured phase: its process"
+            + " tree's threads (per-thread schedstat, ns resolution), JIT compiler threads left out"),
+    APPWRITE_CPU_MS("appwriteCpuMs", Unit.MS, "Appwrite's (the emulator's) CPU time during this iteration's measured"
+            + " phase, read like appCpuMs"),
+    APP_JIT_MS("appJitMs", Unit.MS, "CPU time of the app server's JIT compiler threads during the measured phase"),
+    APPWRITE_JIT_MS("appwriteJitMs", Unit.MS, "CPU time of Appwrite's JIT compiler threads during the measured phase"),
 
     CONTENT_WITHOUT_JS("contentWithoutJs", Unit.FLAG, "the user's name is in the HTML with JavaScript disabled"),
     WARM_REVISIT_BYTES("warmRevisitBytes", Unit.BYTES, "bytes received on a revisit with a warm HTTP cache"),

@@ -110,6 +110,11 @@ public final class ResultsJson {
             throw new ResultsFormatException(source + ": the JSON ends early (truncated at " + where(e.getLocation())
                     + "); the file was cut off. Re-run the benchmark or restore the file.", e);
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+                // Cut right after a complete value ("scriptMs" : 1): Jackson reports that as a parse error, not EOF.
+                throw new ResultsFormatException(source + ": the JSON ends early (truncated at " + where(e.getLocation())
+                        + "); the file was cut off. Re-run the benchmark or restore the file.", e);
+            }
             throw new ResultsFormatException(source + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
                     + " at " + where(e.getLocation()) + ").", e);
         }

@@ -109,49 +109,9 @@ public final class Claims {
                 perProfile(cells, true), perProfile(cells, false), c.verdict, c.why);
     }
 
-    // Server CPU per page view (app process) higher for SSR and client task time higher for CSR, in every cell.
+    // Per-iteration app CPU and client task time as paired ratios with intervals: the rule is in ResourceClaim.
     private ClaimRow resources() {
-        String claim = "SSR loads the server; CSR offloads rendering to the client, which does more work";
-        String measurement = "app-server CPU per page view; browser main-thread task time (medians per cell)";
-        int server = 0;
-        int serverContrary = 0;
-        int client = 0;
-        int clientContrary = 0;
-        int cells = 0;
-        for (CellComparison cell : comparisons) {
-            Double ssrCpu = median(Variants.SSR, Metric.SERVER_CPU_APP_MS, inCell(cell)).orElse(null);
-            Double csrCpu = median(Variants.CSR, Metric.SERVER_CPU_APP_MS, inCell(cell)).orElse(null);
-            Double ssrTask = median(Variants.SSR, Metric.TASK_MS, inCell(cell)).orElse(null);
-            Double csrTask = median(Variants.CSR, Metric.TASK_MS, inCell(cell)).orElse(null);
-            if (ssrCpu == null || csrCpu == null || ssrTask == null || csrTask == null) {
-                continue;
-            }
-            cells++;
-            server += ssrCpu > csrCpu ? 1 : 0;
-            serverContrary += ssrCpu < csrCpu ? 1 : 0;
-            client += csrTask > ssrTask ? 1 : 0;
-            clientContrary += csrTask < ssrTask ? 1 : 0;
-        }
-        String ssrText = resourceText(Variants.SSR);
-        String csrText = resourceText(Variants.CSR);
-        if (cells == 0) {
-            return new ClaimRow("Resource utilization", claim, measurement, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE,
-                    "server CPU per page view or client task time was not measured for both variants");
-        }
-        String counts = "SSR used more app CPU in " + server + " of " + cells + " cells; CSR used more client task time in "
-                + client + " of " + cells;
-        ClaimVerdict verdict = server == cells && client == cells ? ClaimVerdict.CONFIRMED
-                : serverContrary == cells && clientContrary == cells ? ClaimVerdict.REFUTED
-                : ClaimVerdict.PARTLY_CONFIRMED;
-        return new ClaimRow("Resource utilization", claim, measurement, ssrText, csrText, verdict,
-                counts + ". Appwrite's own CPU is reported separately in the Resources section");
-    }
-
-    private String resourceText(String variant) {
-        return "app CPU " + median(variant, Metric.SERVER_CPU_APP_MS, s -> true).map(Claims::ms).orElse("n/a")
-                + ", Appwrite CPU " + median(variant, Metric.SERVER_CPU_APPWRITE_MS, s -> true).map(Claims::ms).orElse("not measured")
-                + ", client tasks " + median(variant, Metric.TASK_MS, s -> true).map(Claims::ms).orElse("n/a")
-                + " per page view (median, all cells)";
+        return ResourceClaim.row(measured, comparisons, results.run().seed());
     }
 
     // Confirmed when SSR wins the initial load everywhere and CSR wins in-app navigation everywhere.
@@ -307,10 +267,6 @@ public final class Claims {
             Double median = (first ? c.first() : c.second()).median();
             return c.profile() + " " + (median == null ? "n/a" : ms(median));
         }).collect(Collectors.joining(" · "));
-    }
-
-    private static Predicate<Sample> inCell(CellComparison cell) {
-        return s -> s.flow().equals(cell.flow()) && s.profile().equals(cell.profile());
     }
 
     private Optional<Double> median(String variant, Metric metric, Predicate<Sample> filter) {

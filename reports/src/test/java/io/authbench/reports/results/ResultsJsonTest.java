@@ -193,6 +193,39 @@ class ResultsJsonTest {
     }
 
     @Test
+    void per_iteration_server_cpu_keeps_every_sample_s_own_sub_millisecond_value_through_a_round_trip() {
+        RunResults results = full();
+        List<Sample> samples = new java.util.ArrayList<>(results.samples());
+        double[] app = {2.718_281, 0.904_837};
+        for (int i = 0; i < 2; i++) {
+            samples.set(i, samples.get(i).withMetrics(samples.get(i).metrics().toBuilder().set(Metric.APP_CPU_MS, app[i])
+                    .set(Metric.APPWRITE_CPU_MS, 0.000_5 * (i + 1)).set(Metric.APP_JIT_MS, 0.0).build()));
+        }
+        Path file = dir.resolve("results.json");
+        ResultsJson.writeAtomically(results.withSamples(samples), file);
+
+        RunResults read = ResultsJson.read(file);
+
+        for (int i = 0; i < 2; i++) {
+            Metrics metrics = read.samples().get(i).metrics();
+            assertThat(metrics.number(Metric.APP_CPU_MS)).hasValue(app[i]);
+            assertThat(metrics.number(Metric.APPWRITE_CPU_MS)).hasValue(0.000_5 * (i + 1));
+            assertThat(metrics.number(Metric.APP_JIT_MS)).as("measured 0 stays 0, not absent").hasValue(0.0);
+        }
+        assertThat(read.samples().get(2).metrics().has(Metric.APP_CPU_MS)).as("not measured: absent").isFalse();
+    }
+
+    @Test
+    void the_batch_averages_of_older_files_are_kept_but_never_read_as_per_iteration_cpu() {
+        String json = ResultsJson.toJson(full()).replace("\"requests\" : 3,", "\"requests\" : 3, \"serverCpuAppMs\" : 15.0,");
+
+        RunResults read = ResultsJson.parse(json, "old.json");
+
+        assertThat(read.samples().get(0).metrics().has(Metric.APP_CPU_MS)).isFalse();
+        assertThat(read.samples().get(0).metrics().unknown()).containsEntry("serverCpuAppMs", 15.0);
+    }
+
+    @Test
     void a_missing_file_is_named_with_what_to_do() {
         Path file = dir.resolve("nope/results.json");
 

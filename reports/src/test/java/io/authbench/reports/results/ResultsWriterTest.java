@@ -113,14 +113,14 @@ class ResultsWriterTest {
     }
 
     @Test
-    void samples_can_be_updated_after_a_batch_for_server_cpu() {
+    void samples_can_be_updated_after_they_were_written() {
         try (ResultsWriter out = writer()) {
             out.addSample(ResultsFixtures.sample("ssr", 0, 0, 50));
-            out.updateSamples(s -> s.withMetrics(s.metrics().toBuilder().set(Metric.SERVER_CPU_APP_MS, 1.5).build()));
+            out.updateSamples(s -> s.withMetrics(s.metrics().toBuilder().set(Metric.APP_CPU_MS, 1.5).build()));
 
             RunResults read = ResultsJson.read(out.file());
-            assertThat(read.samples().get(0).metrics().numberOrNull(Metric.SERVER_CPU_APP_MS)).isEqualTo(1.5);
-            assertThat(read.cells().get(0).medians()).containsEntry("serverCpuAppMs", 1.5);
+            assertThat(read.samples().get(0).metrics().numberOrNull(Metric.APP_CPU_MS)).isEqualTo(1.5);
+            assertThat(read.cells().get(0).medians()).containsEntry("appCpuMs", 1.5);
         }
     }
 

@@ -1,0 +1,119 @@
+package io.authbench.reports.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authbench.reports.results.Environment;
+import io.authbench.reports.results.LinkSettings;
+import io.authbench.reports.results.Metric;
+import io.authbench.reports.results.Metrics;
+import io.authbench.reports.results.ProfileInfo;
+import io.authbench.reports.results.Run;
+import io.authbench.reports.results.RunConfig;
+import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.RunStatus;
+import io.authbench.reports.results.Sample;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The Resource-utilization claim from per-iteration app CPU and task time: paired ratios, intervals, not measured. */
+class ResourceClaimTest {
+    private static final Instant T0 = Instant.parse("2026-12-02T08:00:00Z");
+
+    @Test
+    void per_iteration_figures_with_a_clear_difference_confirm_the_claim() {
+        // SSR's app ~2.7 ms per view, CSR's ~0.9 ms (the server phase's figures); tasks the other way round.
+        ClaimRow row = claim(samples(20, 2.7, 0.9, 9, 31, false));
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.CONFIRMED);
+        assertThat(row.why()).contains("SSR used more app-server CPU in 2 of 2 cells")
+                .contains("CSR used more browser task time in 2 of 2 cells");
+        assertThat(row.ssr()).contains("app CPU 2.").contains("per page view");
+        assertThat(row.csr()).contains("app CPU 0.9");
+    }
+
+    @Test
+    void equal_app_cpu_per_iteration_is_no_support_for_the_server_half() {
+        // What the old batch figure showed: both "15.0 ms". Per iteration the same CPU is no evidence for the claim.
+        ClaimRow row = claim(samples(20, 1.5, 1.5, 9, 31, false));
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.PARTLY_CONFIRMED);
+        assertThat(row.why()).contains("SSR used more app-server CPU in 0 of 2 cells")
+                .contains("(no significant difference)");
+    }
+
+    @Test
+    void the_opposite_in_every_cell_refutes_it() {
+        ClaimRow row = claim(samples(20, 0.5, 2.0, 30, 10, false));
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.REFUTED);
+        assertThat(row.why()).contains("(CSR more)").contains("(SSR more)");
+    }
+
+    @Test
+    void an_app_whose_cpu_could_not_be_read_gives_no_verdict() {
+        ClaimRow row = claim(samples(20, 2.7, 0.9, 9, 31, true));
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURED);
+        assertThat(row.why()).contains("app-server CPU of CSR not measured");
+        assertThat(row.csr()).contains("app CPU not measured");
+    }
+
+    @Test
+    void too_few_pairs_per_cell_give_no_verdict_and_a_zero_keeps_the_ratio_finite() {
+        List<Sample> samples = samples(2, 2.7, 0.9, 9, 31, false);
+        samples.replaceAll(s -> s.variant().equals("csr")
+                ? s.withMetrics(s.metrics().toBuilder().set(Metric.APP_CPU_MS, 0).build()) : s);
+        ClaimRow row = claim(samples);
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURABLE);
+        assertThat(row.why()).contains("too few complete pairs").doesNotContain("Infinity").doesNotContain("NaN");
+    }
+
+    private static ClaimRow claim(List<Sample> samples) {
+        RunResults results = results(samples);
+        List<CellComparison> cells = Comparisons.of(results).ssrCsr();
+        List<Sample> measured = samples.stream().filter(s -> !s.warmup() && s.ok()).toList();
+        return ResourceClaim.row(measured, cells, results.run().seed());
+    }
+
+    /** Two cells (login on two profiles), log-normal noise of about 15 % around the given medians. */
+    private static List<Sample> samples(int pairs, double ssrCpu, double csrCpu, double ssrTask, double csrTask,
+                                        boolean csrCpuUnreadable) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Sample> samples = new ArrayList<>();
+        for (String profile : List.of("loopback", "slow-4g")) {
+            for (int pair = 0; pair < pairs; pair++) {
+                samples.add(sample("ssr", profile, pair, 0, noisy(ssrCpu, random), noisy(ssrTask, random)));
+                samples.add(sample("csr", profile, pair, 1, csrCpuUnreadable ? null : noisy(csrCpu, random),
+                        noisy(csrTask, random)));
+            }
+        }
+        return samples;
+    }
+
+    private static double noisy(double median, SplittableRandom random) {
+        return median * Math.exp(0.15 * (random.nextDouble() * 2 - 1));
+    }
+
+    private static Sample sample(String variant, String profile, int pair, int order, Double cpu, double task) {
+        Metrics.Builder metrics = Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, 100 + pair).set(Metric.TASK_MS, task);
+        if (cpu != null) {
+            metrics.set(Metric.APP_CPU_MS, cpu).set(Metric.APPWRITE_CPU_MS, 0.6);
+        }
+        return Sample.ok("login", variant, profile, pair, order, T0.plusSeconds(pair), metrics.build(), List.of());
+    }
+
+    private static RunResults results(List<Sample> samples) {
+        LinkSettings none = new LinkSettings(0, 0, 0);
+        Run run = new Run("20261202T080000Z", RunStatus.COMPLETE, null, T0, T0.plusSeconds(60), 42L, false,
+                new RunConfig(List.of("login"), List.of("loopback", "slow-4g"), 20, 0, null, Map.of(), Map.of()));
+        Environment environment = new Environment("Test CPU", 2, 8L << 30, "Linux", "OpenJDK 17", "156", "1.62.0",
+                Map.of(), "abc1234", Environment.EMULATOR, "1.6.0");
+        return RunResults.start(run, environment, List.of(new ProfileInfo("loopback", "no added delay", none, none, none, 1.0),
+                new ProfileInfo("slow-4g", "slow", none, none, none, 1.0))).withSamples(samples);
+    }
+}
