@@ -3,6 +3,8 @@ package io.authbench.reports.stats;
 import io.authbench.reports.results.CellSummaries;
 import io.authbench.reports.results.CellSummary;
 import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.Variants;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import io.authbench.reports.results.Sample;
@@ -41,13 +43,13 @@ public record ReportModel(
     public static ReportModel of(RunResults results, RunResults baseline, String baselineName) {
         Comparisons.All comparisons = Comparisons.of(results);
         Optional<FourVariants> four = FourVariants.of(results);
-        List<CellComparison> withNextjs = new java.util.ArrayList<>(comparisons.ssrCsr());
+        List<CellComparison> withNextjs = new ArrayList<>(comparisons.ssrCsr());
         if (four.isPresent()) {
             // One pattern-effect family across both frameworks: Undertow's cells carry the same Holm p everywhere.
-            comparisons = new Comparisons.All(four.get().effects().patternIn(io.authbench.reports.results.Variants.UNDERTOW),
+            comparisons = new Comparisons.All(four.get().effects().patternIn(Variants.UNDERTOW),
                     comparisons.aa());
-            withNextjs = new java.util.ArrayList<>(comparisons.ssrCsr());
-            withNextjs.addAll(four.get().effects().patternIn(io.authbench.reports.results.Variants.NEXTJS));
+            withNextjs = new ArrayList<>(comparisons.ssrCsr());
+            withNextjs.addAll(four.get().effects().patternIn(Variants.NEXTJS));
         }
         List<String> profilesWithSamples = results.samples().stream().filter(s -> !s.warmup())
                 .map(Sample::profile).distinct().toList();

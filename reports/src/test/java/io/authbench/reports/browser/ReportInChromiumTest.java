@@ -7,7 +7,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.authbench.reports.ReportMain;
+import io.authbench.reports.golden.FourVariantResults;
 import io.authbench.reports.golden.Golden;
+import io.authbench.reports.results.ResultsJson;
 import io.authbench.support.browser.Browsers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -116,6 +118,33 @@ class ReportInChromiumTest {
             Object loadedFrames = page.evaluate("() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length");
             assertThat(((Number) loadedFrames).intValue()).isEqualTo(18);
             assertThat(page.locator("section#claims tbody tr").count()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void a_four_variant_report_against_a_two_variant_baseline_opens_offline_with_section_2b_and_no_console_error() {
+        Path four = dir.resolve("four-variants");
+        ResultsJson.writeAtomically(FourVariantResults.run(), four.resolve("results.json"));
+        ResultsJson.writeAtomically(FourVariantResults.undertowOnly(), dir.resolve("two-variants").resolve("results.json"));
+        StringWriter err = new StringWriter();
+        int code = ReportMain.run(new String[] {"report", four.toString(), "--baseline",
+                dir.resolve("two-variants").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setOffline(true))) {
+            Page page = context.newPage();
+            Observed observed = open(page, four.resolve("report.html"));
+
+            assertThat(observed.problems()).isEmpty();
+            assertThat(observed.requests()).allSatisfy(url -> assertThat(url).startsWith("file:"));
+            for (String id : List.of("claims", "time-to-content", "effects", "round-trips", "resources", "server-side",
+                    "filmstrip", "validity", "baseline")) {
+                assertThat(page.locator("section#" + id + " h2").isVisible()).as("section %s", id).isTrue();
+            }
+            assertThat(page.locator("section#claims thead th").allTextContents()).contains("Undertow apps", "Next.js apps");
+            assertThat(page.locator("section#claims tbody tr").count()).isEqualTo(8);
+            assertThat(page.locator("section#effects table").count()).isEqualTo(4);
+            assertThat(page.locator("section#baseline").textContent()).contains("NEXT-SSR", "not in the baseline run");
         }
     }
 
