@@ -40,7 +40,8 @@ public final class Claims {
     public static List<ClaimRow> of(RunResults results, List<CellComparison> ssrCsr) {
         Claims claims = new Claims(results, ssrCsr);
         return List.of(claims.renderingLocation(), claims.initialLoad(), claims.seo(), claims.resources(),
-                claims.userExperience(), claims.complexity(), claims.caching(), claims.dataFetching());
+                claims.userExperience(), claims.complexity(),
+                SharedCaching.row(claims.measured, Variants.SSR, Variants.CSR), claims.dataFetching());
     }
 
     // Confirmed when the name is in SSR's JavaScript-free HTML every time and never in CSR's.
