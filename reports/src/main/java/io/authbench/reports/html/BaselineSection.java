@@ -50,7 +50,8 @@ final class BaselineSection {
                 <p>%s</p>
                 <h3>Paired ratio per cell</h3>
                 <p>Both variants of a pair ran on the same machine seconds apart, so a slower or faster machine \
-                cancels in their ratio: this table is the machine-independent check. Change = ratio now / ratio then.</p>
+                largely cancels in their ratio (not entirely: a slower CPU can slow the server's rendering and the \
+                browser's by different amounts). Change = ratio now / ratio then.</p>
                 <div class="wide"><table class="numbers"><thead><tr><th>flow</th><th>profile</th><th>ratio</th>\
                 <th>baseline</th><th>this run</th><th>change [widened 95 %% CI]</th><th>Holm p</th><th>verdict</th>\
                 </tr></thead><tbody>
