@@ -49,7 +49,7 @@ class BaselineComparisonTest {
     /**
      * Many pairs of runs of the same build, drawn from a model with machine-speed and per-cell drift between runs:
      * at least 95 % of all judged cells must come out "no significant change" (the old per-cell bootstrap test,
-     * with neither the drift nor a correction for the number of cells, flagged about a third of them).
+     * with neither the drift nor a correction for the number of cells, flagged about half of them on this model).
      */
     @Test
     void identical_builds_come_out_unchanged_in_at_least_95_percent_of_cells() {
