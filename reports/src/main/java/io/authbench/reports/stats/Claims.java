@@ -40,7 +40,8 @@ public final class Claims {
     public static List<ClaimRow> of(RunResults results, List<CellComparison> ssrCsr) {
         Claims claims = new Claims(results, ssrCsr);
         return List.of(claims.renderingLocation(), claims.initialLoad(), claims.seo(), claims.resources(),
-                claims.userExperience(), claims.complexity(), claims.caching(), claims.dataFetching());
+                claims.userExperience(), claims.complexity(),
+                SharedCaching.row(claims.measured, Variants.SSR, Variants.CSR), claims.dataFetching());
     }
 
     // Confirmed when the name is in SSR's JavaScript-free HTML every time and never in CSR's.
@@ -161,36 +162,6 @@ public final class Claims {
                 .orElse("not recorded");
     }
 
-    // Confirmed when SSR has the larger share of cache-reusable responses and no more warm-revisit bytes.
-    private ClaimRow caching() {
-        String claim = "SSR is easier to cache (server or CDN); CSR caching needs more sophisticated setups";
-        String measurement = "share of browser responses reusable from cache (Cache-Control); bytes on a warm revisit";
-        Reuse ssr = reuse(Variants.SSR);
-        Reuse csr = reuse(Variants.CSR);
-        Optional<Double> ssrWarm = median(Variants.SSR, Metric.WARM_REVISIT_BYTES, s -> true);
-        Optional<Double> csrWarm = median(Variants.CSR, Metric.WARM_REVISIT_BYTES, s -> true);
-        String ssrText = ssr.text() + "; warm revisit " + ssrWarm.map(Claims::kb).orElse("not measured");
-        String csrText = csr.text() + "; warm revisit " + csrWarm.map(Claims::kb).orElse("not measured");
-        if (ssr.total == 0 || csr.total == 0) {
-            return new ClaimRow("Caching", claim, measurement, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE,
-                    "no per-request Cache-Control data was recorded");
-        }
-        boolean ssrShare = ssr.share() > csr.share();
-        boolean csrShare = ssr.share() < csr.share();
-        boolean bothWarm = ssrWarm.isPresent() && csrWarm.isPresent();
-        ClaimVerdict verdict;
-        if (ssrShare && (!bothWarm || ssrWarm.get() <= csrWarm.get())) {
-            verdict = ClaimVerdict.CONFIRMED;
-        } else if (csrShare && (!bothWarm || csrWarm.get() <= ssrWarm.get())) {
-            verdict = ClaimVerdict.REFUTED;
-        } else {
-            verdict = ClaimVerdict.PARTLY_CONFIRMED;
-        }
-        return new ClaimRow("Caching", claim, measurement, ssrText, csrText, verdict,
-                "for signed-in pages the HTML is per user, so SSR's pages cannot be shared-cached, while CSR's"
-                        + " static bundle can; what the apps' Cache-Control headers allow decides");
-    }
-
     // Fewer browser round trips for SSR; the timing verdict on the initial-load flow decides confirmed/depends.
     private ClaimRow dataFetching() {
         String claim = "SSR fetches data on the server before rendering; CSR fetches in the browser, delaying content";
@@ -303,26 +274,6 @@ public final class Claims {
         String reason = unjudged.stream().map(s -> s.checks().get(metric.key())).filter(r -> r != null).findFirst()
                 .orElse(null);
         return new FlagShare((int) flags.stream().filter(b -> b).count(), flags.size(), unjudged.size(), reason);
-    }
-
-    private record Reuse(int reusable, int total) {
-        double share() {
-            return total == 0 ? 0 : (double) reusable / total;
-        }
-
-        String text() {
-            return total == 0 ? "not measured"
-                    : reusable + " of " + total + " responses reusable from cache (" + Verdict.pct(share()) + " %)";
-        }
-    }
-
-    /** Responses on the browser links of ok samples, counted by what their Cache-Control allows. */
-    private Reuse reuse(String variant) {
-        List<ObservedRequest> responses = measured.stream().filter(s -> s.variant().equals(variant))
-                .flatMap(s -> s.requests().stream())
-                .filter(r -> r.link() != NetworkLink.APP_APPWRITE && !r.preflight() && r.status() != null).toList();
-        int reusable = (int) responses.stream().filter(r -> Cacheability.of(r.cacheControl()).reusable()).count();
-        return new Reuse(reusable, responses.size());
     }
 
     static String ms(double value) {

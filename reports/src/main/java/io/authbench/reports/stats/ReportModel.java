@@ -36,7 +36,7 @@ public record ReportModel(
         List<ClaimRow> claims,
         List<RoundTrips.Row> roundTrips,
         Optional<String> slowestProfile,
-        Optional<List<BaselineComparison.Row>> baseline,
+        Optional<BaselineComparison.Result> baseline,
         Optional<String> baselineName,
         Optional<FourVariants> fourVariants) {
 

@@ -40,12 +40,10 @@ public final class ConsoleSummary {
                 out.append(String.format(Locale.ROOT, "claim %-24s %s%n", claim.topic() + ":", claim.verdict().label()));
             }
         }
-        model.baseline().ifPresent(rows -> {
-            long slower = rows.stream().filter(r -> r.sentence().startsWith("slower")).count();
-            long faster = rows.stream().filter(r -> r.sentence().startsWith("faster")).count();
-            out.append(String.format(Locale.ROOT, "against baseline: %d cell variants slower, %d faster, %d unchanged or not compared%n",
-                    slower, faster, rows.size() - slower - faster));
-        });
+        model.baseline().ifPresent(b -> out.append(String.format(Locale.ROOT,
+                "against baseline: %d cell variants slower, %d faster; SSR/CSR ratios: %d up, %d down; run-wide factor"
+                        + " %s%n", b.count("slower"), b.count("faster"), b.count("ratio up"), b.count("ratio down"),
+                b.times().judgeable() ? String.format(Locale.ROOT, "%.3f", b.times().common()) : "not estimated")));
         return out.toString();
     }
 
