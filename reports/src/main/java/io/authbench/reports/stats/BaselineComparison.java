@@ -163,7 +163,10 @@ public final class BaselineComparison {
     }
 
     private static Pending<RatioRow> ratio(CellComparison now, CellComparison before, UnaryOperator<String> label) {
-        String name = label.apply(now.firstName()) + "/" + label.apply(now.secondName());
+        String first = label.apply(now.first().variant());
+        String second = label.apply(now.second().variant());
+        boolean relabelled = !first.equals(now.first().variant()) || !second.equals(now.second().variant());
+        String name = relabelled ? first + "/" + second : now.firstName() + "/" + now.secondName();
         if (before == null) {
             return new Pending<>(new RatioRow(now.flow(), now.profile(), name, null, now.ratio(), 0, now.pairs(), null,
                     null, null, "not in the baseline run"), null, null, null);

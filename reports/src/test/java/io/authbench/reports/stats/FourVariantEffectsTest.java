@@ -172,7 +172,7 @@ class FourVariantEffectsTest {
         assertThat(againstItself).extracting(BaselineComparison.Row::variant).contains(Variants.SSR_A, Variants.SSR_B);
         // The ratio rows of the Next.js pair carry their own labels, in the same family as Undertow's.
         assertThat(itself.ratioRows()).extracting(BaselineComparison.RatioRow::pairName)
-                .contains("ssr/csr", "next-ssr/next-csr");
+                .contains("SSR/CSR", "next-ssr/next-csr");
     }
 
     @Test
