@@ -20,10 +20,13 @@ import java.util.Map;
  * it is reported on its own, never hidden: {@code requests = process total − compiler threads}. GC and every other
  * thread stay in the request figure (allocation is a per-request cost).
  *
- * <p>Source: {@code /proc/<pid>/stat} for the process total (which keeps the CPU of threads that have exited) and
+ * <p>Source: {@code /proc/<pid>/stat} of the process and of its live descendants for the total (which keeps the CPU of
+ * threads that have exited; a descendant that exits between two samples takes its CPU of that interval with it) and
  * {@code /proc/<pid>/task/<tid>/stat} for the compiler threads, in clock ticks (10 ms). A compiler thread that exits
  * between two samples (HotSpot retires idle ones) takes its CPU of that interval into the request figure; that is at
- * most one tick per thread. Without {@code /proc} the split is unknown and everything counts as requests.
+ * most one tick per thread. Without {@code /proc} the split is unknown and everything counts as requests. A Node.js
+ * server (the Next.js apps) has no HotSpot compiler threads: V8 compiles on its worker threads, which also collect
+ * garbage, so for Node.js everything counts as requests (its JIT share is reported as zero).
  */
 public final class ServerCpu {
     private final long pid;
@@ -31,7 +34,9 @@ public final class ServerCpu {
 
     private ServerCpu(long pid) {
         this.pid = pid;
-        this.process = ProcessCpu.of(pid);
+        // The whole process tree: a JVM server has no children, but `next start` may run its server or workers as
+        // child processes, whose CPU is the app's as much as its own.
+        this.process = ProcessCpu.withDescendants(pid);
     }
 
     public static ServerCpu of(long pid) {
