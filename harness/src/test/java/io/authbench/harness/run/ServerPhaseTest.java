@@ -101,6 +101,8 @@ class ServerPhaseTest {
         assertThat(ServerPhase.settingsFor(standard).name()).isEqualTo("standard");
         assertThat(ServerPhase.settingsFor(full).name()).as("--jmh-full wins over --quick").isEqualTo("full");
         assertThat(ServerPhase.settingsFor(quick).jars().ssrJar()).isEqualTo(dir.resolve("server.jar"));
+        assertThat(ServerPhase.settingsFor(quick).nextjsDir()).as("the Next.js pair only with --nextjs").isNull();
+        assertThat(ServerPhase.configSettings(quick)).containsEntry("serverBench.variants", "ssr, csr");
     }
 
     @Test
