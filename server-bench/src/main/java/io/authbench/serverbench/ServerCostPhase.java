@@ -235,8 +235,8 @@ public final class ServerCostPhase {
         if (settings.serverWarmup().isZero()) {
             return Optional.empty();
         }
-        progress.printf("  warming the servers up: %s page views at %d/s each, side by side, for %d s%n",
-                String.join(" and ", views.keySet()), rate, settings.serverWarmup().toSeconds());
+        progress.printf("  warming the servers up: %s page views at %d/s%s for %d s%n", String.join(" and ", views.keySet()),
+                rate, views.size() > 1 ? " each, side by side," : "", settings.serverWarmup().toSeconds());
         HttpClient client = ConstantRateLoad.newClient(Duration.ofSeconds(5));
         for (PageView view : views.values()) {
             try {
