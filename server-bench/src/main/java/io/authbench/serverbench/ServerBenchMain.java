@@ -60,6 +60,10 @@ public final class ServerBenchMain implements Callable<Integer> {
             + "2 per core, at least 4)")
     List<Integer> jmhThreads;
 
+    @Option(names = "--nextjs-dir", paramLabel = "DIR", description = "also measure the Next.js apps next-ssr and"
+            + " next-csr: the project's nextjs folder, with both apps built (production builds, started with next start)")
+    Path nextjsDir;
+
     @Option(names = "--no-jmh", description = "skip JMH")
     boolean noJmh;
 
@@ -131,7 +135,29 @@ public final class ServerBenchMain implements Callable<Integer> {
         if (jmhThreads != null) {
             jmh = jmh.withThreads(jmhThreads);
         }
-        return settings.withJmh(jmh).withPhases(!noJmh, !noLadder);
+        return settings.withJmh(jmh).withPhases(!noJmh, !noLadder).withNextjs(nextjsFolder());
+    }
+
+    /**
+     * The {@code --nextjs-dir} folder, checked to be the project's nextjs folder; whether the apps are built is checked
+     * when they start (an app that cannot start is a note, its variant is not measured).
+     */
+    Path nextjsFolder() {
+        if (nextjsDir == null) {
+            return null;
+        }
+        Path folder = nextjsDir.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--nextjs-dir: " + folder + " is not a folder; give the project's nextjs"
+                    + " folder, e.g. --nextjs-dir nextjs.");
+        }
+        for (String app : List.of("ssr", "csr")) {
+            if (!java.nio.file.Files.isRegularFile(folder.resolve(app).resolve("target.json"))) {
+                throw new IllegalArgumentException("--nextjs-dir: " + folder + " has no " + app + "/target.json; give the"
+                        + " project's nextjs folder (it holds ssr/ and csr/), e.g. --nextjs-dir nextjs.");
+            }
+        }
+        return folder;
     }
 
     static Duration parseDuration(String flag, String text) {
@@ -154,7 +180,7 @@ public final class ServerBenchMain implements Callable<Integer> {
 
     private void printFigures(ServerCostResult result) {
         progress.println("Figures:");
-        for (String variant : List.of("ssr", "csr")) {
+        for (String variant : result.ladders().stream().map(LadderResult::variant).toList()) {
             result.serverCpuPerPageViewMillis(variant).ifPresent(cpu -> progress.printf(Locale.ROOT,
                     "  %s server CPU per page view (app + Appwrite, highest sustained step): %.3f ms%n", variant.toUpperCase(Locale.ROOT), cpu));
             result.ladder(variant).map(LadderResult::highestSustainedPerSecond).ifPresent(rate -> progress.printf(Locale.ROOT,

@@ -3,6 +3,7 @@ package io.authbench.serverbench;
 import io.authbench.serverbench.jmh.JmhSettings;
 import io.authbench.serverbench.load.LadderSettings;
 import io.authbench.serverbench.stack.StackJars;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +45,23 @@ import org.openjdk.jmh.annotations.Mode;
  * @param loginUsers    users for the login benchmarks
  * @param runJmh        whether to run JMH
  * @param runLadder     whether to run the load ladder
+ * @param nextjsDir     the project's {@code nextjs} folder: the phase also starts and measures the Next.js apps
+ *                      {@code next-ssr} and {@code next-csr} from it; null = only the bundled apps
  */
 public record ServerCostSettings(String name, StackJars jars, Duration serverWarmup, JmhSettings jmh, LadderSettings ladder,
-                                 int pageViewUsers, int loginUsers, boolean runJmh, boolean runLadder) {
+                                 int pageViewUsers, int loginUsers, boolean runJmh, boolean runLadder, Path nextjsDir) {
     /** Default p99 bound of the ladder. */
     public static final double DEFAULT_P99_BOUND_MILLIS = 50;
     static final int LOAD_CLIENTS = 64;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Page views per second of the server warm-up, per variant. */
     public static final int WARMUP_RATE = 100;
+    /**
+     * Page views per second of a Next.js app's warm-up. Lower than {@link #WARMUP_RATE}: a Next.js SSR page costs
+     * milliseconds of CPU on one Node.js thread, so 100/s on a busy 2-core machine only queues views until they time
+     * out; the warm-up is for V8's and the JVMs' compilers, not a load test.
+     */
+    public static final int NEXT_WARMUP_RATE = 20;
 
     public ServerCostSettings {
         if (serverWarmup == null || serverWarmup.isNegative()) {
@@ -88,7 +97,7 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
                         List.of(1), List.of(Mode.SampleTime)),
                 new LadderSettings(List.of(50.0, 200.0, 800.0), Duration.ofSeconds(2), Duration.ZERO,
                         DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
-                2, 1, true, true);
+                2, 1, true, true, null);
     }
 
     /**
@@ -102,7 +111,7 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
                         bothThreadCounts(), BOTH_MODES),
                 new LadderSettings(List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0), Duration.ofSeconds(3),
                         Duration.ofSeconds(2), DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
-                4, 2, true, true);
+                4, 2, true, true, null);
     }
 
     /** JMH's own defaults for forks, iterations and times (long); a longer ladder and warm-up. */
@@ -113,7 +122,7 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
                         BOTH_MODES),
                 new LadderSettings(List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0), Duration.ofSeconds(10),
                         Duration.ofSeconds(5), DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
-                20, 4, true, true);
+                20, 4, true, true, null);
     }
 
     /**
@@ -123,25 +132,32 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
     public Map<String, String> forResults() {
         Map<String, String> out = new TreeMap<>();
         out.put("serverBench.settings", name);
+        out.put("serverBench.variants", nextjsDir == null ? "ssr, csr"
+                : "ssr, csr, next-ssr, next-csr (the Next.js apps as next start processes)");
         out.put("serverBench.jmh", runJmh ? jmh.describe() : "not run");
         out.put("serverBench.ladder", runLadder ? ladder.describe() : "not run");
         out.put("serverBench.serverWarmup", String.format(Locale.ROOT, "%d s of SSR and CSR page views at %d/s each, side"
-                + " by side", serverWarmup.toSeconds(), WARMUP_RATE));
-        out.put("serverBench.users", pageViewUsers + " page-view users (an SSR and a CSR session each), " + loginUsers
+                + " by side%s", serverWarmup.toSeconds(), WARMUP_RATE, nextjsDir == null ? ""
+                : String.format(Locale.ROOT, ", then next-ssr and next-csr each at %d/s", NEXT_WARMUP_RATE)));
+        out.put("serverBench.users", pageViewUsers + " page-view users (an SSR and a CSR session each"
+                + (nextjsDir == null ? "" : ", the Next.js apps' page views use the same ones") + "), " + loginUsers
                 + " login users");
         out.put("serverBench.appwriteFlags", "--rate-limits off --password-hash appwrite");
         out.put("serverBench.latency", "load latency from each page view's intended start (coordinated omission corrected)");
-        out.put("serverBench.serverCpu", "process CPU from /proc (10 ms ticks) minus the JIT compiler threads, which are"
-                + " reported apart");
+        out.put("serverBench.serverCpu", "process-tree CPU from /proc (10 ms ticks) minus the JVMs' JIT compiler"
+                + " threads, which are reported apart (Node.js: V8 compiles on threads that also collect garbage, so"
+                + " all of its CPU counts)");
         return out;
     }
 
     public ServerCostSettings withJmh(JmhSettings settings) {
-        return new ServerCostSettings(name, jars, serverWarmup, settings, ladder, pageViewUsers, loginUsers, runJmh, runLadder);
+        return new ServerCostSettings(name, jars, serverWarmup, settings, ladder, pageViewUsers, loginUsers, runJmh, runLadder,
+                nextjsDir);
     }
 
     public ServerCostSettings withLadder(LadderSettings settings) {
-        return new ServerCostSettings(name, jars, serverWarmup, jmh, settings, pageViewUsers, loginUsers, runJmh, runLadder);
+        return new ServerCostSettings(name, jars, serverWarmup, jmh, settings, pageViewUsers, loginUsers, runJmh, runLadder,
+                nextjsDir);
     }
 
     public ServerCostSettings withP99BoundMillis(double bound) {
@@ -150,14 +166,25 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
     }
 
     public ServerCostSettings withServerWarmup(Duration warmup) {
-        return new ServerCostSettings(name, jars, warmup, jmh, ladder, pageViewUsers, loginUsers, runJmh, runLadder);
+        return new ServerCostSettings(name, jars, warmup, jmh, ladder, pageViewUsers, loginUsers, runJmh, runLadder,
+                nextjsDir);
     }
 
     public ServerCostSettings withUsers(int pageViews, int logins) {
-        return new ServerCostSettings(name, jars, serverWarmup, jmh, ladder, pageViews, logins, runJmh, runLadder);
+        return new ServerCostSettings(name, jars, serverWarmup, jmh, ladder, pageViews, logins, runJmh, runLadder, nextjsDir);
+    }
+
+    /**
+     * Also measure the Next.js apps of {@code nextjsFolder} (the project's {@code nextjs} folder with {@code ssr/} and
+     * {@code csr/}); null = only the bundled apps.
+     */
+    public ServerCostSettings withNextjs(Path nextjsFolder) {
+        return new ServerCostSettings(name, jars, serverWarmup, jmh, ladder, pageViewUsers, loginUsers, runJmh, runLadder,
+                nextjsFolder == null ? null : nextjsFolder.toAbsolutePath());
     }
 
     public ServerCostSettings withPhases(boolean jmhPhase, boolean ladderPhase) {
-        return new ServerCostSettings(name, jars, serverWarmup, jmh, ladder, pageViewUsers, loginUsers, jmhPhase, ladderPhase);
+        return new ServerCostSettings(name, jars, serverWarmup, jmh, ladder, pageViewUsers, loginUsers, jmhPhase, ladderPhase,
+                nextjsDir);
     }
 }

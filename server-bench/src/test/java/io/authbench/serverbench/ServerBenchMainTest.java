@@ -61,6 +61,45 @@ class ServerBenchMainTest {
     }
 
     @Test
+    void nextjs_dir_that_is_not_a_folder_is_a_usage_error_naming_it() {
+        Path missing = folder.resolve("no-such-nextjs");
+
+        assertThat(run("--nextjs-dir", missing.toString(), "--out", folder.toString())).isEqualTo(2);
+        assertThat(errText()).isEqualTo("server-bench: --nextjs-dir: " + missing + " is not a folder; give the project's"
+                + " nextjs folder, e.g. --nextjs-dir nextjs. Run with --help for usage.\n");
+    }
+
+    @Test
+    void nextjs_dir_without_the_apps_target_files_is_a_usage_error_naming_the_missing_one() throws Exception {
+        java.nio.file.Files.createDirectories(folder.resolve("nextjs/ssr"));
+        java.nio.file.Files.writeString(folder.resolve("nextjs/ssr/target.json"), "{}");
+
+        assertThat(run("--nextjs-dir", folder.resolve("nextjs").toString(), "--out", folder.toString())).isEqualTo(2);
+        assertThat(errText()).isEqualTo("server-bench: --nextjs-dir: " + folder.resolve("nextjs") + " has no"
+                + " csr/target.json; give the project's nextjs folder (it holds ssr/ and csr/), e.g. --nextjs-dir nextjs."
+                + " Run with --help for usage.\n");
+    }
+
+    @Test
+    void nextjs_dir_turns_the_nextjs_variants_on_and_its_absence_leaves_them_off() throws Exception {
+        for (String app : java.util.List.of("ssr", "csr")) {
+            java.nio.file.Files.createDirectories(folder.resolve("nextjs").resolve(app));
+            java.nio.file.Files.writeString(folder.resolve("nextjs").resolve(app).resolve("target.json"), "{}");
+        }
+        ServerBenchMain with = new ServerBenchMain(System.out);
+        with.nextjsDir = folder.resolve("nextjs");
+        assertThat(with.settings().nextjsDir()).isEqualTo(folder.resolve("nextjs").toAbsolutePath());
+        assertThat(with.settings().forResults()).containsEntry("serverBench.variants",
+                "ssr, csr, next-ssr, next-csr (the Next.js apps as next start processes)");
+
+        ServerBenchMain without = new ServerBenchMain(System.out);
+        assertThat(without.settings().nextjsDir()).isNull();
+        assertThat(without.settings().forResults()).containsEntry("serverBench.variants", "ssr, csr");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--nextjs-dir");
+    }
+
+    @Test
     void quick_and_full_pick_their_settings_and_full_wins() {
         ServerBenchMain quick = new ServerBenchMain(System.out);
         quick.quick = true;

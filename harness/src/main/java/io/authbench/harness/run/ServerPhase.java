@@ -47,13 +47,20 @@ final class ServerPhase {
         return new ServerPhase(ServerCostPhase::run, out, err);
     }
 
-    /** The settings matching the run mode: quick → quick, else standard; {@code --jmh-full} → full (wins). */
+    /**
+     * The settings matching the run mode: quick → quick, else standard; {@code --jmh-full} → full (wins); with the
+     * Next.js pair ({@link #nextjsDir}) the phase also measures {@code next-ssr} and {@code next-csr}.
+     */
     static ServerCostSettings settingsFor(HarnessOptions options) {
         StackJars jars = new StackJars(options.emulatorJar(), options.ssrJar(), options.csrJar());
-        if (options.jmhFull()) {
-            return ServerCostSettings.full(jars);
-        }
-        return options.quick() ? ServerCostSettings.quick(jars) : ServerCostSettings.standard(jars);
+        ServerCostSettings settings = options.jmhFull() ? ServerCostSettings.full(jars)
+                : options.quick() ? ServerCostSettings.quick(jars) : ServerCostSettings.standard(jars);
+        return settings.withNextjs(nextjsDir(options));
+    }
+
+    /** The nextjs folder whose apps the phase also measures when the run measures the Next.js pair ({@code --nextjs}), else null. */
+    static Path nextjsDir(HarnessOptions options) {
+        return options.nextjs() == null ? null : options.nextjs().directory();
     }
 
     /** What goes into {@code run.config.settings} about this phase (known before the run starts; no secrets). */

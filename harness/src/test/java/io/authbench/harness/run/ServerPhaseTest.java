@@ -27,6 +27,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import io.authbench.harness.nextjs.NextjsApps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,21 @@ class ServerPhaseTest {
         assertThat(ServerPhase.settingsFor(standard).name()).isEqualTo("standard");
         assertThat(ServerPhase.settingsFor(full).name()).as("--jmh-full wins over --quick").isEqualTo("full");
         assertThat(ServerPhase.settingsFor(quick).jars().ssrJar()).isEqualTo(dir.resolve("server.jar"));
+        assertThat(ServerPhase.settingsFor(quick).nextjsDir()).as("the Next.js pair only with --nextjs").isNull();
+        assertThat(ServerPhase.configSettings(quick)).containsEntry("serverBench.variants", "ssr, csr");
+    }
+
+    @Test
+    void with_the_nextjs_pair_the_server_phase_measures_the_nextjs_apps_too() {
+        HarnessOptions q = quick;
+        HarnessOptions withNextjs = new HarnessOptions(q.quick(), q.flows(), q.profiles(), q.profilesFile(), q.pairs(),
+                q.warmupPairs(), q.seed(), q.aaFlow(), q.out(), q.browser(), q.emulatorJar(), q.ssrJar(), q.csrJar(),
+                q.iterationTimeout(), q.serverStartTimeout(), q.sdkCallTimeout(), q.serverPhase(), q.jmhFull(),
+                q.sourceRoot(), q.appwrite(), q.topology(), q.targets(), q.filmstrip(),
+                new NextjsApps(null, null, dir.resolve("nextjs"), Map.of()));
+
+        assertThat(ServerPhase.settingsFor(withNextjs).nextjsDir()).isEqualTo(dir.resolve("nextjs"));
+        assertThat(ServerPhase.configSettings(withNextjs).get("serverBench.variants")).contains("next-ssr", "next-csr");
     }
 
     @Test

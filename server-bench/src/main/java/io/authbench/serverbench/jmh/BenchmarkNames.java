@@ -7,7 +7,8 @@ import org.openjdk.jmh.annotations.Benchmark;
 
 /** The benchmark methods of this module, to know how many results a JMH run should return. */
 final class BenchmarkNames {
-    static final List<Class<?>> CLASSES = List.of(SsrBenchmarks.class, CsrBenchmarks.class, AppwriteSdkBenchmarks.class);
+    static final List<Class<?>> CLASSES = List.of(SsrBenchmarks.class, CsrBenchmarks.class, AppwriteSdkBenchmarks.class,
+            NextSsrBenchmarks.class, NextCsrBenchmarks.class);
 
     private BenchmarkNames() {
     }

@@ -2,6 +2,8 @@ package io.authbench.serverbench.jmh;
 
 import io.authbench.serverbench.ServerBenchException;
 import io.authbench.serverbench.stack.CsrPage;
+import io.authbench.serverbench.stack.NextCsrPage;
+import io.authbench.serverbench.stack.RunningNextApp;
 import io.authbench.serverbench.stack.Population;
 import io.authbench.serverbench.stack.RunningServers;
 import io.authbench.serverbench.stack.PopulationUser;
@@ -33,7 +35,21 @@ public final class ForkHandoffFile {
 
     /** Writes the file into a new owner-only temporary folder and returns its path. */
     public static Path write(RunningServers targets, Population population, CsrPage csrPage) {
+        return write(targets, List.of(), null, population, csrPage);
+    }
+
+    /**
+     * Also hands over the Next.js apps that run ({@code nextApps}) and, when next-csr runs, its page's script chunks.
+     */
+    public static Path write(RunningServers targets, List<RunningNextApp> nextApps, NextCsrPage nextCsrPage,
+                             Population population, CsrPage csrPage) {
         Properties p = new Properties();
+        for (RunningNextApp app : nextApps) {
+            p.setProperty(app.variant() + ".url", app.url().toString());
+        }
+        if (nextCsrPage != null) {
+            p.setProperty("next-csr.scripts", String.join(" ", nextCsrPage.scriptPaths()));
+        }
         p.setProperty("appwriteApi", targets.appwriteApi().toString());
         p.setProperty("ssrUrl", targets.ssrUrl().toString());
         p.setProperty("csrUrl", targets.csrUrl().toString());
@@ -122,6 +138,30 @@ public final class ForkHandoffFile {
 
     public String apiKey() {
         return get("apiKey");
+    }
+
+    /**
+     * A Next.js app's base URL.
+     *
+     * @throws ServerBenchException if the app did not run (its benchmarks should not have been selected)
+     */
+    public URI nextAppUrl(String variant) {
+        String url = values.getProperty(variant + ".url");
+        if (url == null) {
+            throw new ServerBenchException(variant + " is not running in this server phase (it was not asked for or did"
+                    + " not start), so its benchmarks cannot run; run them with --nextjs-dir.");
+        }
+        return URI.create(url);
+    }
+
+    /** Whether a Next.js app runs in this phase. */
+    public boolean hasNextApp(String variant) {
+        return values.getProperty(variant + ".url") != null;
+    }
+
+    /** The script chunk paths of next-csr's {@code /dashboard}. */
+    public List<String> nextCsrScriptPaths() {
+        return List.of(get("next-csr.scripts").split(" "));
     }
 
     public String csrScriptPath() {

@@ -56,11 +56,24 @@ public final class JmhPhase {
      * @param outputDir   where {@code jmh-result.json} and JMH's human-readable output go
      */
     public Outcome run(Path targetFile, String pids, Path outputDir) {
+        return run(targetFile, pids, outputDir, BUNDLED);
+    }
+
+    /** The variants of the bundled apps and Appwrite's own benchmarks: what runs without the Next.js apps. */
+    public static final java.util.Set<String> BUNDLED = java.util.Set.of("ssr", "csr", "appwrite");
+
+    /**
+     * As {@link #run(Path, String, Path)}, only the benchmarks of {@code variants} ({@link #variantOf}: the apps
+     * that run in this phase, and {@code appwrite}).
+     */
+    public Outcome run(Path targetFile, String pids, Path outputDir, java.util.Set<String> variants) {
         List<JmhResult> results = new ArrayList<>();
         List<JmhSampleFigure> samples = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         ArrayNode merged = JSON.createArrayNode();
-        List<String> selected = BenchmarkNames.names(settings.include());
+        List<String> selected = BenchmarkNames.names(settings.include()).stream()
+                .filter(name -> variants.contains(variantOf(name)))
+                .toList();
         Pattern slow = Pattern.compile(JmhSettings.SLOW);
         Pattern sdk = Pattern.compile(JmhSettings.SDK);
         List<Group> groups = List.of(
@@ -176,13 +189,15 @@ public final class JmhPhase {
         return benchmark.substring(type + 1);
     }
 
-    /** {@code ssr}, {@code csr} or {@code appwrite}, from the class's {@link ServerUnderTest}. */
+    /**
+     * {@code ssr}, {@code csr}, {@code next-ssr}, {@code next-csr} or {@code appwrite}, from the class's
+     * {@link ServerUnderTest}.
+     */
     static String variantOf(String benchmark) {
         try {
             ServerUnderTest declared = Class.forName(benchmark.substring(0, benchmark.lastIndexOf('.')))
                     .getAnnotation(ServerUnderTest.class);
-            return declared == null || declared.app() == ServerUnderTest.App.NONE ? "appwrite"
-                    : declared.app().name().toLowerCase(Locale.ROOT);
+            return declared == null ? "appwrite" : declared.app().variant();
         } catch (ClassNotFoundException e) {
             return "appwrite";
         }

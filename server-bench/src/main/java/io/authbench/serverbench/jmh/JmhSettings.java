@@ -37,7 +37,7 @@ public record JmhSettings(String include, Integer forks, Iterations fast, Iterat
     public static final String SDK = "io\\.authbench\\.serverbench\\.jmh\\.AppwriteSdkBenchmarks\\.accountGet(PlainHttp)?$";
     /** The benchmarks whose operation is a login (argon2id). */
     public static final String SLOW = "io\\.authbench\\.serverbench\\.jmh\\."
-            + "(SsrBenchmarks\\.login|AppwriteSdkBenchmarks\\.createEmailPasswordSession)$";
+            + "(SsrBenchmarks\\.login|NextSsrBenchmarks\\.login|AppwriteSdkBenchmarks\\.createEmailPasswordSession)$";
 
     /**
      * Warm-up and measurement iterations; nulls mean JMH's defaults.

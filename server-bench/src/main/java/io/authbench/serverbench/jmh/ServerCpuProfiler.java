@@ -28,7 +28,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * <li>{@value #CLIENT}: the benchmark JVM itself (the client: the HTTP client or the Appwrite SDK), whole process.</li>
  * </ul>
  *
- * <p>It reads the pids from the system property {@value #PIDS_PROPERTY} ({@code appwrite=<pid>,ssr=<pid>,csr=<pid>};
+ * <p>It reads the pids from the system property {@value #PIDS_PROPERTY} ({@code appwrite=<pid>,ssr=<pid>,csr=<pid>},
+ * with the Next.js apps also {@code next-ssr=<pid>,next-csr=<pid>}: each server's whole process tree is counted;
  * a missing pid means "not measured", never 0), samples before and after every iteration ({@code /proc}, 10 ms
  * ticks) and divides by the iteration's operations. Use with {@code -prof} or
  * {@code OptionsBuilder.addProfiler(ServerCpuProfiler.class)}; the pids must reach the forks
@@ -108,11 +109,10 @@ public final class ServerCpuProfiler implements InternalProfiler {
         } catch (ClassNotFoundException e) {
             which = ServerUnderTest.App.NONE;
         }
-        return switch (which) {
-            case SSR -> pids.containsKey("ssr") ? OptionalLong.of(pids.get("ssr")) : OptionalLong.empty();
-            case CSR -> pids.containsKey("csr") ? OptionalLong.of(pids.get("csr")) : OptionalLong.empty();
-            case NONE -> OptionalLong.empty();
-        };
+        if (which == ServerUnderTest.App.NONE || !pids.containsKey(which.variant())) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(pids.get(which.variant()));
     }
 
     /** {@code appwrite=1,ssr=2} → map; malformed entries are ignored (the figure is then simply not reported). */
@@ -136,10 +136,17 @@ public final class ServerCpuProfiler implements InternalProfiler {
 
     /** The property value for these pids. */
     public static String pidsValue(OptionalLong appwrite, OptionalLong ssr, OptionalLong csr) {
+        Map<String, OptionalLong> pids = new java.util.LinkedHashMap<>();
+        pids.put("appwrite", appwrite);
+        pids.put(ServerUnderTest.App.SSR.variant(), ssr);
+        pids.put(ServerUnderTest.App.CSR.variant(), csr);
+        return pidsValue(pids);
+    }
+
+    /** The property value for pids by key ({@code appwrite} or an app's {@link ServerUnderTest.App#variant()}). */
+    public static String pidsValue(Map<String, OptionalLong> pids) {
         List<String> parts = new ArrayList<>();
-        appwrite.ifPresent(pid -> parts.add("appwrite=" + pid));
-        ssr.ifPresent(pid -> parts.add("ssr=" + pid));
-        csr.ifPresent(pid -> parts.add("csr=" + pid));
+        pids.forEach((key, pid) -> pid.ifPresent(p -> parts.add(key + "=" + p)));
         return String.join(",", parts);
     }
 }

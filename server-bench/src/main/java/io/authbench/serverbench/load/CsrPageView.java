@@ -69,7 +69,15 @@ public final class CsrPageView implements PageView {
                 .header("If-None-Match", indexEtag)
                 .build();
         Requests.send(client, revalidate, Set.of(304), "GET /dashboard (revalidate)");
+        accountGet(client, account, origin, projectId, session, timeout);
+    }
 
+    /**
+     * The Web SDK's {@code account.get()} from a page at {@code origin}: the CORS preflight, then {@code GET
+     * /v1/account} with the session cookie and {@code X-Fallback-Cookies}.
+     */
+    static void accountGet(HttpClient client, URI account, String origin, String projectId, BrowserSession session,
+                           Duration timeout) throws PageViewFailure, InterruptedException {
         HttpRequest preflight = HttpRequest.newBuilder(account).timeout(timeout)
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin)

@@ -19,7 +19,9 @@ import java.util.Optional;
  * <p>Source: support's {@link CpuSnapshot}, the same per-thread reading (nanoseconds, compiler threads told apart
  * by name, exited threads floored by {@code /proc/<pid>/stat}) that the browser phase uses for {@code appCpuMs}, so
  * both phases account for JIT compilation the same way. Without per-thread {@code schedstat} (not Linux) the split
- * is unknown: the process total of {@link ProcessCpu} counts entirely as requests.
+ * is unknown: the process tree's total of {@link ProcessCpu} counts entirely as requests. A Node.js server (the
+ * Next.js apps) has no HotSpot compiler threads: V8 compiles on its worker threads, which also collect garbage, so
+ * for Node.js everything counts as requests (its JIT share is reported as zero).
  */
 public final class ServerCpu {
     private final long pid;
@@ -27,7 +29,9 @@ public final class ServerCpu {
 
     private ServerCpu(long pid) {
         this.pid = pid;
-        this.process = ProcessCpu.of(pid);
+        // The whole process tree for the fallback too: a JVM server has no children, but `next start` may run its
+        // server or workers as child processes, whose CPU is the app's as much as its own.
+        this.process = ProcessCpu.withDescendants(pid);
     }
 
     public static ServerCpu of(long pid) {

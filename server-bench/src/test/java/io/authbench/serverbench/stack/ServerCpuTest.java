@@ -7,6 +7,29 @@ import org.junit.jupiter.api.Test;
 
 class ServerCpuTest {
     @Test
+    void a_server_whose_work_runs_in_a_child_process_is_charged_for_it() throws Exception {
+        // An idle parent (sh waiting) and a busy child, as `next start` may run its server: the parent's own CPU
+        // stays near zero, so only counting the process tree shows the work.
+        Process parent = new ProcessBuilder("sh", "-c", "sh -c 'while :; do :; done' & wait").start();
+        try {
+            ServerCpu cpu = ServerCpu.of(parent.pid());
+            ServerCpu.Sample before = cpu.sample();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long used = 0;
+            while (used < 200_000_000L && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                used = cpu.since(before).totalNanos();
+            }
+            assertThat(used).as("the busy child's CPU, counted for its parent").isGreaterThanOrEqualTo(200_000_000L);
+            assertThat(cpu.since(before).compilerNanos()).as("a shell has no JIT threads").isZero();
+        } finally {
+            parent.descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly();
+            parent.waitFor();
+        }
+    }
+
+    @Test
     void a_live_jvm_is_read_per_thread_with_its_compiler_threads_apart() {
         ServerCpu self = ServerCpu.of(ProcessHandle.current().pid());
         ServerCpu.Sample before = self.sample();
