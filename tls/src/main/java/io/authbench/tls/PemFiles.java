@@ -46,11 +46,11 @@ public final class PemFiles {
             }
         } catch (CertificateException e) {
             throw new TlsFileException(file + " is not a PEM certificate file (" + e.getMessage() + "). Give a file "
-                    + "of '-----BEGIN CERTIFICATE-----' blocks, the server's own certificate first.", e);
+                    + "of '-----BEGIN CERTIFICATE-----' blocks.", e);
         }
         if (certificates.isEmpty()) {
             throw new TlsFileException(file + " holds no certificate. Give a file of '-----BEGIN CERTIFICATE-----' "
-                    + "blocks, the server's own certificate first.");
+                    + "blocks.");
         }
         return List.copyOf(certificates);
     }
