@@ -83,6 +83,33 @@ class EmulatorHttpsTest {
     }
 
     @Test
+    void session_cookies_over_https_are_secure_so_samesite_none_is_kept_by_browsers() throws Exception {
+        assertThat(start(credentials.serverArguments().toArray(new String[0]))).isZero();
+        URI base = URI.create("https://localhost:" + URI.create(main.server().baseUrl()).getPort() + "/v1");
+        HttpClient client = HttpClient.newBuilder().sslContext(authority.clientContext()).connectTimeout(TIMEOUT)
+                .build();
+        String email = "tls@example.com";
+        String password = "password123";
+        HttpResponse<String> signUp = client.send(json(base.resolve("/v1/account"), "{\"userId\":\"unique()\","
+                + "\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"), HttpResponse.BodyHandlers.ofString());
+        assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
+
+        HttpResponse<String> session = client.send(json(base.resolve("/v1/account/sessions/email"),
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+        assertThat(session.headers().allValues("set-cookie")).hasSize(2)
+                .allSatisfy(cookie -> assertThat(cookie).contains("; secure"))
+                .anySatisfy(cookie -> assertThat(cookie).contains("; samesite=None"));
+    }
+
+    private static HttpRequest json(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .header("X-Appwrite-Project", "authbench").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    @Test
     void a_client_without_h2_gets_http_1_1() throws Exception {
         assertThat(start(credentials.serverArguments().toArray(new String[0]))).isZero();
 
