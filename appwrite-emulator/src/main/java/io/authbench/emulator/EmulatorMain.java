@@ -5,6 +5,8 @@ import io.authbench.emulator.config.EmulatorConfig;
 import io.authbench.emulator.config.Flags;
 import io.authbench.emulator.crypto.PasswordHashing;
 import io.authbench.emulator.model.Ids;
+import io.authbench.tls.ServerTlsFiles;
+import io.authbench.tls.TlsFileException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -105,6 +107,15 @@ public final class EmulatorMain implements Callable<Integer> {
                     + "client can send these headers: trust them only behind a proxy that sets them "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> trustedIpHeaders;
+
+    @Option(names = ServerTlsFiles.CERT_OPTION, paramLabel = "FILE",
+            description = "PEM certificate chain, the emulator's own certificate first. With --tls-key: serve HTTPS "
+                    + "with HTTP/2 (ALPN) instead of plain HTTP.")
+    Path tlsCert;
+
+    @Option(names = ServerTlsFiles.KEY_OPTION, paramLabel = "FILE",
+            description = "PEM private key (unencrypted PKCS#8) of the --tls-cert certificate.")
+    Path tlsKey;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -214,13 +225,27 @@ public final class EmulatorMain implements Callable<Integer> {
                         + "path, e.g. app.example.com)");
             }
         }
+        ServerTlsFiles tls = readTls();
         String secret = readApiKeySecret();
         ApiKey apiKey = secret == null ? null : new ApiKey(secret, Set.copyOf(scopes), expiresAt);
         return new EmulatorConfig(host, port, projectId, apiKey,
                 platforms.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList(),
                 passwordHashing, rateLimitsOn, requestLog, sessionDuration, maxBodyBytes,
                 trustedIpHeaders.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                        .toList());
+                        .toList(), tls);
+    }
+
+    /** Both TLS files read and checked now, so a bad pair is a usage error before the ready line. */
+    private ServerTlsFiles readTls() throws UsageException {
+        try {
+            ServerTlsFiles tls = ServerTlsFiles.of(tlsCert, tlsKey).orElse(null);
+            if (tls != null) {
+                tls.sslContext();
+            }
+            return tls;
+        } catch (IllegalArgumentException | TlsFileException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private String readApiKeySecret() throws UsageException {

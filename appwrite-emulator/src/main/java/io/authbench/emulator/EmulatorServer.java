@@ -57,8 +57,16 @@ public final class EmulatorServer implements AutoCloseable {
                 Routes.router(new PasswordHasher(config.passwordHashing()), config.sessionDuration()),
                 rateLimiter, stats, config.rateLimits(), config.maxBodyBytes(),
                 config.requestLog() ? System.out : null, config.trustedIpHeaders());
-        undertow = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
+        Undertow.Builder builder = Undertow.builder();
+        if (config.tls() == null) {
+            builder.addHttpListener(config.port(), config.host());
+        } else {
+            // TLS ends here, in the emulator, as it does at Appwrite's own edge; h2 is offered through ALPN and
+            // HTTP/1.1 stays available for clients that do not ask for h2.
+            builder.addHttpsListener(config.port(), config.host(), config.tls().sslContext())
+                    .setServerOption(UndertowOptions.ENABLE_HTTP2, true);
+        }
+        undertow = builder
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
                 // Undertow cuts bodies at 2 MiB by default; BodyReader keeps --max-body-bytes and drains up to this.
@@ -79,7 +87,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        baseUrl = "http://" + host + ":" + bound.getPort() + "/v1";
+        baseUrl = (config.tls() == null ? "http://" : "https://") + host + ":" + bound.getPort() + "/v1";
         purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "emulator-purge");
             thread.setDaemon(true);

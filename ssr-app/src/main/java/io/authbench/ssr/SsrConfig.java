@@ -2,7 +2,9 @@ package io.authbench.ssr;
 
 import io.authbench.ssr.appwrite.ApiKey;
 import io.authbench.ssr.session.CookiePolicy;
+import io.authbench.tls.ServerTlsFiles;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -16,7 +18,9 @@ import java.time.Duration;
  * @param upstreamTimeout  the most one Appwrite call may take before the user gets an error page
  * @param requestLog       one log line per request (off by default: logging costs time under load)
  * @param cookiePolicy     when the session cookie is Secure
+ * @param tls              {@code null}: plain HTTP/1.1 (the default); otherwise HTTPS with HTTP/2 offered via ALPN
+ * @param appwriteCa       PEM authorities an https {@code endpoint} is verified against; {@code null}: the JDK's
  */
 public record SsrConfig(String host, int port, URI endpoint, String project, ApiKey apiKey, Duration upstreamTimeout,
-                        boolean requestLog, CookiePolicy cookiePolicy) {
+                        boolean requestLog, CookiePolicy cookiePolicy, ServerTlsFiles tls, Path appwriteCa) {
 }

@@ -9,6 +9,7 @@ import io.authbench.ssr.http.SecurityHeadersHandler;
 import io.authbench.ssr.http.ServerTimingHandler;
 import io.authbench.ssr.route.Routes;
 import io.authbench.ssr.session.SessionCookie;
+import io.authbench.tls.TlsContexts;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -44,9 +45,18 @@ public final class SsrServer implements AutoCloseable {
         this.config = config;
         this.log = log;
         this.appwrite = new AppwriteGateway(config.endpoint(), config.project(), config.apiKey(),
-                config.upstreamTimeout(), log);
-        this.undertow = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
+                config.upstreamTimeout(),
+                config.appwriteCa() == null ? null : TlsContexts.trustManager(config.appwriteCa()), log);
+        Undertow.Builder builder = Undertow.builder();
+        if (config.tls() == null) {
+            builder.addHttpListener(config.port(), config.host());
+        } else {
+            // TLS ends here, as at a production app's edge: the browser↔app link carries it unchanged, so its
+            // handshake pays the link's round trips. h2 through ALPN; HTTP/1.1 for clients that do not offer it.
+            builder.addHttpsListener(config.port(), config.host(), config.tls().sslContext())
+                    .setServerOption(UndertowOptions.ENABLE_HTTP2, true);
+        }
+        this.undertow = builder
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReadHandler.DRAIN_LIMIT_BYTES)
@@ -62,7 +72,7 @@ public final class SsrServer implements AutoCloseable {
             throw e;
         }
         InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-        this.url = URI.create("http://" + hostForUrl(config.host()) + ":" + bound.getPort());
+        this.url = URI.create((config.tls() == null ? "http://" : "https://") + hostForUrl(config.host()) + ":" + bound.getPort());
     }
 
     /** Starts listening; throws if the address cannot be bound. */

@@ -2,6 +2,7 @@ package io.authbench.emulator.config;
 
 import io.authbench.emulator.auth.ApiKey;
 import io.authbench.emulator.crypto.PasswordHashing;
+import io.authbench.tls.ServerTlsFiles;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * @param maxBodyBytes larger request bodies get 413
  * @param trustedIpHeaders lower-case header names whose first address is taken as the client's IP, in order
  *        (Appwrite's {@code _APP_TRUSTED_HEADERS}, default {@code x-forwarded-for}); empty: the socket's peer only
+ * @param tls {@code null}: plain HTTP/1.1 (the default); otherwise HTTPS with HTTP/2 offered through ALPN
  */
 public record EmulatorConfig(
         String host,
@@ -29,7 +31,8 @@ public record EmulatorConfig(
         boolean requestLog,
         Duration sessionDuration,
         int maxBodyBytes,
-        List<String> trustedIpHeaders) {
+        List<String> trustedIpHeaders,
+        ServerTlsFiles tls) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_PROJECT = "authbench";
@@ -41,41 +44,47 @@ public record EmulatorConfig(
     /** Defaults for an in-process emulator on a free loopback port (tests). */
     public static EmulatorConfig defaults(ApiKey apiKey) {
         return new EmulatorConfig(DEFAULT_HOST, 0, DEFAULT_PROJECT, apiKey, List.of(), PasswordHashing.APPWRITE,
-                true, false, DEFAULT_SESSION_DURATION, DEFAULT_MAX_BODY_BYTES, DEFAULT_TRUSTED_IP_HEADERS);
+                true, false, DEFAULT_SESSION_DURATION, DEFAULT_MAX_BODY_BYTES, DEFAULT_TRUSTED_IP_HEADERS, null);
     }
 
     public EmulatorConfig withPasswordHashing(PasswordHashing hashing) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, hashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes, trustedIpHeaders);
+                sessionDuration, maxBodyBytes, trustedIpHeaders, tls);
     }
 
     public EmulatorConfig withRateLimits(boolean enabled) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, enabled, requestLog,
-                sessionDuration, maxBodyBytes, trustedIpHeaders);
+                sessionDuration, maxBodyBytes, trustedIpHeaders, tls);
     }
 
     public EmulatorConfig withPlatforms(List<String> hosts) {
         return new EmulatorConfig(host, port, projectId, apiKey, List.copyOf(hosts), passwordHashing, rateLimits,
-                requestLog, sessionDuration, maxBodyBytes, trustedIpHeaders);
+                requestLog, sessionDuration, maxBodyBytes, trustedIpHeaders, tls);
     }
 
     public EmulatorConfig withSessionDuration(Duration duration) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                duration, maxBodyBytes, trustedIpHeaders);
+                duration, maxBodyBytes, trustedIpHeaders, tls);
     }
 
     public EmulatorConfig withMaxBodyBytes(int bytes) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, bytes, trustedIpHeaders);
+                sessionDuration, bytes, trustedIpHeaders, tls);
     }
 
     public EmulatorConfig withApiKey(ApiKey key) {
         return new EmulatorConfig(host, port, projectId, key, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes, trustedIpHeaders);
+                sessionDuration, maxBodyBytes, trustedIpHeaders, tls);
     }
 
     public EmulatorConfig withTrustedIpHeaders(List<String> headers) {
         return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes, List.copyOf(headers));
+                sessionDuration, maxBodyBytes, List.copyOf(headers), tls);
+    }
+
+    /** HTTPS (with HTTP/2) from these files; {@code null} for plain HTTP. */
+    public EmulatorConfig withTls(ServerTlsFiles files) {
+        return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
+                sessionDuration, maxBodyBytes, trustedIpHeaders, files);
     }
 }

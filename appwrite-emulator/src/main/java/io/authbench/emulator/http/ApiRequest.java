@@ -81,10 +81,15 @@ public final class ApiRequest {
         return colon >= 0 && host.indexOf(':', colon + 1) < 0 ? host.substring(0, colon) : host;
     }
 
-    /** {@code https} only when a proxy says so; the emulator itself speaks plain http. */
+    /** What a proxy says in {@code X-Forwarded-Proto}, else the connection's own scheme (as Appwrite does). */
     public String protocol() {
         String forwarded = header("X-Forwarded-Proto");
-        return forwarded != null && forwarded.strip().equalsIgnoreCase("https") ? "https" : "http";
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.strip().equalsIgnoreCase("https") ? "https" : "http";
+        }
+        // No proxy said otherwise: the connection's own scheme, https when the emulator ends TLS itself
+        // (--tls-cert); otherwise a session cookie with samesite=None would lack "secure" and be dropped.
+        return exchange.getRequestScheme().equalsIgnoreCase("https") ? "https" : "http";
     }
 
     /** The first {@code X-Forwarded-For} entry, else the socket's peer address. */

@@ -1,7 +1,10 @@
 package io.authbench.csr.cli;
 
+import io.authbench.tls.ServerTlsFiles;
+import io.authbench.tls.TlsFileException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -57,6 +60,15 @@ public final class CsrCommandLine {
         @Option(names = "--request-log",
                 description = "Print one line per request on stdout (default: off).")
         boolean requestLog;
+
+        @Option(names = ServerTlsFiles.CERT_OPTION, paramLabel = "FILE",
+                description = "PEM certificate chain, the app's own certificate first. With --tls-key: serve HTTPS"
+                        + " with HTTP/2 (ALPN) instead of plain HTTP.")
+        Path tlsCert;
+
+        @Option(names = ServerTlsFiles.KEY_OPTION, paramLabel = "FILE",
+                description = "PEM private key (unencrypted PKCS#8) of the --tls-cert certificate.")
+        Path tlsKey;
     }
 
     private CsrCommandLine() {
@@ -104,7 +116,20 @@ public final class CsrCommandLine {
                     + "' is not an Appwrite project id (1-36 letters, digits, '.', '-' or '_')");
         }
         return new CsrOptions(port, flags.host.trim(), endpoint(flags.appwriteEndpoint), flags.project,
-                upstreamTimeout(flags.upstreamTimeout), flags.requestLog);
+                upstreamTimeout(flags.upstreamTimeout), flags.requestLog, tls(flags));
+    }
+
+    /** Both files read and checked now, so a bad pair is a usage error before the ready line. */
+    private static ServerTlsFiles tls(Flags flags) throws UsageException {
+        try {
+            ServerTlsFiles tls = ServerTlsFiles.of(flags.tlsCert, flags.tlsKey).orElse(null);
+            if (tls != null) {
+                tls.sslContext();
+            }
+            return tls;
+        } catch (IllegalArgumentException | TlsFileException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     // The same syntax and range as ssr-app's --upstream-timeout: 500ms, 5s, 1m, or ISO-8601 (PT5S).

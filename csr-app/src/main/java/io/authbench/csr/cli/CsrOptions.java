@@ -1,5 +1,6 @@
 package io.authbench.csr.cli;
 
+import io.authbench.tls.ServerTlsFiles;
 import java.net.URI;
 import java.time.Duration;
 
@@ -12,9 +13,16 @@ import java.time.Duration;
  * @param project           Appwrite project id sent by the Web SDK ({@code X-Appwrite-Project})
  * @param upstreamTimeout   longest wait the page allows one Appwrite call before it shows the upstream error
  * @param requestLog        print one line per request on stdout (off by default: a logging server under load measures its logging)
+ * @param tls               {@code null}: plain HTTP/1.1 (the default); otherwise HTTPS with HTTP/2 offered via ALPN
  */
 public record CsrOptions(int port, String host, URI appwriteEndpoint, String project, Duration upstreamTimeout,
-                         boolean requestLog) {
+                         boolean requestLog, ServerTlsFiles tls) {
+
+    /** Plain HTTP. */
+    public CsrOptions(int port, String host, URI appwriteEndpoint, String project, Duration upstreamTimeout,
+                      boolean requestLog) {
+        this(port, host, appwriteEndpoint, project, upstreamTimeout, requestLog, null);
+    }
 
     /** {@code scheme://host[:port]} of the Appwrite endpoint: what the page's CSP {@code connect-src} allows. */
     public String appwriteOrigin() {

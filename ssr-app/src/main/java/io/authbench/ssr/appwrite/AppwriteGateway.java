@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.X509TrustManager;
 import java.util.regex.Pattern;
 import kotlin.coroutines.Continuation;
 import kotlin.coroutines.EmptyCoroutineContext;
@@ -59,11 +61,20 @@ public final class AppwriteGateway implements AutoCloseable {
      * @param log      where one-line operational messages go (never secrets)
      */
     public AppwriteGateway(URI endpoint, String project, ApiKey apiKey, Duration timeout, Consumer<String> log) {
+        this(endpoint, project, apiKey, timeout, null, log);
+    }
+
+    /**
+     * As above, verifying an https endpoint against {@code appwriteTrust} (for example the run's own authority,
+     * {@code --appwrite-ca}) instead of the JDK's public authorities; {@code null} keeps the JDK's.
+     */
+    public AppwriteGateway(URI endpoint, String project, ApiKey apiKey, Duration timeout,
+                           X509TrustManager appwriteTrust, Consumer<String> log) {
         this.endpoint = endpoint.toString();
         this.project = project;
         this.apiKey = apiKey;
         this.timeout = timeout;
-        this.http = new UpstreamHttp(timeout, log);
+        this.http = new UpstreamHttp(timeout, appwriteTrust, log);
     }
 
     /**
@@ -192,7 +203,10 @@ public final class AppwriteGateway implements AutoCloseable {
 
     private static String describe(Throwable error) {
         String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String hint = error instanceof SSLHandshakeException
+                ? " (Appwrite's certificate was not accepted: check that --appwrite-ca names the authority that issued"
+                        + " it and that it is valid for the endpoint's host name)" : "";
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message) + hint;
     }
 
     @Override

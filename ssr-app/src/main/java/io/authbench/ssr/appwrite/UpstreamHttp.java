@@ -1,5 +1,6 @@
 package io.authbench.ssr.appwrite;
 
+import io.authbench.tls.TlsContexts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
@@ -47,7 +49,11 @@ final class UpstreamHttp implements AutoCloseable {
     record PendingCall(String name, CompletableFuture<?> result) {
     }
 
-    UpstreamHttp(Duration timeout, Consumer<String> log) {
+    /**
+     * @param appwriteTrust the authorities an https Appwrite endpoint is verified against; {@code null}: the JDK's
+     *                      public ones. Verification and host-name checks stay on either way.
+     */
+    UpstreamHttp(Duration timeout, X509TrustManager appwriteTrust, Consumer<String> log) {
         this.log = log;
         // OkHttp's own dispatcher executor, but with daemon threads that report an SDK crash to us.
         this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -60,7 +66,11 @@ final class UpstreamHttp implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (appwriteTrust != null) {
+            builder.sslSocketFactory(TlsContexts.trusting(appwriteTrust).getSocketFactory(), appwriteTrust);
+        }
+        this.client = builder
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .connectTimeout(timeout)

@@ -3,6 +3,9 @@ package io.authbench.ssr.cli;
 import io.authbench.ssr.SsrConfig;
 import io.authbench.ssr.appwrite.ApiKey;
 import io.authbench.ssr.session.CookiePolicy;
+import io.authbench.tls.ServerTlsFiles;
+import io.authbench.tls.TlsContexts;
+import io.authbench.tls.TlsFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -65,6 +68,20 @@ public final class SsrCommandLine {
                     + " X-Forwarded-Proto: https (default: ${DEFAULT-VALUE}).")
     CookiePolicy cookiePolicy;
 
+    @Option(names = ServerTlsFiles.CERT_OPTION, paramLabel = "FILE",
+            description = "PEM certificate chain, the app's own certificate first. With --tls-key: serve HTTPS with"
+                    + " HTTP/2 (ALPN) instead of plain HTTP.")
+    Path tlsCert;
+
+    @Option(names = ServerTlsFiles.KEY_OPTION, paramLabel = "FILE",
+            description = "PEM private key (unencrypted PKCS#8) of the --tls-cert certificate.")
+    Path tlsKey;
+
+    @Option(names = "--appwrite-ca", paramLabel = "FILE",
+            description = "PEM certificate authority to verify an https Appwrite endpoint against, instead of the"
+                    + " JDK's public ones (default: the JDK's). Verification stays on.")
+    Path appwriteCa;
+
     private SsrCommandLine() {
     }
 
@@ -97,8 +114,38 @@ public final class SsrCommandLine {
             return new Parsed(Optional.empty());
         }
         ApiKey apiKey = options.readApiKey(environment);
+        ServerTlsFiles tls = options.readTls();
+        options.checkAppwriteCa();
         return new Parsed(Optional.of(new SsrConfig(options.host, options.port, options.endpoint, options.project, apiKey,
-                options.upstreamTimeout, options.requestLog, options.cookiePolicy)));
+                options.upstreamTimeout, options.requestLog, options.cookiePolicy, tls, options.appwriteCa)));
+    }
+
+    /** Both files read and checked now, so a bad pair is a usage error before the ready line. */
+    private ServerTlsFiles readTls() throws UsageException {
+        try {
+            ServerTlsFiles tls = ServerTlsFiles.of(tlsCert, tlsKey).orElse(null);
+            if (tls != null) {
+                tls.sslContext();
+            }
+            return tls;
+        } catch (IllegalArgumentException | TlsFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private void checkAppwriteCa() throws UsageException {
+        if (appwriteCa == null) {
+            return;
+        }
+        if (!"https".equals(endpoint.getScheme())) {
+            throw new UsageException("--appwrite-ca: the Appwrite endpoint " + endpoint + " is not https, so there is"
+                    + " no certificate to verify; give an https:// --appwrite-endpoint or drop --appwrite-ca");
+        }
+        try {
+            TlsContexts.trustManager(appwriteCa);
+        } catch (TlsFileException e) {
+            throw new UsageException("--appwrite-ca: " + e.getMessage());
+        }
     }
 
     /** The form docs/CONVENTIONS.md asks for: {@code --port: 'abc' is not a number}. */

@@ -89,6 +89,20 @@ class SsrCommandLineTest {
     }
 
     @Test
+    void tls_files_and_the_appwrite_authority_are_checked_before_the_start(@TempDir Path dir) throws Exception {
+        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", "http://x/v1", "--tls-cert", "cert.pem"))
+                .startsWith("--tls-key is missing: --tls-cert and --tls-key go together");
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", "http://x/v1", "--appwrite-ca", notPem.toString()))
+                .startsWith("--appwrite-ca: the Appwrite endpoint http://x/v1 is not https");
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", "https://x/v1", "--appwrite-ca", notPem.toString()))
+                .startsWith("--appwrite-ca: " + notPem + " is not a PEM certificate file");
+        SsrConfig plain = parse(KEY_IN_ENV, "--appwrite-endpoint", "https://x/v1");
+        assertThat(plain.tls()).isNull();
+        assertThat(plain.appwriteCa()).isNull();
+    }
+
+    @Test
     void a_key_given_as_an_argument_is_refused_without_repeating_it() {
         assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", "http://x/v1", "--api-key", "standard_secret42"))
                 .isEqualTo("unknown option '--api-key' (the API key is read from --api-key-file or APPWRITE_API_KEY,"

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -154,6 +155,12 @@ public final class Browsers {
                 .setHeadless(settings.headless())
                 .setArgs(args)
                 .setTimeout(settings.launchTimeout().toMillis());
+        if (!settings.environment().isEmpty()) {
+            // Playwright's env replaces the browser's whole environment; keep this JVM's and add the settings'.
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.putAll(settings.environment());
+            options.setEnv(environment);
+        }
         try {
             return playwright.chromium().launch(options);
         } catch (PlaywrightException e) {
