@@ -93,6 +93,14 @@ public final class PageWatch {
         expectedConsoleErrors.add(Pattern.compile(regex));
     }
 
+    /**
+     * The console error Chromium logs for a response with this HTTP status (a 401 to a guest's {@code account.get()},
+     * say), as a regular expression for {@link #expectConsoleError}.
+     */
+    public static String failedLoadWithStatus(int status) {
+        return "Failed to load resource: the server responded with a status of " + status + "\\b";
+    }
+
     /** Declares that this test makes the page open a dialog whose "type: message" contains a match of {@code regex}. */
     public void expectDialog(String regex) {
         expectedDialogs.add(Pattern.compile(regex));
