@@ -11,6 +11,7 @@ import io.authbench.support.process.ServerSpec;
 import io.authbench.support.process.TestClasspath;
 import io.authbench.testsupport.appwrite.MisbehavingAppwrite;
 import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +42,9 @@ class SsrUpstreamFailureTest {
     static Path dir;
 
     @Test
-    void with_the_emulator_stopped_a_signed_in_user_sees_the_upstream_error_page(BrowserContext context, Page page)
-            throws Exception {
+    void with_the_emulator_stopped_a_signed_in_user_sees_the_upstream_error_page(BrowserContext context, Page page,
+                                                                                 PageWatch watch) throws Exception {
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(502));   // the error page this test is about
         try (TestStack stack = TestStack.start(dir.resolve("stopped"), "--upstream-timeout", LONG_TIMEOUT)) {
             stack.createUser("ann@example.com", "password123", "Ann Example");
             page.navigate(stack.appUrl("/login").toString());
