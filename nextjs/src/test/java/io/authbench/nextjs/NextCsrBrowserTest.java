@@ -3,12 +3,11 @@ package io.authbench.nextjs;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import io.authbench.support.browser.Browsers;
+import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,30 +18,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * nextjs/csr built by {@code next build} (without any Appwrite setting), started by {@code next start} from its
  * target file, against the real emulator, in headless Chromium: the Web SDK in the page signs in. After each test:
  * no unexpected console error (a guest's {@code account.get()} 401 is expected), no dialog, the API key in no
- * response the browser received.
+ * response the browser received. Browser and contexts from {@link BrowserExtension}.
  */
+@ExtendWith(BrowserExtension.class)
 class NextCsrBrowserTest {
     private static final String PASSWORD = "password123";
     private static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
-    /** What Chromium logs for a guest's account.get() and a wrong password: 401 is Appwrite's expected answer. */
-    private static final String APPWRITE_401 = "status of 401";
 
     @TempDir
     static Path dir;
     static TargetJson target;
     static Backend backend;
     static NextProcess app;
-    static Playwright playwright;
-    static Browser browser;
 
-    BrowserContext context;
-    Watch watch;
+    PageWatch watch;
     Page page;
 
     @BeforeAll
@@ -53,18 +49,10 @@ class NextCsrBrowserTest {
         backend.createUser("mallory@example.com", PASSWORD, MARKUP_NAME);
         app = NextProcess.start(target, backend.endpoint(), Backend.PROJECT, backend.apiKey, dir.resolve("logs"),
                 Map.of("UPSTREAM_TIMEOUT_MS", "15000"));
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright);
     }
 
     @AfterAll
     static void stopEverything() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
         if (app != null) {
             app.close();
         }
@@ -74,24 +62,20 @@ class NextCsrBrowserTest {
     }
 
     @BeforeEach
-    void newContext() {
-        context = browser.newContext();
-        watch = new Watch(context);
-        watch.allowConsoleError(APPWRITE_401);
-        page = context.newPage();
+    void takeTheTestsPage(Page testPage, PageWatch testWatch) {
+        page = testPage;
+        watch = testWatch;
+        // What Chromium logs for a guest's account.get() and a wrong password: 401 is Appwrite's expected answer.
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401));
     }
 
+    // Before the extension's own check (no unexpected console error, no dialog) and the contexts' close.
     @AfterEach
-    void checkAndClose() {
-        try {
-            watch.assertClean();
-            watch.assertNowhere("the API key", backend.apiKey);
-            assertThat(watch.received()).as("responses the browser received")
-                    .anySatisfy(r -> assertThat(r.body()).startsWith("<!DOCTYPE html>"));
-            assertThat(app.isAlive()).as("next start still running").isTrue();
-        } finally {
-            context.close();
-        }
+    void theApiKeyReachedNoBrowser() {
+        watch.assertNoResponseContains("the API key", backend.apiKey);
+        assertThat(watch.received()).as("responses the browser received")
+                .anySatisfy(r -> assertThat(r.body()).startsWith("<!DOCTYPE html>"));
+        assertThat(app.isAlive()).as("next start still running").isTrue();
     }
 
     private void signIn(String email, String password) {

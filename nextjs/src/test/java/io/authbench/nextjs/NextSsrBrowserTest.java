@@ -3,15 +3,14 @@ package io.authbench.nextjs;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import com.sun.net.httpserver.HttpServer;
-import io.authbench.support.browser.Browsers;
+import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,13 +25,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * nextjs/ssr built by {@code next build}, started by {@code next start} from its target file, against the real
- * emulator, in headless Chromium. A fresh browser context per test; after each test: no console error (a CSP
- * violation is one) unless expected, no dialog, the API key in no response and the session secret in no body.
+ * emulator, in headless Chromium. A fresh browser context per test ({@link BrowserExtension}); after each test: no
+ * console error (a CSP violation is one) unless expected, no dialog, the API key in no response and the session
+ * secret in no body.
  */
+@ExtendWith(BrowserExtension.class)
 class NextSsrBrowserTest {
     private static final String PASSWORD = "password123";
     private static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
@@ -43,11 +45,9 @@ class NextSsrBrowserTest {
     static TargetJson target;
     static Backend backend;
     static NextProcess app;
-    static Playwright playwright;
-    static Browser browser;
 
     BrowserContext context;
-    Watch watch;
+    PageWatch watch;
     Page page;
 
     @BeforeAll
@@ -59,18 +59,10 @@ class NextSsrBrowserTest {
         // Behaviour, not speed, is under test: a generous bound on each Appwrite call on a loaded machine.
         app = NextProcess.start(target, backend.endpoint(), Backend.PROJECT, backend.apiKey, dir.resolve("logs"),
                 Map.of("UPSTREAM_TIMEOUT_MS", "15000"));
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright);
     }
 
     @AfterAll
     static void stopEverything() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
         if (app != null) {
             app.close();
         }
@@ -80,24 +72,20 @@ class NextSsrBrowserTest {
     }
 
     @BeforeEach
-    void newContext() {
-        context = browser.newContext();
-        watch = new Watch(context);
-        page = context.newPage();
+    void takeTheTestsContext(BrowserContext testContext, Page testPage, PageWatch testWatch) {
+        context = testContext;
+        page = testPage;
+        watch = testWatch;
     }
 
+    // Before the extension's own check (no unexpected console error, no dialog) and the contexts' close.
     @AfterEach
-    void checkAndClose() {
-        try {
-            watch.assertClean();
-            watch.assertNowhere("the API key", backend.apiKey);
-            sessionCookie().ifPresent(cookie -> watch.assertInNoBody("the session secret", cookie.value));
-            assertThat(watch.received()).as("responses the browser received")
-                    .anySatisfy(r -> assertThat(r.body()).startsWith("<!DOCTYPE html>"));
-            assertThat(app.isAlive()).as("next start still running").isTrue();
-        } finally {
-            context.close();
-        }
+    void noSecretReachedTheBrowser() {
+        watch.assertNoResponseContains("the API key", backend.apiKey);
+        sessionCookie().ifPresent(cookie -> watch.assertNoBodyContains("the session secret", cookie.value));
+        assertThat(watch.received()).as("responses the browser received")
+                .anySatisfy(r -> assertThat(r.body()).startsWith("<!DOCTYPE html>"));
+        assertThat(app.isAlive()).as("next start still running").isTrue();
     }
 
     private Response signIn(Page on, String email, String password) {
@@ -249,8 +237,9 @@ class NextSsrBrowserTest {
 
     @Test
     void a_form_posted_from_another_site_is_refused() throws Exception {
-        watch.allowConsoleError("status of 403");
-        watch.allowConsoleError("status of 404");   // Chromium asks the app for /favicon.ico of the plain 403 page
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(403));
+        // Chromium asks the app for /favicon.ico of the plain 403 page
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(404));
         signIn(page, "ann@example.com", PASSWORD);
         page.waitForURL("**/dashboard");
         // An attacker's page on another site (127.0.0.1 is a different site from localhost) aimed at the app.

@@ -3,22 +3,24 @@ package io.authbench.nextjs;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.authbench.support.browser.Browsers;
+import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Appwrite going away under signed-in users: both apps show {@code [data-testid=upstream-error]} with a sentence,
- * not an exception, and keep running. One emulator for both apps, stopped halfway.
+ * not an exception, and keep running. One emulator for both apps, stopped halfway. Browser from
+ * {@link BrowserExtension}: the pages' console errors are the expected ones only, and no dialog opens.
  */
+@ExtendWith(BrowserExtension.class)
 class NextUpstreamFailureTest {
     private static final String PASSWORD = "password123";
 
@@ -27,8 +29,6 @@ class NextUpstreamFailureTest {
     static Backend backend;
     static NextProcess ssr;
     static NextProcess csr;
-    static Playwright playwright;
-    static Browser browser;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -39,13 +39,11 @@ class NextUpstreamFailureTest {
                 dir.resolve("logs"), timeout);
         csr = NextProcess.start(TargetJson.of("csr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
                 dir.resolve("logs"), timeout);
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright);
     }
 
     @AfterAll
     static void stopEverything() {
-        for (AutoCloseable resource : new AutoCloseable[] {browser, playwright, ssr, csr, backend}) {
+        for (AutoCloseable resource : new AutoCloseable[] {ssr, csr, backend}) {
             try {
                 if (resource != null) {
                     resource.close();
@@ -58,7 +56,6 @@ class NextUpstreamFailureTest {
 
     private static Page signedIn(BrowserContext context, NextProcess app) {
         Page page = context.newPage();
-        page.setDefaultTimeout(Watch.PATIENCE_MILLIS);
         page.navigate(app.url("/login").toString());
         page.locator("[data-testid=login-form] input[name=email]").fill("ann@example.com");
         page.locator("[data-testid=login-form] input[name=password]").fill(PASSWORD);
@@ -68,22 +65,24 @@ class NextUpstreamFailureTest {
     }
 
     @Test
-    void with_appwrite_gone_both_apps_say_so_on_the_page() {
-        try (BrowserContext context = browser.newContext()) {
-            Page ssrPage = signedIn(context, ssr);
-            Page csrPage = signedIn(context, csr);
+    void with_appwrite_gone_both_apps_say_so_on_the_page(BrowserContext context, PageWatch watch) {
+        Page ssrPage = signedIn(context, ssr);
+        Page csrPage = signedIn(context, csr);
 
-            backend.close();   // Appwrite is gone: connections are refused from now on
+        backend.close();   // Appwrite is gone: connections are refused from now on
+        // What the pages may then make Chromium log: the SSR error page's 502 (unreachable), the CSR page's refused
+        // account.get().
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(502));
+        watch.expectConsoleError("net::ERR_CONNECTION_REFUSED");
 
-            ssrPage.reload();
-            assertThat(ssrPage.getByTestId("upstream-error")).hasText("Appwrite could not be reached. Check the connection and try again.");
-            csrPage.reload();
-            assertThat(csrPage.getByTestId("upstream-error")).hasText("Appwrite could not be reached. Check the connection and try again.");
-            assertThat(ssrPage.content()).doesNotContain("TypeError").doesNotContain("fetch failed");
-            assertThat(ssr.isAlive()).isTrue();
-            assertThat(csr.isAlive()).isTrue();
-            assertThat(ssr.logs()).contains("next-ssr: Appwrite call failed: unreachable: account.get")
-                    .doesNotContain(backend.apiKey);
-        }
+        ssrPage.reload();
+        assertThat(ssrPage.getByTestId("upstream-error")).hasText("Appwrite could not be reached. Check the connection and try again.");
+        csrPage.reload();
+        assertThat(csrPage.getByTestId("upstream-error")).hasText("Appwrite could not be reached. Check the connection and try again.");
+        assertThat(ssrPage.content()).doesNotContain("TypeError").doesNotContain("fetch failed");
+        assertThat(ssr.isAlive()).isTrue();
+        assertThat(csr.isAlive()).isTrue();
+        assertThat(ssr.logs()).contains("next-ssr: Appwrite call failed: unreachable: account.get")
+                .doesNotContain(backend.apiKey);
     }
 }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.Cookie;
-import io.authbench.support.browser.Browsers;
 import io.authbench.support.process.ServerProcess;
+import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
+import io.authbench.testsupport.browser.WatchedContexts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +24,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The CSR flows in real headless Chromium against the real emulator process and this app's real process.
  *
- * <p>Lifecycles (docs/contributing.md#lifecycles-by-cost): the processes, Playwright and the browser live for the
- * class; each test gets a fresh context (empty cookie jar and storage, so every login is cold) and its own user.
+ * <p>Lifecycles (docs/contributing.md#lifecycles-by-cost): the processes, and through {@link BrowserExtension}
+ * Playwright and the browser, live for the class; each test gets a fresh context (empty cookie jar and storage, so
+ * every login is cold) and its own user. After each test: no unexpected console error (a guest's 401 is expected),
+ * no dialog, and the API key in no response the browser received.
  */
+@ExtendWith(BrowserExtension.class)
 class CsrBrowserTest {
     private static final Path LOGS = Path.of("target", "browser-test-logs", "CsrBrowserTest");
     private static final String PASSWORD = "correct-horse-battery";
@@ -42,11 +46,9 @@ class CsrBrowserTest {
     private static URI appOnLocalhost;
     private static URI appOn127;
     private static URI appwriteApi;
-    private static Playwright playwright;
-    private static Browser browser;
 
     private BrowserContext context;
-    private BrowserWatch watch;
+    private PageWatch watch;
     private Page page;
 
     @BeforeAll
@@ -61,21 +63,11 @@ class CsrBrowserTest {
         app = Servers.startCsrApp("csr-app", appwriteApi, LOGS, "--upstream-timeout", "25s");
         appOnLocalhost = Servers.withHost(app.url(), "localhost");
         appOn127 = Servers.withHost(app.url(), "127.0.0.1");
-        // Generous bounds: they only stop a hung test; on a loaded 2-core machine a login can take seconds.
-        PlaywrightAssertions.setDefaultAssertionTimeout(BrowserWatch.PATIENCE_MILLIS);
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright);
     }
 
     @AfterAll
     static void stopEverything() {
         // Each close() tolerates a null predecessor failing; children are killed as a process tree.
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
         if (app != null) {
             app.close();
         }
@@ -85,22 +77,16 @@ class CsrBrowserTest {
     }
 
     @BeforeEach
-    void newContext() {
-        context = browser.newContext();
-        context.setDefaultTimeout(BrowserWatch.PATIENCE_MILLIS);
-        watch = new BrowserWatch();
-        watch.attach(context);
-        page = context.newPage();
+    void takeTheTestsContext(BrowserContext testContext, Page testPage, PageWatch testWatch) {
+        context = testContext;
+        page = testPage;
+        watch = testWatch;
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401));   // a guest's account.get()
     }
 
     @AfterEach
-    void checkAndCloseContext() {
-        try {
-            watch.assertClean();
-            watch.assertNothingReceivedContains(apiKey);
-        } finally {
-            context.close();
-        }
+    void theApiKeyReachedNoBrowser() {
+        watch.assertNoResponseContains("the API key", apiKey);
     }
 
     private record User(String id, String email, String name) {
@@ -180,7 +166,7 @@ class CsrBrowserTest {
     @Test
     void a_password_appwrite_rejects_as_invalid_input_is_explained_on_the_form() {
         User user = newUser("Short Password");
-        watch.allowConsoleError(Pattern.compile("Failed to load resource: the server responded with a status of 400.*"));
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(400));
 
         signIn(page, appOnLocalhost, user.email(), "short");
 
@@ -193,7 +179,7 @@ class CsrBrowserTest {
     @Test
     void too_many_attempts_for_one_email_are_explained_on_the_form() {
         User user = newUser("Rate Limited");
-        watch.allowConsoleError(Pattern.compile("Failed to load resource: the server responded with a status of 429.*"));
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(429));
         // Appwrite allows 10 session attempts per email per hour, failed ones included
         // (docs/appwrite-behaviour.md#rate-limits).
         page.navigate(appOnLocalhost + "/login");
@@ -301,32 +287,29 @@ class CsrBrowserTest {
         page.getByTestId("logout").click();
         assertThat(page.getByTestId("login-form")).isVisible();
 
-        watch.assertNothingReceivedContains(apiKey);
-        assertThat(watch.responsesSeen()).as("responses checked").isGreaterThanOrEqualTo(6);
+        watch.assertNoResponseContains("the API key", apiKey);
+        assertThat(watch.received()).as("responses checked").hasSizeGreaterThanOrEqualTo(6);
     }
 
     @Test
-    void with_javascript_disabled_the_name_is_absent_and_with_it_enabled_the_name_is_shown() {
+    void with_javascript_disabled_the_name_is_absent_and_with_it_enabled_the_name_is_shown(WatchedContexts contexts) {
         User user = newUser("Katherine Johnson");
         signIn(page, appOnLocalhost, user.email(), PASSWORD);
         assertThat(page.getByTestId("user-name")).hasText(user.name());
         String storage = context.storageState();
 
-        try (BrowserContext noJs = browser.newContext(new Browser.NewContextOptions()
-                .setJavaScriptEnabled(false).setStorageState(storage))) {
-            Page noJsPage = noJs.newPage();
-            noJsPage.navigate(appOnLocalhost + "/dashboard");
+        Page noJsPage = contexts.open(new Browser.NewContextOptions().setJavaScriptEnabled(false)
+                .setStorageState(storage)).newPage();
+        noJsPage.navigate(appOnLocalhost + "/dashboard");
 
-            assertThat(noJsPage.content()).doesNotContain(user.name()).contains("This app needs JavaScript");
-            assertThat(noJsPage.getByTestId("user-name")).hasCount(0);
-        }
-        try (BrowserContext withJs = browser.newContext(new Browser.NewContextOptions().setStorageState(storage))) {
-            Page withJsPage = withJs.newPage();
-            withJsPage.navigate(appOnLocalhost + "/dashboard");
+        assertThat(noJsPage.content()).doesNotContain(user.name()).contains("This app needs JavaScript");
+        assertThat(noJsPage.getByTestId("user-name")).hasCount(0);
 
-            assertThat(withJsPage.getByTestId("user-name")).hasText(user.name());
-            assertThat(withJsPage.content()).contains(user.name());
-        }
+        Page withJsPage = contexts.open(new Browser.NewContextOptions().setStorageState(storage)).newPage();
+        withJsPage.navigate(appOnLocalhost + "/dashboard");
+
+        assertThat(withJsPage.getByTestId("user-name")).hasText(user.name());
+        assertThat(withJsPage.content()).contains(user.name());
     }
 
     @Test
@@ -374,8 +357,8 @@ class CsrBrowserTest {
     void the_content_security_policy_blocks_a_fetch_to_any_other_origin_and_reports_it() {
         signedIn(page, appOnLocalhost);
         // Chromium reports the blocked fetch on the console; that report is what this test provokes.
-        watch.allowConsoleError(Pattern.compile("(?s)Connecting to '.*' violates the following Content Security Policy.*"));
-        watch.allowConsoleError(Pattern.compile("(?s)Fetch API cannot load .* Refused to connect because it violates.*"));
+        watch.expectConsoleError("(?s)Connecting to '.*' violates the following Content Security Policy");
+        watch.expectConsoleError("(?s)Fetch API cannot load .* Refused to connect because it violates");
         URI elsewhere = Servers.withHost(emulator.url(), "127.0.0.1");
 
         Object outcome = page.evaluate("""

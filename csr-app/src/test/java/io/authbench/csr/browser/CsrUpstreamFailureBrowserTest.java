@@ -3,27 +3,24 @@ package io.authbench.csr.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import io.authbench.support.browser.Browsers;
 import io.authbench.support.process.ServerProcess;
+import io.authbench.testsupport.appwrite.MisbehavingAppwrite;
+import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Appwrite unreachable, silent or answering garbage: the page shows {@code [data-testid=upstream-error]} with a
- * sentence, within the app's upstream timeout (5 s by default), never a hung page or a stack trace.
+ * sentence, within the app's upstream timeout (5 s by default), never a hung page or a stack trace. The browser
+ * comes from {@link BrowserExtension}: an unexpected console error or a dialog fails a test.
  */
+@ExtendWith(BrowserExtension.class)
 class CsrUpstreamFailureBrowserTest {
     private static final Path LOGS = Path.of("target", "browser-test-logs", "CsrUpstreamFailureBrowserTest");
     /**
@@ -31,57 +28,14 @@ class CsrUpstreamFailureBrowserTest {
      * slow, shared machine on top (a bound, not a performance threshold).
      */
     private static final LocatorAssertions.IsVisibleOptions WITHIN_TIMEOUT =
-            new LocatorAssertions.IsVisibleOptions().setTimeout(BrowserWatch.PATIENCE_MILLIS);
-    private static final Pattern CONNECTION_REFUSED =
-            Pattern.compile("Failed to load resource: net::ERR_CONNECTION_REFUSED.*");
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private BrowserWatch watch;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        // Generous bounds: they only stop a hung test; on a loaded 2-core machine a login can take seconds.
-        PlaywrightAssertions.setDefaultAssertionTimeout(BrowserWatch.PATIENCE_MILLIS);
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.newContext();
-        context.setDefaultTimeout(BrowserWatch.PATIENCE_MILLIS);
-        watch = new BrowserWatch();
-        watch.attach(context);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void checkAndCloseContext() {
-        try {
-            watch.assertClean();
-        } finally {
-            context.close();
-        }
-    }
+            new LocatorAssertions.IsVisibleOptions().setTimeout(BrowserExtension.PATIENCE.toMillis());
+    private static final String CONNECTION_REFUSED = "Failed to load resource: net::ERR_CONNECTION_REFUSED";
 
     @Test
-    void with_the_emulator_stopped_login_and_page_loads_show_the_upstream_error() {
+    void with_the_emulator_stopped_login_and_page_loads_show_the_upstream_error(Page page, PageWatch watch) {
         Path keyFile = Servers.writeApiKeyFile(LOGS);
-        watch.allowConsoleError(CONNECTION_REFUSED);
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401));   // a guest's account.get()
+        watch.expectConsoleError(CONNECTION_REFUSED);
         try (ServerProcess emulator = Servers.startEmulator("emulator-to-stop", keyFile, LOGS);
              ServerProcess app = Servers.startCsrApp("csr-app-emulator-stopped", Servers.onLocalhost(emulator.url()), LOGS)) {
             URI appUrl = Servers.withHost(app.url(), "localhost");
@@ -104,7 +58,7 @@ class CsrUpstreamFailureBrowserTest {
     }
 
     @Test
-    void an_appwrite_that_never_answers_shows_the_upstream_error_after_the_timeout_chosen_at_start() {
+    void an_appwrite_that_never_answers_shows_the_upstream_error_after_the_timeout_chosen_at_start(Page page) {
         try (MisbehavingAppwrite silent = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.SILENT);
              ServerProcess app = Servers.startCsrApp("csr-app-silent-upstream", silent.endpoint(), LOGS,
                      "--upstream-timeout", "1500ms")) {
@@ -117,8 +71,8 @@ class CsrUpstreamFailureBrowserTest {
     }
 
     @Test
-    void an_appwrite_that_answers_garbage_shows_the_upstream_error() {
-        try (MisbehavingAppwrite garbage = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.GARBAGE);
+    void an_appwrite_that_answers_garbage_shows_the_upstream_error(Page page) {
+        try (MisbehavingAppwrite garbage = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.NOT_JSON);
              ServerProcess app = Servers.startCsrApp("csr-app-garbage-upstream", garbage.endpoint(), LOGS)) {
             page.navigate(Servers.withHost(app.url(), "localhost") + "/dashboard");
 

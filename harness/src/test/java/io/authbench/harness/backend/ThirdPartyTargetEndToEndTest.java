@@ -130,7 +130,11 @@ class ThirdPartyTargetEndToEndTest {
         return samples.stream().filter(s -> s.flow().equals(flow) && s.variant().equals(variant)).findFirst().orElseThrow();
     }
 
-    /** One login iteration with a password Appwrite refuses; a long timeout, so a timeout could not pass for the 500. */
+    /**
+     * One login iteration with a password Appwrite refuses; a long timeout, so a timeout could not pass for the 500.
+     * Its browser is launched here, after the in-process harness run, and not by test-support's BrowserExtension:
+     * the harness stops every child process of this JVM when a run ends, a browser launched before it included.
+     */
     private static IterationOutcome badLogin(Target target, String api) {
         try (Playwright playwright = Browsers.createPlaywright()) {
             Browser browser = Browsers.launchChromium(playwright, LaunchSettings.defaults());

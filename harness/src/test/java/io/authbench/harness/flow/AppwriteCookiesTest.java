@@ -3,51 +3,30 @@ package io.authbench.harness.flow;
 import io.authbench.harness.check.CookieCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
-import io.authbench.support.browser.Browsers;
-import io.authbench.support.browser.LaunchSettings;
+import io.authbench.testsupport.browser.BrowserExtension;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The set-up CSR cookies are the ones Appwrite's Set-Cookie leaves in a real Chromium (over http and https), and the
- * correctness check accepts exactly those.
+ * correctness check accepts exactly those. Each test's cookies go into a fresh context ({@link BrowserExtension}).
  */
+@ExtendWith(BrowserExtension.class)
 class AppwriteCookiesTest {
     private static final IssuedSession SESSION = new IssuedSession("eyJpZCI6InUxIiwic2VjcmV0IjoiczEifQ==",
             Instant.now().plusSeconds(3600));
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright, LaunchSettings.defaults());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
-    void over_http_the_browser_keeps_the_legacy_cookie_host_only_and_the_check_accepts_it() {
+    void over_http_the_browser_keeps_the_legacy_cookie_host_only_and_the_check_accepts_it(BrowserContext context) {
         URI appwrite = URI.create("http://localhost:41234/v1");
-        List<Cookie> kept = keptBy(appwrite);
+        List<Cookie> kept = keptBy(context, appwrite);
 
         assertThat(kept).extracting(c -> c.name).containsExactly("a_session_authbench_legacy");
         Cookie legacy = kept.get(0);
@@ -59,9 +38,10 @@ class AppwriteCookiesTest {
     }
 
     @Test
-    void over_https_both_cookies_are_secure_on_the_api_domain_and_the_check_wants_the_samesite_none_one() {
+    void over_https_both_cookies_are_secure_on_the_api_domain_and_the_check_wants_the_samesite_none_one(
+            BrowserContext context) {
         URI appwrite = URI.create("https://cloud.appwrite.example/v1");
-        List<Cookie> kept = keptBy(appwrite);
+        List<Cookie> kept = keptBy(context, appwrite);
 
         assertThat(kept).extracting(c -> c.name)
                 .containsExactlyInAnyOrder("a_session_authbench_legacy", "a_session_authbench");
@@ -73,9 +53,9 @@ class AppwriteCookiesTest {
     }
 
     @Test
-    void over_https_a_legacy_cookie_alone_fails_the_check_with_the_reason() {
+    void over_https_a_legacy_cookie_alone_fails_the_check_with_the_reason(BrowserContext context) {
         URI appwrite = URI.create("https://cloud.appwrite.example/v1");
-        List<Cookie> legacyOnly = keptBy(appwrite).stream().filter(c -> c.name.endsWith("_legacy")).toList();
+        List<Cookie> legacyOnly = keptBy(context, appwrite).stream().filter(c -> c.name.endsWith("_legacy")).toList();
 
         Optional<String> problem = problem(legacyOnly, "authbench", appwrite, true);
         assertThat(problem).hasValue("no session cookie a_session_authbench after signing in");
@@ -96,9 +76,9 @@ class AppwriteCookiesTest {
     }
 
     @Test
-    void after_sign_out_any_remaining_session_cookie_is_a_problem() {
+    void after_sign_out_any_remaining_session_cookie_is_a_problem(BrowserContext context) {
         URI appwrite = URI.create("http://localhost:41234/v1");
-        assertThat(problem(keptBy(appwrite), "authbench", appwrite, false))
+        assertThat(problem(keptBy(context, appwrite), "authbench", appwrite, false))
                 .hasValue("the session cookie a_session_authbench_legacy is still set after the session ended");
         assertThat(problem(List.of(), "authbench", appwrite, false)).isEmpty();
     }
@@ -110,10 +90,8 @@ class AppwriteCookiesTest {
     }
 
     /** What Chromium keeps after the set-up hands it the cookies (it would refuse malformed ones). */
-    private static List<Cookie> keptBy(URI appwrite) {
-        try (BrowserContext context = browser.newContext()) {
-            context.addCookies(AppwriteCookies.forSession("AuthBench", appwrite, SESSION));
-            return context.cookies();
-        }
+    private static List<Cookie> keptBy(BrowserContext context, URI appwrite) {
+        context.addCookies(AppwriteCookies.forSession("AuthBench", appwrite, SESSION));
+        return context.cookies();
     }
 }

@@ -3,29 +3,25 @@ package io.authbench.harness.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import io.authbench.harness.apptarget.Target;
 import io.authbench.harness.apptarget.TargetFile;
-import io.authbench.support.browser.Browsers;
-import io.authbench.support.browser.LaunchSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What ends the wait for a flow's content, in a real Chromium with the app's answers fulfilled by a route: the
  * content, the target's own error elements, an error document at once (not the timeout), and 401 for a login page.
+ * A fresh context per test ({@link BrowserExtension}).
  */
+@ExtendWith(BrowserExtension.class)
 class OutcomeWaitTest {
     private static final String APP = "http://app.test";
-    private static Playwright playwright;
-    private static Browser browser;
     private BrowserContext context;
     private Page page;
     private DocumentResponses documents;
@@ -37,32 +33,11 @@ class OutcomeWaitTest {
                              "loginHeading": "main h2", "loginError": ".alert", "upstreamError": ".oops" } }
             """, "t.json");
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright, LaunchSettings.defaults());
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
-    void newPage() {
-        context = browser.newContext();
-        page = context.newPage();
+    void watchDocuments(BrowserContext testContext, Page testPage) {
+        context = testContext;
+        page = testPage;
         documents = DocumentResponses.attach(page);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
     }
 
     private void answer(String path, int status, String body) {
@@ -84,7 +59,8 @@ class OutcomeWaitTest {
     }
 
     @Test
-    void an_error_document_ends_the_wait_at_once_with_its_status_and_what_the_page_shows() {
+    void an_error_document_ends_the_wait_at_once_with_its_status_and_what_the_page_shows(PageWatch watch) {
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(500));
         answer("/home", 500, "<h1>500: Internal Server Error</h1>");
         // A long budget: only the status can end this wait early.
         OutcomeWait.Outcome outcome = open("/home", false, 600_000);
@@ -103,7 +79,8 @@ class OutcomeWaitTest {
     }
 
     @Test
-    void a_login_page_sent_with_401_is_the_content_of_a_flow_that_ends_on_the_login_page() {
+    void a_login_page_sent_with_401_is_the_content_of_a_flow_that_ends_on_the_login_page(PageWatch watch) {
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401));
         answer("/home", 401, "<main><h2>Sign in</h2></main>");
         assertThat(open("/home", true, 30_000).kind()).isEqualTo(OutcomeWait.Kind.CONTENT);
         assertThat(open("/home", false, 30_000).kind()).as("but not of a signed-in flow").isEqualTo(OutcomeWait.Kind.ERROR_DOCUMENT);

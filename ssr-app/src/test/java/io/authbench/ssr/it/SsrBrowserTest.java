@@ -6,34 +6,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import com.sun.net.httpserver.HttpServer;
-import io.authbench.support.browser.Browsers;
+import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
+import io.authbench.testsupport.browser.WatchedContexts;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SSR app in headless Chromium against the real emulator: one Playwright and Browser for the class, a fresh
- * context (empty cookie jar) per test. Console errors fail a test unless it expects them; every response the browser
- * received is checked for the API key.
+ * context (empty cookie jar) per test ({@link BrowserExtension}). Console errors and dialogs fail a test unless it
+ * expects them; every response the browser received is checked for the API key.
  */
+@ExtendWith(BrowserExtension.class)
 class SsrBrowserTest {
     private static final String PASSWORD = "password123";
     private static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
@@ -41,90 +42,40 @@ class SsrBrowserTest {
     @TempDir
     static Path dir;
     static TestStack stack;
-    static Playwright playwright;
-    static Browser browser;
 
-    // Fields reset before each test.
+    // The test's own, from the extension.
     BrowserContext context;
     Page page;
-    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-    final List<Pattern> expectedConsoleErrors = new ArrayList<>();
-    /** Headers and body of every response the browser received, read as it arrived (bodies vanish on navigation). */
-    final List<String> responses = new CopyOnWriteArrayList<>();
-    final List<String> dialogs = new CopyOnWriteArrayList<>();
+    PageWatch watch;
 
     @BeforeAll
     static void startEverything() throws Exception {
         stack = TestStack.start(dir, "--upstream-timeout", "15s");   // behaviour, not speed, is under test
         stack.createUser("ann@example.com", PASSWORD, "Ann Example");
         stack.createUser("mallory@example.com", PASSWORD, MARKUP_NAME);
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright);
     }
 
     @AfterAll
     static void stopEverything() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
         if (stack != null) {
             stack.close();
         }
     }
 
     @BeforeEach
-    void newContext() {
-        context = watch(browser.newContext());
-        page = context.newPage();
+    void takeTheTestsContext(BrowserContext testContext, Page testPage, PageWatch testWatch) {
+        context = testContext;
+        page = testPage;
+        watch = testWatch;
     }
 
-    private BrowserContext watch(BrowserContext newContext) {
-        newContext.setDefaultTimeout(30_000);
-        newContext.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                consoleErrors.add(message.text());
-            }
-        });
-        newContext.onRequestFinished(request -> {
-            Response response = request.response();
-            if (response != null) {
-                responses.add(response.url() + " " + response.allHeaders() + "\n" + bodyOf(response).orElse(""));
-            }
-        });
-        newContext.onPage(p -> p.onDialog(dialog -> {
-            dialogs.add(dialog.message());
-            dialog.dismiss();
-        }));
-        return newContext;
-    }
-
+    // Before the extension's own check (no unexpected console error, no dialog) and the contexts' close.
     @AfterEach
-    void checkAndClose() {
-        try {
-            List<String> unexpected = consoleErrors.stream()
-                    .filter(error -> expectedConsoleErrors.stream().noneMatch(p -> p.matcher(error).find())).toList();
-            assertThat(unexpected).as("console errors").isEmpty();
-            assertThat(dialogs).as("dialogs opened by page content").isEmpty();
-            assertThat(responses).noneSatisfy(response -> assertThat(response).contains(stack.apiKey));
-            // Proof the capture works: the pages' HTML was read, so the check above had something to look at.
-            assertThat(responses).as("responses the browser received").anySatisfy(r -> assertThat(r).contains("<!doctype html>"));
-        } finally {
-            context.close();
-        }
-    }
-
-    private static Optional<String> bodyOf(Response response) {
-        if (response.status() >= 300 && response.status() < 400) {
-            return Optional.empty();   // redirects have no body in Chromium
-        }
-        return Optional.of(new String(response.body(), StandardCharsets.UTF_8));
-    }
-
-    private void expectConsoleError(String regex) {
-        expectedConsoleErrors.add(Pattern.compile(regex));
+    void theApiKeyReachedNoBrowser() {
+        watch.assertNoResponseContains("the API key", stack.apiKey);
+        // Proof the capture works: the pages' HTML was read, so the check above had something to look at.
+        assertThat(watch.received()).as("responses the browser received")
+                .anySatisfy(r -> assertThat(r.body()).contains("<!doctype html>"));
     }
 
     private void signIn(Page on, String email, String password) {
@@ -173,7 +124,7 @@ class SsrBrowserTest {
 
     @Test
     void wrong_password_shows_an_error_and_creates_no_session() {
-        expectConsoleError("status of 401");
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401));
 
         signIn(page, "ann@example.com", "not-the-password");
 
@@ -242,26 +193,21 @@ class SsrBrowserTest {
     }
 
     @Test
-    void with_javascript_disabled_the_dashboard_html_contains_the_name() {
-        BrowserContext noScript = watch(browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)));
-        try {
-            Page noScriptPage = noScript.newPage();
-            signIn(noScriptPage, "ann@example.com", PASSWORD);   // a plain form post: no script involved
-            noScriptPage.waitForURL("**/dashboard");
+    void with_javascript_disabled_the_dashboard_html_contains_the_name(WatchedContexts contexts) {
+        Page noScriptPage = contexts.open(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
+        signIn(noScriptPage, "ann@example.com", PASSWORD);   // a plain form post: no script involved
+        noScriptPage.waitForURL("**/dashboard");
 
-            Response dashboard = noScriptPage.navigate(stack.appUrl("/dashboard").toString());
+        Response dashboard = noScriptPage.navigate(stack.appUrl("/dashboard").toString());
 
-            assertThat(dashboard.text()).contains(
-                    "<h1 data-testid=\"user-name\" elementtiming=\"user-name\">Ann Example</h1>");
-            assertThat(noScriptPage.getByTestId("user-name")).hasText("Ann Example");
-        } finally {
-            noScript.close();
-        }
+        assertThat(dashboard.text()).contains(
+                "<h1 data-testid=\"user-name\" elementtiming=\"user-name\">Ann Example</h1>");
+        assertThat(noScriptPage.getByTestId("user-name")).hasText("Ann Example");
     }
 
     @Test
     void a_form_posted_from_another_site_is_refused() throws Exception {
-        expectConsoleError("status of 403");
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(403));
         signIn(page, "ann@example.com", PASSWORD);
         page.waitForURL("**/dashboard");
         // An attacker's page on another site (127.0.0.1 is a different site from localhost) with forms aimed at the app.

@@ -3,15 +3,15 @@ package io.authbench.ssr.it;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import io.authbench.support.browser.Browsers;
 import io.authbench.support.process.ServerProcess;
 import io.authbench.support.process.ServerSpec;
 import io.authbench.support.process.TestClasspath;
+import io.authbench.testsupport.appwrite.MisbehavingAppwrite;
+import io.authbench.testsupport.browser.BrowserExtension;
+import io.authbench.testsupport.browser.PageWatch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,17 +20,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Appwrite unreachable, silent or answering garbage: the app answers with its error page within the upstream
  * timeout. The clients wait longer than the app's timeout (Playwright and the HTTP client 30 s), so a hung request
  * fails the test instead of passing slowly; the garbage case runs with a 15 s timeout, so its 502 cannot be a
- * timeout in disguise.
+ * timeout in disguise. The browser comes from {@link BrowserExtension} (launched only for the test that needs one).
  */
+@ExtendWith(BrowserExtension.class)
 class SsrUpstreamFailureTest {
     // Short where the timeout is what is tested; long elsewhere, so a busy machine cannot turn the expected
     // "unreachable" or "garbage" answer into a timeout.
@@ -40,32 +40,13 @@ class SsrUpstreamFailureTest {
 
     @TempDir
     static Path dir;
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
-    void with_the_emulator_stopped_a_signed_in_user_sees_the_upstream_error_page() throws Exception {
-        try (TestStack stack = TestStack.start(dir.resolve("stopped"), "--upstream-timeout", LONG_TIMEOUT);
-             BrowserContext context = browser.newContext()) {
+    void with_the_emulator_stopped_a_signed_in_user_sees_the_upstream_error_page(BrowserContext context, Page page,
+                                                                                 PageWatch watch) throws Exception {
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(502));   // the error page this test is about
+        try (TestStack stack = TestStack.start(dir.resolve("stopped"), "--upstream-timeout", LONG_TIMEOUT)) {
             stack.createUser("ann@example.com", "password123", "Ann Example");
-            context.setDefaultTimeout(CLIENT_PATIENCE.toMillis());
-            Page page = context.newPage();
             page.navigate(stack.appUrl("/login").toString());
             page.locator("input[name=email]").fill("ann@example.com");
             page.locator("input[name=password]").fill("password123");
@@ -87,7 +68,7 @@ class SsrUpstreamFailureTest {
 
     @Test
     void a_silent_appwrite_gives_a_504_error_page_after_the_timeout() throws Exception {
-        try (BrokenAppwrite silent = new BrokenAppwrite(BrokenAppwrite.Behaviour.SILENT);
+        try (MisbehavingAppwrite silent = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.SILENT);
              ServerProcess app = startApp("silent", silent.endpoint(), SHORT_TIMEOUT)) {
             HttpResponse<String> response = postLogin(app);
 
@@ -100,7 +81,7 @@ class SsrUpstreamFailureTest {
 
     @Test
     void an_appwrite_answering_garbage_gives_a_502_error_page_not_a_hang() throws Exception {
-        try (BrokenAppwrite garbage = new BrokenAppwrite(BrokenAppwrite.Behaviour.GARBAGE);
+        try (MisbehavingAppwrite garbage = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.WRONG_SHAPE);
              ServerProcess app = startApp("garbage", garbage.endpoint(), LONG_TIMEOUT)) {
             HttpResponse<String> login = postLogin(app);
             HttpResponse<String> dashboard = send(app, HttpRequest.newBuilder(TestStack.localhost(app.url()).resolve("/dashboard"))

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Real driver, real Chromium: our --disable-features keeps Playwright's list and removes the unused renderers. */
+/**
+ * Real driver, real Chromium: our --disable-features keeps Playwright's list and removes the unused renderers.
+ * The browser is launched here with the code under test, not with test-support's BrowserExtension, which is built
+ * on this module.
+ */
 class ChromiumFeaturesTest {
     private static Playwright playwright;
     private static Browser browser;
