@@ -5,6 +5,7 @@ import io.authbench.harness.apptarget.TargetSpec;
 import io.authbench.harness.apptarget.Targets;
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.link.LinkHosts;
+import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.Variant;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.stack.AppLauncher;
@@ -51,7 +52,9 @@ public final class AppSource {
             TargetSpec spec = variant.nextjs() ? options.nextjs().spec(variant.runsSsrApp())
                     : targets == null ? null : targets.spec(variant.runsSsrApp());
             launchers.put(variant.label(), spec == null ? new BundledLauncher(variant.runsSsrApp(),
-                    variant.runsSsrApp() ? options.ssrJar() : options.csrJar()) : new CommandLauncher(spec));
+                    variant.runsSsrApp() ? options.ssrJar() : options.csrJar())
+                    : new CommandLauncher(spec, variant.nextjs()
+                            ? NextjsApps.harnessEnvironment(Stack.APP_UPSTREAM_TIMEOUT) : Map.of()));
             if (spec != null) {
                 launched.put(variant, spec.target());
             }

@@ -163,6 +163,16 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
         return v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
     }
 
+    /**
+     * Variables the harness gives both Next.js apps on top of their target files': {@code UPSTREAM_TIMEOUT_MS}, the
+     * longest wait for one Appwrite call, set to the bundled apps' {@code --upstream-timeout} (the apps' own default
+     * is 5 s, which Appwrite's argon2 password check can exceed on a busy machine: a slow answer is measured, not
+     * turned into a failure, for all four variants alike).
+     */
+    public static Map<String, String> harnessEnvironment(java.time.Duration upstreamTimeout) {
+        return Map.of("UPSTREAM_TIMEOUT_MS", Long.toString(upstreamTimeout.toMillis()));
+    }
+
     /** The target of one pattern. */
     public TargetSpec spec(boolean ssrPattern) {
         return ssrPattern ? ssr : csr;
