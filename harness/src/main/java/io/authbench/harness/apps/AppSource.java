@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Where a run's apps come from, decided once from the options: the bundled apps (no {@code --target}), launched
  * targets (target files with {@code start}; a missing pattern is the bundled app), or external targets (files
- * without {@code start}); with {@code --nextjs}, the bundled apps plus the Next.js apps as launched targets. {@link #start} gives the engine each profile's {@link ProfileApps}.
+ * without {@code start}); with {@code --nextjs}, the bundled apps plus the Next.js apps as launched targets.
+ * {@link #start} gives the engine each profile's {@link ProfileApps}.
  */
 public final class AppSource {
     private final Stack stack;

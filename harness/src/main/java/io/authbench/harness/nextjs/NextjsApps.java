@@ -35,8 +35,8 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
     /** Next.js 16 refuses older Node.js versions. */
     public static final String MIN_NODE = "20.9";
     /** How to build the apps, for messages. */
-    public static final String BUILD_HINT = "build them with 'mvn -B verify -Pbench -Dbench.nextjs=true' (builds and runs),"
-            + " 'mvn -B -pl nextjs -am verify -Dbench.nextjs=true -DskipTests', or 'node nextjs/build-apps.mjs'";
+    public static final String BUILD_HINT = "build them with 'mvn -B verify -Pbench -Dbench.nextjs=true' (builds and"
+            + " runs), 'mvn -B -pl nextjs -am verify -Dbench.nextjs=true -DskipTests', or 'node nextjs/build-apps.mjs'";
 
     public NextjsApps {
         versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));
