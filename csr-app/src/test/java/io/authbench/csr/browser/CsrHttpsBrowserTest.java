@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.authbench.testsupport.browser.BrowserExtension;
 
 /**
  * The CSR app and the emulator over HTTPS with a run's certificates, in a Chromium that trusts that run's authority
@@ -93,7 +94,8 @@ class CsrHttpsBrowserTest {
         String rules = "MAP app.authbench.test 127.0.0.1:" + app.url().getPort()
                 + ", MAP api.authbench.test 127.0.0.1:" + emulatorPort
                 + ", MAP foreign.authbench.test 127.0.0.1:" + foreign.baseUrl().getPort();
-        PlaywrightAssertions.setDefaultAssertionTimeout(BrowserWatch.PATIENCE_MILLIS);
+        // Its own browser, not BrowserExtension's: this one needs host-resolver rules and the run's NSS database.
+        PlaywrightAssertions.setDefaultAssertionTimeout(BrowserExtension.PATIENCE.toMillis());
         playwright = Browsers.createPlaywright();
         browser = Browsers.launchChromium(playwright, LaunchSettings.defaults()
                 .withExtraArgs(List.of("--host-resolver-rules=" + rules))
@@ -130,7 +132,7 @@ class CsrHttpsBrowserTest {
         String email = "https-" + System.nanoTime() + "@example.com";
         createUser(email, "Radia Perlman");
         try (BrowserContext context = browser.newContext()) {
-            context.setDefaultTimeout(BrowserWatch.PATIENCE_MILLIS);
+            context.setDefaultTimeout(BrowserExtension.PATIENCE.toMillis());
             Page page = context.newPage();
             List<Request> accountCalls = new CopyOnWriteArrayList<>();
             page.onRequestFinished(request -> {

@@ -5,6 +5,7 @@ import io.authbench.harness.apptarget.TargetSpec;
 import io.authbench.harness.apptarget.Targets;
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.link.LinkHosts;
+import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.Variant;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.stack.AppLauncher;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * Where a run's apps come from, decided once from the options: the bundled apps (no {@code --target}), launched
  * targets (target files with {@code start}; a missing pattern is the bundled app), or external targets (files
- * without {@code start}); with {@code --nextjs}, the bundled apps plus the Next.js apps as launched targets. {@link #start} gives the engine each profile's {@link ProfileApps}.
+ * without {@code start}); with {@code --nextjs}, the bundled apps plus the Next.js apps as launched targets.
+ * {@link #start} gives the engine each profile's {@link ProfileApps}.
  */
 public final class AppSource {
     private final Stack stack;
@@ -51,7 +53,9 @@ public final class AppSource {
             TargetSpec spec = variant.nextjs() ? options.nextjs().spec(variant.runsSsrApp())
                     : targets == null ? null : targets.spec(variant.runsSsrApp());
             launchers.put(variant.label(), spec == null ? new BundledLauncher(variant.runsSsrApp(),
-                    variant.runsSsrApp() ? options.ssrJar() : options.csrJar()) : new CommandLauncher(spec));
+                    variant.runsSsrApp() ? options.ssrJar() : options.csrJar())
+                    : new CommandLauncher(spec, variant.nextjs()
+                            ? NextjsApps.harnessEnvironment(Stack.APP_UPSTREAM_TIMEOUT) : Map.of()));
             if (spec != null) {
                 launched.put(variant, spec.target());
             }

@@ -7,7 +7,8 @@ import io.authbench.harness.plan.Variant;
 import java.net.URI;
 
 /**
- * The apps of one profile (an SSR and a CSR app; with the Next.js pair also {@code next-ssr} and {@code next-csr}), as the engine's profile loop sees them, whoever runs them: the harness behind the
+ * The apps of one profile (an SSR and a CSR app; with the Next.js pair also {@code next-ssr} and {@code next-csr}),
+ * as the engine's profile loop sees them, whoever runs them: the harness behind the
  * profile's links ({@link StartedApps}: the bundled apps, launched targets, or one of each) or their owner
  * ({@link ExternalApps}: targets that run on their own). {@link AppSource} chooses; the loop has no other branch.
  * Closing stops what the harness started for the profile (nothing for external apps).

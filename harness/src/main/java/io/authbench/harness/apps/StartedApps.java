@@ -53,8 +53,9 @@ final class StartedApps implements ProfileApps {
 
     @Override
     public String describe() {
-        return targets.entrySet().stream().map(e -> e.getKey().label().toUpperCase(Locale.ROOT) + " " + name(e.getValue())
-                        + " at " + e.getValue().baseUrl()).collect(Collectors.joining(", "))
+        return targets.entrySet().stream()
+                .map(e -> e.getKey().label().toUpperCase(Locale.ROOT) + " " + name(e.getValue()) + " at "
+                        + e.getValue().baseUrl()).collect(Collectors.joining(", "))
                 + ", Appwrite for the browser " + stack.endpoints().appwriteForBrowser();
     }
 

@@ -112,11 +112,12 @@ public final class Defaults {
         return nextToJar;
     }
 
-    /** The nextjs module's folder ({@code --nextjs}), found like the jars: next to this jar's repository, or from here. */
+    /** The nextjs module's folder ({@code --nextjs}), found like the jars: in this jar's repository, or from here. */
     public static Path nextjsDirectory() {
         Path fromRoot = Path.of("nextjs");
         Path fromHarnessFolder = Path.of("..", "nextjs");
-        Path nextToJar = harnessJarFolder().map(dir -> dir.resolve(Path.of("..", "..", "nextjs")).normalize()).orElse(fromRoot);
+        Path nextToJar = harnessJarFolder().map(dir -> dir.resolve(Path.of("..", "..", "nextjs")).normalize())
+                .orElse(fromRoot);
         for (Path candidate : List.of(nextToJar, fromRoot, fromHarnessFolder)) {
             if (Files.isDirectory(candidate.resolve("ssr"))) {
                 return candidate;

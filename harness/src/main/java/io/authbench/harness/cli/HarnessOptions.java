@@ -88,11 +88,10 @@ public record HarnessOptions(
         }
     }
 
-    /** The variants every cell measures: {@code ssr}, {@code csr}, and with the Next.js pair {@code next-ssr}, {@code next-csr}. */
+    /** The variants every cell measures: {@code ssr}, {@code csr}, with the Next.js pair also {@code next-*}. */
     public List<Variant> pairedVariants() {
         return nextjs == null ? List.of(Variant.SSR, Variant.CSR)
-                : List.of(Variant.SSR, Variant.CSR,
-                        Variant.NEXT_SSR, Variant.NEXT_CSR);
+                : List.of(Variant.SSR, Variant.CSR, Variant.NEXT_SSR, Variant.NEXT_CSR);
     }
 
     /** True when the apps under test come from target files. */

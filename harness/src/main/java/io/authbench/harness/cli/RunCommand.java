@@ -177,9 +177,10 @@ public final class RunCommand implements Callable<Integer> {
     List<String> targetBaseUrls = new ArrayList<>();
 
     @Option(names = "--nextjs", arity = "0..1", fallbackValue = "true",
-            description = "Also measure the Next.js apps of the nextjs module (next-ssr, next-csr) in every cell, pair by"
-                    + " pair next to the bundled apps, behind their own links; they must be built first (mvn -Dbench.nextjs=true"
-                    + " ..., or node nextjs/build-apps.mjs) and need Node.js >= " + NextjsApps.MIN_NODE + ". Not with --target."
+            description = "Also measure the Next.js apps of the nextjs module (next-ssr, next-csr) in every cell, pair"
+                    + " by pair next to the bundled apps, behind their own links; they must be built first (mvn"
+                    + " -Dbench.nextjs=true ..., or node nextjs/build-apps.mjs) and need Node.js >= " + NextjsApps.MIN_NODE
+                    + ". Not with --target."
                     + " Default: false.")
     String nextjs = "";
 

@@ -35,8 +35,8 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
     /** Next.js 16 refuses older Node.js versions. */
     public static final String MIN_NODE = "20.9";
     /** How to build the apps, for messages. */
-    public static final String BUILD_HINT = "build them with 'mvn -B verify -Pbench -Dbench.nextjs=true' (builds and runs),"
-            + " 'mvn -B -pl nextjs -am verify -Dbench.nextjs=true -DskipTests', or 'node nextjs/build-apps.mjs'";
+    public static final String BUILD_HINT = "build them with 'mvn -B verify -Pbench -Dbench.nextjs=true' (builds and"
+            + " runs), 'mvn -B -pl nextjs -am verify -Dbench.nextjs=true -DskipTests', or 'node nextjs/build-apps.mjs'";
 
     public NextjsApps {
         versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));
@@ -161,6 +161,16 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
         com.fasterxml.jackson.databind.JsonNode v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(packageJson)
                 .path("version");
         return v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
+    }
+
+    /**
+     * Variables the harness gives both Next.js apps on top of their target files': {@code UPSTREAM_TIMEOUT_MS}, the
+     * longest wait for one Appwrite call, set to the bundled apps' {@code --upstream-timeout} (the apps' own default
+     * is 5 s, which Appwrite's argon2 password check can exceed on a busy machine: a slow answer is measured, not
+     * turned into a failure, for all four variants alike).
+     */
+    public static Map<String, String> harnessEnvironment(java.time.Duration upstreamTimeout) {
+        return Map.of("UPSTREAM_TIMEOUT_MS", Long.toString(upstreamTimeout.toMillis()));
     }
 
     /** The target of one pattern. */

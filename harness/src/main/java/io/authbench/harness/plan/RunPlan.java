@@ -184,7 +184,8 @@ public final class RunPlan<F> {
     private static <F> void addPairs(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, List<Series> series,
                                      boolean[] firstSeriesFirst, boolean warmup) {
         for (int pair = 0; pair < firstSeriesFirst.length; pair++) {
-            List<Series> ordered = series.size() == 2 && !firstSeriesFirst[pair] ? List.of(series.get(1), series.get(0)) : series;
+            List<Series> ordered = series.size() == 2 && !firstSeriesFirst[pair]
+                    ? List.of(series.get(1), series.get(0)) : series;
             for (Series s : ordered) {
                 boolean aFirst = warmup ? s.warmupAFirst()[pair] : s.measuredAFirst()[pair];
                 out.add(new PlannedIteration<>(flow, profile, pair, 0, aFirst ? s.a() : s.b(), warmup));

@@ -3,7 +3,9 @@ package io.authbench.harness.run;
 import io.authbench.harness.apptarget.Target;
 import io.authbench.harness.apptarget.TargetSpec;
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.Variant;
+import io.authbench.harness.stack.Stack;
 import io.authbench.reports.results.VariantApp;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +46,9 @@ final class VariantApps {
             });
             return new VariantApp(Variant.NEXTJS, variant.pattern(), spec.target().name(), "Next.js app "
                     + options.nextjs().directory().resolve(ssr ? "ssr" : "csr") + " (next start, launched per profile"
-                    + " behind its own links from " + spec.target().source() + ")", appVersions, nextjsSkipped);
+                    + " behind its own links from " + spec.target().source() + "; UPSTREAM_TIMEOUT_MS="
+                    + NextjsApps.harnessEnvironment(Stack.APP_UPSTREAM_TIMEOUT).get("UPSTREAM_TIMEOUT_MS")
+                    + " as the bundled apps' upstream timeout)", appVersions, nextjsSkipped);
         }
         Target target = options.targets() == null ? null : options.targets().forVariant(ssr);
         if (target != null) {

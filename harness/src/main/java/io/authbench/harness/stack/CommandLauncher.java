@@ -16,8 +16,12 @@ import java.util.Map;
  * Starts a launched target: its file's {@code start} command with the placeholders filled for the profile
  * ({@link StartCommand}), the API key only in the environment variable the file names, on a free loopback port.
  * Ready when its {@code ready} URL answers below 500 (HTTP/1.1) or its {@code ready} log line appears.
+ *
+ * @param spec        the target file
+ * @param environment variables the harness adds to the file's (and replaces there), e.g. the Next.js apps'
+ *                    {@code UPSTREAM_TIMEOUT_MS}; never the API key's variable
  */
-public record CommandLauncher(TargetSpec spec) implements AppLauncher {
+public record CommandLauncher(TargetSpec spec, Map<String, String> environment) implements AppLauncher {
     /** Launched apps listen here; the browser reaches them through the browser→app link. */
     static final String HOST = "127.0.0.1";
 
@@ -25,6 +29,15 @@ public record CommandLauncher(TargetSpec spec) implements AppLauncher {
         if (!spec.launched()) {
             throw new IllegalArgumentException(spec.target().name() + " has no start command");
         }
+        environment = Map.copyOf(environment);
+        if (spec.start().apiKeyEnvironment() != null && environment.containsKey(spec.start().apiKeyEnvironment())) {
+            throw new IllegalArgumentException("the API key's variable is the harness's to set");
+        }
+    }
+
+    /** The target file's command and environment only. */
+    public CommandLauncher(TargetSpec spec) {
+        this(spec, Map.of());
     }
 
     @Override
@@ -38,10 +51,16 @@ public record CommandLauncher(TargetSpec spec) implements AppLauncher {
                 : Readiness.logLine(start.readyLogLine(), base);
         ServerSpec serverSpec = ServerSpec.of(spec.target().name() + "." + context.profileName(), start.command(values))
                 .withWorkingDirectory(start.directory())
-                .withEnvironment(start.environment(values, context.apiKey()))
+                .withEnvironment(environment(start.environment(values, context.apiKey())))
                 .withStartTimeout(start.startTimeout())
                 .withReadiness(readiness);
         return ServerProcess.start(serverSpec, context.logDir());
+    }
+
+    private Map<String, String> environment(Map<String, String> fromFile) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(fromFile);
+        all.putAll(environment);
+        return all;
     }
 
     @Override

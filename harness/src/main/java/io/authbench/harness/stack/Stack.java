@@ -39,7 +39,8 @@ public final class Stack implements AutoCloseable {
      * argon2 password check alone can take seconds on a busy 2-core machine, so the harness allows more for both: a
      * slow answer is measured, not turned into a failure. It changes nothing when calls are fast.
      */
-    static final String UPSTREAM_TIMEOUT = "20s";
+    public static final java.time.Duration APP_UPSTREAM_TIMEOUT = java.time.Duration.ofSeconds(20);
+    static final String UPSTREAM_TIMEOUT = APP_UPSTREAM_TIMEOUT.toSeconds() + "s";
     /** Child JVMs get a bounded heap: three JVMs and Chromium share the machine. */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx512m");
 

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.authbench.harness.ServerJars;
 import io.authbench.harness.apps.JitWarmup;
 import io.authbench.harness.apptarget.PinnedPorts;
+import io.authbench.harness.apptarget.Target;
 import io.authbench.harness.apptarget.TargetFile;
 import io.authbench.harness.apptarget.TargetSpec;
 import io.authbench.harness.http.AppHttp;
 import io.authbench.harness.link.LinkHosts;
+import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
 import java.io.IOException;
@@ -22,7 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +84,48 @@ class LaunchedAppTest {
         }
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
                 .as("no child process outlives the stack").isEmpty();
+    }
+
+    @Test
+    void four_apps_each_get_their_own_link_and_the_harness_adds_its_environment() throws Exception {
+        TargetSpec welcome = TargetFile.readSpec(WELCOME);
+        Map<String, AppLauncher> launchers = new LinkedHashMap<>();
+        launchers.put(ProfileStack.SSR, new BundledLauncher(true, ServerJars.ssr()));
+        launchers.put(ProfileStack.CSR, new BundledLauncher(false, ServerJars.csr()));
+        Map<String, String> harnessEnvironment = NextjsApps.harnessEnvironment(Stack.APP_UPSTREAM_TIMEOUT);
+        for (String key : List.of("next-ssr", "next-csr")) {
+            Target t = welcome.target();
+            TargetSpec named = new TargetSpec(new Target(key, t.pattern(), t.baseUrl(), t.routes(), t.selectors(),
+                    t.sessionCookie(), t.nameMatch(), t.serverPid(), t.source()), welcome.start(), welcome.ports());
+            launchers.put(key, new CommandLauncher(named, harnessEnvironment));
+        }
+        List<Long> pids = new ArrayList<>();
+        try (Stack stack = Stack.start(new StackConfig(ServerJars.emulator(), ServerJars.ssr(), ServerJars.csr(), "authbench",
+                Duration.ofSeconds(60), logs))) {
+            try (ProfileStack profile = stack.startProfile(LOOPBACK, LinkHosts.loopback(), launchers)) {
+                assertThat(profile.appKeys()).containsExactly("ssr", "csr", "next-ssr", "next-csr");
+                assertThat(profile.endpoints().apps()).containsOnlyKeys("ssr", "csr", "next-ssr", "next-csr");
+                assertThat(profile.appPorts()).as("one browser→app link per app").hasSize(4);
+                assertThat(profile.links()).as("four app links plus the two Appwrite links").hasSize(6);
+                for (String key : List.of("next-ssr", "next-csr")) {
+                    long pid = profile.app(key).pid();
+                    pids.add(pid);
+                    assertThat(profile.app(key).name()).isEqualTo(key + ".loopback");
+                    URI signin = profile.endpoints().apps().get(key).resolve("/signin");
+                    HttpResponse<String> page = AppHttp.client(Duration.ofSeconds(5)).send(HttpRequest.newBuilder(signin)
+                            .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(page.statusCode()).as(key + " through its own link").isEqualTo(200);
+                    String environ = Files.readString(Path.of("/proc", Long.toString(pid), "environ"),
+                            StandardCharsets.ISO_8859_1);
+                    assertThat(environ).contains("UPSTREAM_TIMEOUT_MS=20000").contains("APPWRITE_PROJECT=authbench");
+                }
+                assertThat(Files.exists(logs.resolve("next-csr.loopback.stdout.log"))).isTrue();
+            }
+            assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        }
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThatThrownBy(() -> new CommandLauncher(welcome, Map.of("APPWRITE_API_KEY", "x")))
+                .hasMessageContaining("the API key's variable is the harness's to set");
     }
 
     @Test
