@@ -21,9 +21,10 @@ import java.util.function.Predicate;
  * can attribute) so the ratio stays finite; the median, its interval and the rank test depend on its order only.
  * The cell's ratio is the exp of the median log ratio, its 95 % interval the paired bootstrap of that median
  * ({@link Bootstrap#medianInterval}, seed {@code run.seed * 31 + (flow|profile|metric).hashCode()}), its p-value the
- * signed-rank test, Holm-corrected across the cells of the same metric. A part of a cell <b>holds</b> with at least
- * {@value Verdict#MIN_PAIRS} pairs, Holm p &lt; 0.05 and the interval above 1; it is <b>contrary</b> when the same
- * holds with the interval below 1. Over the cells where both parts have enough pairs: <b>confirmed</b> when both
+ * signed-rank test, Holm-corrected across the cells of the same metric. A part of a cell is judged only with enough
+ * pairs for that test to reach Holm p &lt; 0.05 at all ({@link #pairsNeeded}: at least {@value Verdict#MIN_PAIRS},
+ * 7 for 2 cells, 11 for 28); it <b>holds</b> with Holm p &lt; 0.05 and the interval above 1, and is <b>contrary</b>
+ * when the same holds with the interval below 1. Over the cells where both parts have enough pairs: <b>confirmed</b> when both
  * hold in every such cell, <b>refuted</b> when neither holds in any, <b>partly confirmed</b> otherwise. <b>Not
  * measured</b> when either variant has no app CPU (an app the harness cannot read: not Linux, a remote or external
  * app) or no task time at all: no verdict from half a measurement.
@@ -37,10 +38,14 @@ public final class ResourceClaim {
     /** What a measured 0 counts as in a ratio, in ms. */
     static final double ZERO_MS = 0.001;
 
-    /** One part of one cell: the paired ratio (claimed direction above 1) and its verdict. */
-    record Part(String cell, int pairs, Double ratio, Interval interval, double pValue, Double holmP) {
+    /**
+     * One part of one cell: the paired ratio (claimed direction above 1) and its verdict.
+     *
+     * @param reachable whether this many pairs can reach Holm p &lt; 0.05 at all among the cells tested
+     */
+    record Part(String cell, int pairs, Double ratio, Interval interval, double pValue, Double holmP, boolean reachable) {
         boolean decided() {
-            return pairs >= Verdict.MIN_PAIRS && holmP != null;
+            return reachable && holmP != null;
         }
 
         boolean holds() {
@@ -52,8 +57,8 @@ public final class ResourceClaim {
         }
 
         String text() {
-            return cell + " " + times(ratio) + "× [" + times(interval.low()) + ", "
-                    + times(interval.high()) + "]";
+            return cell + " " + times(ratio) + "× [" + times(interval.low()) + ", " + times(interval.high()) + "]"
+                    + String.format(Locale.ROOT, ", Holm p = %.3g", holmP);
         }
     }
 
@@ -118,8 +123,9 @@ public final class ResourceClaim {
         }
         if (decided == 0) {
             return new ClaimRow(TOPIC, CLAIM, MEASUREMENT, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE,
-                    "too few complete pairs for a verdict in any cell (at least " + Verdict.MIN_PAIRS
-                            + " with app CPU and task time on both sides); app CPU SSR/CSR " + range(server));
+                    "too few complete pairs for a verdict in any cell: over " + cells.size() + " cells the paired test"
+                            + " needs at least " + pairsNeeded(cells.size()) + " pairs with app CPU and task time on both"
+                            + " sides to reach p < 0.05 after Holm; app CPU SSR/CSR " + range(server));
         }
         StringBuilder why = new StringBuilder();
         why.append("SSR used more app-server CPU in ").append(serverHolds).append(" of ").append(decided)
@@ -135,7 +141,7 @@ public final class ResourceClaim {
         int skipped = cells.size() - decided;
         if (skipped > 0) {
             why.append("; ").append(skipped).append(" cell").append(skipped == 1 ? "" : "s")
-                    .append(" with fewer than ").append(Verdict.MIN_PAIRS).append(" complete pairs left out");
+                    .append(" with too few complete pairs for the test to reach significance left out");
         }
         why.append(". Appwrite's own CPU is reported separately in the Resources section");
         ClaimVerdict verdict = serverHolds == decided && clientHolds == decided ? ClaimVerdict.CONFIRMED
@@ -160,20 +166,22 @@ public final class ResourceClaim {
             double[] logRatios = logs.stream().mapToDouble(Double::doubleValue).toArray();
             String name = cell.flow() + "/" + cell.profile();
             if (logRatios.length == 0) {
-                parts.add(new Part(name, 0, null, null, 1, null));
+                parts.add(new Part(name, 0, null, null, 1, null, false));
                 continue;
             }
             Interval log = Bootstrap.medianInterval(logRatios, seed * 31 + (cell.flow() + "|" + cell.profile() + "|"
                     + metric.key()).hashCode());
             parts.add(new Part(name, logRatios.length, Math.exp(Quantiles.median(logRatios)),
-                    new Interval(Math.exp(log.low()), Math.exp(log.high())), SignedRankTest.test(logRatios).pValue(), null));
+                    new Interval(Math.exp(log.low()), Math.exp(log.high())), SignedRankTest.test(logRatios).pValue(), null,
+                    false));
         }
         double[] adjusted = Holm.adjust(parts.stream().filter(p -> p.pairs() > 0).mapToDouble(Part::pValue).toArray());
+        int needed = pairsNeeded(adjusted.length);
         List<Part> out = new ArrayList<>();
         int next = 0;
         for (Part p : parts) {
-            out.add(p.pairs() == 0 ? p
-                    : new Part(p.cell(), p.pairs(), p.ratio(), p.interval(), p.pValue(), adjusted[next++]));
+            out.add(p.pairs() == 0 ? p : new Part(p.cell(), p.pairs(), p.ratio(), p.interval(), p.pValue(),
+                    adjusted[next++], p.pairs() >= needed));
         }
         return out;
     }
@@ -189,6 +197,19 @@ public final class ResourceClaim {
             }
         }
         return values;
+    }
+
+    /**
+     * The fewest pairs with which a cell can be significant at all among {@code cells} tested cells: the exact
+     * signed-rank test's smallest two-sided p is 2 / 2^n, and Holm may multiply it by the number of cells. Fewer
+     * pairs than that can only ever say "no significant difference", which is no evidence against the claim.
+     */
+    static int pairsNeeded(int cells) {
+        int n = Verdict.MIN_PAIRS;
+        while (Math.pow(2, 1 - n) * Math.max(1, cells) >= Verdict.ALPHA) {
+            n++;
+        }
+        return n;
     }
 
     /** Up to four cells by name, then how many more: the row stays readable with 28 cells. */

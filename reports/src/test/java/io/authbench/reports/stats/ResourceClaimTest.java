@@ -73,6 +73,18 @@ class ResourceClaimTest {
         assertThat(row.why()).contains("too few complete pairs").doesNotContain("Infinity").doesNotContain("NaN");
     }
 
+    @Test
+    void pairs_too_few_for_the_test_to_ever_be_significant_give_no_verdict_rather_than_refuted() {
+        // 6 pairs: the exact test's smallest p is 2/64 = 0.031, which Holm over 2 cells makes 0.063.
+        ClaimRow row = claim(samples(6, 4.0, 1.0, 9, 31, false));
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURABLE);
+        assertThat(row.why()).contains("needs at least 7 pairs");
+        assertThat(ResourceClaim.pairsNeeded(1)).isEqualTo(6);
+        assertThat(ResourceClaim.pairsNeeded(2)).isEqualTo(7);
+        assertThat(ResourceClaim.pairsNeeded(28)).isEqualTo(11);
+    }
+
     private static ClaimRow claim(List<Sample> samples) {
         RunResults results = results(samples);
         List<CellComparison> cells = Comparisons.of(results).ssrCsr();
