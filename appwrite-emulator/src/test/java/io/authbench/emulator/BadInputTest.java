@@ -12,6 +12,9 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.authbench.emulator.auth.ApiKey;
+import java.time.Instant;
+import java.util.Set;
 
 /**
  * Every kind of bad input gets the Appwrite error a real server gives, never a stack trace or a hang, and changes
@@ -178,8 +181,8 @@ class BadInputTest {
                 .json("{\"userId\":\"unique()\"}"), 401, "user_unauthorized");
         assertRejected(http.request("POST", "/users").header("X-Appwrite-Key", "abc")
                 .json("{\"userId\":\"unique()\"}"), 401, "user_unauthorized");
-        try (TestEmulator expired = TestEmulator.start(c -> c.withApiKey(new io.authbench.emulator.auth.ApiKey(
-                TestEmulator.API_KEY, java.util.Set.of("users.write"), java.time.Instant.now().minusSeconds(1))))) {
+        try (TestEmulator expired = TestEmulator.start(c -> c.withApiKey(new ApiKey(
+                TestEmulator.API_KEY, Set.of("users.write"), Instant.now().minusSeconds(1))))) {
             Http.Response response = new Http(expired.baseUrl()).request("POST", "/users").key()
                     .json("{\"userId\":\"unique()\",\"email\":\"x@example.com\"}").send();
             assertThat(response.status()).isEqualTo(401);
@@ -190,8 +193,8 @@ class BadInputTest {
 
     @Test
     void a_key_without_the_needed_scope_is_refused_with_the_app_identity() {
-        try (TestEmulator narrow = TestEmulator.start(c -> c.withApiKey(new io.authbench.emulator.auth.ApiKey(
-                TestEmulator.API_KEY, java.util.Set.of("sessions.write"), null)))) {
+        try (TestEmulator narrow = TestEmulator.start(c -> c.withApiKey(new ApiKey(
+                TestEmulator.API_KEY, Set.of("sessions.write"), null)))) {
             Http.Response response = new Http(narrow.baseUrl()).request("POST", "/users").key()
                     .json("{\"userId\":\"unique()\"}").send();
             assertThat(response.type()).isEqualTo("general_unauthorized_scope");

@@ -13,6 +13,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.ZoneOffset;
+import java.util.Base64;
 
 /**
  * The two session cookies, {@code X-Fallback-Cookies}, and where the session is read from (docs/appwrite-behaviour.md:
@@ -62,7 +64,7 @@ class CookiesTest {
                 .doesNotContain("domain=").doesNotContain("secure");
         String expires = legacy.replaceAll(".*expires=([^;]+);.*", "$1");
         ZonedDateTime expiry = ZonedDateTime.parse(expires,
-                DateTimeFormatter.ofPattern("EEE, dd-MMM-yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC));
+                DateTimeFormatter.ofPattern("EEE, dd-MMM-yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC));
         assertThat(expiry).isAfter(ZonedDateTime.now().plusDays(364)).isBefore(ZonedDateTime.now().plusDays(366));
     }
 
@@ -98,7 +100,7 @@ class CookiesTest {
     @Test
     void a_cookie_naming_a_session_wins_over_a_valid_fallback_header_even_when_it_is_stale() {
         Http.Response login = browserLogin();
-        String tampered = java.util.Base64.getEncoder().encodeToString(
+        String tampered = Base64.getEncoder().encodeToString(
                 "{\"id\":\"nobody\",\"secret\":\"abc\"}".getBytes(StandardCharsets.UTF_8));
 
         Http.Response me = http.request("GET", "/account")

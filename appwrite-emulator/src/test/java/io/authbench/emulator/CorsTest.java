@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /**
  * CORS preflights, CORS headers on actual responses, and the origin check on browser writes
@@ -23,7 +24,7 @@ class CorsTest {
 
     @BeforeAll
     static void start() {
-        emulator = TestEmulator.start(c -> c.withPlatforms(java.util.List.of("app.example.com", "*.trusted.test")));
+        emulator = TestEmulator.start(c -> c.withPlatforms(List.of("app.example.com", "*.trusted.test")));
         http = new Http(emulator.baseUrl());
         Seed.createUser(http, "cors@example.com");
     }

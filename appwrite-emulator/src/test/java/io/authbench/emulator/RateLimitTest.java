@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /**
  * Appwrite's abuse limits: fixed hourly windows, counted before credentials, API keys exempt
@@ -153,7 +154,7 @@ class RateLimitTest {
             assertThat(signUpsFromChangingForwardedIps(new Http(trusting.baseUrl())))
                     .as("Appwrite's default trusts X-Forwarded-For: each address has its own limit").isEqualTo(201);
         }
-        try (TestEmulator untrusting = TestEmulator.start(c -> c.withTrustedIpHeaders(java.util.List.of()))) {
+        try (TestEmulator untrusting = TestEmulator.start(c -> c.withTrustedIpHeaders(List.of()))) {
             assertThat(signUpsFromChangingForwardedIps(new Http(untrusting.baseUrl())))
                     .as("trusting no header: one connection address, one limit").isEqualTo(429);
         }

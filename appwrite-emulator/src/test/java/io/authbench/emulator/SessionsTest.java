@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** Session lifecycle: the per-user cap, expiry and purging, accessedAt, and concurrent logins. */
 class SessionsTest {
@@ -34,7 +36,7 @@ class SessionsTest {
             assertThat(status(http, secret)).isEqualTo(200);
             Http.Response asCookie = http.request("GET", "/account")
                     .header("Cookie", "a_session_" + TestEmulator.PROJECT + "_legacy="
-                            + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8)).send();
+                            + URLEncoder.encode(secret, StandardCharsets.UTF_8)).send();
             assertThat(asCookie.status()).isEqualTo(200);
             assertThat(asCookie.json().path("email").asText()).isEqualTo("server@example.com");
         }

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 
 class CsrMainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,7 +45,7 @@ class CsrMainTest {
 
     @Test
     void a_port_already_in_use_is_reported_in_one_line_with_exit_code_1() throws Exception {
-        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThat(run("--port", String.valueOf(taken.getLocalPort()), "--appwrite-endpoint", "http://localhost:1/v1"))
                     .contains(1);
         }

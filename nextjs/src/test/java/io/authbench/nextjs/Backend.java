@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import kotlin.coroutines.Continuation;
+import kotlin.coroutines.intrinsics.IntrinsicsKt;
 
 /**
  * The real Appwrite emulator as its own process, with a random API key, and an admin (the Java/Kotlin SDK with
@@ -82,7 +83,7 @@ final class Backend implements AutoCloseable {
                     result.complete(value);
                 }
             }));
-            if (immediate != kotlin.coroutines.intrinsics.IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
+            if (immediate != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
                 result.complete((T) immediate);
             }
             return result.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

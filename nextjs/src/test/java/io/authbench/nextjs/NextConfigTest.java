@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.HashMap;
 
 /** A missing setting stops {@code next start} at once with exit code 2 and one line naming the variable and the fix. */
 class NextConfigTest {
@@ -39,7 +40,7 @@ class NextConfigTest {
     @Test
     void a_malformed_endpoint_is_named() throws Exception {
         TargetJson csr = TargetJson.of("csr");
-        Map<String, String> values = new java.util.HashMap<>(VALUES);
+        Map<String, String> values = new HashMap<>(VALUES);
         values.put("appwriteBrowserEndpoint", "localhost:8080/v1");
         Result result = run(csr, csr.command(values), csr.environment(values), List.of());
 

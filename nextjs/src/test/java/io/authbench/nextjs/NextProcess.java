@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 
 /**
  * A {@code next start} process launched from a target file: a free loopback port, the placeholders filled in,
@@ -124,7 +125,7 @@ final class NextProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
         for (ProcessHandle handle : tree) {

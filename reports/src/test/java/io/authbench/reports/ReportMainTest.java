@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 
 class ReportMainTest {
     @TempDir
@@ -124,7 +125,7 @@ class ReportMainTest {
 
     @Test
     void a_run_without_measured_samples_is_refused_with_a_sentence() throws Exception {
-        var empty = Golden.read("interrupted-run").withSamples(java.util.List.of());
+        var empty = Golden.read("interrupted-run").withSamples(List.of());
         Path folder = runFolderWith(ResultsJson.toJson(empty));
 
         assertThat(run("report", folder.toString())).isEqualTo(1);

@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 
 /**
  * Runs the server-side phase on its own:
@@ -83,8 +85,8 @@ public final class ServerBenchMain implements Callable<Integer> {
     /** The testable entry point: exit code, progress on {@code out}, one-line problems on {@code err}. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new ServerBenchMain(out));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("server-bench: " + e.getMessage() + ". Run with --help for usage.");
             return 2;
@@ -147,12 +149,12 @@ public final class ServerBenchMain implements Callable<Integer> {
             return null;
         }
         Path folder = nextjsDir.toAbsolutePath().normalize();
-        if (!java.nio.file.Files.isDirectory(folder)) {
+        if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("--nextjs-dir: " + folder + " is not a folder; give the project's nextjs"
                     + " folder, e.g. --nextjs-dir nextjs.");
         }
         for (String app : List.of("ssr", "csr")) {
-            if (!java.nio.file.Files.isRegularFile(folder.resolve(app).resolve("target.json"))) {
+            if (!Files.isRegularFile(folder.resolve(app).resolve("target.json"))) {
                 throw new IllegalArgumentException("--nextjs-dir: " + folder + " has no " + app + "/target.json; give the"
                         + " project's nextjs folder (it holds ssr/ and csr/), e.g. --nextjs-dir nextjs.");
             }

@@ -11,6 +11,7 @@ import io.authbench.serverbench.load.LadderStep;
 import io.authbench.serverbench.load.LoadOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.TreeMap;
 
 /**
  * {@code server-bench/server-cost.json}: the phase's full result for the standalone CLI and for readers who want
@@ -28,7 +29,7 @@ final class ServerCostJson {
         root.put("schema", "authbench-server-cost/1");
         root.put("settings", result.settingsName());
         ObjectNode described = root.putObject("settingsDescribed");
-        new java.util.TreeMap<>(result.settings()).forEach(described::put);
+        new TreeMap<>(result.settings()).forEach(described::put);
         root.put("jmhResultFile", result.jmhResultFile());
         ArrayNode notes = root.putArray("notes");
         result.notes().forEach(notes::add);

@@ -41,6 +41,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.Locale;
+import java.util.concurrent.Executor;
 
 /**
  * The server-side phase: what each pattern costs the servers (docs/measurement-model.md#server-phase-jmh-and-load). It
@@ -206,7 +208,7 @@ public final class ServerCostPhase {
             }
             for (LadderResult result : ladders) {
                 if (result.stoppedByFault()) {
-                    notes.add(result.variant().toUpperCase(java.util.Locale.ROOT) + " load ladder: " + result.stopReason());
+                    notes.add(result.variant().toUpperCase(Locale.ROOT) + " load ladder: " + result.stopReason());
                 }
             }
         }
@@ -216,7 +218,7 @@ public final class ServerCostPhase {
     private static LadderResult climb(LoadLadder ladder, String variant, PageView view, Optional<ServerCpu> appCpu,
                                       RunningServers targets, Function<String, Runnable> aliveChecks, Path runFolder,
                                       ServerCostSettings settings, PrintStream progress) {
-        String label = variant.toUpperCase(java.util.Locale.ROOT);
+        String label = variant.toUpperCase(Locale.ROOT);
         progress.println("  load ladder, " + label + " page views: " + settings.ladder().ratesPerSecond() + " /s");
         LadderResult result = ladder.climb(new LoadLadder.Target(variant, view, appCpu, cpu(targets.appwritePid()),
                 runFolder, FOLDER, aliveChecks.apply(variant)));
@@ -262,7 +264,7 @@ public final class ServerCostPhase {
     }
 
     /** A fresh thread per warm-up run (each run has its own client threads; this one only waits for them). */
-    private static java.util.concurrent.Executor runner() {
+    private static Executor runner() {
         return task -> {
             Thread thread = new Thread(task, "server-bench-warmup");
             thread.setDaemon(true);

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.util.List;
+import org.openjdk.jmh.annotations.Mode;
 
 class ServerBenchMainTest {
     @TempDir
@@ -71,8 +74,8 @@ class ServerBenchMainTest {
 
     @Test
     void nextjs_dir_without_the_apps_target_files_is_a_usage_error_naming_the_missing_one() throws Exception {
-        java.nio.file.Files.createDirectories(folder.resolve("nextjs/ssr"));
-        java.nio.file.Files.writeString(folder.resolve("nextjs/ssr/target.json"), "{}");
+        Files.createDirectories(folder.resolve("nextjs/ssr"));
+        Files.writeString(folder.resolve("nextjs/ssr/target.json"), "{}");
 
         assertThat(run("--nextjs-dir", folder.resolve("nextjs").toString(), "--out", folder.toString())).isEqualTo(2);
         assertThat(errText()).isEqualTo("server-bench: --nextjs-dir: " + folder.resolve("nextjs") + " has no"
@@ -82,9 +85,9 @@ class ServerBenchMainTest {
 
     @Test
     void nextjs_dir_turns_the_nextjs_variants_on_and_its_absence_leaves_them_off() throws Exception {
-        for (String app : java.util.List.of("ssr", "csr")) {
-            java.nio.file.Files.createDirectories(folder.resolve("nextjs").resolve(app));
-            java.nio.file.Files.writeString(folder.resolve("nextjs").resolve(app).resolve("target.json"), "{}");
+        for (String app : List.of("ssr", "csr")) {
+            Files.createDirectories(folder.resolve("nextjs").resolve(app));
+            Files.writeString(folder.resolve("nextjs").resolve(app).resolve("target.json"), "{}");
         }
         ServerBenchMain with = new ServerBenchMain(System.out);
         with.nextjsDir = folder.resolve("nextjs");
@@ -105,7 +108,7 @@ class ServerBenchMainTest {
         quick.quick = true;
         assertThat(quick.settings().name()).isEqualTo("quick");
         assertThat(quick.settings().ladder().stepDuration()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(quick.settings().jmh().modes()).containsExactly(org.openjdk.jmh.annotations.Mode.SampleTime);
+        assertThat(quick.settings().jmh().modes()).containsExactly(Mode.SampleTime);
         assertThat(quick.settings().jmh().threads()).containsExactly(1);
 
         ServerBenchMain standard = new ServerBenchMain(System.out);

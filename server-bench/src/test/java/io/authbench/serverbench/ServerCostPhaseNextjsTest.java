@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Mode;
+import org.assertj.core.groups.Tuple;
 
 /**
  * The phase with the Next.js apps: real {@code next start} processes of the production builds in {@code nextjs/},
@@ -57,9 +58,9 @@ class ServerCostPhaseNextjsTest {
         assertThat(result.notes()).as(progress.toString(StandardCharsets.UTF_8))
                 .noneMatch(n -> n.contains("not measured") || n.contains("failed"));
         assertThat(result.jmh()).extracting(JmhResult::benchmark, JmhResult::variant).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("NextSsrBenchmarks.dashboard", "next-ssr"),
-                org.assertj.core.groups.Tuple.tuple("NextCsrBenchmarks.dashboardHtml", "next-csr"),
-                org.assertj.core.groups.Tuple.tuple("NextCsrBenchmarks.scripts", "next-csr"));
+                Tuple.tuple("NextSsrBenchmarks.dashboard", "next-ssr"),
+                Tuple.tuple("NextCsrBenchmarks.dashboardHtml", "next-csr"),
+                Tuple.tuple("NextCsrBenchmarks.scripts", "next-csr"));
         assertThat(result.jmh()).allSatisfy(r -> {
             assertThat(r.score()).isPositive();
             assertThat(r.serverCpuAppMsPerOp()).as("%s: the app's process-tree CPU per operation", r.benchmark())

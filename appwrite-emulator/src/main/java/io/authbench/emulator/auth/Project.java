@@ -2,6 +2,7 @@ package io.authbench.emulator.auth;
 
 import io.authbench.emulator.store.AuthStore;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A project the emulator serves: the configured one, or Appwrite's {@code console} project, which requests without a
@@ -14,7 +15,7 @@ public record Project(String id, AuthStore store, ApiKey apiKey, List<String> pl
 
     /** Lower-cased, as Appwrite's {@code addCookie} writes and {@code getCookie} reads cookie names. */
     public String cookieName() {
-        return ("a_session_" + id).toLowerCase(java.util.Locale.ROOT);
+        return ("a_session_" + id).toLowerCase(Locale.ROOT);
     }
 
     public String legacyCookieName() {

@@ -1,5 +1,7 @@
 package io.authbench.emulator.http;
 
+import java.util.Locale;
+
 /** The Appwrite 1.6 error types the emulator can answer with, each with its HTTP status and default message. */
 public enum ErrorType {
     GENERAL_ARGUMENT_INVALID(400, "Invalid argument."),
@@ -45,6 +47,6 @@ public enum ErrorType {
 
     /** The wire name, e.g. {@code user_invalid_credentials}. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

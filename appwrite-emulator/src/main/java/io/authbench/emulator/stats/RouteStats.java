@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.io.IOException;
 
 /**
  * Request counts and cumulative server time per route pattern since start, for {@code GET /_emulator/stats}
@@ -52,7 +53,7 @@ public final class RouteStats {
         });
     }
 
-    private static void writeRoute(JsonGenerator json, String key, Counter counter) throws java.io.IOException {
+    private static void writeRoute(JsonGenerator json, String key, Counter counter) throws IOException {
         json.writeObjectFieldStart(key);
         json.writeNumberField("count", counter.count.sum());
         json.writeNumberField("serverTimeNanos", counter.nanos.sum());

@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kotlin.coroutines.Continuation;
 import kotlin.coroutines.intrinsics.IntrinsicsKt;
+import io.appwrite.models.SessionList;
+import io.appwrite.models.User;
+import java.util.Map;
 
 /**
  * The tests' admin: seeds users and reads their sessions through the real Users API with the Java/Kotlin SDK
@@ -28,12 +31,12 @@ final class AppwriteAdmin {
 
     /** @return the new user's id */
     String createUser(String email, String password, String name) {
-        return this.<io.appwrite.models.User<java.util.Map<String, Object>>>call("users.create",
+        return this.<User<Map<String, Object>>>call("users.create",
                 continuation -> users.create("unique()", email, null, password, name, continuation)).getId();
     }
 
     long sessionCount(String userId) {
-        return this.<io.appwrite.models.SessionList>call("users.listSessions",
+        return this.<SessionList>call("users.listSessions",
                 continuation -> users.listSessions(userId, continuation)).getTotal();
     }
 

@@ -2,6 +2,7 @@ package io.authbench.harness.apptarget;
 
 import java.util.Objects;
 import java.util.regex.PatternSyntaxException;
+import java.util.regex.Pattern;
 
 /**
  * How a target's content element must show the signed-in user's name: the whole text ({@link Mode#EXACT}, the
@@ -58,7 +59,7 @@ public record NameMatch(Mode mode, String template) {
         }
         NameMatch match = new NameMatch(Mode.REGEX, template);
         try {
-            java.util.regex.Pattern.compile(match.expected("Ada Lovelace 1"));
+            Pattern.compile(match.expected("Ada Lovelace 1"));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("'" + template + "' is not a regular expression ("
                     + e.getDescription() + " near index " + e.getIndex() + ")");
@@ -75,7 +76,7 @@ public record NameMatch(Mode mode, String template) {
         return switch (mode) {
             case EXACT -> text.equals(name);
             case CONTAINS -> text.contains(name);
-            case REGEX -> java.util.regex.Pattern.compile(expected(name)).matcher(text).find();
+            case REGEX -> Pattern.compile(expected(name)).matcher(text).find();
         };
     }
 

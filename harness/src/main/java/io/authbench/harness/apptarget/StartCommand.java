@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Collections;
 
 /**
  * How the harness starts a target app for each profile: a target file's {@code start} object, placeholders not yet
@@ -35,7 +36,7 @@ public record StartCommand(List<String> command, Path directory, Map<String, Str
         command = List.copyOf(command);
         Objects.requireNonNull(directory, "directory");
         // In the file's order: results.json lists the names as written.
-        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         Objects.requireNonNull(startTimeout, "startTimeout");
         if ((readyPath == null) == (readyLogLine == null)) {
             throw new IllegalArgumentException("exactly one of readyPath and readyLogLine");

@@ -18,6 +18,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a target file (JSON; {@code //} comments allowed) into a {@link Target}. Every problem is one
@@ -202,12 +207,12 @@ public final class TargetFile {
         if (node.has("directory") && !node.get("directory").isNull()) {
             String dir = text(node, "directory", "start.directory", "a folder, e.g. \".\"");
             directory = folder.resolve(dir).normalize();
-            if (!java.nio.file.Files.isDirectory(directory)) {
+            if (!Files.isDirectory(directory)) {
                 throw bad("start.directory", "'" + dir + "' is not a folder (" + directory + ")",
                         "give the app's folder, relative to the target file's folder");
             }
         }
-        java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>();
         String keyVariable = null;
         if (node.has("apiKeyEnvironment") && !node.get("apiKeyEnvironment").isNull()) {
             keyVariable = text(node, "apiKeyEnvironment", "start.apiKeyEnvironment", "a variable name, e.g. \"APPWRITE_API_KEY\"");
@@ -252,7 +257,7 @@ public final class TargetFile {
                 String expression = text(ready, "logLine", "start.ready.logLine", "a regular expression, e.g. \"Ready in\"");
                 try {
                     readyLine = Pattern.compile(expression);
-                } catch (java.util.regex.PatternSyntaxException e) {
+                } catch (PatternSyntaxException e) {
                     throw bad("start.ready.logLine", "is not a regular expression (" + e.getDescription() + ")",
                             "give a Java regular expression, e.g. \"Ready in\"");
                 }
@@ -268,7 +273,7 @@ public final class TargetFile {
             timeout = t.asInt();
         }
         return new StartCommand(command, directory, environment, keyVariable, readyPath, readyLine,
-                java.time.Duration.ofSeconds(timeout));
+                Duration.ofSeconds(timeout));
     }
 
     /** Checks that {@code text} uses only known placeholders; returns it unchanged. */
@@ -276,7 +281,7 @@ public final class TargetFile {
         List<String> unknown = StartCommand.unknownPlaceholders(text);
         if (!unknown.isEmpty()) {
             String u = unknown.get(0);
-            String hint = u.toLowerCase(java.util.Locale.ROOT).contains("key")
+            String hint = u.toLowerCase(Locale.ROOT).contains("key")
                     ? "the API key is never a placeholder (it would show on command lines and in logs): name the"
                     + " variable that should hold it in start.apiKeyEnvironment"
                     : "use one of {" + String.join("}, {", StartCommand.PLACEHOLDERS) + "}";

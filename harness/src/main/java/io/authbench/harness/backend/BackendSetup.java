@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 
 /**
  * The engine's few touch points with the backend choice, kept here so the engine stays about measuring: the
@@ -59,16 +60,16 @@ public final class BackendSetup {
      * What config.settings records about the backend: {@code appwriteLinks} says whether the profile's Appwrite links
      * were in the path (always for the emulator and an http endpoint; not for https, see {@code Stack}).
      */
-    public static java.util.Map<String, String> configSettings(HarnessOptions options) {
+    public static Map<String, String> configSettings(HarnessOptions options) {
         ExternalAppwrite backend = options.appwrite();
         if (backend == null) {
-            return java.util.Map.of();
+            return Map.of();
         }
         if (options.targets() != null && !options.targets().launched()) {
-            return java.util.Map.of("appwriteLinks", "none: the target apps run on their own and reach the Appwrite"
+            return Map.of("appwriteLinks", "none: the target apps run on their own and reach the Appwrite"
                     + " directly; the harness put no link in front of it");
         }
-        return java.util.Map.of("appwriteLinks", backend.tls()
+        return Map.of("appwriteLinks", backend.tls()
                 ? "none: the https endpoint is reached directly (TLS names its host); only the real network delays Appwrite calls"
                 : "profile links in front of the external endpoint (their delay adds to the real network's)");
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Checks an external Appwrite before anything is measured, in the order a user would fix things: the endpoint
@@ -134,7 +135,7 @@ public final class Preflight {
             chain.add(0, t);
         }
         for (Throwable t : chain) {
-            if (t instanceof CertificateException || t instanceof javax.net.ssl.SSLHandshakeException
+            if (t instanceof CertificateException || t instanceof SSLHandshakeException
                     && String.valueOf(t.getMessage()).contains("PKIX")) {
                 return new PreflightException(Problem.TLS, "TLS failure with " + backend.label() + ": its certificate is not"
                         + " trusted (" + firstLine(t) + "). Fix: use a certificate from a public CA, or add the server's CA to"

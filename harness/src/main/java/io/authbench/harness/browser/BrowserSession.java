@@ -6,6 +6,9 @@ import io.authbench.support.browser.Browsers;
 import io.authbench.support.browser.LaunchSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.function.Function;
 
 /**
  * One Playwright driver and one Chromium process for the whole run (docs/statistics.md#cells-pairs-and-variants: a pair
@@ -27,7 +30,7 @@ public final class BrowserSession implements AutoCloseable {
      * Upper bound for a remote browser to be handed over: a grid starts chromedriver and Chromium on its node, and
      * a busy node queues the request (5.7 s for a local standalone grid on the project machine).
      */
-    static final java.time.Duration REMOTE_TIMEOUT = java.time.Duration.ofSeconds(60);
+    static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Playwright playwright;
     private final Browser browser;
@@ -82,12 +85,12 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     private static List<String> flags(List<String> topologyFlags) {
-        List<String> flags = new java.util.ArrayList<>(EXTRA_FLAGS);
+        List<String> flags = new ArrayList<>(EXTRA_FLAGS);
         flags.addAll(topologyFlags);
         return List.copyOf(flags);
     }
 
-    private static BrowserSession start(Playwright playwright, java.util.function.Function<Playwright, Browser> open) {
+    private static BrowserSession start(Playwright playwright, Function<Playwright, Browser> open) {
         try {
             return new BrowserSession(playwright, open.apply(playwright));
         } catch (RuntimeException e) {

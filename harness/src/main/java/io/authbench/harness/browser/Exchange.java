@@ -1,6 +1,7 @@
 package io.authbench.harness.browser;
 
 import java.util.List;
+import java.net.URI;
 
 /**
  * One request/response exchange the browser had with a server, as CDP's Network domain reported it. A redirect
@@ -42,7 +43,7 @@ public record Exchange(
     /** The port of {@link #url()}, -1 if none or unparsable. */
     public int port() {
         try {
-            java.net.URI uri = java.net.URI.create(url);
+            URI uri = URI.create(url);
             if (uri.getPort() > 0) {
                 return uri.getPort();
             }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.util.List;
 
 /**
  * The in-page instrumentation: {@link #actionMarkScript} (an init script that time-stamps the user's click),
@@ -30,7 +32,7 @@ public final class PageProbe {
      * The init script that records a click on one of {@code controlSelectors} (CSS selectors of the controls whose
      * click starts a flow) as the action; install with {@code BrowserContext.addInitScript}; see action-mark.js.
      */
-    public static String actionMarkScript(java.util.List<String> controlSelectors) {
+    public static String actionMarkScript(List<String> controlSelectors) {
         return "(" + ACTION_MARK.strip() + ")(" + jsString(String.join(",", controlSelectors)) + ");";
     }
 
@@ -53,7 +55,7 @@ public final class PageProbe {
      * same string. The scripts are init scripts, never inlined in HTML, so nothing beyond JSON's escaping is needed.
      */
     static String jsString(String text) {
-        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 
     /** Forgets an earlier action (a set-up click) so only the measured click counts. */

@@ -5,6 +5,7 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The cookie half of the correctness check: after signing in, the session cookie exists with attributes at least as
@@ -91,6 +92,6 @@ public final class CookieCheck {
             return "unset";
         }
         String text = cookie.sameSite.name();
-        return text.charAt(0) + text.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return text.charAt(0) + text.substring(1).toLowerCase(Locale.ROOT);
     }
 }

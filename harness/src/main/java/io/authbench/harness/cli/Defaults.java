@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every default of the harness in one place; the {@code --help} text is built from these constants so the
@@ -73,7 +74,7 @@ public final class Defaults {
     public static final String PROJECT_ID = "authbench";
 
     /** Upper bound of each request of the external-Appwrite preflight check. */
-    public static final java.time.Duration PREFLIGHT_TIMEOUT = java.time.Duration.ofSeconds(10);
+    public static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(10);
     /** Browser-facing links listen on loopback unless the user opens them (--link-host). */
     public static final String LINK_HOST = "127.0.0.1";
     /** The host name in browser URLs: one name for the apps and Appwrite keeps their cookies same-site. */
@@ -126,12 +127,12 @@ public final class Defaults {
         return nextToJar;
     }
 
-    private static java.util.Optional<Path> harnessJarFolder() {
+    private static Optional<Path> harnessJarFolder() {
         try {
             Path location = Path.of(Defaults.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(location) ? java.util.Optional.ofNullable(location.getParent()) : java.util.Optional.empty();
+            return Files.isRegularFile(location) ? Optional.ofNullable(location.getParent()) : Optional.empty();
         } catch (Exception e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code authbench run}: the benchmark. Options arrive as text because Maven passes an unset {@code -Dbench.*}
@@ -193,7 +195,7 @@ public final class RunCommand implements Callable<Integer> {
     String node = "node";
 
     /** The environment the API key may come from; tests replace it. */
-    java.util.function.UnaryOperator<String> environment = System::getenv;
+    UnaryOperator<String> environment = System::getenv;
 
     public RunCommand(Runner runner) {
         this.runner = runner;
@@ -413,7 +415,7 @@ public final class RunCommand implements Callable<Integer> {
         if (blank(value)) {
             return false;
         }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new UsageException(option + ": '" + value + "' is not true or false.");
@@ -424,7 +426,7 @@ public final class RunCommand implements Callable<Integer> {
         if (blank(value)) {
             return fallback;
         }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "on", "true" -> true;
             case "off", "false" -> false;
             default -> throw new UsageException(option + ": '" + value + "' is not on or off.");

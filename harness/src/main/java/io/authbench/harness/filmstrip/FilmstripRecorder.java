@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The filmstrip of the report's section 6 (harness/README.md#filmstrip-report-section-6): SSR and CSR side by side at
@@ -141,7 +142,7 @@ public final class FilmstripRecorder {
             }
             String file = written.get(frame);
             if (file == null) {
-                file = FOLDER + "/" + FLOW + "." + safe(profile) + "." + variant + "." + String.format(java.util.Locale.ROOT, "%02d", written.size())
+                file = FOLDER + "/" + FLOW + "." + safe(profile) + "." + variant + "." + String.format(Locale.ROOT, "%02d", written.size())
                         + ".jpg";
                 Path target = runFolder.resolve(file);
                 try {

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import java.net.URI;
 import java.util.Optional;
+import com.microsoft.playwright.PlaywrightException;
 
 /**
  * The documents a page's main frame received, as far as the flows need them: the last one that answered with an
@@ -38,7 +39,7 @@ final class DocumentResponses {
                     || response.frame() == null || response.frame().parentFrame() != null) {
                 return;
             }
-        } catch (com.microsoft.playwright.PlaywrightException e) {
+        } catch (PlaywrightException e) {
             return; // no frame (a service worker's response): not a document of the page
         }
         lastError = new ErrorDocument(response.request().method(), pathOf(response.url()), response.status(), seq);

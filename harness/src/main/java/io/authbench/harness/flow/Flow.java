@@ -3,6 +3,9 @@ package io.authbench.harness.flow;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import io.authbench.harness.apptarget.Target;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The user journeys of docs/architecture.md#flows. Each is run for both variants under each profile; the content
@@ -55,9 +58,9 @@ public enum Flow {
      * Why {@code target} cannot run this flow: it lacks a selector the flow needs (a target file may leave out those
      * only some flows use). Empty when it can. The run plan skips such a flow for the whole run, with this reason.
      */
-    public Optional<String> unsupportedReason(io.authbench.harness.apptarget.Target target) {
-        io.authbench.harness.apptarget.Target.Selectors s = target.selectors();
-        java.util.List<String> missing = new java.util.ArrayList<>();
+    public Optional<String> unsupportedReason(Target target) {
+        Target.Selectors s = target.selectors();
+        List<String> missing = new ArrayList<>();
         switch (this) {
             case NAVIGATE -> {
                 if (s.profileLink() == null) {

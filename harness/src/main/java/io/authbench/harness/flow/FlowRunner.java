@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Runs one iteration of one flow against one app in a fresh browser context and measures it. Set-up steps (signing
@@ -277,7 +278,7 @@ public final class FlowRunner {
                 contexts.add(context);
                 context.setDefaultTimeout(budget.remainingMs());
                 context.addInitScript(PageProbe.actionMarkScript(
-                        java.util.stream.Stream.of(selectors.submit(), selectors.profileLink(), selectors.logout())
+                        Stream.of(selectors.submit(), selectors.profileLink(), selectors.logout())
                                 .filter(Objects::nonNull).toList()));
                 // The observer fallback for content without elementtiming. Not for the bundled apps run built in: their
                 // page contract has elementtiming, and the watcher's visibility checks on every DOM mutation would

@@ -4,6 +4,7 @@ import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.ObservedRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one iteration produced: its metrics, or the reason it failed (with whatever was measured before).
@@ -22,18 +23,18 @@ import java.util.List;
  * @param csrSessionPath for CSR iterations, {@code cookie} or {@code fallback} ({@link CsrSessionPath}); null otherwise
  */
 public record IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics,
-                               List<ObservedRequest> requests, java.util.Map<String, Double> overheadMs,
-                               String timeToContentMethod, java.util.Map<String, String> checks,
+                               List<ObservedRequest> requests, Map<String, Double> overheadMs,
+                               String timeToContentMethod, Map<String, String> checks,
                                String csrSessionPath) {
     public IterationOutcome {
         requests = List.copyOf(requests);
-        overheadMs = java.util.Map.copyOf(overheadMs);
-        checks = checks == null ? java.util.Map.of() : java.util.Map.copyOf(checks);
+        overheadMs = Map.copyOf(overheadMs);
+        checks = checks == null ? Map.of() : Map.copyOf(checks);
     }
 
     /** Without recorded checks or CSR session path. */
     public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
-                            java.util.Map<String, Double> overheadMs, String timeToContentMethod) {
+                            Map<String, Double> overheadMs, String timeToContentMethod) {
         this(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, null, null);
     }
 
@@ -45,7 +46,7 @@ public record IterationOutcome(boolean ok, String failure, Instant startedAt, Me
 
     /** Without a time-to-content method. */
     public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
-                            java.util.Map<String, Double> overheadMs) {
+                            Map<String, Double> overheadMs) {
         this(ok, failure, startedAt, metrics, requests, overheadMs, null, null, null);
     }
 
@@ -54,7 +55,7 @@ public record IterationOutcome(boolean ok, String failure, Instant startedAt, Me
         return overheadMs.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    public static IterationOutcome failed(String reason, Instant startedAt, Metrics partial, java.util.Map<String, Double> overheadMs) {
+    public static IterationOutcome failed(String reason, Instant startedAt, Metrics partial, Map<String, Double> overheadMs) {
         return new IterationOutcome(false, reason, startedAt, partial, List.of(), overheadMs);
     }
 }

@@ -2,6 +2,7 @@ package io.authbench.harness.flow;
 
 import io.authbench.harness.measure.Destinations;
 import io.authbench.harness.stack.EmulatorStats;
+import java.net.URI;
 
 /**
  * What every iteration under one profile shares.
@@ -17,6 +18,6 @@ import io.authbench.harness.stack.EmulatorStats;
  * @param links         switches the links between set-up (full speed) and the measured phase (the profile)
  */
 public record IterationSettings(Destinations destinations, double cpuSlowdown, long timeoutMs, String projectId,
-                                EmulatorStats emulatorStats, long appwritePid, java.net.URI appwriteForBrowser,
+                                EmulatorStats emulatorStats, long appwritePid, URI appwriteForBrowser,
                                 SessionIssuer sessions, LinkShaping links) {
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A page with its instrumentation: a CDP session recording the network, the CPU throttle of the profile (from the
@@ -87,8 +88,8 @@ final class MeasuredPage {
                 && FAVICON_LOCATION.matcher(location).matches();
     }
 
-    private static final java.util.regex.Pattern FAVICON_LOCATION =
-            java.util.regex.Pattern.compile("https?://[^/?#]+/favicon\\.ico(:\\d+)*");
+    private static final Pattern FAVICON_LOCATION =
+            Pattern.compile("https?://[^/?#]+/favicon\\.ico(:\\d+)*");
 
     private static String oneLine(String text) {
         String line = text == null ? "" : text.replaceAll("\\s+", " ").trim();

@@ -9,6 +9,7 @@ import io.authbench.harness.check.Quote;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.net.URI;
 
 /**
  * Waits for a flow's content element, or for a sign that it will not come, so a broken iteration ends at once with
@@ -109,7 +110,7 @@ final class OutcomeWait {
 
     private static String pathOf(String url) {
         try {
-            String path = java.net.URI.create(url).getRawPath();
+            String path = URI.create(url).getRawPath();
             return path == null || path.isEmpty() ? "/" : path;
         } catch (IllegalArgumentException e) {
             return url;

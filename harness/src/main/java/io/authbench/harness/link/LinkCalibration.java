@@ -1,6 +1,7 @@
 package io.authbench.harness.link;
 
 import io.authbench.harness.profile.LinkSpec;
+import java.util.Locale;
 
 /**
  * What a link actually did, measured through a fresh {@link LinkProxy} with the link's spec, next to what it was
@@ -17,14 +18,14 @@ public record LinkCalibration(String name, LinkSpec configured, double measuredR
 
     /** One line for logs, e.g. {@code "cable browser-app: RTT 28.4 ms (28), down 4.98 Mbit/s (5), up 1.00 Mbit/s (1)"}. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%s: RTT %.1f ms (configured %s), down %s, up %s",
+        return String.format(Locale.ROOT, "%s: RTT %.1f ms (configured %s), down %s, up %s",
                 name, measuredRttMs, configured.rtt().toNanos() / 1e6 + " ms",
                 rate(measuredDownBitsPerSecond, configured.downBitsPerSecond()),
                 rate(measuredUpBitsPerSecond, configured.upBitsPerSecond()));
     }
 
     private static String rate(long measured, long configured) {
-        return String.format(java.util.Locale.ROOT, "%.2f Mbit/s (configured %s)", measured / 1e6,
-                configured == 0 ? "unlimited" : String.format(java.util.Locale.ROOT, "%.2f Mbit/s", configured / 1e6));
+        return String.format(Locale.ROOT, "%.2f Mbit/s (configured %s)", measured / 1e6,
+                configured == 0 ? "unlimited" : String.format(Locale.ROOT, "%.2f Mbit/s", configured / 1e6));
     }
 }

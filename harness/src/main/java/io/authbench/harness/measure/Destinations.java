@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * Which server an exchange went to. With the bundled apps the browser reaches every party through its own link proxy
@@ -57,7 +58,7 @@ public record Destinations(Set<Integer> appPorts, Set<Integer> appwritePorts, Se
     }
 
     private static String authority(URI uri) {
-        return (uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT)) + ":" + port(uri);
+        return (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT)) + ":" + port(uri);
     }
 
     private static int port(URI uri) {

@@ -6,6 +6,7 @@ import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Metrics;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The metrics of one iteration, computed from what the browser and the counters reported; no I/O. Time zero is the
@@ -95,7 +96,7 @@ public final class IterationMetrics {
      * App→Appwrite calls: the emulator's count ({@code countedByEmulator}, already net of the browser's own calls)
      * when known, else what the app announced in Server-Timing, else nothing.
      */
-    public static void addServerSideCalls(Metrics.Builder metrics, NetworkSummary n, java.util.OptionalLong countedByEmulator,
+    public static void addServerSideCalls(Metrics.Builder metrics, NetworkSummary n, OptionalLong countedByEmulator,
                                           boolean serverTimingUnknown) {
         if (countedByEmulator.isPresent()) {
             metrics.set(Metric.APPWRITE_CALLS_SERVER, countedByEmulator.getAsLong());

@@ -4,6 +4,7 @@ import io.authbench.harness.browser.Exchange;
 import io.authbench.harness.browser.ServerTiming;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one iteration sent over the network, per destination, from CDP exchanges.
@@ -88,7 +89,7 @@ public record NetworkSummary(
     }
 
     private static boolean isStorable(String cacheControl) {
-        return cacheControl != null && !cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-store");
+        return cacheControl != null && !cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
     }
 
 }

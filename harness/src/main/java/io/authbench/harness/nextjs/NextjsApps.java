@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Collections;
 
 /**
  * The Next.js pair of a four-variant run ({@code --nextjs}): the {@code nextjs} module's two apps as launched targets,
@@ -39,7 +43,7 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
             + " runs), 'mvn -B -pl nextjs -am verify -Dbench.nextjs=true -DskipTests', or 'node nextjs/build-apps.mjs'";
 
     public NextjsApps {
-        versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));
+        versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
     }
 
     /**
@@ -158,7 +162,7 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
     }
 
     private static Optional<String> version(String packageJson) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(packageJson)
+        JsonNode v = new ObjectMapper().readTree(packageJson)
                 .path("version");
         return v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
     }
@@ -169,7 +173,7 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
      * is 5 s, which Appwrite's argon2 password check can exceed on a busy machine: a slow answer is measured, not
      * turned into a failure, for all four variants alike).
      */
-    public static Map<String, String> harnessEnvironment(java.time.Duration upstreamTimeout) {
+    public static Map<String, String> harnessEnvironment(Duration upstreamTimeout) {
         return Map.of("UPSTREAM_TIMEOUT_MS", Long.toString(upstreamTimeout.toMillis()));
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.Set;
+import java.util.Collections;
 
 /**
  * The order in which a run executes its iterations (docs/statistics.md#run-order): paired SSR/CSR iterations per cell
@@ -71,8 +72,8 @@ public final class RunPlan<F> {
         this.seed = seed;
         this.cellCount = cellCount;
         this.iterations = List.copyOf(iterations);
-        this.skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
-        this.nextjsSkipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nextjsSkipped));
+        this.skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        this.nextjsSkipped = Collections.unmodifiableMap(new LinkedHashMap<>(nextjsSkipped));
     }
 
     /** A plan in which every flow can run (see {@link #build(List, List, int, int, long, Object, Function)}). */

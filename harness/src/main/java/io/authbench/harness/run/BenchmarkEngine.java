@@ -54,6 +54,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.authbench.support.process.ThreadDump;
+import java.io.UncheckedIOException;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
  * Runs a benchmark (docs/architecture.md#from-a-click-to-a-verdict): starts the emulator and Chromium, then per profile
@@ -281,7 +285,7 @@ public final class BenchmarkEngine {
      */
     private void keepFrames(FilmstripRecorder filmstrip, Step step, IterationOutcome result, List<Screencast.Frame> frames,
                             Deque<Step> pending, RunFolder folder, ResultsWriter writer) {
-        java.util.OptionalDouble timeToContent = result.metrics().number(Metric.TIME_TO_CONTENT_MS);
+        OptionalDouble timeToContent = result.metrics().number(Metric.TIME_TO_CONTENT_MS);
         if (result.ok() && timeToContent.isPresent()) {
             filmstrip.add(step.pair(), step.variant(), result.startedAt().toEpochMilli(), timeToContent.getAsDouble(), frames);
         }
@@ -330,8 +334,8 @@ public final class BenchmarkEngine {
             writer.setCodeSize(sizes);
             out.println("authbench: code size of the auth path (lines of code): " + sizes.stream()
                     .map(c -> c.variant() + " " + c.linesOfCode() + " in " + c.files().size() + " files")
-                    .collect(java.util.stream.Collectors.joining(", ")));
-        } catch (java.io.UncheckedIOException e) {
+                    .collect(Collectors.joining(", ")));
+        } catch (UncheckedIOException e) {
             out.println("authbench: code size not measured: " + e.getMessage());
             writer.addIncident(new Incident(Instant.now(), "harness", "code size not measured: " + e.getMessage()));
         }
@@ -363,9 +367,9 @@ public final class BenchmarkEngine {
         Path file = folder.logs().resolve("appwrite-emulator.threads-" + now + ".txt");
         // Ours too: a dump taken in a quiet run showed the emulator idle (no thread on the request), so the
         // harness's side (the SDK's coroutine, OkHttp's pool and sockets) is where to look next.
-        io.authbench.support.process.ThreadDump.write(ProcessHandle.current().pid(),
+        ThreadDump.write(ProcessHandle.current().pid(),
                 folder.logs().resolve("harness.threads-" + now + ".txt"));
-        io.authbench.support.process.ThreadDump.write(stack.appwritePid(), file).ifPresentOrElse(
+        ThreadDump.write(stack.appwritePid(), file).ifPresentOrElse(
                 dump -> out.println("authbench:   " + what + " got no answer in time; thread dumps of the emulator and"
                         + " the harness are in " + dump.getParent() + " (*.threads-" + now + ".txt)"),
                 () -> out.println("authbench:   " + what + " got no answer in time (no thread dump: jcmd unavailable)"));

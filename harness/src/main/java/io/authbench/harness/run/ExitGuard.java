@@ -4,6 +4,8 @@ import io.authbench.reports.results.ResultsWriter;
 import io.authbench.reports.results.RunStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes sure a run ends cleanly however the JVM stops: on Ctrl-C (or SIGTERM) the results file is marked
@@ -17,7 +19,7 @@ final class ExitGuard implements AutoCloseable {
     private volatile ResultsWriter writer;
     private volatile boolean stopping;
     /** Work that must happen however the run ends (deleting test users of an external Appwrite), before the file is closed. */
-    private final java.util.List<Runnable> cleanups = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
 
     ExitGuard() {
         StopSignal.install();
@@ -70,7 +72,7 @@ final class ExitGuard implements AutoCloseable {
         for (ProcessHandle child : children) {
             long left = Math.max(0, deadline - System.nanoTime());
             try {
-                child.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                child.onExit().get(left, TimeUnit.NANOSECONDS);
             } catch (Exception e) {
                 child.destroyForcibly();
             }

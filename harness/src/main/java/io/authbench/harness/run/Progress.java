@@ -2,6 +2,7 @@ package io.authbench.harness.run;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The live progress line of the measurement phase: iterations done of total, failures so far, and an estimate of
@@ -55,7 +56,7 @@ final class Progress {
     String line(String what) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         long left = done == 0 ? 0 : Math.round(elapsed / done * (total - done));
-        return String.format(java.util.Locale.ROOT, "[%d/%d] %d failed, about %s left (%s)", done, total, failures,
+        return String.format(Locale.ROOT, "[%d/%d] %d failed, about %s left (%s)", done, total, failures,
                 left >= 60 ? (left / 60) + " min " + (left % 60) + " s" : left + " s", what);
     }
 }

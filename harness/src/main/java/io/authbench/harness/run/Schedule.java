@@ -8,6 +8,11 @@ import io.authbench.harness.plan.PlannedIteration;
 import io.authbench.harness.plan.RunPlan;
 import io.authbench.harness.profile.NetworkProfile;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Turns the options into the engine's steps through {@link RunPlan} (seeded, balanced pair order, warm-ups first). */
 final class Schedule {
@@ -19,9 +24,9 @@ final class Schedule {
     }
 
     /** Flow code → why it is not run (the targets lack what it needs); results.json records it. */
-    static java.util.Map<String, String> skippedFlows(HarnessOptions options) {
-        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
-        java.util.stream.Stream.concat(options.flows().stream(), java.util.stream.Stream.ofNullable(options.aaFlow()))
+    static Map<String, String> skippedFlows(HarnessOptions options) {
+        Map<String, String> skipped = new LinkedHashMap<>();
+        Stream.concat(options.flows().stream(), Stream.ofNullable(options.aaFlow()))
                 .map(Schedule::flow).forEach(flow -> skipReason(flow, options.targets())
                         .ifPresent(reason -> skipped.putIfAbsent(flow.code(), reason)));
         return skipped;
@@ -31,8 +36,8 @@ final class Schedule {
      * Flow code → why the Next.js pair does not run it (its cells then hold the Undertow pair only); empty without the
      * Next.js pair. results.json records it with the Next.js variants' apps.
      */
-    static java.util.Map<String, String> nextjsSkippedFlows(HarnessOptions options) {
-        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
+    static Map<String, String> nextjsSkippedFlows(HarnessOptions options) {
+        Map<String, String> skipped = new LinkedHashMap<>();
         if (options.nextjs() != null) {
             options.flows().stream().map(Schedule::flow).forEach(flow -> nextjsSkipReason(flow, options.nextjs())
                     .ifPresent(reason -> skipped.put(flow.code(), reason)));
@@ -49,24 +54,24 @@ final class Schedule {
     }
 
     /** Both Next.js apps must support a flow for the Next.js pair to run it (their target files say what they have). */
-    private static java.util.Optional<String> nextjsSkipReason(Flow flow, NextjsApps nextjs) {
-        List<String> reasons = java.util.stream.Stream.of(nextjs.ssr().target(), nextjs.csr().target())
-                .map(flow::unsupportedReason).flatMap(java.util.Optional::stream).toList();
-        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", reasons));
+    private static Optional<String> nextjsSkipReason(Flow flow, NextjsApps nextjs) {
+        List<String> reasons = Stream.of(nextjs.ssr().target(), nextjs.csr().target())
+                .map(flow::unsupportedReason).flatMap(Optional::stream).toList();
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
     /**
      * Both targets must support a flow (its cells pair them); the bundled apps support every flow, also when they
      * stand in for the pattern a run's single launched target file does not cover (a null target).
      */
-    private static java.util.Optional<String> skipReason(Flow flow, Targets targets) {
+    private static Optional<String> skipReason(Flow flow, Targets targets) {
         if (targets == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        List<String> reasons = java.util.stream.Stream.of(targets.ssr(), targets.csr())
-                .filter(java.util.Objects::nonNull)
-                .map(flow::unsupportedReason).flatMap(java.util.Optional::stream).toList();
-        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", reasons));
+        List<String> reasons = Stream.of(targets.ssr(), targets.csr())
+                .filter(Objects::nonNull)
+                .map(flow::unsupportedReason).flatMap(Optional::stream).toList();
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
     private static Flow flow(String code) {

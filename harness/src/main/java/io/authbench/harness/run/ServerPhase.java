@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * The run's second phase: what each pattern costs the servers (server-bench's {@link ServerCostPhase}: JMH with the
@@ -119,7 +120,7 @@ final class ServerPhase {
         for (String note : result.notes()) {
             writer.addIncident(new Incident(Instant.now(), COMPONENT, note));
         }
-        out.printf(java.util.Locale.ROOT, "authbench: server phase done in %.0f s: %d JMH results, %d load steps%n",
+        out.printf(Locale.ROOT, "authbench: server phase done in %.0f s: %d JMH results, %d load steps%n",
                 (System.nanoTime() - start) / 1e9, result.jmh().size(), result.load().size());
         out.flush();
         return true;

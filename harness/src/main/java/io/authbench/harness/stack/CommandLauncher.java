@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * Starts a launched target: its file's {@code start} command with the placeholders filled for the profile
@@ -58,7 +59,7 @@ public record CommandLauncher(TargetSpec spec, Map<String, String> environment) 
     }
 
     private Map<String, String> environment(Map<String, String> fromFile) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(fromFile);
+        Map<String, String> all = new LinkedHashMap<>(fromFile);
         all.putAll(environment);
         return all;
     }

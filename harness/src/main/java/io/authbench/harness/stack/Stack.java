@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
 
 /**
  * The emulator, started once per run, plus per profile the links and both apps ({@link ProfileStack}). With an
@@ -39,7 +40,7 @@ public final class Stack implements AutoCloseable {
      * argon2 password check alone can take seconds on a busy 2-core machine, so the harness allows more for both: a
      * slow answer is measured, not turned into a failure. It changes nothing when calls are fast.
      */
-    public static final java.time.Duration APP_UPSTREAM_TIMEOUT = java.time.Duration.ofSeconds(20);
+    public static final Duration APP_UPSTREAM_TIMEOUT = Duration.ofSeconds(20);
     static final String UPSTREAM_TIMEOUT = APP_UPSTREAM_TIMEOUT.toSeconds() + "s";
     /** Child JVMs get a bounded heap: three JVMs and Chromium share the machine. */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx512m");
@@ -113,7 +114,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** The emulator's request counters, null for an external Appwrite (it has no {@code /_emulator/stats}). */
-    public EmulatorStats emulatorStats(java.time.Duration timeout) {
+    public EmulatorStats emulatorStats(Duration timeout) {
         return emulator != null ? new EmulatorStats(emulator.url(), timeout) : null;
     }
 

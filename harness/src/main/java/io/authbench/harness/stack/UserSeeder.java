@@ -16,6 +16,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.appwrite.models.Session;
+import io.appwrite.models.User;
+import io.authbench.harness.backend.RateLimits;
+import java.net.http.HttpHeaders;
+import java.security.SecureRandom;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Creates test users through Appwrite's Users API with the real Java/Kotlin SDK and the project's API key, as a
@@ -26,11 +46,11 @@ public final class UserSeeder {
     private final Users users;
     private final Duration callTimeout;
     private final String runTag;
-    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger next = new AtomicInteger();
     /** Ids of the users this seeder created and has not deleted yet, in creation order. */
-    private final java.util.Set<String> createdIds = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    private final Set<String> createdIds = Collections.synchronizedSet(new LinkedHashSet<>());
     /** Appwrite's X-RateLimit-* headers of the last 429 answer, for the error message (the SDK's exception drops them). */
-    private final java.util.concurrent.atomic.AtomicReference<String> lastRateLimit = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<String> lastRateLimit = new AtomicReference<>();
     /**
      * The password every login user of this run shares and Appwrite's argon2 hash of it, once the first such user
      * exists: later ones are imported with the hash ({@code POST /v1/users/argon2}) and cost Appwrite no hash. Each
@@ -42,9 +62,9 @@ public final class UserSeeder {
     static final int SET_UP_ATTEMPTS = 3;
     public static final Duration SET_UP_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CREATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
-    private final java.util.concurrent.atomic.AtomicInteger setUpRetries = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger setUpRetries = new AtomicInteger();
     /** Told what got no answer, at that moment (e.g. to take the backend's thread dump); may be replaced once. */
-    private volatile java.util.function.Consumer<String> onNoAnswer = what -> { };
+    private volatile Consumer<String> onNoAnswer = what -> { };
 
     /**
      * @param apiBase Appwrite's API base (the emulator directly: seeding is set-up, not measured)
@@ -58,7 +78,7 @@ public final class UserSeeder {
                 .writeTimeout(callTimeout).callTimeout(callTimeout).addNetworkInterceptor(chain -> {
                     okhttp3.Response response = chain.proceed(chain.request());
                     if (response.code() == 429) {
-                        lastRateLimit.set(io.authbench.harness.backend.RateLimits.describe(429, java.net.http.HttpHeaders.of(
+                        lastRateLimit.set(RateLimits.describe(429, HttpHeaders.of(
                                 response.headers().toMultimap(), (name, value) -> true)));
                     }
                     return response;
@@ -78,24 +98,24 @@ public final class UserSeeder {
      * meanwhile). Without a password a user costs Appwrite no hash; such users only ever get {@link #createSession}.
      */
     public List<TestUser> create(int count, boolean withPassword) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_REQUESTS, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS, r -> {
             Thread thread = new Thread(r, "authbench-seeder");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<java.util.concurrent.Future<TestUser>> futures = new ArrayList<>(count);
+            List<Future<TestUser>> futures = new ArrayList<>(count);
             int first = 0;
             if (withPassword && count > 0 && sharedPassword == null) {
                 // Hashed by Appwrite once; the hash then seeds the others (see sharedPassword).
-                futures.add(java.util.concurrent.CompletableFuture.completedFuture(createOne(true)));
+                futures.add(CompletableFuture.completedFuture(createOne(true)));
                 first = 1;
             }
             for (int i = first; i < count; i++) {
                 futures.add(pool.submit(() -> createOne(withPassword)));
             }
             List<TestUser> created = new ArrayList<>(count);
-            for (java.util.concurrent.Future<TestUser> future : futures) {
+            for (Future<TestUser> future : futures) {
                 created.add(future.get());
             }
             return created;
@@ -127,7 +147,7 @@ public final class UserSeeder {
             return new TestUser(id, email, shared.password(), name);
         }
         String password = withPassword ? randomPassword() : null;
-        io.appwrite.models.User<?> created = createWithRetries(id, email, password, name);
+        User<?> created = createWithRetries(id, email, password, name);
         if (password != null && created != null && created.getPassword() != null
                 && created.getPassword().startsWith("$argon2")) {
             sharedPassword = new HashedPassword(password, created.getPassword());
@@ -148,12 +168,12 @@ public final class UserSeeder {
      * hash, no login rate limit. For set-up sign-ins; the caller hands it to the browser as the pattern's cookie.
      */
     public IssuedSession createSession(TestUser user) {
-        io.appwrite.models.Session session = withRetries("creating a set-up session for " + user.email(), callback ->
+        Session session = withRetries("creating a set-up session for " + user.email(), callback ->
                 users.createSession(user.id(), callback));
         Instant expire;
         try {
             expire = OffsetDateTime.parse(session.getExpire()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             expire = Instant.now().plus(Duration.ofDays(365)); // Appwrite's default session length
         }
         return IssuedSession.of(user.id(), session.getSecret(), expire);
@@ -174,7 +194,7 @@ public final class UserSeeder {
      * hash on a busy machine). The id is ours, so a repeat that finds it taken (409) means the unanswered attempt
      * did create the user (then the answer is null).
      */
-    private io.appwrite.models.User<?> createWithRetries(String id, String email, String password, String name) {
+    private User<?> createWithRetries(String id, String email, String password, String name) {
         return withRetries("creating a test user", callback -> users.create(id, email, null, password, name, callback),
                 CREATE_ATTEMPT_TIMEOUT, e -> e.getMessage().contains("user_already_exists"));
     }
@@ -184,7 +204,7 @@ public final class UserSeeder {
      * that fails as {@code doneByEarlierAttempt} says means the unanswered attempt did the work (returns null).
      */
     private <T> T withRetries(String what, SdkCall<T> sdkCall, Duration attemptLimit,
-                              java.util.function.Predicate<SeedingException> doneByEarlierAttempt) {
+                              Predicate<SeedingException> doneByEarlierAttempt) {
         Duration attemptTimeout = callTimeout.compareTo(attemptLimit) < 0 ? callTimeout : attemptLimit;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -208,8 +228,8 @@ public final class UserSeeder {
      * Runs {@code listener} with a description of the call whenever a set-up call got no answer in time, before it
      * is repeated: the moment to take evidence of why (the engine saves the emulator's thread dump).
      */
-    public void onNoAnswer(java.util.function.Consumer<String> listener) {
-        this.onNoAnswer = java.util.Objects.requireNonNull(listener);
+    public void onNoAnswer(Consumer<String> listener) {
+        this.onNoAnswer = Objects.requireNonNull(listener);
     }
 
     /** How many set-up calls had to be repeated because an attempt got no answer in time. */
@@ -278,7 +298,7 @@ public final class UserSeeder {
      */
     public Cleanup deleteCreated() {
         List<String> deleted = new ArrayList<>();
-        java.util.Map<String, String> failed = new java.util.LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
         for (String id : createdUserIds()) {
             CompletableFuture<Object> result = new CompletableFuture<>();
             try {
@@ -317,10 +337,10 @@ public final class UserSeeder {
      * @param deleted ids deleted (or already gone)
      * @param failed  ids that could not be deleted, with the reason; they stay in the project
      */
-    public record Cleanup(List<String> deleted, java.util.Map<String, String> failed) {
+    public record Cleanup(List<String> deleted, Map<String, String> failed) {
         public Cleanup {
             deleted = List.copyOf(deleted);
-            failed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failed));
+            failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
         }
 
         /** One line for the console and the results' incidents. */
@@ -338,8 +358,8 @@ public final class UserSeeder {
 
     private static String randomPassword() {
         byte[] bytes = new byte[12];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return "pw-" + java.util.HexFormat.of().formatHex(bytes);
+        new SecureRandom().nextBytes(bytes);
+        return "pw-" + HexFormat.of().formatHex(bytes);
     }
 
     /** A call got no answer in time. */

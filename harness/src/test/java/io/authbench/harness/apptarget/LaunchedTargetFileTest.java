@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.LinkedHashMap;
 
 /** Target files with {@code start} and {@code ports}: reading, placeholders, and every mistake's message. */
 class LaunchedTargetFileTest {
@@ -92,7 +93,7 @@ class LaunchedTargetFileTest {
     @Test
     void every_mistake_in_start_or_ports_is_one_message_naming_the_field_and_the_fix() {
         String node = "\"command\": [\"node\", \"s.js\"]";
-        Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> cases = new LinkedHashMap<>();
         cases.put("{ \"command\": [\"node\", \"--port={prot}\"] }",
                 List.of("field \"start.command[1]\" uses the unknown placeholder {prot}", "use one of {port}, {host},"
                         + " {appwriteEndpoint}, {appwriteBrowserEndpoint}, {projectId}"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.authbench.harness.flow.Flow;
 
 /** Target files: the bundled ones, every bad field's message, overrides, the SSR+CSR pair, shaped profiles. */
 class TargetFileTest {
@@ -80,17 +81,17 @@ class TargetFileTest {
         assertThat(t.selectors().loginError()).isEqualTo(".alert");
         assertThat(t.selectors().upstreamError()).isEqualTo(".oops");
         assertThat(t.nameMatch()).isEqualTo(NameMatch.CONTAINS);
-        assertThat(io.authbench.harness.flow.Flow.NAVIGATE.unsupportedReason(t)).hasValue("navigate needs"
+        assertThat(Flow.NAVIGATE.unsupportedReason(t)).hasValue("navigate needs"
                 + " selectors.profileLink and selectors.profileName, which target welcome (welcome.json) does not give");
-        for (io.authbench.harness.flow.Flow flow : io.authbench.harness.flow.Flow.values()) {
-            if (flow != io.authbench.harness.flow.Flow.NAVIGATE) {
+        for (Flow flow : Flow.values()) {
+            if (flow != Flow.NAVIGATE) {
                 assertThat(flow.unsupportedReason(t)).as(flow.code()).isEmpty();
             }
         }
         Target noHeading = TargetFile.parse(minimal.replace("\"loginHeading\": \"h2\", ", ""), "w.json");
-        assertThat(io.authbench.harness.flow.Flow.GUARD.unsupportedReason(noHeading)).hasValueSatisfying(
+        assertThat(Flow.GUARD.unsupportedReason(noHeading)).hasValueSatisfying(
                 reason -> assertThat(reason).startsWith("guard needs selectors.loginHeading"));
-        assertThat(io.authbench.harness.flow.Flow.LOGOUT.unsupportedReason(noHeading)).isPresent();
+        assertThat(Flow.LOGOUT.unsupportedReason(noHeading)).isPresent();
     }
 
     @Test

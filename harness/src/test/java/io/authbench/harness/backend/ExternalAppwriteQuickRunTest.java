@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A quick run against an Appwrite the harness did not start: the test starts the emulator itself, outside this
@@ -107,7 +108,7 @@ class ExternalAppwriteQuickRunTest {
             assertThat(stdout.toString() + stderr).doesNotContain(apiKey);
             try (Stream<Path> files = Files.walk(out)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
                             .as(file.toString()).doesNotContain(apiKey);
                 }
             }

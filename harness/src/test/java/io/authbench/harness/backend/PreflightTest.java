@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.sun.net.httpserver.HttpServer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Each failure case of the external-Appwrite preflight, against a real emulator process configured to fail it (or a
@@ -179,10 +182,10 @@ class PreflightTest {
 
     @Test
     void a_web_server_that_is_not_appwrite_is_named() throws Exception {
-        com.sun.net.httpserver.HttpServer website = com.sun.net.httpserver.HttpServer.create(
+        HttpServer website = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         website.createContext("/", exchange -> {
-            byte[] page = "<html><body>Welcome</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] page = "<html><body>Welcome</body></html>".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, page.length);
             exchange.getResponseBody().write(page);
             exchange.close();
@@ -205,7 +208,7 @@ class PreflightTest {
     }
 
     private static PreflightException assertThrows(Preflight preflight) {
-        Throwable thrown = org.junit.jupiter.api.Assertions.assertThrows(PreflightException.class, preflight::run);
+        Throwable thrown = Assertions.assertThrows(PreflightException.class, preflight::run);
         assertThat(thrown.getMessage()).contains("Fix:");
         return (PreflightException) thrown;
     }

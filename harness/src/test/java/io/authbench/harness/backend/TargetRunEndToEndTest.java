@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 
 /**
  * The target-file path with the bundled apps: the test starts the emulator (as an external Appwrite) and both apps
@@ -185,7 +187,7 @@ class TargetRunEndToEndTest {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         try (DetachedEmulator appwrite = DetachedEmulator.start(dir, apiKey);
-             java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+             ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // Accepts connections (the kernel's backlog) but never answers: a hung app, as a target.
             String api = "http://localhost:" + appwrite.api().getPort() + "/v1";
             String hung = "http://localhost:" + silent.getLocalPort();

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.authbench.harness.apptarget.NameMatch;
 
 /**
  * Time to content on pages without an {@code elementtiming} attribute: the observer-based fallback of
@@ -99,7 +100,7 @@ class ObserverFallbackTest {
 
     @Test
     void the_targets_name_match_runs_in_the_page_a_regex_or_contains_accepts_a_greeting_exact_does_not() {
-        io.authbench.harness.apptarget.NameMatch regex = io.authbench.harness.apptarget.NameMatch.regex("^Welcome back, {name}!$");
+        NameMatch regex = NameMatch.regex("^Welcome back, {name}!$");
         for (String[] watch : new String[][] {{"regex", regex.expected(NAME)}, {"contains", NAME}}) {
             try (BrowserContext context = browser.browser().newContext()) {
                 context.addInitScript(PageProbe.contentWatchScript("#greeting", watch[0], watch[1]));

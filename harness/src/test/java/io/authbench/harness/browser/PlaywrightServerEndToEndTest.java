@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.api.Assertions;
 
 /**
  * {@code --browser-ws}: the harness takes its Chromium from a Playwright server (the driver's own {@code run-server},
@@ -87,7 +88,7 @@ class PlaywrightServerEndToEndTest {
     @Test
     void a_server_that_cannot_launch_its_browser_says_how_to_fix_it() throws Exception {
         try (ReadyChild server = startServer()) {
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> BrowserSession.open(
+            assertThat(Assertions.catchThrowable(() -> BrowserSession.open(
                     new BrowserTarget.PlaywrightServer(URI.create(server.group(1)), Path.of("/nonexistent/chromium")))))
                     .isInstanceOf(BrowserSetupException.class)
                     .hasMessageStartingWith("The Playwright server at " + server.group(1) + " has no browser to launch:"

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A child process that is not one of AuthBench's servers (a Playwright server, a Selenium Grid) and so has its own
@@ -44,7 +46,7 @@ final class ReadyChild implements AutoCloseable {
                 new IllegalStateException(command.get(0) + " exited with " + child.process.exitValue())));
         try {
             child.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException | InterruptedException e) {
+        } catch (TimeoutException | ExecutionException | InterruptedException e) {
             child.close();
             throw new IllegalStateException("not ready within " + timeout + " (" + e + "); log:\n" + child.logText(), e);
         }
@@ -71,7 +73,7 @@ final class ReadyChild implements AutoCloseable {
                 while ((line = reader.readLine()) != null) {
                     synchronized (this) {
                         Files.writeString(log, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                     }
                     Matcher matcher = readyLine.matcher(line);
                     if (!ready.isDone() && matcher.find()) {

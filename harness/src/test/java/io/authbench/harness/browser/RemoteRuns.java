@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import io.authbench.support.process.TestClasspath;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
 
 /** A one-pair login run with a remote browser, and the checks every remote-browser test shares. */
 final class RemoteRuns {
@@ -53,25 +56,25 @@ final class RemoteRuns {
      */
     static Outcome loginPairInChildJvm(Path out, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", io.authbench.support.process.TestClasspath.current(), "io.authbench.harness.HarnessMain", "run",
+                "-cp", TestClasspath.current(), "io.authbench.harness.HarnessMain", "run",
                 "--flows=login", "--profiles=loopback", "--pairs=1", "--warmup-pairs=0", "--aa-flow=none",
                 "--server-phase=off", "--out=" + out, "--emulator-jar=" + ServerJars.emulator(),
                 "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr()));
         command.addAll(List.of(extra));
-        java.nio.file.Files.createDirectories(out);
+        Files.createDirectories(out);
         Path stdout = out.resolve("cli.stdout.txt");
         Path stderr = out.resolve("cli.stderr.txt");
         Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 throw new AssertionError("authbench run did not end within 5 minutes");
             }
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            process.onExit().get(30, TimeUnit.SECONDS);
         }
-        return new Outcome(process.exitValue(), java.nio.file.Files.readString(stdout), java.nio.file.Files.readString(stderr));
+        return new Outcome(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
 
     /** Both variants measured, every browser-side metric present, and the patterns' defining difference counted. */

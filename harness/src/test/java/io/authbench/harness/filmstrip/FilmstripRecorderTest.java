@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.IntStream;
 
 class FilmstripRecorderTest {
     @TempDir
@@ -25,7 +26,7 @@ class FilmstripRecorderTest {
 
     static List<Frame> frames(double actionEpochMs, String... images) {
         // one frame just before the action, then one every 100 ms
-        return java.util.stream.IntStream.range(0, images.length)
+        return IntStream.range(0, images.length)
                 .mapToObj(i -> new Frame(actionEpochMs - 5 + i * 100.0,
                         Base64.getEncoder().encodeToString(images[i].getBytes())))
                 .toList();

@@ -3,6 +3,7 @@ package io.authbench.harness.measure;
 import io.authbench.harness.browser.Exchange;
 import io.authbench.harness.browser.ServerTiming;
 import java.util.List;
+import java.util.Set;
 
 /** Builds exchanges for tests; times are epoch ms. */
 final class Exchanges {
@@ -30,6 +31,6 @@ final class Exchanges {
     }
 
     static Destinations destinations() {
-        return new Destinations(java.util.Set.of(4000), java.util.Set.of(5000));
+        return new Destinations(Set.of(4000), Set.of(5000));
     }
 }

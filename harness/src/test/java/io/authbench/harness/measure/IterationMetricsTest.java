@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
+import org.assertj.core.data.Offset;
 
 /** The per-iteration computations: time to content, document timings, client CPU, network, waterfall, counters. */
 class IterationMetricsTest {
@@ -51,13 +53,13 @@ class IterationMetricsTest {
         Map<String, Double> sameDoc = Map.of("NavigationStart", 1.0, "ScriptDuration", 0.125, "TaskDuration", 0.350);
         Metrics.Builder m = Metrics.builder();
         IterationMetrics.addClientCpu(m, before, sameDoc);
-        assertThat(m.build().number(Metric.SCRIPT_MS).getAsDouble()).isCloseTo(25.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(m.build().number(Metric.TASK_MS).getAsDouble()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(m.build().number(Metric.SCRIPT_MS).getAsDouble()).isCloseTo(25.0, Offset.offset(1e-9));
+        assertThat(m.build().number(Metric.TASK_MS).getAsDouble()).isCloseTo(50.0, Offset.offset(1e-9));
 
         Map<String, Double> newDoc = Map.of("NavigationStart", 2.0, "ScriptDuration", 0.010, "TaskDuration", 0.020);
         Metrics.Builder n = Metrics.builder();
         IterationMetrics.addClientCpu(n, before, newDoc);
-        assertThat(n.build().number(Metric.SCRIPT_MS).getAsDouble()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(n.build().number(Metric.SCRIPT_MS).getAsDouble()).isCloseTo(10.0, Offset.offset(1e-9));
     }
 
     @Test
@@ -112,7 +114,7 @@ class IterationMetricsTest {
         }
         Counters after = new Counters(CpuSnapshot.of(self), CpuSnapshot.of(self), 14 + (sink == 42 ? 1 : 0));
         Metrics.Builder m = Metrics.builder();
-        Map<String, String> checks = new java.util.HashMap<>();
+        Map<String, String> checks = new HashMap<>();
         after.addCpuSince(before, m, checks);
         // This JVM's own work between the reads, with nanosecond resolution: positive, and not a multiple of a tick.
         assertThat(m.build().number(Metric.APP_CPU_MS).getAsDouble()).isPositive();

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.TreeMap;
 
 /** The plan of a run with the Next.js pair: ssr, csr, next-ssr and next-csr in every cell. */
 class FourVariantPlanTest {
@@ -94,7 +97,7 @@ class FourVariantPlanTest {
         });
         assertThat(undertowFirstPerCell(fourVariants(11, 0, 99))).isEqualTo(undertowFirst);
         assertThat(undertowFirstPerCell(fourVariants(11, 0, 100))).isNotEqualTo(undertowFirst);
-        assertThat(new java.util.HashSet<>(undertowFirst.values())).as("not one fixed sequence for every cell").hasSizeGreaterThan(1);
+        assertThat(new HashSet<>(undertowFirst.values())).as("not one fixed sequence for every cell").hasSizeGreaterThan(1);
     }
 
     @Test
@@ -151,9 +154,9 @@ class FourVariantPlanTest {
     /** flow@profile → for each measured pair number, whether the Undertow pair ran first. */
     private static Map<String, List<Boolean>> undertowFirstPerCell(RunPlan<String> plan) {
         return plan.iterations().stream().filter(i -> !i.isAa() && !i.warmup())
-                .collect(Collectors.groupingBy(i -> i.flow() + "@" + i.profileName(), java.util.TreeMap::new,
+                .collect(Collectors.groupingBy(i -> i.flow() + "@" + i.profileName(), TreeMap::new,
                         Collectors.collectingAndThen(Collectors.toList(), cell -> {
-                            List<Boolean> firsts = new java.util.ArrayList<>();
+                            List<Boolean> firsts = new ArrayList<>();
                             for (int k = 0; k < cell.size(); k += 4) {
                                 firsts.add(!cell.get(k).variant().nextjs());
                             }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 class RunPlanTest {
 
@@ -38,8 +40,8 @@ class RunPlanTest {
 
     @Test
     void a_flow_the_apps_cannot_run_gets_no_cells_and_its_reason_is_kept_and_the_others_keep_their_order() {
-        java.util.function.Function<String, java.util.Optional<String>> noProfilePage = flow -> flow.equals("revisit")
-                ? java.util.Optional.of("revisit needs a profile page") : java.util.Optional.empty();
+        Function<String, Optional<String>> noProfilePage = flow -> flow.equals("revisit")
+                ? Optional.of("revisit needs a profile page") : Optional.empty();
         RunPlan<String> plan = RunPlan.build(FLOWS, PROFILES, 3, 1, 42, "revisit", noProfilePage);
         RunPlan<String> without = RunPlan.build(List.of("login", "guard"), PROFILES, 3, 1, 42, null);
 
@@ -62,7 +64,7 @@ class RunPlanTest {
                 "slow-4g/login", "slow-4g/revisit", "slow-4g/guard");
         assertThat(plan.byProfile().keySet()).containsExactly("loopback", "slow-4g");
         // Contiguous: the number of distinct consecutive runs equals the number of cells.
-        long runs = java.util.stream.IntStream.range(0, plan.size())
+        long runs = IntStream.range(0, plan.size())
                 .filter(k -> k == 0 || !sameCell(plan.iterations().get(k - 1), plan.iterations().get(k))).count();
         assertThat(runs).isEqualTo(plan.cellCount());
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.authbench.harness.cli.Defaults;
 
 /**
  * The whole harness, as a user runs it: real emulator, real apps, real links, real Chromium; one login pair on
@@ -55,7 +56,7 @@ class QuickRunEndToEndTest {
         assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr).isZero();
         RunResults results = ResultsJson.read(out.resolve("results.json"));
         assertThat(results.run().status()).isEqualTo(RunStatus.COMPLETE);
-        assertThat(results.run().seed()).isEqualTo(io.authbench.harness.cli.Defaults.SEED);
+        assertThat(results.run().seed()).isEqualTo(Defaults.SEED);
         assertThat(results.environment().chromium()).isNotBlank();
         assertThat(results.environment().backend()).isEqualTo("emulator");
         assertThat(results.profiles()).extracting(p -> p.name()).containsExactly("loopback");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.authbench.harness.apptarget.LaunchedTargetFiles;
 
 /**
  * results.json states only what happened: a target run lists no bundled app's SDK it did not measure, records the
@@ -63,7 +64,7 @@ class RecordedSettingsTest {
 
     @Test
     void a_launched_ssr_target_with_the_bundled_csr_app_lists_only_the_csr_apps_sdk() throws Exception {
-        Path file = Files.writeString(dir.resolve("t.json"), io.authbench.harness.apptarget.LaunchedTargetFiles.ssr("t"));
+        Path file = Files.writeString(dir.resolve("t.json"), LaunchedTargetFiles.ssr("t"));
         HarnessOptions options = options("--target=" + file, "--quick");
 
         assertThat(options.profiles()).as("launched targets run under every profile").containsExactly("loopback", "slow-4g");

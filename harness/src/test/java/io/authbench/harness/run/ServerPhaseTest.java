@@ -35,6 +35,7 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.authbench.serverbench.jmh.JmhSettings;
 
 /**
  * The server phase's place in a run: settings follow the run mode, its figures land in the run's results.json next to
@@ -127,7 +128,7 @@ class ServerPhaseTest {
                         + " account.get (SDK and plain HTTP) 3 × 2000 ms warm-up, 1 × 2000 ms; logins no warm-up,"
                         + " 1 × 2000 ms; modes [sample]; threads [1]");
         assertThat(ServerPhase.configSettings(standard).get("serverBench.jmh")).contains("modes [thrpt, sample]")
-                .contains("threads [1, " + io.authbench.serverbench.jmh.JmhSettings.contendedThreads() + "]");
+                .contains("threads [1, " + JmhSettings.contendedThreads() + "]");
         assertThat(ServerPhase.configSettings(options(true, false, false))).containsOnly(Map.entry("serverPhase", "off"));
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import io.authbench.harness.plan.Variant;
 
 class UserPoolTest {
     private static List<TestUser> users(String prefix, int n) {
@@ -16,7 +17,7 @@ class UserPoolTest {
     }
 
     private static Step step(Flow flow) {
-        return new Step(flow, "loopback", 0, 0, io.authbench.harness.plan.Variant.SSR, false);
+        return new Step(flow, "loopback", 0, 0, Variant.SSR, false);
     }
 
     @Test

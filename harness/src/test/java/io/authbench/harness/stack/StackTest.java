@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 
 /** The real emulator and apps, started from their jars, behind real links. */
 class StackTest {
@@ -95,7 +97,7 @@ class StackTest {
     private static long routeCount(String route) throws IOException, InterruptedException {
         HttpResponse<String> stats = HTTP.send(HttpRequest.newBuilder(stack.emulatorApi().resolve("/_emulator/stats"))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.body()).path("routes").path(route)
+        return new ObjectMapper().readTree(stats.body()).path("routes").path(route)
                 .path("count").asLong(0);
     }
 
@@ -125,9 +127,9 @@ class StackTest {
                 assertThat(child.info().commandLine().orElse("")).doesNotContain(stack.apiKey());
             }
         }
-        try (var files = java.nio.file.Files.list(logs)) {
+        try (var files = Files.list(logs)) {
             for (Path log : files.toList()) {
-                assertThat(java.nio.file.Files.readString(log)).doesNotContain(stack.apiKey());
+                assertThat(Files.readString(log)).doesNotContain(stack.apiKey());
             }
         }
     }

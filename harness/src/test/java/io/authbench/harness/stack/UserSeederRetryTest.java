@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A set-up session request that Appwrite never answers is repeated (and counted) instead of ending the run. The
@@ -57,7 +60,7 @@ class UserSeederRetryTest {
         try {
             UserSeeder seeder = new UserSeeder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"),
                     "authbench", "standard_key", Duration.ofSeconds(20), "retry");
-            java.util.List<String> unanswered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> unanswered = new CopyOnWriteArrayList<>();
             seeder.onNoAnswer(unanswered::add);
 
             IssuedSession session = seeder.createSession(new TestUser("u1", "u1@authbench.test", null, "Ada"));
@@ -67,7 +70,7 @@ class UserSeederRetryTest {
             assertThat(unanswered).as("the listener hears of the unanswered call at once (engine: thread dump)")
                     .containsExactly("creating a set-up session for u1@authbench.test");
             assertThat(session.value()).as("the raw secret is encoded as Appwrite's session value")
-                    .isEqualTo(java.util.Base64.getEncoder().encodeToString(
+                    .isEqualTo(Base64.getEncoder().encodeToString(
                             "{\"id\":\"u1\",\"secret\":\"c2VjcmV0\"}".getBytes(StandardCharsets.UTF_8)));
         } finally {
             release.countDown();

@@ -3,6 +3,7 @@ package io.authbench.reports.html;
 import io.authbench.reports.stats.VariantStats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /** Empirical cumulative distribution of time to content for the variants of one cell (step lines). */
 final class EcdfChart {
@@ -26,8 +27,8 @@ final class EcdfChart {
         double xMax = Svg.niceCeiling(Math.max(max * 1.05, 1));
         double plotW = width - left - right;
         double plotH = height - top - bottom;
-        java.util.function.DoubleUnaryOperator x = v -> left + v / xMax * plotW;
-        java.util.function.DoubleUnaryOperator y = f -> top + (1 - f) * plotH;
+        DoubleUnaryOperator x = v -> left + v / xMax * plotW;
+        DoubleUnaryOperator y = f -> top + (1 - f) * plotH;
         Svg svg = new Svg(width, height, "Distribution of time to content: " + title,
                 "Empirical cumulative distribution: for each time on the x axis, the share of ok samples that had"
                         + " shown the content by then. Further left is faster.");

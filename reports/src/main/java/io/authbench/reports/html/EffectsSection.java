@@ -9,6 +9,7 @@ import io.authbench.reports.stats.Verdict;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Section 2b (four-variant runs only): the two questions answered separately, each per cell with paired ratios,
@@ -94,7 +95,7 @@ final class EffectsSection {
     }
 
     private static String table(Effects effects, Set<String> observed, String first, String second, String ratio,
-                                java.util.function.Function<Effects.Cell, Optional<CellComparison>> lookup,
+                                Function<Effects.Cell, Optional<CellComparison>> lookup,
                                 List<String> variants) {
         StringBuilder rows = new StringBuilder();
         for (Effects.Cell cell : effects.cells()) {

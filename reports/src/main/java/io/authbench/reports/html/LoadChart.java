@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.Comparator;
+import java.util.function.DoubleUnaryOperator;
 
 /** Load ladder: latency percentiles (log axis) against the offered request rate, per variant. */
 final class LoadChart {
@@ -44,8 +46,8 @@ final class LoadChart {
         double plotH = height - top - bottom;
         double lo = logLo;
         double hi = logHi;
-        java.util.function.DoubleUnaryOperator x = v -> left + v / xMax * plotW;
-        java.util.function.DoubleUnaryOperator y = v -> top + (1 - (Math.log10(v) - lo) / (hi - lo)) * plotH;
+        DoubleUnaryOperator x = v -> left + v / xMax * plotW;
+        DoubleUnaryOperator y = v -> top + (1 - (Math.log10(v) - lo) / (hi - lo)) * plotH;
         Svg svg = new Svg(width, height, "Load ladder: latency against offered rate",
                 "Median (solid) and 99th percentile (dotted) latency in milliseconds on a log axis, per variant,"
                         + " as the offered request rate rises.");
@@ -69,7 +71,7 @@ final class LoadChart {
             String variant = e.getValue().get(0).variant();
             String color = Palette.variant(variant);
             List<LoadStep> sorted = e.getValue().stream()
-                    .sorted(java.util.Comparator.comparingDouble(LoadStep::offeredPerSecond)).toList();
+                    .sorted(Comparator.comparingDouble(LoadStep::offeredPerSecond)).toList();
             line(svg, sorted, LoadStep::p50Ms, x, y, color, "");
             line(svg, sorted, LoadStep::p99Ms, x, y, color, "2 3");
             svg.line(left + plotW + 8, legendY, left + plotW + 24, legendY, color, 2, "");
@@ -82,7 +84,7 @@ final class LoadChart {
     }
 
     private static void line(Svg svg, List<LoadStep> steps, Function<LoadStep, Double> value,
-                             java.util.function.DoubleUnaryOperator x, java.util.function.DoubleUnaryOperator y,
+                             DoubleUnaryOperator x, DoubleUnaryOperator y,
                              String color, String dash) {
         List<double[]> points = new ArrayList<>();
         for (LoadStep s : steps) {

@@ -4,6 +4,8 @@ import io.authbench.reports.stats.CellComparison;
 import io.authbench.reports.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 
 /** Forest plot: the paired ratio of each cell with its 95 % bootstrap interval, on a log axis around 1. */
 final class RatioChart {
@@ -17,7 +19,7 @@ final class RatioChart {
      * significant result for each side, and the row label of a cell.
      */
     record Style(String title, String description, String axis, String firstColor, String secondColor,
-                 java.util.function.Function<CellComparison, String> label) {
+                 Function<CellComparison, String> label) {
     }
 
     /** SSR/CSR (and A/A) cells, as section 2 of every run shows them. */
@@ -49,7 +51,7 @@ final class RatioChart {
         double logLo = Math.log(lo / 1.1);
         double logHi = Math.log(hi * 1.1);
         double span = Math.max(logHi - logLo, 1e-9);
-        java.util.function.DoubleUnaryOperator x = r -> labelWidth + (Math.log(r) - logLo) / span * plotWidth;
+        DoubleUnaryOperator x = r -> labelWidth + (Math.log(r) - logLo) / span * plotWidth;
         Svg svg = new Svg(width, height, style.title(), style.description());
         double bottom = top + drawn.size() * rowHeight;
         List<Double> ticks = new ArrayList<>();

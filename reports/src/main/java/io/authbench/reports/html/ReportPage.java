@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
 
 /**
  * The whole report as one HTML document: sections 1–7 (8 with a baseline) in the order
@@ -73,7 +74,7 @@ public final class ReportPage {
     /** The flows the apps could not run, with the reasons: never silently absent from the report. */
     private static String skipped(Run run) {
         StringBuilder out = new StringBuilder();
-        new java.util.TreeMap<>(run.config().skippedFlows()).forEach((flow, reason) -> out.append(
+        new TreeMap<>(run.config().skippedFlows()).forEach((flow, reason) -> out.append(
                 "<p class=\"banner\">Flow ").append(Html.escape(flow)).append(" skipped: ").append(Html.escape(reason))
                 .append(".</p>"));
         return out.toString();

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.authbench.reports.results.Environment;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** Section 4: server and client cost, requests and bytes per destination, cacheability, content without JS. */
 final class ResourcesSection {
@@ -22,7 +25,7 @@ final class ResourcesSection {
         List<String> flows = model.results().run().config().flows();
         List<String> profiles = model.results().run().config().profiles();
         List<CellSummary> cells = model.cells().stream()
-                .sorted(java.util.Comparator.comparingInt((CellSummary c) -> order(flows, c.flow()))
+                .sorted(Comparator.comparingInt((CellSummary c) -> order(flows, c.flow()))
                         .thenComparingInt(c -> order(profiles, c.profile()))
                         .thenComparing(c -> c.variant().equals("ssr") ? "0" : c.variant()))
                 .toList();
@@ -74,7 +77,7 @@ final class ResourcesSection {
 
     private static String externalBackendNote(ReportModel model) {
         String backend = model.results().environment().backend();
-        if (backend == null || backend.equals(io.authbench.reports.results.Environment.EMULATOR)) {
+        if (backend == null || backend.equals(Environment.EMULATOR)) {
             return "";
         }
         return " Appwrite CPU is <b>not measured</b> in this run: the backend was the external Appwrite at <code>"
@@ -103,7 +106,7 @@ final class ResourcesSection {
         return (yes == flags.size() ? "yes" : yes == 0 ? "no" : "partly") + " (" + yes + "/" + flags.size() + ")";
     }
 
-    private static java.util.stream.Stream<Sample> measured(ReportModel model, CellSummary cell) {
+    private static Stream<Sample> measured(ReportModel model, CellSummary cell) {
         return model.results().samples().stream().filter(s -> !s.warmup() && s.ok() && s.flow().equals(cell.flow())
                 && s.profile().equals(cell.profile()) && s.variant().equals(cell.variant()));
     }

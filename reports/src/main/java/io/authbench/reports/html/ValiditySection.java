@@ -9,6 +9,7 @@ import io.authbench.reports.results.Sample;
 import io.authbench.reports.stats.CellComparison;
 import io.authbench.reports.stats.ReportModel;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Section 7: A/A noise floor, link calibration, environment, configuration and every failure. */
 final class ValiditySection {
@@ -118,7 +119,7 @@ final class ValiditySection {
      * looks like a credential is not shown.
      */
     static Map<String, String> redacted(Map<String, String> settings) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         settings.forEach((k, v) -> out.put(k, k.matches("(?i).*(key|secret|token|password|cookie|credential).*")
                 ? "(redacted)" : v));
         return out;
@@ -126,7 +127,7 @@ final class ValiditySection {
 
     private static String sorted(Map<String, ?> map, String unit) {
         StringBuilder out = new StringBuilder();
-        new java.util.TreeMap<>(map).forEach((k, v) -> out.append(out.length() == 0 ? "" : "; ").append(k).append(' ').append(v).append(unit));
+        new TreeMap<>(map).forEach((k, v) -> out.append(out.length() == 0 ? "" : "; ").append(k).append(' ').append(v).append(unit));
         return out.toString();
     }
 

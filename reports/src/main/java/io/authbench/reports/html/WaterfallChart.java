@@ -6,6 +6,7 @@ import io.authbench.reports.results.ObservedRequest;
 import io.authbench.reports.results.Sample;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Waterfall of one sample: every request on the three links as a bar from start to end (ms after the user action),
@@ -48,7 +49,7 @@ final class WaterfallChart {
         int rowHeight = 16;
         int top = 26;
         int height = top + Math.max(1, requests.size()) * rowHeight + 40;
-        java.util.function.DoubleUnaryOperator x = v -> labelWidth + Math.max(0, v) / xMax * plotWidth;
+        DoubleUnaryOperator x = v -> labelWidth + Math.max(0, v) / xMax * plotWidth;
         Svg svg = new Svg(labelWidth + plotWidth + 16, height, "Waterfall: " + title,
                 "Each bar is one request, from its start to its last byte, in milliseconds after the user action."
                         + " Colour and label give the link. The dashed line marks the paint of the content.");

@@ -3,6 +3,7 @@ package io.authbench.reports.results;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * One step of the constant-rate load ladder: latency at one offered rate (HdrHistogram, corrected for
@@ -79,9 +80,9 @@ public record LoadStep(
     }
 
     /** App + Appwrite CPU per page view, empty unless both were measured. */
-    public java.util.Optional<Double> serverCpuMsPerView() {
-        return appCpuMsPerView == null || appwriteCpuMsPerView == null ? java.util.Optional.empty()
-                : java.util.Optional.of(appCpuMsPerView + appwriteCpuMsPerView);
+    public Optional<Double> serverCpuMsPerView() {
+        return appCpuMsPerView == null || appwriteCpuMsPerView == null ? Optional.empty()
+                : Optional.of(appCpuMsPerView + appwriteCpuMsPerView);
     }
 
     private static void requireFiniteOrNull(String field, Double value) {

@@ -1,5 +1,7 @@
 package io.authbench.reports.results;
 
+import java.util.Optional;
+
 /**
  * Every per-sample metric the harness may record, with its JSON key, unit and meaning.
  *
@@ -91,12 +93,12 @@ public enum Metric {
     }
 
     /** The metric with this JSON key, if any. */
-    public static java.util.Optional<Metric> byKey(String key) {
+    public static Optional<Metric> byKey(String key) {
         for (Metric metric : values()) {
             if (metric.key.equals(key)) {
-                return java.util.Optional.of(metric);
+                return Optional.of(metric);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -26,6 +26,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * The codec of {@code results.json}: the only class that knows Jackson. Reading validates the schema version and
@@ -60,7 +66,7 @@ public final class ResultsJson {
 
         // Not recorded = ssr and csr (RunConfig.variantsRun): files of two-variant runs stay as they were.
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        java.util.List<String> variants();
+        List<String> variants();
 
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<String, VariantApp> apps();
@@ -154,15 +160,15 @@ public final class ResultsJson {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
             makeReadable(tmp);
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            try (var channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true); // survives a power cut too, not only a crash of the JVM
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             try {
                 if (tmp != null) {
@@ -178,7 +184,7 @@ public final class ResultsJson {
     /** Temporary files are created owner-only; the results are meant to be shared like any other output. */
     private static void makeReadable(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.Collection;
 
 /**
  * Writes {@code results.json} incrementally while a run is in progress.
@@ -74,7 +75,7 @@ public final class ResultsWriter implements AutoCloseable {
     }
 
     /** Appends several samples with one write (e.g. the two samples of a pair). */
-    public synchronized void addSamples(java.util.Collection<Sample> more) {
+    public synchronized void addSamples(Collection<Sample> more) {
         requireRunning();
         samples.addAll(more);
         current = current.withSamples(samples);

@@ -3,6 +3,7 @@ package io.authbench.reports.results;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 
 /**
  * One measured iteration: one variant of one flow under one profile.
@@ -49,7 +50,7 @@ public record Sample(
         List<ObservedRequest> requests,
         List<Screenshot> screenshots,
         String timeToContentMethod,
-        java.util.Map<String, String> checks,
+        Map<String, String> checks,
         String csrSessionPath) {
 
     /** {@code timeToContentMethod}: the paint time of the content element's Element Timing entry. */
@@ -80,7 +81,7 @@ public record Sample(
         metrics = metrics == null ? Metrics.empty() : metrics;
         requests = requests == null ? List.of() : List.copyOf(requests);
         screenshots = screenshots == null ? List.of() : List.copyOf(screenshots);
-        checks = checks == null ? java.util.Map.of() : java.util.Map.copyOf(checks);
+        checks = checks == null ? Map.of() : Map.copyOf(checks);
         if (timeToContentMethod != null && !timeToContentMethod.equals(ELEMENT_TIMING) && !timeToContentMethod.equals(OBSERVER)) {
             throw new IllegalArgumentException("sample.timeToContentMethod must be \"" + ELEMENT_TIMING + "\" or \""
                     + OBSERVER + "\", got \"" + timeToContentMethod + "\"");
@@ -141,7 +142,7 @@ public record Sample(
     }
 
     /** The same sample with {@code seen} (check → what it saw) recorded. */
-    public Sample withChecks(java.util.Map<String, String> seen) {
+    public Sample withChecks(Map<String, String> seen) {
         return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
                 timeToContentMethod, seen, csrSessionPath);
     }

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Builds the paired comparisons of a run: one per flow × profile for SSR against CSR, and one per profile for the
@@ -77,7 +80,7 @@ public final class Comparisons {
         List<Sample> second = cell.stream().filter(s -> s.variant().equals(secondVariant)).toList();
         Map<Integer, Double> firstByPair = timesByPair(first);
         Map<Integer, Double> secondByPair = timesByPair(second);
-        Set<Integer> allPairs = new java.util.TreeSet<>();
+        Set<Integer> allPairs = new TreeSet<>();
         first.forEach(s -> allPairs.add(s.pair()));
         second.forEach(s -> allPairs.add(s.pair()));
         List<Double> logs = new ArrayList<>();
@@ -126,8 +129,8 @@ public final class Comparisons {
      * {@code firstName} / {@code secondName} (e.g. "SSR" / "CSR", or "Next.js" / "Undertow").
      */
     static List<CellComparison> withHolm(List<CellComparison> family,
-                                         java.util.function.Function<CellComparison, String> firstName,
-                                         java.util.function.Function<CellComparison, String> secondName) {
+                                         Function<CellComparison, String> firstName,
+                                         Function<CellComparison, String> secondName) {
         List<CellComparison> testable = family.stream().filter(c -> c.pairs() > 0).toList();
         double[] adjusted = Holm.adjust(testable.stream().mapToDouble(c -> c.test().pValue()).toArray());
         List<CellComparison> out = new ArrayList<>();
@@ -143,24 +146,24 @@ public final class Comparisons {
     }
 
     /** A variant with ok samples but no time to content at all (e.g. CSR in the no-js flow) cannot be compared. */
-    private static java.util.Optional<Verdict> neverPainted(CellComparison c, String firstName, String secondName) {
+    private static Optional<Verdict> neverPainted(CellComparison c, String firstName, String secondName) {
         if (c.pairs() == 0 && c.first().values().length == 0 && c.second().values().length == 0
                 && c.first().samples() > c.first().failures() && c.second().samples() > c.second().failures()) {
-            return java.util.Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
+            return Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
                     "not comparable: no time to content was recorded for either variant"));
         }
         for (VariantStats v : List.of(c.first(), c.second())) {
             if (c.pairs() == 0 && v.values().length == 0 && v.samples() > v.failures()) {
                 String name = v == c.first() ? firstName : secondName;
-                return java.util.Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
+                return Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
                         "not comparable: " + name + " never showed the content (no time to content in any ok sample)"));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Finds the comparison of a cell, if any. */
-    public static java.util.Optional<CellComparison> find(List<CellComparison> list, String flow, String profile) {
+    public static Optional<CellComparison> find(List<CellComparison> list, String flow, String profile) {
         return list.stream().filter(c -> Objects.equals(c.flow(), flow) && Objects.equals(c.profile(), profile)).findFirst();
     }
 }

@@ -4,6 +4,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
+import java.util.Arrays;
 
 /**
  * Two-sided Wilcoxon signed-rank test of paired differences against 0, computed as R's
@@ -95,7 +96,7 @@ public final class SignedRankTest {
 
     private static boolean hasTies(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i] == sorted[i - 1]) {
                 return true;
@@ -132,7 +133,7 @@ public final class SignedRankTest {
         double mean = n * (n + 1) / 4.0;
         double tieTerm = 0;
         double[] sorted = abs.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; ) {
             int j = i;
             while (j < sorted.length && sorted[j] == sorted[i]) {

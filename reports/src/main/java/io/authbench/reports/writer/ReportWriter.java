@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Renders everything in memory first, then writes each file through a temporary file and an atomic rename, so a
@@ -57,7 +58,7 @@ public final class ReportWriter {
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Opens a generated report.html from disk in the machine's Chromium ({@link BrowserExtension}): no console errors
@@ -135,7 +136,7 @@ class ReportInChromiumTest {
     void the_report_prints_to_pdf_without_errors(Page page) {
         page.navigate(report.toUri().toString());
         byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4"));
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(pdf.length).isGreaterThan(50_000);
     }
 }

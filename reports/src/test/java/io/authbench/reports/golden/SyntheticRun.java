@@ -36,6 +36,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import io.authbench.reports.stats.Comparisons;
+import java.util.Comparator;
 
 /**
  * A seeded synthetic benchmark run, written through the project's own {@link ResultsWriter}, used to produce the
@@ -426,9 +428,9 @@ public final class SyntheticRun {
      * the cell's median ratio, as PNG files in the run folder, referenced from both samples.
      */
     private void attachFilmstrip(Path dir, ResultsWriter writer) throws IOException {
-        String slowest = profiles.stream().max(java.util.Comparator.comparingDouble(p -> p.browserApp().rttMs()))
+        String slowest = profiles.stream().max(Comparator.comparingDouble(p -> p.browserApp().rttMs()))
                 .orElseThrow().name();
-        var cell = io.authbench.reports.stats.Comparisons.of(writer.current()).ssrCsr().stream()
+        var cell = Comparisons.of(writer.current()).ssrCsr().stream()
                 .filter(c -> c.flow().equals("login") && c.profile().equals(slowest)).findFirst().orElseThrow();
         List<Sample> login = writer.current().samples().stream().filter(s -> !s.warmup() && s.ok()
                 && s.flow().equals("login") && s.profile().equals(slowest) && !s.variant().startsWith("ssr-")).toList();

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import java.util.Set;
 
 /** The page of a four-variant run: per-framework claims, four-variant time to content, and section 2b. */
 class FourVariantPageTest {
@@ -55,8 +56,8 @@ class FourVariantPageTest {
         CellComparison pattern = effects.pattern(Variants.NEXTJS, "login", "slow-4g").orElseThrow();
 
         String section = section("effects");
-        assertThat(section).contains(TimeToContentSection.row(framework, java.util.Set.of()).strip(),
-                TimeToContentSection.row(pattern, java.util.Set.of()).strip());
+        assertThat(section).contains(TimeToContentSection.row(framework, Set.of()).strip(),
+                TimeToContentSection.row(pattern, Set.of()).strip());
         assertThat(section).contains("<td>7 (+1 incomplete)</td>")
                 .contains("<td>" + Format.ratio(framework.ratio()) + " [" + Format.ratio(framework.interval().low()) + ", "
                         + Format.ratio(framework.interval().high()) + "]</td>")

@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import io.authbench.reports.results.CellSummaries;
 
 class ReportPageTest {
     private static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
@@ -234,7 +235,7 @@ class ReportPageTest {
         samples.add(Sample.failed(HOSTILE, "csr", HOSTILE, 6, 0, Instant.EPOCH, HOSTILE, null));
         return RunResults.start(run, env, List.of(new ProfileInfo(HOSTILE, HOSTILE, none, none, none, 1)))
                 .withSamples(samples)
-                .withCells(io.authbench.reports.results.CellSummaries.of(samples, Map.of()))
+                .withCells(CellSummaries.of(samples, Map.of()))
                 .withIncidents(List.of(new Incident(Instant.EPOCH, HOSTILE, HOSTILE)));
     }
 }

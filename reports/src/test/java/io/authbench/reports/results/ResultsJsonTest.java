@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.authbench.reports.golden.FourVariantResults;
+import java.util.ArrayList;
 
 class ResultsJsonTest {
     @TempDir
@@ -65,7 +67,7 @@ class ResultsJsonTest {
 
     @Test
     void a_four_variant_run_survives_a_round_trip_and_a_two_variant_file_has_no_variants_field() {
-        RunResults original = io.authbench.reports.golden.FourVariantResults.run();
+        RunResults original = FourVariantResults.run();
         Path file = dir.resolve("results.json");
         ResultsJson.writeAtomically(original, file);
 
@@ -139,7 +141,7 @@ class ResultsJsonTest {
     @Test
     void the_time_to_content_method_survives_a_round_trip_and_older_samples_read_without_one() {
         RunResults results = full();
-        List<Sample> samples = new java.util.ArrayList<>(results.samples());
+        List<Sample> samples = new ArrayList<>(results.samples());
         samples.set(0, samples.get(0).withTimeToContentMethod(Sample.OBSERVER));
         samples.set(1, samples.get(1).withTimeToContentMethod(Sample.ELEMENT_TIMING).asWarmup());
         String json = ResultsJson.toJson(results.withSamples(samples));
@@ -157,7 +159,7 @@ class ResultsJsonTest {
     @Test
     void the_csr_session_path_survives_a_round_trip_and_an_unknown_one_is_refused() {
         RunResults results = full();
-        List<Sample> samples = new java.util.ArrayList<>(results.samples());
+        List<Sample> samples = new ArrayList<>(results.samples());
         samples.set(0, samples.get(0).withCsrSessionPath(Sample.FALLBACK_PATH));
         samples.set(1, samples.get(1).withCsrSessionPath(Sample.COOKIE_PATH).asWarmup());
         String json = ResultsJson.toJson(results.withSamples(samples));
@@ -195,7 +197,7 @@ class ResultsJsonTest {
     @Test
     void per_iteration_server_cpu_keeps_every_sample_s_own_sub_millisecond_value_through_a_round_trip() {
         RunResults results = full();
-        List<Sample> samples = new java.util.ArrayList<>(results.samples());
+        List<Sample> samples = new ArrayList<>(results.samples());
         double[] app = {2.718_281, 0.904_837};
         for (int i = 0; i < 2; i++) {
             samples.set(i, samples.get(i).withMetrics(samples.get(i).metrics().toBuilder().set(Metric.APP_CPU_MS, app[i])

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.groups.Tuple;
 
 class ResultsWriterTest {
     private static final Instant END = Instant.parse("2026-11-27T08:30:00Z");
@@ -45,8 +46,8 @@ class ResultsWriterTest {
 
             assertThat(read.samples()).hasSize(3);
             assertThat(read.cells()).extracting(CellSummary::variant, CellSummary::samples, CellSummary::medianMs)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ssr", 2, 60.0),
-                            org.assertj.core.groups.Tuple.tuple("csr", 1, 90.0));
+                    .containsExactly(Tuple.tuple("ssr", 2, 60.0),
+                            Tuple.tuple("csr", 1, 90.0));
         }
     }
 

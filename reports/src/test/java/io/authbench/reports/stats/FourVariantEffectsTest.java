@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The pattern and framework effects of a four-variant run, against ratios known in closed form
@@ -113,7 +115,7 @@ class FourVariantEffectsTest {
     @Test
     void pairing_follows_the_pair_number_not_the_order_of_the_samples_in_the_file() {
         List<Sample> shuffled = new ArrayList<>(RUN.samples());
-        Collections.shuffle(shuffled, new java.util.Random(7));
+        Collections.shuffle(shuffled, new Random(7));
         Effects again = Effects.of(RUN.withSamples(shuffled));
 
         assertThat(again.framework(Variants.SSR, "login", "loopback").orElseThrow().ratio())
@@ -203,7 +205,7 @@ class FourVariantEffectsTest {
     }
 
     private static double pairedRatioWithout(int skipped, int n, IntToDoubleFunction ratio) {
-        double[] logs = java.util.stream.IntStream.range(0, n).filter(k -> k != skipped)
+        double[] logs = IntStream.range(0, n).filter(k -> k != skipped)
                 .mapToDouble(k -> Math.log(ratio.applyAsDouble(k))).sorted().toArray();
         int m = logs.length;
         double median = m % 2 == 1 ? logs[m / 2] : (logs[m / 2 - 1] + logs[m / 2]) / 2;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.authbench.reports.golden.Golden;
 import io.authbench.reports.results.RunResults;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 
 /**
  * Statistics of the golden full run. Medians, p90s, pair counts, ratios, p-values and Holm-adjusted p-values were
@@ -89,14 +90,14 @@ class GoldenStatisticsTest {
         var claims = Claims.of(RUN, ALL.ssrCsr());
 
         assertThat(claims).extracting(ClaimRow::topic, ClaimRow::verdict).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Rendering location", ClaimVerdict.CONFIRMED),
-                org.assertj.core.groups.Tuple.tuple("Initial load time", ClaimVerdict.CONFIRMED),
-                org.assertj.core.groups.Tuple.tuple("SEO", ClaimVerdict.CONFIRMED),
-                org.assertj.core.groups.Tuple.tuple("Resource utilization", ClaimVerdict.CONFIRMED),
-                org.assertj.core.groups.Tuple.tuple("User experience", ClaimVerdict.DEPENDS_ON_PROFILE),
-                org.assertj.core.groups.Tuple.tuple("Development complexity", ClaimVerdict.NOT_MEASURABLE),
-                org.assertj.core.groups.Tuple.tuple("Caching", ClaimVerdict.PARTLY_CONFIRMED),
-                org.assertj.core.groups.Tuple.tuple("Data fetching", ClaimVerdict.CONFIRMED));
+                Tuple.tuple("Rendering location", ClaimVerdict.CONFIRMED),
+                Tuple.tuple("Initial load time", ClaimVerdict.CONFIRMED),
+                Tuple.tuple("SEO", ClaimVerdict.CONFIRMED),
+                Tuple.tuple("Resource utilization", ClaimVerdict.CONFIRMED),
+                Tuple.tuple("User experience", ClaimVerdict.DEPENDS_ON_PROFILE),
+                Tuple.tuple("Development complexity", ClaimVerdict.NOT_MEASURABLE),
+                Tuple.tuple("Caching", ClaimVerdict.PARTLY_CONFIRMED),
+                Tuple.tuple("Data fetching", ClaimVerdict.CONFIRMED));
         assertThat(claims.get(0).csr()).isEqualTo("content without JS in 0/48 samples; JavaScript on a cold load 60.1 kB");
         assertThat(claims.get(5).ssr()).isEqualTo("214 lines in 4 files (proxy)");
     }

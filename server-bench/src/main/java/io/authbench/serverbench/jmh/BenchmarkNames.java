@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /** The benchmark methods of this module, to know how many results a JMH run should return. */
 final class BenchmarkNames {
@@ -21,7 +23,7 @@ final class BenchmarkNames {
     /** The full names ({@code package.Class.method}) of the benchmark methods the regex selects, sorted. */
     static List<String> names(String include) {
         Pattern pattern = Pattern.compile(include);
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Class<?> type : CLASSES) {
             for (Method method : type.getMethods()) {
                 String name = type.getName() + "." + method.getName();
@@ -30,7 +32,7 @@ final class BenchmarkNames {
                 }
             }
         }
-        java.util.Collections.sort(names);
+        Collections.sort(names);
         return names;
     }
 }

@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import io.authbench.serverbench.load.Bodies;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The running servers as the HTTP benchmarks see them, read once per fork from the {@link ForkHandoffFile}; one shared
@@ -89,7 +92,7 @@ public class HttpTargets {
      */
     int sendExpecting(HttpRequest request, int expectedStatus, String marker) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != expectedStatus || !io.authbench.serverbench.load.Bodies.text(response).contains(marker)) {
+        if (response.statusCode() != expectedStatus || !Bodies.text(response).contains(marker)) {
             throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
                     + response.statusCode() + " without " + marker + ", expected " + expectedStatus + " with it: the"
                     + " servers are not in the state the benchmark needs (see the server logs in the run folder).");
@@ -120,6 +123,6 @@ public class HttpTargets {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -28,6 +28,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.Statistics;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the server benchmarks through JMH's {@link Runner} (forked JVMs that reach the running servers through a
@@ -60,13 +62,13 @@ public final class JmhPhase {
     }
 
     /** The variants of the bundled apps and Appwrite's own benchmarks: what runs without the Next.js apps. */
-    public static final java.util.Set<String> BUNDLED = java.util.Set.of("ssr", "csr", "appwrite");
+    public static final Set<String> BUNDLED = Set.of("ssr", "csr", "appwrite");
 
     /**
      * As {@link #run(Path, String, Path)}, only the benchmarks of {@code variants} ({@link #variantOf}: the apps
      * that run in this phase, and {@code appwrite}).
      */
-    public Outcome run(Path targetFile, String pids, Path outputDir, java.util.Set<String> variants) {
+    public Outcome run(Path targetFile, String pids, Path outputDir, Set<String> variants) {
         List<JmhResult> results = new ArrayList<>();
         List<JmhSampleFigure> samples = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -168,12 +170,12 @@ public final class JmhPhase {
                 score(secondary.get(ServerCpuProfiler.APP)), score(secondary.get(ServerCpuProfiler.APPWRITE)));
     }
 
-    private static java.util.Optional<JmhSampleFigure> sampleFigure(RunResult run) {
+    private static Optional<JmhSampleFigure> sampleFigure(RunResult run) {
         if (run.getParams().getMode() != Mode.SampleTime) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Statistics stats = run.getPrimaryResult().getStatistics();
-        return java.util.Optional.of(new JmhSampleFigure(shortName(run.getParams().getBenchmark()),
+        return Optional.of(new JmhSampleFigure(shortName(run.getParams().getBenchmark()),
                 run.getParams().getThreads(), stats.getPercentile(50), stats.getPercentile(90), stats.getPercentile(99),
                 stats.getN()));
     }

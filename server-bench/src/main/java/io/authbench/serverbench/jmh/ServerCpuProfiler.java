@@ -15,6 +15,7 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
+import java.util.LinkedHashMap;
 
 /**
  * A JMH profiler that adds the CPU time the <em>server</em> processes spent per benchmark operation, as secondary
@@ -136,7 +137,7 @@ public final class ServerCpuProfiler implements InternalProfiler {
 
     /** The property value for these pids. */
     public static String pidsValue(OptionalLong appwrite, OptionalLong ssr, OptionalLong csr) {
-        Map<String, OptionalLong> pids = new java.util.LinkedHashMap<>();
+        Map<String, OptionalLong> pids = new LinkedHashMap<>();
         pids.put("appwrite", appwrite);
         pids.put(ServerUnderTest.App.SSR.variant(), ssr);
         pids.put(ServerUnderTest.App.CSR.variant(), csr);

@@ -1,5 +1,7 @@
 package io.authbench.serverbench.load;
 
+import java.util.Locale;
+
 /** Why a page view failed, so a step can say what happened to the target. */
 public enum ErrorKind {
     /** The target refused the connection (nothing listening, or its backlog is full). */
@@ -15,6 +17,6 @@ public enum ErrorKind {
 
     /** Lower-case key for JSON and messages, e.g. {@code http_status}. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,8 @@
 package io.authbench.serverbench.load;
 
 import java.util.List;
+import io.authbench.reports.results.LoadStep;
+import java.util.ArrayList;
 
 /**
  * A finished (or stopped) ladder of one variant.
@@ -19,10 +21,10 @@ public record LadderResult(String variant, List<LadderStep> steps, String stopRe
     }
 
     /** The steps as results.json {@code load} entries; the last one carries {@link #stopReason()}. */
-    public List<io.authbench.reports.results.LoadStep> toLoadSteps() {
-        List<io.authbench.reports.results.LoadStep> out = new java.util.ArrayList<>();
+    public List<LoadStep> toLoadSteps() {
+        List<LoadStep> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            io.authbench.reports.results.LoadStep step = steps.get(i).toLoadStep();
+            LoadStep step = steps.get(i).toLoadStep();
             out.add(i == steps.size() - 1 ? step.withStopReason(stopReason) : step);
         }
         return out;

@@ -2,6 +2,8 @@ package io.authbench.serverbench.load;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A ladder of offered rates for one variant.
@@ -36,11 +38,11 @@ public record LadderSettings(List<Double> ratesPerSecond, Duration stepDuration,
 
     /** One line for progress output and {@code config.settings}. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "rates %s /s; %d ms steps after a %d ms warm-up at the first rate;"
+        return String.format(Locale.ROOT, "rates %s /s; %d ms steps after a %d ms warm-up at the first rate;"
                         + " stops at p99 over %.0f ms, failed page views over %.0f %%, a step over its time limit or a"
                         + " dead server; %d clients, %d ms request timeout",
-                ratesPerSecond.stream().map(r -> String.format(java.util.Locale.ROOT, "%.0f", r))
-                        .collect(java.util.stream.Collectors.joining(", ")),
+                ratesPerSecond.stream().map(r -> String.format(Locale.ROOT, "%.0f", r))
+                        .collect(Collectors.joining(", ")),
                 stepDuration.toMillis(), warmup.toMillis(), p99BoundMillis, maxErrorRatio * 100, concurrency,
                 requestTimeout.toMillis());
     }

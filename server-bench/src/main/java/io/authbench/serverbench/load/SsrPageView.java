@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.Objects;
 
 /**
  * An SSR page view: {@code GET /dashboard} with the user's {@code authbench_session} cookie, which makes ssr-app
@@ -31,7 +32,7 @@ public final class SsrPageView implements PageView {
      * asked for as a browser does, brotli left out so the page can be read.
      */
     public static SsrPageView checked(URI appBase, List<String> sessionSecrets, String signedInMarker) {
-        return new SsrPageView(appBase, sessionSecrets, java.util.Objects.requireNonNull(signedInMarker));
+        return new SsrPageView(appBase, sessionSecrets, Objects.requireNonNull(signedInMarker));
     }
 
     private SsrPageView(URI ssrBase, List<String> sessionSecrets, String signedInMarker) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Collections;
 
 /**
  * One of the Next.js reference apps ({@code nextjs/ssr} or {@code nextjs/csr}), started the way its
@@ -47,7 +48,7 @@ public record NextApp(String variant, Path folder, List<String> command, Path di
 
     public NextApp {
         command = List.copyOf(command);
-        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }
 
     /**

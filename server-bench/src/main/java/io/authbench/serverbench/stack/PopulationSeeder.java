@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Locale;
 
 /**
  * Creates the user population through Appwrite's REST API ({@code POST /v1/users} with the API key) and signs each
@@ -117,7 +118,7 @@ public final class PopulationSeeder {
                 .header("Origin", targets.csrOrigin())
                 .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), "POST /v1/account/sessions/email (browser)");
         expect(browser, 201, "POST /v1/account/sessions/email (browser)");
-        String legacyName = "a_session_" + targets.projectId().toLowerCase(java.util.Locale.ROOT) + "_legacy";
+        String legacyName = "a_session_" + targets.projectId().toLowerCase(Locale.ROOT) + "_legacy";
         // Over http a browser keeps only the legacy cookie (the other is SameSite=None without Secure:
         // docs/appwrite-behaviour.md#cookies).
         Optional<String> cookie = browser.headers().allValues("Set-Cookie").stream()

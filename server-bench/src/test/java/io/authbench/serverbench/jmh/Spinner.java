@@ -1,5 +1,7 @@
 package io.authbench.serverbench.jmh;
 
+import java.io.IOException;
+
 /** A child for the profiler test: {@code busy} spins, {@code idle} sleeps; prints {@code ready}; exits when stdin closes. */
 public final class Spinner {
     public static void main(String[] args) {
@@ -9,7 +11,7 @@ public final class Spinner {
                 while (System.in.read() >= 0) {
                     // until end-of-file
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // parent gone
             }
             System.exit(0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
 
 class ServerCpuTest {
     @Test
@@ -14,7 +15,7 @@ class ServerCpuTest {
         try {
             ServerCpu cpu = ServerCpu.of(parent.pid());
             ServerCpu.Sample before = cpu.sample();
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             long used = 0;
             while (used < 200_000_000L && System.nanoTime() < deadline) {
                 Thread.sleep(100);

@@ -1,5 +1,7 @@
 package io.authbench.ssr.appwrite;
 
+import java.util.Locale;
+
 /** Appwrite could not be used for a call: it was unreachable, too slow, or its answer made no sense. */
 public final class UpstreamFailure extends UpstreamException {
 
@@ -16,7 +18,7 @@ public final class UpstreamFailure extends UpstreamException {
     private final Kind kind;
 
     UpstreamFailure(String call, Kind kind, String detail, Throwable cause) {
-        super(call, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + detail + ")", cause);
+        super(call, kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + detail + ")", cause);
         this.kind = kind;
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * Creates Playwright on the machine's own Node.js from a cached driver folder, and launches the machine's Chromium.
@@ -92,7 +93,7 @@ public final class Browsers {
             // later create() of this JVM agrees with it.
             System.setProperty(DRIVER_DIR_PROPERTY, driverDir.toString());
         }
-        Map<String, String> driverEnvironment = new java.util.LinkedHashMap<>(extraDriverEnvironment);
+        Map<String, String> driverEnvironment = new LinkedHashMap<>(extraDriverEnvironment);
         // The driver inherits this JVM's environment: a SELENIUM_REMOTE_URL exported there would send every launch
         // to a grid while the run believes it is local. Empty = unset for the driver's node.
         driverEnvironment.putIfAbsent(SELENIUM_REMOTE_URL, "");

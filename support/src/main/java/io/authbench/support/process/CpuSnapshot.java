@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The CPU time of a process tree at one instant, thread by thread, in nanoseconds: read one before and one after a
@@ -140,8 +142,8 @@ public final class CpuSnapshot {
         return ticks > 0 && threads.values().stream().allMatch(t -> t.nanos() == 0);
     }
 
-    private static java.util.Set<Long> union(java.util.Set<Long> a, java.util.Set<Long> b) {
-        java.util.Set<Long> all = new java.util.TreeSet<>(a);
+    private static Set<Long> union(Set<Long> a, Set<Long> b) {
+        Set<Long> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }

@@ -14,6 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /**
  * A running child server: started from a {@link ServerSpec}, ready once it printed {@code LISTENING <url>} (or as
@@ -147,7 +150,7 @@ public final class ServerProcess implements AutoCloseable {
     /** HTTP readiness: GETs the URL on a daemon thread until an answer below 500, the child's exit, or readiness. */
     private void pollUntilReady() {
         Thread poller = new Thread(() -> {
-            java.net.http.HttpClient http = readinessClient();
+            HttpClient http = readinessClient();
             while (!ready.isDone() && process.isAlive()) {
                 try {
                     if (pollOnce(http)) {
@@ -164,19 +167,19 @@ public final class ServerProcess implements AutoCloseable {
         poller.start();
     }
 
-    private static java.net.http.HttpClient readinessClient() {
-        return java.net.http.HttpClient.newBuilder()
+    private static HttpClient readinessClient() {
+        return HttpClient.newBuilder()
                 // HTTP/1.1: Node servers drop the h2c upgrade the JDK client sends by default.
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** One GET of the readiness URL; records its outcome in {@link #lastPoll}; true for an answer below 500. */
-    private boolean pollOnce(java.net.http.HttpClient http) throws InterruptedException {
+    private boolean pollOnce(HttpClient http) throws InterruptedException {
         try {
-            int status = http.send(java.net.http.HttpRequest.newBuilder(readiness.url())
+            int status = http.send(HttpRequest.newBuilder(readiness.url())
                             .timeout(Duration.ofSeconds(5)).header("Accept", "text/html").GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
             lastPoll = "the last answer was HTTP " + status;
             return status < 500;
         } catch (IOException e) {

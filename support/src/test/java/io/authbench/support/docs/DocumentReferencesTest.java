@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.util.Collection;
 
 /**
  * Keeps the repository self-contained: every document a file refers to is in the repository, and every
@@ -39,7 +40,7 @@ class DocumentReferencesTest {
         List<String> broken = new ArrayList<>();
         Stream.of(DocumentReferences.DESIGN_SECTIONS, DocumentReferences.CONTRACT_SECTIONS,
                         DocumentReferences.PLATFORM_SECTIONS, DocumentReferences.STYLE_SECTIONS)
-                .map(Map::values).flatMap(java.util.Collection::stream).distinct().sorted()
+                .map(Map::values).flatMap(Collection::stream).distinct().sorted()
                 .forEach(target -> {
                     String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
                     Optional<Set<String>> anchors = DocumentReferences.anchorsOf(root, file);

@@ -1,5 +1,7 @@
 package io.authbench.support.process;
 
+import java.io.IOException;
+
 /**
  * A child for {@code ProcessCpuTest}: {@code busy} spins one thread, {@code idle} sleeps. Prints {@code ready}, then
  * runs until its stdin closes (the test's end) or 60 s pass, so it never outlives a crashed test for long.
@@ -12,7 +14,7 @@ public final class CpuLoad {
                 while (System.in.read() >= 0) {
                     // wait for end-of-file
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // parent gone
             }
             System.exit(0);

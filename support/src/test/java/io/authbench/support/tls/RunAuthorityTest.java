@@ -27,6 +27,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Collections;
 
 class RunAuthorityTest {
     @TempDir
@@ -95,7 +96,7 @@ class RunAuthorityTest {
             try (var in = Files.newInputStream(authority.trustStore())) {
                 store.load(in, RunAuthority.TRUST_STORE_PASSWORD.toCharArray());
             }
-            assertThat(java.util.Collections.list(store.aliases())).hasSize(1);
+            assertThat(Collections.list(store.aliases())).hasSize(1);
             assertThat(store.getCertificate(store.aliases().nextElement())).isEqualTo(authority.rootCertificate());
             assertThat(authority.javaTrustOptions()).contains(
                     "-Djavax.net.ssl.trustStore=" + authority.trustStore());
