@@ -47,6 +47,7 @@ final class ApiHandler implements HttpHandler {
     private static final String JSON_TYPE = "application/json; charset=UTF-8";
     /** {@code APP_USER_ACCESS}: {@code accessedAt} is refreshed at most once per day. */
     private static final Duration ACCESS_REFRESH = Duration.ofSeconds(86_400);
+
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** The one path that is not Appwrite's: request statistics for the harness (docs/CONVENTIONS.md). */
     static final String STATS_PATH = "/_emulator/stats";
@@ -66,8 +67,15 @@ final class ApiHandler implements HttpHandler {
     private final PrintStream requestLog;
     private final List<String> trustedIpHeaders;
 
-    ApiHandler(Projects projects, Router router, RateLimiter rateLimiter, RouteStats stats, boolean rateLimitsEnabled,
-               int maxBodyBytes, PrintStream requestLog, List<String> trustedIpHeaders) {
+    ApiHandler(
+            Projects projects,
+            Router router,
+            RateLimiter rateLimiter,
+            RouteStats stats,
+            boolean rateLimitsEnabled,
+            int maxBodyBytes,
+            PrintStream requestLog,
+            List<String> trustedIpHeaders) {
         this.trustedIpHeaders = List.copyOf(trustedIpHeaders);
         this.projects = projects;
         this.router = router;
@@ -80,7 +88,8 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread() && !exchange.getRequestMethod().equals(Methods.GET)
+        if (exchange.isInIoThread()
+                && !exchange.getRequestMethod().equals(Methods.GET)
                 && !exchange.getRequestMethod().equals(Methods.OPTIONS)) {
             // Logins run argon2: that belongs on a worker thread, once the body is in (read here, on the I/O thread,
             // so a slow client holds no worker). GETs and preflights never block (no body, microseconds of work),
@@ -110,7 +119,8 @@ final class ApiHandler implements HttpHandler {
         } catch (RuntimeException | Error e) {
             // One line, no stack trace, no request data (it could hold a password). The client gets a JSON 500 even
             // for an Error such as OutOfMemoryError: the Kotlin SDK never returns from a body it cannot parse.
-            System.err.println("appwrite-emulator: internal error on " + match.route().statsKey() + ": " + e);
+            System.err.println(
+                    "appwrite-emulator: internal error on " + match.route().statsKey() + ": " + e);
             sendError(exchange, ErrorType.GENERAL_UNKNOWN, ErrorType.GENERAL_UNKNOWN.defaultMessage());
         } finally {
             stats.record(match.route().statsKey(), System.nanoTime() - start);
@@ -127,15 +137,22 @@ final class ApiHandler implements HttpHandler {
         Project project = projects.find(projectId(exchange));
         // 2. CORS headers, on every answer from here on, errors included.
         Origin origin = Origin.of(request);
-        Cors.actual(exchange, request, origin, project == null ? projects.console().platforms() : project.platforms());
+        Cors.actual(
+                exchange, request, origin, project == null ? projects.console().platforms() : project.platforms());
         // 3. The body (Swoole refuses an oversized one before any PHP runs).
         request.useParams(readParams(exchange, request.method()));
         // 4. Browser writes from unknown origins, unless an API key is sent.
-        if (WRITE_METHODS.contains(request.method()) && request.headerOrEmpty("X-Appwrite-Key").isEmpty()
-                && origin.isPresent() && !Cors.isAllowedHost(origin.host(), request.hostname(),
+        if (WRITE_METHODS.contains(request.method())
+                && request.headerOrEmpty("X-Appwrite-Key").isEmpty()
+                && origin.isPresent()
+                && !Cors.isAllowedHost(
+                        origin.host(),
+                        request.hostname(),
                         project == null ? projects.console().platforms() : project.platforms())) {
-            throw new AppwriteException(ErrorType.GENERAL_UNKNOWN_ORIGIN, "Invalid Origin. Register your new client ("
-                    + origin.host() + ") as a new Web platform on your project console dashboard");
+            throw new AppwriteException(
+                    ErrorType.GENERAL_UNKNOWN_ORIGIN,
+                    "Invalid Origin. Register your new client (" + origin.host()
+                            + ") as a new Web platform on your project console dashboard");
         }
         if (project == null) {
             throw new AppwriteException(ErrorType.PROJECT_NOT_FOUND);
@@ -144,7 +161,8 @@ final class ApiHandler implements HttpHandler {
         Caller caller = Authenticator.authenticate(request, project, now);
         // 6. Scope.
         if (!caller.scopes().contains(route.scope())) {
-            throw new AppwriteException(ErrorType.GENERAL_UNAUTHORIZED_SCOPE,
+            throw new AppwriteException(
+                    ErrorType.GENERAL_UNAUTHORIZED_SCOPE,
                     Authenticator.missingScopeMessage(caller, project, request.hostname(), route.scope()));
         }
         // 7. accessedAt, at most once a day per user, for session callers only.
@@ -173,7 +191,8 @@ final class ApiHandler implements HttpHandler {
     private ObjectNode readParams(HttpServerExchange exchange, String method) {
         if (method.equals("GET") || method.equals("HEAD")) {
             ObjectNode params = JsonNodeFactory.instance.objectNode();
-            for (Map.Entry<String, Deque<String>> entry : exchange.getQueryParameters().entrySet()) {
+            for (Map.Entry<String, Deque<String>> entry :
+                    exchange.getQueryParameters().entrySet()) {
                 params.put(entry.getKey(), entry.getValue().peekFirst());
             }
             return params;
@@ -189,9 +208,12 @@ final class ApiHandler implements HttpHandler {
     }
 
     private AppwriteException tooLarge() {
-        return new AppwriteException(ErrorType.GENERAL_PAYLOAD_TOO_LARGE, "Request body is larger than the emulator's "
-                + "limit of " + maxBodyBytes + " bytes. Send a smaller body or start the emulator with a higher "
-                + "--max-body-bytes.");
+        return new AppwriteException(
+                ErrorType.GENERAL_PAYLOAD_TOO_LARGE,
+                "Request body is larger than the emulator's "
+                        + "limit of " + maxBodyBytes
+                        + " bytes. Send a smaller body or start the emulator with a higher "
+                        + "--max-body-bytes.");
     }
 
     private static Caller touchAccessedAt(Caller caller, Project project, Instant now) {
@@ -207,8 +229,8 @@ final class ApiHandler implements HttpHandler {
         return new Caller(caller.role(), touched, caller.session(), caller.scopes());
     }
 
-    private void checkRateLimit(HttpServerExchange exchange, ApiRequest request, Route route, Caller caller,
-                                Instant now) {
+    private void checkRateLimit(
+            HttpServerExchange exchange, ApiRequest request, Route route, Caller caller, Instant now) {
         RateLimitRule rule = route.rateLimit();
         String url = request.hostname() + route.pattern();
         String key = switch (rule.key()) {
@@ -272,5 +294,4 @@ final class ApiHandler implements HttpHandler {
                     + exchange.getStatusCode() + " " + (System.nanoTime() - start) / 1_000 + "us");
         }
     }
-
 }

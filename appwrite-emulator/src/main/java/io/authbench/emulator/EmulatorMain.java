@@ -34,7 +34,10 @@ import picocli.CommandLine.Option;
  * first stdout line once it accepts requests. Exit codes: 0 after {@code --help}; 1 if the server cannot start;
  * 2 for a bad flag or value (one line on stderr naming it).
  */
-@Command(name = "appwrite-emulator", sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "appwrite-emulator",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "An Appwrite 1.6-compatible auth API (users, email sessions, account, sessions) for AuthBench.%n"
                 + "The API key is read from --api-key-file or the environment variable "
                 + EmulatorMain.API_KEY_ENV + ", never from the command line.")
@@ -44,80 +47,122 @@ public final class EmulatorMain implements Callable<Integer> {
     private static final int EXIT_START_FAILED = 1;
     private static final int EXIT_USAGE = 2;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "0",
             description = "TCP port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = EmulatorConfig.DEFAULT_HOST,
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = EmulatorConfig.DEFAULT_HOST,
             description = "Address to bind; loopback by default (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--project", paramLabel = "ID", defaultValue = EmulatorConfig.DEFAULT_PROJECT,
+    @Option(
+            names = "--project",
+            paramLabel = "ID",
+            defaultValue = EmulatorConfig.DEFAULT_PROJECT,
             description = "The project id clients send in X-Appwrite-Project; lower case keeps cookie names simple "
                     + "(default: ${DEFAULT-VALUE}).")
     String projectId;
 
-    @Option(names = "--api-key-file", paramLabel = "FILE",
-            description = "File whose first line is the API key's secret. Without it (and without "
-                    + API_KEY_ENV + ") key-authenticated calls get user_unauthorized.")
+    @Option(
+            names = "--api-key-file",
+            paramLabel = "FILE",
+            description = "File whose first line is the API key's secret. Without it (and without " + API_KEY_ENV
+                    + ") key-authenticated calls get user_unauthorized.")
     Path apiKeyFile;
 
-    @Option(names = "--api-key-scopes", paramLabel = "SCOPES", split = ",",
+    @Option(
+            names = "--api-key-scopes",
+            paramLabel = "SCOPES",
+            split = ",",
             defaultValue = "users.read,users.write,sessions.write",
             description = "Comma-separated scopes of the API key (default: ${DEFAULT-VALUE}).")
     List<String> apiKeyScopes;
 
-    @Option(names = "--api-key-expires-at", paramLabel = "INSTANT",
+    @Option(
+            names = "--api-key-expires-at",
+            paramLabel = "INSTANT",
             description = "Expiry of the API key as an ISO-8601 instant such as 2026-01-01T00:00:00Z; after it, "
                     + "key calls get project_key_expired (default: never).")
     String apiKeyExpiresAt;
 
-    @Option(names = "--platform", paramLabel = "HOST",
+    @Option(
+            names = "--platform",
+            paramLabel = "HOST",
             description = "Repeatable. Extra web-platform host allowed as a browser origin (*.example.com and * "
                     + "work); localhost and the API's own host are always allowed.")
     List<String> platforms = new ArrayList<>();
 
-    @Option(names = "--password-hash", paramLabel = "appwrite|fast", defaultValue = "appwrite",
+    @Option(
+            names = "--password-hash",
+            paramLabel = "appwrite|fast",
+            defaultValue = "appwrite",
             converter = Flags.PasswordHashingConverter.class,
             description = "Password hashing of new users: appwrite = argon2id m=65536,t=4,p=3 (Appwrite's real cost); "
                     + "fast = argon2id m=1024,t=1,p=1 (default: ${DEFAULT-VALUE}).")
     PasswordHashing passwordHashing;
 
-    @Option(names = "--rate-limits", paramLabel = "on|off", defaultValue = "on",
+    @Option(
+            names = "--rate-limits",
+            paramLabel = "on|off",
+            defaultValue = "on",
             description = "Appwrite's abuse limits (10 logins per email per hour, ...); the X-RateLimit-* headers "
                     + "are sent either way (default: ${DEFAULT-VALUE}).")
     String rateLimits;
 
-    @Option(names = "--request-log",
+    @Option(
+            names = "--request-log",
             description = "Print one line per request on stdout: method, path, status, time (default: off).")
     boolean requestLog;
 
-    @Option(names = "--session-duration", paramLabel = "DURATION", defaultValue = "365d",
+    @Option(
+            names = "--session-duration",
+            paramLabel = "DURATION",
+            defaultValue = "365d",
             converter = Flags.DurationConverter.class,
             description = "Lifetime of new sessions, e.g. 365d, 1h, 30s, 500ms (default: ${DEFAULT-VALUE}).")
     Duration sessionDuration;
 
-    @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "65536",
+    @Option(
+            names = "--max-body-bytes",
+            paramLabel = "BYTES",
+            defaultValue = "65536",
             description = "Larger request bodies get 413 (default: ${DEFAULT-VALUE}).")
     int maxBodyBytes;
 
-    @Option(names = "--trusted-ip-headers", paramLabel = "NAMES", split = ",", defaultValue = "x-forwarded-for",
+    @Option(
+            names = "--trusted-ip-headers",
+            paramLabel = "NAMES",
+            split = ",",
+            defaultValue = "x-forwarded-for",
             description = "Request headers whose first address is the client IP for rate limits and sessions, as "
                     + "Appwrite's _APP_TRUSTED_HEADERS; '' trusts none and uses the connection's address. Any "
                     + "client can send these headers: trust them only behind a proxy that sets them "
                     + "(default: ${DEFAULT-VALUE}).")
     List<String> trustedIpHeaders;
 
-    @Option(names = ServerTlsFiles.CERT_OPTION, paramLabel = "FILE",
+    @Option(
+            names = ServerTlsFiles.CERT_OPTION,
+            paramLabel = "FILE",
             description = "PEM certificate chain, the emulator's own certificate first. With --tls-key: serve HTTPS "
                     + "with HTTP/2 (ALPN) instead of plain HTTP.")
     Path tlsCert;
 
-    @Option(names = ServerTlsFiles.KEY_OPTION, paramLabel = "FILE",
+    @Option(
+            names = ServerTlsFiles.KEY_OPTION,
+            paramLabel = "FILE",
             description = "PEM private key (unencrypted PKCS#8) of the --tls-cert certificate.")
     Path tlsKey;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     boolean help;
 
     private final PrintStream out;
@@ -182,7 +227,8 @@ public final class EmulatorMain implements Callable<Integer> {
             err.println(NAME + ": no API key configured (--api-key-file or " + API_KEY_ENV
                     + "): key-authenticated calls will get user_unauthorized.");
         }
-        err.println(NAME + ": project '" + config.projectId() + "', passwords " + config.passwordHashing().describe()
+        err.println(NAME + ": project '" + config.projectId() + "', passwords "
+                + config.passwordHashing().describe()
                 + ", rate limits " + (config.rateLimits() ? "on" : "off") + ", sessions last "
                 + sessionDuration.toSeconds() + " s.");
         return 0;
@@ -228,11 +274,22 @@ public final class EmulatorMain implements Callable<Integer> {
         ServerTlsFiles tls = readTls();
         String secret = readApiKeySecret();
         ApiKey apiKey = secret == null ? null : new ApiKey(secret, Set.copyOf(scopes), expiresAt);
-        return new EmulatorConfig(host, port, projectId, apiKey,
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                apiKey,
                 platforms.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList(),
-                passwordHashing, rateLimitsOn, requestLog, sessionDuration, maxBodyBytes,
-                trustedIpHeaders.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                        .toList(), tls);
+                passwordHashing,
+                rateLimitsOn,
+                requestLog,
+                sessionDuration,
+                maxBodyBytes,
+                trustedIpHeaders.stream()
+                        .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                        .filter(h -> !h.isEmpty())
+                        .toList(),
+                tls);
     }
 
     /** Both TLS files read and checked now, so a bad pair is a usage error before the ready line. */
@@ -254,8 +311,8 @@ public final class EmulatorMain implements Callable<Integer> {
             try {
                 lines = Files.readAllLines(apiKeyFile, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UsageException("--api-key-file: cannot read '" + apiKeyFile + "' (" + e.getClass()
-                        .getSimpleName() + "); give a readable file whose first line is the key");
+                throw new UsageException("--api-key-file: cannot read '" + apiKeyFile + "' ("
+                        + e.getClass().getSimpleName() + "); give a readable file whose first line is the key");
             }
             String secret = lines.isEmpty() ? "" : lines.get(0).strip();
             if (secret.isEmpty()) {

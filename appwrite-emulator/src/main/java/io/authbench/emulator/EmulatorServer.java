@@ -31,6 +31,7 @@ public final class EmulatorServer implements AutoCloseable {
      * waits for them), so this bounds only the connections a slow client can keep half-open.
      */
     private static final int HEADER_TIMEOUT_MILLIS = 10_000;
+
     private static final long LONGEST_RATE_WINDOW_SECONDS = 3600;
 
     private final EmulatorConfig config;
@@ -55,8 +56,12 @@ public final class EmulatorServer implements AutoCloseable {
         ApiHandler handler = new ApiHandler(
                 new Projects(project, console),
                 Routes.router(new PasswordHasher(config.passwordHashing()), config.sessionDuration()),
-                rateLimiter, stats, config.rateLimits(), config.maxBodyBytes(),
-                config.requestLog() ? System.out : null, config.trustedIpHeaders());
+                rateLimiter,
+                stats,
+                config.rateLimits(),
+                config.maxBodyBytes(),
+                config.requestLog() ? System.out : null,
+                config.trustedIpHeaders());
         Undertow.Builder builder = Undertow.builder();
         if (config.tls() == null) {
             builder.addHttpListener(config.port(), config.host());
@@ -66,8 +71,7 @@ public final class EmulatorServer implements AutoCloseable {
             builder.addHttpsListener(config.port(), config.host(), config.tls().sslContext())
                     .setServerOption(UndertowOptions.ENABLE_HTTP2, true);
         }
-        undertow = builder
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
+        undertow = builder.setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
                 // Undertow cuts bodies at 2 MiB by default; BodyReader keeps --max-body-bytes and drains up to this.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReader.DRAIN_LIMIT_BYTES)
@@ -82,7 +86,8 @@ public final class EmulatorServer implements AutoCloseable {
             undertow = null;
             throw e;
         }
-        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        InetSocketAddress bound =
+                (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
         String host = bound.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
@@ -104,13 +109,17 @@ public final class EmulatorServer implements AutoCloseable {
      * another thread once stopped the session purge for good). A failed run is one line on stderr.
      */
     static void scheduleSurviving(ScheduledExecutorService executor, String name, Runnable task, long everyMillis) {
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                System.err.println("appwrite-emulator: " + name + " failed, will run again: " + e);
-            }
-        }, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException | Error e) {
+                        System.err.println("appwrite-emulator: " + name + " failed, will run again: " + e);
+                    }
+                },
+                everyMillis,
+                everyMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Expired sessions go within half a session lifetime, bounded to between 1 s and 30 s. */

@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.time.ZoneOffset;
-import java.util.Base64;
 
 /**
  * The two session cookies, {@code X-Fallback-Cookies}, and where the session is read from (docs/appwrite-behaviour.md:
@@ -46,7 +46,8 @@ class CookiesTest {
         return response.headers("Set-Cookie").stream()
                 .filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
-                .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 
     @Test
@@ -56,16 +57,34 @@ class CookiesTest {
         assertThat(response.json().path("secret").asText()).isEmpty();
         List<String> cookies = response.headers("Set-Cookie");
         assertThat(cookies).hasSize(2);
-        String legacy = cookies.stream().filter(c -> c.startsWith("a_session_authbench_legacy=")).findFirst().orElseThrow();
-        String modern = cookies.stream().filter(c -> c.startsWith("a_session_authbench=")).findFirst().orElseThrow();
-        assertThat(legacy).contains("; path=/").contains("; httponly").doesNotContain("samesite")
-                .doesNotContain("domain=").doesNotContain("secure");
-        assertThat(modern).contains("; path=/").contains("; httponly").endsWith("; samesite=None")
-                .doesNotContain("domain=").doesNotContain("secure");
+        String legacy = cookies.stream()
+                .filter(c -> c.startsWith("a_session_authbench_legacy="))
+                .findFirst()
+                .orElseThrow();
+        String modern = cookies.stream()
+                .filter(c -> c.startsWith("a_session_authbench="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(legacy)
+                .contains("; path=/")
+                .contains("; httponly")
+                .doesNotContain("samesite")
+                .doesNotContain("domain=")
+                .doesNotContain("secure");
+        assertThat(modern)
+                .contains("; path=/")
+                .contains("; httponly")
+                .endsWith("; samesite=None")
+                .doesNotContain("domain=")
+                .doesNotContain("secure");
         String expires = legacy.replaceAll(".*expires=([^;]+);.*", "$1");
-        ZonedDateTime expiry = ZonedDateTime.parse(expires,
-                DateTimeFormatter.ofPattern("EEE, dd-MMM-yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC));
-        assertThat(expiry).isAfter(ZonedDateTime.now().plusDays(364)).isBefore(ZonedDateTime.now().plusDays(366));
+        ZonedDateTime expiry = ZonedDateTime.parse(
+                expires,
+                DateTimeFormatter.ofPattern("EEE, dd-MMM-yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+                        .withZone(ZoneOffset.UTC));
+        assertThat(expiry)
+                .isAfter(ZonedDateTime.now().plusDays(364))
+                .isBefore(ZonedDateTime.now().plusDays(366));
     }
 
     @Test
@@ -82,7 +101,9 @@ class CookiesTest {
     void the_legacy_cookie_alone_authenticates_a_browser() {
         String legacy = cookieValue(browserLogin(), "a_session_authbench_legacy");
 
-        Http.Response me = http.request("GET", "/account").header("Cookie", "a_session_authbench_legacy=" + legacy).send();
+        Http.Response me = http.request("GET", "/account")
+                .header("Cookie", "a_session_authbench_legacy=" + legacy)
+                .send();
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("email").asText()).isEqualTo("cookie@example.com");
@@ -92,7 +113,9 @@ class CookiesTest {
     void the_fallback_header_authenticates_when_there_is_no_cookie() {
         String fallback = browserLogin().header("X-Fallback-Cookies");
 
-        Http.Response me = http.request("GET", "/account").header("X-Fallback-Cookies", fallback).send();
+        Http.Response me = http.request("GET", "/account")
+                .header("X-Fallback-Cookies", fallback)
+                .send();
 
         assertThat(me.status()).isEqualTo(200);
     }
@@ -100,8 +123,8 @@ class CookiesTest {
     @Test
     void a_cookie_naming_a_session_wins_over_a_valid_fallback_header_even_when_it_is_stale() {
         Http.Response login = browserLogin();
-        String tampered = Base64.getEncoder().encodeToString(
-                "{\"id\":\"nobody\",\"secret\":\"abc\"}".getBytes(StandardCharsets.UTF_8));
+        String tampered = Base64.getEncoder()
+                .encodeToString("{\"id\":\"nobody\",\"secret\":\"abc\"}".getBytes(StandardCharsets.UTF_8));
 
         Http.Response me = http.request("GET", "/account")
                 .header("Cookie", "a_session_authbench=" + tampered)
@@ -118,20 +141,33 @@ class CookiesTest {
         String cookie = "a_session_authbench_legacy=" + cookieValue(login, "a_session_authbench_legacy");
 
         Http.Response logout = http.request("DELETE", "/account/sessions/current")
-                .header("Origin", "http://localhost:3000").header("Cookie", cookie).json("{}").send();
+                .header("Origin", "http://localhost:3000")
+                .header("Cookie", cookie)
+                .json("{}")
+                .send();
 
         assertThat(logout.status()).isEqualTo(204);
         assertThat(logout.body()).isEmpty();
         assertThat(logout.header("Content-Type")).isNull();
         assertThat(logout.header("X-Fallback-Cookies")).isEqualTo("[]");
-        assertThat(logout.headers("Set-Cookie")).hasSize(2).allSatisfy(c -> assertThat(c)
-                .contains("expires=Thu, 01-Jan-1970 00:00:01 GMT").contains("; path=/").contains("; httponly"));
-        assertThat(http.request("GET", "/account").header("Cookie", cookie).send().status()).isEqualTo(401);
+        assertThat(logout.headers("Set-Cookie"))
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c)
+                        .contains("expires=Thu, 01-Jan-1970 00:00:01 GMT")
+                        .contains("; path=/")
+                        .contains("; httponly"));
+        assertThat(http.request("GET", "/account")
+                        .header("Cookie", cookie)
+                        .send()
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void cleared_fallback_header_names_no_session() {
-        Http.Response me = http.request("GET", "/account").header("X-Fallback-Cookies", "[]").send();
+        Http.Response me = http.request("GET", "/account")
+                .header("X-Fallback-Cookies", "[]")
+                .send();
 
         assertThat(me.status()).isEqualTo(401);
     }
@@ -155,15 +191,17 @@ class CookiesTest {
                 .json("{\"email\":\"cookie@example.com\",\"password\":\"password123\"}")
                 .send();
         assertThat(sameSite.status()).isEqualTo(201);
-        assertThat(sameSite.headers("Set-Cookie")).allSatisfy(c -> assertThat(c)
-                .contains("; domain=.api.example.com").contains("; secure"));
+        assertThat(sameSite.headers("Set-Cookie"))
+                .allSatisfy(
+                        c -> assertThat(c).contains("; domain=.api.example.com").contains("; secure"));
         // Same registrable domain: no localStorage fallback is needed, so none is sent.
         assertThat(sameSite.header("X-Fallback-Cookies")).isNull();
     }
 
     @Test
     void server_sdk_logins_without_an_origin_still_get_cookies_and_the_fallback_header() {
-        Http.Response response = http.request("POST", "/account/sessions/email").key()
+        Http.Response response = http.request("POST", "/account/sessions/email")
+                .key()
                 .json("{\"email\":\"cookie@example.com\",\"password\":\"password123\"}")
                 .send();
 

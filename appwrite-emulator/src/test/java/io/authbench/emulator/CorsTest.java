@@ -2,10 +2,10 @@ package io.authbench.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.List;
 
 /**
  * CORS preflights, CORS headers on actual responses, and the origin check on browser writes
@@ -58,27 +58,41 @@ class CorsTest {
 
     @Test
     void actual_response_echoes_localhost_origins_with_their_port() {
-        Http.Response response = http.request("GET", "/account").header("Origin", "http://localhost:3000").send();
+        Http.Response response = http.request("GET", "/account")
+                .header("Origin", "http://localhost:3000")
+                .send();
 
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
         assertThat(response.header("Access-Control-Allow-Credentials")).isEqualTo("true");
-        assertThat(response.header("Access-Control-Expose-Headers")).isEqualTo("X-Appwrite-Session, X-Fallback-Cookies");
+        assertThat(response.header("Access-Control-Expose-Headers"))
+                .isEqualTo("X-Appwrite-Session, X-Fallback-Cookies");
         assertThat(response.header("Access-Control-Allow-Headers")).doesNotContain("X-Fallback-Cookies");
     }
 
     @Test
     void actual_response_echoes_configured_platforms_including_wildcard_subdomains() {
-        assertThat(http.request("GET", "/account").header("Origin", "https://app.example.com").send()
-                .header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
-        assertThat(http.request("GET", "/account").header("Origin", "http://a.trusted.test:8080").send()
-                .header("Access-Control-Allow-Origin")).isEqualTo("http://a.trusted.test:8080");
-        assertThat(http.request("GET", "/account").header("Origin", "http://trusted.test").send()
-                .header("Access-Control-Allow-Origin")).isEqualTo("http://localhost");
+        assertThat(http.request("GET", "/account")
+                        .header("Origin", "https://app.example.com")
+                        .send()
+                        .header("Access-Control-Allow-Origin"))
+                .isEqualTo("https://app.example.com");
+        assertThat(http.request("GET", "/account")
+                        .header("Origin", "http://a.trusted.test:8080")
+                        .send()
+                        .header("Access-Control-Allow-Origin"))
+                .isEqualTo("http://a.trusted.test:8080");
+        assertThat(http.request("GET", "/account")
+                        .header("Origin", "http://trusted.test")
+                        .send()
+                        .header("Access-Control-Allow-Origin"))
+                .isEqualTo("http://localhost");
     }
 
     @Test
     void actual_response_to_an_unknown_origin_names_localhost_so_the_browser_refuses_it() {
-        Http.Response response = http.request("GET", "/account").header("Origin", "https://evil.example.org").send();
+        Http.Response response = http.request("GET", "/account")
+                .header("Origin", "https://evil.example.org")
+                .send();
 
         assertThat(response.status()).isEqualTo(401); // GETs are not refused server-side
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://localhost");
@@ -86,7 +100,9 @@ class CorsTest {
 
     @Test
     void the_api_host_itself_is_an_allowed_origin() {
-        Http.Response response = http.request("GET", "/account").header("Origin", "http://127.0.0.1:9999").send();
+        Http.Response response = http.request("GET", "/account")
+                .header("Origin", "http://127.0.0.1:9999")
+                .send();
 
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("http://127.0.0.1:9999");
     }
@@ -102,8 +118,9 @@ class CorsTest {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.type()).isEqualTo("general_unknown_origin");
-        assertThat(response.message()).isEqualTo("Invalid Origin. Register your new client (evil.example.org) as a "
-                + "new Web platform on your project console dashboard");
+        assertThat(response.message())
+                .isEqualTo("Invalid Origin. Register your new client (evil.example.org) as a "
+                        + "new Web platform on your project console dashboard");
         assertThat(emulator.server().project().store().userCount()).isEqualTo(usersBefore);
     }
 
@@ -119,7 +136,8 @@ class CorsTest {
 
     @Test
     void an_api_key_skips_the_origin_check() {
-        Http.Response response = http.request("POST", "/account/sessions/email").key()
+        Http.Response response = http.request("POST", "/account/sessions/email")
+                .key()
                 .header("Origin", "https://evil.example.org")
                 .json("{\"email\":\"cors@example.com\",\"password\":\"password123\"}")
                 .send();
@@ -129,7 +147,9 @@ class CorsTest {
 
     @Test
     void errors_carry_the_cors_headers_too() {
-        Http.Response response = http.request("GET", "/nothing/here").header("Origin", "http://localhost:3000").send();
+        Http.Response response = http.request("GET", "/nothing/here")
+                .header("Origin", "http://localhost:3000")
+                .send();
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");

@@ -16,7 +16,8 @@ class DefaultHashingTest {
         try (TestEmulator emulator = TestEmulator.start(c -> c.withPasswordHashing(PasswordHashing.APPWRITE))) {
             Http http = new Http(emulator.baseUrl());
 
-            Http.Response user = http.request("POST", "/users").key()
+            Http.Response user = http.request("POST", "/users")
+                    .key()
                     .json("{\"userId\":\"unique()\",\"email\":\"real@example.com\",\"password\":\"password123\"}")
                     .send();
 

@@ -22,8 +22,11 @@ class DocumentedCommandsTest {
     @Test
     void hand_started_servers_in_the_docs_have_a_heap_bound() throws IOException {
         Path root = Path.of("").toAbsolutePath().getParent(); // surefire runs in the module's directory
-        List<Path> docs = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("appwrite-emulator/README.md"),
-                root.resolve("ssr-app/README.md"), root.resolve("csr-app/README.md")));
+        List<Path> docs = new ArrayList<>(List.of(
+                root.resolve("README.md"),
+                root.resolve("appwrite-emulator/README.md"),
+                root.resolve("ssr-app/README.md"),
+                root.resolve("csr-app/README.md")));
         try (Stream<Path> files = Files.list(root.resolve("docs"))) {
             files.filter(f -> f.toString().endsWith(".md")).forEach(docs::add);
         }

@@ -31,6 +31,7 @@ class EmulatorHttpsTest {
 
     @TempDir
     Path run;
+
     private RunAuthority authority;
     private ServerCredentials credentials;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,8 +55,10 @@ class EmulatorHttpsTest {
     private int start(String... extra) {
         List<String> args = new ArrayList<>(List.of("--password-hash", "fast", "--rate-limits", "off"));
         args.addAll(List.of(extra));
-        main = new EmulatorMain(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        main = new EmulatorMain(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of());
         return main.run(args.toArray(new String[0]));
     }
 
@@ -71,8 +74,8 @@ class EmulatorHttpsTest {
         assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
                 .matches("LISTENING https://127\\.0\\.0\\.1:\\d+/v1");
 
-        TlsProbe.Handshake h2 = TlsProbe.handshake(health(), authority.clientContext(), List.of("h2", "http/1.1"),
-                TIMEOUT);
+        TlsProbe.Handshake h2 =
+                TlsProbe.handshake(health(), authority.clientContext(), List.of("h2", "http/1.1"), TIMEOUT);
         assertThat(h2.alpn()).isEqualTo("h2");
         assertThat(h2.tlsVersion()).isEqualTo("TLSv1.3");
 
@@ -85,37 +88,53 @@ class EmulatorHttpsTest {
     @Test
     void session_cookies_over_https_are_secure_so_samesite_none_is_kept_by_browsers() throws Exception {
         assertThat(start(credentials.serverArguments().toArray(new String[0]))).isZero();
-        URI base = URI.create("https://localhost:" + URI.create(main.server().baseUrl()).getPort() + "/v1");
-        HttpClient client = HttpClient.newBuilder().sslContext(authority.clientContext()).connectTimeout(TIMEOUT)
+        URI base = URI.create(
+                "https://localhost:" + URI.create(main.server().baseUrl()).getPort() + "/v1");
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(authority.clientContext())
+                .connectTimeout(TIMEOUT)
                 .build();
         String email = "tls@example.com";
         String password = "password123";
-        HttpResponse<String> signUp = client.send(json(base.resolve("/v1/account"), "{\"userId\":\"unique()\","
-                + "\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signUp = client.send(
+                json(
+                        base.resolve("/v1/account"),
+                        "{\"userId\":\"unique()\"," + "\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
 
-        HttpResponse<String> session = client.send(json(base.resolve("/v1/account/sessions/email"),
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"),
+        HttpResponse<String> session = client.send(
+                json(
+                        base.resolve("/v1/account/sessions/email"),
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
-        assertThat(session.headers().allValues("set-cookie")).hasSize(2)
+        assertThat(session.headers().allValues("set-cookie"))
+                .hasSize(2)
                 .allSatisfy(cookie -> assertThat(cookie).contains("; secure"))
                 .anySatisfy(cookie -> assertThat(cookie).contains("; samesite=None"));
     }
 
     private static HttpRequest json(URI uri, String body) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .header("X-Appwrite-Project", "authbench").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-Appwrite-Project", "authbench")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     @Test
     void a_client_without_h2_gets_http_1_1() throws Exception {
         assertThat(start(credentials.serverArguments().toArray(new String[0]))).isZero();
 
-        assertThat(TlsProbe.handshake(health(), authority.clientContext(), List.of("http/1.1"), TIMEOUT).alpn())
+        assertThat(TlsProbe.handshake(health(), authority.clientContext(), List.of("http/1.1"), TIMEOUT)
+                        .alpn())
                 .isEqualTo("http/1.1");
-        assertThat(TlsProbe.handshake(health(), authority.clientContext(), List.of(), TIMEOUT).alpn()).isEmpty();
+        assertThat(TlsProbe.handshake(health(), authority.clientContext(), List.of(), TIMEOUT)
+                        .alpn())
+                .isEmpty();
         HttpResponse<String> response = get(HttpClient.Version.HTTP_1_1, authority.clientContext());
         assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -126,7 +145,8 @@ class EmulatorHttpsTest {
         assertThat(start(credentials.serverArguments().toArray(new String[0]))).isZero();
 
         assertThatThrownBy(() -> get(HttpClient.Version.HTTP_2, SSLContext.getDefault()))
-                .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("PKIX path building failed");
+                .isInstanceOf(SSLHandshakeException.class)
+                .hasMessageContaining("PKIX path building failed");
     }
 
     @Test
@@ -137,20 +157,32 @@ class EmulatorHttpsTest {
 
     @Test
     void half_a_pair_or_a_wrong_file_is_a_one_line_usage_error() {
-        assertThat(start("--tls-cert", credentials.certificateChain().toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tls-key is missing").contains("go together")
+        assertThat(start("--tls-cert", credentials.certificateChain().toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--tls-key is missing")
+                .contains("go together")
                 .hasLineCount(1);
         err.reset();
-        assertThat(start("--tls-cert", credentials.privateKey().toString(), "--tls-key",
-                credentials.privateKey().toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a PEM certificate file").hasLineCount(1);
+        assertThat(start(
+                        "--tls-cert",
+                        credentials.privateKey().toString(),
+                        "--tls-key",
+                        credentials.privateKey().toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("is not a PEM certificate file")
+                .hasLineCount(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     private HttpResponse<String> get(HttpClient.Version version, SSLContext trust) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(version).sslContext(trust).connectTimeout(TIMEOUT)
+        HttpClient client = HttpClient.newBuilder()
+                .version(version)
+                .sslContext(trust)
+                .connectTimeout(TIMEOUT)
                 .build();
-        return client.send(HttpRequest.newBuilder(health()).timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(health()).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

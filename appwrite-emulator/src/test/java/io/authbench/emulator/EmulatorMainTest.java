@@ -18,8 +18,10 @@ class EmulatorMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private EmulatorMain main(Map<String, String> env) {
-        return new EmulatorMain(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        return new EmulatorMain(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env);
     }
 
     private String out() {
@@ -35,19 +37,44 @@ class EmulatorMainTest {
         int code = main(Map.of()).run("--help");
 
         assertThat(code).isZero();
-        assertThat(out()).contains("--port", "(default: 0)", "--host", "127.0.0.1", "--project", "authbench",
-                "--api-key-file", "--api-key-scopes", "users.read,users.write,sessions.write", "--platform",
-                "--password-hash", "(default: appwrite)", "--rate-limits", "(default: on)", "--request-log",
-                "--session-duration", "(default: 365d)", "--max-body-bytes", "(default: 65536)");
+        assertThat(out())
+                .contains(
+                        "--port",
+                        "(default: 0)",
+                        "--host",
+                        "127.0.0.1",
+                        "--project",
+                        "authbench",
+                        "--api-key-file",
+                        "--api-key-scopes",
+                        "users.read,users.write,sessions.write",
+                        "--platform",
+                        "--password-hash",
+                        "(default: appwrite)",
+                        "--rate-limits",
+                        "(default: on)",
+                        "--request-log",
+                        "--session-duration",
+                        "(default: 365d)",
+                        "--max-body-bytes",
+                        "(default: 65536)");
     }
 
     @Test
     void bad_flags_and_values_give_one_line_naming_them_and_exit_code_2() {
         String[][] cases = {
-            {"--port", "abc"}, {"--port", "70000"}, {"--bogus"}, {"--password-hash", "md5"},
-            {"--rate-limits", "maybe"}, {"--session-duration", "forever"}, {"--max-body-bytes", "10"},
-            {"--project", "console"}, {"--project", "-bad"}, {"--platform", "http://x.com"},
-            {"--api-key-expires-at", "tomorrow"}, {"--api-key-file", "/no/such/file"},
+            {"--port", "abc"},
+            {"--port", "70000"},
+            {"--bogus"},
+            {"--password-hash", "md5"},
+            {"--rate-limits", "maybe"},
+            {"--session-duration", "forever"},
+            {"--max-body-bytes", "10"},
+            {"--project", "console"},
+            {"--project", "-bad"},
+            {"--platform", "http://x.com"},
+            {"--api-key-expires-at", "tomorrow"},
+            {"--api-key-file", "/no/such/file"},
         };
         for (String[] args : cases) {
             out.reset();
@@ -57,7 +84,10 @@ class EmulatorMainTest {
 
             assertThat(code).as(String.join(" ", args)).isEqualTo(2);
             assertThat(err().lines()).as(String.join(" ", args)).hasSize(1);
-            assertThat(err()).startsWith("appwrite-emulator: ").contains(args[0]).contains("Run with --help");
+            assertThat(err())
+                    .startsWith("appwrite-emulator: ")
+                    .contains(args[0])
+                    .contains("Run with --help");
             assertThat(out()).isEmpty();
         }
     }

@@ -27,25 +27,37 @@ class EmulatorProcessIT {
         Path key = Files.writeString(dir.resolve("key"), TestEmulator.API_KEY + "\n");
         Path stderr = dir.resolve("stderr.log");
         Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "--api-key-file", key.toString(), "--password-hash", "fast"))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "--api-key-file",
+                        key.toString(),
+                        "--password-hash",
+                        "fast"))
                 .redirectError(stderr.toFile())
                 .start();
-        try (BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String first = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(30, TimeUnit.SECONDS);
             assertThat(first).matches("LISTENING http://127\\.0\\.0\\.1:\\d+/v1");
 
             Http http = new Http(first.substring("LISTENING ".length()));
             Seed.createUser(http, "process@example.com");
             String session = Seed.keySession(http, "process@example.com");
-            assertThat(http.request("GET", "/account").header("X-Appwrite-Session", session).send().status())
+            assertThat(http.request("GET", "/account")
+                            .header("X-Appwrite-Session", session)
+                            .send()
+                            .status())
                     .isEqualTo(200);
         } finally {
             process.destroy();
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the emulator stops on SIGTERM").isTrue();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                    .as("the emulator stops on SIGTERM")
+                    .isTrue();
         }
-        assertThat(Files.readString(stderr)).doesNotContain(TestEmulator.API_KEY).doesNotContain("Exception");
+        assertThat(Files.readString(stderr))
+                .doesNotContain(TestEmulator.API_KEY)
+                .doesNotContain("Exception");
     }
 
     private static String readLine(BufferedReader reader) {

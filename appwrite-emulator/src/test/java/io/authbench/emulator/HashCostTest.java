@@ -20,13 +20,15 @@ class HashCostTest {
     void imported_hashes_over_the_cost_bound_are_refused_as_an_invalid_password_param() {
         try (TestEmulator emulator = TestEmulator.start()) {
             Http http = new Http(emulator.baseUrl());
-            for (String cost : new String[] {"m=4194304,t=1,p=1", "m=65537,t=1,p=1", "m=1024,t=11,p=1",
-                    "m=1024,t=1,p=17"}) {
+            for (String cost :
+                    new String[] {"m=4194304,t=1,p=1", "m=65537,t=1,p=1", "m=1024,t=11,p=1", "m=1024,t=1,p=17"}) {
                 Http.Response response = importHash(http, "$argon2id$v=19$" + cost + SALT_AND_TAG);
 
                 assertThat(response.status()).as(cost + ": " + response).isEqualTo(400);
                 assertThat(response.type()).isEqualTo("general_argument_invalid");
-                assertThat(response.message()).startsWith("Invalid `password` param: ").contains("m=65536");
+                assertThat(response.message())
+                        .startsWith("Invalid `password` param: ")
+                        .contains("m=65536");
             }
             assertThat(emulator.server().project().store().userCount()).isZero();
         }
@@ -37,7 +39,9 @@ class HashCostTest {
         try (TestEmulator emulator = TestEmulator.start()) {
             Http http = new Http(emulator.baseUrl());
             // password123 hashed by the reference libargon2 with Appwrite's cost (PasswordHasherTest's vector)
-            assertThat(importHash(http, "$argon2id$v=19$m=65536,t=4,p=3" + SALT_AND_TAG).status()).isEqualTo(201);
+            assertThat(importHash(http, "$argon2id$v=19$m=65536,t=4,p=3" + SALT_AND_TAG)
+                            .status())
+                    .isEqualTo(201);
             assertThat(Seed.keySession(http, "imported@example.com")).isNotEmpty();
         }
     }
@@ -48,25 +52,32 @@ class HashCostTest {
         try {
             AtomicInteger runs = new AtomicInteger();
             CountDownLatch ranAfterFailures = new CountDownLatch(1);
-            EmulatorServer.scheduleSurviving(executor, "test-task", () -> {
-                int run = runs.incrementAndGet();
-                if (run == 1) {
-                    throw new OutOfMemoryError("simulated: Java heap space");
-                }
-                if (run == 2) {
-                    throw new IllegalStateException("simulated failure");
-                }
-                ranAfterFailures.countDown();
-            }, 10);
+            EmulatorServer.scheduleSurviving(
+                    executor,
+                    "test-task",
+                    () -> {
+                        int run = runs.incrementAndGet();
+                        if (run == 1) {
+                            throw new OutOfMemoryError("simulated: Java heap space");
+                        }
+                        if (run == 2) {
+                            throw new IllegalStateException("simulated failure");
+                        }
+                        ranAfterFailures.countDown();
+                    },
+                    10);
 
-            assertThat(ranAfterFailures.await(30, TimeUnit.SECONDS)).as("ran again after failing runs").isTrue();
+            assertThat(ranAfterFailures.await(30, TimeUnit.SECONDS))
+                    .as("ran again after failing runs")
+                    .isTrue();
         } finally {
             executor.shutdownNow();
         }
     }
 
     private static Http.Response importHash(Http http, String hash) {
-        return http.request("POST", "/users/argon2").key()
+        return http.request("POST", "/users/argon2")
+                .key()
                 .json("{\"userId\":\"unique()\",\"email\":\"imported@example.com\",\"password\":\"" + hash + "\"}")
                 .send();
     }

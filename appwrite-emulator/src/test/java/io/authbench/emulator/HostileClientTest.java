@@ -26,15 +26,19 @@ class HostileClientTest {
 
     @Test
     void a_chunked_body_far_over_the_limit_gets_413_even_when_the_client_sends_it_all_first() throws Exception {
-        try (LogCapture logs = new LogCapture(); TestEmulator emulator = TestEmulator.start()) {
+        try (LogCapture logs = new LogCapture();
+                TestEmulator emulator = TestEmulator.start()) {
             URI uri = URI.create(emulator.baseUrl());
             try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                 socket.setSoTimeout(GENEROUS_BOUND_MILLIS);
                 // As curl does: the whole body goes out before the answer is read. A server that answers and closes
                 // with the body unread makes the client's socket reset, and the answer is lost.
-                writeChunked(socket.getOutputStream(), "POST /v1/account HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "X-Appwrite-Project: authbench\r\nContent-Type: application/json\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n", 20 * 1024 * 1024);
+                writeChunked(
+                        socket.getOutputStream(),
+                        "POST /v1/account HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "X-Appwrite-Project: authbench\r\nContent-Type: application/json\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n",
+                        20 * 1024 * 1024);
                 String answer = readAnswer(socket.getInputStream());
                 assertThat(answer).startsWith("HTTP/1.1 413").contains("general_payload_too_large");
             }
@@ -45,7 +49,8 @@ class HostileClientTest {
 
     @Test
     void stalled_bodies_hold_no_worker_and_are_dropped_within_the_bound() throws Exception {
-        try (LogCapture logs = new LogCapture(); TestEmulator emulator = TestEmulator.start()) {
+        try (LogCapture logs = new LogCapture();
+                TestEmulator emulator = TestEmulator.start()) {
             Http http = new Http(emulator.baseUrl());
             URI uri = URI.create(emulator.baseUrl());
             List<Socket> stalled = new ArrayList<>();
@@ -53,21 +58,27 @@ class HostileClientTest {
                 for (int i = 0; i < STALLED_CONNECTIONS; i++) {
                     Socket socket = new Socket(uri.getHost(), uri.getPort());
                     stalled.add(socket);
-                    socket.getOutputStream().write(("POST /v1/account/sessions/email HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            + "X-Appwrite-Project: authbench\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: 100\r\n\r\n{\"email\":").getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write(("POST /v1/account/sessions/email HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                            + "X-Appwrite-Project: authbench\r\nContent-Type: application/json\r\n"
+                                            + "Content-Length: 100\r\n\r\n{\"email\":")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     socket.getOutputStream().flush();
                 }
                 // Writes keep working while every stalled body is still open (Http's own timeout is 20 s).
                 Seed.createUser(http, "busy@example.com");
                 assertThat(Seed.keySession(http, "busy@example.com")).isNotEmpty();
-                assertThat(http.request("DELETE", "/account/sessions/current").json("{}").send().status())
+                assertThat(http.request("DELETE", "/account/sessions/current")
+                                .json("{}")
+                                .send()
+                                .status())
                         .isEqualTo(401);
 
                 for (Socket socket : stalled) {
                     socket.setSoTimeout(GENEROUS_BOUND_MILLIS);
                     InputStream in = socket.getInputStream();
-                    assertThat(readUntilClosed(in)).as("a stalled body gets no answer, only a closed connection")
+                    assertThat(readUntilClosed(in))
+                            .as("a stalled body gets no answer, only a closed connection")
                             .isEmpty();
                 }
             } finally {
@@ -81,13 +92,16 @@ class HostileClientTest {
 
     @Test
     void a_client_that_gives_up_half_way_through_its_body_is_not_an_error() throws Exception {
-        try (LogCapture logs = new LogCapture(); TestEmulator emulator = TestEmulator.start()) {
+        try (LogCapture logs = new LogCapture();
+                TestEmulator emulator = TestEmulator.start()) {
             URI uri = URI.create(emulator.baseUrl());
             for (int i = 0; i < 8; i++) {
                 try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-                    socket.getOutputStream().write(("POST /v1/account HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            + "X-Appwrite-Project: authbench\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: 5000\r\n\r\n{\"userId\":\"unique()\"").getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write(("POST /v1/account HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                            + "X-Appwrite-Project: authbench\r\nContent-Type: application/json\r\n"
+                                            + "Content-Length: 5000\r\n\r\n{\"userId\":\"unique()\"")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     socket.getOutputStream().flush();
                 }
             }
@@ -111,8 +125,10 @@ class HostileClientTest {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
-            throw new AssertionError("the server stopped reading before the body ended, so a client that reads "
-                    + "only afterwards loses the answer: " + e, e);
+            throw new AssertionError(
+                    "the server stopped reading before the body ended, so a client that reads "
+                            + "only afterwards loses the answer: " + e,
+                    e);
         }
     }
 
@@ -141,8 +157,8 @@ class HostileClientTest {
         try {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server kept a stalled body open for more than " + GENEROUS_BOUND_MILLIS
-                    + " ms", e);
+            throw new AssertionError(
+                    "the server kept a stalled body open for more than " + GENEROUS_BOUND_MILLIS + " ms", e);
         } catch (IOException reset) {
             return "";
         }

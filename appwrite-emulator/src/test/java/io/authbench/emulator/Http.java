@@ -73,12 +73,14 @@ final class Http {
         }
 
         Response send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
             for (String[] header : headers) {
                 builder.header(header[0], header[1]);
             }
-            builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+            builder.method(
+                    method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             try {
                 return new Response(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
             } catch (IOException e) {

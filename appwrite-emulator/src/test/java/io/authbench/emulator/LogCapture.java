@@ -25,9 +25,17 @@ final class LogCapture implements AutoCloseable {
         @Override
         public void publish(LogRecord record) {
             if (record.getLevel().intValue() >= Level.INFO.intValue()) {
-                records.append(record.getLevel()).append(' ').append(record.getLoggerName()).append(": ")
-                        .append(record.getMessage()).append(' ')
-                        .append(record.getThrown() == null ? "" : record.getThrown().toString()).append('\n');
+                records.append(record.getLevel())
+                        .append(' ')
+                        .append(record.getLoggerName())
+                        .append(": ")
+                        .append(record.getMessage())
+                        .append(' ')
+                        .append(
+                                record.getThrown() == null
+                                        ? ""
+                                        : record.getThrown().toString())
+                        .append('\n');
             }
         }
 

@@ -46,21 +46,26 @@ class ModelShapeTest {
     void account_model_has_the_golden_shape() throws IOException {
         String session = Seed.keySession(http, "shape@example.com");
 
-        JsonNode account = http.request("GET", "/account").header("X-Appwrite-Session", session).send().json();
+        JsonNode account = http.request("GET", "/account")
+                .header("X-Appwrite-Session", session)
+                .send()
+                .json();
 
         assertSameShape(account, golden("account.json"), "account");
     }
 
     @Test
     void browser_session_model_has_the_golden_shape() throws IOException {
-        JsonNode session = Seed.browserLogin(http, "shape@example.com", TestEmulator.PASSWORD).json();
+        JsonNode session = Seed.browserLogin(http, "shape@example.com", TestEmulator.PASSWORD)
+                .json();
 
         assertSameShape(session, golden("session.json"), "session");
     }
 
     @Test
     void error_model_has_the_golden_shape_and_values() throws IOException {
-        JsonNode error = Seed.browserLogin(http, "shape@example.com", "wrong-password").json();
+        JsonNode error =
+                Seed.browserLogin(http, "shape@example.com", "wrong-password").json();
 
         assertThat(error).isEqualTo(golden("error.json"));
     }

@@ -48,8 +48,13 @@ class OrderOfChecksTest {
 
     @Test
     void unknown_routes_and_methods_give_general_route_not_found() {
-        for (String[] call : new String[][] {{"GET", "/nothing"}, {"PUT", "/account"}, {"PATCH", "/users"},
-                {"FOO", "/account"}, {"POST", "/account/sessions/current"}}) {
+        for (String[] call : new String[][] {
+            {"GET", "/nothing"},
+            {"PUT", "/account"},
+            {"PATCH", "/users"},
+            {"FOO", "/account"},
+            {"POST", "/account/sessions/current"}
+        }) {
             Http.Response response = http.request(call[0], call[1]).send();
             assertThat(response.status()).as(call[0] + " " + call[1]).isEqualTo(404);
             assertThat(response.type()).isEqualTo("general_route_not_found");
@@ -58,8 +63,11 @@ class OrderOfChecksTest {
 
     @Test
     void unknown_project_wins_over_a_bad_key_and_an_unknown_route() {
-        Http.Response response = http.request("POST", "/nothing").withoutProjectHeader()
-                .header("X-Appwrite-Project", "nope").header("X-Appwrite-Key", "standard_wrong").send();
+        Http.Response response = http.request("POST", "/nothing")
+                .withoutProjectHeader()
+                .header("X-Appwrite-Project", "nope")
+                .header("X-Appwrite-Key", "standard_wrong")
+                .send();
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.type()).isEqualTo("project_not_found");
@@ -67,24 +75,33 @@ class OrderOfChecksTest {
 
     @Test
     void unknown_origin_wins_over_an_unknown_project() {
-        Http.Response response = http.request("POST", "/account/sessions/email").withoutProjectHeader()
-                .header("X-Appwrite-Project", "nope").header("Origin", "https://evil.example.org").json("{}").send();
+        Http.Response response = http.request("POST", "/account/sessions/email")
+                .withoutProjectHeader()
+                .header("X-Appwrite-Project", "nope")
+                .header("Origin", "https://evil.example.org")
+                .json("{}")
+                .send();
 
         assertThat(response.type()).isEqualTo("general_unknown_origin");
     }
 
     @Test
     void project_may_come_from_the_query_string() {
-        Http.Response response = http.request("GET", "/nothing?project=nope").withoutProjectHeader().send();
+        Http.Response response = http.request("GET", "/nothing?project=nope")
+                .withoutProjectHeader()
+                .send();
 
         assertThat(response.type()).isEqualTo("project_not_found");
     }
 
     @Test
     void a_request_without_project_uses_the_empty_console_project() {
-        Http.Response login = http.request("POST", "/account/sessions/email").withoutProjectHeader()
-                .json("{\"email\":\"order@example.com\",\"password\":\"password123\"}").send();
-        Http.Response keyed = http.request("GET", "/users/abc").withoutProjectHeader().key().send();
+        Http.Response login = http.request("POST", "/account/sessions/email")
+                .withoutProjectHeader()
+                .json("{\"email\":\"order@example.com\",\"password\":\"password123\"}")
+                .send();
+        Http.Response keyed =
+                http.request("GET", "/users/abc").withoutProjectHeader().key().send();
 
         assertThat(login.type()).isEqualTo("user_invalid_credentials");
         assertThat(keyed.type()).isEqualTo("user_unauthorized");
@@ -95,7 +112,9 @@ class OrderOfChecksTest {
         String session = Seed.keySession(http, "order@example.com");
 
         Http.Response response = http.request("GET", "/account")
-                .header("X-Appwrite-Session", session).header("X-Appwrite-Key", "standard_wrong").send();
+                .header("X-Appwrite-Session", session)
+                .header("X-Appwrite-Key", "standard_wrong")
+                .send();
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.type()).isEqualTo("user_key_and_session_set");
@@ -103,7 +122,9 @@ class OrderOfChecksTest {
 
     @Test
     void an_unknown_key_gives_user_unauthorized_before_the_scope_check() {
-        Http.Response response = http.request("GET", "/account").header("X-Appwrite-Key", "standard_wrong").send();
+        Http.Response response = http.request("GET", "/account")
+                .header("X-Appwrite-Key", "standard_wrong")
+                .send();
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.type()).isEqualTo("user_unauthorized");
@@ -112,8 +133,10 @@ class OrderOfChecksTest {
 
     @Test
     void a_key_of_unknown_type_is_a_guest_key_and_fails_the_scope_check() {
-        Http.Response response = http.request("POST", "/users").header("X-Appwrite-Key", "weird_abc")
-                .json("{\"userId\":\"unique()\"}").send();
+        Http.Response response = http.request("POST", "/users")
+                .header("X-Appwrite-Key", "weird_abc")
+                .json("{\"userId\":\"unique()\"}")
+                .send();
 
         assertThat(response.type()).isEqualTo("general_unauthorized_scope");
         assertThat(response.message()).isEqualTo("User (role: guests) missing scope (users.write)");
@@ -123,7 +146,9 @@ class OrderOfChecksTest {
     void a_signed_in_user_lacks_the_users_scopes() {
         String session = Seed.keySession(http, "order@example.com");
 
-        Http.Response response = http.request("GET", "/users/abc").header("X-Appwrite-Session", session).send();
+        Http.Response response = http.request("GET", "/users/abc")
+                .header("X-Appwrite-Session", session)
+                .send();
 
         assertThat(response.type()).isEqualTo("general_unauthorized_scope");
         assertThat(response.message()).isEqualTo("order@example.com (role: users) missing scope (users.read)");
@@ -131,7 +156,8 @@ class OrderOfChecksTest {
 
     @Test
     void scope_error_wins_over_invalid_parameters() {
-        Http.Response response = http.request("POST", "/users").json("{\"userId\":\"!!\"}").send();
+        Http.Response response =
+                http.request("POST", "/users").json("{\"userId\":\"!!\"}").send();
 
         assertThat(response.type()).isEqualTo("general_unauthorized_scope");
     }
@@ -141,7 +167,9 @@ class OrderOfChecksTest {
         String session = Seed.keySession(http, "order@example.com");
 
         Http.Response response = http.request("POST", "/account/sessions/email")
-                .header("X-Appwrite-Session", session).json("{\"email\":\"not-an-email\"}").send();
+                .header("X-Appwrite-Session", session)
+                .json("{\"email\":\"not-an-email\"}")
+                .send();
 
         assertThat(response.type()).isEqualTo("user_session_already_exists");
     }
@@ -149,7 +177,8 @@ class OrderOfChecksTest {
     @Test
     void invalid_parameters_win_over_credentials() {
         Http.Response response = http.request("POST", "/account/sessions/email")
-                .json("{\"email\":\"order@example.com\",\"password\":\"short\"}").send();
+                .json("{\"email\":\"order@example.com\",\"password\":\"short\"}")
+                .send();
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.type()).isEqualTo("general_argument_invalid");
@@ -162,9 +191,12 @@ class OrderOfChecksTest {
         String session = Seed.keySession(http, "order@example.com");
 
         Http.Response response = http.request("DELETE", "/account/sessions/0123456789abcdef0123")
-                .header("X-Appwrite-Session", session).json("{}").send();
+                .header("X-Appwrite-Session", session)
+                .json("{}")
+                .send();
         Http.Response get = http.request("GET", "/account/sessions/0123456789abcdef0123")
-                .header("X-Appwrite-Session", session).send();
+                .header("X-Appwrite-Session", session)
+                .send();
 
         assertThat(response.type()).isEqualTo("user_session_not_found");
         assertThat(get.status()).isEqualTo(404);
@@ -175,7 +207,8 @@ class OrderOfChecksTest {
         String session = Seed.keySession(http, "order@example.com");
 
         Http.Response response = http.request("GET", "/account/sessions/current")
-                .header("X-Appwrite-Session", session).send();
+                .header("X-Appwrite-Session", session)
+                .send();
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("current").asBoolean()).isTrue();

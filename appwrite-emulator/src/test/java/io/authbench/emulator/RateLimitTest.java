@@ -3,9 +3,9 @@ package io.authbench.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.util.List;
 
 /**
  * Appwrite's abuse limits: fixed hourly windows, counted before credentials, API keys exempt
@@ -27,7 +27,8 @@ class RateLimitTest {
 
     private static Http.Response login(Http http, String email, String password) {
         return http.request("POST", "/account/sessions/email")
-                .json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").send();
+                .json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .send();
     }
 
     @Test
@@ -64,13 +65,15 @@ class RateLimitTest {
             for (int i = 0; i < 10; i++) {
                 Http.Response refused = http.request("POST", "/account/sessions/email")
                         .header("X-Appwrite-Session", session)
-                        .json("{\"email\":\"order-429@example.com\",\"password\":\"password123\"}").send();
+                        .json("{\"email\":\"order-429@example.com\",\"password\":\"password123\"}")
+                        .send();
                 assertThat(refused.type()).isEqualTo("user_session_already_exists");
             }
 
             Http.Response blocked = http.request("POST", "/account/sessions/email")
                     .header("X-Appwrite-Session", session)
-                    .json("{\"email\":\"order-429@example.com\",\"password\":\"password123\"}").send();
+                    .json("{\"email\":\"order-429@example.com\",\"password\":\"password123\"}")
+                    .send();
 
             assertThat(blocked.status()).isEqualTo(429);
         }
@@ -85,8 +88,11 @@ class RateLimitTest {
                 login(http, "someone-else@example.com", "wrong-password");
             }
 
-            assertThat(login(http, "someone-else@example.com", "wrong-password").status()).isEqualTo(429);
-            assertThat(login(http, "per-email@example.com", TestEmulator.PASSWORD).status()).isEqualTo(201);
+            assertThat(login(http, "someone-else@example.com", "wrong-password").status())
+                    .isEqualTo(429);
+            assertThat(login(http, "per-email@example.com", TestEmulator.PASSWORD)
+                            .status())
+                    .isEqualTo(201);
         }
     }
 
@@ -97,8 +103,10 @@ class RateLimitTest {
             Seed.createUser(http, "ssr@example.com");
 
             for (int i = 0; i < 12; i++) {
-                Http.Response response = http.request("POST", "/account/sessions/email").key()
-                        .json("{\"email\":\"ssr@example.com\",\"password\":\"password123\"}").send();
+                Http.Response response = http.request("POST", "/account/sessions/email")
+                        .key()
+                        .json("{\"email\":\"ssr@example.com\",\"password\":\"password123\"}")
+                        .send();
                 assertThat(response.status()).isEqualTo(201);
                 assertThat(response.header("X-RateLimit-Limit")).isEqualTo("10");
             }
@@ -127,11 +135,15 @@ class RateLimitTest {
 
             for (int i = 0; i < 100; i++) {
                 Http.Response response = http.request("DELETE", "/account/sessions/00000000000000000000")
-                        .header("X-Appwrite-Session", session).json("{}").send();
+                        .header("X-Appwrite-Session", session)
+                        .json("{}")
+                        .send();
                 assertThat(response.type()).isEqualTo("user_session_not_found");
             }
             Http.Response blocked = http.request("DELETE", "/account/sessions/current")
-                    .header("X-Appwrite-Session", session).json("{}").send();
+                    .header("X-Appwrite-Session", session)
+                    .json("{}")
+                    .send();
 
             assertThat(blocked.status()).isEqualTo(429);
             assertThat(blocked.header("X-RateLimit-Limit")).isEqualTo("100");
@@ -144,7 +156,8 @@ class RateLimitTest {
         try (TestEmulator emulator = TestEmulator.start()) {
             Http http = new Http(emulator.baseUrl());
 
-            assertThat(http.request("GET", "/account").send().header("X-RateLimit-Limit")).isNull();
+            assertThat(http.request("GET", "/account").send().header("X-RateLimit-Limit"))
+                    .isNull();
         }
     }
 
@@ -152,11 +165,13 @@ class RateLimitTest {
     void the_ip_comes_from_x_forwarded_for_as_in_appwrite_unless_no_header_is_trusted() {
         try (TestEmulator trusting = TestEmulator.start()) {
             assertThat(signUpsFromChangingForwardedIps(new Http(trusting.baseUrl())))
-                    .as("Appwrite's default trusts X-Forwarded-For: each address has its own limit").isEqualTo(201);
+                    .as("Appwrite's default trusts X-Forwarded-For: each address has its own limit")
+                    .isEqualTo(201);
         }
         try (TestEmulator untrusting = TestEmulator.start(c -> c.withTrustedIpHeaders(List.of()))) {
             assertThat(signUpsFromChangingForwardedIps(new Http(untrusting.baseUrl())))
-                    .as("trusting no header: one connection address, one limit").isEqualTo(429);
+                    .as("trusting no header: one connection address, one limit")
+                    .isEqualTo(429);
         }
     }
 
@@ -164,9 +179,12 @@ class RateLimitTest {
     private static int signUpsFromChangingForwardedIps(Http http) {
         int status = 0;
         for (int i = 0; i < 11; i++) {
-            status = http.request("POST", "/account").header("X-Forwarded-For", "203.0.113." + (i + 1))
-                    .json("{\"userId\":\"unique()\",\"email\":\"xff" + i + "@example.com\",\"password\":\"password123\"}")
-                    .send().status();
+            status = http.request("POST", "/account")
+                    .header("X-Forwarded-For", "203.0.113." + (i + 1))
+                    .json("{\"userId\":\"unique()\",\"email\":\"xff" + i
+                            + "@example.com\",\"password\":\"password123\"}")
+                    .send()
+                    .status();
         }
         return status;
     }

@@ -65,8 +65,10 @@ final class Sdk {
             }
             throw e;
         } catch (TimeoutException e) {
-            throw new AssertionError("the SDK call did not complete within " + TIMEOUT_SECONDS + " s: it probably "
-                    + "could not parse the emulator's response (a missing or null field)", e);
+            throw new AssertionError(
+                    "the SDK call did not complete within " + TIMEOUT_SECONDS + " s: it probably "
+                            + "could not parse the emulator's response (a missing or null field)",
+                    e);
         }
     }
 }

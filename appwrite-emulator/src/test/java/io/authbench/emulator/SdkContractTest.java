@@ -54,7 +54,8 @@ class SdkContractTest {
         assertThat(user.getHash()).isEqualTo("argon2");
         assertThat(user.getPassword()).startsWith("$argon2id$v=19$");
         assertThat(user.getAccessedAt()).isEmpty();
-        assertThat(user.getTargets()).singleElement()
+        assertThat(user.getTargets())
+                .singleElement()
                 .satisfies(t -> assertThat(t.getIdentifier()).isEqualTo("create.test@example.com"));
     }
 
@@ -67,8 +68,8 @@ class SdkContractTest {
         assertThat(session.getCurrent()).isTrue();
         assertThat(session.getUserId()).isEqualTo(user.getId());
         assertThat(session.getSecret()).isNotEmpty();
-        JsonNode decoded = new ObjectMapper().readTree(
-                new String(Base64.getDecoder().decode(session.getSecret()), StandardCharsets.UTF_8));
+        JsonNode decoded = new ObjectMapper()
+                .readTree(new String(Base64.getDecoder().decode(session.getSecret()), StandardCharsets.UTF_8));
         assertThat(decoded.path("id").asText()).isEqualTo(user.getId());
         assertThat(decoded.path("secret").asText()).matches("[0-9a-f]{256}");
     }
@@ -106,25 +107,28 @@ class SdkContractTest {
         AppwriteException afterLogout = catchThrowableOfType(() -> Sdk.await(account::get), AppwriteException.class);
         assertThat(afterLogout.getType()).isEqualTo("general_unauthorized_scope");
         Account firstAccount = new Account(Sdk.sessionClient(emulator, first.getSecret()));
-        assertThat(Sdk.<User<Map<String, Object>>>await(firstAccount::get).getEmail()).isEqualTo("list@example.com");
+        assertThat(Sdk.<User<Map<String, Object>>>await(firstAccount::get).getEmail())
+                .isEqualTo("list@example.com");
     }
 
     @Test
     void a_user_imported_with_an_argon2_hash_signs_in_with_the_hashed_password() throws Exception {
         String hash = createUser("hash.source@example.com").getPassword();
 
-        User<Map<String, Object>> imported = Sdk.await(c -> users.createArgon2User("imported-1", "Imported@Example.com",
-                hash, "Imported User", c));
+        User<Map<String, Object>> imported =
+                Sdk.await(c -> users.createArgon2User("imported-1", "Imported@Example.com", hash, "Imported User", c));
 
         assertThat(imported.getId()).isEqualTo("imported-1");
         assertThat(imported.getEmail()).isEqualTo("imported@example.com");
         assertThat(imported.getPassword()).isEqualTo(hash);
         assertThat(imported.getHash()).isEqualTo("argon2");
-        Session session = Sdk.await(c -> adminAccount.createEmailPasswordSession("imported@example.com",
-                TestEmulator.PASSWORD, c));
+        Session session = Sdk.await(
+                c -> adminAccount.createEmailPasswordSession("imported@example.com", TestEmulator.PASSWORD, c));
         assertThat(session.getUserId()).isEqualTo("imported-1");
-        AppwriteException wrong = catchThrowableOfType(() -> Sdk.await(c -> adminAccount.createEmailPasswordSession(
-                "imported@example.com", "not-the-password", c)), AppwriteException.class);
+        AppwriteException wrong = catchThrowableOfType(
+                () -> Sdk.await(
+                        c -> adminAccount.createEmailPasswordSession("imported@example.com", "not-the-password", c)),
+                AppwriteException.class);
         assertThat(wrong.getType()).isEqualTo("user_invalid_credentials");
     }
 
@@ -133,10 +137,12 @@ class SdkContractTest {
         String hash = createUser("hash.source2@example.com").getPassword();
         Sdk.await(c -> users.createArgon2User("imported-2", "imported2@example.com", hash, (String) null, c));
 
-        AppwriteException taken = catchThrowableOfType(() -> Sdk.await(c -> users.createArgon2User("imported-2",
-                "other@example.com", hash, (String) null, c)), AppwriteException.class);
-        AppwriteException badEmail = catchThrowableOfType(() -> Sdk.await(c -> users.createArgon2User("imported-3",
-                "not-an-email", hash, (String) null, c)), AppwriteException.class);
+        AppwriteException taken = catchThrowableOfType(
+                () -> Sdk.await(c -> users.createArgon2User("imported-2", "other@example.com", hash, (String) null, c)),
+                AppwriteException.class);
+        AppwriteException badEmail = catchThrowableOfType(
+                () -> Sdk.await(c -> users.createArgon2User("imported-3", "not-an-email", hash, (String) null, c)),
+                AppwriteException.class);
 
         assertThat(taken.getType()).isEqualTo("user_already_exists");
         assertThat(badEmail.getCode()).isEqualTo(400);
@@ -148,7 +154,8 @@ class SdkContractTest {
         createUser("wrong@example.com");
 
         AppwriteException e = catchThrowableOfType(
-                () -> Sdk.await(c -> adminAccount.createEmailPasswordSession("wrong@example.com", "not-the-password", c)),
+                () -> Sdk.await(
+                        c -> adminAccount.createEmailPasswordSession("wrong@example.com", "not-the-password", c)),
                 AppwriteException.class);
 
         assertThat(e.getCode()).isEqualTo(401);
@@ -172,7 +179,8 @@ class SdkContractTest {
         AppwriteException e = catchThrowableOfType(() -> Sdk.await(adminAccount::get), AppwriteException.class);
 
         assertThat(e.getType()).isEqualTo("general_unauthorized_scope");
-        assertThat(e.getMessage()).isEqualTo("app.authbench@service.127.0.0.1 (role: applications) missing scope (account)");
+        assertThat(e.getMessage())
+                .isEqualTo("app.authbench@service.127.0.0.1 (role: applications) missing scope (account)");
     }
 
     @Test
@@ -201,12 +209,15 @@ class SdkContractTest {
         assertThat(sessions.getTotal()).isEqualTo(1);
         assertThat(sessions.getSessions().get(0).getSecret()).matches("[0-9a-f]{64}"); // the stored SHA-256
 
-        assertThat(Sdk.<Object>await(c -> users.deleteSessions(user.getId(), c))).isEqualTo(true);
-        assertThat(Sdk.<SessionList>await(c -> users.listSessions(user.getId(), c)).getTotal()).isZero();
+        assertThat(Sdk.<Object>await(c -> users.deleteSessions(user.getId(), c)))
+                .isEqualTo(true);
+        assertThat(Sdk.<SessionList>await(c -> users.listSessions(user.getId(), c))
+                        .getTotal())
+                .isZero();
 
         assertThat(Sdk.<Object>await(c -> users.delete(user.getId(), c))).isEqualTo(true);
-        AppwriteException gone = catchThrowableOfType(() -> Sdk.await(c -> users.get(user.getId(), c)),
-                AppwriteException.class);
+        AppwriteException gone =
+                catchThrowableOfType(() -> Sdk.await(c -> users.get(user.getId(), c)), AppwriteException.class);
         assertThat(gone.getType()).isEqualTo("user_not_found");
     }
 
@@ -224,8 +235,8 @@ class SdkContractTest {
     void sign_up_through_account_create_returns_the_account_model() throws Exception {
         Account guest = new Account(Sdk.client(emulator));
 
-        User<Map<String, Object>> created = Sdk.await(
-                c -> guest.create("unique()", "signup@example.com", TestEmulator.PASSWORD, "Sign Up", c));
+        User<Map<String, Object>> created =
+                Sdk.await(c -> guest.create("unique()", "signup@example.com", TestEmulator.PASSWORD, "Sign Up", c));
 
         assertThat(created.getEmail()).isEqualTo("signup@example.com");
         assertThat(created.getPassword()).isNull();

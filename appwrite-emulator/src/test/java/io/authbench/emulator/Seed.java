@@ -5,7 +5,8 @@ final class Seed {
     private Seed() {}
 
     static String createUser(Http http, String email) {
-        Http.Response created = http.request("POST", "/users").key()
+        Http.Response created = http.request("POST", "/users")
+                .key()
                 .json("{\"userId\":\"unique()\",\"email\":\"" + email + "\",\"password\":\"" + TestEmulator.PASSWORD
                         + "\",\"name\":\"Test User\"}")
                 .send();
@@ -17,7 +18,8 @@ final class Seed {
 
     /** Logs in with the API key (as the SSR app does) and returns the session value for X-Appwrite-Session. */
     static String keySession(Http http, String email) {
-        Http.Response session = http.request("POST", "/account/sessions/email").key()
+        Http.Response session = http.request("POST", "/account/sessions/email")
+                .key()
                 .json("{\"email\":\"" + email + "\",\"password\":\"" + TestEmulator.PASSWORD + "\"}")
                 .send();
         if (session.status() != 201) {

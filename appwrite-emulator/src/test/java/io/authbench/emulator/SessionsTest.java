@@ -2,6 +2,8 @@ package io.authbench.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Session lifecycle: the per-user cap, expiry and purging, accessedAt, and concurrent logins. */
 class SessionsTest {
@@ -24,19 +24,27 @@ class SessionsTest {
             Http http = new Http(emulator.baseUrl());
             String userId = Seed.createUser(http, "server@example.com");
 
-            Http.Response created = http.request("POST", "/users/" + userId + "/sessions").key().json("{}").send();
+            Http.Response created = http.request("POST", "/users/" + userId + "/sessions")
+                    .key()
+                    .json("{}")
+                    .send();
 
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.json().path("provider").asText()).isEqualTo("server");
             assertThat(created.json().path("userId").asText()).isEqualTo(userId);
             assertThat(created.json().path("factors")).isEmpty();
-            assertThat(created.header("Set-Cookie")).as("a server creates it: no cookies").isNull();
+            assertThat(created.header("Set-Cookie"))
+                    .as("a server creates it: no cookies")
+                    .isNull();
             String secret = created.json().path("secret").asText();
             assertThat(secret).isNotEmpty();
             assertThat(status(http, secret)).isEqualTo(200);
             Http.Response asCookie = http.request("GET", "/account")
-                    .header("Cookie", "a_session_" + TestEmulator.PROJECT + "_legacy="
-                            + URLEncoder.encode(secret, StandardCharsets.UTF_8)).send();
+                    .header(
+                            "Cookie",
+                            "a_session_" + TestEmulator.PROJECT + "_legacy="
+                                    + URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                    .send();
             assertThat(asCookie.status()).isEqualTo(200);
             assertThat(asCookie.json().path("email").asText()).isEqualTo("server@example.com");
         }
@@ -48,11 +56,16 @@ class SessionsTest {
             Http http = new Http(emulator.baseUrl());
             String userId = Seed.createUser(http, "guarded@example.com");
 
-            Http.Response guest = http.request("POST", "/users/" + userId + "/sessions").json("{}").send();
+            Http.Response guest = http.request("POST", "/users/" + userId + "/sessions")
+                    .json("{}")
+                    .send();
             assertThat(guest.status()).isEqualTo(401);
             assertThat(guest.type()).isEqualTo("general_unauthorized_scope");
 
-            Http.Response unknown = http.request("POST", "/users/nobody/sessions").key().json("{}").send();
+            Http.Response unknown = http.request("POST", "/users/nobody/sessions")
+                    .key()
+                    .json("{}")
+                    .send();
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.type()).isEqualTo("user_not_found");
         }
@@ -73,7 +86,8 @@ class SessionsTest {
                 assertThat(status(http, live)).isEqualTo(200);
             }
             Http.Response list = http.request("GET", "/account/sessions")
-                    .header("X-Appwrite-Session", sessions.get(10)).send();
+                    .header("X-Appwrite-Session", sessions.get(10))
+                    .send();
             assertThat(list.json().path("total").asInt()).isEqualTo(10);
             assertThat(list.json().path("sessions")).hasSize(10);
         }
@@ -87,7 +101,9 @@ class SessionsTest {
             String session = Seed.keySession(http, "expiry@example.com");
             Thread.sleep(400);
 
-            Http.Response response = http.request("GET", "/account").header("X-Appwrite-Session", session).send();
+            Http.Response response = http.request("GET", "/account")
+                    .header("X-Appwrite-Session", session)
+                    .send();
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.type()).isEqualTo("general_unauthorized_scope");
 
@@ -117,15 +133,30 @@ class SessionsTest {
         try (TestEmulator emulator = TestEmulator.start()) {
             Http http = new Http(emulator.baseUrl());
             String userId = Seed.createUser(http, "access@example.com");
-            assertThat(http.request("GET", "/users/" + userId).key().send().json().path("accessedAt").asText()).isEmpty();
+            assertThat(http.request("GET", "/users/" + userId)
+                            .key()
+                            .send()
+                            .json()
+                            .path("accessedAt")
+                            .asText())
+                    .isEmpty();
 
             String session = Seed.keySession(http, "access@example.com");
-            String accessedAt = http.request("GET", "/account").header("X-Appwrite-Session", session).send()
-                    .json().path("accessedAt").asText();
+            String accessedAt = http.request("GET", "/account")
+                    .header("X-Appwrite-Session", session)
+                    .send()
+                    .json()
+                    .path("accessedAt")
+                    .asText();
 
             assertThat(accessedAt).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
-            assertThat(http.request("GET", "/account").header("X-Appwrite-Session", session).send()
-                    .json().path("accessedAt").asText()).isEqualTo(accessedAt);
+            assertThat(http.request("GET", "/account")
+                            .header("X-Appwrite-Session", session)
+                            .send()
+                            .json()
+                            .path("accessedAt")
+                            .asText())
+                    .isEqualTo(accessedAt);
         }
     }
 
@@ -138,7 +169,9 @@ class SessionsTest {
             String second = Seed.keySession(http, "all@example.com");
 
             Http.Response response = http.request("DELETE", "/account/sessions")
-                    .header("X-Appwrite-Session", second).json("{}").send();
+                    .header("X-Appwrite-Session", second)
+                    .json("{}")
+                    .send();
 
             assertThat(response.status()).isEqualTo(204);
             assertThat(response.header("X-Fallback-Cookies")).isEqualTo("[]");
@@ -154,11 +187,17 @@ class SessionsTest {
             Seed.createUser(http, "other@example.com");
             String first = Seed.keySession(http, "other@example.com");
             String second = Seed.keySession(http, "other@example.com");
-            String firstId = http.request("GET", "/account/sessions/current").header("X-Appwrite-Session", first)
-                    .send().json().path("$id").asText();
+            String firstId = http.request("GET", "/account/sessions/current")
+                    .header("X-Appwrite-Session", first)
+                    .send()
+                    .json()
+                    .path("$id")
+                    .asText();
 
             Http.Response response = http.request("DELETE", "/account/sessions/" + firstId)
-                    .header("X-Appwrite-Session", second).json("{}").send();
+                    .header("X-Appwrite-Session", second)
+                    .json("{}")
+                    .send();
 
             assertThat(response.status()).isEqualTo(204);
             assertThat(response.headers("Set-Cookie")).isEmpty();
@@ -185,8 +224,12 @@ class SessionsTest {
                     for (String email : emails) {
                         results.add(pool.submit(() -> {
                             String session = Seed.keySession(http, email);
-                            String seen = http.request("GET", "/account").header("X-Appwrite-Session", session)
-                                    .send().json().path("email").asText();
+                            String seen = http.request("GET", "/account")
+                                    .header("X-Appwrite-Session", session)
+                                    .send()
+                                    .json()
+                                    .path("email")
+                                    .asText();
                             return new String[] {email, seen, session};
                         }));
                     }
@@ -207,6 +250,9 @@ class SessionsTest {
     }
 
     private static int status(Http http, String session) {
-        return http.request("GET", "/account").header("X-Appwrite-Session", session).send().status();
+        return http.request("GET", "/account")
+                .header("X-Appwrite-Session", session)
+                .send()
+                .status();
     }
 }

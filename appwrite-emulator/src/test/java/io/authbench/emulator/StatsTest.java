@@ -14,13 +14,21 @@ class StatsTest {
             Http http = new Http(emulator.baseUrl());
             Seed.createUser(http, "stats@example.com");
             String session = Seed.keySession(http, "stats@example.com");
-            http.request("GET", "/account").header("X-Appwrite-Session", session).send();
+            http.request("GET", "/account")
+                    .header("X-Appwrite-Session", session)
+                    .send();
             http.request("GET", "/account").send();
-            http.bare("OPTIONS", emulator.baseUrl() + "/account").header("Origin", "http://localhost:3000").send();
-            http.request("DELETE", "/account/sessions/current").header("X-Appwrite-Session", session).json("{}").send();
+            http.bare("OPTIONS", emulator.baseUrl() + "/account")
+                    .header("Origin", "http://localhost:3000")
+                    .send();
+            http.request("DELETE", "/account/sessions/current")
+                    .header("X-Appwrite-Session", session)
+                    .json("{}")
+                    .send();
             http.request("GET", "/no/such/thing").send();
 
-            Http.Response response = http.bare("GET", emulator.rootUrl() + "/_emulator/stats").send();
+            Http.Response response =
+                    http.bare("GET", emulator.rootUrl() + "/_emulator/stats").send();
 
             assertThat(response.status()).isEqualTo(200);
             JsonNode stats = response.json();
@@ -29,10 +37,17 @@ class StatsTest {
             assertThat(stats.path("preflights").asLong()).isEqualTo(1);
             JsonNode routes = stats.path("routes");
             assertThat(routes.path("POST /v1/users").path("count").asLong()).isEqualTo(1);
-            assertThat(routes.path("POST /v1/account/sessions/email").path("count").asLong()).isEqualTo(1);
+            assertThat(routes.path("POST /v1/account/sessions/email")
+                            .path("count")
+                            .asLong())
+                    .isEqualTo(1);
             assertThat(routes.path("GET /v1/account").path("count").asLong()).isEqualTo(2);
-            assertThat(routes.path("GET /v1/account").path("serverTimeNanos").asLong()).isPositive();
-            assertThat(routes.path("DELETE /v1/account/sessions/:sessionId").path("count").asLong()).isEqualTo(1);
+            assertThat(routes.path("GET /v1/account").path("serverTimeNanos").asLong())
+                    .isPositive();
+            assertThat(routes.path("DELETE /v1/account/sessions/:sessionId")
+                            .path("count")
+                            .asLong())
+                    .isEqualTo(1);
             assertThat(routes.path("GET *").path("count").asLong()).isEqualTo(1);
             assertThat(response.body()).doesNotContain(TestEmulator.API_KEY, session, "stats@example.com");
         }
@@ -44,7 +59,9 @@ class StatsTest {
             Http http = new Http(emulator.baseUrl());
             http.bare("GET", emulator.rootUrl() + "/_emulator/stats").send();
 
-            JsonNode stats = http.bare("GET", emulator.rootUrl() + "/_emulator/stats").send().json();
+            JsonNode stats = http.bare("GET", emulator.rootUrl() + "/_emulator/stats")
+                    .send()
+                    .json();
 
             assertThat(stats.path("requests").asLong()).isZero();
             assertThat(stats.path("routes").size()).isZero();
@@ -56,11 +73,15 @@ class StatsTest {
         try (TestEmulator emulator = TestEmulator.start()) {
             Http http = new Http(emulator.baseUrl());
             for (int i = 0; i < 40; i++) {
-                assertThat(http.request("INVENTED" + i, "/account").send().status()).isEqualTo(404);
+                assertThat(http.request("INVENTED" + i, "/account").send().status())
+                        .isEqualTo(404);
             }
             http.request("BREW", "/no/such/thing").send();
 
-            JsonNode routes = http.bare("GET", emulator.rootUrl() + "/_emulator/stats").send().json().path("routes");
+            JsonNode routes = http.bare("GET", emulator.rootUrl() + "/_emulator/stats")
+                    .send()
+                    .json()
+                    .path("routes");
 
             assertThat(routes.size()).isEqualTo(1);
             assertThat(routes.path("OTHER *").path("count").asLong()).isEqualTo(41);

@@ -21,8 +21,7 @@ public final class CsrMain {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private CsrMain() {
-    }
+    private CsrMain() {}
 
     public static void main(String[] args) {
         quietLibraryLogging();

@@ -50,7 +50,10 @@ public final class CsrServer implements AutoCloseable {
      */
     public static CsrServer start(CsrOptions options, PrintStream log) {
         FrontEndBundle bundle = FrontEndBundle.fromClasspath();
-        Asset index = IndexPage.render(bundle, options.appwriteEndpoint().toString(), options.project(),
+        Asset index = IndexPage.render(
+                bundle,
+                options.appwriteEndpoint().toString(),
+                options.project(),
                 options.upstreamTimeout().toMillis());
         String csp = ContentSecurityPolicy.allowingAppwrite(options.appwriteOrigin());
         HttpHandler chain = handlerChain(bundle, index, csp);
@@ -63,11 +66,11 @@ public final class CsrServer implements AutoCloseable {
         } else {
             // TLS ends here, as at a production site's edge: the browser↔app link carries it unchanged, so its
             // handshake pays the link's round trips. h2 through ALPN; HTTP/1.1 for clients that do not offer it.
-            builder.addHttpsListener(options.port(), options.host(), options.tls().sslContext())
+            builder.addHttpsListener(
+                            options.port(), options.host(), options.tls().sslContext())
                     .setServerOption(UndertowOptions.ENABLE_HTTP2, true);
         }
-        Undertow undertow = builder
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
+        Undertow undertow = builder.setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setSocketOption(Options.READ_TIMEOUT, IO_TIMEOUT_MILLIS)
                 .setSocketOption(Options.WRITE_TIMEOUT, IO_TIMEOUT_MILLIS)
@@ -77,12 +80,15 @@ public final class CsrServer implements AutoCloseable {
             undertow.start();
         } catch (RuntimeException e) {
             undertow.stop();
-            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
-                    + rootMessage(e) + ". Pick another --port or --host.", e);
+            throw new IllegalStateException(
+                    "cannot listen on " + options.host() + ":" + options.port() + ": " + rootMessage(e)
+                            + ". Pick another --port or --host.",
+                    e);
         }
-        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-        return new CsrServer(undertow, baseUrl(options.tls() == null ? "http" : "https", options.host(),
-                bound.getPort()));
+        InetSocketAddress bound =
+                (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        return new CsrServer(
+                undertow, baseUrl(options.tls() == null ? "http" : "https", options.host(), bound.getPort()));
     }
 
     /**
@@ -91,7 +97,8 @@ public final class CsrServer implements AutoCloseable {
      * hashed files, then index.html for page navigations, then 404.
      */
     static HttpHandler handlerChain(FrontEndBundle bundle, Asset index, String contentSecurityPolicy) {
-        HttpHandler files = new HashedAssetHandler(bundle.assets(), new SpaFallbackHandler(index, new NotFoundHandler()));
+        HttpHandler files =
+                new HashedAssetHandler(bundle.assets(), new SpaFallbackHandler(index, new NotFoundHandler()));
         return new UnwantedBodyHandler(new SecurityHeadersHandler(contentSecurityPolicy, TextCompression.gzip(files)));
     }
 

@@ -40,8 +40,12 @@ class CsrHostileClientTest {
         @Override
         public void publish(LogRecord record) {
             if (record.getLevel().intValue() >= Level.WARNING.intValue() || record.getThrown() != null) {
-                problems.append(record.getLevel()).append(' ').append(record.getMessage()).append(' ')
-                        .append(record.getThrown()).append('\n');
+                problems.append(record.getLevel())
+                        .append(' ')
+                        .append(record.getMessage())
+                        .append(' ')
+                        .append(record.getThrown())
+                        .append('\n');
             }
         }
 
@@ -57,8 +61,15 @@ class CsrHostileClientTest {
     @BeforeEach
     void start() {
         Logger.getLogger("").addHandler(logHandler);
-        server = CsrServer.start(new CsrOptions(0, "127.0.0.1", URI.create("http://localhost:8080/v1"), "authbench",
-                Duration.ofSeconds(5), false), new PrintStream(requestLog, true, StandardCharsets.UTF_8));
+        server = CsrServer.start(
+                new CsrOptions(
+                        0,
+                        "127.0.0.1",
+                        URI.create("http://localhost:8080/v1"),
+                        "authbench",
+                        Duration.ofSeconds(5),
+                        false),
+                new PrintStream(requestLog, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -70,8 +81,11 @@ class CsrHostileClientTest {
     @Test
     void an_endless_chunked_body_is_answered_at_once_and_not_read() throws Exception {
         try (Socket socket = connect()) {
-            Thread writer = sendChunked(socket, "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", 20 * 1024 * 1024);
+            Thread writer = sendChunked(
+                    socket,
+                    "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                    20 * 1024 * 1024);
             String answer = readUntilClosed(socket);
             writer.join(GENEROUS_BOUND_MILLIS);
             assertThat(answer).startsWith("HTTP/1.1 404");
@@ -87,14 +101,20 @@ class CsrHostileClientTest {
                 Socket socket = connect();
                 stalled.add(socket);
                 String partial = i % 2 == 0
-                        ? "GET /dashboard HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/h"            // headers stall
+                        ? "GET /dashboard HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/h" // headers stall
                         : "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"; // body stalls
                 socket.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
             }
-            HttpResponse<String> page = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(HttpRequest.newBuilder(server.baseUrl().resolve("/login")).header("Accept", "text/html")
-                            .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(server.baseUrl().resolve("/login"))
+                                    .header("Accept", "text/html")
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
 
             for (Socket socket : stalled) {
@@ -113,21 +133,23 @@ class CsrHostileClientTest {
     }
 
     private static Thread sendChunked(Socket socket, String head, int bodyBytes) {
-        Thread writer = new Thread(() -> {
-            try {
-                OutputStream out = socket.getOutputStream();
-                out.write(head.getBytes(StandardCharsets.US_ASCII));
-                byte[] chunk = "x".repeat(65536).getBytes(StandardCharsets.US_ASCII);
-                for (int sent = 0; sent < bodyBytes; sent += chunk.length) {
-                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(chunk);
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                }
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            } catch (IOException serverStoppedReading) {
-                // expected: the server answers and closes before the body ends
-            }
-        }, "chunked-writer");
+        Thread writer = new Thread(
+                () -> {
+                    try {
+                        OutputStream out = socket.getOutputStream();
+                        out.write(head.getBytes(StandardCharsets.US_ASCII));
+                        byte[] chunk = "x".repeat(65536).getBytes(StandardCharsets.US_ASCII);
+                        for (int sent = 0; sent < bodyBytes; sent += chunk.length) {
+                            out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            out.write(chunk);
+                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException serverStoppedReading) {
+                        // expected: the server answers and closes before the body ends
+                    }
+                },
+                "chunked-writer");
         writer.setDaemon(true);
         writer.start();
         return writer;
@@ -143,8 +165,10 @@ class CsrHostileClientTest {
                 received.write(buffer, 0, n);
             }
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server kept the connection open for more than " + GENEROUS_BOUND_MILLIS
-                    + " ms; received: " + received.toString(StandardCharsets.ISO_8859_1), e);
+            throw new AssertionError(
+                    "the server kept the connection open for more than " + GENEROUS_BOUND_MILLIS + " ms; received: "
+                            + received.toString(StandardCharsets.ISO_8859_1),
+                    e);
         } catch (IOException reset) {
             // a reset after the answer is fine: what matters is what arrived and that the connection ended
         }

@@ -6,7 +6,6 @@ import io.authbench.support.process.ServerProcess;
 import io.authbench.support.process.ServerSpec;
 import io.authbench.support.process.TestClasspath;
 import java.io.File;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,20 +24,31 @@ class CsrProcessTest {
 
     @Test
     void the_process_prints_the_readiness_line_first_then_one_log_line_per_request() throws Exception {
-        try (ServerProcess app = ServerProcess.start(ServerSpec.javaMain("csr-app-request-log", TestClasspath.current(),
-                "io.authbench.csr.CsrMain",
-                List.of("--port", "0", "--appwrite-endpoint", "http://localhost:9/v1", "--request-log")), LOGS)) {
+        try (ServerProcess app = ServerProcess.start(
+                ServerSpec.javaMain(
+                        "csr-app-request-log",
+                        TestClasspath.current(),
+                        "io.authbench.csr.CsrMain",
+                        List.of("--port", "0", "--appwrite-endpoint", "http://localhost:9/v1", "--request-log")),
+                LOGS)) {
             assertThat(app.url().toString()).matches("http://127\\.0\\.0\\.1:\\d+");
 
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.url().resolve("/login"))
-                    .header("Accept", "text/html").timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(app.url().resolve("/login"))
+                                    .header("Accept", "text/html")
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("http://localhost:9/v1");
 
             List<String> stdout = awaitLines(app.stdoutLog(), 2);
             assertThat(stdout.get(0)).isEqualTo("LISTENING " + app.url());
             assertThat(stdout.get(1)).matches("127\\.0\\.0\\.1 \"GET /login HTTP/1\\.1\" 200 \\d+");
-            assertThat(Files.readString(app.stderrLog())).as("stderr of a healthy start").isEmpty();
+            assertThat(Files.readString(app.stderrLog()))
+                    .as("stderr of a healthy start")
+                    .isEmpty();
         }
     }
 
@@ -59,23 +69,29 @@ class CsrProcessTest {
         assertThat(result.stdout()).contains("--port", "--host", "--appwrite-endpoint", "--project", "--request-log");
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
+    private record Result(int exitCode, String stdout, String stderr) {}
 
     private static Result runToExit(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", TestClasspath.current(), "io.authbench.csr.CsrMain"));
+                "-cp",
+                TestClasspath.current(),
+                "io.authbench.csr.CsrMain"));
         command.addAll(List.of(args));
         Files.createDirectories(LOGS);
         File out = Files.createTempFile(LOGS, "stdout", ".log").toFile();
         File err = Files.createTempFile(LOGS, "stderr", ".log").toFile();
-        Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out)
+                .redirectError(err)
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("csr-app " + String.join(" ", args) + " did not exit within 60 s");
         }
-        return new Result(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        return new Result(
+                process.exitValue(),
+                Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
     }
 

@@ -30,12 +30,19 @@ class CsrServerHttpTest {
     private static final ByteArrayOutputStream requestLog = new ByteArrayOutputStream();
     private static CsrServer server;
     private static FrontEndBundle bundle;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startServer() {
-        server = CsrServer.start(new CsrOptions(0, "127.0.0.1", URI.create("http://localhost:8080/v1"), "authbench",
-                        Duration.ofSeconds(5), true),
+        server = CsrServer.start(
+                new CsrOptions(
+                        0,
+                        "127.0.0.1",
+                        URI.create("http://localhost:8080/v1"),
+                        "authbench",
+                        Duration.ofSeconds(5),
+                        true),
                 new PrintStream(requestLog, true, StandardCharsets.UTF_8));
         bundle = FrontEndBundle.fromClasspath();
     }
@@ -46,7 +53,8 @@ class CsrServerHttpTest {
     }
 
     private static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUrl().resolve(path)).timeout(Duration.ofSeconds(5));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.baseUrl().resolve(path)).timeout(Duration.ofSeconds(5));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -65,8 +73,10 @@ class CsrServerHttpTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-cache");
-        assertThat(text(response)).contains("<meta name=\"authbench-config\"")
-                .contains("src=\"" + bundle.scriptPath() + "\"").contains("href=\"" + bundle.stylesheetPath() + "\"");
+        assertThat(text(response))
+                .contains("<meta name=\"authbench-config\"")
+                .contains("src=\"" + bundle.scriptPath() + "\"")
+                .contains("href=\"" + bundle.stylesheetPath() + "\"");
     }
 
     @Test
@@ -91,12 +101,17 @@ class CsrServerHttpTest {
             HttpResponse<byte[]> response = get(path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.headers().firstValue("Cache-Control")).as(path)
+            assertThat(response.headers().firstValue("Cache-Control"))
+                    .as(path)
                     .contains("public, max-age=31536000, immutable");
-            assertThat(response.body()).as(path).isEqualTo(bundle.assets().get(path).body());
+            assertThat(response.body())
+                    .as(path)
+                    .isEqualTo(bundle.assets().get(path).body());
         }
-        assertThat(get(bundle.scriptPath()).headers().firstValue("Content-Type")).contains("text/javascript; charset=utf-8");
-        assertThat(get(bundle.stylesheetPath()).headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
+        assertThat(get(bundle.scriptPath()).headers().firstValue("Content-Type"))
+                .contains("text/javascript; charset=utf-8");
+        assertThat(get(bundle.stylesheetPath()).headers().firstValue("Content-Type"))
+                .contains("text/css; charset=utf-8");
     }
 
     @Test
@@ -118,7 +133,8 @@ class CsrServerHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/assets/app-NOPE1234.js", "/assets/", "/assets/app.js", "/assets/%2E%2E/csr/manifest.json"})
+    @ValueSource(
+            strings = {"/assets/app-NOPE1234.js", "/assets/", "/assets/app.js", "/assets/%2E%2E/csr/manifest.json"})
     void unknown_asset_paths_stay_404_even_for_a_browser_navigation(String path) throws Exception {
         HttpResponse<byte[]> response = get(path, "Accept", BROWSER_ACCEPT);
 
@@ -143,9 +159,12 @@ class CsrServerHttpTest {
     @Test
     void a_post_to_an_app_route_is_not_answered_with_the_page() throws Exception {
         HttpRequest post = HttpRequest.newBuilder(server.baseUrl().resolve("/login"))
-                .header("Accept", BROWSER_ACCEPT).POST(HttpRequest.BodyPublishers.ofString("email=a")).build();
+                .header("Accept", BROWSER_ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofString("email=a"))
+                .build();
 
-        assertThat(http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        assertThat(http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -157,21 +176,27 @@ class CsrServerHttpTest {
 
         assertThat(second.statusCode()).isEqualTo(304);
         assertThat(second.body()).isEmpty();
-        assertThat(get("/login", "Accept", BROWSER_ACCEPT, "If-None-Match", etag.substring(2)).statusCode())
-                .as("the strong form of the same tag").isEqualTo(304);
-        assertThat(get(bundle.scriptPath(), "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        assertThat(get("/login", "Accept", BROWSER_ACCEPT, "If-None-Match", etag.substring(2))
+                        .statusCode())
+                .as("the strong form of the same tag")
+                .isEqualTo(304);
+        assertThat(get(bundle.scriptPath(), "If-None-Match", "\"other\"").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
-    void a_head_request_gets_the_headers_without_a_body_and_a_true_length_even_when_gzip_is_accepted() throws Exception {
+    void a_head_request_gets_the_headers_without_a_body_and_a_true_length_even_when_gzip_is_accepted()
+            throws Exception {
         HttpRequest head = HttpRequest.newBuilder(server.baseUrl().resolve(bundle.scriptPath()))
                 .header("Accept-Encoding", "gzip")
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<byte[]> response = http.send(head, HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Length"))
-                .contains(String.valueOf(bundle.assets().get(bundle.scriptPath()).body().length));
+                .contains(
+                        String.valueOf(bundle.assets().get(bundle.scriptPath()).body().length));
         assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(response.body()).isEmpty();
     }

@@ -4,6 +4,7 @@ import io.authbench.harness.cli.RunCommand;
 import io.authbench.harness.cli.UsageException;
 import io.authbench.harness.run.BenchmarkEngine;
 import io.authbench.reports.ReportMain;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -11,7 +12,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import java.io.OutputStreamWriter;
 
 /**
  * {@code java -jar harness/target/authbench.jar run ...}: the benchmark CLI.
@@ -19,7 +19,10 @@ import java.io.OutputStreamWriter;
  * <p>Exit codes: 0 the run completed, 1 the run failed (a child died, every sample of a variant failed, an I/O
  * error), 2 bad usage (unknown option, bad value, missing jar).
  */
-@Command(name = "authbench", mixinStandardHelpOptions = true, version = "AuthBench harness 0.1.0",
+@Command(
+        name = "authbench",
+        mixinStandardHelpOptions = true,
+        version = "AuthBench harness 0.1.0",
         description = "Benchmarks SSR vs CSR authentication with Appwrite in a real Chromium.",
         subcommands = HarnessMain.ReportCommand.class)
 public final class HarnessMain implements Callable<Integer> {
@@ -55,7 +58,8 @@ public final class HarnessMain implements Callable<Integer> {
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof UsageException) {
-                err.println("authbench: " + ex.getMessage() + " Run 'authbench " + cmd.getCommandName() + " --help' for usage.");
+                err.println("authbench: " + ex.getMessage() + " Run 'authbench " + cmd.getCommandName()
+                        + " --help' for usage.");
                 err.flush();
                 return 2;
             }
@@ -79,12 +83,16 @@ public final class HarnessMain implements Callable<Integer> {
     }
 
     /** Listed in the usage only: {@link #run} hands {@code report ...} to the reports module before parsing. */
-    @Command(name = "report", description = "Write report.html and summary.csv for a run folder "
-            + "(the reports module's CLI; 'authbench report --help' shows its options).")
+    @Command(
+            name = "report",
+            description = "Write report.html and summary.csv for a run folder "
+                    + "(the reports module's CLI; 'authbench report --help' shows its options).")
     static final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() {
-            return ReportMain.run(new String[] {"report", "--help"}, new PrintWriter(System.out, true),
+            return ReportMain.run(
+                    new String[] {"report", "--help"},
+                    new PrintWriter(System.out, true),
                     new PrintWriter(System.err, true));
         }
     }

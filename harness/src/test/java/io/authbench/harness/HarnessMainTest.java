@@ -50,7 +50,8 @@ class HarnessMainTest {
         assertThat(run("run")).isZero();
         HarnessOptions options = received.get(0);
         assertThat(options.quick()).isFalse();
-        assertThat(options.flows()).containsExactly("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
+        assertThat(options.flows())
+                .containsExactly("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
         assertThat(options.profiles()).containsExactly("loopback", "cable", "slow-4g", "far-backend");
         assertThat(options.pairs()).isEqualTo(20);
         assertThat(options.warmupPairs()).isEqualTo(1);
@@ -75,15 +76,33 @@ class HarnessMainTest {
 
     @Test
     void empty_values_as_maven_passes_unset_properties_mean_the_default() {
-        assertThat(run("run", "--quick=false", "--profiles=", "--flows=", "--pairs=", "--seed=", "--out=", "--browser=")).isZero();
+        assertThat(run(
+                        "run",
+                        "--quick=false",
+                        "--profiles=",
+                        "--flows=",
+                        "--pairs=",
+                        "--seed=",
+                        "--out=",
+                        "--browser="))
+                .isZero();
         assertThat(received.get(0).pairs()).isEqualTo(20);
         assertThat(received.get(0).profiles()).hasSize(4);
     }
 
     @Test
     void explicit_options_are_taken_as_given() {
-        assertThat(run("run", "--flows=login,guard", "--profiles=slow-4g", "--pairs=5", "--warmup-pairs=0", "--seed=7",
-                "--aa-flow=none", "--out=" + dir.resolve("o"), "--iteration-timeout=9")).isZero();
+        assertThat(run(
+                        "run",
+                        "--flows=login,guard",
+                        "--profiles=slow-4g",
+                        "--pairs=5",
+                        "--warmup-pairs=0",
+                        "--seed=7",
+                        "--aa-flow=none",
+                        "--out=" + dir.resolve("o"),
+                        "--iteration-timeout=9"))
+                .isZero();
         HarnessOptions options = received.get(0);
         assertThat(options.flows()).containsExactly("login", "guard");
         assertThat(options.profiles()).containsExactly("slow-4g");
@@ -97,15 +116,17 @@ class HarnessMainTest {
     @Test
     void a_pair_count_that_is_not_a_number_is_one_line_and_exit_2() {
         assertThat(run("run", "--pairs=abc")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo(
-                "authbench: --pairs: 'abc' is not a whole number. Run 'authbench run --help' for usage.");
+        assertThat(err.toString().strip())
+                .isEqualTo("authbench: --pairs: 'abc' is not a whole number. Run 'authbench run --help' for usage.");
         assertThat(received).isEmpty();
     }
 
     @Test
     void the_server_phase_is_on_by_default_and_can_be_turned_off_as_maven_passes_it() {
         assertThat(run("run")).isZero();
-        assertThat(run("run", "--server-phase=", "--jmh-full=")).as("unset Maven properties mean the defaults").isZero();
+        assertThat(run("run", "--server-phase=", "--jmh-full="))
+                .as("unset Maven properties mean the defaults")
+                .isZero();
         assertThat(run("run", "--server-phase=off", "--jmh-full=true")).isZero();
         assertThat(received).extracting(HarnessOptions::serverPhase).containsExactly(true, true, false);
         assertThat(received).extracting(HarnessOptions::jmhFull).containsExactly(false, false, true);
@@ -114,15 +135,18 @@ class HarnessMainTest {
     @Test
     void a_server_phase_value_other_than_on_or_off_is_one_line_and_exit_2() {
         assertThat(run("run", "--server-phase=maybe")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo(
-                "authbench: --server-phase: 'maybe' is not on or off. Run 'authbench run --help' for usage.");
+        assertThat(err.toString().strip())
+                .isEqualTo(
+                        "authbench: --server-phase: 'maybe' is not on or off. Run 'authbench run --help' for usage.");
         assertThat(received).isEmpty();
     }
 
     @Test
     void the_filmstrip_is_on_by_default_and_can_be_turned_off_as_maven_passes_it() {
         assertThat(run("run")).isZero();
-        assertThat(run("run", "--filmstrip=")).as("an unset Maven property means the default").isZero();
+        assertThat(run("run", "--filmstrip="))
+                .as("an unset Maven property means the default")
+                .isZero();
         assertThat(run("run", "--filmstrip=off")).isZero();
         assertThat(received).extracting(HarnessOptions::filmstrip).containsExactly(true, true, false);
     }
@@ -130,8 +154,9 @@ class HarnessMainTest {
     @Test
     void a_filmstrip_value_other_than_on_or_off_is_one_line_and_exit_2() {
         assertThat(run("run", "--filmstrip=sometimes")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo(
-                "authbench: --filmstrip: 'sometimes' is not on or off. Run 'authbench run --help' for usage.");
+        assertThat(err.toString().strip())
+                .isEqualTo(
+                        "authbench: --filmstrip: 'sometimes' is not on or off. Run 'authbench run --help' for usage.");
         assertThat(received).isEmpty();
     }
 
@@ -149,9 +174,11 @@ class HarnessMainTest {
     @Test
     void a_bad_csr_session_path_or_one_with_a_public_host_is_one_line_and_exit_2() {
         assertThat(run("run", "--csr-session-path=jwt")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo(
-                "authbench: --csr-session-path: 'jwt' is not fallback or cookie. Run 'authbench run --help' for usage.");
-        assertThat(run("run", "--csr-session-path=cookie", "--public-host=bench.example.org")).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo(
+                        "authbench: --csr-session-path: 'jwt' is not fallback or cookie. Run 'authbench run --help' for usage.");
+        assertThat(run("run", "--csr-session-path=cookie", "--public-host=bench.example.org"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--csr-session-path=cookie sets the public host itself");
         assertThat(received).isEmpty();
     }
@@ -159,8 +186,10 @@ class HarnessMainTest {
     @Test
     void an_unknown_profile_lists_the_known_ones() {
         assertThat(run("run", "--profiles=loopback,moon")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown network profile 'moon'")
-                .contains("loopback, cable, slow-4g, far-backend").doesNotContain("Exception");
+        assertThat(err.toString())
+                .contains("unknown network profile 'moon'")
+                .contains("loopback, cable, slow-4g, far-backend")
+                .doesNotContain("Exception");
         assertThat(err.toString().strip().lines()).hasSize(1);
     }
 
@@ -172,10 +201,17 @@ class HarnessMainTest {
 
     @Test
     void a_missing_server_jar_says_how_to_build_it() {
-        int code = HarnessMain.run(new String[] {"run", "--emulator-jar=" + dir.resolve("nope.jar"), "--ssr-jar=" + ssrJar,
-                "--csr-jar=" + csrJar}, new PrintWriter(out), new PrintWriter(err), options -> 0);
+        int code = HarnessMain.run(
+                new String[] {
+                    "run", "--emulator-jar=" + dir.resolve("nope.jar"), "--ssr-jar=" + ssrJar, "--csr-jar=" + csrJar
+                },
+                new PrintWriter(out),
+                new PrintWriter(err),
+                options -> 0);
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("appwrite-emulator's jar is missing").contains("mvn -q -B -pl appwrite-emulator package");
+        assertThat(err.toString())
+                .contains("appwrite-emulator's jar is missing")
+                .contains("mvn -q -B -pl appwrite-emulator package");
     }
 
     @Test
@@ -189,19 +225,40 @@ class HarnessMainTest {
     void help_lists_every_option_with_its_default() {
         assertThat(run("run", "--help")).isZero();
         String help = out.toString();
-        for (String option : List.of("--quick", "--profiles", "--profiles-file", "--flows", "--pairs", "--warmup-pairs",
-                "--seed", "--aa-flow", "--out", "--browser", "--emulator-jar", "--ssr-jar", "--csr-jar",
-                "--iteration-timeout", "--server-start-timeout", "--server-phase", "--jmh-full", "--filmstrip")) {
+        for (String option : List.of(
+                "--quick",
+                "--profiles",
+                "--profiles-file",
+                "--flows",
+                "--pairs",
+                "--warmup-pairs",
+                "--seed",
+                "--aa-flow",
+                "--out",
+                "--browser",
+                "--emulator-jar",
+                "--ssr-jar",
+                "--csr-jar",
+                "--iteration-timeout",
+                "--server-start-timeout",
+                "--server-phase",
+                "--jmh-full",
+                "--filmstrip")) {
             assertThat(help).contains(option);
         }
         String compact = help.replaceAll("\\s+", "");
-        assertThat(compact).contains("Default:20").contains("Default:" + Defaults.SEED)
-                .contains("Default:" + Defaults.PROFILES).contains("Default:" + Defaults.FLOWS).contains("Default:target/bench");
+        assertThat(compact)
+                .contains("Default:20")
+                .contains("Default:" + Defaults.SEED)
+                .contains("Default:" + Defaults.PROFILES)
+                .contains("Default:" + Defaults.FLOWS)
+                .contains("Default:target/bench");
     }
 
     @Test
     void no_subcommand_prints_usage_and_exits_2() {
-        assertThat(HarnessMain.run(new String[0], new PrintWriter(out), new PrintWriter(err), options -> 0)).isEqualTo(2);
+        assertThat(HarnessMain.run(new String[0], new PrintWriter(out), new PrintWriter(err), options -> 0))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("authbench run --quick").contains("Usage:");
     }
 }

@@ -49,8 +49,10 @@ class NextjsOptionsTest {
 
         assertThat(run("--nextjs", "--nextjs-dir=" + folder)).isEqualTo(2);
 
-        assertThat(err.toString()).contains("--nextjs measures the Next.js apps in " + folder.toAbsolutePath())
-                .contains("nextjs/ssr has no node_modules").contains("-Dbench.nextjs=true")
+        assertThat(err.toString())
+                .contains("--nextjs measures the Next.js apps in " + folder.toAbsolutePath())
+                .contains("nextjs/ssr has no node_modules")
+                .contains("-Dbench.nextjs=true")
                 .contains("node nextjs/build-apps.mjs");
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(received).isEmpty();
@@ -62,7 +64,8 @@ class NextjsOptionsTest {
 
         assertThat(run("--nextjs=true", "--target=" + ssr)).isEqualTo(2);
 
-        assertThat(err.toString()).contains("--nextjs and --target both choose the apps under test")
+        assertThat(err.toString())
+                .contains("--nextjs and --target both choose the apps under test")
                 .contains("--target replaces the bundled apps with yours; give one of them");
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(received).isEmpty();
@@ -71,7 +74,8 @@ class NextjsOptionsTest {
     @Test
     void nextjs_dir_alone_and_a_bad_boolean_are_usage_errors() {
         assertThat(run("--nextjs-dir=" + dir)).isEqualTo(2);
-        assertThat(err.toString()).contains("--nextjs-dir: it says where the Next.js apps are for --nextjs; add --nextjs");
+        assertThat(err.toString())
+                .contains("--nextjs-dir: it says where the Next.js apps are for --nextjs; add --nextjs");
 
         assertThat(run("--nextjs=yes")).isEqualTo(2);
         assertThat(err.toString()).contains("--nextjs: 'yes' is not true or false.");

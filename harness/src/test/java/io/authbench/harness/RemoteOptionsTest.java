@@ -28,8 +28,10 @@ class RemoteOptionsTest {
 
     @BeforeEach
     void jars() throws IOException {
-        jars = List.of("--emulator-jar=" + Files.createFile(dir.resolve("e.jar")),
-                "--ssr-jar=" + Files.createFile(dir.resolve("s.jar")), "--csr-jar=" + Files.createFile(dir.resolve("c.jar")));
+        jars = List.of(
+                "--emulator-jar=" + Files.createFile(dir.resolve("e.jar")),
+                "--ssr-jar=" + Files.createFile(dir.resolve("s.jar")),
+                "--csr-jar=" + Files.createFile(dir.resolve("c.jar")));
     }
 
     private int run(String... args) {
@@ -44,7 +46,8 @@ class RemoteOptionsTest {
 
     @Test
     void by_default_the_browser_is_launched_here_and_links_are_on_loopback() {
-        assertThat(run("--browser-ws=", "--selenium-grid=", "--link-host=", "--public-host=")).isZero();
+        assertThat(run("--browser-ws=", "--selenium-grid=", "--link-host=", "--public-host="))
+                .isZero();
         HarnessOptions options = received.get(0);
         assertThat(options.topology().remoteBrowser()).isFalse();
         assertThat(options.topology().links().bindAddress().getHostAddress()).isEqualTo("127.0.0.1");
@@ -55,14 +58,20 @@ class RemoteOptionsTest {
 
     @Test
     void a_playwright_server_takes_the_browser_path_as_a_path_on_its_machine() {
-        assertThat(run("--browser-ws=ws://browsers.lan:3000/", "--browser=/opt/remote-only/chrome",
-                "--link-host=0.0.0.0", "--public-host=bench-host.lan")).isZero();
+        assertThat(run(
+                        "--browser-ws=ws://browsers.lan:3000/",
+                        "--browser=/opt/remote-only/chrome",
+                        "--link-host=0.0.0.0",
+                        "--public-host=bench-host.lan"))
+                .isZero();
         HarnessOptions options = received.get(0);
         assertThat(options.topology().browserWs()).isEqualTo(URI.create("ws://browsers.lan:3000/"));
         BrowserTarget target = options.topology().browserTarget(options.browser());
-        assertThat(target).isEqualTo(new BrowserTarget.PlaywrightServer(URI.create("ws://browsers.lan:3000/"),
-                Path.of("/opt/remote-only/chrome")));
-        assertThat(target.settings()).containsEntry("browserMode", "playwright-server")
+        assertThat(target)
+                .isEqualTo(new BrowserTarget.PlaywrightServer(
+                        URI.create("ws://browsers.lan:3000/"), Path.of("/opt/remote-only/chrome")));
+        assertThat(target.settings())
+                .containsEntry("browserMode", "playwright-server")
                 .containsEntry("browserEndpoint", "ws://browsers.lan:3000/");
         assertThat(options.topology().links().loopbackOnly()).isFalse();
         assertThat(options.topology().links().publicHost()).isEqualTo("bench-host.lan");
@@ -70,22 +79,29 @@ class RemoteOptionsTest {
 
     @Test
     void a_grid_url_is_recorded_without_credentials_or_query() {
-        assertThat(run("--selenium-grid=https://user:key@hub.example:4444/wd/hub?token=x")).isZero();
+        assertThat(run("--selenium-grid=https://user:key@hub.example:4444/wd/hub?token=x"))
+                .isZero();
         BrowserTarget target = received.get(0).topology().browserTarget(null);
-        assertThat(target.settings()).containsEntry("browserMode", "selenium-grid")
+        assertThat(target.settings())
+                .containsEntry("browserMode", "selenium-grid")
                 .containsEntry("browserEndpoint", "https://hub.example:4444/wd/hub");
         assertThat(target.describe()).doesNotContain("key").doesNotContain("token");
     }
 
     @Test
     void bad_values_are_one_line_and_exit_2() {
-        assertBad("--browser-ws: the scheme must be ws or wss, not http; expected a Playwright server's WebSocket URL",
+        assertBad(
+                "--browser-ws: the scheme must be ws or wss, not http; expected a Playwright server's WebSocket URL",
                 "--browser-ws=http://127.0.0.1:3000/");
         assertBad("--browser-ws: not a URL", "--browser-ws=ws://bad host:3000/");
         assertBad("--selenium-grid: the scheme must be http or https, not ws", "--selenium-grid=ws://127.0.0.1:4444");
-        assertBad("--browser-ws and --selenium-grid both name a browser; give one of them.",
-                "--browser-ws=ws://127.0.0.1:3000/", "--selenium-grid=http://127.0.0.1:4444");
-        assertBad("--link-host: '203.0.113.77' (203.0.113.77) is not an address of this machine", "--link-host=203.0.113.77");
+        assertBad(
+                "--browser-ws and --selenium-grid both name a browser; give one of them.",
+                "--browser-ws=ws://127.0.0.1:3000/",
+                "--selenium-grid=http://127.0.0.1:4444");
+        assertBad(
+                "--link-host: '203.0.113.77' (203.0.113.77) is not an address of this machine",
+                "--link-host=203.0.113.77");
         assertBad("--public-host: 'http://bench' is not a host name", "--public-host=http://bench");
     }
 
@@ -93,8 +109,13 @@ class RemoteOptionsTest {
     void help_lists_the_new_options_with_their_defaults() {
         assertThat(run("--help")).isZero();
         String help = out.toString().replaceAll("\\s+", " ");
-        assertThat(help).contains("--browser-ws=URL").contains("--selenium-grid=URL").contains("--link-host=ADDRESS")
-                .contains("--public-host=NAME").contains("Default: 127.0.0.1 (loopback)").contains("Default: localhost");
+        assertThat(help)
+                .contains("--browser-ws=URL")
+                .contains("--selenium-grid=URL")
+                .contains("--link-host=ADDRESS")
+                .contains("--public-host=NAME")
+                .contains("Default: 127.0.0.1 (loopback)")
+                .contains("Default: localhost");
     }
 
     private void assertBad(String expectedStart, String... args) {
@@ -103,7 +124,9 @@ class RemoteOptionsTest {
         int code = run(args);
         String line = err.toString().substring(before.toString().length()).strip();
         assertThat(code).as(line).isEqualTo(2);
-        assertThat(line).startsWith("authbench: " + expectedStart).endsWith("Run 'authbench run --help' for usage.")
+        assertThat(line)
+                .startsWith("authbench: " + expectedStart)
+                .endsWith("Run 'authbench run --help' for usage.")
                 .doesNotContain("\n");
     }
 }

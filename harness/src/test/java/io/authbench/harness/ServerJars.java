@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * command that builds it: these tests never skip.
  */
 public final class ServerJars {
-    private ServerJars() {
-    }
+    private ServerJars() {}
 
     public static Path emulator() {
         return jar("authbench.emulatorJar", Defaults.emulatorJar(), "appwrite-emulator");

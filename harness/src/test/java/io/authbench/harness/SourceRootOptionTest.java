@@ -22,11 +22,14 @@ class SourceRootOptionTest {
     private final List<HarnessOptions> received = new ArrayList<>();
 
     private int run(String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("run", "--emulator-jar=" + touch("e.jar"), "--ssr-jar=" + touch("s.jar"),
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--emulator-jar=" + touch("e.jar"),
+                "--ssr-jar=" + touch("s.jar"),
                 "--csr-jar=" + touch("c.jar")));
         args.addAll(List.of(extra));
-        return HarnessMain.run(args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err),
-                options -> {
+        return HarnessMain.run(
+                args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err), options -> {
                     received.add(options);
                     return 0;
                 });
@@ -50,8 +53,11 @@ class SourceRootOptionTest {
     @Test
     void a_source_root_without_the_apps_is_a_usage_error_naming_the_fix() throws IOException {
         assertThat(run("--source-root=" + dir)).isEqualTo(2);
-        assertThat(err.toString()).contains("--source-root").contains("has no ssr-app/ and csr-app/")
-                .contains("repository root").doesNotContain("Exception");
+        assertThat(err.toString())
+                .contains("--source-root")
+                .contains("has no ssr-app/ and csr-app/")
+                .contains("repository root")
+                .doesNotContain("Exception");
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.authbench.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.apptarget.TargetFiles;
+import io.authbench.harness.cli.HarnessOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,7 +29,8 @@ class TargetOptionsTest {
 
     @BeforeEach
     void key() throws IOException {
-        keyFile = Files.writeString(dir.resolve("key"), "standard_" + "ab".repeat(128) + "\n").toString();
+        keyFile = Files.writeString(dir.resolve("key"), "standard_" + "ab".repeat(128) + "\n")
+                .toString();
     }
 
     private int run(String... args) {
@@ -48,7 +49,10 @@ class TargetOptionsTest {
     }
 
     private List<String> backend() {
-        return List.of("--appwrite-endpoint=http://127.0.0.1:9/v1", "--appwrite-project=authbench", "--appwrite-key-file=" + keyFile);
+        return List.of(
+                "--appwrite-endpoint=http://127.0.0.1:9/v1",
+                "--appwrite-project=authbench",
+                "--appwrite-key-file=" + keyFile);
     }
 
     private String[] args(String... extra) {
@@ -59,7 +63,8 @@ class TargetOptionsTest {
 
     @Test
     void two_target_files_with_an_override_need_no_jars_and_default_to_loopback() {
-        assertThat(run(args("--target=" + ssr, "--target", csr, "--target-base-url=bundled-ssr=http://localhost:4001"))).isZero();
+        assertThat(run(args("--target=" + ssr, "--target", csr, "--target-base-url=bundled-ssr=http://localhost:4001")))
+                .isZero();
 
         HarnessOptions options = received.get(0);
         assertThat(options.targetMode()).isTrue();
@@ -70,22 +75,35 @@ class TargetOptionsTest {
 
     @Test
     void the_maven_form_is_comma_separated_and_empty_values_mean_none() throws IOException {
-        assertThat(run(args("--target=" + ssr + "," + csr, "--target-base-url=bundled-ssr=http://a:1,bundled-csr=http://b:2",
-                "--quick=true"))).isZero();
+        assertThat(run(args(
+                        "--target=" + ssr + "," + csr,
+                        "--target-base-url=bundled-ssr=http://a:1,bundled-csr=http://b:2",
+                        "--quick=true")))
+                .isZero();
         assertThat(received.get(0).targets().csr().baseUrl()).isEqualTo("http://b:2");
-        assertThat(received.get(0).profiles()).as("quick mode's default profiles shape links").containsExactly("loopback");
+        assertThat(received.get(0).profiles())
+                .as("quick mode's default profiles shape links")
+                .containsExactly("loopback");
 
         Path jar = Files.createFile(dir.resolve("any.jar"));
-        assertThat(runWithoutJars("--target=", "--target-base-url=", "--ssr-jar=" + jar, "--csr-jar=" + jar, "--emulator-jar=" + jar))
-                .as(err.toString()).isZero();
+        assertThat(runWithoutJars(
+                        "--target=",
+                        "--target-base-url=",
+                        "--ssr-jar=" + jar,
+                        "--csr-jar=" + jar,
+                        "--emulator-jar=" + jar))
+                .as(err.toString())
+                .isZero();
         assertThat(received.get(1).targetMode()).isFalse();
     }
 
     @Test
     void targets_without_an_external_appwrite_are_a_usage_error_that_says_why() {
         assertThat(run("--target=" + ssr, "--target=" + csr)).isEqualTo(2);
-        assertThat(err.toString()).contains("--target: these target apps run on their own (no \"start\" in their files) and"
-                + " sign in with an Appwrite of their own, which the harness needs too").contains("give it with --appwrite-endpoint, --appwrite-project and --appwrite-key-file");
+        assertThat(err.toString())
+                .contains("--target: these target apps run on their own (no \"start\" in their files) and"
+                        + " sign in with an Appwrite of their own, which the harness needs too")
+                .contains("give it with --appwrite-endpoint, --appwrite-project and --appwrite-key-file");
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(received).isEmpty();
     }
@@ -93,15 +111,18 @@ class TargetOptionsTest {
     @Test
     void one_target_or_two_of_a_kind_is_a_usage_error() {
         assertThat(run(args("--target=" + ssr))).isEqualTo(2);
-        assertThat(err.toString()).contains("--target: give exactly one SSR and one CSR target file (got " + ssr + " (ssr))");
+        assertThat(err.toString())
+                .contains("--target: give exactly one SSR and one CSR target file (got " + ssr + " (ssr))");
     }
 
     @Test
     void a_profile_that_shapes_links_is_refused_with_the_reason() {
-        assertThat(run(args("--target=" + ssr, "--target=" + csr, "--profiles=loopback,slow-4g"))).isEqualTo(2);
-        assertThat(err.toString()).contains("--profiles: profile 'slow-4g' shapes the browser→app, browser→Appwrite,"
-                + " app→Appwrite link(s), but these targets run on their own (no \"start\" in their files): the harness starts"
-                + " neither the apps nor Appwrite");
+        assertThat(run(args("--target=" + ssr, "--target=" + csr, "--profiles=loopback,slow-4g")))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--profiles: profile 'slow-4g' shapes the browser→app, browser→Appwrite,"
+                        + " app→Appwrite link(s), but these targets run on their own (no \"start\" in their files): the harness starts"
+                        + " neither the apps nor Appwrite");
         assertThat(received).isEmpty();
     }
 
@@ -113,18 +134,24 @@ class TargetOptionsTest {
                   "browserAppwrite": {"rttMs": 0, "downMbps": 0, "upMbps": 0},
                   "appAppwrite": {"rttMs": 0, "downMbps": 0, "upMbps": 0}, "cpuSlowdown": 4}]}
                 """);
-        assertThat(run(args("--target=" + ssr, "--target=" + csr, "--profiles-file=" + profiles, "--profiles=slow-cpu")))
-                .as(err.toString()).isZero();
+        assertThat(run(args(
+                        "--target=" + ssr, "--target=" + csr, "--profiles-file=" + profiles, "--profiles=slow-cpu")))
+                .as(err.toString())
+                .isZero();
     }
 
     @Test
     void an_override_without_targets_and_a_bad_target_file_are_usage_errors() throws IOException {
-        assertThat(run(args("--target-base-url=bundled-ssr=http://localhost:1"))).isEqualTo(2);
-        assertThat(err.toString()).contains("--target-base-url: it overrides a target file's baseUrl; give the target files"
-                + " with --target too.");
-        Path bad = Files.writeString(dir.resolve("bad.json"), Files.readString(Path.of(csr)).replace("\"csr\"", "\"spa\""));
+        assertThat(run(args("--target-base-url=bundled-ssr=http://localhost:1")))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--target-base-url: it overrides a target file's baseUrl; give the target files"
+                        + " with --target too.");
+        Path bad = Files.writeString(
+                dir.resolve("bad.json"), Files.readString(Path.of(csr)).replace("\"csr\"", "\"spa\""));
         assertThat(run(args("--target=" + ssr, "--target=" + bad))).isEqualTo(2);
-        assertThat(err.toString()).contains("target file " + bad + ": field \"pattern\" 'spa' is not a pattern; use \"ssr\""
-                + " or \"csr\".");
+        assertThat(err.toString())
+                .contains("target file " + bad + ": field \"pattern\" 'spa' is not a pattern; use \"ssr\""
+                        + " or \"csr\".");
     }
 }

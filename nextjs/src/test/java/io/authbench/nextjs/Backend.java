@@ -37,15 +37,28 @@ final class Backend implements AutoCloseable {
     private Backend(String apiKey, ServerProcess emulator) {
         this.apiKey = apiKey;
         this.emulator = emulator;
-        this.users = new Users(new Client(endpoint().toString()).setProject(PROJECT).setKey(apiKey));
+        this.users =
+                new Users(new Client(endpoint().toString()).setProject(PROJECT).setKey(apiKey));
     }
 
     static Backend start(Path dir) throws IOException {
         String apiKey = "standard_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         Path keyFile = Files.writeString(Files.createDirectories(dir).resolve("api.key"), apiKey + "\n");
-        ServerProcess emulator = ServerProcess.start(ServerSpec.javaMain("appwrite-emulator", TestClasspath.current(),
-                "io.authbench.emulator.EmulatorMain", List.of("--port", "0", "--project", PROJECT,
-                        "--api-key-file", keyFile.toString(), "--password-hash", "fast")), dir.resolve("logs"));
+        ServerProcess emulator = ServerProcess.start(
+                ServerSpec.javaMain(
+                        "appwrite-emulator",
+                        TestClasspath.current(),
+                        "io.authbench.emulator.EmulatorMain",
+                        List.of(
+                                "--port",
+                                "0",
+                                "--project",
+                                PROJECT,
+                                "--api-key-file",
+                                keyFile.toString(),
+                                "--password-hash",
+                                "fast")),
+                dir.resolve("logs"));
         return new Backend(apiKey, emulator);
     }
 
@@ -56,8 +69,8 @@ final class Backend implements AutoCloseable {
 
     /** @return the new user's id */
     String createUser(String email, String password, String name) {
-        User<Map<String, Object>> user = call("users.create",
-                continuation -> users.create("unique()", email, null, password, name, continuation));
+        User<Map<String, Object>> user = call(
+                "users.create", continuation -> users.create("unique()", email, null, password, name, continuation));
         return user.getId();
     }
 

@@ -5,18 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.HashMap;
 
 /** A missing setting stops {@code next start} at once with exit code 2 and one line naming the variable and the fix. */
 class NextConfigTest {
-    private static final Map<String, String> VALUES = Map.of("port", "0", "host", "127.0.0.1",
-            "appwriteEndpoint", "http://localhost:1/v1", "appwriteBrowserEndpoint", "http://localhost:1/v1",
-            "projectId", "authbench");
+    private static final Map<String, String> VALUES = Map.of(
+            "port",
+            "0",
+            "host",
+            "127.0.0.1",
+            "appwriteEndpoint",
+            "http://localhost:1/v1",
+            "appwriteBrowserEndpoint",
+            "http://localhost:1/v1",
+            "projectId",
+            "authbench");
 
     @TempDir
     Path dir;
@@ -48,8 +56,7 @@ class NextConfigTest {
         assertThat(result.stderr()).contains("APPWRITE_BROWSER_ENDPOINT 'localhost:8080/v1' is not an http(s) URL");
     }
 
-    private record Result(int exitCode, String stderr) {
-    }
+    private record Result(int exitCode, String stderr) {}
 
     private Result start(String app, List<String> unset) throws Exception {
         TargetJson target = TargetJson.of(app);
@@ -59,14 +66,18 @@ class NextConfigTest {
     private Result run(TargetJson target, List<String> command, Map<String, String> environment, List<String> unset)
             throws IOException, InterruptedException {
         Path stderr = dir.resolve(target.name() + ".stderr.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(target.directory().toFile())
-                .redirectOutput(dir.resolve(target.name() + ".stdout.log").toFile()).redirectError(stderr.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(target.directory().toFile())
+                .redirectOutput(dir.resolve(target.name() + ".stdout.log").toFile())
+                .redirectError(stderr.toFile());
         builder.environment().putAll(environment);
-        builder.environment().remove("APPWRITE_API_KEY");   // never inherited from whoever runs the build
+        builder.environment().remove("APPWRITE_API_KEY"); // never inherited from whoever runs the build
         unset.forEach(builder.environment()::remove);
         Process process = builder.start();
         try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("next start exited by itself").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("next start exited by itself")
+                    .isTrue();
             return new Result(process.exitValue(), Files.readString(stderr));
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

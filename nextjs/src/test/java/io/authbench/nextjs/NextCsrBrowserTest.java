@@ -3,7 +3,6 @@ package io.authbench.nextjs;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import io.authbench.testsupport.browser.BrowserExtension;
@@ -34,6 +33,7 @@ class NextCsrBrowserTest {
 
     @TempDir
     static Path dir;
+
     static TargetJson target;
     static Backend backend;
     static NextProcess app;
@@ -47,7 +47,12 @@ class NextCsrBrowserTest {
         backend = Backend.start(dir);
         backend.createUser("ann@example.com", PASSWORD, "Ann Example");
         backend.createUser("mallory@example.com", PASSWORD, MARKUP_NAME);
-        app = NextProcess.start(target, backend.endpoint(), Backend.PROJECT, backend.apiKey, dir.resolve("logs"),
+        app = NextProcess.start(
+                target,
+                backend.endpoint(),
+                Backend.PROJECT,
+                backend.apiKey,
+                dir.resolve("logs"),
                 Map.of("UPSTREAM_TIMEOUT_MS", "15000"));
     }
 
@@ -73,7 +78,8 @@ class NextCsrBrowserTest {
     @AfterEach
     void theApiKeyReachedNoBrowser() {
         watch.assertNoResponseContains("the API key", backend.apiKey);
-        assertThat(watch.received()).as("responses the browser received")
+        assertThat(watch.received())
+                .as("responses the browser received")
                 .anySatisfy(r -> assertThat(r.body()).startsWith("<!DOCTYPE html>"));
         assertThat(app.isAlive()).as("next start still running").isTrue();
     }
@@ -82,13 +88,13 @@ class NextCsrBrowserTest {
         page.navigate(app.url("/login").toString());
         page.locator(target.selector("email")).fill(email);
         page.locator(target.selector("password")).fill(password);
-        page.locator(target.selector("submit")).click();   // waits until hydration enabled the button
+        page.locator(target.selector("submit")).click(); // waits until hydration enabled the button
     }
 
     @Test
     void sign_in_in_the_browser_paints_the_name_and_reports_it_through_element_timing() {
-        Response session = page.waitForResponse(r -> r.url().endsWith("/v1/account/sessions/email"),
-                () -> signIn("ann@example.com", PASSWORD));
+        Response session = page.waitForResponse(
+                r -> r.url().endsWith("/v1/account/sessions/email"), () -> signIn("ann@example.com", PASSWORD));
 
         assertThat(session.status()).isEqualTo(201);
         page.waitForURL("**/dashboard");
@@ -127,8 +133,9 @@ class NextCsrBrowserTest {
         assertThat(login.headerValue("content-security-policy"))
                 .contains("connect-src 'self' " + origin)
                 .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'")
-                .doesNotContain("unsafe-eval").doesNotContain("unsafe-inline");
-        assertThat(login.text()).contains(emulator.toString());   // the runtime config in the page
+                .doesNotContain("unsafe-eval")
+                .doesNotContain("unsafe-inline");
+        assertThat(login.text()).contains(emulator.toString()); // the runtime config in the page
     }
 
     @Test
@@ -174,14 +181,18 @@ class NextCsrBrowserTest {
         page.waitForURL("**/dashboard");
         assertThat(page.locator(target.selector("userName"))).hasText("Ann Example");
         page.evaluate("() => { window.__sameDocument = true; }");
-        long accountCallsBefore = watch.received().stream().filter(r -> r.url().endsWith("/v1/account")).count();
+        long accountCallsBefore = watch.received().stream()
+                .filter(r -> r.url().endsWith("/v1/account"))
+                .count();
 
         page.locator(target.selector("profileLink")).click();
 
         page.waitForURL("**/profile");
         assertThat(page.locator(target.selector("profileName"))).hasText("Ann Example");
         assertThat(page.evaluate("() => window.__sameDocument === true")).isEqualTo(true);
-        assertThat(watch.received().stream().filter(r -> r.url().endsWith("/v1/account")).count())
+        assertThat(watch.received().stream()
+                        .filter(r -> r.url().endsWith("/v1/account"))
+                        .count())
                 .isEqualTo(accountCallsBefore);
     }
 

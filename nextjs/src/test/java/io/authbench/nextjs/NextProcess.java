@@ -12,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
 
 /**
  * A {@code next start} process launched from a target file: a free loopback port, the placeholders filled in,
@@ -46,23 +46,39 @@ final class NextProcess implements AutoCloseable {
      * @param appwriteEndpoint the emulator's API base, for both the server and the browser (one machine)
      * @param apiKey           given to the app only if its target names an {@code apiKeyEnvironment}
      */
-    static NextProcess start(TargetJson target, URI appwriteEndpoint, String project, String apiKey, Path logDir,
-                             Map<String, String> extraEnvironment) throws IOException {
+    static NextProcess start(
+            TargetJson target,
+            URI appwriteEndpoint,
+            String project,
+            String apiKey,
+            Path logDir,
+            Map<String, String> extraEnvironment)
+            throws IOException {
         int port = freePort();
-        Map<String, String> values = Map.of("port", Integer.toString(port), "host", HOST,
-                "appwriteEndpoint", appwriteEndpoint.toString(), "appwriteBrowserEndpoint", appwriteEndpoint.toString(),
-                "projectId", project);
+        Map<String, String> values = Map.of(
+                "port",
+                Integer.toString(port),
+                "host",
+                HOST,
+                "appwriteEndpoint",
+                appwriteEndpoint.toString(),
+                "appwriteBrowserEndpoint",
+                appwriteEndpoint.toString(),
+                "projectId",
+                project);
         Files.createDirectories(logDir);
         Path stdout = logDir.resolve(target.name() + ".stdout.log");
         Path stderr = logDir.resolve(target.name() + ".stderr.log");
-        ProcessBuilder builder = new ProcessBuilder(target.command(values)).directory(target.directory().toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder builder = new ProcessBuilder(target.command(values))
+                .directory(target.directory().toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
         Map<String, String> environment = new HashMap<>(target.environment(values));
         target.apiKeyEnvironment().ifPresent(name -> environment.put(name, apiKey));
         environment.putAll(extraEnvironment);
         builder.environment().putAll(environment);
         NextProcess next = new NextProcess(builder.start(), port, stdout, stderr);
-        Runtime.getRuntime().addShutdownHook(new Thread(next::close));   // never leave a server behind
+        Runtime.getRuntime().addShutdownHook(new Thread(next::close)); // never leave a server behind
         try {
             next.awaitReady(target.readyPath(), target.startTimeout());
             return next;
@@ -80,17 +96,22 @@ final class NextProcess implements AutoCloseable {
 
     // HTTP/1.1: `next start` drops requests that carry Java's default h2c upgrade.
     private void awaitReady(String readyPath, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         URI ready = URI.create("http://" + HOST + ":" + port + readyPath);
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("next start exited with code " + process.exitValue()
-                        + " before " + ready + " answered.\n" + logs());
+                throw new IllegalStateException("next start exited with code " + process.exitValue() + " before "
+                        + ready + " answered.\n" + logs());
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() < 500) {
                     return;

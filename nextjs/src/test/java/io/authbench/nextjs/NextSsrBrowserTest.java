@@ -42,6 +42,7 @@ class NextSsrBrowserTest {
 
     @TempDir
     static Path dir;
+
     static TargetJson target;
     static Backend backend;
     static NextProcess app;
@@ -57,7 +58,12 @@ class NextSsrBrowserTest {
         backend.createUser("ann@example.com", PASSWORD, "Ann Example");
         backend.createUser("mallory@example.com", PASSWORD, MARKUP_NAME);
         // Behaviour, not speed, is under test: a generous bound on each Appwrite call on a loaded machine.
-        app = NextProcess.start(target, backend.endpoint(), Backend.PROJECT, backend.apiKey, dir.resolve("logs"),
+        app = NextProcess.start(
+                target,
+                backend.endpoint(),
+                Backend.PROJECT,
+                backend.apiKey,
+                dir.resolve("logs"),
                 Map.of("UPSTREAM_TIMEOUT_MS", "15000"));
     }
 
@@ -83,7 +89,8 @@ class NextSsrBrowserTest {
     void noSecretReachedTheBrowser() {
         watch.assertNoResponseContains("the API key", backend.apiKey);
         sessionCookie().ifPresent(cookie -> watch.assertNoBodyContains("the session secret", cookie.value));
-        assertThat(watch.received()).as("responses the browser received")
+        assertThat(watch.received())
+                .as("responses the browser received")
                 .anySatisfy(r -> assertThat(r.body()).startsWith("<!DOCTYPE html>"));
         assertThat(app.isAlive()).as("next start still running").isTrue();
     }
@@ -92,12 +99,15 @@ class NextSsrBrowserTest {
         on.navigate(app.url("/login").toString());
         on.locator(target.selector("email")).fill(email);
         on.locator(target.selector("password")).fill(password);
-        return on.waitForResponse(r -> r.url().endsWith("/api/login"), () -> on.locator(target.selector("submit")).click());
+        return on.waitForResponse(
+                r -> r.url().endsWith("/api/login"),
+                () -> on.locator(target.selector("submit")).click());
     }
 
     private Optional<Cookie> sessionCookie() {
         return context.cookies(app.url("/").toString()).stream()
-                .filter(c -> c.name.equals(target.sessionCookie().orElseThrow())).findFirst();
+                .filter(c -> c.name.equals(target.sessionCookie().orElseThrow()))
+                .findFirst();
     }
 
     private static String serverTiming(Response response) {
@@ -107,14 +117,15 @@ class NextSsrBrowserTest {
     @Test
     void sign_in_paints_the_name_from_the_server_and_times_both_appwrite_calls() {
         Response[] login = new Response[1];
-        Response dashboard = page.waitForResponse(r -> r.url().endsWith("/dashboard"),
-                () -> login[0] = signIn(page, "ann@example.com", PASSWORD));
+        Response dashboard = page.waitForResponse(
+                r -> r.url().endsWith("/dashboard"), () -> login[0] = signIn(page, "ann@example.com", PASSWORD));
 
         assertThat(login[0].status()).isEqualTo(303);
         assertThat(serverTiming(login[0])).matches("aw-create-session;dur=\\d+\\.\\d+");
         assertThat(serverTiming(dashboard)).matches("aw-get-account;dur=\\d+\\.\\d+");
         page.waitForURL("**/dashboard");
-        assertThat(dashboard.text()).contains("<h1 data-testid=\"user-name\" elementtiming=\"user-name\">Ann Example</h1>");
+        assertThat(dashboard.text())
+                .contains("<h1 data-testid=\"user-name\" elementtiming=\"user-name\">Ann Example</h1>");
         assertThat(page.locator(target.selector("userName"))).hasText("Ann Example");
         assertThat(page.getByTestId("user-email")).hasText("ann@example.com");
         assertThat(page.getByTestId("user-created")).hasText(Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
@@ -138,9 +149,10 @@ class NextSsrBrowserTest {
         assertThat(cookie.httpOnly).isTrue();
         assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.LAX);
         assertThat(cookie.path).isEqualTo("/");
-        assertThat(cookie.secure).isFalse();   // plain http
-        assertThat(Instant.ofEpochSecond(cookie.expires.longValue())).isAfter(Instant.now().plus(360, ChronoUnit.DAYS));
-        assertThat(page.evaluate("() => document.cookie")).isEqualTo("");   // invisible to page scripts
+        assertThat(cookie.secure).isFalse(); // plain http
+        assertThat(Instant.ofEpochSecond(cookie.expires.longValue()))
+                .isAfter(Instant.now().plus(360, ChronoUnit.DAYS));
+        assertThat(page.evaluate("() => document.cookie")).isEqualTo(""); // invisible to page scripts
     }
 
     @Test
@@ -164,7 +176,8 @@ class NextSsrBrowserTest {
 
     @Test
     void a_forged_cookie_is_cleared_and_leads_to_the_login_form() {
-        context.addCookies(List.of(new Cookie("authbench_session", "bm90LWEtc2Vzc2lvbg==").setUrl(app.url("/").toString())));
+        context.addCookies(List.of(new Cookie("authbench_session", "bm90LWEtc2Vzc2lvbg==")
+                .setUrl(app.url("/").toString())));
 
         page.navigate(app.url("/dashboard").toString());
 
@@ -179,7 +192,8 @@ class NextSsrBrowserTest {
         page.waitForURL("**/dashboard");
         assertThat(backend.sessionCount(userId)).isEqualTo(1);
 
-        Response logout = page.waitForResponse(r -> r.url().endsWith("/logout"),
+        Response logout = page.waitForResponse(
+                r -> r.url().endsWith("/logout"),
                 () -> page.locator(target.selector("logout")).click());
 
         assertThat(serverTiming(logout)).matches("aw-delete-session;dur=\\d+\\.\\d+");
@@ -195,7 +209,8 @@ class NextSsrBrowserTest {
         signIn(page, "ann@example.com", PASSWORD);
         page.waitForURL("**/dashboard");
 
-        Response profile = page.waitForResponse(r -> r.url().endsWith("/profile"),
+        Response profile = page.waitForResponse(
+                r -> r.url().endsWith("/profile"),
                 () -> page.locator(target.selector("profileLink")).click());
 
         assertThat(serverTiming(profile)).matches(SERVER_TIMING_ENTRY).startsWith("aw-get-account;");
@@ -222,8 +237,10 @@ class NextSsrBrowserTest {
         Response login = page.navigate(app.url("/login").toString());
 
         String csp = login.headerValue("content-security-policy");
-        assertThat(csp).containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'")
-                .doesNotContain("unsafe-eval").doesNotContain("unsafe-inline")
+        assertThat(csp)
+                .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'")
+                .doesNotContain("unsafe-eval")
+                .doesNotContain("unsafe-inline")
                 .contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'");
         assertThat(login.headerValue("x-content-type-options")).isEqualTo("nosniff");
         assertThat(login.headerValue("x-powered-by")).isNull();
@@ -263,7 +280,8 @@ class NextSsrBrowserTest {
             for (String form : List.of("#logout button", "#login button")) {
                 Page evil = context.newPage();
                 evil.navigate(attackerUrl);
-                Response refused = evil.waitForResponse(r -> r.request().method().equals("POST"),
+                Response refused = evil.waitForResponse(
+                        r -> r.request().method().equals("POST"),
                         () -> evil.locator(form).click());
                 assertThat(refused.status()).isEqualTo(403);
                 evil.close();

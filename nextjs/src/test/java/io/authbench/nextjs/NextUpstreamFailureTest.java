@@ -26,6 +26,7 @@ class NextUpstreamFailureTest {
 
     @TempDir
     static Path dir;
+
     static Backend backend;
     static NextProcess ssr;
     static NextProcess csr;
@@ -35,10 +36,20 @@ class NextUpstreamFailureTest {
         backend = Backend.start(dir);
         backend.createUser("ann@example.com", PASSWORD, "Ann Example");
         Map<String, String> timeout = Map.of("UPSTREAM_TIMEOUT_MS", "15000");
-        ssr = NextProcess.start(TargetJson.of("ssr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
-                dir.resolve("logs"), timeout);
-        csr = NextProcess.start(TargetJson.of("csr"), backend.endpoint(), Backend.PROJECT, backend.apiKey,
-                dir.resolve("logs"), timeout);
+        ssr = NextProcess.start(
+                TargetJson.of("ssr"),
+                backend.endpoint(),
+                Backend.PROJECT,
+                backend.apiKey,
+                dir.resolve("logs"),
+                timeout);
+        csr = NextProcess.start(
+                TargetJson.of("csr"),
+                backend.endpoint(),
+                Backend.PROJECT,
+                backend.apiKey,
+                dir.resolve("logs"),
+                timeout);
     }
 
     @AfterAll
@@ -69,20 +80,23 @@ class NextUpstreamFailureTest {
         Page ssrPage = signedIn(context, ssr);
         Page csrPage = signedIn(context, csr);
 
-        backend.close();   // Appwrite is gone: connections are refused from now on
+        backend.close(); // Appwrite is gone: connections are refused from now on
         // What the pages may then make Chromium log: the SSR error page's 502 (unreachable), the CSR page's refused
         // account.get().
         watch.expectConsoleError(PageWatch.failedLoadWithStatus(502));
         watch.expectConsoleError("net::ERR_CONNECTION_REFUSED");
 
         ssrPage.reload();
-        assertThat(ssrPage.getByTestId("upstream-error")).hasText("Appwrite could not be reached. Check the connection and try again.");
+        assertThat(ssrPage.getByTestId("upstream-error"))
+                .hasText("Appwrite could not be reached. Check the connection and try again.");
         csrPage.reload();
-        assertThat(csrPage.getByTestId("upstream-error")).hasText("Appwrite could not be reached. Check the connection and try again.");
+        assertThat(csrPage.getByTestId("upstream-error"))
+                .hasText("Appwrite could not be reached. Check the connection and try again.");
         assertThat(ssrPage.content()).doesNotContain("TypeError").doesNotContain("fetch failed");
         assertThat(ssr.isAlive()).isTrue();
         assertThat(csr.isAlive()).isTrue();
-        assertThat(ssr.logs()).contains("next-ssr: Appwrite call failed: unreachable: account.get")
+        assertThat(ssr.logs())
+                .contains("next-ssr: Appwrite call failed: unreachable: account.get")
                 .doesNotContain(backend.apiKey);
     }
 }

@@ -46,7 +46,9 @@ record TargetJson(Path file, JsonNode json) {
     }
 
     Path directory() {
-        return file.getParent().resolve(json.path("start").path("directory").asText(".")).normalize();
+        return file.getParent()
+                .resolve(json.path("start").path("directory").asText("."))
+                .normalize();
     }
 
     String readyPath() {
@@ -71,8 +73,11 @@ record TargetJson(Path file, JsonNode json) {
     /** The start environment with its {@code {placeholders}} filled in. */
     Map<String, String> environment(Map<String, String> values) {
         Map<String, String> environment = new LinkedHashMap<>();
-        json.path("start").path("environment").properties()
-                .forEach(entry -> environment.put(entry.getKey(), fill(entry.getValue().asText(), values)));
+        json.path("start")
+                .path("environment")
+                .properties()
+                .forEach(entry ->
+                        environment.put(entry.getKey(), fill(entry.getValue().asText(), values)));
         return environment;
     }
 

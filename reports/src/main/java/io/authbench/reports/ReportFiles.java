@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class ReportFiles {
     /** The results file a run folder holds. */
     public static final String RESULTS = "results.json";
+
     public static final String REPORT = "report.html";
     public static final String SUMMARY_CSV = "summary.csv";
 
@@ -34,8 +35,9 @@ public final class ReportFiles {
     /** Where a run folder's results live (for --baseline, which may also name a folder). */
     public static Path resultsOf(Path runDirOrResults) {
         boolean namesAFile = Files.isRegularFile(runDirOrResults)
-                || (!Files.exists(runDirOrResults) && runDirOrResults.getFileName() != null
-                && runDirOrResults.getFileName().toString().endsWith(".json"));
+                || (!Files.exists(runDirOrResults)
+                        && runDirOrResults.getFileName() != null
+                        && runDirOrResults.getFileName().toString().endsWith(".json"));
         return namesAFile ? runDirOrResults : runDirOrResults.resolve(RESULTS);
     }
 

@@ -27,8 +27,7 @@ public final class ReportMain {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private ReportMain() {
-    }
+    private ReportMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -46,8 +45,10 @@ public final class ReportMain {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            err.println("reports: " + (e instanceof ResultsFormatException || e instanceof UncheckedIOException
-                    ? e.getMessage() : "internal error: " + e));
+            err.println("reports: "
+                    + (e instanceof ResultsFormatException || e instanceof UncheckedIOException
+                            ? e.getMessage()
+                            : "internal error: " + e));
             err.flush();
             return FAILED;
         });
@@ -57,8 +58,11 @@ public final class ReportMain {
         return code;
     }
 
-    @Command(name = "reports", mixinStandardHelpOptions = true, version = "AuthBench reports, results schema "
-            + RunResults.SCHEMA, description = "Turns an AuthBench run folder into report.html, summary.csv and a console summary.")
+    @Command(
+            name = "reports",
+            mixinStandardHelpOptions = true,
+            version = "AuthBench reports, results schema " + RunResults.SCHEMA,
+            description = "Turns an AuthBench run folder into report.html, summary.csv and a console summary.")
     static final class Top implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -69,20 +73,30 @@ public final class ReportMain {
         }
     }
 
-    @Command(name = "report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
             description = "Writes report.html and summary.csv for a run folder and prints a short summary.")
     static final class Report implements Callable<Integer> {
         private final PrintWriter out;
         private final PrintWriter err;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "the run folder (holding results.json) or a results.json file")
+        @Parameters(
+                index = "0",
+                paramLabel = "DIR",
+                description = "the run folder (holding results.json) or a results.json file")
         Path run;
 
-        @Option(names = "--baseline", paramLabel = "FILE",
+        @Option(
+                names = "--baseline",
+                paramLabel = "FILE",
                 description = "an earlier run's results.json (or its folder): adds a per-cell comparison")
         Path baseline;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "where to write report.html and summary.csv (default: the run folder)")
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "where to write report.html and summary.csv (default: the run folder)")
         Path outDir;
 
         Report(PrintWriter out, PrintWriter err) {

@@ -9,10 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.List;
 
 class ReportMainTest {
     @TempDir
@@ -59,7 +59,8 @@ class ReportMainTest {
         assertThat(folder.resolve("summary.csv")).isRegularFile();
         assertThat(out.toString())
                 .contains("AuthBench run synthetic-20261127 (complete): 768 measured samples, 2 failed")
-                .contains("login         slow-4g           365 ms      526 ms  0.68 [0.65, 0.74]        SSR faster by 32 % [26 %, 35 %]")
+                .contains(
+                        "login         slow-4g           365 ms      526 ms  0.68 [0.65, 0.74]        SSR faster by 32 % [26 %, 35 %]")
                 .contains("claim Initial load time:       confirmed")
                 .contains("report:  " + folder.resolve("report.html").toAbsolutePath());
     }
@@ -70,8 +71,13 @@ class ReportMainTest {
         Path baseline = copyOf("baseline-run");
         Path elsewhere = dir.resolve("out");
 
-        int code = run("report", folder.resolve("results.json").toString(), "--out", elsewhere.toString(),
-                "--baseline", baseline.toString());
+        int code = run(
+                "report",
+                folder.resolve("results.json").toString(),
+                "--out",
+                elsewhere.toString(),
+                "--baseline",
+                baseline.toString());
 
         assertThat(code).isZero();
         assertThat(elsewhere.resolve("report.html")).content().contains("<section id=\"baseline\">");
@@ -84,9 +90,10 @@ class ReportMainTest {
         Path missing = dir.resolve("nope");
 
         assertThat(run("report", missing.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("reports: " + missing.resolve("results.json")
-                + ": file not found. Pass the run folder that holds results.json (the harness prints it at the end of a"
-                + " run), or run the benchmark first: mvn verify -Pbench." + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("reports: " + missing.resolve("results.json")
+                        + ": file not found. Pass the run folder that holds results.json (the harness prints it at the end of a"
+                        + " run), or run the benchmark first: mvn verify -Pbench." + System.lineSeparator());
     }
 
     @Test
@@ -94,7 +101,8 @@ class ReportMainTest {
         Path folder = runFolderWith("");
 
         assertThat(run("report", folder.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("reports: " + folder.resolve("results.json") + ": the file is empty")
+        assertThat(err.toString())
+                .startsWith("reports: " + folder.resolve("results.json") + ": the file is empty")
                 .hasLineCount(1);
         assertThat(folder.resolve("report.html")).doesNotExist();
         assertThat(folder.resolve("summary.csv")).doesNotExist();
@@ -106,7 +114,9 @@ class ReportMainTest {
         Path folder = runFolderWith(json.substring(0, json.length() - 200));
 
         assertThat(run("report", folder.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains(": the JSON ends early (truncated at line").hasLineCount(1);
+        assertThat(err.toString())
+                .contains(": the JSON ends early (truncated at line")
+                .hasLineCount(1);
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("results.json");
         }
@@ -119,7 +129,9 @@ class ReportMainTest {
         Path folder = runFolderWith(json);
 
         assertThat(run("report", folder.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("schema \"authbench-results/2\" is not supported").hasLineCount(1);
+        assertThat(err.toString())
+                .contains("schema \"authbench-results/2\" is not supported")
+                .hasLineCount(1);
         assertThat(folder.resolve("report.html")).doesNotExist();
     }
 
@@ -129,7 +141,8 @@ class ReportMainTest {
         Path folder = runFolderWith(ResultsJson.toJson(empty));
 
         assertThat(run("report", folder.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("holds no measured samples (run status interrupted); there is nothing to report yet.");
+        assertThat(err.toString())
+                .contains("holds no measured samples (run status interrupted); there is nothing to report yet.");
     }
 
     @Test
@@ -137,7 +150,10 @@ class ReportMainTest {
         Path folder = copyOf("interrupted-run");
 
         assertThat(run("report", folder.toString())).isZero();
-        assertThat(folder.resolve("report.html")).content().contains("Incomplete run").contains("user-name not painted");
+        assertThat(folder.resolve("report.html"))
+                .content()
+                .contains("Incomplete run")
+                .contains("user-name not painted");
         assertThat(out.toString()).contains("(interrupted: the harness stopped before the run finished)");
     }
 
@@ -146,7 +162,8 @@ class ReportMainTest {
         Path folder = copyOf("interrupted-run");
         Path badBaseline = Files.writeString(dir.resolve("old.json"), "{\"schema\": 1}");
 
-        assertThat(run("report", folder.toString(), "--baseline", badBaseline.toString())).isEqualTo(1);
+        assertThat(run("report", folder.toString(), "--baseline", badBaseline.toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).startsWith("reports: " + badBaseline + ": no \"schema\" field");
         assertThat(folder.resolve("report.html")).doesNotExist();
     }
@@ -154,8 +171,8 @@ class ReportMainTest {
     @Test
     void an_unknown_flag_is_a_usage_error_with_exit_code_2() {
         assertThat(run("report", "x", "--colour")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("reports: Unknown option: '--colour'. Run with --help for usage."
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("reports: Unknown option: '--colour'. Run with --help for usage." + System.lineSeparator());
     }
 
     @Test

@@ -22,8 +22,13 @@ import java.util.Optional;
  *                      benchmarks, a ladder stopped by a fault); never secrets
  * @param jmhResultFile {@code jmh-result.json} relative to the run folder, null if JMH did not run
  */
-public record ServerCostResult(Map<String, String> settings, List<JmhResult> jmh, List<JmhSampleFigure> jmhSamples,
-                               List<LadderResult> ladders, List<String> notes, String jmhResultFile) {
+public record ServerCostResult(
+        Map<String, String> settings,
+        List<JmhResult> jmh,
+        List<JmhSampleFigure> jmhSamples,
+        List<LadderResult> ladders,
+        List<String> notes,
+        String jmhResultFile) {
     public ServerCostResult {
         settings = Map.copyOf(settings);
         jmh = List.copyOf(jmh);
@@ -46,10 +51,12 @@ public record ServerCostResult(Map<String, String> settings, List<JmhResult> jmh
      * which background work such as JIT compilation and GC is spread), else the first step; empty if not measured.
      */
     public Optional<Double> serverCpuPerPageViewMillis(String variant) {
-        return ladder(variant).flatMap(l -> l.steps().stream()
+        return ladder(variant)
+                .flatMap(l -> l.steps().stream()
                         .filter(s -> l.highestSustainedPerSecond() != null
                                 && s.outcome().settings().ratePerSecond() == l.highestSustainedPerSecond())
-                        .findFirst().or(() -> l.steps().stream().findFirst()))
+                        .findFirst()
+                        .or(() -> l.steps().stream().findFirst()))
                 .filter(s -> s.appCpuMsPerView() != null && s.appwriteCpuMsPerView() != null)
                 .map(s -> s.appCpuMsPerView() + s.appwriteCpuMsPerView());
     }

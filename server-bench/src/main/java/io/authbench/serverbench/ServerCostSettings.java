@@ -48,10 +48,20 @@ import org.openjdk.jmh.annotations.Mode;
  * @param nextjsDir     the project's {@code nextjs} folder: the phase also starts and measures the Next.js apps
  *                      {@code next-ssr} and {@code next-csr} from it; null = only the bundled apps
  */
-public record ServerCostSettings(String name, StackJars jars, Duration serverWarmup, JmhSettings jmh, LadderSettings ladder,
-                                 int pageViewUsers, int loginUsers, boolean runJmh, boolean runLadder, Path nextjsDir) {
+public record ServerCostSettings(
+        String name,
+        StackJars jars,
+        Duration serverWarmup,
+        JmhSettings jmh,
+        LadderSettings ladder,
+        int pageViewUsers,
+        int loginUsers,
+        boolean runJmh,
+        boolean runLadder,
+        Path nextjsDir) {
     /** Default p99 bound of the ladder. */
     public static final double DEFAULT_P99_BOUND_MILLIS = 50;
+
     static final int LOAD_CLIENTS = 64;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Page views per second of the server warm-up, per variant. */
@@ -65,7 +75,8 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
 
     public ServerCostSettings {
         if (serverWarmup == null || serverWarmup.isNegative()) {
-            throw new IllegalArgumentException("The server warm-up must be zero or positive, was " + serverWarmup + ".");
+            throw new IllegalArgumentException(
+                    "The server warm-up must be zero or positive, was " + serverWarmup + ".");
         }
         if (pageViewUsers < 1 || loginUsers < 1) {
             throw new IllegalArgumentException("At least one page-view user and one login user are needed.");
@@ -81,8 +92,8 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
      * No warm-up: a login is ≈ 0.3 s of argon2 (seconds when 4 threads queue on 2 cores), which the seeding has
      * already run a dozen times, and every iteration lasts until its last login ends; then 2 s.
      */
-    private static final JmhSettings.Iterations LOGINS = JmhSettings.Iterations.of(0, Duration.ZERO, 1,
-            Duration.ofSeconds(2));
+    private static final JmhSettings.Iterations LOGINS =
+            JmhSettings.Iterations.of(0, Duration.ZERO, 1, Duration.ofSeconds(2));
     /** The SDK client's JIT needs seconds of calls before it settles (see {@link JmhSettings}). */
     private static final Duration SDK_WARMUP = Duration.ofSeconds(2);
 
@@ -91,13 +102,31 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
      * throughput at one thread is 1 / mean), at one thread.
      */
     public static ServerCostSettings quick(StackJars jars) {
-        return new ServerCostSettings("quick", jars, Duration.ofSeconds(4),
-                new JmhSettings(JmhSettings.ALL, 1, JmhSettings.Iterations.of(1, Duration.ofSeconds(2), 1,
-                        Duration.ofSeconds(2)), JmhSettings.Iterations.of(3, SDK_WARMUP, 1, Duration.ofSeconds(2)), LOGINS,
-                        List.of(1), List.of(Mode.SampleTime)),
-                new LadderSettings(List.of(50.0, 200.0, 800.0), Duration.ofSeconds(2), Duration.ZERO,
-                        DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
-                2, 1, true, true, null);
+        return new ServerCostSettings(
+                "quick",
+                jars,
+                Duration.ofSeconds(4),
+                new JmhSettings(
+                        JmhSettings.ALL,
+                        1,
+                        JmhSettings.Iterations.of(1, Duration.ofSeconds(2), 1, Duration.ofSeconds(2)),
+                        JmhSettings.Iterations.of(3, SDK_WARMUP, 1, Duration.ofSeconds(2)),
+                        LOGINS,
+                        List.of(1),
+                        List.of(Mode.SampleTime)),
+                new LadderSettings(
+                        List.of(50.0, 200.0, 800.0),
+                        Duration.ofSeconds(2),
+                        Duration.ZERO,
+                        DEFAULT_P99_BOUND_MILLIS,
+                        0.0,
+                        LOAD_CLIENTS,
+                        REQUEST_TIMEOUT),
+                2,
+                1,
+                true,
+                true,
+                null);
     }
 
     /**
@@ -105,24 +134,60 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
      * contended setting, short iterations, 3 s ladder steps.
      */
     public static ServerCostSettings standard(StackJars jars) {
-        return new ServerCostSettings("standard", jars, Duration.ofSeconds(10),
-                new JmhSettings(JmhSettings.ALL, 1, JmhSettings.Iterations.of(1, Duration.ofSeconds(1), 2,
-                        Duration.ofSeconds(1)), JmhSettings.Iterations.of(3, SDK_WARMUP, 2, Duration.ofSeconds(1)), LOGINS,
-                        bothThreadCounts(), BOTH_MODES),
-                new LadderSettings(List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0), Duration.ofSeconds(3),
-                        Duration.ofSeconds(2), DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
-                4, 2, true, true, null);
+        return new ServerCostSettings(
+                "standard",
+                jars,
+                Duration.ofSeconds(10),
+                new JmhSettings(
+                        JmhSettings.ALL,
+                        1,
+                        JmhSettings.Iterations.of(1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1)),
+                        JmhSettings.Iterations.of(3, SDK_WARMUP, 2, Duration.ofSeconds(1)),
+                        LOGINS,
+                        bothThreadCounts(),
+                        BOTH_MODES),
+                new LadderSettings(
+                        List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(2),
+                        DEFAULT_P99_BOUND_MILLIS,
+                        0.0,
+                        LOAD_CLIENTS,
+                        REQUEST_TIMEOUT),
+                4,
+                2,
+                true,
+                true,
+                null);
     }
 
     /** JMH's own defaults for forks, iterations and times (long); a longer ladder and warm-up. */
     public static ServerCostSettings full(StackJars jars) {
-        return new ServerCostSettings("full", jars, Duration.ofSeconds(30),
-                new JmhSettings(JmhSettings.ALL, null, JmhSettings.Iterations.JMH_DEFAULTS,
-                        JmhSettings.Iterations.JMH_DEFAULTS, JmhSettings.Iterations.JMH_DEFAULTS, bothThreadCounts(),
+        return new ServerCostSettings(
+                "full",
+                jars,
+                Duration.ofSeconds(30),
+                new JmhSettings(
+                        JmhSettings.ALL,
+                        null,
+                        JmhSettings.Iterations.JMH_DEFAULTS,
+                        JmhSettings.Iterations.JMH_DEFAULTS,
+                        JmhSettings.Iterations.JMH_DEFAULTS,
+                        bothThreadCounts(),
                         BOTH_MODES),
-                new LadderSettings(List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0), Duration.ofSeconds(10),
-                        Duration.ofSeconds(5), DEFAULT_P99_BOUND_MILLIS, 0.0, LOAD_CLIENTS, REQUEST_TIMEOUT),
-                20, 4, true, true, null);
+                new LadderSettings(
+                        List.of(50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        DEFAULT_P99_BOUND_MILLIS,
+                        0.0,
+                        LOAD_CLIENTS,
+                        REQUEST_TIMEOUT),
+                20,
+                4,
+                true,
+                true,
+                null);
     }
 
     /**
@@ -132,46 +197,71 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
     public Map<String, String> forResults() {
         Map<String, String> out = new TreeMap<>();
         out.put("serverBench.settings", name);
-        out.put("serverBench.variants", nextjsDir == null ? "ssr, csr"
-                : "ssr, csr, next-ssr, next-csr (the Next.js apps as next start processes)");
+        out.put(
+                "serverBench.variants",
+                nextjsDir == null
+                        ? "ssr, csr"
+                        : "ssr, csr, next-ssr, next-csr (the Next.js apps as next start processes)");
         out.put("serverBench.jmh", runJmh ? jmh.describe() : "not run");
         out.put("serverBench.ladder", runLadder ? ladder.describe() : "not run");
-        out.put("serverBench.serverWarmup", String.format(Locale.ROOT, "%d s of SSR and CSR page views at %d/s each, side"
-                + " by side%s", serverWarmup.toSeconds(), WARMUP_RATE, nextjsDir == null ? ""
-                : String.format(Locale.ROOT, ", then next-ssr and next-csr each at %d/s", NEXT_WARMUP_RATE)));
-        out.put("serverBench.users", pageViewUsers + " page-view users (an SSR and a CSR session each"
-                + (nextjsDir == null ? "" : ", the Next.js apps' page views use the same ones") + "), " + loginUsers
-                + " login users");
+        out.put(
+                "serverBench.serverWarmup",
+                String.format(
+                        Locale.ROOT,
+                        "%d s of SSR and CSR page views at %d/s each, side" + " by side%s",
+                        serverWarmup.toSeconds(),
+                        WARMUP_RATE,
+                        nextjsDir == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT, ", then next-ssr and next-csr each at %d/s", NEXT_WARMUP_RATE)));
+        out.put(
+                "serverBench.users",
+                pageViewUsers + " page-view users (an SSR and a CSR session each"
+                        + (nextjsDir == null ? "" : ", the Next.js apps' page views use the same ones") + "), "
+                        + loginUsers
+                        + " login users");
         out.put("serverBench.appwriteFlags", "--rate-limits off --password-hash appwrite");
-        out.put("serverBench.latency", "load latency from each page view's intended start (coordinated omission corrected)");
-        out.put("serverBench.serverCpu", "process-tree CPU from /proc (10 ms ticks) minus the JVMs' JIT compiler"
-                + " threads, which are reported apart (Node.js: V8 compiles on threads that also collect garbage, so"
-                + " all of its CPU counts)");
+        out.put(
+                "serverBench.latency",
+                "load latency from each page view's intended start (coordinated omission corrected)");
+        out.put(
+                "serverBench.serverCpu",
+                "process-tree CPU from /proc (10 ms ticks) minus the JVMs' JIT compiler"
+                        + " threads, which are reported apart (Node.js: V8 compiles on threads that also collect garbage, so"
+                        + " all of its CPU counts)");
         return out;
     }
 
     public ServerCostSettings withJmh(JmhSettings settings) {
-        return new ServerCostSettings(name, jars, serverWarmup, settings, ladder, pageViewUsers, loginUsers, runJmh, runLadder,
-                nextjsDir);
+        return new ServerCostSettings(
+                name, jars, serverWarmup, settings, ladder, pageViewUsers, loginUsers, runJmh, runLadder, nextjsDir);
     }
 
     public ServerCostSettings withLadder(LadderSettings settings) {
-        return new ServerCostSettings(name, jars, serverWarmup, jmh, settings, pageViewUsers, loginUsers, runJmh, runLadder,
-                nextjsDir);
+        return new ServerCostSettings(
+                name, jars, serverWarmup, jmh, settings, pageViewUsers, loginUsers, runJmh, runLadder, nextjsDir);
     }
 
     public ServerCostSettings withP99BoundMillis(double bound) {
-        return withLadder(new LadderSettings(ladder.ratesPerSecond(), ladder.stepDuration(), ladder.warmup(), bound,
-                ladder.maxErrorRatio(), ladder.concurrency(), ladder.requestTimeout()));
+        return withLadder(new LadderSettings(
+                ladder.ratesPerSecond(),
+                ladder.stepDuration(),
+                ladder.warmup(),
+                bound,
+                ladder.maxErrorRatio(),
+                ladder.concurrency(),
+                ladder.requestTimeout()));
     }
 
     public ServerCostSettings withServerWarmup(Duration warmup) {
-        return new ServerCostSettings(name, jars, warmup, jmh, ladder, pageViewUsers, loginUsers, runJmh, runLadder,
-                nextjsDir);
+        return new ServerCostSettings(
+                name, jars, warmup, jmh, ladder, pageViewUsers, loginUsers, runJmh, runLadder, nextjsDir);
     }
 
     public ServerCostSettings withUsers(int pageViews, int logins) {
-        return new ServerCostSettings(name, jars, serverWarmup, jmh, ladder, pageViews, logins, runJmh, runLadder, nextjsDir);
+        return new ServerCostSettings(
+                name, jars, serverWarmup, jmh, ladder, pageViews, logins, runJmh, runLadder, nextjsDir);
     }
 
     /**
@@ -179,12 +269,21 @@ public record ServerCostSettings(String name, StackJars jars, Duration serverWar
      * {@code csr/}); null = only the bundled apps.
      */
     public ServerCostSettings withNextjs(Path nextjsFolder) {
-        return new ServerCostSettings(name, jars, serverWarmup, jmh, ladder, pageViewUsers, loginUsers, runJmh, runLadder,
+        return new ServerCostSettings(
+                name,
+                jars,
+                serverWarmup,
+                jmh,
+                ladder,
+                pageViewUsers,
+                loginUsers,
+                runJmh,
+                runLadder,
                 nextjsFolder == null ? null : nextjsFolder.toAbsolutePath());
     }
 
     public ServerCostSettings withPhases(boolean jmhPhase, boolean ladderPhase) {
-        return new ServerCostSettings(name, jars, serverWarmup, jmh, ladder, pageViewUsers, loginUsers, jmhPhase, ladderPhase,
-                nextjsDir);
+        return new ServerCostSettings(
+                name, jars, serverWarmup, jmh, ladder, pageViewUsers, loginUsers, jmhPhase, ladderPhase, nextjsDir);
     }
 }

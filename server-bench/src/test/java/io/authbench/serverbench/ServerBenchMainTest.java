@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Files;
-import java.util.List;
 import org.openjdk.jmh.annotations.Mode;
 
 class ServerBenchMainTest {
@@ -21,7 +21,9 @@ class ServerBenchMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return ServerBenchMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return ServerBenchMain.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -38,7 +40,9 @@ class ServerBenchMainTest {
     @Test
     void an_unknown_flag_is_one_line_naming_it_and_exit_2() {
         assertThat(run("--fast")).isEqualTo(2);
-        assertThat(errText()).startsWith("server-bench: Unknown option: '--fast'").endsWith("Run with --help for usage.\n");
+        assertThat(errText())
+                .startsWith("server-bench: Unknown option: '--fast'")
+                .endsWith("Run with --help for usage.\n");
         assertThat(errText().lines()).hasSize(1);
     }
 
@@ -46,9 +50,12 @@ class ServerBenchMainTest {
     void a_missing_server_jar_names_the_file_and_how_to_build_it_with_exit_1() {
         Path missing = folder.resolve("nope.jar");
 
-        assertThat(run("--emulator-jar", missing.toString(), "--out", folder.toString())).isEqualTo(1);
-        assertThat(errText()).isEqualTo("server-bench: appwrite-emulator jar not found at " + missing
-                + ". Build it with `mvn -q -B -pl appwrite-emulator package -DskipTests` or point --emulator-jar at it.\n");
+        assertThat(run("--emulator-jar", missing.toString(), "--out", folder.toString()))
+                .isEqualTo(1);
+        assertThat(errText())
+                .isEqualTo(
+                        "server-bench: appwrite-emulator jar not found at " + missing
+                                + ". Build it with `mvn -q -B -pl appwrite-emulator package -DskipTests` or point --emulator-jar at it.\n");
     }
 
     @Test
@@ -67,9 +74,11 @@ class ServerBenchMainTest {
     void nextjs_dir_that_is_not_a_folder_is_a_usage_error_naming_it() {
         Path missing = folder.resolve("no-such-nextjs");
 
-        assertThat(run("--nextjs-dir", missing.toString(), "--out", folder.toString())).isEqualTo(2);
-        assertThat(errText()).isEqualTo("server-bench: --nextjs-dir: " + missing + " is not a folder; give the project's"
-                + " nextjs folder, e.g. --nextjs-dir nextjs. Run with --help for usage.\n");
+        assertThat(run("--nextjs-dir", missing.toString(), "--out", folder.toString()))
+                .isEqualTo(2);
+        assertThat(errText())
+                .isEqualTo("server-bench: --nextjs-dir: " + missing + " is not a folder; give the project's"
+                        + " nextjs folder, e.g. --nextjs-dir nextjs. Run with --help for usage.\n");
     }
 
     @Test
@@ -77,10 +86,12 @@ class ServerBenchMainTest {
         Files.createDirectories(folder.resolve("nextjs/ssr"));
         Files.writeString(folder.resolve("nextjs/ssr/target.json"), "{}");
 
-        assertThat(run("--nextjs-dir", folder.resolve("nextjs").toString(), "--out", folder.toString())).isEqualTo(2);
-        assertThat(errText()).isEqualTo("server-bench: --nextjs-dir: " + folder.resolve("nextjs") + " has no"
-                + " csr/target.json; give the project's nextjs folder (it holds ssr/ and csr/), e.g. --nextjs-dir nextjs."
-                + " Run with --help for usage.\n");
+        assertThat(run("--nextjs-dir", folder.resolve("nextjs").toString(), "--out", folder.toString()))
+                .isEqualTo(2);
+        assertThat(errText())
+                .isEqualTo("server-bench: --nextjs-dir: " + folder.resolve("nextjs") + " has no"
+                        + " csr/target.json; give the project's nextjs folder (it holds ssr/ and csr/), e.g. --nextjs-dir nextjs."
+                        + " Run with --help for usage.\n");
     }
 
     @Test
@@ -91,9 +102,12 @@ class ServerBenchMainTest {
         }
         ServerBenchMain with = new ServerBenchMain(System.out);
         with.nextjsDir = folder.resolve("nextjs");
-        assertThat(with.settings().nextjsDir()).isEqualTo(folder.resolve("nextjs").toAbsolutePath());
-        assertThat(with.settings().forResults()).containsEntry("serverBench.variants",
-                "ssr, csr, next-ssr, next-csr (the Next.js apps as next start processes)");
+        assertThat(with.settings().nextjsDir())
+                .isEqualTo(folder.resolve("nextjs").toAbsolutePath());
+        assertThat(with.settings().forResults())
+                .containsEntry(
+                        "serverBench.variants",
+                        "ssr, csr, next-ssr, next-csr (the Next.js apps as next start processes)");
 
         ServerBenchMain without = new ServerBenchMain(System.out);
         assertThat(without.settings().nextjsDir()).isNull();

@@ -31,34 +31,60 @@ class ServerCostPhaseTest {
 
     @Test
     void the_phase_measures_both_variants_against_the_real_servers_and_leaves_nothing_running() throws Exception {
-        StackJars jars = new StackJars(jar("serverbench.emulatorJar"), jar("serverbench.ssrJar"), jar("serverbench.csrJar"));
-        assumeTrue(Files.isRegularFile(jars.emulatorJar()) && Files.isRegularFile(jars.ssrJar())
-                && Files.isRegularFile(jars.csrJar()), "the servers' jars are built by the reactor (mvn verify)");
+        StackJars jars =
+                new StackJars(jar("serverbench.emulatorJar"), jar("serverbench.ssrJar"), jar("serverbench.csrJar"));
+        assumeTrue(
+                Files.isRegularFile(jars.emulatorJar())
+                        && Files.isRegularFile(jars.ssrJar())
+                        && Files.isRegularFile(jars.csrJar()),
+                "the servers' jars are built by the reactor (mvn verify)");
         ServerCostSettings quick = ServerCostSettings.quick(jars);
-        ServerCostSettings settings = quick.withServerWarmup(Duration.ofSeconds(1)).withUsers(3, 1)
-                .withJmh(quick.jmh().withInclude("AppwriteSdkBenchmarks\\.accountGet$|SsrBenchmarks\\.login$").withThreads(List.of(1))
-                        .withModes(List.of(Mode.SampleTime)).withIterations(1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1)))
-                .withLadder(new LadderSettings(List.of(10.0, 20.0), Duration.ofSeconds(1), Duration.ZERO, 10_000, 0.0, 16,
+        ServerCostSettings settings = quick.withServerWarmup(Duration.ofSeconds(1))
+                .withUsers(3, 1)
+                .withJmh(quick.jmh()
+                        .withInclude("AppwriteSdkBenchmarks\\.accountGet$|SsrBenchmarks\\.login$")
+                        .withThreads(List.of(1))
+                        .withModes(List.of(Mode.SampleTime))
+                        .withIterations(1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1)))
+                .withLadder(new LadderSettings(
+                        List.of(10.0, 20.0),
+                        Duration.ofSeconds(1),
+                        Duration.ZERO,
+                        10_000,
+                        0.0,
+                        16,
                         Duration.ofSeconds(10)));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
-        ServerCostResult result = ServerCostPhase.run(settings, runFolder, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        ServerCostResult result =
+                ServerCostPhase.run(settings, runFolder, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
         assertThat(result.notes()).noneMatch(n -> n.contains("failed"));
-        assertThat(result.jmh()).extracting(JmhResult::benchmark)
+        assertThat(result.jmh())
+                .extracting(JmhResult::benchmark)
                 .containsExactlyInAnyOrder("AppwriteSdkBenchmarks.accountGet", "SsrBenchmarks.login");
-        assertThat(result.jmh()).filteredOn(r -> r.benchmark().equals("SsrBenchmarks.login")).singleElement()
+        assertThat(result.jmh())
+                .filteredOn(r -> r.benchmark().equals("SsrBenchmarks.login"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.serverCpuAppMsPerOp()).isNotNull());
-        assertThat(result.jmh()).filteredOn(r -> r.benchmark().startsWith("Appwrite")).singleElement().satisfies((JmhResult r) -> {
-            assertThat(r.variant()).isEqualTo("appwrite");
-            assertThat(r.mode()).isEqualTo("sample");
-            assertThat(r.score()).isPositive();
-            assertThat(r.serverCpuAppMsPerOp()).isNull();
-            assertThat(r.serverCpuAppwriteMsPerOp()).isNotNull().isGreaterThanOrEqualTo(0.0);
-        });
-        assertThat(result.jmhSamples()).hasSize(2).allSatisfy(s -> assertThat(s.p50Ms()).isPositive());
+        assertThat(result.jmh())
+                .filteredOn(r -> r.benchmark().startsWith("Appwrite"))
+                .singleElement()
+                .satisfies((JmhResult r) -> {
+                    assertThat(r.variant()).isEqualTo("appwrite");
+                    assertThat(r.mode()).isEqualTo("sample");
+                    assertThat(r.score()).isPositive();
+                    assertThat(r.serverCpuAppMsPerOp()).isNull();
+                    assertThat(r.serverCpuAppwriteMsPerOp()).isNotNull().isGreaterThanOrEqualTo(0.0);
+                });
+        assertThat(result.jmhSamples())
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.p50Ms()).isPositive());
         String jmhJson = Files.readString(runFolder.resolve(result.jmhResultFile()));
-        assertThat(jmhJson).contains("\"serverCpuAppwrite\"").contains("\"serverJitAppwrite\"").contains("\"clientCpu\"")
+        assertThat(jmhJson)
+                .contains("\"serverCpuAppwrite\"")
+                .contains("\"serverJitAppwrite\"")
+                .contains("\"clientCpu\"")
                 .contains("AppwriteSdkBenchmarks.accountGet");
 
         assertThat(result.ladders()).extracting(LadderResult::variant).containsExactly("ssr", "csr");
@@ -78,16 +104,20 @@ class ServerCostPhaseTest {
             assertThat(step.errorsByKind()).isEmpty();
             assertThat(step.appCpuMsPerView()).isNotNull();
             assertThat(step.appwriteCpuMsPerView()).isNotNull();
-            assertThat(step.sustained()).as("recorded (whether 95 % of a 1 s step's rate was met depends on the machine)")
+            assertThat(step.sustained())
+                    .as("recorded (whether 95 % of a 1 s step's rate was met depends on the machine)")
                     .isNotNull();
         });
-        assertThat(result.load()).extracting(LoadStep::stopReason).satisfiesExactly(
-                r -> assertThat(r).isNull(), r -> assertThat(r).startsWith("Every rate up to 20/s"),
-                r -> assertThat(r).isNull(), r -> assertThat(r).startsWith("Every rate up to 20/s"));
+        assertThat(result.load())
+                .extracting(LoadStep::stopReason)
+                .satisfiesExactly(
+                        r -> assertThat(r).isNull(), r -> assertThat(r).startsWith("Every rate up to 20/s"),
+                        r -> assertThat(r).isNull(), r -> assertThat(r).startsWith("Every rate up to 20/s"));
         assertThat(result.serverCpuPerPageViewMillis("ssr")).isPresent();
         assertThat(result.notes()).anyMatch(n -> n.contains("--password-hash appwrite"));
 
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
+                .isEmpty();
         assertNoSecretsIn(runFolder);
         assertNoSecretsIn(progress.toString(StandardCharsets.UTF_8));
     }

@@ -21,6 +21,14 @@ import java.time.Duration;
  * @param tls              {@code null}: plain HTTP/1.1 (the default); otherwise HTTPS with HTTP/2 offered via ALPN
  * @param appwriteCa       PEM authorities an https {@code endpoint} is verified against; {@code null}: the JDK's
  */
-public record SsrConfig(String host, int port, URI endpoint, String project, ApiKey apiKey, Duration upstreamTimeout,
-                        boolean requestLog, CookiePolicy cookiePolicy, ServerTlsFiles tls, Path appwriteCa) {
-}
+public record SsrConfig(
+        String host,
+        int port,
+        URI endpoint,
+        String project,
+        ApiKey apiKey,
+        Duration upstreamTimeout,
+        boolean requestLog,
+        CookiePolicy cookiePolicy,
+        ServerTlsFiles tls,
+        Path appwriteCa) {}

@@ -23,11 +23,11 @@ public final class SsrMain {
     static final int USAGE = 2;
 
     // Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
-    private static final Logger[] QUIET_LOGGERS = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"),
-            Logger.getLogger("okhttp3")};
+    private static final Logger[] QUIET_LOGGERS = {
+        Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"), Logger.getLogger("okhttp3")
+    };
 
-    private SsrMain() {
-    }
+    private SsrMain() {}
 
     public static void main(String[] args) {
         int code = run(args, System.getenv(), System.out, System.err);
@@ -37,11 +37,12 @@ public final class SsrMain {
     /** Parses, starts, prints the ready line, and (for a started server) blocks until the JVM is asked to stop. */
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         for (Logger logger : QUIET_LOGGERS) {
-            logger.setLevel(Level.WARNING);   // start-up banners and OkHttp's stack traces; we log our own lines
+            logger.setLevel(Level.WARNING); // start-up banners and OkHttp's stack traces; we log our own lines
         }
         Optional<SsrConfig> config;
         try {
-            config = SsrCommandLine.parse(args, environment, new PrintWriter(out, true)).config();
+            config = SsrCommandLine.parse(args, environment, new PrintWriter(out, true))
+                    .config();
         } catch (UsageException e) {
             err.println(SsrCommandLine.NAME + ": " + e.getMessage() + ". Run with --help for usage.");
             return USAGE;
@@ -53,15 +54,16 @@ public final class SsrMain {
         try {
             server = SsrServer.start(config.get(), line -> err.println(SsrCommandLine.NAME + ": " + line));
         } catch (RuntimeException e) {
-            err.println(SsrCommandLine.NAME + ": cannot listen on " + config.get().host() + ":" + config.get().port()
-                    + " (" + rootCause(e) + "). Choose another --host/--port; --port 0 picks a free port.");
+            err.println(SsrCommandLine.NAME + ": cannot listen on "
+                    + config.get().host() + ":" + config.get().port() + " (" + rootCause(e)
+                    + "). Choose another --host/--port; --port 0 picks a free port.");
             return CANNOT_START;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ssr-app-shutdown"));
         out.println("LISTENING " + server.url());
         out.flush();
         try {
-            new CountDownLatch(1).await();   // serve until SIGTERM/SIGINT; the hook stops the server
+            new CountDownLatch(1).await(); // serve until SIGTERM/SIGINT; the hook stops the server
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -44,9 +44,13 @@ public final class SsrServer implements AutoCloseable {
     private SsrServer(SsrConfig config, Consumer<String> log) {
         this.config = config;
         this.log = log;
-        this.appwrite = new AppwriteGateway(config.endpoint(), config.project(), config.apiKey(),
+        this.appwrite = new AppwriteGateway(
+                config.endpoint(),
+                config.project(),
+                config.apiKey(),
                 config.upstreamTimeout(),
-                config.appwriteCa() == null ? null : TlsContexts.trustManager(config.appwriteCa()), log);
+                config.appwriteCa() == null ? null : TlsContexts.trustManager(config.appwriteCa()),
+                log);
         Undertow.Builder builder = Undertow.builder();
         if (config.tls() == null) {
             builder.addHttpListener(config.port(), config.host());
@@ -56,8 +60,7 @@ public final class SsrServer implements AutoCloseable {
             builder.addHttpsListener(config.port(), config.host(), config.tls().sslContext())
                     .setServerOption(UndertowOptions.ENABLE_HTTP2, true);
         }
-        this.undertow = builder
-                .setWorkerThreads(WORKER_THREADS)
+        this.undertow = builder.setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEADER_TIMEOUT_MILLIS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyReadHandler.DRAIN_LIMIT_BYTES)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IO_TIMEOUT_MILLIS)
@@ -71,8 +74,10 @@ public final class SsrServer implements AutoCloseable {
             appwrite.close();
             throw e;
         }
-        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-        this.url = URI.create((config.tls() == null ? "http://" : "https://") + hostForUrl(config.host()) + ":" + bound.getPort());
+        InetSocketAddress bound =
+                (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        this.url = URI.create(
+                (config.tls() == null ? "http://" : "https://") + hostForUrl(config.host()) + ":" + bound.getPort());
     }
 
     /** Starts listening; throws if the address cannot be bound. */
@@ -86,13 +91,10 @@ public final class SsrServer implements AutoCloseable {
      * cross-site POST never reaches Appwrite), then the routes.
      */
     private HttpHandler handlerChain() {
-        HttpHandler chain = new BodyReadHandler(new BlockingHandler(
-                new SecurityHeadersHandler(
-                        new InternalErrorHandler(
-                                new ServerTimingHandler(
-                                        new OriginCheckHandler(
-                                                Routes.create(appwrite, new SessionCookie(config.cookiePolicy()),
-                                                        config.upstreamTimeout(), log))), log))));
+        HttpHandler chain = new BodyReadHandler(new BlockingHandler(new SecurityHeadersHandler(new InternalErrorHandler(
+                new ServerTimingHandler(new OriginCheckHandler(Routes.create(
+                        appwrite, new SessionCookie(config.cookiePolicy()), config.upstreamTimeout(), log))),
+                log))));
         return config.requestLog() ? new RequestLogHandler(chain, log) : chain;
     }
 

@@ -29,28 +29,29 @@ public final class PemFiles {
     /** Files larger than this are not certificate or key files; refusing them keeps a mistake from filling memory. */
     static final long MAX_FILE_BYTES = 1024 * 1024;
 
-    private static final Pattern PRIVATE_KEY = Pattern.compile(
-            "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+    private static final Pattern PRIVATE_KEY =
+            Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
-    private PemFiles() {
-    }
+    private PemFiles() {}
 
     /** The certificates of a PEM file in file order; at least one, else {@link TlsFileException}. */
     public static List<X509Certificate> readCertificates(Path file) {
         byte[] bytes = read(file, "certificate");
         List<X509Certificate> certificates = new ArrayList<>();
         try {
-            for (Certificate certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(bytes))) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
                 certificates.add((X509Certificate) certificate);
             }
         } catch (CertificateException e) {
-            throw new TlsFileException(file + " is not a PEM certificate file (" + e.getMessage() + "). Give a file "
-                    + "of '-----BEGIN CERTIFICATE-----' blocks.", e);
+            throw new TlsFileException(
+                    file + " is not a PEM certificate file (" + e.getMessage() + "). Give a file "
+                            + "of '-----BEGIN CERTIFICATE-----' blocks.",
+                    e);
         }
         if (certificates.isEmpty()) {
-            throw new TlsFileException(file + " holds no certificate. Give a file of '-----BEGIN CERTIFICATE-----' "
-                    + "blocks.");
+            throw new TlsFileException(
+                    file + " holds no certificate. Give a file of '-----BEGIN CERTIFICATE-----' " + "blocks.");
         }
         return List.copyOf(certificates);
     }
@@ -60,12 +61,13 @@ public final class PemFiles {
         String text = new String(read(file, "private key"), StandardCharsets.US_ASCII);
         Matcher matcher = PRIVATE_KEY.matcher(text);
         if (!matcher.find()) {
-            String hint = text.contains("BEGIN ENCRYPTED PRIVATE KEY") ? " It is encrypted; give it unencrypted."
+            String hint = text.contains("BEGIN ENCRYPTED PRIVATE KEY")
+                    ? " It is encrypted; give it unencrypted."
                     : text.contains("BEGIN EC PRIVATE KEY") || text.contains("BEGIN RSA PRIVATE KEY")
                             ? " It is in the older SEC1/PKCS#1 form; convert it with: openssl pkcs8 -topk8 -nocrypt"
                             : "";
-            throw new TlsFileException(file + " holds no '-----BEGIN PRIVATE KEY-----' block (unencrypted PKCS#8)."
-                    + hint);
+            throw new TlsFileException(
+                    file + " holds no '-----BEGIN PRIVATE KEY-----' block (unencrypted PKCS#8)." + hint);
         }
         byte[] der;
         try {
@@ -87,8 +89,8 @@ public final class PemFiles {
     private static byte[] read(Path file, String what) {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new TlsFileException(file + " is larger than " + MAX_FILE_BYTES + " bytes: not a " + what
-                        + " file.");
+                throw new TlsFileException(
+                        file + " is larger than " + MAX_FILE_BYTES + " bytes: not a " + what + " file.");
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

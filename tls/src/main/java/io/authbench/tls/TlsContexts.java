@@ -25,8 +25,7 @@ import javax.net.ssl.X509TrustManager;
 public final class TlsContexts {
     private static final String PROTOCOL = "TLS";
 
-    private TlsContexts() {
-    }
+    private TlsContexts() {}
 
     /**
      * A server context presenting {@code chainPem} (leaf first, then intermediates) with the key in {@code keyPem}.
@@ -52,8 +51,8 @@ public final class TlsContexts {
             context.init(keyManagers.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new TlsFileException("Cannot build a TLS server context from " + chainPem + " and " + keyPem + ": "
-                    + e.getMessage(), e);
+            throw new TlsFileException(
+                    "Cannot build a TLS server context from " + chainPem + " and " + keyPem + ": " + e.getMessage(), e);
         }
     }
 
@@ -81,8 +80,9 @@ public final class TlsContexts {
         List<X509Certificate> authorities = PemFiles.readCertificates(caPem);
         for (X509Certificate authority : authorities) {
             if (authority.getBasicConstraints() < 0) {
-                throw new TlsFileException(caPem + " holds '" + authority.getSubjectX500Principal().getName()
-                        + "', which is not a certificate authority. Give the authority's certificate, not a server's.");
+                throw new TlsFileException(
+                        caPem + " holds '" + authority.getSubjectX500Principal().getName()
+                                + "', which is not a certificate authority. Give the authority's certificate, not a server's.");
             }
         }
         try {
@@ -93,8 +93,10 @@ public final class TlsContexts {
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
-            return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
-                    .map(X509TrustManager.class::cast).findFirst()
+            return Arrays.stream(factory.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance)
+                    .map(X509TrustManager.class::cast)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("The JDK offered no X509TrustManager."));
         } catch (GeneralSecurityException | IOException e) {
             throw new TlsFileException("Cannot build a trust store from " + caPem + ": " + e.getMessage(), e);

@@ -22,6 +22,7 @@ public record ApiKey(String secret, Set<String> scopes, Instant expiresAt) {
 
     @Override
     public String toString() {
-        return "ApiKey[secret=<" + secret.length() + " chars, hidden>, scopes=" + scopes + ", expiresAt=" + expiresAt + "]";
+        return "ApiKey[secret=<" + secret.length() + " chars, hidden>, scopes=" + scopes + ", expiresAt=" + expiresAt
+                + "]";
     }
 }

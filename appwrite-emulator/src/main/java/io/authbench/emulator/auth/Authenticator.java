@@ -61,7 +61,9 @@ public final class Authenticator {
             return Caller.guest();
         }
         Optional<Session> session = project.store().sessionBySecretHash(Secrets.sha256Hex(token.secret()));
-        if (session.isEmpty() || !session.get().userId().equals(token.userId()) || session.get().isExpiredAt(now)) {
+        if (session.isEmpty()
+                || !session.get().userId().equals(token.userId())
+                || session.get().isExpiredAt(now)) {
             return Caller.guest();
         }
         Optional<User> user = project.store().userById(token.userId());
@@ -106,7 +108,8 @@ public final class Authenticator {
     public static String missingScopeMessage(Caller caller, Project project, String hostname, String scope) {
         String who = switch (caller.role()) {
             case GUESTS -> "User";
-            case USERS -> caller.user().email().isEmpty() ? "User" : caller.user().email();
+            case USERS ->
+                caller.user().email().isEmpty() ? "User" : caller.user().email();
             case APPS -> "app." + project.id() + "@service." + hostname;
         };
         return who + " (role: " + caller.role().label() + ") missing scope (" + scope + ")";

@@ -43,48 +43,147 @@ public record EmulatorConfig(
 
     /** Defaults for an in-process emulator on a free loopback port (tests). */
     public static EmulatorConfig defaults(ApiKey apiKey) {
-        return new EmulatorConfig(DEFAULT_HOST, 0, DEFAULT_PROJECT, apiKey, List.of(), PasswordHashing.APPWRITE,
-                true, false, DEFAULT_SESSION_DURATION, DEFAULT_MAX_BODY_BYTES, DEFAULT_TRUSTED_IP_HEADERS, null);
+        return new EmulatorConfig(
+                DEFAULT_HOST,
+                0,
+                DEFAULT_PROJECT,
+                apiKey,
+                List.of(),
+                PasswordHashing.APPWRITE,
+                true,
+                false,
+                DEFAULT_SESSION_DURATION,
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_TRUSTED_IP_HEADERS,
+                null);
     }
 
     public EmulatorConfig withPasswordHashing(PasswordHashing hashing) {
-        return new EmulatorConfig(host, port, projectId, apiKey, platforms, hashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes, trustedIpHeaders, tls);
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                apiKey,
+                platforms,
+                hashing,
+                rateLimits,
+                requestLog,
+                sessionDuration,
+                maxBodyBytes,
+                trustedIpHeaders,
+                tls);
     }
 
     public EmulatorConfig withRateLimits(boolean enabled) {
-        return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, enabled, requestLog,
-                sessionDuration, maxBodyBytes, trustedIpHeaders, tls);
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                apiKey,
+                platforms,
+                passwordHashing,
+                enabled,
+                requestLog,
+                sessionDuration,
+                maxBodyBytes,
+                trustedIpHeaders,
+                tls);
     }
 
     public EmulatorConfig withPlatforms(List<String> hosts) {
-        return new EmulatorConfig(host, port, projectId, apiKey, List.copyOf(hosts), passwordHashing, rateLimits,
-                requestLog, sessionDuration, maxBodyBytes, trustedIpHeaders, tls);
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                apiKey,
+                List.copyOf(hosts),
+                passwordHashing,
+                rateLimits,
+                requestLog,
+                sessionDuration,
+                maxBodyBytes,
+                trustedIpHeaders,
+                tls);
     }
 
     public EmulatorConfig withSessionDuration(Duration duration) {
-        return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                duration, maxBodyBytes, trustedIpHeaders, tls);
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                apiKey,
+                platforms,
+                passwordHashing,
+                rateLimits,
+                requestLog,
+                duration,
+                maxBodyBytes,
+                trustedIpHeaders,
+                tls);
     }
 
     public EmulatorConfig withMaxBodyBytes(int bytes) {
-        return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, bytes, trustedIpHeaders, tls);
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                apiKey,
+                platforms,
+                passwordHashing,
+                rateLimits,
+                requestLog,
+                sessionDuration,
+                bytes,
+                trustedIpHeaders,
+                tls);
     }
 
     public EmulatorConfig withApiKey(ApiKey key) {
-        return new EmulatorConfig(host, port, projectId, key, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes, trustedIpHeaders, tls);
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                key,
+                platforms,
+                passwordHashing,
+                rateLimits,
+                requestLog,
+                sessionDuration,
+                maxBodyBytes,
+                trustedIpHeaders,
+                tls);
     }
 
     public EmulatorConfig withTrustedIpHeaders(List<String> headers) {
-        return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes, List.copyOf(headers), tls);
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                apiKey,
+                platforms,
+                passwordHashing,
+                rateLimits,
+                requestLog,
+                sessionDuration,
+                maxBodyBytes,
+                List.copyOf(headers),
+                tls);
     }
 
     /** HTTPS (with HTTP/2) from these files; {@code null} for plain HTTP. */
     public EmulatorConfig withTls(ServerTlsFiles files) {
-        return new EmulatorConfig(host, port, projectId, apiKey, platforms, passwordHashing, rateLimits, requestLog,
-                sessionDuration, maxBodyBytes, trustedIpHeaders, files);
+        return new EmulatorConfig(
+                host,
+                port,
+                projectId,
+                apiKey,
+                platforms,
+                passwordHashing,
+                rateLimits,
+                requestLog,
+                sessionDuration,
+                maxBodyBytes,
+                trustedIpHeaders,
+                files);
     }
 }

@@ -21,8 +21,8 @@ public final class Flags {
         public Duration convert(String value) {
             Duration duration = parse(value.strip().toLowerCase(Locale.ROOT));
             if (duration == null || duration.isNegative() || duration.isZero()) {
-                throw new TypeConversionException("'" + value + "' is not a positive duration such as 365d, 12h, 30s "
-                        + "or 500ms");
+                throw new TypeConversionException(
+                        "'" + value + "' is not a positive duration such as 365d, 12h, 30s " + "or 500ms");
             }
             return duration;
         }

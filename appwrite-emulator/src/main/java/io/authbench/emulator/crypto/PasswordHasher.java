@@ -29,7 +29,8 @@ public final class PasswordHasher {
 
     private final PasswordHashing setting;
     private final SecureRandom random = new SecureRandom();
-    private final Semaphore concurrentHashes = new Semaphore(Runtime.getRuntime().availableProcessors());
+    private final Semaphore concurrentHashes =
+            new Semaphore(Runtime.getRuntime().availableProcessors());
 
     /**
      * The largest argon2 cost the emulator computes. Appwrite itself puts no bound on an imported hash (its
@@ -40,6 +41,7 @@ public final class PasswordHasher {
      * with room in time and lanes.
      */
     public static final int MAX_MEMORY_KIB = 65_536;
+
     public static final int MAX_ITERATIONS = 10;
     public static final int MAX_PARALLELISM = 16;
     public static final String COST_BOUND_DESCRIPTION = "The argon2 hash's cost must be at most m=" + MAX_MEMORY_KIB
@@ -56,7 +58,8 @@ public final class PasswordHasher {
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] tag = argon2id(password, salt, setting.memoryKiB(), setting.iterations(), setting.parallelism(), TAG_BYTES);
+        byte[] tag =
+                argon2id(password, salt, setting.memoryKiB(), setting.iterations(), setting.parallelism(), TAG_BYTES);
         return "$argon2id$v=19$m=" + setting.memoryKiB() + ",t=" + setting.iterations() + ",p=" + setting.parallelism()
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(tag);
     }
@@ -90,7 +93,10 @@ public final class PasswordHasher {
         int memory = Integer.parseInt(m.group(1));
         int iterations = Integer.parseInt(m.group(2));
         int parallelism = Integer.parseInt(m.group(3));
-        if (memory < 8 * parallelism || iterations < 1 || parallelism < 1 || overBound(memory, iterations, parallelism)) {
+        if (memory < 8 * parallelism
+                || iterations < 1
+                || parallelism < 1
+                || overBound(memory, iterations, parallelism)) {
             return false; // never computed: an over-bound cost could exhaust the heap (imports refuse them anyway)
         }
         byte[] salt;

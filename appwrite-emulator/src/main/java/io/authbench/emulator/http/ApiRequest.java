@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /** One API request as the routes see it: headers, cookies, client address, path and body parameters. */
 public final class ApiRequest {
     /** An IPv4 or IPv6 literal (checked by shape only: never a name lookup). */
-    private static final Pattern IP_LITERAL =
-            Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
+    private static final Pattern IP_LITERAL = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
+
     private final HttpServerExchange exchange;
     private final Map<String, String> pathParams;
     private final List<String> trustedIpHeaders;
@@ -107,7 +107,9 @@ public final class ApiRequest {
             }
         }
         InetSocketAddress peer = exchange.getSourceAddress();
-        return peer == null || peer.getAddress() == null ? "" : peer.getAddress().getHostAddress();
+        return peer == null || peer.getAddress() == null
+                ? ""
+                : peer.getAddress().getHostAddress();
     }
 
     /** A cookie by (case-insensitive) name, URL-decoded as PHP decodes cookies; {@code null} if absent. */

@@ -18,7 +18,8 @@ public final class AppwriteException extends RuntimeException {
     }
 
     public static AppwriteException invalidParam(String param, String description) {
-        return new AppwriteException(ErrorType.GENERAL_ARGUMENT_INVALID, "Invalid `" + param + "` param: " + description);
+        return new AppwriteException(
+                ErrorType.GENERAL_ARGUMENT_INVALID, "Invalid `" + param + "` param: " + description);
     }
 
     public static AppwriteException missingParam(String param) {

@@ -47,8 +47,8 @@ public final class BodyReader {
     private BodyReader() {}
 
     /** Reads the body (keeping at most {@code maxBytes}), attaches it and dispatches {@code next} to a worker. */
-    public static void readThenDispatch(HttpServerExchange exchange, int maxBytes, Duration deadline,
-                                        HttpHandler next) {
+    public static void readThenDispatch(
+            HttpServerExchange exchange, int maxBytes, Duration deadline, HttpHandler next) {
         if (exchange.getRequestContentLength() > maxBytes) {
             answerTooLarge(exchange, next, true);
             return;
@@ -81,14 +81,18 @@ public final class BodyReader {
         private long received;
         private boolean finished;
 
-        Reading(HttpServerExchange exchange, StreamSourceChannel channel, int maxBytes, Duration deadline,
+        Reading(
+                HttpServerExchange exchange,
+                StreamSourceChannel channel,
+                int maxBytes,
+                Duration deadline,
                 HttpHandler next) {
             this.exchange = exchange;
             this.channel = channel;
             this.maxBytes = maxBytes;
             this.next = next;
-            this.timer = exchange.getIoThread().executeAfter(this::deadlinePassed, deadline.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            this.timer = exchange.getIoThread()
+                    .executeAfter(this::deadlinePassed, deadline.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         void start() {
@@ -104,7 +108,8 @@ public final class BodyReader {
             if (finished) {
                 return;
             }
-            try (PooledByteBuffer pooled = exchange.getConnection().getByteBufferPool().allocate()) {
+            try (PooledByteBuffer pooled =
+                    exchange.getConnection().getByteBufferPool().allocate()) {
                 ByteBuffer buffer = pooled.getBuffer();
                 while (true) {
                     buffer.clear();

@@ -20,6 +20,7 @@ public final class Cors {
     /** The preflight list adds the two session headers (the list on actual responses lacks them: a harmless quirk). */
     static final String PREFLIGHT_ALLOW_HEADERS =
             BASE_ALLOW_HEADERS + ", X-Appwrite-Session, X-Fallback-Cookies, X-Forwarded-For, X-Forwarded-User-Agent";
+
     static final String ACTUAL_ALLOW_HEADERS = BASE_ALLOW_HEADERS + ", X-Forwarded-For, X-Forwarded-User-Agent";
     static final String EXPOSE_HEADERS = "X-Appwrite-Session, X-Fallback-Cookies";
 

@@ -22,7 +22,9 @@ public final class RequestBody {
 
     static {
         // A body is at most --max-body-bytes anyway; shallow nesting keeps a hostile body cheap to reject.
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+        JSON.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(32).build());
         JSON.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 

@@ -19,15 +19,17 @@ import java.util.regex.Pattern;
  * 27-Nov-2026 06:49:00 GMT; path=/; domain=.host; secure; httponly; samesite=None}.
  */
 public final class SessionCookies {
-    private static final DateTimeFormatter COOKIE_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd-MMM-yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter COOKIE_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd-MMM-yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SessionCookies() {}
 
     /** Both Set-Cookie values for a new session whose client value is {@code encodedSession}. */
-    public static List<String> forNewSession(Project project, ApiRequest request, String encodedSession, Instant expire) {
+    public static List<String> forNewSession(
+            Project project, ApiRequest request, String encodedSession, Instant expire) {
         String value = URLEncoder.encode(encodedSession, StandardCharsets.UTF_8);
         String expires = COOKIE_DATE.format(expire);
         return List.of(
@@ -45,8 +47,11 @@ public final class SessionCookies {
 
     private static String cookie(String name, String value, String expires, ApiRequest request, boolean sameSiteNone) {
         StringBuilder cookie = new StringBuilder(512)
-                .append(name).append('=').append(value)
-                .append("; expires=").append(expires)
+                .append(name)
+                .append('=')
+                .append(value)
+                .append("; expires=")
+                .append(expires)
                 .append("; path=/");
         String domain = cookieDomain(request.hostname());
         if (domain != null) {
@@ -64,7 +69,9 @@ public final class SessionCookies {
 
     /** No Domain attribute for localhost and IP literals (host-only cookies), else {@code .<api host>}. */
     static String cookieDomain(String apiHostname) {
-        if (apiHostname.equals("localhost") || apiHostname.startsWith("[") || IPV4.matcher(apiHostname).matches()
+        if (apiHostname.equals("localhost")
+                || apiHostname.startsWith("[")
+                || IPV4.matcher(apiHostname).matches()
                 || apiHostname.isEmpty()) {
             return null;
         }
@@ -107,8 +114,12 @@ public final class SessionCookies {
             return "";
         }
         String tld = labels[labels.length - 1];
-        if (tld.equals("localhost") || tld.equals("test") || tld.equals("local") || tld.equals("invalid")
-                || tld.equals("example") || !tld.chars().allMatch(Character::isLetter)) {
+        if (tld.equals("localhost")
+                || tld.equals("test")
+                || tld.equals("local")
+                || tld.equals("invalid")
+                || tld.equals("example")
+                || !tld.chars().allMatch(Character::isLetter)) {
             return "";
         }
         return labels[labels.length - 2] + "." + tld;

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 public final class Ids {
     /** Custom ids: at most 36 chars of [a-zA-Z0-9._-], not starting with a special char (Appwrite's CustomId). */
     private static final Pattern CUSTOM_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,35}");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {}

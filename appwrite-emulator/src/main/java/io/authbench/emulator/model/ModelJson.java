@@ -18,13 +18,17 @@ public final class ModelJson {
      * (docs/appwrite-behaviour.md#password-hashing-and-cost).
      */
     private static final int REPORTED_MEMORY_COST = 2048;
+
     private static final int REPORTED_TIME_COST = 4;
     private static final int REPORTED_THREADS = 3;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
     /** What the caller may see of a session's secret (the {@code sensitive} rule). */
-    public enum SecretView { HIDDEN, SHOWN }
+    public enum SecretView {
+        HIDDEN,
+        SHOWN
+    }
 
     @FunctionalInterface
     public interface Body {
@@ -116,8 +120,8 @@ public final class ModelJson {
      * @param secret the value of {@code secret} for a privileged caller (the encoded session on creation, the stored
      *     hash in lists); non-privileged callers get {@code ""} whatever is passed
      */
-    public static void writeSession(JsonGenerator json, Session session, boolean current, String secret, SecretView view)
-            throws IOException {
+    public static void writeSession(
+            JsonGenerator json, Session session, boolean current, String secret, SecretView view) throws IOException {
         ClientInfo client = session.client();
         json.writeStartObject();
         json.writeStringField("$id", session.id());

@@ -19,6 +19,7 @@ final class Params {
     private static final Pattern EMAIL = Pattern.compile(
             "(?=.{1,320}$)(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{5,14}");
 
     private Params() {}

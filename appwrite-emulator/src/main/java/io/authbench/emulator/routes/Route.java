@@ -12,8 +12,8 @@ import java.util.List;
  * @param rateLimit {@code null} for routes without an abuse limit
  * @param createsSession the {@code session} group: refused while the request already carries a valid session
  */
-public record Route(String method, String pattern, String scope, RateLimitRule rateLimit, boolean createsSession,
-                    Action action) {
+public record Route(
+        String method, String pattern, String scope, RateLimitRule rateLimit, boolean createsSession, Action action) {
 
     @FunctionalInterface
     public interface Action {

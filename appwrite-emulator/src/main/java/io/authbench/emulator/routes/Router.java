@@ -17,6 +17,7 @@ public final class Router {
 
     /** Where requests with an invented method name are counted. */
     public static final String OTHER_METHODS = "OTHER";
+
     private static final Set<String> HTTP_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 

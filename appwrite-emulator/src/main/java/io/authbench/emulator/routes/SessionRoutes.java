@@ -40,16 +40,31 @@ final class SessionRoutes {
 
     List<Route> routes() {
         return List.of(
-                new Route("POST", "/v1/account/sessions/email", "sessions.write", RateLimitRule.perEmail(10), true,
+                new Route(
+                        "POST",
+                        "/v1/account/sessions/email",
+                        "sessions.write",
+                        RateLimitRule.perEmail(10),
+                        true,
                         this::create),
                 // The deprecated 1.4 alias, still served by 1.6.
-                new Route("POST", "/v1/account/sessions", "sessions.write", RateLimitRule.perEmail(10), true,
+                new Route(
+                        "POST",
+                        "/v1/account/sessions",
+                        "sessions.write",
+                        RateLimitRule.perEmail(10),
+                        true,
                         this::create),
                 new Route("GET", "/v1/account/sessions", "account", null, false, this::list),
-                new Route("DELETE", "/v1/account/sessions", "account", RateLimitRule.perIp(100), false,
-                        this::deleteAll),
+                new Route(
+                        "DELETE", "/v1/account/sessions", "account", RateLimitRule.perIp(100), false, this::deleteAll),
                 new Route("GET", "/v1/account/sessions/:sessionId", "account", null, false, this::get),
-                new Route("DELETE", "/v1/account/sessions/:sessionId", "account", RateLimitRule.perIp(100), false,
+                new Route(
+                        "DELETE",
+                        "/v1/account/sessions/:sessionId",
+                        "account",
+                        RateLimitRule.perIp(100),
+                        false,
                         this::delete),
                 new Route("POST", "/v1/users/:userId/sessions", "users.write", null, false, this::createForUser));
     }
@@ -60,7 +75,8 @@ final class SessionRoutes {
         String password = Params.password(request, true);
         Project project = context.project();
         Optional<User> found = project.store().userByEmail(email);
-        if (found.isEmpty() || found.get().passwordHash() == null
+        if (found.isEmpty()
+                || found.get().passwordHash() == null
                 || !hasher.verify(password, found.get().passwordHash())) {
             throw new AppwriteException(ErrorType.USER_INVALID_CREDENTIALS);
         }
@@ -68,8 +84,16 @@ final class SessionRoutes {
         Instant now = Instant.now(); // after argon2: the session starts when it is issued
         String secret = Secrets.newSessionSecret();
         Instant expire = now.plus(sessionDuration);
-        Session session = new Session(Ids.unique(), now, user.id(), expire, Session.PROVIDER_EMAIL, email,
-                Secrets.sha256Hex(secret), request.clientIp(), UserAgentDetector.detect(userAgent(context)));
+        Session session = new Session(
+                Ids.unique(),
+                now,
+                user.id(),
+                expire,
+                Session.PROVIDER_EMAIL,
+                email,
+                Secrets.sha256Hex(secret),
+                request.clientIp(),
+                UserAgentDetector.detect(userAgent(context)));
         if (!project.store().addSession(session, MAX_SESSIONS_PER_USER)) {
             throw new AppwriteException(ErrorType.USER_INVALID_CREDENTIALS); // the user was deleted meanwhile
         }
@@ -93,18 +117,29 @@ final class SessionRoutes {
      * value, {@code X-Appwrite-Session}). The per-user cap applies as for logins.
      */
     private ApiResponse createForUser(RouteContext context) {
-        User user = context.project().store().userById(context.request().pathParam("userId"))
+        User user = context.project()
+                .store()
+                .userById(context.request().pathParam("userId"))
                 .orElseThrow(() -> new AppwriteException(ErrorType.USER_NOT_FOUND));
         Instant now = Instant.now();
         String secret = Secrets.newSessionSecret();
-        Session session = new Session(Ids.unique(), now, user.id(), now.plus(sessionDuration), Session.PROVIDER_SERVER, "",
-                Secrets.sha256Hex(secret), context.request().clientIp(), UserAgentDetector.detect(userAgent(context)));
+        Session session = new Session(
+                Ids.unique(),
+                now,
+                user.id(),
+                now.plus(sessionDuration),
+                Session.PROVIDER_SERVER,
+                "",
+                Secrets.sha256Hex(secret),
+                context.request().clientIp(),
+                UserAgentDetector.detect(userAgent(context)));
         if (!context.project().store().addSession(session, MAX_SESSIONS_PER_USER)) {
             throw new AppwriteException(ErrorType.USER_NOT_FOUND); // deleted meanwhile
         }
         String encoded = SessionToken.encode(user.id(), secret);
-        return ApiResponse.json(201, ModelJson.toBytes(json ->
-                ModelJson.writeSession(json, session, false, encoded, SecretView.SHOWN)));
+        return ApiResponse.json(
+                201,
+                ModelJson.toBytes(json -> ModelJson.writeSession(json, session, false, encoded, SecretView.SHOWN)));
     }
 
     /** API keys may record the browser's User-Agent through {@code X-Forwarded-User-Agent}; others cannot. */
@@ -117,16 +152,19 @@ final class SessionRoutes {
     }
 
     private ApiResponse list(RouteContext context) {
-        List<Session> sessions = context.project().store().sessionsOf(context.caller().user().id());
-        return ApiResponse.json(200,
-                ModelJson.sessionList(sessions, context.caller().session().secretHash(), SecretView.HIDDEN));
+        List<Session> sessions =
+                context.project().store().sessionsOf(context.caller().user().id());
+        return ApiResponse.json(
+                200, ModelJson.sessionList(sessions, context.caller().session().secretHash(), SecretView.HIDDEN));
     }
 
     private ApiResponse get(RouteContext context) {
         Session session = ownSession(context);
         boolean current = session.id().equals(context.caller().session().id());
-        return ApiResponse.json(200, ModelJson.toBytes(json ->
-                ModelJson.writeSession(json, session, current, session.secretHash(), SecretView.HIDDEN)));
+        return ApiResponse.json(
+                200,
+                ModelJson.toBytes(json ->
+                        ModelJson.writeSession(json, session, current, session.secretHash(), SecretView.HIDDEN)));
     }
 
     private ApiResponse delete(RouteContext context) {

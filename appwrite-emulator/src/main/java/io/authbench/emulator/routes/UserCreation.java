@@ -23,13 +23,20 @@ final class UserCreation {
         this.hasher = hasher;
     }
 
-    User create(AuthStore store, String requestedId, String email, String phone, String password, String name,
-                Instant now) {
+    User create(
+            AuthStore store,
+            String requestedId,
+            String email,
+            String phone,
+            String password,
+            String name,
+            Instant now) {
         String id = requestedId.equals("unique()") ? Ids.unique() : requestedId;
         String lowerEmail = email == null ? "" : email.toLowerCase(Locale.ROOT);
         String phoneOrEmpty = phone == null ? "" : phone;
         // Refuse an obvious duplicate before paying for argon2; the store re-checks atomically on insert.
-        if (store.userById(id).isPresent() || (!lowerEmail.isEmpty() && store.userByEmail(lowerEmail).isPresent())) {
+        if (store.userById(id).isPresent()
+                || (!lowerEmail.isEmpty() && store.userByEmail(lowerEmail).isPresent())) {
             throw new AppwriteException(ErrorType.USER_ALREADY_EXISTS);
         }
         return insert(store, id, lowerEmail, phoneOrEmpty, password == null ? null : hasher.hash(password), name, now);
@@ -39,8 +46,8 @@ final class UserCreation {
      * {@code POST /v1/users/argon2}: a user whose password arrives already hashed (an import). Appwrite stores the
      * string as given and verifies sign-ins against it with the cost written in it.
      */
-    User createWithArgon2Hash(AuthStore store, String requestedId, String email, String argon2Hash, String name,
-                              Instant now) {
+    User createWithArgon2Hash(
+            AuthStore store, String requestedId, String email, String argon2Hash, String name, Instant now) {
         String id = requestedId.equals("unique()") ? Ids.unique() : requestedId;
         String lowerEmail = email.toLowerCase(Locale.ROOT);
         if (store.userById(id).isPresent() || store.userByEmail(lowerEmail).isPresent()) {
@@ -49,12 +56,13 @@ final class UserCreation {
         return insert(store, id, lowerEmail, "", argon2Hash, name, now);
     }
 
-    private User insert(AuthStore store, String id, String lowerEmail, String phoneOrEmpty, String hash, String name,
-                        Instant now) {
-        List<MessagingTarget> targets = lowerEmail.isEmpty() ? List.of()
+    private User insert(
+            AuthStore store, String id, String lowerEmail, String phoneOrEmpty, String hash, String name, Instant now) {
+        List<MessagingTarget> targets = lowerEmail.isEmpty()
+                ? List.of()
                 : List.of(new MessagingTarget(Ids.unique(), now, id, "email", lowerEmail));
-        User user = new User(id, now, now, name, hash, hash == null ? null : now, true, lowerEmail, phoneOrEmpty,
-                targets, null);
+        User user = new User(
+                id, now, now, name, hash, hash == null ? null : now, true, lowerEmail, phoneOrEmpty, targets, null);
         try {
             store.createUser(user);
         } catch (DuplicateUserException e) {

@@ -69,8 +69,8 @@ final class UserRoutes {
     private ApiResponse listSessions(RouteContext context) {
         User user = existingUser(context);
         // For API keys `secret` is the stored SHA-256 (the sensitive rule lets keys see it); none is "current".
-        return ApiResponse.json(200, ModelJson.sessionList(
-                context.project().store().sessionsOf(user.id()), null, SecretView.SHOWN));
+        return ApiResponse.json(
+                200, ModelJson.sessionList(context.project().store().sessionsOf(user.id()), null, SecretView.SHOWN));
     }
 
     private ApiResponse deleteSessions(RouteContext context) {
@@ -80,7 +80,9 @@ final class UserRoutes {
     }
 
     private static User existingUser(RouteContext context) {
-        return context.project().store().userById(context.request().pathParam("userId"))
+        return context.project()
+                .store()
+                .userById(context.request().pathParam("userId"))
                 .orElseThrow(() -> new AppwriteException(ErrorType.USER_NOT_FOUND));
     }
 }

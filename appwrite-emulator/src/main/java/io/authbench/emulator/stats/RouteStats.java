@@ -3,12 +3,12 @@ package io.authbench.emulator.stats;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.authbench.emulator.model.Dates;
 import io.authbench.emulator.model.ModelJson;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.io.IOException;
 
 /**
  * Request counts and cumulative server time per route pattern since start, for {@code GET /_emulator/stats}

@@ -106,7 +106,8 @@ public final class InMemoryAuthStore implements AuthStore {
             if (!usersById.containsKey(session.userId())) {
                 return false;
             }
-            LinkedHashMap<String, Session> own = sessionsByUser.computeIfAbsent(session.userId(), k -> new LinkedHashMap<>());
+            LinkedHashMap<String, Session> own =
+                    sessionsByUser.computeIfAbsent(session.userId(), k -> new LinkedHashMap<>());
             own.put(session.id(), session);
             sessionsBySecretHash.put(session.secretHash(), session);
             Iterator<Session> oldestFirst = own.values().iterator();

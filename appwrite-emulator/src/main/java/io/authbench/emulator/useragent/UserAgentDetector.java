@@ -36,7 +36,8 @@ public final class UserAgentDetector {
             if (at < 0) {
                 continue;
             }
-            Matcher version = VERSION.matcher(userAgent.substring(at + browser.marker().length()));
+            Matcher version =
+                    VERSION.matcher(userAgent.substring(at + browser.marker().length()));
             String clientVersion = "";
             if (version.lookingAt()) {
                 clientVersion = version.group(1) + (version.group(2) == null ? ".0" : version.group(2));
@@ -46,10 +47,22 @@ public final class UserAgentDetector {
             if (browser.engine().equals("Gecko")) {
                 engineVersion = clientVersion;
             }
-            String device = userAgent.contains("iPad") || userAgent.contains("Tablet") ? "tablet"
+            String device = userAgent.contains("iPad") || userAgent.contains("Tablet")
+                    ? "tablet"
                     : userAgent.contains("Mobile") ? "smartphone" : "desktop";
-            return new ClientInfo(os[0], os[1], os[2], "browser", browser.code(), browser.name(), clientVersion,
-                    browser.engine(), engineVersion, device, "", "");
+            return new ClientInfo(
+                    os[0],
+                    os[1],
+                    os[2],
+                    "browser",
+                    browser.code(),
+                    browser.name(),
+                    clientVersion,
+                    browser.engine(),
+                    engineVersion,
+                    device,
+                    "",
+                    "");
         }
         return new ClientInfo(os[0], os[1], os[2], "", "", "", "", "", "", "", "", "");
     }

@@ -29,7 +29,9 @@ class SessionTokenTest {
     @Test
     void anything_that_is_not_a_json_object_decodes_to_an_empty_token() {
         for (String value : new String[] {null, "", "!!!", "W10=", "bnVsbA==", "eyJpZCI6NX0=", "x"}) {
-            assertThat(SessionToken.decode(value).isEmpty()).as(String.valueOf(value)).isTrue();
+            assertThat(SessionToken.decode(value).isEmpty())
+                    .as(String.valueOf(value))
+                    .isTrue();
         }
     }
 }

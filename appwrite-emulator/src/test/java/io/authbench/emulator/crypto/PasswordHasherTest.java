@@ -28,7 +28,8 @@ class PasswordHasherTest {
     void verification_reads_the_cost_from_the_stored_hash_not_the_current_setting() {
         String fast = new PasswordHasher(PasswordHashing.FAST).hash("password123");
 
-        assertThat(new PasswordHasher(PasswordHashing.APPWRITE).verify("password123", fast)).isTrue();
+        assertThat(new PasswordHasher(PasswordHashing.APPWRITE).verify("password123", fast))
+                .isTrue();
     }
 
     /**
@@ -39,8 +40,8 @@ class PasswordHasherTest {
     @Test
     void hashes_from_the_reference_implementation_verify_in_both_settings() {
         PasswordHasher hasher = new PasswordHasher(PasswordHashing.FAST);
-        String fastVector = "$argon2id$v=19$m=1024,t=1,p=1$YXV0aGJlbmNoc2FsdDE2Yg$"
-                + "BkCpt6gCgKX1XzDgwvyzYmLXZf6vy6VLgt1DDCEupUI";
+        String fastVector =
+                "$argon2id$v=19$m=1024,t=1,p=1$YXV0aGJlbmNoc2FsdDE2Yg$" + "BkCpt6gCgKX1XzDgwvyzYmLXZf6vy6VLgt1DDCEupUI";
         String appwriteVector = "$argon2id$v=19$m=65536,t=4,p=3$YXV0aGJlbmNoc2FsdDE2Yg$"
                 + "C6VWyMH9L9mzUHmGMSz/5tYi2ZbsHhSuTsaU+kfEWBc";
 
@@ -54,8 +55,12 @@ class PasswordHasherTest {
         PasswordHasher hasher = new PasswordHasher(PasswordHashing.FAST);
 
         assertThat(hasher.verify("x", "")).isFalse();
-        assertThat(hasher.verify("x", "$argon2i$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0$aGFzaA")).isFalse();
-        assertThat(hasher.verify("x", "$argon2id$v=19$m=99999999,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
-                + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g")).isFalse();
+        assertThat(hasher.verify("x", "$argon2i$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0$aGFzaA"))
+                .isFalse();
+        assertThat(hasher.verify(
+                        "x",
+                        "$argon2id$v=19$m=99999999,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+                                + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"))
+                .isFalse();
     }
 }

@@ -31,48 +31,70 @@ public final class CsrCommandLine {
     // Appwrite custom ids: at most 36 chars of [a-zA-Z0-9._-], not starting with a special char.
     private static final Pattern PROJECT_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,35}");
 
-    @Command(name = "csr-app", mixinStandardHelpOptions = true, version = "csr-app 0.1.0", sortOptions = false,
+    @Command(
+            name = "csr-app",
+            mixinStandardHelpOptions = true,
+            version = "csr-app 0.1.0",
+            sortOptions = false,
             description = "Serves the CSR variant of AuthBench: a static single-page app whose browser code signs in"
                     + " against Appwrite with the Web SDK (appwrite@16.1.0). The server holds no secret and never"
                     + " talks to Appwrite. Prints 'LISTENING <base-url>' once it accepts requests.")
     static final class Flags {
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = DEFAULT_PORT,
+        @Option(
+                names = "--port",
+                paramLabel = "PORT",
+                defaultValue = DEFAULT_PORT,
                 description = "TCP port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
         String port;
 
-        @Option(names = "--host", paramLabel = "HOST", defaultValue = DEFAULT_HOST,
+        @Option(
+                names = "--host",
+                paramLabel = "HOST",
+                defaultValue = DEFAULT_HOST,
                 description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
         String host;
 
-        @Option(names = "--appwrite-endpoint", paramLabel = "URL", required = true,
-                description = "Appwrite API endpoint as the BROWSER reaches it, e.g. http://localhost:8080/v1 (required).")
+        @Option(
+                names = "--appwrite-endpoint",
+                paramLabel = "URL",
+                required = true,
+                description =
+                        "Appwrite API endpoint as the BROWSER reaches it, e.g. http://localhost:8080/v1 (required).")
         String appwriteEndpoint;
 
-        @Option(names = "--project", paramLabel = "ID", defaultValue = DEFAULT_PROJECT,
+        @Option(
+                names = "--project",
+                paramLabel = "ID",
+                defaultValue = DEFAULT_PROJECT,
                 description = "Appwrite project id (default: ${DEFAULT-VALUE}).")
         String project;
 
-        @Option(names = "--upstream-timeout", paramLabel = "DURATION", defaultValue = DEFAULT_UPSTREAM_TIMEOUT,
+        @Option(
+                names = "--upstream-timeout",
+                paramLabel = "DURATION",
+                defaultValue = DEFAULT_UPSTREAM_TIMEOUT,
                 description = "Longest wait the page allows one Appwrite call, e.g. 500ms, 5s, 1m"
                         + " (default: ${DEFAULT-VALUE}).")
         String upstreamTimeout;
 
-        @Option(names = "--request-log",
-                description = "Print one line per request on stdout (default: off).")
+        @Option(names = "--request-log", description = "Print one line per request on stdout (default: off).")
         boolean requestLog;
 
-        @Option(names = ServerTlsFiles.CERT_OPTION, paramLabel = "FILE",
+        @Option(
+                names = ServerTlsFiles.CERT_OPTION,
+                paramLabel = "FILE",
                 description = "PEM certificate chain, the app's own certificate first. With --tls-key: serve HTTPS"
                         + " with HTTP/2 (ALPN) instead of plain HTTP.")
         Path tlsCert;
 
-        @Option(names = ServerTlsFiles.KEY_OPTION, paramLabel = "FILE",
+        @Option(
+                names = ServerTlsFiles.KEY_OPTION,
+                paramLabel = "FILE",
                 description = "PEM private key (unencrypted PKCS#8) of the --tls-cert certificate.")
         Path tlsKey;
     }
 
-    private CsrCommandLine() {
-    }
+    private CsrCommandLine() {}
 
     /**
      * @return the options, or empty when {@code --help}/{@code --version} was asked for and {@code helpOut} got the text
@@ -91,7 +113,8 @@ public final class CsrCommandLine {
             return Optional.empty();
         }
         if (commandLine.isVersionHelpRequested()) {
-            helpOut.append(String.join(System.lineSeparator(), commandLine.getCommandSpec().version()))
+            helpOut.append(String.join(
+                            System.lineSeparator(), commandLine.getCommandSpec().version()))
                     .append(System.lineSeparator());
             return Optional.empty();
         }
@@ -115,8 +138,14 @@ public final class CsrCommandLine {
             throw new UsageException("--project: '" + flags.project
                     + "' is not an Appwrite project id (1-36 letters, digits, '.', '-' or '_')");
         }
-        return new CsrOptions(port, flags.host.trim(), endpoint(flags.appwriteEndpoint), flags.project,
-                upstreamTimeout(flags.upstreamTimeout), flags.requestLog, tls(flags));
+        return new CsrOptions(
+                port,
+                flags.host.trim(),
+                endpoint(flags.appwriteEndpoint),
+                flags.project,
+                upstreamTimeout(flags.upstreamTimeout),
+                flags.requestLog,
+                tls(flags));
     }
 
     /** Both files read and checked now, so a bad pair is a usage error before the ready line. */
@@ -148,7 +177,8 @@ public final class CsrCommandLine {
             try {
                 duration = Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new UsageException("--upstream-timeout: '" + value + "' is not a duration such as 500ms, 5s or 1m");
+                throw new UsageException(
+                        "--upstream-timeout: '" + value + "' is not a duration such as 500ms, 5s or 1m");
             }
         }
         if (duration.isZero() || duration.isNegative() || duration.compareTo(MAX_UPSTREAM_TIMEOUT) > 0) {
@@ -158,7 +188,8 @@ public final class CsrCommandLine {
     }
 
     private static URI endpoint(String value) throws UsageException {
-        String problem = "--appwrite-endpoint: '" + value + "' is not an absolute http(s) URL such as http://localhost:8080/v1";
+        String problem =
+                "--appwrite-endpoint: '" + value + "' is not an absolute http(s) URL such as http://localhost:8080/v1";
         URI uri;
         try {
             uri = new URI(value.trim());
@@ -166,7 +197,9 @@ public final class CsrCommandLine {
             throw new UsageException(problem);
         }
         String scheme = uri.getScheme();
-        if (!uri.isAbsolute() || uri.getHost() == null || scheme == null
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
+                || scheme == null
                 || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new UsageException(problem);
         }

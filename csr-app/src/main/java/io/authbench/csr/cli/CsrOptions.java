@@ -15,12 +15,18 @@ import java.time.Duration;
  * @param requestLog        print one line per request on stdout (off by default: a logging server under load measures its logging)
  * @param tls               {@code null}: plain HTTP/1.1 (the default); otherwise HTTPS with HTTP/2 offered via ALPN
  */
-public record CsrOptions(int port, String host, URI appwriteEndpoint, String project, Duration upstreamTimeout,
-                         boolean requestLog, ServerTlsFiles tls) {
+public record CsrOptions(
+        int port,
+        String host,
+        URI appwriteEndpoint,
+        String project,
+        Duration upstreamTimeout,
+        boolean requestLog,
+        ServerTlsFiles tls) {
 
     /** Plain HTTP. */
-    public CsrOptions(int port, String host, URI appwriteEndpoint, String project, Duration upstreamTimeout,
-                      boolean requestLog) {
+    public CsrOptions(
+            int port, String host, URI appwriteEndpoint, String project, Duration upstreamTimeout, boolean requestLog) {
         this(port, host, appwriteEndpoint, project, upstreamTimeout, requestLog, null);
     }
 

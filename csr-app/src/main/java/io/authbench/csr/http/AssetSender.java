@@ -9,8 +9,7 @@ import java.nio.ByteBuffer;
 
 /** Sends an in-memory {@link Asset} with its validators; answers 304 when the browser already has it. */
 final class AssetSender {
-    private AssetSender() {
-    }
+    private AssetSender() {}
 
     static void send(HttpServerExchange exchange, Asset asset, String cacheControl) {
         var headers = exchange.getResponseHeaders();

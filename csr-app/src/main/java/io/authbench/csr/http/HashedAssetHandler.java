@@ -24,7 +24,8 @@ public final class HashedAssetHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         Asset asset = assetsByPath.get(exchange.getRequestPath());
-        boolean readOnly = exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD);
+        boolean readOnly = exchange.getRequestMethod().equals(Methods.GET)
+                || exchange.getRequestMethod().equals(Methods.HEAD);
         if (asset == null || !readOnly) {
             next.handleRequest(exchange);
             return;

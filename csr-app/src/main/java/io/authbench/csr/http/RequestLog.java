@@ -8,15 +8,18 @@ import java.io.PrintStream;
 public final class RequestLog {
     static final String FORMAT = "%h \"%r\" %s %b";
 
-    private RequestLog() {
-    }
+    private RequestLog() {}
 
     public static HttpHandler wrap(HttpHandler next, PrintStream out) {
-        return new AccessLogHandler(next, message -> {
-            synchronized (out) {
-                out.println(message);
-                out.flush();
-            }
-        }, FORMAT, RequestLog.class.getClassLoader());
+        return new AccessLogHandler(
+                next,
+                message -> {
+                    synchronized (out) {
+                        out.println(message);
+                        out.flush();
+                    }
+                },
+                FORMAT,
+                RequestLog.class.getClassLoader());
     }
 }

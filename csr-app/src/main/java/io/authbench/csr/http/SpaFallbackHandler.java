@@ -34,10 +34,12 @@ public final class SpaFallbackHandler implements HttpHandler {
     }
 
     static boolean isPageNavigation(HttpServerExchange exchange) {
-        boolean readOnly = exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD);
+        boolean readOnly = exchange.getRequestMethod().equals(Methods.GET)
+                || exchange.getRequestMethod().equals(Methods.HEAD);
         String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
         return readOnly
-                && accept != null && accept.contains("text/html")
+                && accept != null
+                && accept.contains("text/html")
                 && !exchange.getRequestPath().startsWith("/assets/");
     }
 }

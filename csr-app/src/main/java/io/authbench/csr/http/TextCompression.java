@@ -15,8 +15,7 @@ import io.undertow.util.Methods;
 public final class TextCompression {
     static final long MIN_BYTES = 1024;
 
-    private TextCompression() {
-    }
+    private TextCompression() {}
 
     public static HttpHandler gzip(HttpHandler next) {
         ContentEncodingRepository encodings = new ContentEncodingRepository()
@@ -31,7 +30,8 @@ public final class TextCompression {
         }
         String type = exchange.getResponseHeaders().getFirst(Headers.CONTENT_TYPE);
         String length = exchange.getResponseHeaders().getFirst(Headers.CONTENT_LENGTH);
-        boolean text = type != null && (type.startsWith("text/") || type.contains("javascript") || type.contains("json"));
+        boolean text =
+                type != null && (type.startsWith("text/") || type.contains("javascript") || type.contains("json"));
         return text && (length == null || Long.parseLong(length) >= MIN_BYTES);
     }
 }

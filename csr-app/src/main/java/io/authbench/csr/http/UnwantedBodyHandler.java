@@ -18,7 +18,8 @@ public final class UnwantedBodyHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (exchange.getRequestContentLength() > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
+        if (exchange.getRequestContentLength() > 0
+                || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
             exchange.setPersistent(false);
         }
         next.handleRequest(exchange);

@@ -5,8 +5,7 @@ package io.authbench.csr.page;
  * or style is needed (the runtime config travels in a meta tag), so none is allowed.
  */
 public final class ContentSecurityPolicy {
-    private ContentSecurityPolicy() {
-    }
+    private ContentSecurityPolicy() {}
 
     /** @param appwriteOrigin {@code scheme://host[:port]}, already validated (no spaces or semicolons) */
     public static String allowingAppwrite(String appwriteOrigin) {

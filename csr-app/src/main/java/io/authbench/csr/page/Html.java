@@ -2,8 +2,7 @@ package io.authbench.csr.page;
 
 /** The one HTML escape used for every value interpolated into the page (text or quoted attribute). */
 public final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     public static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);

@@ -11,8 +11,7 @@ import java.util.Map;
  * bundle stays the same for any Appwrite URL and no inline script is needed.
  */
 public final class IndexPage {
-    private IndexPage() {
-    }
+    private IndexPage() {}
 
     /**
      * @param endpoint      Appwrite endpoint as the browser reaches it
@@ -53,6 +52,7 @@ public final class IndexPage {
                 <noscript><main><p>This app needs JavaScript: it signs you in from the browser.</p></main></noscript>
                 </body>
                 </html>
-                """.formatted(Html.escape(configJson), Html.escape(bundle.stylesheetPath()), Html.escape(bundle.scriptPath()));
+                """.formatted(
+                Html.escape(configJson), Html.escape(bundle.stylesheetPath()), Html.escape(bundle.scriptPath()));
     }
 }

@@ -2,18 +2,18 @@ package io.authbench.csr.browser;
 
 import io.appwrite.Client;
 import io.appwrite.coroutines.CoroutineCallback;
+import io.appwrite.models.SessionList;
+import io.appwrite.models.User;
 import io.appwrite.services.Users;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kotlin.coroutines.Continuation;
 import kotlin.coroutines.intrinsics.IntrinsicsKt;
-import io.appwrite.models.SessionList;
-import io.appwrite.models.User;
-import java.util.Map;
 
 /**
  * The tests' admin: seeds users and reads their sessions through the real Users API with the Java/Kotlin SDK
@@ -26,18 +26,23 @@ final class AppwriteAdmin {
     private final Users users;
 
     AppwriteAdmin(URI endpoint, String project, String apiKey) {
-        this.users = new Users(new Client().setEndpoint(endpoint.toString()).setProject(project).setKey(apiKey));
+        this.users = new Users(new Client()
+                .setEndpoint(endpoint.toString())
+                .setProject(project)
+                .setKey(apiKey));
     }
 
     /** @return the new user's id */
     String createUser(String email, String password, String name) {
-        return this.<User<Map<String, Object>>>call("users.create",
-                continuation -> users.create("unique()", email, null, password, name, continuation)).getId();
+        return this.<User<Map<String, Object>>>call(
+                        "users.create",
+                        continuation -> users.create("unique()", email, null, password, name, continuation))
+                .getId();
     }
 
     long sessionCount(String userId) {
-        return this.<SessionList>call("users.listSessions",
-                continuation -> users.listSessions(userId, continuation)).getTotal();
+        return this.<SessionList>call("users.listSessions", continuation -> users.listSessions(userId, continuation))
+                .getTotal();
     }
 
     /** A suspend function of the SDK, called from Java with an explicit continuation. */
@@ -61,13 +66,15 @@ final class AppwriteAdmin {
             throw new AssertionError(what + " failed: " + e, e);
         }
         if (immediate != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
-            @SuppressWarnings("unchecked") T value = (T) immediate;
+            @SuppressWarnings("unchecked")
+            T value = (T) immediate;
             result.complete(value);
         }
         try {
             return result.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError(what + " got no answer from the emulator within " + CALL_TIMEOUT.toSeconds() + " s", e);
+            throw new AssertionError(
+                    what + " got no answer from the emulator within " + CALL_TIMEOUT.toSeconds() + " s", e);
         } catch (ExecutionException e) {
             throw new AssertionError(what + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -81,7 +81,7 @@ class CsrBrowserTest {
         context = testContext;
         page = testPage;
         watch = testWatch;
-        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401));   // a guest's account.get()
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401)); // a guest's account.get()
     }
 
     @AfterEach
@@ -89,8 +89,7 @@ class CsrBrowserTest {
         watch.assertNoResponseContains("the API key", apiKey);
     }
 
-    private record User(String id, String email, String name) {
-    }
+    private record User(String id, String email, String name) {}
 
     private static User newUser(String name) {
         String email = "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
@@ -158,7 +157,8 @@ class CsrBrowserTest {
         assertThat(page).hasURL(appOnLocalhost + "/login");
         assertThat(admin.sessionCount(user.id())).isZero();
         assertThat(context.cookies(appwriteApi.toString())).isEmpty();
-        assertThat(page.evaluate("() => localStorage.getItem('cookieFallback')")).isNull();
+        assertThat(page.evaluate("() => localStorage.getItem('cookieFallback')"))
+                .isNull();
         page.navigate(appOnLocalhost + "/dashboard");
         assertThat(page.getByTestId("login-form")).isVisible();
     }
@@ -190,7 +190,8 @@ class CsrBrowserTest {
 
         submitAndAwaitAppwrite(user.email(), PASSWORD);
 
-        assertThat(page.getByTestId("login-error")).hasText("Too many sign-in attempts for this email. Try again later.");
+        assertThat(page.getByTestId("login-error"))
+                .hasText("Too many sign-in attempts for this email. Try again later.");
         assertThat(admin.sessionCount(user.id())).isZero();
     }
 
@@ -298,14 +299,17 @@ class CsrBrowserTest {
         assertThat(page.getByTestId("user-name")).hasText(user.name());
         String storage = context.storageState();
 
-        Page noJsPage = contexts.open(new Browser.NewContextOptions().setJavaScriptEnabled(false)
-                .setStorageState(storage)).newPage();
+        Page noJsPage = contexts.open(new Browser.NewContextOptions()
+                        .setJavaScriptEnabled(false)
+                        .setStorageState(storage))
+                .newPage();
         noJsPage.navigate(appOnLocalhost + "/dashboard");
 
         assertThat(noJsPage.content()).doesNotContain(user.name()).contains("This app needs JavaScript");
         assertThat(noJsPage.getByTestId("user-name")).hasCount(0);
 
-        Page withJsPage = contexts.open(new Browser.NewContextOptions().setStorageState(storage)).newPage();
+        Page withJsPage = contexts.open(new Browser.NewContextOptions().setStorageState(storage))
+                .newPage();
         withJsPage.navigate(appOnLocalhost + "/dashboard");
 
         assertThat(withJsPage.getByTestId("user-name")).hasText(user.name());
@@ -317,7 +321,8 @@ class CsrBrowserTest {
         List<Request> accountCalls = accountCalls(page);
         User user = signedIn(page, appOnLocalhost);
 
-        assertThat(context.cookies(appwriteApi.toString())).extracting(c -> c.name)
+        assertThat(context.cookies(appwriteApi.toString()))
+                .extracting(c -> c.name)
                 .contains("a_session_" + Servers.PROJECT + "_legacy");
         assertThat(lastHeaders(accountCalls)).containsKey("cookie");
         assertThat(lastHeaders(accountCalls).get("cookie")).contains("a_session_" + Servers.PROJECT + "_legacy=");
@@ -379,7 +384,8 @@ class CsrBrowserTest {
     private void submitAndAwaitAppwrite(String email, String password) {
         page.locator("input[name=email]").fill(email);
         page.locator("input[name=password]").fill(password);
-        page.waitForResponse(response -> response.url().endsWith("/account/sessions/email"),
+        page.waitForResponse(
+                response -> response.url().endsWith("/account/sessions/email"),
                 () -> page.getByTestId("login-submit").click());
     }
 

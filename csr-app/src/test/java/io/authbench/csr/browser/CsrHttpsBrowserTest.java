@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.authbench.csr.CsrServer;
@@ -21,6 +21,7 @@ import io.authbench.support.process.TestClasspath;
 import io.authbench.support.tls.ChromiumTrust;
 import io.authbench.support.tls.RunAuthority;
 import io.authbench.support.tls.ServerCredentials;
+import io.authbench.testsupport.browser.BrowserExtension;
 import io.authbench.tls.ServerTlsFiles;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.authbench.testsupport.browser.BrowserExtension;
 
 /**
  * The CSR app and the emulator over HTTPS with a run's certificates, in a Chromium that trusts that run's authority
@@ -53,6 +53,7 @@ class CsrHttpsBrowserTest {
 
     @TempDir
     static Path run;
+
     static RunAuthority authority;
     static ServerProcess emulator;
     static ServerProcess app;
@@ -68,27 +69,58 @@ class CsrHttpsBrowserTest {
         authority = RunAuthority.create(run);
         Path keyFile = Servers.writeApiKeyFile(LOGS);
         apiKey = Servers.readApiKey(keyFile);
-        List<String> emulatorArgs = new ArrayList<>(List.of("--port", "0", "--project", Servers.PROJECT,
-                "--api-key-file", keyFile.toString(), "--password-hash", "fast", "--platform", "app.authbench.test"));
-        emulatorArgs.addAll(authority.issue("appwrite", List.of("api.authbench.test", "localhost"))
+        List<String> emulatorArgs = new ArrayList<>(List.of(
+                "--port",
+                "0",
+                "--project",
+                Servers.PROJECT,
+                "--api-key-file",
+                keyFile.toString(),
+                "--password-hash",
+                "fast",
+                "--platform",
+                "app.authbench.test"));
+        emulatorArgs.addAll(authority
+                .issue("appwrite", List.of("api.authbench.test", "localhost"))
                 .serverArguments());
         // Generous start-up bounds: on a loaded 2-core machine a JVM can take longer than the default 30 s.
-        emulator = ServerProcess.start(ServerSpec.javaMain("appwrite-emulator-https", TestClasspath.current(),
-                "io.authbench.emulator.EmulatorMain", emulatorArgs).withStartTimeout(START_TIMEOUT), LOGS);
+        emulator = ServerProcess.start(
+                ServerSpec.javaMain(
+                                "appwrite-emulator-https",
+                                TestClasspath.current(),
+                                "io.authbench.emulator.EmulatorMain",
+                                emulatorArgs)
+                        .withStartTimeout(START_TIMEOUT),
+                LOGS);
         emulatorPort = emulator.url().getPort();
-        List<String> appArgs = new ArrayList<>(List.of("--port", "0", "--appwrite-endpoint",
-                "https://api.authbench.test/v1", "--project", Servers.PROJECT, "--upstream-timeout", "25s"));
+        List<String> appArgs = new ArrayList<>(List.of(
+                "--port",
+                "0",
+                "--appwrite-endpoint",
+                "https://api.authbench.test/v1",
+                "--project",
+                Servers.PROJECT,
+                "--upstream-timeout",
+                "25s"));
         appArgs.addAll(authority.issue("app", List.of("app.authbench.test")).serverArguments());
-        app = ServerProcess.start(ServerSpec.javaMain("csr-app-https", TestClasspath.current(),
-                "io.authbench.csr.CsrMain", appArgs).withStartTimeout(START_TIMEOUT), LOGS);
+        app = ServerProcess.start(
+                ServerSpec.javaMain("csr-app-https", TestClasspath.current(), "io.authbench.csr.CsrMain", appArgs)
+                        .withStartTimeout(START_TIMEOUT),
+                LOGS);
 
         // A server whose certificate comes from another authority: the browser must refuse it.
         Path other = Files.createDirectory(run.resolve("other-run"));
         foreignAuthority = RunAuthority.create(other);
         ServerCredentials foreignTls = foreignAuthority.issue("app", List.of("foreign.authbench.test"));
-        foreign = CsrServer.start(new CsrOptions(0, "127.0.0.1", URI.create("https://api.authbench.test/v1"),
-                Servers.PROJECT, Duration.ofSeconds(25), false,
-                new ServerTlsFiles(foreignTls.certificateChain(), foreignTls.privateKey())),
+        foreign = CsrServer.start(
+                new CsrOptions(
+                        0,
+                        "127.0.0.1",
+                        URI.create("https://api.authbench.test/v1"),
+                        Servers.PROJECT,
+                        Duration.ofSeconds(25),
+                        false,
+                        new ServerTlsFiles(foreignTls.certificateChain(), foreignTls.privateKey())),
                 new PrintStream(OutputStream.nullOutputStream()));
 
         String rules = "MAP app.authbench.test 127.0.0.1:" + app.url().getPort()
@@ -97,9 +129,11 @@ class CsrHttpsBrowserTest {
         // Its own browser, not BrowserExtension's: this one needs host-resolver rules and the run's NSS database.
         PlaywrightAssertions.setDefaultAssertionTimeout(BrowserExtension.PATIENCE.toMillis());
         playwright = Browsers.createPlaywright();
-        browser = Browsers.launchChromium(playwright, LaunchSettings.defaults()
-                .withExtraArgs(List.of("--host-resolver-rules=" + rules))
-                .withEnvironment(ChromiumTrust.create(authority).environment()));
+        browser = Browsers.launchChromium(
+                playwright,
+                LaunchSettings.defaults()
+                        .withExtraArgs(List.of("--host-resolver-rules=" + rules))
+                        .withEnvironment(ChromiumTrust.create(authority).environment()));
     }
 
     @AfterAll
@@ -136,8 +170,8 @@ class CsrHttpsBrowserTest {
             Page page = context.newPage();
             List<Request> accountCalls = new CopyOnWriteArrayList<>();
             page.onRequestFinished(request -> {
-                if (request.url().startsWith("https://api.authbench.test/v1/account") && request.method()
-                        .equals("GET")) {
+                if (request.url().startsWith("https://api.authbench.test/v1/account")
+                        && request.method().equals("GET")) {
                     accountCalls.add(request);
                 }
             });
@@ -152,8 +186,7 @@ class CsrHttpsBrowserTest {
 
             // The account.get() after the sign-in carried Appwrite's session cookie: same site, first-party.
             Request signedIn = accountCalls.get(accountCalls.size() - 1);
-            assertThat(signedIn.allHeaders().getOrDefault("cookie", ""))
-                    .contains("a_session_" + Servers.PROJECT + "=");
+            assertThat(signedIn.allHeaders().getOrDefault("cookie", "")).contains("a_session_" + Servers.PROJECT + "=");
         }
     }
 
@@ -162,7 +195,8 @@ class CsrHttpsBrowserTest {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             assertThatThrownBy(() -> page.navigate("https://foreign.authbench.test/login"))
-                    .isInstanceOf(PlaywrightException.class).hasMessageContaining("ERR_CERT_AUTHORITY_INVALID");
+                    .isInstanceOf(PlaywrightException.class)
+                    .hasMessageContaining("ERR_CERT_AUTHORITY_INVALID");
         }
     }
 
@@ -171,15 +205,21 @@ class CsrHttpsBrowserTest {
      * client has no host-resolver rules, so it uses the certificate's second name, localhost.
      */
     private static void createUser(String email, String name) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(authority.clientContext()).connectTimeout(TIMEOUT)
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(authority.clientContext())
+                .connectTimeout(TIMEOUT)
                 .build();
         String body = "{\"userId\":\"unique()\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                 + "\",\"name\":\"" + name + "\"}";
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create("https://localhost:" + emulatorPort + "/v1/users"))
-                .timeout(TIMEOUT).header("Content-Type", "application/json")
-                .header("X-Appwrite-Project", Servers.PROJECT).header("X-Appwrite-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + emulatorPort + "/v1/users"))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("X-Appwrite-Project", Servers.PROJECT)
+                        .header("X-Appwrite-Key", apiKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 }

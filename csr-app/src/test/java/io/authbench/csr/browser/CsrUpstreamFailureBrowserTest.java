@@ -29,15 +29,17 @@ class CsrUpstreamFailureBrowserTest {
      */
     private static final LocatorAssertions.IsVisibleOptions WITHIN_TIMEOUT =
             new LocatorAssertions.IsVisibleOptions().setTimeout(BrowserExtension.PATIENCE.toMillis());
+
     private static final String CONNECTION_REFUSED = "Failed to load resource: net::ERR_CONNECTION_REFUSED";
 
     @Test
     void with_the_emulator_stopped_login_and_page_loads_show_the_upstream_error(Page page, PageWatch watch) {
         Path keyFile = Servers.writeApiKeyFile(LOGS);
-        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401));   // a guest's account.get()
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(401)); // a guest's account.get()
         watch.expectConsoleError(CONNECTION_REFUSED);
         try (ServerProcess emulator = Servers.startEmulator("emulator-to-stop", keyFile, LOGS);
-             ServerProcess app = Servers.startCsrApp("csr-app-emulator-stopped", Servers.onLocalhost(emulator.url()), LOGS)) {
+                ServerProcess app =
+                        Servers.startCsrApp("csr-app-emulator-stopped", Servers.onLocalhost(emulator.url()), LOGS)) {
             URI appUrl = Servers.withHost(app.url(), "localhost");
             page.navigate(appUrl + "/login");
             assertThat(page.getByTestId("login-form")).isVisible();
@@ -60,20 +62,21 @@ class CsrUpstreamFailureBrowserTest {
     @Test
     void an_appwrite_that_never_answers_shows_the_upstream_error_after_the_timeout_chosen_at_start(Page page) {
         try (MisbehavingAppwrite silent = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.SILENT);
-             ServerProcess app = Servers.startCsrApp("csr-app-silent-upstream", silent.endpoint(), LOGS,
-                     "--upstream-timeout", "1500ms")) {
+                ServerProcess app = Servers.startCsrApp(
+                        "csr-app-silent-upstream", silent.endpoint(), LOGS, "--upstream-timeout", "1500ms")) {
             page.navigate(Servers.withHost(app.url(), "localhost") + "/dashboard");
 
             assertThat(page.getByTestId("upstream-error")).isVisible(WITHIN_TIMEOUT);
             // The sentence names the flag's value: the page took its timeout from the runtime config.
-            assertThat(page.getByTestId("upstream-error")).hasText(Pattern.compile("did not answer within 1.5 seconds"));
+            assertThat(page.getByTestId("upstream-error"))
+                    .hasText(Pattern.compile("did not answer within 1.5 seconds"));
         }
     }
 
     @Test
     void an_appwrite_that_answers_garbage_shows_the_upstream_error(Page page) {
         try (MisbehavingAppwrite garbage = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.NOT_JSON);
-             ServerProcess app = Servers.startCsrApp("csr-app-garbage-upstream", garbage.endpoint(), LOGS)) {
+                ServerProcess app = Servers.startCsrApp("csr-app-garbage-upstream", garbage.endpoint(), LOGS)) {
             page.navigate(Servers.withHost(app.url(), "localhost") + "/dashboard");
 
             assertThat(page.getByTestId("upstream-error")).isVisible(WITHIN_TIMEOUT);

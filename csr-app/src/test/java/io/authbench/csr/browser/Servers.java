@@ -18,8 +18,7 @@ import java.util.List;
 final class Servers {
     static final String PROJECT = "authbench";
 
-    private Servers() {
-    }
+    private Servers() {}
 
     /** A random API key in a file only the owner can read (keys never go on a command line). */
     static Path writeApiKeyFile(Path dir) {
@@ -27,7 +26,10 @@ final class Servers {
         new SecureRandom().nextBytes(secret);
         try {
             Files.createDirectories(dir);
-            Path file = Files.createTempFile(dir, "api-key", ".txt",
+            Path file = Files.createTempFile(
+                    dir,
+                    "api-key",
+                    ".txt",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, "standard_" + HexFormat.of().formatHex(secret) + "\n");
             return file;
@@ -49,15 +51,29 @@ final class Servers {
      * platform, so a page served from 127.0.0.1 may call it (the cookie-fallback test).
      */
     static ServerProcess startEmulator(String name, Path keyFile, Path logDir) {
-        return ServerProcess.start(ServerSpec.javaMain(name, TestClasspath.current(), "io.authbench.emulator.EmulatorMain",
-                List.of("--port", "0", "--project", PROJECT, "--api-key-file", keyFile.toString(),
-                        "--password-hash", "fast", "--platform", "127.0.0.1")), logDir);
+        return ServerProcess.start(
+                ServerSpec.javaMain(
+                        name,
+                        TestClasspath.current(),
+                        "io.authbench.emulator.EmulatorMain",
+                        List.of(
+                                "--port",
+                                "0",
+                                "--project",
+                                PROJECT,
+                                "--api-key-file",
+                                keyFile.toString(),
+                                "--password-hash",
+                                "fast",
+                                "--platform",
+                                "127.0.0.1")),
+                logDir);
     }
 
     /** This app, started from its main class with its real flags. */
     static ServerProcess startCsrApp(String name, URI appwriteEndpoint, Path logDir, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--appwrite-endpoint", appwriteEndpoint.toString(),
-                "--project", PROJECT));
+        List<String> args = new ArrayList<>(
+                List.of("--port", "0", "--appwrite-endpoint", appwriteEndpoint.toString(), "--project", PROJECT));
         args.addAll(List.of(extraArgs));
         return ServerProcess.start(
                 ServerSpec.javaMain(name, TestClasspath.current(), "io.authbench.csr.CsrMain", args), logDir);

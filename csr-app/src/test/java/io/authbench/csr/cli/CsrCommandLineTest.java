@@ -14,21 +14,43 @@ class CsrCommandLineTest {
     }
 
     @Test
-    void defaults_are_port_0_on_loopback_for_project_authbench_with_a_5_s_timeout_without_request_log() throws Exception {
+    void defaults_are_port_0_on_loopback_for_project_authbench_with_a_5_s_timeout_without_request_log()
+            throws Exception {
         CsrOptions options = parse("--appwrite-endpoint", "http://localhost:8080/v1");
 
-        assertThat(options).isEqualTo(
-                new CsrOptions(0, "127.0.0.1", URI.create("http://localhost:8080/v1"), "authbench", Duration.ofSeconds(5),
+        assertThat(options)
+                .isEqualTo(new CsrOptions(
+                        0,
+                        "127.0.0.1",
+                        URI.create("http://localhost:8080/v1"),
+                        "authbench",
+                        Duration.ofSeconds(5),
                         false));
     }
 
     @Test
     void every_flag_is_read() throws Exception {
-        CsrOptions options = parse("--port", "8123", "--host", "localhost", "--appwrite-endpoint",
-                "https://appwrite.example.com/v1", "--project", "proj_1", "--upstream-timeout", "500ms", "--request-log");
+        CsrOptions options = parse(
+                "--port",
+                "8123",
+                "--host",
+                "localhost",
+                "--appwrite-endpoint",
+                "https://appwrite.example.com/v1",
+                "--project",
+                "proj_1",
+                "--upstream-timeout",
+                "500ms",
+                "--request-log");
 
-        assertThat(options).isEqualTo(new CsrOptions(8123, "localhost", URI.create("https://appwrite.example.com/v1"),
-                "proj_1", Duration.ofMillis(500), true));
+        assertThat(options)
+                .isEqualTo(new CsrOptions(
+                        8123,
+                        "localhost",
+                        URI.create("https://appwrite.example.com/v1"),
+                        "proj_1",
+                        Duration.ofMillis(500),
+                        true));
         assertThat(options.appwriteOrigin()).isEqualTo("https://appwrite.example.com");
     }
 
@@ -86,9 +108,11 @@ class CsrCommandLineTest {
     @Test
     void the_upstream_timeout_takes_the_same_forms_as_ssr_app() throws Exception {
         String endpoint = "http://localhost:1/v1";
-        assertThat(parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "2m").upstreamTimeout())
+        assertThat(parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "2m")
+                        .upstreamTimeout())
                 .isEqualTo(Duration.ofMinutes(2));
-        assertThat(parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "PT1.5S").upstreamTimeout())
+        assertThat(parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "PT1.5S")
+                        .upstreamTimeout())
                 .isEqualTo(Duration.ofMillis(1500));
         assertThatThrownBy(() -> parse("--appwrite-endpoint", endpoint, "--upstream-timeout", "soon"))
                 .hasMessage("--upstream-timeout: 'soon' is not a duration such as 500ms, 5s or 1m");

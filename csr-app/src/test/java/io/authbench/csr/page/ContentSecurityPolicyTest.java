@@ -9,9 +9,10 @@ class ContentSecurityPolicyTest {
 
     @Test
     void the_policy_allows_the_page_itself_and_exactly_the_appwrite_origin() {
-        assertThat(ContentSecurityPolicy.allowingAppwrite("http://localhost:41234")).isEqualTo(
-                "default-src 'self'; connect-src 'self' http://localhost:41234; script-src 'self'; style-src 'self';"
-                        + " img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        assertThat(ContentSecurityPolicy.allowingAppwrite("http://localhost:41234"))
+                .isEqualTo(
+                        "default-src 'self'; connect-src 'self' http://localhost:41234; script-src 'self'; style-src 'self';"
+                                + " img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     }
 
     @Test

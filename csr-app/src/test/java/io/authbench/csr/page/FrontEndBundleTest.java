@@ -23,7 +23,10 @@ class FrontEndBundleTest {
     @Test
     void the_stylesheet_is_the_shared_one_minified() {
         String css = new String(FrontEndBundle.fromClasspath().assets().values().stream()
-                .filter(a -> a.path().endsWith(".css")).findFirst().orElseThrow().body());
+                .filter(a -> a.path().endsWith(".css"))
+                .findFirst()
+                .orElseThrow()
+                .body());
 
         assertThat(css).contains("header.app-bar").contains("dl.details").doesNotContain("/* The one stylesheet");
     }
@@ -34,6 +37,7 @@ class FrontEndBundleTest {
 
         assertThatThrownBy(() -> FrontEndBundle.fromClasspath(empty))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("csr/manifest.json").hasMessageContaining("mvn -pl csr-app package");
+                .hasMessageContaining("csr/manifest.json")
+                .hasMessageContaining("mvn -pl csr-app package");
     }
 }

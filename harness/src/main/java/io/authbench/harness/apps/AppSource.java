@@ -45,17 +45,25 @@ public final class AppSource {
      */
     public ProfileApps start(NetworkProfile profile) {
         if (targets != null && !targets.launched()) {
-            return new ExternalApps(targets.ssr(), targets.csr(), options.appwrite().endpoint(), stack.backendLabel());
+            return new ExternalApps(
+                    targets.ssr(), targets.csr(), options.appwrite().endpoint(), stack.backendLabel());
         }
         Map<String, AppLauncher> launchers = new LinkedHashMap<>();
         Map<Variant, Target> launched = new LinkedHashMap<>();
         for (Variant variant : options.pairedVariants()) {
-            TargetSpec spec = variant.nextjs() ? options.nextjs().spec(variant.runsSsrApp())
+            TargetSpec spec = variant.nextjs()
+                    ? options.nextjs().spec(variant.runsSsrApp())
                     : targets == null ? null : targets.spec(variant.runsSsrApp());
-            launchers.put(variant.label(), spec == null ? new BundledLauncher(variant.runsSsrApp(),
-                    variant.runsSsrApp() ? options.ssrJar() : options.csrJar())
-                    : new CommandLauncher(spec, variant.nextjs()
-                            ? NextjsApps.harnessEnvironment(Stack.APP_UPSTREAM_TIMEOUT) : Map.of()));
+            launchers.put(
+                    variant.label(),
+                    spec == null
+                            ? new BundledLauncher(
+                                    variant.runsSsrApp(), variant.runsSsrApp() ? options.ssrJar() : options.csrJar())
+                            : new CommandLauncher(
+                                    spec,
+                                    variant.nextjs()
+                                            ? NextjsApps.harnessEnvironment(Stack.APP_UPSTREAM_TIMEOUT)
+                                            : Map.of()));
             if (spec != null) {
                 launched.put(variant, spec.target());
             }

@@ -14,8 +14,7 @@ final class AppWarmup {
     /** How long an app may take to answer a plain GET before it counts as not answering. */
     static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(5);
 
-    private AppWarmup() {
-    }
+    private AppWarmup() {}
 
     /**
      * One app to warm.
@@ -26,8 +25,7 @@ final class AppWarmup {
      * @param pages  the paths warmed, relative to {@code base + "/"} (a base URL with a path keeps it)
      * @param fix    what to do when it does not answer, for the message
      */
-    record App(String name, URI base, String login, List<String> pages, String fix) {
-    }
+    record App(String name, URI base, String login, List<String> pages, String fix) {}
 
     /** Checks and warms each app; returns how many warm-up GETs got an answer. */
     static int warm(List<App> apps, int rounds) {
@@ -44,8 +42,10 @@ final class AppWarmup {
         URI login = URI.create(app.base() + app.login());
         Probe probe = Probe.get(login, LIVENESS_TIMEOUT);
         if (!probe.answered()) {
-            throw new ChildDiedException(app.name(), app.name() + " does not answer GET " + login + " within "
-                    + LIVENESS_TIMEOUT.toSeconds() + " s (" + probe.failure() + "): " + app.fix());
+            throw new ChildDiedException(
+                    app.name(),
+                    app.name() + " does not answer GET " + login + " within " + LIVENESS_TIMEOUT.toSeconds() + " s ("
+                            + probe.failure() + "): " + app.fix());
         }
     }
 }

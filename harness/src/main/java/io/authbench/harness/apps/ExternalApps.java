@@ -38,15 +38,26 @@ final class ExternalApps implements ProfileApps {
     public void prepare(Preparation p) {
         long start = System.nanoTime();
         AppWarmup.warm(List.of(warmup(ssr), warmup(csr)), p.warmupRounds());
-        p.out().printf(Locale.ROOT, "authbench:   warm-up of the targets (%d rounds of GET login and dashboard) in %.1f s;"
-                + " link calibration: not applicable (no links)%n", p.warmupRounds(), (System.nanoTime() - start) / 1e9);
+        p.out()
+                .printf(
+                        Locale.ROOT,
+                        "authbench:   warm-up of the targets (%d rounds of GET login and dashboard) in %.1f s;"
+                                + " link calibration: not applicable (no links)%n",
+                        p.warmupRounds(),
+                        (System.nanoTime() - start) / 1e9);
         p.out().flush();
     }
 
     private static AppWarmup.App warmup(Target target) {
-        return new AppWarmup.App(target.name(), URI.create(target.baseUrl()), target.routes().login(),
-                List.of(target.routes().login().substring(1), target.routes().dashboard().substring(1)),
-                "start it, or correct its baseUrl in " + target.source() + " (--target-base-url " + target.name() + "=<url>)");
+        return new AppWarmup.App(
+                target.name(),
+                URI.create(target.baseUrl()),
+                target.routes().login(),
+                List.of(
+                        target.routes().login().substring(1),
+                        target.routes().dashboard().substring(1)),
+                "start it, or correct its baseUrl in " + target.source() + " (--target-base-url " + target.name()
+                        + "=<url>)");
     }
 
     @Override

@@ -15,8 +15,7 @@ import java.util.List;
 public final class JitWarmup {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private JitWarmup() {
-    }
+    private JitWarmup() {}
 
     /**
      * Sends {@code rounds} GETs of each path to each base URL; returns how many got an HTTP answer (any status).

@@ -19,8 +19,7 @@ import java.util.Map;
  * values ({@code links} in results.json), so a misconfigured or overloaded link shows.
  */
 public final class LinkCalibrations {
-    private LinkCalibrations() {
-    }
+    private LinkCalibrations() {}
 
     /** Calibrates {@code profile}'s links; a link that cannot be calibrated is an incident, not an error. */
     static void calibrate(NetworkProfile profile, Preparation p) {
@@ -34,15 +33,27 @@ public final class LinkCalibrations {
         links.put(NetworkLink.APP_APPWRITE, profile.appAppwrite());
         for (Map.Entry<NetworkLink, LinkSpec> link : links.entrySet()) {
             try {
-                LinkCalibration c = calibrator.calibrate(profile.name() + " " + link.getKey().code(), link.getValue());
-                p.calibrations().add(new CalibratedLink(profile.name(), link.getKey(), settings(link.getValue()),
-                        c.measuredRttMs(), c.measuredDownBitsPerSecond(), c.measuredUpBitsPerSecond()));
+                LinkCalibration c = calibrator.calibrate(
+                        profile.name() + " " + link.getKey().code(), link.getValue());
+                p.calibrations()
+                        .add(new CalibratedLink(
+                                profile.name(),
+                                link.getKey(),
+                                settings(link.getValue()),
+                                c.measuredRttMs(),
+                                c.measuredDownBitsPerSecond(),
+                                c.measuredUpBitsPerSecond()));
                 p.out().println("authbench:   " + c.describe());
             } catch (RuntimeException e) {
-                p.calibrations().add(new CalibratedLink(profile.name(), link.getKey(), settings(link.getValue()), null, null,
-                        null));
-                p.writer().addIncident(new Incident(Instant.now(), "calibration", "link " + link.getKey().code() + " of "
-                        + profile.name() + " could not be calibrated: " + e.getMessage()));
+                p.calibrations()
+                        .add(new CalibratedLink(
+                                profile.name(), link.getKey(), settings(link.getValue()), null, null, null));
+                p.writer()
+                        .addIncident(new Incident(
+                                Instant.now(),
+                                "calibration",
+                                "link " + link.getKey().code() + " of " + profile.name() + " could not be calibrated: "
+                                        + e.getMessage()));
             }
         }
         p.writer().setLinks(p.calibrations());

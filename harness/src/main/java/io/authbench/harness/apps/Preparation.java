@@ -14,6 +14,5 @@ import java.util.List;
  * @param quick           quick mode: fewer warm-up rounds and shorter calibration
  * @param warmupRounds    rounds of GETs per app
  */
-public record Preparation(PrintWriter out, ResultsWriter writer, List<CalibratedLink> calibrations, boolean quick,
-                          int warmupRounds) {
-}
+public record Preparation(
+        PrintWriter out, ResultsWriter writer, List<CalibratedLink> calibrations, boolean quick, int warmupRounds) {}

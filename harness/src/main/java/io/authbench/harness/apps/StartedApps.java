@@ -41,21 +41,33 @@ final class StartedApps implements ProfileApps {
             ServerProcess process = stack.app(key);
             Target target = launched.get(variant);
             // The browser reaches each app through its link; server CPU is that of the process the harness started.
-            targets.put(variant, target == null ? Target.bundled(variant.runsSsrApp(), base, process.pid())
-                    : launched(target, base, process));
+            targets.put(
+                    variant,
+                    target == null
+                            ? Target.bundled(variant.runsSsrApp(), base, process.pid())
+                            : launched(target, base, process));
         }
     }
 
     private static Target launched(Target target, String base, ServerProcess process) {
-        return new Target(target.name(), target.pattern(), base, target.routes(), target.selectors(),
-                target.sessionCookie(), target.nameMatch(), process.pid(), target.source());
+        return new Target(
+                target.name(),
+                target.pattern(),
+                base,
+                target.routes(),
+                target.selectors(),
+                target.sessionCookie(),
+                target.nameMatch(),
+                process.pid(),
+                target.source());
     }
 
     @Override
     public String describe() {
         return targets.entrySet().stream()
-                .map(e -> e.getKey().label().toUpperCase(Locale.ROOT) + " " + name(e.getValue()) + " at "
-                        + e.getValue().baseUrl()).collect(Collectors.joining(", "))
+                        .map(e -> e.getKey().label().toUpperCase(Locale.ROOT) + " " + name(e.getValue()) + " at "
+                                + e.getValue().baseUrl())
+                        .collect(Collectors.joining(", "))
                 + ", Appwrite for the browser " + stack.endpoints().appwriteForBrowser();
     }
 
@@ -69,16 +81,26 @@ final class StartedApps implements ProfileApps {
         List<AppWarmup.App> apps = new ArrayList<>();
         targets.forEach((variant, target) -> apps.add(warmup(target, stack.app(variant.label()))));
         AppWarmup.warm(apps, p.warmupRounds());
-        p.out().printf(Locale.ROOT, "authbench:   JIT warm-up (%d rounds) in %.1f s%n", p.warmupRounds(),
-                (System.nanoTime() - start) / 1e9);
+        p.out()
+                .printf(
+                        Locale.ROOT,
+                        "authbench:   JIT warm-up (%d rounds) in %.1f s%n",
+                        p.warmupRounds(),
+                        (System.nanoTime() - start) / 1e9);
         LinkCalibrations.calibrate(stack.profile(), p);
     }
 
     private static AppWarmup.App warmup(Target target, ServerProcess process) {
         // Straight to the app (no link): quick, and it measures nothing.
-        return new AppWarmup.App(process.name(), process.url(), target.routes().login(),
-                List.of(target.routes().login().substring(1), target.routes().dashboard().substring(1)),
-                "it was started and became ready, so see its logs (" + process.stdoutLog().getFileName() + ", "
+        return new AppWarmup.App(
+                process.name(),
+                process.url(),
+                target.routes().login(),
+                List.of(
+                        target.routes().login().substring(1),
+                        target.routes().dashboard().substring(1)),
+                "it was started and became ready, so see its logs ("
+                        + process.stdoutLog().getFileName() + ", "
                         + process.stderrLog().getFileName() + " in " + process.logDir() + ")");
     }
 
@@ -122,8 +144,8 @@ final class StartedApps implements ProfileApps {
     private Target targetOf(Variant variant) {
         Target target = targets.get(variant.app());
         if (target == null) {
-            throw new IllegalStateException("no app for variant " + variant.label() + " in this profile: "
-                    + targets.keySet());
+            throw new IllegalStateException(
+                    "no app for variant " + variant.label() + " in this profile: " + targets.keySet());
         }
         return target;
     }
@@ -141,10 +163,12 @@ final class StartedApps implements ProfileApps {
         if (failure != null && failure.startsWith("timed out")) {
             Probe probe = Probe.get(URI.create(app.url() + target.routes().login()), AppWarmup.LIVENESS_TIMEOUT);
             if (!probe.answered()) {
-                throw new ChildDiedException(app.name(), app.name() + " stopped answering (no reply to GET "
-                        + target.routes().login() + " within " + AppWarmup.LIVENESS_TIMEOUT.toSeconds() + " s: "
-                        + probe.failure() + ") during " + iteration + ". Last log lines:\n"
-                        + app.logTail(ServerProcess.TAIL_LINES_ON_ERROR));
+                throw new ChildDiedException(
+                        app.name(),
+                        app.name() + " stopped answering (no reply to GET "
+                                + target.routes().login() + " within " + AppWarmup.LIVENESS_TIMEOUT.toSeconds() + " s: "
+                                + probe.failure() + ") during " + iteration + ". Last log lines:\n"
+                                + app.logTail(ServerProcess.TAIL_LINES_ON_ERROR));
             }
         }
     }

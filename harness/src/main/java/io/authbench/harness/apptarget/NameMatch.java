@@ -1,8 +1,8 @@
 package io.authbench.harness.apptarget;
 
 import java.util.Objects;
-import java.util.regex.PatternSyntaxException;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * How a target's content element must show the signed-in user's name: the whole text ({@link Mode#EXACT}, the
@@ -27,7 +27,9 @@ public record NameMatch(Mode mode, String template) {
 
     /** The comparisons; {@link #code} is the spelling in target files and in content-watch.js. */
     public enum Mode {
-        EXACT("exact"), CONTAINS("contains"), REGEX("regex");
+        EXACT("exact"),
+        CONTAINS("contains"),
+        REGEX("regex");
 
         private final String code;
 
@@ -61,8 +63,8 @@ public record NameMatch(Mode mode, String template) {
         try {
             Pattern.compile(match.expected("Ada Lovelace 1"));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("'" + template + "' is not a regular expression ("
-                    + e.getDescription() + " near index " + e.getIndex() + ")");
+            throw new IllegalArgumentException("'" + template + "' is not a regular expression (" + e.getDescription()
+                    + " near index " + e.getIndex() + ")");
         }
         return match;
     }

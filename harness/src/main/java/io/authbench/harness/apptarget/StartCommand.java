@@ -3,13 +3,13 @@ package io.authbench.harness.apptarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Collections;
 
 /**
  * How the harness starts a target app for each profile: a target file's {@code start} object, placeholders not yet
@@ -23,12 +23,18 @@ import java.util.Collections;
  * @param readyLogLine      readiness by log line: a regular expression found in a stdout or stderr line; else null
  * @param startTimeout      how long the app may take to become ready
  */
-public record StartCommand(List<String> command, Path directory, Map<String, String> environment,
-                           String apiKeyEnvironment, String readyPath, Pattern readyLogLine, Duration startTimeout) {
+public record StartCommand(
+        List<String> command,
+        Path directory,
+        Map<String, String> environment,
+        String apiKeyEnvironment,
+        String readyPath,
+        Pattern readyLogLine,
+        Duration startTimeout) {
 
     /** Placeholder names the harness fills per profile, in the order the docs list them. */
-    public static final List<String> PLACEHOLDERS = List.of("port", "host", "appwriteEndpoint", "appwriteBrowserEndpoint",
-            "projectId");
+    public static final List<String> PLACEHOLDERS =
+            List.of("port", "host", "appwriteEndpoint", "appwriteBrowserEndpoint", "projectId");
     /** {@code {name}}: a placeholder. Anything else in braces stays as written ({@code {{}} is not special). */
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -52,8 +58,8 @@ public record StartCommand(List<String> command, Path directory, Map<String, Str
      * @param appwriteBrowserEndpoint  Appwrite's API base for its pages (the browser→Appwrite link)
      * @param projectId                the Appwrite project
      */
-    public static Map<String, String> values(int port, String host, String appwriteEndpoint, String appwriteBrowserEndpoint,
-                                             String projectId) {
+    public static Map<String, String> values(
+            int port, String host, String appwriteEndpoint, String appwriteBrowserEndpoint, String projectId) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("port", Integer.toString(port));
         values.put("host", host);

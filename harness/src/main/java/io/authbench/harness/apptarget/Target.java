@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param serverPid     the app server's process id on this machine, for server CPU; -1 = not measured
  * @param source        where the target came from, for messages: a file path or {@code bundled}
  */
-public record Target(String name, Pattern pattern, String baseUrl, Routes routes, Selectors selectors,
-                     String sessionCookie, NameMatch nameMatch, long serverPid, String source) {
+public record Target(
+        String name,
+        Pattern pattern,
+        String baseUrl,
+        Routes routes,
+        Selectors selectors,
+        String sessionCookie,
+        NameMatch nameMatch,
+        long serverPid,
+        String source) {
 
     /** The SSR app's own session cookie (docs/CONVENTIONS.md). */
     public static final String BUNDLED_SSR_COOKIE = "authbench_session";
@@ -82,9 +90,17 @@ public record Target(String name, Pattern pattern, String baseUrl, Routes routes
      * @param upstreamError what the app shows when Appwrite could not be reached, in addition to the bundled apps'
      *                      {@code [data-testid=upstream-error]}; null = none
      */
-    public record Selectors(String email, String password, String submit, String userName, String profileName,
-                            String profileLink, String logout, String loginHeading, String loginError,
-                            String upstreamError) {
+    public record Selectors(
+            String email,
+            String password,
+            String submit,
+            String userName,
+            String profileName,
+            String profileLink,
+            String logout,
+            String loginHeading,
+            String loginError,
+            String upstreamError) {
         public Selectors {
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(password, "password");
@@ -95,13 +111,27 @@ public record Target(String name, Pattern pattern, String baseUrl, Routes routes
 
     /** The bundled apps' page contract (docs/CONVENTIONS.md) as a target: the built-in mode's only difference. */
     public static Target bundled(boolean ssr, String baseUrl, long pid) {
-        Selectors selectors = new Selectors("[data-testid=login-form] input[name=email]",
-                "[data-testid=login-form] input[name=password]", "[data-testid=login-submit]",
-                "[data-testid=user-name]", "[data-testid=profile-name]", "[data-testid=profile-link]",
-                "[data-testid=logout]", "[data-testid=login-heading]", null, null);
-        return new Target(ssr ? "bundled-ssr" : "bundled-csr", ssr ? Pattern.SSR : Pattern.CSR, baseUrl,
-                new Routes("/login", "/dashboard", "/profile"), selectors, ssr ? BUNDLED_SSR_COOKIE : null,
-                NameMatch.EXACT, pid, "bundled");
+        Selectors selectors = new Selectors(
+                "[data-testid=login-form] input[name=email]",
+                "[data-testid=login-form] input[name=password]",
+                "[data-testid=login-submit]",
+                "[data-testid=user-name]",
+                "[data-testid=profile-name]",
+                "[data-testid=profile-link]",
+                "[data-testid=logout]",
+                "[data-testid=login-heading]",
+                null,
+                null);
+        return new Target(
+                ssr ? "bundled-ssr" : "bundled-csr",
+                ssr ? Pattern.SSR : Pattern.CSR,
+                baseUrl,
+                new Routes("/login", "/dashboard", "/profile"),
+                selectors,
+                ssr ? BUNDLED_SSR_COOKIE : null,
+                NameMatch.EXACT,
+                pid,
+                "bundled");
     }
 
     /**

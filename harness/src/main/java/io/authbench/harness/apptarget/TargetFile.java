@@ -12,16 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -33,26 +33,48 @@ public final class TargetFile {
     static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
     /** RFC 6265 cookie-name token characters. */
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}");
-    static final List<String> FIELDS = List.of("name", "pattern", "baseUrl", "routes", "selectors", "sessionCookie",
-            "nameMatch", "serverPid", "start", "ports");
+
+    static final List<String> FIELDS = List.of(
+            "name",
+            "pattern",
+            "baseUrl",
+            "routes",
+            "selectors",
+            "sessionCookie",
+            "nameMatch",
+            "serverPid",
+            "start",
+            "ports");
     static final List<String> ROUTES = List.of("login", "dashboard", "profile");
     /** Routes a flow may do without (the flows that need them are skipped). */
     static final List<String> OPTIONAL_ROUTES = List.of("profile");
-    static final List<String> SELECTORS = List.of("email", "password", "submit", "userName", "profileName", "profileLink",
-            "logout", "loginHeading", "loginError", "upstreamError");
-    /** Selectors only some flows need (those are skipped without them), and the optional error selectors. */
-    static final List<String> OPTIONAL_SELECTORS = List.of("profileName", "profileLink", "logout", "loginHeading",
-            "loginError", "upstreamError");
 
-    static final List<String> START = List.of("command", "directory", "environment", "apiKeyEnvironment", "ready",
-            "startTimeoutSeconds");
+    static final List<String> SELECTORS = List.of(
+            "email",
+            "password",
+            "submit",
+            "userName",
+            "profileName",
+            "profileLink",
+            "logout",
+            "loginHeading",
+            "loginError",
+            "upstreamError");
+    /** Selectors only some flows need (those are skipped without them), and the optional error selectors. */
+    static final List<String> OPTIONAL_SELECTORS =
+            List.of("profileName", "profileLink", "logout", "loginHeading", "loginError", "upstreamError");
+
+    static final List<String> START =
+            List.of("command", "directory", "environment", "apiKeyEnvironment", "ready", "startTimeoutSeconds");
     static final List<String> PORTS = List.of("app", "appwriteForBrowser");
     /** A launched target's stand-in base URL until a profile gives it its browser→app link. */
     static final String LAUNCHED_BASE = "http://launched.invalid";
+
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     private static final int DEFAULT_START_TIMEOUT_SECONDS = 60;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
 
     private final String source;
     /** The folder a launched target's relative {@code start.directory} is resolved against. */
@@ -99,7 +121,8 @@ public final class TargetFile {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new TargetFileException("target file " + source + ": not valid JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + " at line " + e.getLocation().getLineNr()
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + " at line "
+                    + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + "); fix the syntax.");
         }
         if (root == null || !root.isObject()) {
@@ -109,7 +132,8 @@ public final class TargetFile {
         rejectUnknown(root, "", FIELDS);
         String name = text(root, "name");
         if (!NAME.matcher(name).matches()) {
-            throw bad("name", "'" + name + "' is not 1 to 40 characters of a-z, 0-9 and '-'", "use e.g. \"my-app-ssr\"");
+            throw bad(
+                    "name", "'" + name + "' is not 1 to 40 characters of a-z, 0-9 and '-'", "use e.g. \"my-app-ssr\"");
         }
         String patternText = text(root, "pattern");
         Target.Pattern pattern = switch (patternText) {
@@ -121,24 +145,35 @@ public final class TargetFile {
         // A launched app is reached through its browser→app link, whose address the profile decides.
         String baseUrl = launched && !root.has("baseUrl") ? LAUNCHED_BASE : baseUrl(text(root, "baseUrl"), "baseUrl");
         JsonNode routesNode = object(root, "routes", ROUTES);
-        Target.Routes routes = new Target.Routes(route(routesNode, "login"), route(routesNode, "dashboard"),
-                route(routesNode, "profile"));
+        Target.Routes routes = new Target.Routes(
+                route(routesNode, "login"), route(routesNode, "dashboard"), route(routesNode, "profile"));
         JsonNode sel = object(root, "selectors", SELECTORS);
         List<String> s = new ArrayList<>();
         for (String field : SELECTORS) {
-            s.add(OPTIONAL_SELECTORS.contains(field) && absent(sel, field) ? null
-                    : text(sel, field, "selectors." + field, "a CSS selector, e.g. \"[data-testid=user-name]\""));
+            s.add(
+                    OPTIONAL_SELECTORS.contains(field) && absent(sel, field)
+                            ? null
+                            : text(
+                                    sel,
+                                    field,
+                                    "selectors." + field,
+                                    "a CSS selector, e.g. \"[data-testid=user-name]\""));
         }
-        Target.Selectors selectors = new Target.Selectors(s.get(0), s.get(1), s.get(2), s.get(3), s.get(4), s.get(5),
-                s.get(6), s.get(7), s.get(8), s.get(9));
+        Target.Selectors selectors = new Target.Selectors(
+                s.get(0), s.get(1), s.get(2), s.get(3), s.get(4), s.get(5), s.get(6), s.get(7), s.get(8), s.get(9));
         String cookie = null;
         if (root.has("sessionCookie") && !root.get("sessionCookie").isNull()) {
             cookie = text(root, "sessionCookie");
             if (!COOKIE_NAME.matcher(cookie).matches()) {
-                throw bad("sessionCookie", "'" + cookie + "' is not a cookie name", "give the name only, e.g. \"my_session\"");
+                throw bad(
+                        "sessionCookie",
+                        "'" + cookie + "' is not a cookie name",
+                        "give the name only, e.g. \"my_session\"");
             }
             if (pattern == Target.Pattern.CSR) {
-                throw bad("sessionCookie", "is for SSR targets only (a CSR app's session is Appwrite's own cookie)",
+                throw bad(
+                        "sessionCookie",
+                        "is for SSR targets only (a CSR app's session is Appwrite's own cookie)",
                         "remove the field");
             }
         }
@@ -146,21 +181,28 @@ public final class TargetFile {
         if (root.has("serverPid") && !root.get("serverPid").isNull()) {
             JsonNode node = root.get("serverPid");
             if (!node.canConvertToLong() || !node.isIntegralNumber() || node.asLong() <= 0) {
-                throw bad("serverPid", "'" + node + "' is not a process id", "give the app server's process id on this"
-                        + " machine as a positive whole number, or remove the field (server CPU is then not measured)");
+                throw bad(
+                        "serverPid",
+                        "'" + node + "' is not a process id",
+                        "give the app server's process id on this"
+                                + " machine as a positive whole number, or remove the field (server CPU is then not measured)");
             }
             pid = node.asLong();
         }
         if (launched && pid > 0) {
-            throw bad("serverPid", "is for an app that runs on its own; with \"start\" the harness knows the process it"
-                    + " started", "remove serverPid (its CPU is measured anyway)");
+            throw bad(
+                    "serverPid",
+                    "is for an app that runs on its own; with \"start\" the harness knows the process it" + " started",
+                    "remove serverPid (its CPU is measured anyway)");
         }
         Target target = new Target(name, pattern, baseUrl, routes, selectors, cookie, nameMatch(root), pid, source);
         StartCommand start = launched ? start(root.get("start"), routes) : null;
         PinnedPorts ports = PinnedPorts.NONE;
         if (root.has("ports") && !root.get("ports").isNull()) {
             if (!launched) {
-                throw bad("ports", "pins the ports of links the harness puts in front of an app it starts",
+                throw bad(
+                        "ports",
+                        "pins the ports of links the harness puts in front of an app it starts",
                         "add \"start\" (how to start the app), or remove \"ports\"");
             }
             JsonNode node = object(root, "ports", PORTS);
@@ -178,8 +220,10 @@ public final class TargetFile {
             return 0;
         }
         if (!node.isIntegralNumber() || node.asLong() < 1024 || node.asLong() > 65535) {
-            throw bad("ports." + field, "'" + node + "' is not a port from 1024 to 65535", "give a free port number,"
-                    + " e.g. 3100, or remove the field (any free port)");
+            throw bad(
+                    "ports." + field,
+                    "'" + node + "' is not a port from 1024 to 65535",
+                    "give a free port number," + " e.g. 3100, or remove the field (any free port)");
         }
         return node.asInt();
     }
@@ -191,7 +235,9 @@ public final class TargetFile {
         rejectUnknown(node, "start.", START);
         JsonNode commandNode = node.get("command");
         if (commandNode == null || !commandNode.isArray() || commandNode.isEmpty()) {
-            throw bad("start.command", commandNode == null ? "is missing" : "is not a non-empty list of strings",
+            throw bad(
+                    "start.command",
+                    commandNode == null ? "is missing" : "is not a non-empty list of strings",
                     "give the executable and its arguments as a list, e.g. [\"node\", \"server.js\", \"--port\", \"{port}\"]");
         }
         List<String> command = new ArrayList<>();
@@ -208,16 +254,21 @@ public final class TargetFile {
             String dir = text(node, "directory", "start.directory", "a folder, e.g. \".\"");
             directory = folder.resolve(dir).normalize();
             if (!Files.isDirectory(directory)) {
-                throw bad("start.directory", "'" + dir + "' is not a folder (" + directory + ")",
+                throw bad(
+                        "start.directory",
+                        "'" + dir + "' is not a folder (" + directory + ")",
                         "give the app's folder, relative to the target file's folder");
             }
         }
         Map<String, String> environment = new LinkedHashMap<>();
         String keyVariable = null;
         if (node.has("apiKeyEnvironment") && !node.get("apiKeyEnvironment").isNull()) {
-            keyVariable = text(node, "apiKeyEnvironment", "start.apiKeyEnvironment", "a variable name, e.g. \"APPWRITE_API_KEY\"");
+            keyVariable = text(
+                    node, "apiKeyEnvironment", "start.apiKeyEnvironment", "a variable name, e.g. \"APPWRITE_API_KEY\"");
             if (!ENV_NAME.matcher(keyVariable).matches()) {
-                throw bad("start.apiKeyEnvironment", "'" + keyVariable + "' is not an environment variable name",
+                throw bad(
+                        "start.apiKeyEnvironment",
+                        "'" + keyVariable + "' is not an environment variable name",
                         "use letters, digits and '_', e.g. \"APPWRITE_API_KEY\"");
             }
         }
@@ -233,7 +284,10 @@ public final class TargetFile {
                     throw bad(field, "is not an environment variable name", "use letters, digits and '_'");
                 }
                 if (name.equals(keyVariable)) {
-                    throw bad(field, "is also start.apiKeyEnvironment", "remove it: the harness sets that variable to the API key");
+                    throw bad(
+                            field,
+                            "is also start.apiKeyEnvironment",
+                            "remove it: the harness sets that variable to the API key");
                 }
                 if (!env.get(name).isTextual()) {
                     throw bad(field, "is not a string", "give the value as a string, e.g. \"{port}\"");
@@ -246,19 +300,26 @@ public final class TargetFile {
         if (node.has("ready") && !node.get("ready").isNull()) {
             JsonNode ready = node.get("ready");
             if (!ready.isObject() || ready.size() != 1 || !(ready.has("url") || ready.has("logLine"))) {
-                throw bad("start.ready", "is not {\"url\": ...} or {\"logLine\": ...}", "give one of them, e.g."
-                        + " {\"url\": \"" + routes.login() + "\"} (GET until it answers below 500) or {\"logLine\":"
-                        + " \"Ready in\"} (a regular expression found in a log line)");
+                throw bad(
+                        "start.ready",
+                        "is not {\"url\": ...} or {\"logLine\": ...}",
+                        "give one of them, e.g."
+                                + " {\"url\": \"" + routes.login()
+                                + "\"} (GET until it answers below 500) or {\"logLine\":"
+                                + " \"Ready in\"} (a regular expression found in a log line)");
             }
             if (ready.has("url")) {
                 readyPath = route(ready, "url", "start.ready.url");
             } else {
                 readyPath = null;
-                String expression = text(ready, "logLine", "start.ready.logLine", "a regular expression, e.g. \"Ready in\"");
+                String expression =
+                        text(ready, "logLine", "start.ready.logLine", "a regular expression, e.g. \"Ready in\"");
                 try {
                     readyLine = Pattern.compile(expression);
                 } catch (PatternSyntaxException e) {
-                    throw bad("start.ready.logLine", "is not a regular expression (" + e.getDescription() + ")",
+                    throw bad(
+                            "start.ready.logLine",
+                            "is not a regular expression (" + e.getDescription() + ")",
                             "give a Java regular expression, e.g. \"Ready in\"");
                 }
             }
@@ -267,13 +328,15 @@ public final class TargetFile {
         if (node.has("startTimeoutSeconds") && !node.get("startTimeoutSeconds").isNull()) {
             JsonNode t = node.get("startTimeoutSeconds");
             if (!t.isIntegralNumber() || t.asLong() < 1 || t.asLong() > 3600) {
-                throw bad("start.startTimeoutSeconds", "'" + t + "' is not a whole number of seconds from 1 to 3600",
+                throw bad(
+                        "start.startTimeoutSeconds",
+                        "'" + t + "' is not a whole number of seconds from 1 to 3600",
                         "give e.g. 60");
             }
             timeout = t.asInt();
         }
-        return new StartCommand(command, directory, environment, keyVariable, readyPath, readyLine,
-                Duration.ofSeconds(timeout));
+        return new StartCommand(
+                command, directory, environment, keyVariable, readyPath, readyLine, Duration.ofSeconds(timeout));
     }
 
     /** Checks that {@code text} uses only known placeholders; returns it unchanged. */
@@ -283,7 +346,7 @@ public final class TargetFile {
             String u = unknown.get(0);
             String hint = u.toLowerCase(Locale.ROOT).contains("key")
                     ? "the API key is never a placeholder (it would show on command lines and in logs): name the"
-                    + " variable that should hold it in start.apiKeyEnvironment"
+                            + " variable that should hold it in start.apiKeyEnvironment"
                     : "use one of {" + String.join("}, {", StartCommand.PLACEHOLDERS) + "}";
             throw bad(field, "uses the unknown placeholder {" + u + "}", hint);
         }
@@ -310,7 +373,9 @@ public final class TargetFile {
             throw bad(field, "'" + value + "' has no host name", fix);
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw bad(field, "'" + value + "' has a user name, password, query or fragment",
+            throw bad(
+                    field,
+                    "'" + value + "' has a user name, password, query or fragment",
                     "give scheme, host, port and path only");
         }
         String text = uri.toString();
@@ -337,7 +402,8 @@ public final class TargetFile {
             try {
                 return NameMatch.regex(template);
             } catch (IllegalArgumentException e) {
-                throw bad("nameMatch.regex", e.getMessage(), "fix the expression (syntax common to Java and JavaScript)");
+                throw bad(
+                        "nameMatch.regex", e.getMessage(), "fix the expression (syntax common to Java and JavaScript)");
             }
         }
         throw bad("nameMatch", "is neither a string nor an object", fix);
@@ -356,10 +422,15 @@ public final class TargetFile {
 
     private String route(JsonNode node, String field, String path) {
         String value = text(node, field, path, "a path such as \"/" + field + "\"");
-        if (!value.startsWith("/") || value.startsWith("//") || value.contains("?") || value.contains("#")
+        if (!value.startsWith("/")
+                || value.startsWith("//")
+                || value.contains("?")
+                || value.contains("#")
                 || value.chars().anyMatch(Character::isWhitespace)) {
-            throw bad(path, "'" + value + "' is not a path", "give a path that starts with '/', without"
-                    + " query or fragment, e.g. \"/" + field + "\"");
+            throw bad(
+                    path,
+                    "'" + value + "' is not a path",
+                    "give a path that starts with '/', without" + " query or fragment, e.g. \"/" + field + "\"");
         }
         return value;
     }
@@ -401,9 +472,12 @@ public final class TargetFile {
         }
         if (!unknown.isEmpty()) {
             String first = unknown.iterator().next();
-            throw bad(prefix + first, "is not a known field", "remove it or fix its spelling; the known fields"
-                    + (prefix.isEmpty() ? "" : " of " + prefix.substring(0, prefix.length() - 1)) + " are "
-                    + String.join(", ", known));
+            throw bad(
+                    prefix + first,
+                    "is not a known field",
+                    "remove it or fix its spelling; the known fields"
+                            + (prefix.isEmpty() ? "" : " of " + prefix.substring(0, prefix.length() - 1)) + " are "
+                            + String.join(", ", known));
         }
     }
 
@@ -411,6 +485,7 @@ public final class TargetFile {
         if (field == null) { // an override on the command line, not a file
             return new TargetFileException(source + ": " + problem + "; " + fix + ".");
         }
-        return new TargetFileException("target file " + source + ": field \"" + field + "\" " + problem + "; " + fix + ".");
+        return new TargetFileException(
+                "target file " + source + ": field \"" + field + "\" " + problem + "; " + fix + ".");
     }
 }

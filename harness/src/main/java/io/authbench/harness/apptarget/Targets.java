@@ -58,8 +58,10 @@ public record Targets(TargetSpec ssrSpec, TargetSpec csrSpec) {
         }
         long launched = specs.stream().filter(TargetSpec::launched).count();
         if (launched > 0 && launched < specs.size()) {
-            throw new TargetFileException("--target: " + describe(specs.stream().filter(TargetSpec::launched).toList())
-                    + " say(s) how to start the app (\"start\"), " + describe(specs.stream().filter(s -> !s.launched()).toList())
+            throw new TargetFileException("--target: "
+                    + describe(specs.stream().filter(TargetSpec::launched).toList())
+                    + " say(s) how to start the app (\"start\"), "
+                    + describe(specs.stream().filter(s -> !s.launched()).toList())
                     + " not: the harness either starts the apps (behind the profile's links) or measures apps that run on"
                     + " their own, not both in one run; add \"start\" to every file, or remove it from every file.");
         }
@@ -67,15 +69,19 @@ public record Targets(TargetSpec ssrSpec, TargetSpec csrSpec) {
         List<TargetSpec> csr = specs.stream().filter(s -> !s.target().ssr()).toList();
         boolean pairRequired = launched == 0;
         if (ssr.size() > 1 || csr.size() > 1 || (pairRequired && (ssr.size() != 1 || csr.size() != 1))) {
-            throw new TargetFileException("--target: give " + (pairRequired ? "exactly one SSR and one CSR target file"
-                    : "at most one SSR and one CSR target file (with one, the other pattern is the bundled app)")
-                    + " (got " + (specs.isEmpty() ? "none" : describe(specs)) + "); each file's \"pattern\" says which it is.");
+            throw new TargetFileException("--target: give "
+                    + (pairRequired
+                            ? "exactly one SSR and one CSR target file"
+                            : "at most one SSR and one CSR target file (with one, the other pattern is the bundled app)")
+                    + " (got " + (specs.isEmpty() ? "none" : describe(specs))
+                    + "); each file's \"pattern\" says which it is.");
         }
         TargetSpec s = ssr.isEmpty() ? null : ssr.get(0);
         TargetSpec c = csr.isEmpty() ? null : csr.get(0);
         if (s != null && c != null && s.target().name().equals(c.target().name())) {
-            throw new TargetFileException("--target: both target files are named '" + s.target().name() + "' ("
-                    + s.target().source() + ", " + c.target().source() + "); give them different \"name\"s.");
+            throw new TargetFileException(
+                    "--target: both target files are named '" + s.target().name() + "' ("
+                            + s.target().source() + ", " + c.target().source() + "); give them different \"name\"s.");
         }
         if (s != null && c != null) {
             checkPins(s, c);
@@ -91,7 +97,8 @@ public record Targets(TargetSpec ssrSpec, TargetSpec csrSpec) {
             String option = "--target-base-url " + override;
             String example = byName.keySet().iterator().next();
             if (eq <= 0 || eq == override.length() - 1) {
-                throw new TargetFileException(option + ": expected NAME=URL, e.g. " + example + "=http://localhost:3001.");
+                throw new TargetFileException(
+                        option + ": expected NAME=URL, e.g. " + example + "=http://localhost:3001.");
             }
             String name = override.substring(0, eq).strip();
             TargetSpec spec = byName.get(name);
@@ -100,21 +107,29 @@ public record Targets(TargetSpec ssrSpec, TargetSpec csrSpec) {
                         + String.join(", ", byName.keySet()) + " (each file's \"name\").");
             }
             if (spec.launched()) {
-                throw new TargetFileException(option + ": the harness starts '" + name + "' itself and the browser reaches"
-                        + " it through its link, so it has no base URL to replace; remove the option (to fix the port the"
-                        + " browser uses, pin it in the file's \"ports\").");
+                throw new TargetFileException(
+                        option + ": the harness starts '" + name + "' itself and the browser reaches"
+                                + " it through its link, so it has no base URL to replace; remove the option (to fix the port the"
+                                + " browser uses, pin it in the file's \"ports\").");
             }
-            byName.put(name, new TargetSpec(spec.target().withBaseUrl(TargetFile.checkBaseUrl(override.substring(eq + 1),
-                    option)), null, null));
+            byName.put(
+                    name,
+                    new TargetSpec(
+                            spec.target().withBaseUrl(TargetFile.checkBaseUrl(override.substring(eq + 1), option)),
+                            null,
+                            null));
         }
-        return new Targets(s == null ? null : byName.get(s.target().name()), c == null ? null : byName.get(c.target().name()));
+        return new Targets(
+                s == null ? null : byName.get(s.target().name()),
+                c == null ? null : byName.get(c.target().name()));
     }
 
     private static void checkPins(TargetSpec s, TargetSpec c) {
         int a = s.ports().appwriteForBrowser();
         int b = c.ports().appwriteForBrowser();
         if (a != 0 && b != 0 && a != b) {
-            throw new TargetFileException("--target: " + s.target().source() + " pins the browser→Appwrite port " + a + " and "
+            throw new TargetFileException("--target: " + s.target().source() + " pins the browser→Appwrite port " + a
+                    + " and "
                     + c.target().source() + " pins " + b + ", but both apps' pages reach Appwrite through the one"
                     + " browser→Appwrite link; pin the same port in both files, or in one only.");
         }
@@ -129,7 +144,8 @@ public record Targets(TargetSpec ssrSpec, TargetSpec csrSpec) {
     }
 
     private static String describe(List<TargetSpec> specs) {
-        return specs.stream().map(t -> t.target().source() + " (" + t.target().pattern().code() + ")")
+        return specs.stream()
+                .map(t -> t.target().source() + " (" + t.target().pattern().code() + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -145,15 +161,19 @@ public record Targets(TargetSpec ssrSpec, TargetSpec csrSpec) {
         links.put("browser→app", profile.browserApp());
         links.put("browser→Appwrite", profile.browserAppwrite());
         links.put("app→Appwrite", profile.appAppwrite());
-        List<String> shaped = links.entrySet().stream().filter(e -> !LinkSpec.TRANSPARENT.equals(e.getValue()))
-                .map(Map.Entry::getKey).toList();
+        List<String> shaped = links.entrySet().stream()
+                .filter(e -> !LinkSpec.TRANSPARENT.equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
         if (!shaped.isEmpty()) {
-            throw new TargetFileException("--profiles: profile '" + profile.name() + "' shapes the " + String.join(", ", shaped)
-                    + " link(s), but these targets run on their own (no \"start\" in their files): the harness starts"
-                    + " neither the apps nor Appwrite, so it cannot put an emulated link between them; use --profiles="
-                    + LOOPBACK + " (or a profiles-file profile whose three links are all 0, with a cpuSlowdown if you want"
-                    + " one), add \"start\" to the target files so the harness launches the apps behind its links, or"
-                    + " measure a real network by running the browser where your users are (--browser-ws, --selenium-grid).");
+            throw new TargetFileException(
+                    "--profiles: profile '" + profile.name() + "' shapes the " + String.join(", ", shaped)
+                            + " link(s), but these targets run on their own (no \"start\" in their files): the harness starts"
+                            + " neither the apps nor Appwrite, so it cannot put an emulated link between them; use --profiles="
+                            + LOOPBACK
+                            + " (or a profiles-file profile whose three links are all 0, with a cpuSlowdown if you want"
+                            + " one), add \"start\" to the target files so the harness launches the apps behind its links, or"
+                            + " measure a real network by running the browser where your users are (--browser-ws, --selenium-grid).");
         }
     }
 
@@ -190,39 +210,56 @@ public record Targets(TargetSpec ssrSpec, TargetSpec csrSpec) {
             String prefix = "target." + (ssrSide ? "ssr" : "csr") + ".";
             if (spec == null) {
                 settings.put(prefix + "name", ssrSide ? "bundled-ssr" : "bundled-csr");
-                settings.put(prefix + "file", "(none: the bundled app, launched by the harness as in the built-in mode)");
+                settings.put(
+                        prefix + "file", "(none: the bundled app, launched by the harness as in the built-in mode)");
                 continue;
             }
             Target t = spec.target();
             settings.put(prefix + "name", t.name());
             settings.put(prefix + "file", t.source());
             if (spec.launched()) {
-                settings.put(prefix + "start", "launched by the harness per profile behind the profile's links: "
-                        + String.join(" ", spec.start().command()) + " (in " + spec.start().directory() + "; environment "
-                        + "variables " + spec.start().environment().keySet()
-                        + (spec.start().apiKeyEnvironment() == null ? "" : ", API key in " + spec.start().apiKeyEnvironment())
-                        + ")");
+                settings.put(
+                        prefix + "start",
+                        "launched by the harness per profile behind the profile's links: "
+                                + String.join(" ", spec.start().command()) + " (in "
+                                + spec.start().directory() + "; environment "
+                                + "variables " + spec.start().environment().keySet()
+                                + (spec.start().apiKeyEnvironment() == null
+                                        ? ""
+                                        : ", API key in " + spec.start().apiKeyEnvironment())
+                                + ")");
                 if (!spec.ports().equals(PinnedPorts.NONE)) {
-                    settings.put(prefix + "ports", "pinned: browser→app " + pin(spec.ports().app()) + ", browser→Appwrite "
-                            + pin(spec.ports().appwriteForBrowser()));
+                    settings.put(
+                            prefix + "ports",
+                            "pinned: browser→app " + pin(spec.ports().app()) + ", browser→Appwrite "
+                                    + pin(spec.ports().appwriteForBrowser()));
                 }
             } else {
                 settings.put(prefix + "baseUrl", t.baseUrl());
             }
             if (t.ssr()) {
-                settings.put(prefix + "session", t.sessionCookie() == null
-                        ? "no sessionCookie given: set-up signs in through the login form; the cookie check is NOT applied"
-                        : "session cookie " + t.sessionCookie() + ": set-up injects a Users API session; cookie check applied");
+                settings.put(
+                        prefix + "session",
+                        t.sessionCookie() == null
+                                ? "no sessionCookie given: set-up signs in through the login form; the cookie check is NOT applied"
+                                : "session cookie " + t.sessionCookie()
+                                        + ": set-up injects a Users API session; cookie check applied");
             }
             settings.put(prefix + "nameMatch", t.nameMatch().describe());
-            settings.put(prefix + "serverCpu", spec.launched() ? "measured: the process tree the harness started"
-                    : t.serverPid() > 0 ? "measured: process " + t.serverPid() + " on this machine"
-                    : "not measured: no serverPid in the target file");
+            settings.put(
+                    prefix + "serverCpu",
+                    spec.launched()
+                            ? "measured: the process tree the harness started"
+                            : t.serverPid() > 0
+                                    ? "measured: process " + t.serverPid() + " on this machine"
+                                    : "not measured: no serverPid in the target file");
         }
         if (!launched()) {
-            settings.put("network", "not emulated: the target apps were not started by the harness, so no link was shaped"
-                    + " (only loopback-like profiles are accepted); the real network between the browser, the apps and"
-                    + " Appwrite is what was measured");
+            settings.put(
+                    "network",
+                    "not emulated: the target apps were not started by the harness, so no link was shaped"
+                            + " (only loopback-like profiles are accepted); the real network between the browser, the apps and"
+                            + " Appwrite is what was measured");
             settings.put("linkCalibration", "not applicable: no links in a target run");
         }
         return settings;

@@ -15,7 +15,8 @@ record AppwriteError(int status, String type, String message) {
         try {
             JsonNode node = JSON.readTree(body == null ? "" : body);
             if (node != null && node.isObject() && node.hasNonNull("type")) {
-                return new AppwriteError(status, node.path("type").asText(), node.path("message").asText(""));
+                return new AppwriteError(
+                        status, node.path("type").asText(), node.path("message").asText(""));
             }
         } catch (IOException ignored) {
             // not JSON: not an Appwrite error body
@@ -29,6 +30,9 @@ record AppwriteError(int status, String type, String message) {
 
     /** {@code 401 user_unauthorized: The current user is …}, for messages. */
     String describe() {
-        return status + (type == null ? " (not an Appwrite error body)" : " " + type + (message.isEmpty() ? "" : ": " + message));
+        return status
+                + (type == null
+                        ? " (not an Appwrite error body)"
+                        : " " + type + (message.isEmpty() ? "" : ": " + message));
     }
 }

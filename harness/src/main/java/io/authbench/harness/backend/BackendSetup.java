@@ -11,8 +11,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The engine's few touch points with the backend choice, kept here so the engine stays about measuring: the
@@ -22,8 +22,7 @@ public final class BackendSetup {
     /** Component name of the clean-up incident in results.json. */
     public static final String USERS_COMPONENT = "appwrite-users";
 
-    private BackendSetup() {
-    }
+    private BackendSetup() {}
 
     /** The project id every party uses: the external one, or the emulator's fixed id. */
     public static String projectId(HarnessOptions options) {
@@ -40,7 +39,8 @@ public final class BackendSetup {
         if (backend == null) {
             return true;
         }
-        out.println("authbench: checking the Appwrite at " + backend.label() + " (project " + backend.projectId() + ")");
+        out.println(
+                "authbench: checking the Appwrite at " + backend.label() + " (project " + backend.projectId() + ")");
         out.flush();
         try {
             // The origin Appwrite's Web-platform check sees: the host name in browser URLs (--public-host).
@@ -66,18 +66,27 @@ public final class BackendSetup {
             return Map.of();
         }
         if (options.targets() != null && !options.targets().launched()) {
-            return Map.of("appwriteLinks", "none: the target apps run on their own and reach the Appwrite"
-                    + " directly; the harness put no link in front of it");
+            return Map.of(
+                    "appwriteLinks",
+                    "none: the target apps run on their own and reach the Appwrite"
+                            + " directly; the harness put no link in front of it");
         }
-        return Map.of("appwriteLinks", backend.tls()
-                ? "none: the https endpoint is reached directly (TLS names its host); only the real network delays Appwrite calls"
-                : "profile links in front of the external endpoint (their delay adds to the real network's)");
+        return Map.of(
+                "appwriteLinks",
+                backend.tls()
+                        ? "none: the https endpoint is reached directly (TLS names its host); only the real network delays Appwrite calls"
+                        : "profile links in front of the external endpoint (their delay adds to the real network's)");
     }
 
     /** Starts the emulator, or connects to the external Appwrite (nothing is launched for it). */
     public static Stack startStack(HarnessOptions options, Path logDir) {
-        StackConfig config = new StackConfig(options.emulatorJar(), options.ssrJar(), options.csrJar(), projectId(options),
-                options.serverStartTimeout(), logDir);
+        StackConfig config = new StackConfig(
+                options.emulatorJar(),
+                options.ssrJar(),
+                options.csrJar(),
+                projectId(options),
+                options.serverStartTimeout(),
+                logDir);
         return options.appwrite() != null ? Stack.connect(config, options.appwrite()) : Stack.start(config);
     }
 
@@ -89,7 +98,7 @@ public final class BackendSetup {
      */
     public static Runnable userCleanup(Stack stack, UserSeeder seeder, ResultsWriter writer, PrintWriter out) {
         if (!stack.external()) {
-            return () -> { };
+            return () -> {};
         }
         AtomicBoolean done = new AtomicBoolean();
         Object lock = new Object();
@@ -106,8 +115,8 @@ public final class BackendSetup {
 
     private static void deleteUsers(UserSeeder seeder, ResultsWriter writer, PrintWriter out) {
         UserSeeder.Cleanup cleanup = seeder.deleteCreated();
-        String text = cleanup.describe() + (cleanup.deleted().isEmpty() ? "" : "; deleted ids: "
-                + String.join(", ", cleanup.deleted()));
+        String text = cleanup.describe()
+                + (cleanup.deleted().isEmpty() ? "" : "; deleted ids: " + String.join(", ", cleanup.deleted()));
         out.println("authbench: " + cleanup.describe());
         out.flush();
         try {

@@ -9,7 +9,14 @@ public final class PreflightException extends Exception {
 
     /** What the preflight found; one constant per failure case of docs/real-appwrite.md#3-the-preflight-check. */
     public enum Problem {
-        UNREACHABLE, TLS, NOT_APPWRITE, UNKNOWN_PROJECT, INVALID_KEY, EXPIRED_KEY, MISSING_SCOPE, ORIGIN_NOT_REGISTERED
+        UNREACHABLE,
+        TLS,
+        NOT_APPWRITE,
+        UNKNOWN_PROJECT,
+        INVALID_KEY,
+        EXPIRED_KEY,
+        MISSING_SCOPE,
+        ORIGIN_NOT_REGISTERED
     }
 
     public PreflightException(Problem problem, String message) {

@@ -49,21 +49,32 @@ public final class RateLimits {
         if (outcome.ok() || user == null || !looksRateLimited(outcome.failure())) {
             return outcome;
         }
-        String reason = "rate limited by Appwrite (429 general_rate_limit_exceeded on sign-in for " + user.email() + "; "
-                + probe(user.email()) + "): " + outcome.failure();
-        return new IterationOutcome(false, reason, outcome.startedAt(), outcome.metrics(), outcome.requests(),
-                outcome.overheadMs(), outcome.timeToContentMethod(), outcome.checks(), outcome.csrSessionPath());
+        String reason = "rate limited by Appwrite (429 general_rate_limit_exceeded on sign-in for " + user.email()
+                + "; " + probe(user.email()) + "): " + outcome.failure();
+        return new IterationOutcome(
+                false,
+                reason,
+                outcome.startedAt(),
+                outcome.metrics(),
+                outcome.requests(),
+                outcome.overheadMs(),
+                outcome.timeToContentMethod(),
+                outcome.checks(),
+                outcome.csrSessionPath());
     }
 
     /** The limit as Appwrite states it now for {@code email}'s sign-ins. */
     String probe(String email) {
-        String body = "{\"email\":\"" + email.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"password\":\"rate-limit-probe\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(appwriteApi + "/account/sessions/email")).timeout(timeout)
-                .header("X-Appwrite-Project", projectId).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String body = "{\"email\":\"" + email.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\",\"password\":\"rate-limit-probe\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(appwriteApi + "/account/sessions/email"))
+                .timeout(timeout)
+                .header("X-Appwrite-Project", projectId)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
-            HttpResponse<String> response = AppHttp.client(timeout)
-                    .send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = AppHttp.client(timeout).send(request, HttpResponse.BodyHandlers.ofString());
             return describe(response.statusCode(), response.headers());
         } catch (IOException e) {
             return "the limit could not be read: " + e.getClass().getSimpleName();
@@ -80,9 +91,12 @@ public final class RateLimits {
     public static String describe(int status, HttpHeaders headers) {
         String limit = headers.firstValue("x-ratelimit-limit").orElse(null);
         String remaining = headers.firstValue("x-ratelimit-remaining").orElse(null);
-        String reset = headers.firstValue("x-ratelimit-reset").map(RateLimits::resetTime).orElse(null);
+        String reset = headers.firstValue("x-ratelimit-reset")
+                .map(RateLimits::resetTime)
+                .orElse(null);
         StringBuilder text = new StringBuilder();
-        text.append(limit == null ? "no X-RateLimit-Limit header" : "limit " + limit + " per window (X-RateLimit-Limit)");
+        text.append(
+                limit == null ? "no X-RateLimit-Limit header" : "limit " + limit + " per window (X-RateLimit-Limit)");
         if (remaining != null) {
             text.append(", ").append(remaining).append(" left");
         }

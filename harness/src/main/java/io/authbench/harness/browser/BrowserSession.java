@@ -5,9 +5,9 @@ import com.microsoft.playwright.Playwright;
 import io.authbench.support.browser.Browsers;
 import io.authbench.support.browser.LaunchSettings;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -52,8 +52,9 @@ public final class BrowserSession implements AutoCloseable {
     private static BrowserSession launch(Path executable, List<String> topologyFlags) {
         Playwright playwright = Browsers.createPlaywright();
         try {
-            Browser browser = Browsers.launchChromium(playwright, new LaunchSettings(executable, true,
-                    flags(topologyFlags), LaunchSettings.DEFAULT_LAUNCH_TIMEOUT));
+            Browser browser = Browsers.launchChromium(
+                    playwright,
+                    new LaunchSettings(executable, true, flags(topologyFlags), LaunchSettings.DEFAULT_LAUNCH_TIMEOUT));
             return new BrowserSession(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();
@@ -74,12 +75,15 @@ public final class BrowserSession implements AutoCloseable {
     public static BrowserSession open(BrowserTarget target, List<String> topologyFlags) {
         List<String> flags = flags(topologyFlags);
         if (target instanceof BrowserTarget.PlaywrightServer server) {
-            return start(Browsers.createPlaywright(), playwright -> Browsers.connectChromium(playwright,
-                    server.endpoint(), flags, server.executableOnServer(), REMOTE_TIMEOUT));
+            return start(
+                    Browsers.createPlaywright(),
+                    playwright -> Browsers.connectChromium(
+                            playwright, server.endpoint(), flags, server.executableOnServer(), REMOTE_TIMEOUT));
         }
         if (target instanceof BrowserTarget.SeleniumGrid grid) {
-            return start(Browsers.createPlaywright(Browsers.seleniumGridEnvironment(grid.hub())), playwright ->
-                    Browsers.launchChromiumOnSeleniumGrid(playwright, grid.hub(), flags, REMOTE_TIMEOUT));
+            return start(
+                    Browsers.createPlaywright(Browsers.seleniumGridEnvironment(grid.hub())),
+                    playwright -> Browsers.launchChromiumOnSeleniumGrid(playwright, grid.hub(), flags, REMOTE_TIMEOUT));
         }
         return launch(((BrowserTarget.Local) target).executable(), topologyFlags);
     }

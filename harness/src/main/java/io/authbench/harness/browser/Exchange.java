@@ -1,7 +1,7 @@
 package io.authbench.harness.browser;
 
-import java.util.List;
 import java.net.URI;
+import java.util.List;
 
 /**
  * One request/response exchange the browser had with a server, as CDP's Network domain reported it. A redirect

@@ -21,8 +21,7 @@ public final class NetworkLog {
     private final List<Exchange> done = new ArrayList<>();
     private double epochOffsetMs = Double.NaN;
 
-    private NetworkLog() {
-    }
+    private NetworkLog() {}
 
     /** Starts recording on {@code cdp} (enables the Network domain). */
     public static NetworkLog attach(CDPSession cdp) {
@@ -162,8 +161,20 @@ public final class NetworkLog {
 
         Exchange build(double end) {
             double finish = Double.isNaN(end) ? responseAt : end;
-            return new Exchange(url, method, resourceType, preflight, redirect, fromCache, start, finish, status, bytes, cacheControl,
-                    serverTiming, failed);
+            return new Exchange(
+                    url,
+                    method,
+                    resourceType,
+                    preflight,
+                    redirect,
+                    fromCache,
+                    start,
+                    finish,
+                    status,
+                    bytes,
+                    cacheControl,
+                    serverTiming,
+                    failed);
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.authbench.harness.browser;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The in-page instrumentation: {@link #actionMarkScript} (an init script that time-stamps the user's click),
@@ -23,10 +23,10 @@ public final class PageProbe {
     private static final String ACTION_MARK = resource("action-mark.js");
     private static final String CONTENT_WATCH = resource("content-watch.js");
     private static final String PROBE_SCRIPT = resource("probe.js");
-    private static final String CLEAR_ACTION = "() => { try { sessionStorage.removeItem('__authbenchActionEpoch'); } catch (e) {} }";
+    private static final String CLEAR_ACTION =
+            "() => { try { sessionStorage.removeItem('__authbenchActionEpoch'); } catch (e) {} }";
 
-    private PageProbe() {
-    }
+    private PageProbe() {}
 
     /**
      * The init script that records a click on one of {@code controlSelectors} (CSS selectors of the controls whose
@@ -72,16 +72,24 @@ public final class PageProbe {
      *                  with a navigation (time zero is the document's timeOrigin)
      */
     public static Timings measure(Page page, String selector, boolean useAction, long timeoutMs) {
-        Object raw = page.evaluate(PROBE_SCRIPT, Map.of("selector", selector, "useAction", useAction, "timeoutMs", (double) timeoutMs));
+        Object raw = page.evaluate(
+                PROBE_SCRIPT, Map.of("selector", selector, "useAction", useAction, "timeoutMs", (double) timeoutMs));
         if (!(raw instanceof Map<?, ?> map)) {
             throw new IllegalStateException("the page probe returned " + raw);
         }
         Object element = map.get("element");
         Double paint = element instanceof Map<?, ?> el ? number(el.get("paint")) : null;
-        return new Timings(String.valueOf(map.get("method")), number(map.get("timeOrigin")), number(map.get("actionEpoch")), paint,
+        return new Timings(
+                String.valueOf(map.get("method")),
+                number(map.get("timeOrigin")),
+                number(map.get("actionEpoch")),
+                paint,
                 map.get("text") == null ? null : map.get("text").toString(),
-                number(map.get("ttfb")), number(map.get("fcp")), number(map.get("lcp")),
-                number(map.get("domContentLoaded")), number(map.get("load")));
+                number(map.get("ttfb")),
+                number(map.get("fcp")),
+                number(map.get("lcp")),
+                number(map.get("domContentLoaded")),
+                number(map.get("load")));
     }
 
     private static Double number(Object value) {
@@ -110,8 +118,17 @@ public final class PageProbe {
      *                    observer: the first frame after the content appeared); null = never painted
      * @param contentText the content element's text, null if absent
      */
-    public record Timings(String method, Double timeOrigin, Double actionEpoch, Double contentPaint, String contentText, Double ttfb,
-                          Double fcp, Double lcp, Double domContentLoaded, Double load) {
+    public record Timings(
+            String method,
+            Double timeOrigin,
+            Double actionEpoch,
+            Double contentPaint,
+            String contentText,
+            Double ttfb,
+            Double fcp,
+            Double lcp,
+            Double domContentLoaded,
+            Double load) {
 
         /** Epoch ms of the content paint, or null. */
         public Double contentEpoch() {

@@ -20,6 +20,7 @@ import java.util.List;
 public final class Screencast {
     /** Small frames: enough to see what the user saw, cheap to encode and to keep (≈ 5–15 kB each). */
     static final int MAX_WIDTH = 480;
+
     static final int MAX_HEIGHT = 360;
     static final int JPEG_QUALITY = 50;
 
@@ -29,8 +30,7 @@ public final class Screencast {
      * @param epochMs   when Chromium swapped the frame to the screen, epoch milliseconds (same clock as the action)
      * @param jpegBase64 the JPEG image, base64 as CDP sends it
      */
-    public record Frame(double epochMs, String jpegBase64) {
-    }
+    public record Frame(double epochMs, String jpegBase64) {}
 
     private final CDPSession cdp;
     private final List<Frame> frames = new ArrayList<>();
@@ -58,8 +58,8 @@ public final class Screencast {
     private void onFrame(JsonObject event) {
         JsonObject metadata = event.has("metadata") ? event.getAsJsonObject("metadata") : new JsonObject();
         // timestamp is optional in the protocol; the arrival time is a later, still usable, estimate.
-        double epochMs = metadata.has("timestamp") ? metadata.get("timestamp").getAsDouble() * 1000
-                : System.currentTimeMillis();
+        double epochMs =
+                metadata.has("timestamp") ? metadata.get("timestamp").getAsDouble() * 1000 : System.currentTimeMillis();
         frames.add(new Frame(epochMs, event.get("data").getAsString()));
         if (running) {
             JsonObject ack = new JsonObject();

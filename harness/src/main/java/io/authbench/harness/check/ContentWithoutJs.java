@@ -25,22 +25,32 @@ public record ContentWithoutJs(Boolean present, String note) {
             return new ContentWithoutJs(true, element + " shows " + Quote.of(shownText));
         }
         if (html == null) {
-            return new ContentWithoutJs(null, "not measured: the page's HTML could not be read, and " + element
-                    + (shownText == null ? " is absent" : " shows " + Quote.of(shownText)));
+            return new ContentWithoutJs(
+                    null,
+                    "not measured: the page's HTML could not be read, and " + element
+                            + (shownText == null ? " is absent" : " shows " + Quote.of(shownText)));
         }
         boolean nameInHtml = html.contains(name) || html.contains(escapeHtml(name));
         if (!nameInHtml) {
-            return new ContentWithoutJs(false, "the HTML does not contain the name; " + element
-                    + (shownText == null ? " is absent" : " shows " + Quote.of(shownText)));
+            return new ContentWithoutJs(
+                    false,
+                    "the HTML does not contain the name; " + element
+                            + (shownText == null ? " is absent" : " shows " + Quote.of(shownText)));
         }
-        return new ContentWithoutJs(null, "not measured: the HTML contains the name but " + element
-                + (shownText == null ? " is absent (check the selector)"
-                        : " shows " + Quote.of(shownText) + ", which the name match (" + match.describe()
-                                + ") does not accept (set \"nameMatch\" in the target file)"));
+        return new ContentWithoutJs(
+                null,
+                "not measured: the HTML contains the name but " + element
+                        + (shownText == null
+                                ? " is absent (check the selector)"
+                                : " shows " + Quote.of(shownText) + ", which the name match (" + match.describe()
+                                        + ") does not accept (set \"nameMatch\" in the target file)"));
     }
 
     private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 }

@@ -4,8 +4,8 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The cookie half of the correctness check: after signing in, the session cookie exists with attributes at least as
@@ -19,15 +19,13 @@ import java.util.Locale;
  * pattern rather than harden it.
  */
 public final class CookieCheck {
-    private CookieCheck() {
-    }
+    private CookieCheck() {}
 
     /**
      * @param problem why the cookies are not as required; empty if they are (or the check is not applied)
      * @param seen    the cookie's attributes as the browser holds them ({@code absent}, or {@code not checked …})
      */
-    public record Result(Optional<String> problem, String seen) {
-    }
+    public record Result(Optional<String> problem, String seen) {}
 
     /**
      * @param name           the session cookie's name (SSR: the target's, null = unknown, so not checked; CSR:
@@ -40,15 +38,19 @@ public final class CookieCheck {
         if (name == null) {
             return new Result(Optional.empty(), "not checked: the target names no session cookie");
         }
-        Optional<Cookie> session = cookies.stream().filter(c -> c.name.equals(name) && !c.value.isEmpty()).findFirst();
+        Optional<Cookie> session = cookies.stream()
+                .filter(c -> c.name.equals(name) && !c.value.isEmpty())
+                .findFirst();
         if (session.isEmpty()) {
-            return new Result(expectSignedIn ? Optional.of("no session cookie " + name + " after signing in")
-                    : Optional.empty(), name + ": absent");
+            return new Result(
+                    expectSignedIn ? Optional.of("no session cookie " + name + " after signing in") : Optional.empty(),
+                    name + ": absent");
         }
         Cookie cookie = session.get();
         String seen = name + ": " + describe(cookie);
         if (!expectSignedIn) {
-            return new Result(Optional.of("the session cookie " + name + " is still set after the session ended"), seen);
+            return new Result(
+                    Optional.of("the session cookie " + name + " is still set after the session ended"), seen);
         }
         return new Result(problem(cookie, name, ssr, https), seen);
     }
@@ -66,7 +68,8 @@ public final class CookieCheck {
         }
         if (!ssr && https) {
             if (!Boolean.TRUE.equals(cookie.secure)) {
-                return Optional.of("the session cookie " + name + " is not Secure although Appwrite is reached over https");
+                return Optional.of(
+                        "the session cookie " + name + " is not Secure although Appwrite is reached over https");
             }
             if (cookie.sameSite != SameSiteAttribute.NONE) {
                 return Optional.of("the session cookie " + name + " has SameSite=" + sameSite(cookie)

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Whether the content element shows the signed-in user's name by the target's {@link NameMatch}, and if not, why. */
 public final class NameCheck {
-    private NameCheck() {
-    }
+    private NameCheck() {}
 
     /**
      * @param element   what the element is, for the message: e.g. {@code the user-name element (h1.greeting)}
@@ -22,7 +21,9 @@ public final class NameCheck {
         }
         return Optional.of("expected the name " + Quote.of(name) + " but " + element + " shows " + Quote.of(shownText)
                 + ", which the name match (" + match.describe() + ") does not accept"
-                + (match.mode() == NameMatch.Mode.EXACT && NameMatch.normalise(shownText).contains(name)
-                        ? "; the text contains the name: set \"nameMatch\": \"contains\" (or a regex) in the target file" : ""));
+                + (match.mode() == NameMatch.Mode.EXACT
+                                && NameMatch.normalise(shownText).contains(name)
+                        ? "; the text contains the name: set \"nameMatch\": \"contains\" (or a regex) in the target file"
+                        : ""));
     }
 }

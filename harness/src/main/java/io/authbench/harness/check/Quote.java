@@ -9,8 +9,7 @@ public final class Quote {
     /** Longest quoted text, characters. */
     public static final int MAX = 120;
 
-    private Quote() {
-    }
+    private Quote() {}
 
     /** {@code 'text'}; {@code (nothing)} for null. */
     public static String of(String text) {

@@ -11,8 +11,7 @@ import java.util.Optional;
  * documentation cannot drift from the code.
  */
 public final class Defaults {
-    private Defaults() {
-    }
+    private Defaults() {}
 
     /** The four bundled profiles (docs/architecture.md#network-profiles), in run order. */
     public static final String PROFILES = "loopback,cable,slow-4g,far-backend";
@@ -45,9 +44,11 @@ public final class Defaults {
 
     /** Upper bound for one iteration (setup, action, content); slower iterations are recorded as failures. */
     public static final int ITERATION_TIMEOUT_SECONDS = 30;
+
     public static final Duration ITERATION_TIMEOUT = Duration.ofSeconds(ITERATION_TIMEOUT_SECONDS);
     /** Upper bound for a child server to print its LISTENING line. */
     public static final int SERVER_START_TIMEOUT_SECONDS = 60;
+
     public static final Duration SERVER_START_TIMEOUT = Duration.ofSeconds(SERVER_START_TIMEOUT_SECONDS);
     /** Upper bound for one Appwrite SDK call (the Kotlin SDK would otherwise wait forever on a bad response). */
     public static final Duration SDK_CALL_TIMEOUT = Duration.ofSeconds(20);
@@ -62,9 +63,11 @@ public final class Defaults {
 
     /** Link calibration: pings per link and the time of each bandwidth transfer (LinkCalibrator's defaults). */
     public static final int CALIBRATION_PINGS = 15;
+
     public static final Duration CALIBRATION_TRANSFER_TIME = Duration.ofMillis(500);
     /** Quick mode: enough pings for a median RTT, a shorter transfer for the bandwidth estimate. */
     public static final int QUICK_CALIBRATION_PINGS = 5;
+
     public static final Duration QUICK_CALIBRATION_TRANSFER_TIME = Duration.ofMillis(250);
 
     /** The server-side phase (server-bench: JMH and the load ladder) runs after the browser phase unless turned off. */
@@ -103,7 +106,9 @@ public final class Defaults {
         Path fromRoot = Path.of(module, "target", module + ".jar");
         Path fromHarnessFolder = Path.of("..", module, "target", module + ".jar");
         // Launched as `java -jar harness/target/authbench.jar` the jar's folder is harness/target.
-        Path nextToJar = harnessJarFolder().map(dir -> dir.resolve(Path.of("..", "..", module, "target", module + ".jar")).normalize())
+        Path nextToJar = harnessJarFolder()
+                .map(dir -> dir.resolve(Path.of("..", "..", module, "target", module + ".jar"))
+                        .normalize())
                 .orElse(fromRoot);
         for (Path candidate : List.of(nextToJar, fromRoot, fromHarnessFolder)) {
             if (Files.isRegularFile(candidate)) {
@@ -117,7 +122,8 @@ public final class Defaults {
     public static Path nextjsDirectory() {
         Path fromRoot = Path.of("nextjs");
         Path fromHarnessFolder = Path.of("..", "nextjs");
-        Path nextToJar = harnessJarFolder().map(dir -> dir.resolve(Path.of("..", "..", "nextjs")).normalize())
+        Path nextToJar = harnessJarFolder()
+                .map(dir -> dir.resolve(Path.of("..", "..", "nextjs")).normalize())
                 .orElse(fromRoot);
         for (Path candidate : List.of(nextToJar, fromRoot, fromHarnessFolder)) {
             if (Files.isDirectory(candidate.resolve("ssr"))) {
@@ -129,7 +135,11 @@ public final class Defaults {
 
     private static Optional<Path> harnessJarFolder() {
         try {
-            Path location = Path.of(Defaults.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(Defaults.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return Files.isRegularFile(location) ? Optional.ofNullable(location.getParent()) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();

@@ -1,7 +1,7 @@
 package io.authbench.harness.cli;
 
-import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.apptarget.Targets;
+import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.Variant;
 import java.nio.file.Path;
@@ -90,7 +90,8 @@ public record HarnessOptions(
 
     /** The variants every cell measures: {@code ssr}, {@code csr}, with the Next.js pair also {@code next-*}. */
     public List<Variant> pairedVariants() {
-        return nextjs == null ? List.of(Variant.SSR, Variant.CSR)
+        return nextjs == null
+                ? List.of(Variant.SSR, Variant.CSR)
                 : List.of(Variant.SSR, Variant.CSR, Variant.NEXT_SSR, Variant.NEXT_CSR);
     }
 
@@ -100,12 +101,49 @@ public record HarnessOptions(
     }
 
     /** The bundled emulator and apps on this machine, no sources (code size not measured), filmstrip on. */
-    public HarnessOptions(boolean quick, List<String> flows, List<String> profiles, Path profilesFile, int pairs,
-            int warmupPairs, long seed, String aaFlow, Path out, Path browser, Path emulatorJar, Path ssrJar, Path csrJar,
-            Duration iterationTimeout, Duration serverStartTimeout, Duration sdkCallTimeout, boolean serverPhase,
+    public HarnessOptions(
+            boolean quick,
+            List<String> flows,
+            List<String> profiles,
+            Path profilesFile,
+            int pairs,
+            int warmupPairs,
+            long seed,
+            String aaFlow,
+            Path out,
+            Path browser,
+            Path emulatorJar,
+            Path ssrJar,
+            Path csrJar,
+            Duration iterationTimeout,
+            Duration serverStartTimeout,
+            Duration sdkCallTimeout,
+            boolean serverPhase,
             boolean jmhFull) {
-        this(quick, flows, profiles, profilesFile, pairs, warmupPairs, seed, aaFlow, out, browser, emulatorJar,
-                ssrJar, csrJar, iterationTimeout, serverStartTimeout, sdkCallTimeout, serverPhase, jmhFull, null, null,
-                Topology.local(), null, true, null);
+        this(
+                quick,
+                flows,
+                profiles,
+                profilesFile,
+                pairs,
+                warmupPairs,
+                seed,
+                aaFlow,
+                out,
+                browser,
+                emulatorJar,
+                ssrJar,
+                csrJar,
+                iterationTimeout,
+                serverStartTimeout,
+                sdkCallTimeout,
+                serverPhase,
+                jmhFull,
+                null,
+                null,
+                Topology.local(),
+                null,
+                true,
+                null);
     }
 }

@@ -1,5 +1,7 @@
 package io.authbench.harness.cli;
 
+import io.authbench.harness.apptarget.TargetFileException;
+import io.authbench.harness.apptarget.Targets;
 import io.authbench.harness.backend.BackendOptions;
 import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.codesize.SourceRoot;
@@ -9,8 +11,6 @@ import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.profile.ProfileFileException;
 import io.authbench.harness.profile.Profiles;
-import io.authbench.harness.apptarget.TargetFileException;
-import io.authbench.harness.apptarget.Targets;
 import io.authbench.support.browser.RemoteEndpoints;
 import java.net.InetAddress;
 import java.net.URI;
@@ -20,18 +20,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.util.Locale;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code authbench run}: the benchmark. Options arrive as text because Maven passes an unset {@code -Dbench.*}
  * property as an empty string, which here means "the default"; {@link #toOptions()} turns them into
  * {@link HarnessOptions} or a {@link UsageException} naming the bad value.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run every flow for SSR and CSR under every network profile as paired iterations and write "
                 + "results.json into the output folder.")
 public final class RunCommand implements Callable<Integer> {
@@ -43,68 +46,99 @@ public final class RunCommand implements Callable<Integer> {
 
     private final Runner runner;
 
-    @Option(names = "--quick", arity = "0..1", fallbackValue = "true",
+    @Option(
+            names = "--quick",
+            arity = "0..1",
+            fallbackValue = "true",
             description = "Reduced run: profiles " + Defaults.QUICK_PROFILES + ", " + Defaults.QUICK_PAIRS
                     + " pairs and " + Defaults.QUICK_WARMUP_PAIRS + " warm-up pair per cell. Default: false.")
     String quick = "";
 
-    @Option(names = "--profiles", paramLabel = "LIST",
-            description = "Comma-separated profile names. Default: " + Defaults.PROFILES + " (quick: " + Defaults.QUICK_PROFILES + ").")
+    @Option(
+            names = "--profiles",
+            paramLabel = "LIST",
+            description = "Comma-separated profile names. Default: " + Defaults.PROFILES + " (quick: "
+                    + Defaults.QUICK_PROFILES + ").")
     String profiles = "";
 
-    @Option(names = "--profiles-file", paramLabel = "FILE",
+    @Option(
+            names = "--profiles-file",
+            paramLabel = "FILE",
             description = "A JSON profiles file that adds to (or overrides) the bundled profiles. Default: none.")
     String profilesFile = "";
 
-    @Option(names = "--flows", paramLabel = "LIST",
+    @Option(
+            names = "--flows",
+            paramLabel = "LIST",
             description = "Comma-separated flows. Default: " + Defaults.FLOWS + ".")
     String flows = "";
 
-    @Option(names = "--pairs", paramLabel = "N",
-            description = "Measured SSR/CSR pairs per cell. Default: " + Defaults.PAIRS + " (quick: " + Defaults.QUICK_PAIRS + ").")
+    @Option(
+            names = "--pairs",
+            paramLabel = "N",
+            description = "Measured SSR/CSR pairs per cell. Default: " + Defaults.PAIRS + " (quick: "
+                    + Defaults.QUICK_PAIRS + ").")
     String pairs = "";
 
-    @Option(names = "--warmup-pairs", paramLabel = "N",
-            description = "Discarded pairs per cell before measuring. Default: " + Defaults.WARMUP_PAIRS
-                    + " (quick: " + Defaults.QUICK_WARMUP_PAIRS + ").")
+    @Option(
+            names = "--warmup-pairs",
+            paramLabel = "N",
+            description = "Discarded pairs per cell before measuring. Default: " + Defaults.WARMUP_PAIRS + " (quick: "
+                    + Defaults.QUICK_WARMUP_PAIRS + ").")
     String warmupPairs = "";
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the pair order. Default: " + Defaults.SEED + ".")
     String seed = "";
 
-    @Option(names = "--aa-flow", paramLabel = "FLOW",
+    @Option(
+            names = "--aa-flow",
+            paramLabel = "FLOW",
             description = "Flow of the A/A cell (SSR against SSR), or 'none'. Default: " + Defaults.AA_FLOW + ".")
     String aaFlow = "";
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: " + Defaults.OUT + ".")
     String out = "";
 
-    @Option(names = "--browser", paramLabel = "PATH",
-            description = "Chromium executable. Default: discovered (/usr/lib/chromium/chromium, /usr/bin/chromium, ...).")
+    @Option(
+            names = "--browser",
+            paramLabel = "PATH",
+            description =
+                    "Chromium executable. Default: discovered (/usr/lib/chromium/chromium, /usr/bin/chromium, ...).")
     String browser = "";
 
-    @Option(names = "--browser-ws", paramLabel = "URL",
-            description = "Use Chromium from this Playwright server (same Playwright version, " + Defaults.PLAYWRIGHT_SERVER_HINT
+    @Option(
+            names = "--browser-ws",
+            paramLabel = "URL",
+            description = "Use Chromium from this Playwright server (same Playwright version, "
+                    + Defaults.PLAYWRIGHT_SERVER_HINT
                     + ") instead of launching one; --browser then names the binary on the server's machine (honoured by"
                     + " 'run-server --unsafe'). Default: none.")
     String browserWs = "";
 
-    @Option(names = "--selenium-grid", paramLabel = "URL",
+    @Option(
+            names = "--selenium-grid",
+            paramLabel = "URL",
             description = "Launch Chromium on this Selenium Grid 4 hub through Playwright's experimental Selenium Grid"
                     + " support (Chromium only), e.g. http://127.0.0.1:4444. Default: none.")
     String seleniumGrid = "";
 
-    @Option(names = "--link-host", paramLabel = "ADDRESS",
+    @Option(
+            names = "--link-host",
+            paramLabel = "ADDRESS",
             description = "Address the browser-facing links listen on; 0.0.0.0 or a LAN address lets a browser on"
                     + " another machine reach them. Default: " + Defaults.LINK_HOST + " (loopback).")
     String linkHost = "";
 
-    @Option(names = "--public-host", paramLabel = "NAME",
+    @Option(
+            names = "--public-host",
+            paramLabel = "NAME",
             description = "Host name (or IPv4 address) the browser's URLs use for the apps and Appwrite; it must lead"
                     + " the browser's machine to this one. Default: " + Defaults.PUBLIC_HOST + ".")
     String publicHost = "";
 
-    @Option(names = "--csr-session-path", paramLabel = "fallback|cookie",
+    @Option(
+            names = "--csr-session-path",
+            paramLabel = "fallback|cookie",
             description = "Which way CSR's Appwrite session reaches the browser. fallback: browser URLs on the public"
                     + " host (localhost), where Appwrite cannot verify the app's domain and sends X-Fallback-Cookies,"
                     + " which the Web SDK keeps in localStorage; cookie: browser URLs on " + Topology.CSR_COOKIE_HOST
@@ -112,81 +146,126 @@ public final class RunCommand implements Callable<Integer> {
                     + " the HttpOnly cookie. Default: fallback.")
     String csrSessionPath = "";
 
-    @Option(names = "--emulator-jar", paramLabel = "JAR",
+    @Option(
+            names = "--emulator-jar",
+            paramLabel = "JAR",
             description = "appwrite-emulator's shaded jar. Default: appwrite-emulator/target/appwrite-emulator.jar.")
     String emulatorJar = "";
 
-    @Option(names = "--ssr-jar", paramLabel = "JAR", description = "ssr-app's shaded jar. Default: ssr-app/target/ssr-app.jar.")
+    @Option(
+            names = "--ssr-jar",
+            paramLabel = "JAR",
+            description = "ssr-app's shaded jar. Default: ssr-app/target/ssr-app.jar.")
     String ssrJar = "";
 
-    @Option(names = "--csr-jar", paramLabel = "JAR", description = "csr-app's shaded jar. Default: csr-app/target/csr-app.jar.")
+    @Option(
+            names = "--csr-jar",
+            paramLabel = "JAR",
+            description = "csr-app's shaded jar. Default: csr-app/target/csr-app.jar.")
     String csrJar = "";
 
-    @Option(names = "--source-root", paramLabel = "DIR",
-            description = "Repository root with the apps' sources (ssr-app/, csr-app/), for the code-size proxy of each"
-                    + " auth path. Default: the current directory if it holds them; otherwise code size is not measured.")
+    @Option(
+            names = "--source-root",
+            paramLabel = "DIR",
+            description =
+                    "Repository root with the apps' sources (ssr-app/, csr-app/), for the code-size proxy of each"
+                            + " auth path. Default: the current directory if it holds them; otherwise code size is not measured.")
     String sourceRoot = "";
 
-    @Option(names = "--iteration-timeout", paramLabel = "SECONDS",
+    @Option(
+            names = "--iteration-timeout",
+            paramLabel = "SECONDS",
             description = "Upper bound of one iteration; slower ones are recorded as failures. Default: "
                     + Defaults.ITERATION_TIMEOUT_SECONDS + ".")
     String iterationTimeout = "";
 
-    @Option(names = "--server-start-timeout", paramLabel = "SECONDS",
-            description = "Upper bound for a child server to become ready. Default: " + Defaults.SERVER_START_TIMEOUT_SECONDS + ".")
+    @Option(
+            names = "--server-start-timeout",
+            paramLabel = "SECONDS",
+            description = "Upper bound for a child server to become ready. Default: "
+                    + Defaults.SERVER_START_TIMEOUT_SECONDS + ".")
     String serverStartTimeout = "";
 
-    @Option(names = "--server-phase", paramLabel = "on|off",
+    @Option(
+            names = "--server-phase",
+            paramLabel = "on|off",
             description = "After the browser phase, measure what each pattern costs the servers (server-bench: JMH with"
                     + " server CPU per operation, then a constant-rate load ladder of SSR and CSR page views). Default: "
                     + Defaults.SERVER_PHASE + ".")
     String serverPhase = "";
 
-    @Option(names = "--jmh-full", arity = "0..1", fallbackValue = "true",
-            description = "Server phase: JMH's own defaults (5 forks, 5 × 10 s warm-up and measurement; long) instead of"
-                    + " the run mode's short settings. Default: false.")
+    @Option(
+            names = "--jmh-full",
+            arity = "0..1",
+            fallbackValue = "true",
+            description =
+                    "Server phase: JMH's own defaults (5 forks, 5 × 10 s warm-up and measurement; long) instead of"
+                            + " the run mode's short settings. Default: false.")
     String jmhFull = "";
 
-    @Option(names = "--filmstrip", paramLabel = "on|off",
+    @Option(
+            names = "--filmstrip",
+            paramLabel = "on|off",
             description = "Screencast the median login pair on the slowest profile for the report's filmstrip; off runs"
                     + " without any screencast (to measure what it costs the measured times). Default: on.")
     String filmstrip = "";
 
-    @Option(names = "--appwrite-endpoint", paramLabel = "URL",
-            description = "An external Appwrite's API base (Cloud or self-hosted, e.g. https://cloud.appwrite.io/v1) instead"
-                    + " of the bundled emulator; checked before anything is measured. Default: none (the emulator).")
+    @Option(
+            names = "--appwrite-endpoint",
+            paramLabel = "URL",
+            description =
+                    "An external Appwrite's API base (Cloud or self-hosted, e.g. https://cloud.appwrite.io/v1) instead"
+                            + " of the bundled emulator; checked before anything is measured. Default: none (the emulator).")
     String appwriteEndpoint = "";
 
-    @Option(names = "--appwrite-project", paramLabel = "ID",
+    @Option(
+            names = "--appwrite-project",
+            paramLabel = "ID",
             description = "With --appwrite-endpoint: the project ID (Appwrite console, Settings). Default: none.")
     String appwriteProject = "";
 
-    @Option(names = "--appwrite-key-file", paramLabel = "FILE",
-            description = "With --appwrite-endpoint: a file whose first line is an API key with the scopes users.write and"
-                    + " sessions.write; else the environment variable " + BackendOptions.KEY_ENV + ". Default: none.")
+    @Option(
+            names = "--appwrite-key-file",
+            paramLabel = "FILE",
+            description =
+                    "With --appwrite-endpoint: a file whose first line is an API key with the scopes users.write and"
+                            + " sessions.write; else the environment variable " + BackendOptions.KEY_ENV
+                            + ". Default: none.")
     String appwriteKeyFile = "";
 
-    @Option(names = "--target", paramLabel = "FILE",
-            description = "A target file (JSON) describing an app under test (docs/running-at-scale.md). With \"start\" the"
-                    + " harness launches it per profile behind the profile's links (one file: the other pattern is the"
-                    + " bundled app). Without, the app runs on its own: give one SSR and one CSR file and"
-                    + " --appwrite-endpoint; no app is started and no link shaped (profile loopback). Repeat the option,"
-                    + " or FILE,FILE. Default: none (the bundled apps).")
+    @Option(
+            names = "--target",
+            paramLabel = "FILE",
+            description =
+                    "A target file (JSON) describing an app under test (docs/running-at-scale.md). With \"start\" the"
+                            + " harness launches it per profile behind the profile's links (one file: the other pattern is the"
+                            + " bundled app). Without, the app runs on its own: give one SSR and one CSR file and"
+                            + " --appwrite-endpoint; no app is started and no link shaped (profile loopback). Repeat the option,"
+                            + " or FILE,FILE. Default: none (the bundled apps).")
     List<String> targetFiles = new ArrayList<>();
 
-    @Option(names = "--target-base-url", paramLabel = "NAME=URL",
-            description = "Replaces the baseUrl of the target named NAME (repeatable, or NAME=URL,NAME=URL). Default: none.")
+    @Option(
+            names = "--target-base-url",
+            paramLabel = "NAME=URL",
+            description =
+                    "Replaces the baseUrl of the target named NAME (repeatable, or NAME=URL,NAME=URL). Default: none.")
     List<String> targetBaseUrls = new ArrayList<>();
 
-    @Option(names = "--nextjs", arity = "0..1", fallbackValue = "true",
+    @Option(
+            names = "--nextjs",
+            arity = "0..1",
+            fallbackValue = "true",
             description = "Also measure the Next.js apps of the nextjs module (next-ssr, next-csr) in every cell, pair"
                     + " by pair next to the bundled apps, behind their own links; they must be built first (mvn"
-                    + " -Dbench.nextjs=true ..., or node nextjs/build-apps.mjs) and need Node.js >= " + NextjsApps.MIN_NODE
+                    + " -Dbench.nextjs=true ..., or node nextjs/build-apps.mjs) and need Node.js >= "
+                    + NextjsApps.MIN_NODE
                     + ". Not with --target."
                     + " Default: false.")
     String nextjs = "";
 
-    @Option(names = "--nextjs-dir", paramLabel = "DIR",
+    @Option(
+            names = "--nextjs-dir",
+            paramLabel = "DIR",
             description = "With --nextjs: the nextjs module's folder (holding ssr/ and csr/ with their target.json)."
                     + " Default: nextjs/ of the repository the harness runs from.")
     String nextjsDir = "";
@@ -219,8 +298,9 @@ public final class RunCommand implements Callable<Integer> {
         List<String> baseUrlOverrides = items(targetBaseUrls);
         boolean targetMode = !targetList.isEmpty();
         if (!targetMode && !baseUrlOverrides.isEmpty()) {
-            throw new UsageException("--target-base-url: it overrides a target file's baseUrl; give the target files with"
-                    + " --target too.");
+            throw new UsageException(
+                    "--target-base-url: it overrides a target file's baseUrl; give the target files with"
+                            + " --target too.");
         }
         boolean withNextjs = parseBoolean("--nextjs", nextjs);
         if (withNextjs && targetMode) {
@@ -243,8 +323,8 @@ public final class RunCommand implements Callable<Integer> {
         boolean externalTargets = targets != null && !targets.launched();
         // Targets that run on their own cannot get shaped links (the harness starts neither them nor Appwrite): their
         // default profile is loopback. Launched targets run behind links like the bundled apps.
-        List<String> profileList = list(profiles, externalTargets ? Targets.LOOPBACK
-                : isQuick ? Defaults.QUICK_PROFILES : Defaults.PROFILES);
+        List<String> profileList = list(
+                profiles, externalTargets ? Targets.LOOPBACK : isQuick ? Defaults.QUICK_PROFILES : Defaults.PROFILES);
         Path extraProfiles = blank(profilesFile) ? null : existingFile("--profiles-file", profilesFile);
         List<NetworkProfile> chosenProfiles;
         try {
@@ -256,18 +336,21 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--profiles: " + e.getMessage());
         }
         int pairCount = parseInt("--pairs", pairs, isQuick ? Defaults.QUICK_PAIRS : Defaults.PAIRS, 1);
-        int warmups = parseInt("--warmup-pairs", warmupPairs, isQuick ? Defaults.QUICK_WARMUP_PAIRS : Defaults.WARMUP_PAIRS, 0);
+        int warmups = parseInt(
+                "--warmup-pairs", warmupPairs, isQuick ? Defaults.QUICK_WARMUP_PAIRS : Defaults.WARMUP_PAIRS, 0);
         long seedValue = parseLong("--seed", seed, Defaults.SEED);
         String aa = blank(aaFlow) ? Defaults.AA_FLOW : aaFlow.trim();
         if (aa.equals("none")) {
             aa = null;
         } else if (Flow.byCode(aa).isEmpty()) {
-            throw new UsageException("--aa-flow: unknown flow '" + aa + "'; use one of " + Flow.codes() + " or 'none'.");
+            throw new UsageException(
+                    "--aa-flow: unknown flow '" + aa + "'; use one of " + Flow.codes() + " or 'none'.");
         }
         Path outDir = Path.of(blank(out) ? Defaults.OUT : out.trim());
         Topology topology = topology();
         // With a Playwright server, --browser is a path on the server's machine: it cannot be checked here.
-        Path browserPath = blank(browser) ? null
+        Path browserPath = blank(browser)
+                ? null
                 : topology.browserWs() != null ? Path.of(browser.trim()) : existingFile("--browser", browser);
         ExternalAppwrite appwrite;
         try {
@@ -277,11 +360,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (externalTargets) {
             if (appwrite == null) {
-                throw new UsageException("--target: these target apps run on their own (no \"start\" in their files) and"
-                        + " sign in with an Appwrite of their own, which the harness needs too (to create the test users and"
-                        + " their sessions): give it with --appwrite-endpoint, --appwrite-project and --appwrite-key-file"
-                        + " (docs/real-appwrite.md); or add \"start\" to the files, and the harness launches the apps"
-                        + " against its emulator (docs/running-at-scale.md).");
+                throw new UsageException(
+                        "--target: these target apps run on their own (no \"start\" in their files) and"
+                                + " sign in with an Appwrite of their own, which the harness needs too (to create the test users and"
+                                + " their sessions): give it with --appwrite-endpoint, --appwrite-project and --appwrite-key-file"
+                                + " (docs/real-appwrite.md); or add \"start\" to the files, and the harness launches the apps"
+                                + " against its emulator (docs/running-at-scale.md).");
             }
             try {
                 for (NetworkProfile profile : chosenProfiles) {
@@ -293,13 +377,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         // An external Appwrite needs no emulator (the server phase, which would start one, is skipped then); a target
         // app is started from its file (or by its owner), not from these jars: only a bundled side needs its jar.
-        Path emulator = appwrite != null && blank(emulatorJar) ? Defaults.emulatorJar()
+        Path emulator = appwrite != null && blank(emulatorJar)
+                ? Defaults.emulatorJar()
                 : jar("--emulator-jar", emulatorJar, Defaults.emulatorJar(), "appwrite-emulator");
-        Path ssr = targets != null && targets.ssr() != null ? Path.of(blank(ssrJar) ? Defaults.ssrJar().toString() : ssrJar.trim())
+        Path ssr = targets != null && targets.ssr() != null
+                ? Path.of(blank(ssrJar) ? Defaults.ssrJar().toString() : ssrJar.trim())
                 : jar("--ssr-jar", ssrJar, Defaults.ssrJar(), "ssr-app");
-        Path csr = targets != null && targets.csr() != null ? Path.of(blank(csrJar) ? Defaults.csrJar().toString() : csrJar.trim())
+        Path csr = targets != null && targets.csr() != null
+                ? Path.of(blank(csrJar) ? Defaults.csrJar().toString() : csrJar.trim())
                 : jar("--csr-jar", csrJar, Defaults.csrJar(), "csr-app");
-        Duration iteration = Duration.ofSeconds(parseInt("--iteration-timeout", iterationTimeout, Defaults.ITERATION_TIMEOUT_SECONDS, 1));
+        Duration iteration = Duration.ofSeconds(
+                parseInt("--iteration-timeout", iterationTimeout, Defaults.ITERATION_TIMEOUT_SECONDS, 1));
         Duration serverStart = Duration.ofSeconds(
                 parseInt("--server-start-timeout", serverStartTimeout, Defaults.SERVER_START_TIMEOUT_SECONDS, 1));
         boolean runServerPhase = parseOnOff("--server-phase", serverPhase, Defaults.SERVER_PHASE.equals("on"));
@@ -309,15 +397,37 @@ public final class RunCommand implements Callable<Integer> {
         NextjsApps nextjsApps = null;
         if (withNextjs) {
             try {
-                nextjsApps = NextjsApps.locate(blank(nextjsDir) ? Defaults.nextjsDirectory()
-                        : Path.of(nextjsDir.trim()), node);
+                nextjsApps = NextjsApps.locate(
+                        blank(nextjsDir) ? Defaults.nextjsDirectory() : Path.of(nextjsDir.trim()), node);
             } catch (NextjsApps.NotReady e) {
                 throw new UsageException(e.getMessage());
             }
         }
-        return new HarnessOptions(isQuick, flowList, profileList, extraProfiles, pairCount, warmups, seedValue, aa, outDir,
-                browserPath, emulator, ssr, csr, iteration, serverStart, Defaults.SDK_CALL_TIMEOUT, runServerPhase, fullJmh,
-                sources, appwrite, topology, targets, withFilmstrip, nextjsApps);
+        return new HarnessOptions(
+                isQuick,
+                flowList,
+                profileList,
+                extraProfiles,
+                pairCount,
+                warmups,
+                seedValue,
+                aa,
+                outDir,
+                browserPath,
+                emulator,
+                ssr,
+                csr,
+                iteration,
+                serverStart,
+                Defaults.SDK_CALL_TIMEOUT,
+                runServerPhase,
+                fullJmh,
+                sources,
+                appwrite,
+                topology,
+                targets,
+                withFilmstrip,
+                nextjsApps);
     }
 
     /** Values of a repeatable option, each possibly a comma-separated list (Maven passes one, maybe empty). */
@@ -357,17 +467,20 @@ public final class RunCommand implements Callable<Integer> {
         }
         boolean cookiePath = csrCookiePath();
         if (cookiePath && !blank(publicHost)) {
-            throw new UsageException("--csr-session-path=cookie sets the public host itself (" + Topology.CSR_COOKIE_HOST
-                    + "); leave out --public-host, or give a --public-host under your own domain with the default path.");
+            throw new UsageException(
+                    "--csr-session-path=cookie sets the public host itself (" + Topology.CSR_COOKIE_HOST
+                            + "); leave out --public-host, or give a --public-host under your own domain with the default path.");
         }
         if (cookiePath && bind.isAnyLocalAddress() && (ws != null || grid != null)) {
             throw new UsageException("--csr-session-path=cookie with a remote browser needs --link-host set to this"
-                    + " machine's LAN address (the browser is told to find " + Topology.CSR_COOKIE_HOST + " there), not "
+                    + " machine's LAN address (the browser is told to find " + Topology.CSR_COOKIE_HOST
+                    + " there), not "
                     + bind.getHostAddress() + ".");
         }
         String host;
         try {
-            host = cookiePath ? Topology.CSR_COOKIE_HOST
+            host = cookiePath
+                    ? Topology.CSR_COOKIE_HOST
                     : LinkHosts.parsePublicHost(blank(publicHost) ? Defaults.PUBLIC_HOST : publicHost);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--public-host: " + e.getMessage());
@@ -389,8 +502,9 @@ public final class RunCommand implements Callable<Integer> {
         if (blank(value)) {
             return SourceRoot.resolve(null).orElse(null);
         }
-        return SourceRoot.resolve(Path.of(value.trim())).orElseThrow(() -> new UsageException("--source-root: '"
-                + value.trim() + "' has no ssr-app/ and csr-app/ folders; point it at the AuthBench repository root."));
+        return SourceRoot.resolve(Path.of(value.trim()))
+                .orElseThrow(() -> new UsageException("--source-root: '" + value.trim()
+                        + "' has no ssr-app/ and csr-app/ folders; point it at the AuthBench repository root."));
     }
 
     private static boolean blank(String value) {
@@ -471,7 +585,8 @@ public final class RunCommand implements Callable<Integer> {
         Path path = blank(value) ? fallback : Path.of(value.trim());
         if (!Files.isRegularFile(path)) {
             throw new UsageException(option + ": " + module + "'s jar is missing at " + path.toAbsolutePath()
-                    + "; build it with 'mvn -q -B -pl " + module + " package -DskipTests' (or 'mvn package' at the root).");
+                    + "; build it with 'mvn -q -B -pl " + module
+                    + " package -DskipTests' (or 'mvn package' at the root).");
         }
         return path;
     }

@@ -49,7 +49,9 @@ public record Topology(URI browserWs, URI seleniumGrid, LinkHosts links, boolean
         if (!csrCookiePath) {
             return List.of();
         }
-        String address = links.bindAddress().isAnyLocalAddress() ? "127.0.0.1" : links.bindAddress().getHostAddress();
+        String address = links.bindAddress().isAnyLocalAddress()
+                ? "127.0.0.1"
+                : links.bindAddress().getHostAddress();
         return List.of("--host-resolver-rules=MAP " + CSR_COOKIE_HOST + " " + address);
     }
 

@@ -12,21 +12,21 @@ import java.util.List;
 public final class AuthPathFiles {
     /** ssr-app: routes that log in, check the session and log out; the session cookie; the Appwrite gateway; pages. */
     public static final List<String> SSR = List.of(
-            "ssr-app/src/main/java/io/authbench/ssr/route/LoginRoutes.java",      // GET/POST /login
-            "ssr-app/src/main/java/io/authbench/ssr/route/AccountRoutes.java",    // session check of /dashboard, /profile
-            "ssr-app/src/main/java/io/authbench/ssr/route/LogoutRoute.java",      // POST /logout
-            "ssr-app/src/main/java/io/authbench/ssr/session/SessionCookie.java",  // the app's own session cookie
-            "ssr-app/src/main/java/io/authbench/ssr/session/CookiePolicy.java",   // its attributes (HttpOnly, SameSite, ...)
+            "ssr-app/src/main/java/io/authbench/ssr/route/LoginRoutes.java", // GET/POST /login
+            "ssr-app/src/main/java/io/authbench/ssr/route/AccountRoutes.java", // session check of /dashboard, /profile
+            "ssr-app/src/main/java/io/authbench/ssr/route/LogoutRoute.java", // POST /logout
+            "ssr-app/src/main/java/io/authbench/ssr/session/SessionCookie.java", // the app's own session cookie
+            "ssr-app/src/main/java/io/authbench/ssr/session/CookiePolicy.java", // its attributes (HttpOnly, SameSite,
+            // ...)
             "ssr-app/src/main/java/io/authbench/ssr/appwrite/AppwriteGateway.java", // the SDK calls, bounded
             "ssr-app/src/main/java/io/authbench/ssr/view/LoginPage.java",
             "ssr-app/src/main/java/io/authbench/ssr/view/DashboardPage.java");
 
     /** csr-app's front end: the router and login/logout actions, the Appwrite session calls, the views. */
     public static final List<String> CSR = List.of(
-            "csr-app/src/main/frontend/src/app.js",      // boot (account.get), History-API router, login/logout actions
-            "csr-app/src/main/frontend/src/session.js",  // the Web SDK calls and their outcomes
-            "csr-app/src/main/frontend/src/views.js");   // login, dashboard (and profile) pages built with DOM APIs
+            "csr-app/src/main/frontend/src/app.js", // boot (account.get), History-API router, login/logout actions
+            "csr-app/src/main/frontend/src/session.js", // the Web SDK calls and their outcomes
+            "csr-app/src/main/frontend/src/views.js"); // login, dashboard (and profile) pages built with DOM APIs
 
-    private AuthPathFiles() {
-    }
+    private AuthPathFiles() {}
 }

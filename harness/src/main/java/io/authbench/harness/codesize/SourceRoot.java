@@ -9,12 +9,12 @@ import java.util.Optional;
  * them in the working directory, which is the repository root when Maven or a user at the root runs it).
  */
 public final class SourceRoot {
-    private SourceRoot() {
-    }
+    private SourceRoot() {}
 
     /** {@code explicit} if given, else the current directory; empty when that folder lacks ssr-app/ or csr-app/. */
     public static Optional<Path> resolve(Path explicit) {
-        Path candidate = (explicit != null ? explicit : Path.of("")).toAbsolutePath().normalize();
+        Path candidate =
+                (explicit != null ? explicit : Path.of("")).toAbsolutePath().normalize();
         return holdsSources(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 

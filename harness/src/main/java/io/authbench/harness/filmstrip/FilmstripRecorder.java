@@ -19,9 +19,9 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 
 /**
  * The filmstrip of the report's section 6 (harness/README.md#filmstrip-report-section-6): SSR and CSR side by side at
@@ -40,8 +40,7 @@ public final class FilmstripRecorder {
     /** pair → variant → that iteration's capture; in arrival order. */
     private final Map<Integer, Map<String, Capture>> captures = new LinkedHashMap<>();
 
-    private record Capture(double actionEpochMs, double timeToContentMs, List<Frame> frames) {
-    }
+    private record Capture(double actionEpochMs, double timeToContentMs, List<Frame> frames) {}
 
     /**
      * The frames chosen for the report.
@@ -49,8 +48,7 @@ public final class FilmstripRecorder {
      * @param pair        the median pair
      * @param screenshots variant ({@code ssr}, {@code csr}) → its frames at the shared time steps
      */
-    public record Selection(String profile, int pair, Map<String, List<Screenshot>> screenshots) {
-    }
+    public record Selection(String profile, int pair, Map<String, List<Screenshot>> screenshots) {}
 
     FilmstripRecorder(String profile) {
         this.profile = profile;
@@ -65,10 +63,10 @@ public final class FilmstripRecorder {
             return Optional.empty();
         }
         // ProfileLookup.slowest reads a RunResults; a provisional one with only the profiles is enough.
-        RunConfig config = new RunConfig(flows, profiles.stream().map(ProfileInfo::name).toList(), pairs, 0, null,
-                Map.of(), Map.of());
-        RunResults provisional = RunResults.start(new Run("plan", RunStatus.RUNNING, null, null, null, 0, false, config),
-                null, profiles);
+        RunConfig config = new RunConfig(
+                flows, profiles.stream().map(ProfileInfo::name).toList(), pairs, 0, null, Map.of(), Map.of());
+        RunResults provisional = RunResults.start(
+                new Run("plan", RunStatus.RUNNING, null, null, null, 0, false, config), null, profiles);
         return ProfileLookup.slowest(provisional, config.profiles()).map(FilmstripRecorder::new);
     }
 
@@ -84,7 +82,9 @@ public final class FilmstripRecorder {
 
     /** Whether this iteration is screencast: a measured SSR or CSR login on the filmstrip's profile. */
     public boolean captures(String flow, String profileName, String variant, boolean warmup) {
-        return !warmup && FLOW.equals(flow) && profile.equals(profileName)
+        return !warmup
+                && FLOW.equals(flow)
+                && profile.equals(profileName)
                 && (Variants.SSR.equals(variant) || Variants.CSR.equals(variant));
     }
 
@@ -108,8 +108,10 @@ public final class FilmstripRecorder {
      */
     public Optional<Selection> finishCell(Path runFolder) {
         List<Map.Entry<Integer, Map<String, Capture>>> complete = captures.entrySet().stream()
-                .filter(e -> e.getValue().containsKey(Variants.SSR) && e.getValue().containsKey(Variants.CSR))
-                .sorted(Comparator.comparingDouble((Map.Entry<Integer, Map<String, Capture>> e) -> pairTime(e.getValue()))
+                .filter(e ->
+                        e.getValue().containsKey(Variants.SSR) && e.getValue().containsKey(Variants.CSR))
+                .sorted(Comparator.comparingDouble(
+                                (Map.Entry<Integer, Map<String, Capture>> e) -> pairTime(e.getValue()))
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         captures.clear();
@@ -118,7 +120,8 @@ public final class FilmstripRecorder {
         }
         Map.Entry<Integer, Map<String, Capture>> median = complete.get((complete.size() - 1) / 2);
         Map<String, Capture> pair = median.getValue();
-        double slower = Math.max(pair.get(Variants.SSR).timeToContentMs(), pair.get(Variants.CSR).timeToContentMs());
+        double slower = Math.max(
+                pair.get(Variants.SSR).timeToContentMs(), pair.get(Variants.CSR).timeToContentMs());
         List<Double> steps = TimeSteps.forContentAt(slower);
         Map<String, List<Screenshot>> shots = new LinkedHashMap<>();
         for (String variant : List.of(Variants.SSR, Variants.CSR)) {
@@ -128,7 +131,9 @@ public final class FilmstripRecorder {
     }
 
     private static double pairTime(Map<String, Capture> pair) {
-        return (pair.get(Variants.SSR).timeToContentMs() + pair.get(Variants.CSR).timeToContentMs()) / 2;
+        return (pair.get(Variants.SSR).timeToContentMs()
+                        + pair.get(Variants.CSR).timeToContentMs())
+                / 2;
     }
 
     /** Writes each distinct frame shown at a step once; steps that show the same frame share its file. */
@@ -142,14 +147,15 @@ public final class FilmstripRecorder {
             }
             String file = written.get(frame);
             if (file == null) {
-                file = FOLDER + "/" + FLOW + "." + safe(profile) + "." + variant + "." + String.format(Locale.ROOT, "%02d", written.size())
-                        + ".jpg";
+                file = FOLDER + "/" + FLOW + "." + safe(profile) + "." + variant + "."
+                        + String.format(Locale.ROOT, "%02d", written.size()) + ".jpg";
                 Path target = runFolder.resolve(file);
                 try {
                     Files.createDirectories(target.getParent());
                     Files.write(target, Base64.getDecoder().decode(frame.jpegBase64()));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the filmstrip frame " + target + ": " + e.getMessage(), e);
+                    throw new UncheckedIOException(
+                            "cannot write the filmstrip frame " + target + ": " + e.getMessage(), e);
                 }
                 written.put(frame, file);
             }

@@ -15,8 +15,7 @@ public final class TimeSteps {
     static final int MAX_STEPS = 10;
     static final int[] CANDIDATE_STEPS_MS = {50, 100, 200, 250, 500, 1000, 2000, 5000, 10000};
 
-    private TimeSteps() {
-    }
+    private TimeSteps() {}
 
     /** The steps (ms after the action) for a pair whose slower variant showed its content at {@code slowerMs}. */
     public static List<Double> forContentAt(double slowerMs) {

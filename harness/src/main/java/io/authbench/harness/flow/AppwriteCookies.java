@@ -18,8 +18,7 @@ import java.util.Locale;
  * Cloud) sends with its fetches.
  */
 final class AppwriteCookies {
-    private AppwriteCookies() {
-    }
+    private AppwriteCookies() {}
 
     /** The cookie the browser sends to an Appwrite reached at {@code appwrite}, and the correctness check expects. */
     static String sentCookieName(String projectId, URI appwrite) {
@@ -37,7 +36,9 @@ final class AppwriteCookies {
             cookies.add(place(new Cookie(base, value), appwrite).setSameSite(SameSiteAttribute.NONE));
         }
         for (Cookie cookie : cookies) {
-            cookie.setHttpOnly(true).setSecure(isHttps(appwrite)).setExpires(session.expire().getEpochSecond());
+            cookie.setHttpOnly(true)
+                    .setSecure(isHttps(appwrite))
+                    .setExpires(session.expire().getEpochSecond());
         }
         return cookies;
     }

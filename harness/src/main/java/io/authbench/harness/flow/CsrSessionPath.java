@@ -17,8 +17,7 @@ final class CsrSessionPath {
     private static final String PROBE = "() => { try { return window.localStorage.getItem('cookieFallback') !== null; }"
             + " catch (e) { return null; } }";
 
-    private CsrSessionPath() {
-    }
+    private CsrSessionPath() {}
 
     /** {@link Sample#FALLBACK_PATH}, {@link Sample#COOKIE_PATH}, or null when the page could not be asked. */
     static String observe(Page page) {

@@ -1,10 +1,10 @@
 package io.authbench.harness.flow;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import java.net.URI;
 import java.util.Optional;
-import com.microsoft.playwright.PlaywrightException;
 
 /**
  * The documents a page's main frame received, as far as the flows need them: the last one that answered with an
@@ -22,8 +22,7 @@ final class DocumentResponses {
     private long seq;
     private ErrorDocument lastError;
 
-    private DocumentResponses() {
-    }
+    private DocumentResponses() {}
 
     /** Starts recording {@code page}'s main-frame documents. */
     static DocumentResponses attach(Page page) {
@@ -35,8 +34,10 @@ final class DocumentResponses {
     private void record(Response response) {
         seq++;
         try {
-            if (response.status() < 400 || !response.request().isNavigationRequest()
-                    || response.frame() == null || response.frame().parentFrame() != null) {
+            if (response.status() < 400
+                    || !response.request().isNavigationRequest()
+                    || response.frame() == null
+                    || response.frame().parentFrame() != null) {
                 return;
             }
         } catch (PlaywrightException e) {

@@ -1,11 +1,11 @@
 package io.authbench.harness.flow;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import io.authbench.harness.apptarget.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The user journeys of docs/architecture.md#flows. Each is run for both variants under each profile; the content
@@ -90,8 +90,8 @@ public enum Flow {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(code + " needs " + String.join(" and ", missing) + ", which target " + target.name()
-                + " (" + target.source() + ") does not give");
+        return Optional.of(code + " needs " + String.join(" and ", missing) + ", which target " + target.name() + " ("
+                + target.source() + ") does not give");
     }
 
     /** The flow named {@code code}, if any. */

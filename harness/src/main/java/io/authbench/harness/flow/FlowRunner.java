@@ -107,9 +107,13 @@ public final class FlowRunner {
             return "(no message)";
         }
         // Playwright wraps driver errors as "Error {\n  message='...'\n  name=...": the message line is the useful one.
-        String line = message.strip().lines().map(String::strip).filter(l -> l.startsWith("message="))
+        String line = message.strip()
+                .lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("message="))
                 .map(l -> l.substring("message=".length()).replaceAll("^'", ""))
-                .findFirst().orElseGet(() -> message.strip().lines().findFirst().orElse(""));
+                .findFirst()
+                .orElseGet(() -> message.strip().lines().findFirst().orElse(""));
         return line.length() > 240 ? line.substring(0, 240) + "..." : line;
     }
 
@@ -126,9 +130,11 @@ public final class FlowRunner {
         private final SetUpSignIn setUp;
         /** The content element, for messages: "the user-name element (h1.greeting)". */
         private final String element;
+
         private final List<BrowserContext> contexts = new ArrayList<>();
         /** What the checks saw, for the sample ({@code sessionCookie}, {@code contentWithoutJs}). */
         private final Map<String, String> checks = new LinkedHashMap<>();
+
         private double phaseStartEpoch = Double.NaN;
         private Counters countersBefore = Counters.NONE;
         private Map<String, Double> perfBefore;
@@ -232,15 +238,21 @@ public final class FlowRunner {
             Metrics.Builder metrics = Metrics.builder();
             countersAfter.addCpuSince(countersBefore, metrics, checks);
             if (response == null || response.status() >= 400) {
-                return failed("GET " + routes.dashboard() + " with JavaScript disabled answered "
-                        + (response == null ? "nothing" : "HTTP " + response.status() + " ("
-                        + OutcomeWait.shows(page.page) + ")"), metrics.build());
+                return failed(
+                        "GET " + routes.dashboard() + " with JavaScript disabled answered "
+                                + (response == null
+                                        ? "nothing"
+                                        : "HTTP " + response.status() + " (" + OutcomeWait.shows(page.page) + ")"),
+                        metrics.build());
             }
-            String upstream = Selectors.UPSTREAM_ERROR + (selectors.upstreamError() == null ? "" : ", " + selectors.upstreamError());
+            String upstream = Selectors.UPSTREAM_ERROR
+                    + (selectors.upstreamError() == null ? "" : ", " + selectors.upstreamError());
             if (page.page.locator(upstream).count() > 0) {
-                return failed("the app showed its upstream-error message ("
-                        + Quote.of(page.page.locator(upstream).first().textContent())
-                        + "): Appwrite could not be reached or answered badly", metrics.build());
+                return failed(
+                        "the app showed its upstream-error message ("
+                                + Quote.of(page.page.locator(upstream).first().textContent())
+                                + "): Appwrite could not be reached or answered badly",
+                        metrics.build());
             }
             var nameElement = page.page.locator(selectors.userName());
             String shown = nameElement.count() > 0 ? nameElement.first().textContent() : null;
@@ -260,34 +272,55 @@ public final class FlowRunner {
                 metrics.set(Metric.TTFB_MS, ttfb);
             }
             List<Exchange> exchanges = page.network.exchanges();
-            boolean serverTimingUnknown = IterationMetrics.serverTimingUnknown(exchanges, settings.destinations(),
-                    phaseStartEpoch, endEpoch, target.builtIn());
-            NetworkSummary network = NetworkSummary.of(exchanges, settings.destinations(), phaseStartEpoch,
-                    phaseStartEpoch, endEpoch);
+            boolean serverTimingUnknown = IterationMetrics.serverTimingUnknown(
+                    exchanges, settings.destinations(), phaseStartEpoch, endEpoch, target.builtIn());
+            NetworkSummary network =
+                    NetworkSummary.of(exchanges, settings.destinations(), phaseStartEpoch, phaseStartEpoch, endEpoch);
             IterationMetrics.addNetwork(metrics, network, serverTimingUnknown, false);
-            IterationMetrics.addServerSideCalls(metrics, network,
-                    countersAfter.serverSideCallsSince(countersBefore, network.appwriteCallsBrowser()), serverTimingUnknown);
-            return new IterationOutcome(true, null, Instant.ofEpochMilli((long) phaseStartEpoch), metrics.build(),
-                    Waterfall.of(exchanges, settings.destinations(), phaseStartEpoch, phaseStartEpoch, endEpoch,
-                            CriticalPath.of(List.of(), 0, 0)), budget.overheadMs(), null, checks, null);
+            IterationMetrics.addServerSideCalls(
+                    metrics,
+                    network,
+                    countersAfter.serverSideCallsSince(countersBefore, network.appwriteCallsBrowser()),
+                    serverTimingUnknown);
+            return new IterationOutcome(
+                    true,
+                    null,
+                    Instant.ofEpochMilli((long) phaseStartEpoch),
+                    metrics.build(),
+                    Waterfall.of(
+                            exchanges,
+                            settings.destinations(),
+                            phaseStartEpoch,
+                            phaseStartEpoch,
+                            endEpoch,
+                            CriticalPath.of(List.of(), 0, 0)),
+                    budget.overheadMs(),
+                    null,
+                    checks,
+                    null);
         }
 
         private BrowserContext newContext(boolean javaScript) {
             return budget.timed("newContext", () -> {
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(javaScript));
+                BrowserContext context =
+                        browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(javaScript));
                 contexts.add(context);
                 context.setDefaultTimeout(budget.remainingMs());
                 context.addInitScript(PageProbe.actionMarkScript(
                         Stream.of(selectors.submit(), selectors.profileLink(), selectors.logout())
-                                .filter(Objects::nonNull).toList()));
+                                .filter(Objects::nonNull)
+                                .toList()));
                 // The observer fallback for content without elementtiming. Not for the bundled apps run built in: their
                 // page contract has elementtiming, and the watcher's visibility checks on every DOM mutation would
                 // add style and layout work to the very page loads being measured.
                 if (!target.builtIn()) {
-                    context.addInitScript(showsName(flow) && user != null
-                            ? PageProbe.contentWatchScript(contentSelector(flow, target), target.nameMatch().mode().code(),
-                                    target.nameMatch().expected(user.name()))
-                            : PageProbe.contentWatchScript(contentSelector(flow, target), null, null));
+                    context.addInitScript(
+                            showsName(flow) && user != null
+                                    ? PageProbe.contentWatchScript(
+                                            contentSelector(flow, target),
+                                            target.nameMatch().mode().code(),
+                                            target.nameMatch().expected(user.name()))
+                                    : PageProbe.contentWatchScript(contentSelector(flow, target), null, null));
                 }
                 return context;
             });
@@ -298,8 +331,12 @@ public final class FlowRunner {
         }
 
         private Counters readCounters() {
-            return budget.timed("snapshots", () -> Counters.read(app.appPid(), settings.appwritePid(),
-                    settings.emulatorStats() == null ? null : settings.emulatorStats()::apiCalls));
+            return budget.timed(
+                    "snapshots",
+                    () -> Counters.read(
+                            app.appPid(),
+                            settings.appwritePid(),
+                            settings.emulatorStats() == null ? null : settings.emulatorStats()::apiCalls));
         }
 
         private void startPhase(MeasuredPage page, boolean sameDocumentAction) {
@@ -330,11 +367,12 @@ public final class FlowRunner {
          */
         private IterationOutcome finish(MeasuredPage page, long since, boolean clickAction, boolean expectSignedIn) {
             String selector = contentSelector(flow, target);
-            OutcomeWait.Outcome reached = outcomes.await(page.page, page.documents, since, selector, element,
-                    !showsName(flow), budget);
+            OutcomeWait.Outcome reached =
+                    outcomes.await(page.page, page.documents, since, selector, element, !showsName(flow), budget);
             Timings timings = null;
             if (reached.content()) {
-                timings = budget.timed("probe", () -> PageProbe.measure(page.page, selector, clickAction, budget.remainingMs()));
+                timings = budget.timed(
+                        "probe", () -> PageProbe.measure(page.page, selector, clickAction, budget.remainingMs()));
             }
             Map<String, Double> perfAfter = budget.timed("cdpMetrics", page::performanceMetrics);
             Counters countersAfter = readCounters();
@@ -344,42 +382,62 @@ public final class FlowRunner {
                 return failed("expected " + element + " but " + reached.description(), metrics.build());
             }
             if (timings.contentPaint() == null) {
-                return failed(PageProbe.ELEMENT_TIMING.equals(timings.method())
-                        ? "no Element Timing entry for " + element + " was painted after the action"
-                        : element + " has no elementtiming attribute, and the observer saw no frame after it showed the"
-                                + " expected content following the action" + nameProblem(timings).map(p -> " (" + p + ")")
-                                .orElse(""), metrics.build());
+                return failed(
+                        PageProbe.ELEMENT_TIMING.equals(timings.method())
+                                ? "no Element Timing entry for " + element + " was painted after the action"
+                                : element
+                                        + " has no elementtiming attribute, and the observer saw no frame after it showed the"
+                                        + " expected content following the action"
+                                        + nameProblem(timings)
+                                                .map(p -> " (" + p + ")")
+                                                .orElse(""),
+                        metrics.build());
             }
             Double actionEpoch = clickAction ? timings.actionEpoch() : timings.timeOrigin();
             if (actionEpoch == null) {
-                return failed("the click that starts the flow was not recorded (sessionStorage unavailable?)", metrics.build());
+                return failed(
+                        "the click that starts the flow was not recorded (sessionStorage unavailable?)",
+                        metrics.build());
             }
             double contentEpoch = timings.contentEpoch();
             metrics.set(Metric.TIME_TO_CONTENT_MS, IterationMetrics.timeToContent(actionEpoch, contentEpoch));
             IterationMetrics.addDocumentTimings(metrics, timings, actionEpoch);
             IterationMetrics.addClientCpu(metrics, perfBefore, perfAfter);
             List<Exchange> exchanges = page.network.exchanges();
-            boolean serverTimingUnknown = IterationMetrics.serverTimingUnknown(exchanges, settings.destinations(),
-                    phaseStartEpoch, contentEpoch, target.builtIn());
-            NetworkSummary network = NetworkSummary.of(exchanges, settings.destinations(), phaseStartEpoch, actionEpoch, contentEpoch);
+            boolean serverTimingUnknown = IterationMetrics.serverTimingUnknown(
+                    exchanges, settings.destinations(), phaseStartEpoch, contentEpoch, target.builtIn());
+            NetworkSummary network =
+                    NetworkSummary.of(exchanges, settings.destinations(), phaseStartEpoch, actionEpoch, contentEpoch);
             IterationMetrics.addNetwork(metrics, network, serverTimingUnknown, flow == Flow.REVISIT);
-            IterationMetrics.addServerSideCalls(metrics, network,
-                    countersAfter.serverSideCallsSince(countersBefore, network.appwriteCallsBrowser()), serverTimingUnknown);
-            CriticalPath path = CriticalPath.of(Waterfall.inWindow(exchanges, phaseStartEpoch, contentEpoch), actionEpoch,
-                    contentEpoch);
-            List<ObservedRequest> requests = Waterfall.of(exchanges, settings.destinations(), phaseStartEpoch, actionEpoch,
-                    contentEpoch, path);
+            IterationMetrics.addServerSideCalls(
+                    metrics,
+                    network,
+                    countersAfter.serverSideCallsSince(countersBefore, network.appwriteCallsBrowser()),
+                    serverTimingUnknown);
+            CriticalPath path = CriticalPath.of(
+                    Waterfall.inWindow(exchanges, phaseStartEpoch, contentEpoch), actionEpoch, contentEpoch);
+            List<ObservedRequest> requests =
+                    Waterfall.of(exchanges, settings.destinations(), phaseStartEpoch, actionEpoch, contentEpoch, path);
             Instant startedAt = Instant.ofEpochMilli(Math.round(actionEpoch));
 
             String sessionPath = app.ssr() ? null : CsrSessionPath.observe(page.page); // after the measured window
             Optional<String> problem = correctnessProblem(page, timings, expectSignedIn);
-            return new IterationOutcome(problem.isEmpty(), problem.orElse(null), startedAt, metrics.build(), requests,
-                    budget.overheadMs(), timings.method(), checks, sessionPath);
+            return new IterationOutcome(
+                    problem.isEmpty(),
+                    problem.orElse(null),
+                    startedAt,
+                    metrics.build(),
+                    requests,
+                    budget.overheadMs(),
+                    timings.method(),
+                    checks,
+                    sessionPath);
         }
 
         /** The name check of flows whose content shows the name; empty for the login heading. */
         private Optional<String> nameProblem(Timings timings) {
-            return showsName(flow) ? NameCheck.problem(target.nameMatch(), user.name(), element, timings.contentText())
+            return showsName(flow)
+                    ? NameCheck.problem(target.nameMatch(), user.name(), element, timings.contentText())
                     : Optional.empty();
         }
 
@@ -392,11 +450,17 @@ public final class FlowRunner {
             if (!page.consoleErrors.isEmpty()) {
                 return Optional.of("console error: " + page.consoleErrors.get(0));
             }
-            List<Cookie> cookies = budget.timed("cookies", () -> contexts.get(contexts.size() - 1).cookies());
-            String cookieName = app.ssr() ? target.sessionCookie()
+            List<Cookie> cookies = budget.timed(
+                    "cookies", () -> contexts.get(contexts.size() - 1).cookies());
+            String cookieName = app.ssr()
+                    ? target.sessionCookie()
                     : AppwriteCookies.sentCookieName(settings.projectId(), settings.appwriteForBrowser());
-            CookieCheck.Result cookie = CookieCheck.check(cookies, cookieName, app.ssr(),
-                    AppwriteCookies.isHttps(settings.appwriteForBrowser()), expectSignedIn);
+            CookieCheck.Result cookie = CookieCheck.check(
+                    cookies,
+                    cookieName,
+                    app.ssr(),
+                    AppwriteCookies.isHttps(settings.appwriteForBrowser()),
+                    expectSignedIn);
             checks.put("sessionCookie", cookie.seen());
             return cookie.problem();
         }

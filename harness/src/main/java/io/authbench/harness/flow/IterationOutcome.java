@@ -22,10 +22,16 @@ import java.util.Map;
  *                   recorded as the sample's {@code checks}
  * @param csrSessionPath for CSR iterations, {@code cookie} or {@code fallback} ({@link CsrSessionPath}); null otherwise
  */
-public record IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics,
-                               List<ObservedRequest> requests, Map<String, Double> overheadMs,
-                               String timeToContentMethod, Map<String, String> checks,
-                               String csrSessionPath) {
+public record IterationOutcome(
+        boolean ok,
+        String failure,
+        Instant startedAt,
+        Metrics metrics,
+        List<ObservedRequest> requests,
+        Map<String, Double> overheadMs,
+        String timeToContentMethod,
+        Map<String, String> checks,
+        String csrSessionPath) {
     public IterationOutcome {
         requests = List.copyOf(requests);
         overheadMs = Map.copyOf(overheadMs);
@@ -33,20 +39,31 @@ public record IterationOutcome(boolean ok, String failure, Instant startedAt, Me
     }
 
     /** Without recorded checks or CSR session path. */
-    public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
-                            Map<String, Double> overheadMs, String timeToContentMethod) {
+    public IterationOutcome(
+            boolean ok,
+            String failure,
+            Instant startedAt,
+            Metrics metrics,
+            List<ObservedRequest> requests,
+            Map<String, Double> overheadMs,
+            String timeToContentMethod) {
         this(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, null, null);
     }
 
     /** The same outcome with the CSR session path recorded. */
     public IterationOutcome withCsrSessionPath(String path) {
-        return new IterationOutcome(ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, checks,
-                path);
+        return new IterationOutcome(
+                ok, failure, startedAt, metrics, requests, overheadMs, timeToContentMethod, checks, path);
     }
 
     /** Without a time-to-content method. */
-    public IterationOutcome(boolean ok, String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
-                            Map<String, Double> overheadMs) {
+    public IterationOutcome(
+            boolean ok,
+            String failure,
+            Instant startedAt,
+            Metrics metrics,
+            List<ObservedRequest> requests,
+            Map<String, Double> overheadMs) {
         this(ok, failure, startedAt, metrics, requests, overheadMs, null, null, null);
     }
 
@@ -55,7 +72,8 @@ public record IterationOutcome(boolean ok, String failure, Instant startedAt, Me
         return overheadMs.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    public static IterationOutcome failed(String reason, Instant startedAt, Metrics partial, Map<String, Double> overheadMs) {
+    public static IterationOutcome failed(
+            String reason, Instant startedAt, Metrics partial, Map<String, Double> overheadMs) {
         return new IterationOutcome(false, reason, startedAt, partial, List.of(), overheadMs);
     }
 }

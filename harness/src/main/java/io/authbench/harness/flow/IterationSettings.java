@@ -17,7 +17,13 @@ import java.net.URI;
  * @param sessions      creates the set-up sessions of flows that start signed in
  * @param links         switches the links between set-up (full speed) and the measured phase (the profile)
  */
-public record IterationSettings(Destinations destinations, double cpuSlowdown, long timeoutMs, String projectId,
-                                EmulatorStats emulatorStats, long appwritePid, URI appwriteForBrowser,
-                                SessionIssuer sessions, LinkShaping links) {
-}
+public record IterationSettings(
+        Destinations destinations,
+        double cpuSlowdown,
+        long timeoutMs,
+        String projectId,
+        EmulatorStats emulatorStats,
+        long appwritePid,
+        URI appwriteForBrowser,
+        SessionIssuer sessions,
+        LinkShaping links) {}

@@ -17,11 +17,9 @@ public interface LinkShaping {
     /** For tests and profiles without links: does nothing. */
     LinkShaping NONE = new LinkShaping() {
         @Override
-        public void fullSpeed() {
-        }
+        public void fullSpeed() {}
 
         @Override
-        public void applyProfile() {
-        }
+        public void applyProfile() {}
     };
 }

@@ -44,7 +44,8 @@ final class MeasuredPage {
         cdp.send("Performance.enable");
         MeasuredPage measured = new MeasuredPage(page, cdp, network, DocumentResponses.attach(page));
         page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !message.text().startsWith(EXPECTED_GUEST_CHECK)
+            if ("error".equals(message.type())
+                    && !message.text().startsWith(EXPECTED_GUEST_CHECK)
                     && !isMissingFavicon(message.text(), message.location())) {
                 measured.consoleErrors.add(oneLine(message.text()));
             }
@@ -84,12 +85,12 @@ final class MeasuredPage {
      */
     static boolean isMissingFavicon(String text, String location) {
         // Playwright gives the location as "URL:line:column"; for a failed load the URL is the resource's.
-        return text.startsWith("Failed to load resource") && location != null
+        return text.startsWith("Failed to load resource")
+                && location != null
                 && FAVICON_LOCATION.matcher(location).matches();
     }
 
-    private static final Pattern FAVICON_LOCATION =
-            Pattern.compile("https?://[^/?#]+/favicon\\.ico(:\\d+)*");
+    private static final Pattern FAVICON_LOCATION = Pattern.compile("https?://[^/?#]+/favicon\\.ico(:\\d+)*");
 
     private static String oneLine(String text) {
         String line = text == null ? "" : text.replaceAll("\\s+", " ").trim();

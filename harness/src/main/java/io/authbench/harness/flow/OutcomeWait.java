@@ -6,10 +6,10 @@ import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.authbench.harness.apptarget.Target;
 import io.authbench.harness.check.Quote;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.net.URI;
 
 /**
  * Waits for a flow's content element, or for a sign that it will not come, so a broken iteration ends at once with
@@ -27,7 +27,12 @@ final class OutcomeWait {
     private static final long SLICE_MS = 200;
 
     /** What the wait ended with. */
-    enum Kind { CONTENT, LOGIN_ERROR, UPSTREAM_ERROR, ERROR_DOCUMENT }
+    enum Kind {
+        CONTENT,
+        LOGIN_ERROR,
+        UPSTREAM_ERROR,
+        ERROR_DOCUMENT
+    }
 
     /** {@code description}: for a failure message, e.g. "POST /signin answered HTTP 500 (the page shows '…')". */
     record Outcome(Kind kind, String description) {
@@ -39,8 +44,12 @@ final class OutcomeWait {
     private final Map<Kind, String> errorSelectors = new LinkedHashMap<>();
 
     OutcomeWait(Target target) {
-        errorSelectors.put(Kind.LOGIN_ERROR, either(Selectors.LOGIN_ERROR, target.selectors().loginError()));
-        errorSelectors.put(Kind.UPSTREAM_ERROR, either(Selectors.UPSTREAM_ERROR, target.selectors().upstreamError()));
+        errorSelectors.put(
+                Kind.LOGIN_ERROR,
+                either(Selectors.LOGIN_ERROR, target.selectors().loginError()));
+        errorSelectors.put(
+                Kind.UPSTREAM_ERROR,
+                either(Selectors.UPSTREAM_ERROR, target.selectors().upstreamError()));
     }
 
     private static String either(String bundled, String own) {
@@ -54,8 +63,14 @@ final class OutcomeWait {
      * @param loginPageContent the content is the login page (guard, logout): 401 and 403 documents are no error
      * @throws FlowFailure when the budget runs out, naming what the page shows instead
      */
-    Outcome await(Page page, DocumentResponses documents, long since, String contentSelector, String element,
-                  boolean loginPageContent, IterationBudget budget) {
+    Outcome await(
+            Page page,
+            DocumentResponses documents,
+            long since,
+            String contentSelector,
+            String element,
+            boolean loginPageContent,
+            IterationBudget budget) {
         String any = contentSelector + ", " + String.join(", ", errorSelectors.values());
         while (true) {
             Optional<Outcome> error = errorDocument(page, documents, since, loginPageContent);
@@ -63,13 +78,16 @@ final class OutcomeWait {
                 return error.get();
             }
             try {
-                page.waitForSelector(any, new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE)
-                        .setTimeout(Math.min(SLICE_MS, budget.remainingMs())));
+                page.waitForSelector(
+                        any,
+                        new Page.WaitForSelectorOptions()
+                                .setState(WaitForSelectorState.VISIBLE)
+                                .setTimeout(Math.min(SLICE_MS, budget.remainingMs())));
                 break;
             } catch (TimeoutError e) {
                 if (budget.expired()) {
-                    throw new FlowFailure("timed out (" + budget.timeoutMs() + " ms) waiting for " + element + "; "
-                            + shows(page));
+                    throw new FlowFailure(
+                            "timed out (" + budget.timeoutMs() + " ms) waiting for " + element + "; " + shows(page));
                 }
             }
         }
@@ -80,14 +98,18 @@ final class OutcomeWait {
         for (Map.Entry<Kind, String> candidate : errorSelectors.entrySet()) {
             if (page.locator(candidate.getValue()).first().isVisible()) {
                 String text = page.locator(candidate.getValue()).first().textContent();
-                return new Outcome(candidate.getKey(), "the page shows " + label(candidate.getKey()) + " (" + Quote.of(text) + ")");
+                return new Outcome(
+                        candidate.getKey(),
+                        "the page shows " + label(candidate.getKey()) + " (" + Quote.of(text) + ")");
             }
         }
         return new Outcome(Kind.CONTENT, null);
     }
 
-    private Optional<Outcome> errorDocument(Page page, DocumentResponses documents, long since, boolean loginPageContent) {
-        return documents.errorSince(since)
+    private Optional<Outcome> errorDocument(
+            Page page, DocumentResponses documents, long since, boolean loginPageContent) {
+        return documents
+                .errorSince(since)
                 .filter(d -> !(loginPageContent && (d.status() == 401 || d.status() == 403)))
                 .map(d -> new Outcome(Kind.ERROR_DOCUMENT, d.describe() + " (" + shows(page) + ")"));
     }

@@ -10,6 +10,5 @@ final class Selectors {
     static final String LOGIN_ERROR = "[data-testid=login-error]";
     static final String UPSTREAM_ERROR = "[data-testid=upstream-error]";
 
-    private Selectors() {
-    }
+    private Selectors() {}
 }

@@ -28,7 +28,8 @@ final class SetUpSignIn {
     private final OutcomeWait outcomes;
     private final IterationBudget budget;
 
-    SetUpSignIn(Browser browser, IterationSettings settings, AppTarget app, OutcomeWait outcomes, IterationBudget budget) {
+    SetUpSignIn(
+            Browser browser, IterationSettings settings, AppTarget app, OutcomeWait outcomes, IterationBudget budget) {
         this.browser = browser;
         this.settings = settings;
         this.app = app;
@@ -46,11 +47,14 @@ final class SetUpSignIn {
         }
         IssuedSession session = settings.sessions().issue(user);
         if (app.ssr()) {
-            context.addCookies(List.of(new Cookie(target.sessionCookie(), session.value()).setUrl(origin(app.baseUrl()))
-                    .setSameSite(SameSiteAttribute.LAX).setHttpOnly(true)
+            context.addCookies(List.of(new Cookie(target.sessionCookie(), session.value())
+                    .setUrl(origin(app.baseUrl()))
+                    .setSameSite(SameSiteAttribute.LAX)
+                    .setHttpOnly(true)
                     .setExpires(session.expire().getEpochSecond())));
         } else {
-            context.addCookies(AppwriteCookies.forSession(settings.projectId(), settings.appwriteForBrowser(), session));
+            context.addCookies(
+                    AppwriteCookies.forSession(settings.projectId(), settings.appwriteForBrowser(), session));
         }
     }
 
@@ -76,8 +80,14 @@ final class SetUpSignIn {
             page.fill(target.selectors().password(), user.password());
             long since = documents.mark();
             page.click(target.selectors().submit());
-            OutcomeWait.Outcome reached = outcomes.await(page, documents, since, target.selectors().userName(),
-                    "the user-name element (" + target.selectors().userName() + ")", false, budget);
+            OutcomeWait.Outcome reached = outcomes.await(
+                    page,
+                    documents,
+                    since,
+                    target.selectors().userName(),
+                    "the user-name element (" + target.selectors().userName() + ")",
+                    false,
+                    budget);
             if (!reached.content()) {
                 throw new FlowFailure("set-up sign-in through the login form failed: " + reached.description());
             }
@@ -92,8 +102,14 @@ final class SetUpSignIn {
         Target target = app.target();
         long since = documents.mark();
         page.navigate(target.url(target.routes().dashboard()));
-        OutcomeWait.Outcome reached = outcomes.await(page, documents, since, target.selectors().userName(),
-                "the user-name element (" + target.selectors().userName() + ")", false, budget);
+        OutcomeWait.Outcome reached = outcomes.await(
+                page,
+                documents,
+                since,
+                target.selectors().userName(),
+                "the user-name element (" + target.selectors().userName() + ")",
+                false,
+                budget);
         if (!reached.content()) {
             throw new FlowFailure("set-up: the dashboard did not show the signed-in user: " + reached.description());
         }

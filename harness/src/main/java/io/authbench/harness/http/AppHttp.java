@@ -12,13 +12,15 @@ import java.time.Duration;
  * emulator) speaks HTTP/1.1, and so does the browser's path through the links.
  */
 public final class AppHttp {
-    private AppHttp() {
-    }
+    private AppHttp() {}
 
     /** An HTTP/1.1 client that does not follow redirects (a redirect is an answer, as the browser would see it). */
     public static HttpClient client(Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** {@code SimpleName: message} of a failed request, e.g. {@code ConnectException: Connection refused}. */

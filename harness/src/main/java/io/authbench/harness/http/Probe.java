@@ -26,8 +26,13 @@ public record Probe(int status, String failure) {
     /** As {@link #get(URI, Duration)} with a client of the caller's (to reuse connections in a loop). */
     public static Probe get(HttpClient http, URI url, Duration timeout) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).header("Accept", HTML).timeout(timeout)
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(url)
+                            .header("Accept", HTML)
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return new Probe(response.statusCode(), null);
         } catch (IOException e) {
             return new Probe(-1, AppHttp.describe(e));

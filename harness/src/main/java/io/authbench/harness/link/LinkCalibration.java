@@ -13,19 +13,30 @@ import java.util.Locale;
  * @param measuredDownBitsPerSecond throughput of a bulk transfer toward the client, in bits per second
  * @param measuredUpBitsPerSecond   throughput of a bulk transfer toward the target, in bits per second
  */
-public record LinkCalibration(String name, LinkSpec configured, double measuredRttMs,
-                              long measuredDownBitsPerSecond, long measuredUpBitsPerSecond) {
+public record LinkCalibration(
+        String name,
+        LinkSpec configured,
+        double measuredRttMs,
+        long measuredDownBitsPerSecond,
+        long measuredUpBitsPerSecond) {
 
     /** One line for logs, e.g. {@code "cable browser-app: RTT 28.4 ms (28), down 4.98 Mbit/s (5), up 1.00 Mbit/s (1)"}. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: RTT %.1f ms (configured %s), down %s, up %s",
-                name, measuredRttMs, configured.rtt().toNanos() / 1e6 + " ms",
+        return String.format(
+                Locale.ROOT,
+                "%s: RTT %.1f ms (configured %s), down %s, up %s",
+                name,
+                measuredRttMs,
+                configured.rtt().toNanos() / 1e6 + " ms",
                 rate(measuredDownBitsPerSecond, configured.downBitsPerSecond()),
                 rate(measuredUpBitsPerSecond, configured.upBitsPerSecond()));
     }
 
     private static String rate(long measured, long configured) {
-        return String.format(Locale.ROOT, "%.2f Mbit/s (configured %s)", measured / 1e6,
+        return String.format(
+                Locale.ROOT,
+                "%.2f Mbit/s (configured %s)",
+                measured / 1e6,
                 configured == 0 ? "unlimited" : String.format(Locale.ROOT, "%.2f Mbit/s", configured / 1e6));
     }
 }

@@ -69,7 +69,7 @@ public final class LinkCalibrator {
     public LinkCalibration calibrate(String name, LinkSpec spec) {
         String step = "starting the calibration server";
         try (CalibrationServer server = CalibrationServer.start();
-             LinkProxy link = LinkProxy.start("calibrate-" + name, server.address(), spec)) {
+                LinkProxy link = LinkProxy.start("calibrate-" + name, server.address(), spec)) {
             step = "measuring the round-trip time";
             double rttNanos = medianRtt(link);
             step = "measuring the download rate";
@@ -78,10 +78,13 @@ public final class LinkCalibrator {
             long up = upload(link, transferBytes(spec.upBitsPerSecond()), spec, rttNanos);
             return new LinkCalibration(name, spec, rttNanos / 1e6, down, up);
         } catch (SocketTimeoutException e) {
-            throw new UncheckedIOException("link " + name + ": calibration timed out while " + step
-                    + " (" + spec.describe() + "); is the machine overloaded?", e);
+            throw new UncheckedIOException(
+                    "link " + name + ": calibration timed out while " + step + " (" + spec.describe()
+                            + "); is the machine overloaded?",
+                    e);
         } catch (IOException e) {
-            throw new UncheckedIOException("link " + name + ": calibration failed while " + step + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "link " + name + ": calibration failed while " + step + ": " + e.getMessage(), e);
         }
     }
 

@@ -33,9 +33,17 @@ final class LinkConnection {
      * @param acceptedAt nanoTime at which the client's connection was accepted: the start of its TCP handshake
      * @param onClosed   called exactly once, when the connection is closed or aborted
      */
-    LinkConnection(Socket client, Socket target, LinkSpec spec, Bandwidth upBandwidth, Bandwidth downBandwidth,
-                   Shaping shaping, long acceptedAt, LongAdder bytesUp, LongAdder bytesDown,
-                   Consumer<LinkConnection> onClosed) {
+    LinkConnection(
+            Socket client,
+            Socket target,
+            LinkSpec spec,
+            Bandwidth upBandwidth,
+            Bandwidth downBandwidth,
+            Shaping shaping,
+            long acceptedAt,
+            LongAdder bytesUp,
+            LongAdder bytesDown,
+            Consumer<LinkConnection> onClosed) {
         this.client = client;
         this.target = target;
         this.onClosed = onClosed;
@@ -45,18 +53,27 @@ final class LinkConnection {
         // arrives one way later. The server could only answer (or greet) once that handshake reached it.
         // A connection opened while shaping is off (an iteration's set-up) has no handshake delay.
         boolean handshake = shaping.on();
-        this.up = new Pump(this, client, target,
+        this.up = new Pump(
+                this,
+                client,
+                target,
                 line(rtt, oneWay, upBandwidth, handshake ? acceptedAt + rtt : acceptedAt, shaping),
                 DelayLine.chunkSize(upBandwidth.bitsPerSecond()),
-                DelayLine.maxInFlightBytes(upBandwidth.bitsPerSecond(), rtt), bytesUp);
-        this.down = new Pump(this, target, client,
+                DelayLine.maxInFlightBytes(upBandwidth.bitsPerSecond(), rtt),
+                bytesUp);
+        this.down = new Pump(
+                this,
+                target,
+                client,
                 line(rtt, oneWay, downBandwidth, handshake ? acceptedAt + rtt + oneWay : acceptedAt, shaping),
                 DelayLine.chunkSize(downBandwidth.bitsPerSecond()),
-                DelayLine.maxInFlightBytes(downBandwidth.bitsPerSecond(), rtt), bytesDown);
+                DelayLine.maxInFlightBytes(downBandwidth.bitsPerSecond(), rtt),
+                bytesDown);
     }
 
     private static DelayLine line(long rtt, long oneWay, Bandwidth bandwidth, long earliestDeparture, Shaping shaping) {
-        return rtt == 0 && bandwidth.bitsPerSecond() == 0 ? null
+        return rtt == 0 && bandwidth.bitsPerSecond() == 0
+                ? null
                 : new DelayLine(oneWay, bandwidth, earliestDeparture, shaping);
     }
 

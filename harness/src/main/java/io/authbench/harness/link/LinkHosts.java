@@ -90,11 +90,13 @@ public record LinkHosts(InetAddress bindAddress, String publicHost) {
     /** A warning for the console when this setup lets other machines in, or cannot work for a remote browser; or null. */
     public String warning(boolean remoteBrowser) {
         if (!loopbackOnly()) {
-            return "links listen on " + bindAddress.getHostAddress() + ", not loopback: anyone who can reach this machine"
+            return "links listen on " + bindAddress.getHostAddress()
+                    + ", not loopback: anyone who can reach this machine"
                     + " can reach the apps and Appwrite through them while the run lasts. Use it on a trusted network only.";
         }
         if (remoteBrowser && !DEFAULT_PUBLIC_HOST.equals(publicHost) && !isLoopbackName(publicHost)) {
-            return "--public-host=" + publicHost + " but the links listen on loopback only: a browser on another machine"
+            return "--public-host=" + publicHost
+                    + " but the links listen on loopback only: a browser on another machine"
                     + " cannot reach them. Add --link-host=0.0.0.0 (or this machine's address).";
         }
         return null;

@@ -103,7 +103,8 @@ public final class LinkProxy implements AutoCloseable {
      * As {@link #start(String, InetSocketAddress, LinkSpec, InetAddress)} on a fixed {@code port} (0 = chosen by the
      * system): a target that pins its browser-facing ports, because its pages have the address built in.
      */
-    public static LinkProxy start(String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress, int port) {
+    public static LinkProxy start(
+            String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress, int port) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(spec, "spec");
@@ -120,12 +121,17 @@ public final class LinkProxy implements AutoCloseable {
             listener.bind(new InetSocketAddress(bind, port), 128);
         } catch (IOException e) {
             if (port != 0) {
-                throw new UncheckedIOException("link " + name + ": cannot listen on " + bind.getHostAddress() + ":" + port
-                        + " (" + e.getMessage() + "); the port is pinned by a target file's \"ports\": stop what uses it,"
-                        + " or pin another port (and rebuild the app against it if it has the address built in)", e);
+                throw new UncheckedIOException(
+                        "link " + name + ": cannot listen on " + bind.getHostAddress() + ":" + port
+                                + " (" + e.getMessage()
+                                + "); the port is pinned by a target file's \"ports\": stop what uses it,"
+                                + " or pin another port (and rebuild the app against it if it has the address built in)",
+                        e);
             }
-            throw new UncheckedIOException("link " + name + ": cannot listen on " + bind.getHostAddress() + " ("
-                    + e.getMessage() + "); use a loopback address or one configured on this machine", e);
+            throw new UncheckedIOException(
+                    "link " + name + ": cannot listen on " + bind.getHostAddress() + " (" + e.getMessage()
+                            + "); use a loopback address or one configured on this machine",
+                    e);
         }
         LinkProxy proxy = new LinkProxy(name, target, spec, listener);
         proxy.threads.execute(proxy::acceptLoop);
@@ -248,8 +254,16 @@ public final class LinkProxy implements AutoCloseable {
             return;
         }
         open.incrementAndGet();
-        LinkConnection connection = new LinkConnection(client, upstream, spec, upBandwidth, downBandwidth, shaping,
-                acceptedAt, bytesUp, bytesDown,
+        LinkConnection connection = new LinkConnection(
+                client,
+                upstream,
+                spec,
+                upBandwidth,
+                downBandwidth,
+                shaping,
+                acceptedAt,
+                bytesUp,
+                bytesDown,
                 closedConnection -> {
                     connections.remove(closedConnection);
                     open.decrementAndGet();

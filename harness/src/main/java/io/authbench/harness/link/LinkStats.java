@@ -9,6 +9,5 @@ package io.authbench.harness.link;
  * @param bytesUp                bytes delivered toward the target (client → target)
  * @param failedUpstreamConnects accepted connections that could not be connected to the target (the client got a reset)
  */
-public record LinkStats(long connectionsAccepted, int openConnections, long bytesDown, long bytesUp,
-                        long failedUpstreamConnects) {
-}
+public record LinkStats(
+        long connectionsAccepted, int openConnections, long bytesDown, long bytesUp, long failedUpstreamConnects) {}

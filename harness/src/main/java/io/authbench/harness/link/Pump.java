@@ -20,10 +20,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Pump {
 
-    private enum Kind { DATA, END, RESET }
-
-    private record Delivery(long dueNanos, Kind kind, byte[] data) {
+    private enum Kind {
+        DATA,
+        END,
+        RESET
     }
+
+    private record Delivery(long dueNanos, Kind kind, byte[] data) {}
 
     private final LinkConnection connection;
     private final Socket from;
@@ -34,8 +37,14 @@ final class Pump {
     private final BlockingQueue<Delivery> queue = new LinkedBlockingQueue<>();
     private final Semaphore inFlight; // bytes read and not yet delivered: see DelayLine.maxInFlightBytes
 
-    Pump(LinkConnection connection, Socket from, Socket to, DelayLine line, int chunkSize, int maxInFlightBytes,
-         LongAdder deliveredBytes) {
+    Pump(
+            LinkConnection connection,
+            Socket from,
+            Socket to,
+            DelayLine line,
+            int chunkSize,
+            int maxInFlightBytes,
+            LongAdder deliveredBytes) {
         this.connection = connection;
         this.inFlight = new Semaphore(maxInFlightBytes);
         this.from = from;
@@ -67,7 +76,8 @@ final class Pump {
                     deliveredBytes.add(n);
                 } else {
                     inFlight.acquire(n); // may wait while the link is backed up; the chunk enters it only after
-                    queue.add(new Delivery(line.deliveryOfData(System.nanoTime(), n), Kind.DATA, Arrays.copyOf(buffer, n)));
+                    queue.add(new Delivery(
+                            line.deliveryOfData(System.nanoTime(), n), Kind.DATA, Arrays.copyOf(buffer, n)));
                 }
             }
         } catch (IOException e) {

@@ -32,7 +32,9 @@ public record Counters(Optional<CpuSnapshot> appCpu, Optional<CpuSnapshot> appwr
      */
     public static Counters read(long appPid, long appwritePid, LongSupplier emulatorCalls) {
         // The tree, because a launched app's server may fork (next start runs next-server); a JVM has no children.
-        return new Counters(CpuSnapshot.of(appPid), CpuSnapshot.of(appwritePid),
+        return new Counters(
+                CpuSnapshot.of(appPid),
+                CpuSnapshot.of(appwritePid),
                 emulatorCalls == null ? -1 : emulatorCalls.getAsLong());
     }
 
@@ -64,14 +66,19 @@ public record Counters(Optional<CpuSnapshot> appCpu, Optional<CpuSnapshot> appwr
     }
 
     private static Optional<CpuUsage> usage(Optional<CpuSnapshot> before, Optional<CpuSnapshot> after) {
-        return before.isPresent() && after.isPresent() && before.get().rootPid() == after.get().rootPid()
-                ? Optional.of(after.get().usageSince(before.get())) : Optional.empty();
+        return before.isPresent()
+                        && after.isPresent()
+                        && before.get().rootPid() == after.get().rootPid()
+                ? Optional.of(after.get().usageSince(before.get()))
+                : Optional.empty();
     }
 
     private static void noteExits(String server, CpuUsage used, Map<String, String> checks) {
         if (used.exitedThreads() > 0) {
-            checks.merge("serverCpu", server + ": " + used.exitedThreads() + " thread(s) exited during the phase;"
-                    + " their time after the first reading is counted from /proc/<pid>/stat's 10 ms ticks, as a floor",
+            checks.merge(
+                    "serverCpu",
+                    server + ": " + used.exitedThreads() + " thread(s) exited during the phase;"
+                            + " their time after the first reading is counted from /proc/<pid>/stat's 10 ms ticks, as a floor",
                     (a, b) -> a + "; " + b);
         }
     }

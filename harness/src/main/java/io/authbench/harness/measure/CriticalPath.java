@@ -29,7 +29,9 @@ public record CriticalPath(int depth, List<Exchange> chain) {
     public static CriticalPath of(List<Exchange> exchanges, double actionEpochMs, double contentEpochMs) {
         List<Exchange> candidates = new ArrayList<>();
         for (Exchange e : exchanges) {
-            if (e.finished() && !e.fromCache() && e.startEpochMs() >= actionEpochMs - SLACK_MS
+            if (e.finished()
+                    && !e.fromCache()
+                    && e.startEpochMs() >= actionEpochMs - SLACK_MS
                     && e.endEpochMs() <= contentEpochMs + SLACK_MS) {
                 candidates.add(e);
             }
@@ -77,7 +79,8 @@ public record CriticalPath(int depth, List<Exchange> chain) {
                 continue;
             }
             for (Exchange preflight : exchanges) {
-                if (preflight.preflight() && preflight.url().equals(request.url())
+                if (preflight.preflight()
+                        && preflight.url().equals(request.url())
                         && preflight.startEpochMs() >= request.startEpochMs() - SLACK_MS
                         && preflight.endEpochMs() <= request.endEpochMs() + SLACK_MS) {
                     start[i] = Math.max(start[i], preflight.endEpochMs());
@@ -88,7 +91,10 @@ public record CriticalPath(int depth, List<Exchange> chain) {
     }
 
     static int weight(Exchange e) {
-        return 1 + (int) e.serverTiming().stream().filter(ServerTiming::isAppwriteCall).count();
+        return 1
+                + (int) e.serverTiming().stream()
+                        .filter(ServerTiming::isAppwriteCall)
+                        .count();
     }
 
     public boolean contains(Exchange e) {

@@ -3,9 +3,9 @@ package io.authbench.harness.measure;
 import io.authbench.harness.browser.Exchange;
 import java.net.URI;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Locale;
 
 /**
  * Which server an exchange went to. With the bundled apps the browser reaches every party through its own link proxy
@@ -17,8 +17,11 @@ import java.util.Locale;
  * @param appAuthorities      {@code host:port} of the apps; empty = decide by port only
  * @param appwriteAuthorities {@code host:port} of Appwrite; empty = decide by port only
  */
-public record Destinations(Set<Integer> appPorts, Set<Integer> appwritePorts, Set<String> appAuthorities,
-                           Set<String> appwriteAuthorities) {
+public record Destinations(
+        Set<Integer> appPorts,
+        Set<Integer> appwritePorts,
+        Set<String> appAuthorities,
+        Set<String> appwriteAuthorities) {
 
     public Destinations {
         appPorts = Set.copyOf(appPorts);
@@ -34,18 +37,22 @@ public record Destinations(Set<Integer> appPorts, Set<Integer> appwritePorts, Se
 
     /** By host and port: the parties at {@code apps} and {@code appwrite} (their scheme's port if none is given). */
     public static Destinations byOrigin(Collection<URI> apps, Collection<URI> appwrite) {
-        return new Destinations(apps.stream().map(Destinations::port).collect(Collectors.toSet()),
+        return new Destinations(
+                apps.stream().map(Destinations::port).collect(Collectors.toSet()),
                 appwrite.stream().map(Destinations::port).collect(Collectors.toSet()),
                 apps.stream().map(Destinations::authority).collect(Collectors.toSet()),
                 appwrite.stream().map(Destinations::authority).collect(Collectors.toSet()));
     }
 
     public boolean isApp(Exchange exchange) {
-        return appAuthorities.isEmpty() ? appPorts.contains(exchange.port()) : appAuthorities.contains(authority(exchange));
+        return appAuthorities.isEmpty()
+                ? appPorts.contains(exchange.port())
+                : appAuthorities.contains(authority(exchange));
     }
 
     public boolean isAppwrite(Exchange exchange) {
-        return appwriteAuthorities.isEmpty() ? appwritePorts.contains(exchange.port())
+        return appwriteAuthorities.isEmpty()
+                ? appwritePorts.contains(exchange.port())
                 : appwriteAuthorities.contains(authority(exchange));
     }
 
@@ -62,6 +69,8 @@ public record Destinations(Set<Integer> appPorts, Set<Integer> appwritePorts, Se
     }
 
     private static int port(URI uri) {
-        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : "http".equals(uri.getScheme()) ? 80 : -1;
+        return uri.getPort() > 0
+                ? uri.getPort()
+                : "https".equals(uri.getScheme()) ? 443 : "http".equals(uri.getScheme()) ? 80 : -1;
     }
 }

@@ -21,8 +21,7 @@ import java.util.OptionalLong;
  * </ul>
  */
 public final class IterationMetrics {
-    private IterationMetrics() {
-    }
+    private IterationMetrics() {}
 
     /** Time to content, ms: from the action ({@code actionEpoch}) to the content element's paint ({@code contentEpoch}). */
     public static double timeToContent(double actionEpoch, double contentEpoch) {
@@ -58,9 +57,11 @@ public final class IterationMetrics {
      * @param before the metrics at the action; null when not taken (navigation flows)
      */
     public static void addClientCpu(Metrics.Builder metrics, Map<String, Double> before, Map<String, Double> after) {
-        boolean sameDocument = before != null && before.get("NavigationStart") != null
+        boolean sameDocument = before != null
+                && before.get("NavigationStart") != null
                 && before.get("NavigationStart").equals(after.get("NavigationStart"));
-        for (var entry : Map.of(Metric.SCRIPT_MS, "ScriptDuration", Metric.TASK_MS, "TaskDuration").entrySet()) {
+        for (var entry : Map.of(Metric.SCRIPT_MS, "ScriptDuration", Metric.TASK_MS, "TaskDuration")
+                .entrySet()) {
             Double value = after.get(entry.getValue());
             if (value != null) {
                 double seconds = sameDocument ? value - before.getOrDefault(entry.getValue(), 0.0) : value;
@@ -76,12 +77,16 @@ public final class IterationMetrics {
      *                            server time is then not measured (absent, never 0)
      * @param warmRevisit         the revisit flow: its bytes are also the warm-revisit bytes
      */
-    public static void addNetwork(Metrics.Builder metrics, NetworkSummary n, boolean serverTimingUnknown,
-                                  boolean warmRevisit) {
-        metrics.set(Metric.REQUESTS, n.requests()).set(Metric.BYTES, n.bytes())
-                .set(Metric.REQUESTS_APP, n.requestsApp()).set(Metric.BYTES_APP, n.bytesApp())
-                .set(Metric.REQUESTS_APPWRITE, n.requestsAppwrite()).set(Metric.BYTES_APPWRITE, n.bytesAppwrite())
-                .set(Metric.PREFLIGHTS, n.preflights()).set(Metric.REDIRECTS, n.redirects())
+    public static void addNetwork(
+            Metrics.Builder metrics, NetworkSummary n, boolean serverTimingUnknown, boolean warmRevisit) {
+        metrics.set(Metric.REQUESTS, n.requests())
+                .set(Metric.BYTES, n.bytes())
+                .set(Metric.REQUESTS_APP, n.requestsApp())
+                .set(Metric.BYTES_APP, n.bytesApp())
+                .set(Metric.REQUESTS_APPWRITE, n.requestsAppwrite())
+                .set(Metric.BYTES_APPWRITE, n.bytesAppwrite())
+                .set(Metric.PREFLIGHTS, n.preflights())
+                .set(Metric.REDIRECTS, n.redirects())
                 .set(Metric.SCRIPT_BYTES, n.scriptBytes())
                 .set(Metric.APPWRITE_CALLS_BROWSER, n.appwriteCallsBrowser())
                 .set(Metric.CRITICAL_PATH_DEPTH, n.criticalPathDepth())
@@ -96,8 +101,8 @@ public final class IterationMetrics {
      * App→Appwrite calls: the emulator's count ({@code countedByEmulator}, already net of the browser's own calls)
      * when known, else what the app announced in Server-Timing, else nothing.
      */
-    public static void addServerSideCalls(Metrics.Builder metrics, NetworkSummary n, OptionalLong countedByEmulator,
-                                          boolean serverTimingUnknown) {
+    public static void addServerSideCalls(
+            Metrics.Builder metrics, NetworkSummary n, OptionalLong countedByEmulator, boolean serverTimingUnknown) {
         if (countedByEmulator.isPresent()) {
             metrics.set(Metric.APPWRITE_CALLS_SERVER, countedByEmulator.getAsLong());
         } else if (!serverTimingUnknown) {
@@ -109,9 +114,11 @@ public final class IterationMetrics {
      * True when a target file's app sent no Server-Timing entry in {@code [from, to]}: its Appwrite calls and their
      * time are then unknown. The bundled apps ({@code builtIn}) announce every call, so for them no entry means no call.
      */
-    public static boolean serverTimingUnknown(List<Exchange> exchanges, Destinations destinations, double from, double to,
-                                              boolean builtIn) {
-        return !builtIn && Waterfall.inWindow(exchanges, from, to).stream()
-                .noneMatch(e -> destinations.isApp(e) && !e.serverTiming().isEmpty());
+    public static boolean serverTimingUnknown(
+            List<Exchange> exchanges, Destinations destinations, double from, double to, boolean builtIn) {
+        return !builtIn
+                && Waterfall.inWindow(exchanges, from, to).stream()
+                        .noneMatch(
+                                e -> destinations.isApp(e) && !e.serverTiming().isEmpty());
     }
 }

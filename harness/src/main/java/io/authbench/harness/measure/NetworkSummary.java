@@ -27,9 +27,20 @@ import java.util.Locale;
  * @param scriptBytes          bytes of JavaScript received
  */
 public record NetworkSummary(
-        int requests, long bytes, int requestsApp, long bytesApp, int requestsAppwrite, long bytesAppwrite,
-        int preflights, int redirects, int appwriteCallsBrowser, int appwriteCallsServer, double serverTimingMs,
-        int criticalPathDepth, int cacheableResponses, long scriptBytes) {
+        int requests,
+        long bytes,
+        int requestsApp,
+        long bytesApp,
+        int requestsAppwrite,
+        long bytesAppwrite,
+        int preflights,
+        int redirects,
+        int appwriteCallsBrowser,
+        int appwriteCallsServer,
+        double serverTimingMs,
+        int criticalPathDepth,
+        int cacheableResponses,
+        long scriptBytes) {
 
     /** A millisecond of slack for clock rounding between the renderer and the network service. */
     private static final double SLACK_MS = 1.0;
@@ -38,15 +49,21 @@ public record NetworkSummary(
      * Summarises {@code exchanges} that started in {@code [fromEpochMs, contentEpochMs]}; the critical path only
      * considers those inside {@code [actionEpochMs, contentEpochMs]}.
      */
-    public static NetworkSummary of(List<Exchange> exchanges, Destinations destinations, double fromEpochMs,
-                                    double actionEpochMs, double contentEpochMs) {
+    public static NetworkSummary of(
+            List<Exchange> exchanges,
+            Destinations destinations,
+            double fromEpochMs,
+            double actionEpochMs,
+            double contentEpochMs) {
         int requests = 0, requestsApp = 0, requestsAppwrite = 0, preflights = 0, redirects = 0, browserCalls = 0;
         int serverCalls = 0, cacheable = 0;
         long bytes = 0, bytesApp = 0, bytesAppwrite = 0, scriptBytes = 0;
         double serverTimingMs = 0;
         List<Exchange> window = new ArrayList<>();
         for (Exchange e : exchanges) {
-            if (e.fromCache() || e.startEpochMs() < fromEpochMs - SLACK_MS || e.startEpochMs() > contentEpochMs + SLACK_MS) {
+            if (e.fromCache()
+                    || e.startEpochMs() < fromEpochMs - SLACK_MS
+                    || e.startEpochMs() > contentEpochMs + SLACK_MS) {
                 continue;
             }
             requests++;
@@ -84,12 +101,24 @@ public record NetworkSummary(
             window.add(e);
         }
         int depth = CriticalPath.of(window, actionEpochMs, contentEpochMs).depth();
-        return new NetworkSummary(requests, bytes, requestsApp, bytesApp, requestsAppwrite, bytesAppwrite, preflights,
-                redirects, browserCalls, serverCalls, serverTimingMs, depth, cacheable, scriptBytes);
+        return new NetworkSummary(
+                requests,
+                bytes,
+                requestsApp,
+                bytesApp,
+                requestsAppwrite,
+                bytesAppwrite,
+                preflights,
+                redirects,
+                browserCalls,
+                serverCalls,
+                serverTimingMs,
+                depth,
+                cacheable,
+                scriptBytes);
     }
 
     private static boolean isStorable(String cacheControl) {
         return cacheControl != null && !cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
     }
-
 }

@@ -1,5 +1,7 @@
 package io.authbench.harness.nextjs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authbench.harness.apptarget.TargetFile;
 import io.authbench.harness.apptarget.TargetFileException;
 import io.authbench.harness.apptarget.TargetSpec;
@@ -7,16 +9,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
-import java.util.Collections;
 
 /**
  * The Next.js pair of a four-variant run ({@code --nextjs}): the {@code nextjs} module's two apps as launched targets,
@@ -61,8 +61,9 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
         for (String app : List.of("ssr", "csr")) {
             Path file = dir.resolve(app).resolve("target.json");
             if (!Files.isRegularFile(file)) {
-                throw new NotReady("--nextjs: no Next.js app at " + dir.resolve(app) + " (" + file.getFileName()
-                        + " missing); run from the AuthBench repository root, or give its nextjs/ folder with --nextjs-dir.");
+                throw new NotReady(
+                        "--nextjs: no Next.js app at " + dir.resolve(app) + " (" + file.getFileName()
+                                + " missing); run from the AuthBench repository root, or give its nextjs/ folder with --nextjs-dir.");
             }
             TargetSpec spec;
             try {
@@ -71,7 +72,9 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
                 throw new NotReady("--nextjs: " + e.getMessage());
             }
             String expected = "next-" + app;
-            if (!spec.launched() || !spec.target().name().equals(expected) || spec.target().ssr() != app.equals("ssr")) {
+            if (!spec.launched()
+                    || !spec.target().name().equals(expected)
+                    || spec.target().ssr() != app.equals("ssr")) {
                 throw new NotReady("--nextjs: " + file + " is not the " + expected + " app's launched target (name \""
                         + expected + "\", pattern \"" + app + "\", a \"start\" command); restore it from git.");
             }
@@ -89,7 +92,8 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
         }
         if (!problems.isEmpty()) {
             throw new NotReady("--nextjs measures the Next.js apps in " + dir + ", but " + String.join("; ", problems)
-                    + ". " + (nodeVersion == null ? "Install Node.js >= " + MIN_NODE + " and npm, then " : "") + BUILD_HINT
+                    + ". " + (nodeVersion == null ? "Install Node.js >= " + MIN_NODE + " and npm, then " : "")
+                    + BUILD_HINT
                     + "; or leave out --nextjs (-Dbench.nextjs).");
         }
         versions.put("node", nodeVersion);
@@ -100,7 +104,9 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
     private static String nodeVersion(String node, List<String> problems) {
         String version;
         try {
-            Process process = new ProcessBuilder(node, "-p", "process.versions.node").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(node, "-p", "process.versions.node")
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readNBytes(200);
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -162,8 +168,7 @@ public record NextjsApps(TargetSpec ssr, TargetSpec csr, Path directory, Map<Str
     }
 
     private static Optional<String> version(String packageJson) throws IOException {
-        JsonNode v = new ObjectMapper().readTree(packageJson)
-                .path("version");
+        JsonNode v = new ObjectMapper().readTree(packageJson).path("version");
         return v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
     }
 

@@ -16,7 +16,8 @@ import io.authbench.harness.profile.NetworkProfile;
  * @param warmup  a warm-up iteration: run and recorded, never summarised
  * @param <F>     the flow type
  */
-public record PlannedIteration<F>(F flow, NetworkProfile profile, int pair, int order, Variant variant, boolean warmup) {
+public record PlannedIteration<F>(
+        F flow, NetworkProfile profile, int pair, int order, Variant variant, boolean warmup) {
 
     /** The profile's name, as results.json records it. */
     public String profileName() {

@@ -3,15 +3,15 @@ package io.authbench.harness.plan;
 import io.authbench.harness.profile.NetworkProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Function;
 import java.util.Set;
-import java.util.Collections;
+import java.util.function.Function;
 
 /**
  * The order in which a run executes its iterations (docs/statistics.md#run-order): paired SSR/CSR iterations per cell
@@ -67,8 +67,12 @@ public final class RunPlan<F> {
     private final Map<F, String> skipped;
     private final Map<F, String> nextjsSkipped;
 
-    private RunPlan(long seed, int cellCount, List<PlannedIteration<F>> iterations, Map<F, String> skipped,
-                    Map<F, String> nextjsSkipped) {
+    private RunPlan(
+            long seed,
+            int cellCount,
+            List<PlannedIteration<F>> iterations,
+            Map<F, String> skipped,
+            Map<F, String> nextjsSkipped) {
         this.seed = seed;
         this.cellCount = cellCount;
         this.iterations = List.copyOf(iterations);
@@ -77,14 +81,20 @@ public final class RunPlan<F> {
     }
 
     /** A plan in which every flow can run (see {@link #build(List, List, int, int, long, Object, Function)}). */
-    public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
-                                       long seed, F aaFlow) {
+    public static <F> RunPlan<F> build(
+            List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs, long seed, F aaFlow) {
         return build(flows, profiles, pairs, warmupPairs, seed, aaFlow, flow -> Optional.empty());
     }
 
     /** A plan of the Undertow pair only (see {@link #build(List, List, int, int, long, Object, Function, Function)}). */
-    public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
-                                       long seed, F aaFlow, Function<F, Optional<String>> skipReason) {
+    public static <F> RunPlan<F> build(
+            List<F> flows,
+            List<NetworkProfile> profiles,
+            int pairs,
+            int warmupPairs,
+            long seed,
+            F aaFlow,
+            Function<F, Optional<String>> skipReason) {
         return build(flows, profiles, pairs, warmupPairs, seed, aaFlow, skipReason, null);
     }
 
@@ -104,9 +114,15 @@ public final class RunPlan<F> {
      *                    Undertow pair only and is listed in {@link #nextjsSkipped()})
      * @throws IllegalArgumentException naming the argument that is out of range
      */
-    public static <F> RunPlan<F> build(List<F> flows, List<NetworkProfile> profiles, int pairs, int warmupPairs,
-                                       long seed, F aaFlow, Function<F, Optional<String>> skipReason,
-                                       Function<F, Optional<String>> nextjsSkipReason) {
+    public static <F> RunPlan<F> build(
+            List<F> flows,
+            List<NetworkProfile> profiles,
+            int pairs,
+            int warmupPairs,
+            long seed,
+            F aaFlow,
+            Function<F, Optional<String>> skipReason,
+            Function<F, Optional<String>> nextjsSkipReason) {
         requireDistinct("flows", flows.stream().map(String::valueOf).toList());
         requireDistinct("profiles", profiles.stream().map(NetworkProfile::name).toList());
         if (pairs < 1) {
@@ -135,15 +151,21 @@ public final class RunPlan<F> {
                     series.add(Series.draw(flow, profile, Variant.SSR, Variant.CSR, pairs, warmupPairs, seed));
                 }
                 if (nextjsSkipReason != null && !nextjsSkipped.containsKey(flow)) {
-                    series.add(Series.draw(flow, profile, Variant.NEXT_SSR, Variant.NEXT_CSR, pairs, warmupPairs, seed));
+                    series.add(
+                            Series.draw(flow, profile, Variant.NEXT_SSR, Variant.NEXT_CSR, pairs, warmupPairs, seed));
                 }
                 addCell(iterations, flow, profile, series, pairs, warmupPairs, seed);
                 cells += series.size();
             }
             if (aaFlow != null && !skipped.containsKey(aaFlow) && profile == profiles.get(0)) {
-                addCell(iterations, aaFlow, profile,
+                addCell(
+                        iterations,
+                        aaFlow,
+                        profile,
                         List.of(Series.draw(aaFlow, profile, Variant.SSR_A, Variant.SSR_B, pairs, warmupPairs, seed)),
-                        pairs, warmupPairs, seed);
+                        pairs,
+                        warmupPairs,
+                        seed);
                 cells++;
             }
         }
@@ -153,8 +175,8 @@ public final class RunPlan<F> {
     /** One pair of variants' orders in a cell: per pair number, whether {@code a} runs first. */
     private record Series(Variant a, Variant b, boolean[] warmupAFirst, boolean[] measuredAFirst) {
         /** Drawn from the cell's generator for {@code a}: the same draws whether or not another series shares the cell. */
-        static Series draw(Object flow, NetworkProfile profile, Variant a, Variant b, int pairs, int warmupPairs,
-                           long seed) {
+        static Series draw(
+                Object flow, NetworkProfile profile, Variant a, Variant b, int pairs, int warmupPairs, long seed) {
             Random random = new Random(cellSeed(seed, String.valueOf(flow), profile.name(), a.label()));
             boolean[] warmupAFirst = balancedCoinFlips(warmupPairs, random);
             boolean[] measuredAFirst = balancedCoinFlips(pairs, random);
@@ -166,8 +188,14 @@ public final class RunPlan<F> {
      * The cell's iterations: warm-up pairs, then measured pairs; with two series, their pairs k run back to back, in
      * an order drawn (balanced) from a generator of its own.
      */
-    private static <F> void addCell(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, List<Series> series,
-                                    int pairs, int warmupPairs, long seed) {
+    private static <F> void addCell(
+            List<PlannedIteration<F>> out,
+            F flow,
+            NetworkProfile profile,
+            List<Series> series,
+            int pairs,
+            int warmupPairs,
+            long seed) {
         if (series.isEmpty()) {
             return;
         }
@@ -182,11 +210,16 @@ public final class RunPlan<F> {
         addPairs(out, flow, profile, series, measuredFirstSeriesFirst, false);
     }
 
-    private static <F> void addPairs(List<PlannedIteration<F>> out, F flow, NetworkProfile profile, List<Series> series,
-                                     boolean[] firstSeriesFirst, boolean warmup) {
+    private static <F> void addPairs(
+            List<PlannedIteration<F>> out,
+            F flow,
+            NetworkProfile profile,
+            List<Series> series,
+            boolean[] firstSeriesFirst,
+            boolean warmup) {
         for (int pair = 0; pair < firstSeriesFirst.length; pair++) {
-            List<Series> ordered = series.size() == 2 && !firstSeriesFirst[pair]
-                    ? List.of(series.get(1), series.get(0)) : series;
+            List<Series> ordered =
+                    series.size() == 2 && !firstSeriesFirst[pair] ? List.of(series.get(1), series.get(0)) : series;
             for (Series s : ordered) {
                 boolean aFirst = warmup ? s.warmupAFirst()[pair] : s.measuredAFirst()[pair];
                 out.add(new PlannedIteration<>(flow, profile, pair, 0, aFirst ? s.a() : s.b(), warmup));
@@ -275,7 +308,8 @@ public final class RunPlan<F> {
     public Map<String, List<PlannedIteration<F>>> byProfile() {
         Map<String, List<PlannedIteration<F>>> groups = new LinkedHashMap<>();
         for (PlannedIteration<F> iteration : iterations) {
-            groups.computeIfAbsent(iteration.profileName(), name -> new ArrayList<>()).add(iteration);
+            groups.computeIfAbsent(iteration.profileName(), name -> new ArrayList<>())
+                    .add(iteration);
         }
         groups.replaceAll((name, list) -> List.copyOf(list));
         return groups;

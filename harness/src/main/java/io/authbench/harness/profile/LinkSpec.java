@@ -25,10 +25,12 @@ public record LinkSpec(Duration rtt, long downBitsPerSecond, long upBitsPerSecon
             throw new IllegalArgumentException("rtt must be zero or positive, got " + rtt.toMillis() + " ms");
         }
         if (downBitsPerSecond < 0) {
-            throw new IllegalArgumentException("downBitsPerSecond must be 0 (unlimited) or positive, got " + downBitsPerSecond);
+            throw new IllegalArgumentException(
+                    "downBitsPerSecond must be 0 (unlimited) or positive, got " + downBitsPerSecond);
         }
         if (upBitsPerSecond < 0) {
-            throw new IllegalArgumentException("upBitsPerSecond must be 0 (unlimited) or positive, got " + upBitsPerSecond);
+            throw new IllegalArgumentException(
+                    "upBitsPerSecond must be 0 (unlimited) or positive, got " + upBitsPerSecond);
         }
     }
 
@@ -49,7 +51,8 @@ public record LinkSpec(Duration rtt, long downBitsPerSecond, long upBitsPerSecon
 
     /** Human-readable summary for logs and reports, e.g. {@code "28 ms RTT, 5 Mbit/s down, 1 Mbit/s up"}. */
     public String describe() {
-        return formatMillis(rtt) + " ms RTT, " + formatRate(downBitsPerSecond) + " down, " + formatRate(upBitsPerSecond) + " up";
+        return formatMillis(rtt) + " ms RTT, " + formatRate(downBitsPerSecond) + " down, " + formatRate(upBitsPerSecond)
+                + " up";
     }
 
     private static String formatMillis(Duration d) {

@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param appAppwrite     the link between {@code ssr-app} and Appwrite (SSR's auth calls)
  * @param cpuSlowdown     CPU throttling rate for the browser ({@code Emulation.setCPUThrottlingRate}); 1 = none, ≥ 1
  */
-public record NetworkProfile(String name, String description, LinkSpec browserApp, LinkSpec browserAppwrite,
-                             LinkSpec appAppwrite, double cpuSlowdown) {
+public record NetworkProfile(
+        String name,
+        String description,
+        LinkSpec browserApp,
+        LinkSpec browserAppwrite,
+        LinkSpec appAppwrite,
+        double cpuSlowdown) {
 
     public NetworkProfile {
         Objects.requireNonNull(name, "name");

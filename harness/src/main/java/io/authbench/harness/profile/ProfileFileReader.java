@@ -29,10 +29,10 @@ final class ProfileFileReader {
     static final double MAX_RTT_MS = 10_000;
     /** Below 10 kbit/s a page load takes minutes; such a value is a unit mistake, not a profile. */
     static final double MIN_MBPS = 0.01;
+
     static final double MAX_CPU_SLOWDOWN = 50;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final String source;
 
@@ -56,7 +56,10 @@ final class ProfileFileReader {
         } catch (JsonProcessingException e) {
             var where = e.getLocation();
             String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw fail("not valid JSON" + at + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            throw fail(
+                    "not valid JSON" + at + ": "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    e);
         } catch (IOException e) {
             throw fail("cannot be read: " + e.getMessage(), e);
         }
@@ -113,10 +116,12 @@ final class ProfileFileReader {
     private LinkSpec link(JsonNode parent, String field, String context) {
         JsonNode node = parent.get(field);
         if (node == null) {
-            throw fail(context + ": missing field \"" + field + "\" (an object {\"rttMs\": ..., \"downMbps\": ..., \"upMbps\": ...})");
+            throw fail(context + ": missing field \"" + field
+                    + "\" (an object {\"rttMs\": ..., \"downMbps\": ..., \"upMbps\": ...})");
         }
         if (!node.isObject()) {
-            throw fail(context + ": field \"" + field + "\" must be an object {\"rttMs\": ..., \"downMbps\": ..., \"upMbps\": ...}");
+            throw fail(context + ": field \"" + field
+                    + "\" must be an object {\"rttMs\": ..., \"downMbps\": ..., \"upMbps\": ...}");
         }
         rejectUnknownKeys(node, LINK_FIELDS, context + ": field \"" + field + "\"");
         double rttMs = number(node, "rttMs", context, field + ".rttMs");

@@ -34,11 +34,13 @@ public final class Profiles {
     public static Profiles bundled() {
         try (InputStream in = Profiles.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("bundled profiles " + BUNDLED_RESOURCE + " missing from the classpath; rebuild the harness");
+                throw new IllegalStateException(
+                        "bundled profiles " + BUNDLED_RESOURCE + " missing from the classpath; rebuild the harness");
             }
             return of(ProfileFileReader.read("(bundled) " + BUNDLED_RESOURCE, in));
         } catch (IOException e) {
-            throw new IllegalStateException("bundled profiles " + BUNDLED_RESOURCE + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "bundled profiles " + BUNDLED_RESOURCE + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -70,7 +72,10 @@ public final class Profiles {
         } catch (NoSuchFileException e) {
             throw new ProfileFileException("profiles file " + file + ": does not exist; check the path", e);
         } catch (IOException e) {
-            throw new ProfileFileException("profiles file " + file + ": cannot be read (" + e.getMessage() + "); check the path and its permissions", e);
+            throw new ProfileFileException(
+                    "profiles file " + file + ": cannot be read (" + e.getMessage()
+                            + "); check the path and its permissions",
+                    e);
         }
         Map<String, NetworkProfile> merged = new LinkedHashMap<>(byName);
         fromFile.forEach(p -> merged.put(p.name(), p));

@@ -41,7 +41,9 @@ import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.RunStatus;
 import io.authbench.reports.results.Sample;
 import io.authbench.support.browser.BrowserLocator;
+import io.authbench.support.process.ThreadDump;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +56,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.authbench.support.process.ThreadDump;
-import java.io.UncheckedIOException;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -69,7 +69,8 @@ import java.util.stream.Collectors;
  * when {@link #run} returns, also on errors and on Ctrl-C ({@link ExitGuard}).
  */
 public final class BenchmarkEngine {
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** How long the emulator's statistics and rate-limit reads may take. */
     private static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(5);
 
@@ -84,7 +85,8 @@ public final class BenchmarkEngine {
 
     /** Runs the benchmark described by {@code options}; returns the exit code (0 complete, 1 failed). */
     public int run(HarnessOptions options) {
-        Profiles known = options.profilesFile() == null ? Profiles.bundled() : Profiles.withUserFile(options.profilesFile());
+        Profiles known =
+                options.profilesFile() == null ? Profiles.bundled() : Profiles.withUserFile(options.profilesFile());
         List<NetworkProfile> profiles = known.get(options.profiles());
         List<Step> steps = Schedule.build(options, profiles);
         if (!BackendSetup.preflight(options, out, err)) {
@@ -92,27 +94,38 @@ public final class BenchmarkEngine {
         }
         RunFolder folder = RunFolder.create(options.out());
         // A remote browser needs no Chromium here; with a Playwright server, --browser is the binary on its machine.
-        Path browserPath = options.browser() != null || options.topology().remoteBrowser() ? options.browser()
+        Path browserPath = options.browser() != null || options.topology().remoteBrowser()
+                ? options.browser()
                 : BrowserLocator.locate();
         BrowserTarget browserTarget = options.topology().browserTarget(browserPath);
-        FilmstripRecorder filmstrip = !options.filmstrip() ? null
-                : FilmstripRecorder.plan(profiles.stream().map(BenchmarkEngine::profileInfo).toList(), options.flows(),
-                        options.pairs()).orElse(null);
+        FilmstripRecorder filmstrip = !options.filmstrip()
+                ? null
+                : FilmstripRecorder.plan(
+                                profiles.stream()
+                                        .map(BenchmarkEngine::profileInfo)
+                                        .toList(),
+                                options.flows(),
+                                options.pairs())
+                        .orElse(null);
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
-        out.println("authbench: run " + runId + " — " + steps.size() + " iterations (" + options.flows().size() + " flows × "
+        out.println("authbench: run " + runId + " — " + steps.size() + " iterations ("
+                + options.flows().size() + " flows × "
                 + profiles.size() + " profiles, " + options.pairs() + " pairs + " + options.warmupPairs()
                 + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlow()) + ")");
         if (options.nextjs() != null) {
             out.println("authbench: four variants: ssr, csr (Undertow) and next-ssr, next-csr (Next.js "
                     + options.nextjs().versions().getOrDefault("next", "?") + ", node "
-                    + options.nextjs().versions().getOrDefault("node", "?") + ", from " + options.nextjs().directory()
+                    + options.nextjs().versions().getOrDefault("node", "?") + ", from "
+                    + options.nextjs().directory()
                     + "), each pair k of one next to the other's");
-            Schedule.nextjsSkippedFlows(options).forEach((flow, reason) -> out.println("authbench: flow " + flow
-                    + " skipped for next-ssr and next-csr: " + reason));
+            Schedule.nextjsSkippedFlows(options)
+                    .forEach((flow, reason) ->
+                            out.println("authbench: flow " + flow + " skipped for next-ssr and next-csr: " + reason));
         }
         out.println("authbench: run folder " + folder.root());
-        Schedule.skippedFlows(options).forEach((flow, reason) -> out.println("authbench: flow " + flow + " skipped: " + reason));
+        Schedule.skippedFlows(options)
+                .forEach((flow, reason) -> out.println("authbench: flow " + flow + " skipped: " + reason));
         if (browserTarget.remote()) {
             out.println("authbench: browser: " + browserTarget.describe() + "; links on "
                     + options.topology().links().bindAddress().getHostAddress() + ", URLs with "
@@ -126,13 +139,25 @@ public final class BenchmarkEngine {
         out.flush();
 
         try (ExitGuard guard = new ExitGuard();
-             Stack stack = BackendSetup.startStack(options, folder.logs());
-             BrowserSession browser = BrowserSession.open(browserTarget, options.topology().browserFlags())) {
+                Stack stack = BackendSetup.startStack(options, folder.logs());
+                BrowserSession browser =
+                        BrowserSession.open(browserTarget, options.topology().browserFlags())) {
             Environment environment = environment(options, browser.version(), stack.backendLabel());
-            Run run = new Run(runId, RunStatus.RUNNING, null, started, null, options.seed(), options.quick(),
+            Run run = new Run(
+                    runId,
+                    RunStatus.RUNNING,
+                    null,
+                    started,
+                    null,
+                    options.seed(),
+                    options.quick(),
                     withFilmstripSetting(runConfig(options, browserPath, browserTarget), filmstrip));
-            try (ResultsWriter writer = ResultsWriter.create(folder.results(),
-                    RunResults.start(run, environment, profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
+            try (ResultsWriter writer = ResultsWriter.create(
+                    folder.results(),
+                    RunResults.start(
+                            run,
+                            environment,
+                            profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
                 recordCodeSize(options, writer);
                 Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard, filmstrip);
@@ -143,8 +168,11 @@ public final class BenchmarkEngine {
                 }
                 String overhead = OverheadSummary.describe(outcome.overheadMs);
                 if (!overhead.isEmpty()) {
-                    writer.addIncident(new Incident(Instant.now(), "harness",
-                            "measurement overhead per iteration (harness work a user's browser would not do): " + overhead));
+                    writer.addIncident(new Incident(
+                            Instant.now(),
+                            "harness",
+                            "measurement overhead per iteration (harness work a user's browser would not do): "
+                                    + overhead));
                 }
                 boolean serverPhaseOk = runServerPhase(options, outcome, stack, browser, folder, writer);
                 if (guard.stopping()) {
@@ -160,7 +188,8 @@ public final class BenchmarkEngine {
                     out.println("authbench: no report: no sample was measured");
                 }
                 return outcome.status == RunStatus.COMPLETE && outcome.everyVariantMeasured && serverPhaseOk && reported
-                        ? 0 : 1;
+                        ? 0
+                        : 1;
             }
         }
     }
@@ -171,20 +200,28 @@ public final class BenchmarkEngine {
      * (docs/statistics.md#phases-never-overlap: phases never overlap). Skipped when turned off or when the browser
      * phase did not complete. False if it failed.
      */
-    private boolean runServerPhase(HarnessOptions options, Outcome outcome, Stack stack, BrowserSession browser,
-                                   RunFolder folder, ResultsWriter writer) {
+    private boolean runServerPhase(
+            HarnessOptions options,
+            Outcome outcome,
+            Stack stack,
+            BrowserSession browser,
+            RunFolder folder,
+            ResultsWriter writer) {
         if (!options.serverPhase()) {
             return true;
         }
         String skipped = ServerPhase.skipReason(options);
         if (skipped != null) {
             out.println("authbench: server phase skipped: " + skipped);
-            writer.addIncident(new Incident(Instant.now(), ServerPhase.COMPONENT, "the server phase was skipped: " + skipped));
+            writer.addIncident(
+                    new Incident(Instant.now(), ServerPhase.COMPONENT, "the server phase was skipped: " + skipped));
             return true;
         }
         if (outcome.status != RunStatus.COMPLETE) {
             out.println("authbench: server phase skipped: the browser phase did not complete");
-            writer.addIncident(new Incident(Instant.now(), ServerPhase.COMPONENT,
+            writer.addIncident(new Incident(
+                    Instant.now(),
+                    ServerPhase.COMPONENT,
                     "the server phase was skipped because the browser phase did not complete"));
             return true;
         }
@@ -194,17 +231,28 @@ public final class BenchmarkEngine {
         return ServerPhase.real(out, err).run(options, folder.root(), writer);
     }
 
-    private record Outcome(RunStatus status, String reason, boolean everyVariantMeasured, List<Map<String, Double>> overheadMs) {
-    }
+    private record Outcome(
+            RunStatus status, String reason, boolean everyVariantMeasured, List<Map<String, Double>> overheadMs) {}
 
-    private Outcome measure(HarnessOptions options, List<NetworkProfile> profiles, List<Step> steps, Stack stack,
-                            BrowserSession browser, RunFolder folder, ResultsWriter writer, ExitGuard guard,
-                            FilmstripRecorder filmstrip) {
+    private Outcome measure(
+            HarnessOptions options,
+            List<NetworkProfile> profiles,
+            List<Step> steps,
+            Stack stack,
+            BrowserSession browser,
+            RunFolder folder,
+            ResultsWriter writer,
+            ExitGuard guard,
+            FilmstripRecorder filmstrip) {
         Progress progress = new Progress(out, steps.size());
         CellAggregates aggregates = new CellAggregates();
         List<CalibratedLink> calibrations = new ArrayList<>();
         List<Map<String, Double>> overhead = new ArrayList<>();
-        UserSeeder seeder = new UserSeeder(stack.appwriteApi(), stack.projectId(), stack.apiKey(), options.sdkCallTimeout(),
+        UserSeeder seeder = new UserSeeder(
+                stack.appwriteApi(),
+                stack.projectId(),
+                stack.apiKey(),
+                options.sdkCallTimeout(),
                 Long.toString(System.currentTimeMillis(), 36));
         if (stack.appwritePid() > 0) {
             seeder.onNoAnswer(what -> saveThreadDump(stack, folder, what));
@@ -217,15 +265,26 @@ public final class BenchmarkEngine {
         AppSource apps = AppSource.of(options, stack);
         try {
             for (NetworkProfile profile : profiles) {
-                List<Step> profileSteps = steps.stream().filter(s -> s.profile().equals(profile.name())).toList();
+                List<Step> profileSteps = steps.stream()
+                        .filter(s -> s.profile().equals(profile.name()))
+                        .toList();
                 try (ProfileApps profileApps = apps.start(profile)) {
                     out.println("authbench: profile " + profile.name() + " — " + profileApps.describe());
-                    profileApps.prepare(new Preparation(out, writer, calibrations, options.quick(), jitWarmupRequests(options)));
+                    profileApps.prepare(
+                            new Preparation(out, writer, calibrations, options.quick(), jitWarmupRequests(options)));
                     UserPool users = seed(seeder, profileSteps, profileApps.setUpThroughLoginForm());
-                    FlowRunner runner = new FlowRunner(browser.browser(), new IterationSettings(profileApps.destinations(),
-                            profile.cpuSlowdown(), options.iterationTimeout().toMillis(), stack.projectId(), stats,
-                            stack.appwritePid(), profileApps.appwriteForBrowser(), seeder::createSession,
-                            profileApps.linkShaping()));
+                    FlowRunner runner = new FlowRunner(
+                            browser.browser(),
+                            new IterationSettings(
+                                    profileApps.destinations(),
+                                    profile.cpuSlowdown(),
+                                    options.iterationTimeout().toMillis(),
+                                    stack.projectId(),
+                                    stats,
+                                    stack.appwritePid(),
+                                    profileApps.appwriteForBrowser(),
+                                    seeder::createSession,
+                                    profileApps.linkShaping()));
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
                             return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
@@ -237,10 +296,11 @@ public final class BenchmarkEngine {
                         }
                         TestUser user = users.next(step.flow());
                         boolean screencast = filmstrip != null
-                                && filmstrip.captures(step.flow().code(), step.profile(), step.variant(), step.warmup());
+                                && filmstrip.captures(
+                                        step.flow().code(), step.profile(), step.variant(), step.warmup());
                         List<Screencast.Frame> frames = new ArrayList<>();
-                        IterationOutcome result = runner.run(step.flow(), profileApps.target(step.kind()),
-                                user, screencast ? frames::addAll : null);
+                        IterationOutcome result = runner.run(
+                                step.flow(), profileApps.target(step.kind()), user, screencast ? frames::addAll : null);
                         if (!result.ok()) {
                             blameChildren(stack, profileApps, browser, step, result);
                             result = rateLimits.explain(result, user);
@@ -256,7 +316,8 @@ public final class BenchmarkEngine {
                         }
                         aggregates.record(sample);
                         overhead.add(result.overheadMs());
-                        progress.iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
+                        progress.iterationDone(
+                                result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
                     }
                     reportSetUpRetries(seeder, profile, writer, stack.appwritePid() > 0);
                     aggregates.writeHistograms(profile.name(), folder, writer);
@@ -283,34 +344,70 @@ public final class BenchmarkEngine {
      * Hands a screencast iteration's frames to the filmstrip; after the cell's last one, writes the median pair's
      * frames and attaches them to its two samples (times relative to the user action, as the report expects).
      */
-    private void keepFrames(FilmstripRecorder filmstrip, Step step, IterationOutcome result, List<Screencast.Frame> frames,
-                            Deque<Step> pending, RunFolder folder, ResultsWriter writer) {
+    private void keepFrames(
+            FilmstripRecorder filmstrip,
+            Step step,
+            IterationOutcome result,
+            List<Screencast.Frame> frames,
+            Deque<Step> pending,
+            RunFolder folder,
+            ResultsWriter writer) {
         OptionalDouble timeToContent = result.metrics().number(Metric.TIME_TO_CONTENT_MS);
         if (result.ok() && timeToContent.isPresent()) {
-            filmstrip.add(step.pair(), step.variant(), result.startedAt().toEpochMilli(), timeToContent.getAsDouble(), frames);
+            filmstrip.add(
+                    step.pair(),
+                    step.variant(),
+                    result.startedAt().toEpochMilli(),
+                    timeToContent.getAsDouble(),
+                    frames);
         }
         if (pending.stream().anyMatch(s -> filmstrip.captures(s.flow().code(), s.profile(), s.variant(), s.warmup()))) {
             return;
         }
-        filmstrip.finishCell(folder.root()).ifPresentOrElse(chosen -> {
-            writer.updateSamples(s -> !s.warmup() && s.flow().equals(step.flow().code()) && s.profile().equals(chosen.profile())
-                    && s.pair() == chosen.pair() && chosen.screenshots().containsKey(s.variant())
-                    ? s.withScreenshots(chosen.screenshots().get(s.variant())) : s);
-            out.println("authbench:   filmstrip: login pair " + chosen.pair() + " on " + chosen.profile() + " (the median pair), "
-                    + chosen.screenshots().values().stream().mapToInt(List::size).sum() + " frames in "
-                    + folder.root().resolve("filmstrip"));
-        }, () -> writer.addIncident(new Incident(Instant.now(), "harness", "no filmstrip: no login pair on "
-                + filmstrip.profile() + " succeeded for both variants with screencast frames")));
+        filmstrip
+                .finishCell(folder.root())
+                .ifPresentOrElse(
+                        chosen -> {
+                            writer.updateSamples(s -> !s.warmup()
+                                            && s.flow().equals(step.flow().code())
+                                            && s.profile().equals(chosen.profile())
+                                            && s.pair() == chosen.pair()
+                                            && chosen.screenshots().containsKey(s.variant())
+                                    ? s.withScreenshots(chosen.screenshots().get(s.variant()))
+                                    : s);
+                            out.println("authbench:   filmstrip: login pair " + chosen.pair() + " on "
+                                    + chosen.profile() + " (the median pair), "
+                                    + chosen.screenshots().values().stream()
+                                            .mapToInt(List::size)
+                                            .sum() + " frames in "
+                                    + folder.root().resolve("filmstrip"));
+                        },
+                        () -> writer.addIncident(new Incident(
+                                Instant.now(),
+                                "harness",
+                                "no filmstrip: no login pair on " + filmstrip.profile()
+                                        + " succeeded for both variants with screencast frames")));
     }
 
     /** config.settings records whether a cell ran with the screencast on (it costs the browser some work). */
     private static RunConfig withFilmstripSetting(RunConfig config, FilmstripRecorder filmstrip) {
         Map<String, String> settings = new LinkedHashMap<>(config.settings());
-        settings.put("filmstrip", filmstrip == null
-                ? "off (no measured login pairs, or --filmstrip=off)"
-                : filmstrip.settingDescription());
-        return new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(), config.aaFlow(),
-                config.timeoutsMs(), settings, config.skippedFlows(), config.variants(), config.apps());
+        settings.put(
+                "filmstrip",
+                filmstrip == null
+                        ? "off (no measured login pairs, or --filmstrip=off)"
+                        : filmstrip.settingDescription());
+        return new RunConfig(
+                config.flows(),
+                config.profiles(),
+                config.pairs(),
+                config.warmupPairs(),
+                config.aaFlow(),
+                config.timeoutsMs(),
+                settings,
+                config.skippedFlows(),
+                config.variants(),
+                config.apps());
     }
 
     /**
@@ -320,21 +417,25 @@ public final class BenchmarkEngine {
      */
     private void recordCodeSize(HarnessOptions options, ResultsWriter writer) {
         if (options.targets() != null) {
-            out.println("authbench: code size not measured: it compares the bundled apps' sources, and this run measures"
-                    + " target apps");
+            out.println(
+                    "authbench: code size not measured: it compares the bundled apps' sources, and this run measures"
+                            + " target apps");
             return;
         }
         if (options.sourceRoot() == null) {
-            out.println("authbench: code size not measured: the apps' sources (ssr-app/, csr-app/) are not in the current"
-                    + " directory; pass --source-root=<repository root> to record it");
+            out.println(
+                    "authbench: code size not measured: the apps' sources (ssr-app/, csr-app/) are not in the current"
+                            + " directory; pass --source-root=<repository root> to record it");
             return;
         }
         try {
             List<CodeSize> sizes = CodeSizeProbe.measure(options.sourceRoot());
             writer.setCodeSize(sizes);
-            out.println("authbench: code size of the auth path (lines of code): " + sizes.stream()
-                    .map(c -> c.variant() + " " + c.linesOfCode() + " in " + c.files().size() + " files")
-                    .collect(Collectors.joining(", ")));
+            out.println("authbench: code size of the auth path (lines of code): "
+                    + sizes.stream()
+                            .map(c -> c.variant() + " " + c.linesOfCode() + " in "
+                                    + c.files().size() + " files")
+                            .collect(Collectors.joining(", ")));
         } catch (UncheckedIOException e) {
             out.println("authbench: code size not measured: " + e.getMessage());
             writer.addIncident(new Incident(Instant.now(), "harness", "code size not measured: " + e.getMessage()));
@@ -352,8 +453,11 @@ public final class BenchmarkEngine {
         // unless set-up signs in through a target's login form.
         List<TestUser> withPassword = seeder.create(needed[0], true);
         List<TestUser> setUp = seeder.create(needed[1], setUpPasswords);
-        out.printf(Locale.ROOT, "authbench:   seeded %d users through the Users API in %.1f s%n",
-                withPassword.size() + setUp.size(), (System.nanoTime() - start) / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "authbench:   seeded %d users through the Users API in %.1f s%n",
+                withPassword.size() + setUp.size(),
+                (System.nanoTime() - start) / 1e9);
         out.flush();
         return UserPool.of(withPassword, setUp);
     }
@@ -367,22 +471,28 @@ public final class BenchmarkEngine {
         Path file = folder.logs().resolve("appwrite-emulator.threads-" + now + ".txt");
         // Ours too: a dump taken in a quiet run showed the emulator idle (no thread on the request), so the
         // harness's side (the SDK's coroutine, OkHttp's pool and sockets) is where to look next.
-        ThreadDump.write(ProcessHandle.current().pid(),
-                folder.logs().resolve("harness.threads-" + now + ".txt"));
-        ThreadDump.write(stack.appwritePid(), file).ifPresentOrElse(
-                dump -> out.println("authbench:   " + what + " got no answer in time; thread dumps of the emulator and"
-                        + " the harness are in " + dump.getParent() + " (*.threads-" + now + ".txt)"),
-                () -> out.println("authbench:   " + what + " got no answer in time (no thread dump: jcmd unavailable)"));
+        ThreadDump.write(ProcessHandle.current().pid(), folder.logs().resolve("harness.threads-" + now + ".txt"));
+        ThreadDump.write(stack.appwritePid(), file)
+                .ifPresentOrElse(
+                        dump -> out.println(
+                                "authbench:   " + what + " got no answer in time; thread dumps of the emulator and"
+                                        + " the harness are in " + dump.getParent() + " (*.threads-" + now + ".txt)"),
+                        () -> out.println(
+                                "authbench:   " + what + " got no answer in time (no thread dump: jcmd unavailable)"));
     }
 
     /** Set-up calls that had to be repeated are worth knowing about (they cost time, never a measurement). */
     private void reportSetUpRetries(UserSeeder seeder, NetworkProfile profile, ResultsWriter writer, boolean dumps) {
         int retries = seeder.setUpRetries();
         if (retries > reportedSetUpRetries) {
-            String message = (retries - reportedSetUpRetries) + " set-up request(s) to the Users API (create user, create"
+            String message = (retries - reportedSetUpRetries)
+                    + " set-up request(s) to the Users API (create user, create"
                     + " session) got no answer in time during " + profile.name() + " and were repeated (set-up only: no"
-                    + " measurement was affected)" + (dumps ? "; thread dumps of the emulator and the harness from"
-                    + " those moments are in logs/*.threads-*.txt" : "");
+                    + " measurement was affected)"
+                    + (dumps
+                            ? "; thread dumps of the emulator and the harness from"
+                                    + " those moments are in logs/*.threads-*.txt"
+                            : "");
             out.println("authbench:   " + message);
             writer.addIncident(new Incident(Instant.now(), "appwrite-emulator", message));
             reportedSetUpRetries = retries;
@@ -392,16 +502,22 @@ public final class BenchmarkEngine {
     /**
      * After a failed iteration: if a child died or stopped answering, that is the reason, and the run cannot go on.
      */
-    private void blameChildren(Stack stack, ProfileApps apps, BrowserSession browser, Step step, IterationOutcome result) {
+    private void blameChildren(
+            Stack stack, ProfileApps apps, BrowserSession browser, Step step, IterationOutcome result) {
         stack.checkAlive();
         if (!browser.isConnected()) {
-            throw new ChildDiedException("chromium", "Chromium disconnected during " + step.describe() + ": " + result.failure());
+            throw new ChildDiedException(
+                    "chromium", "Chromium disconnected during " + step.describe() + ": " + result.failure());
         }
         apps.blame(step.kind(), result.failure(), step.describe());
     }
 
-    private Outcome abort(ResultsWriter writer, Deque<Step> pending, String child, String message,
-                          List<Map<String, Double>> overhead) {
+    private Outcome abort(
+            ResultsWriter writer,
+            Deque<Step> pending,
+            String child,
+            String message,
+            List<Map<String, Double>> overhead) {
         err.println("authbench: " + child + " failed; the run stops here and keeps what was measured.");
         err.println(message);
         err.flush();
@@ -410,19 +526,41 @@ public final class BenchmarkEngine {
         Step first = pending.peek();
         for (Step step : pending) {
             String why = step == first ? child + " died or stopped answering during this iteration" : reason;
-            Sample failed = Sample.failed(step.flow().code(), step.variant(), step.profile(), step.pair(), step.order(),
-                    Instant.now(), why, null);
+            Sample failed = Sample.failed(
+                    step.flow().code(),
+                    step.variant(),
+                    step.profile(),
+                    step.pair(),
+                    step.order(),
+                    Instant.now(),
+                    why,
+                    null);
             writer.addSample(step.warmup() ? failed.asWarmup() : failed);
         }
-        return new Outcome(RunStatus.FAILED, child + " died or stopped answering: " + firstLine(message), false, overhead);
+        return new Outcome(
+                RunStatus.FAILED, child + " died or stopped answering: " + firstLine(message), false, overhead);
     }
 
     private static Sample toSample(Step step, IterationOutcome result) {
         Sample sample = result.ok()
-                ? Sample.ok(step.flow().code(), step.variant(), step.profile(), step.pair(), step.order(), result.startedAt(),
-                        result.metrics(), result.requests())
-                : Sample.failed(step.flow().code(), step.variant(), step.profile(), step.pair(), step.order(),
-                        result.startedAt(), result.failure(), result.metrics());
+                ? Sample.ok(
+                        step.flow().code(),
+                        step.variant(),
+                        step.profile(),
+                        step.pair(),
+                        step.order(),
+                        result.startedAt(),
+                        result.metrics(),
+                        result.requests())
+                : Sample.failed(
+                        step.flow().code(),
+                        step.variant(),
+                        step.profile(),
+                        step.pair(),
+                        step.order(),
+                        result.startedAt(),
+                        result.failure(),
+                        result.metrics());
         // The method goes with a measured time to content only (a failed sample may have stopped before the probe).
         if (result.metrics().has(Metric.TIME_TO_CONTENT_MS)) {
             sample = sample.withTimeToContentMethod(result.timeToContentMethod());
@@ -439,9 +577,15 @@ public final class BenchmarkEngine {
         out.println();
         out.println("authbench: time to content, median ms (ok samples / measured):");
         for (CellSummary cell : results.cells()) {
-            out.printf(Locale.ROOT, "  %-13s %-12s %-6s %8s  (%d/%d)%n", cell.flow(), cell.profile(), cell.variant(),
+            out.printf(
+                    Locale.ROOT,
+                    "  %-13s %-12s %-6s %8s  (%d/%d)%n",
+                    cell.flow(),
+                    cell.profile(),
+                    cell.variant(),
                     cell.medianMs() == null ? "-" : String.format(Locale.ROOT, "%.1f", cell.medianMs()),
-                    cell.okSamples(), cell.samples());
+                    cell.okSamples(),
+                    cell.samples());
         }
         String overhead = OverheadSummary.describe(outcome.overheadMs);
         if (!overhead.isEmpty()) {
@@ -451,7 +595,8 @@ public final class BenchmarkEngine {
         out.println("authbench: " + results.samples().size() + " samples, " + failed + " failed; status "
                 + outcome.status.code() + (outcome.reason == null ? "" : " (" + outcome.reason + ")"));
         if (!outcome.everyVariantMeasured && outcome.status == RunStatus.COMPLETE) {
-            out.println("authbench: some cell variant has no successful sample; see each sample's 'failure' in results.json");
+            out.println(
+                    "authbench: some cell variant has no successful sample; see each sample's 'failure' in results.json");
         }
         out.println("authbench: results in " + folder.results());
         out.flush();
@@ -459,7 +604,9 @@ public final class BenchmarkEngine {
 
     /** The environment as recorded: the SDKs listed are those of the bundled apps this run measured (none for targets). */
     static Environment environment(HarnessOptions options, String chromiumVersion, String backendLabel) {
-        return EnvironmentProbe.describe(chromiumVersion, backendLabel,
+        return EnvironmentProbe.describe(
+                chromiumVersion,
+                backendLabel,
                 options.targets() == null || options.targets().ssr() == null,
                 options.targets() == null || options.targets().csr() == null);
     }
@@ -471,24 +618,37 @@ public final class BenchmarkEngine {
         timeouts.put("sdkCall", options.sdkCallTimeout().toMillis());
         Map<String, String> settings = new LinkedHashMap<>();
         // A grid's node chooses its binary; a Playwright server does when no --browser was given.
-        settings.put("browser", browserPath == null || browserTarget instanceof BrowserTarget.SeleniumGrid
-                ? "(chosen by the remote browser's host)" : browserPath.toString());
+        settings.put(
+                "browser",
+                browserPath == null || browserTarget instanceof BrowserTarget.SeleniumGrid
+                        ? "(chosen by the remote browser's host)"
+                        : browserPath.toString());
         settings.putAll(browserTarget.settings());
         settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
         settings.put("publicHost", options.topology().links().publicHost());
-        settings.put("csrSessionPath", options.topology().csrCookiePath() ? "cookie (host " + Topology.CSR_COOKIE_HOST
-                + " mapped to the links in Chromium)" : "fallback unless Appwrite verifies the public host's domain");
+        settings.put(
+                "csrSessionPath",
+                options.topology().csrCookiePath()
+                        ? "cookie (host " + Topology.CSR_COOKIE_HOST + " mapped to the links in Chromium)"
+                        : "fallback unless Appwrite verifies the public host's domain");
         settings.put("projectId", BackendSetup.projectId(options));
         if (options.appwrite() == null) {
             // Recorded because it shapes the numbers: see Stack.start.
-            settings.put("appwriteFlags", "--rate-limits off (every request comes from 127.0.0.1: Appwrite's per-IP"
-                    + " limits would fail runs with more than 100 logouts); password hashing: Appwrite's argon2id");
+            settings.put(
+                    "appwriteFlags",
+                    "--rate-limits off (every request comes from 127.0.0.1: Appwrite's per-IP"
+                            + " limits would fail runs with more than 100 logouts); password hashing: Appwrite's argon2id");
         }
         settings.put("jitWarmupRequests", Integer.toString(jitWarmupRequests(options)));
-        settings.put("calibrationPings", Integer.toString(options.quick() ? Defaults.QUICK_CALIBRATION_PINGS
-                : Defaults.CALIBRATION_PINGS));
-        settings.put("calibrationTransferMs", Long.toString((options.quick() ? Defaults.QUICK_CALIBRATION_TRANSFER_TIME
-                : Defaults.CALIBRATION_TRANSFER_TIME).toMillis()));
+        settings.put(
+                "calibrationPings",
+                Integer.toString(options.quick() ? Defaults.QUICK_CALIBRATION_PINGS : Defaults.CALIBRATION_PINGS));
+        settings.put(
+                "calibrationTransferMs",
+                Long.toString((options.quick()
+                                ? Defaults.QUICK_CALIBRATION_TRANSFER_TIME
+                                : Defaults.CALIBRATION_TRANSFER_TIME)
+                        .toMillis()));
         settings.putAll(ServerPhase.configSettings(options));
         settings.putAll(BackendSetup.configSettings(options));
         if (options.profilesFile() != null) {
@@ -499,18 +659,33 @@ public final class BenchmarkEngine {
                 settings.remove("calibrationPings");
                 settings.remove("calibrationTransferMs");
             }
-            settings.put("jitWarmupRequests", jitWarmupRequests(options) + " (GETs of each app's login and dashboard routes)");
+            settings.put(
+                    "jitWarmupRequests",
+                    jitWarmupRequests(options) + " (GETs of each app's login and dashboard routes)");
             settings.putAll(options.targets().configSettings());
         }
-        return new RunConfig(options.flows(), options.profiles(), options.pairs(), options.warmupPairs(), options.aaFlow(),
-                timeouts, settings, Schedule.skippedFlows(options))
-                .withVariants(options.pairedVariants().stream().map(Variant::label).toList(), VariantApps.describe(options,
-                        Schedule.nextjsSkippedFlows(options)));
+        return new RunConfig(
+                        options.flows(),
+                        options.profiles(),
+                        options.pairs(),
+                        options.warmupPairs(),
+                        options.aaFlow(),
+                        timeouts,
+                        settings,
+                        Schedule.skippedFlows(options))
+                .withVariants(
+                        options.pairedVariants().stream().map(Variant::label).toList(),
+                        VariantApps.describe(options, Schedule.nextjsSkippedFlows(options)));
     }
 
     static ProfileInfo profileInfo(NetworkProfile p) {
-        return new ProfileInfo(p.name(), p.description(), settings(p.browserApp()), settings(p.browserAppwrite()),
-                settings(p.appAppwrite()), p.cpuSlowdown());
+        return new ProfileInfo(
+                p.name(),
+                p.description(),
+                settings(p.browserApp()),
+                settings(p.browserAppwrite()),
+                settings(p.appAppwrite()),
+                p.cpuSlowdown());
     }
 
     static LinkSettings settings(LinkSpec spec) {

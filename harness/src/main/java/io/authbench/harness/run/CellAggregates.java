@@ -27,9 +27,13 @@ final class CellAggregates {
         if (sample.warmup() || !sample.ok()) {
             return;
         }
-        sample.metrics().number(Metric.TIME_TO_CONTENT_MS).ifPresent(ms -> histograms
-                .computeIfAbsent(key(sample.flow(), sample.profile(), sample.variant()), k -> new Histogram(HIGHEST_MICROS, 3))
-                .recordValue(Math.max(0, Math.min(HIGHEST_MICROS, Math.round(ms * 1000)))));
+        sample.metrics()
+                .number(Metric.TIME_TO_CONTENT_MS)
+                .ifPresent(ms -> histograms
+                        .computeIfAbsent(
+                                key(sample.flow(), sample.profile(), sample.variant()),
+                                k -> new Histogram(HIGHEST_MICROS, 3))
+                        .recordValue(Math.max(0, Math.min(HIGHEST_MICROS, Math.round(ms * 1000)))));
     }
 
     /** Writes the histogram logs of {@code profile}'s cells and registers them with the writer. */
@@ -40,7 +44,8 @@ final class CellAggregates {
                 continue;
             }
             String name = folder.histogramName(parts[0], parts[1], parts[2]);
-            try (PrintStream stream = new PrintStream(Files.newOutputStream(folder.root().resolve(name)), true, "UTF-8")) {
+            try (PrintStream stream =
+                    new PrintStream(Files.newOutputStream(folder.root().resolve(name)), true, "UTF-8")) {
                 HistogramLogWriter log = new HistogramLogWriter(stream);
                 log.outputComment("AuthBench time to content, " + parts[0] + " / " + parts[1] + " / " + parts[2]
                         + ", values in microseconds");

@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  * unknown = null.
  */
 final class EnvironmentProbe {
-    private EnvironmentProbe() {
-    }
+    private EnvironmentProbe() {}
 
     /**
      * @param bundledSsr the run measured the bundled SSR app (its server uses the Kotlin SDK)
@@ -34,9 +33,18 @@ final class EnvironmentProbe {
         if (bundledCsr) {
             sdks.put("appwrite (npm)", versions.getProperty("appwrite-web"));
         }
-        return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(), memoryBytes(), os(),
+        return new Environment(
+                cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                memoryBytes(),
+                os(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                chromiumVersion, versions.getProperty("playwright"), sdks, gitCommit(), backend, null);
+                chromiumVersion,
+                versions.getProperty("playwright"),
+                sdks,
+                gitCommit(),
+                backend,
+                null);
     }
 
     static Properties versions() {
@@ -97,7 +105,8 @@ final class EnvironmentProbe {
 
     private static String git(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

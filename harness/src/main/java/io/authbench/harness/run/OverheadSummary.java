@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Medians of the harness's own work per iteration, total and by kind, as one line. */
 final class OverheadSummary {
-    private OverheadSummary() {
-    }
+    private OverheadSummary() {}
 
     static String describe(List<Map<String, Double>> perIteration) {
         if (perIteration.isEmpty()) {
@@ -18,13 +17,16 @@ final class OverheadSummary {
         List<Double> totals = new ArrayList<>();
         Map<String, List<Double>> byKind = new LinkedHashMap<>();
         for (Map<String, Double> iteration : perIteration) {
-            totals.add(iteration.values().stream().mapToDouble(Double::doubleValue).sum());
-            iteration.forEach((kind, ms) -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ms));
+            totals.add(
+                    iteration.values().stream().mapToDouble(Double::doubleValue).sum());
+            iteration.forEach((kind, ms) ->
+                    byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ms));
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "median %.0f ms (", median(totals)));
         String separator = "";
         for (Map.Entry<String, List<Double>> kind : byKind.entrySet()) {
-            line.append(separator).append(String.format(Locale.ROOT, "%s %.0f", kind.getKey(), median(kind.getValue())));
+            line.append(separator)
+                    .append(String.format(Locale.ROOT, "%s %.0f", kind.getKey(), median(kind.getValue())));
             separator = ", ";
         }
         return line.append(")").toString();

@@ -56,7 +56,13 @@ final class Progress {
     String line(String what) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         long left = done == 0 ? 0 : Math.round(elapsed / done * (total - done));
-        return String.format(Locale.ROOT, "[%d/%d] %d failed, about %s left (%s)", done, total, failures,
-                left >= 60 ? (left / 60) + " min " + (left % 60) + " s" : left + " s", what);
+        return String.format(
+                Locale.ROOT,
+                "[%d/%d] %d failed, about %s left (%s)",
+                done,
+                total,
+                failures,
+                left >= 60 ? (left / 60) + " min " + (left % 60) + " s" : left + " s",
+                what);
     }
 }

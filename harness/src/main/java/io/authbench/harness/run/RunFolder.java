@@ -31,8 +31,10 @@ public final class RunFolder {
             Files.createDirectories(folder.logs());
             Files.createDirectories(folder.histograms());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the run folder " + folder.root + ": " + cause(e)
-                    + "; choose another with --out / -Dbench.out", e);
+            throw new UncheckedIOException(
+                    "cannot create the run folder " + folder.root + ": " + cause(e)
+                            + "; choose another with --out / -Dbench.out",
+                    e);
         }
         return folder;
     }

@@ -10,15 +10,15 @@ import java.nio.file.Path;
  * ({@code mvn verify -Pbench} runs {@code authbench run}). It prints the files' paths.
  */
 final class RunReport {
-    private RunReport() {
-    }
+    private RunReport() {}
 
     /** Writes the report of {@code runFolder}; true if it was written (else the reason was printed on {@code err}). */
     static boolean write(Path runFolder, PrintWriter out, PrintWriter err) {
         out.println();
         out.println("authbench: writing the report");
         out.flush();
-        int code = ReportMain.run(new String[] {"report", runFolder.toAbsolutePath().toString()}, out, err);
+        int code = ReportMain.run(
+                new String[] {"report", runFolder.toAbsolutePath().toString()}, out, err);
         if (code != 0) {
             err.println("authbench: the report could not be written (see above); results.json is complete, and"
                     + " 'authbench report " + runFolder + "' retries it.");

@@ -7,8 +7,8 @@ import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.PlannedIteration;
 import io.authbench.harness.plan.RunPlan;
 import io.authbench.harness.profile.NetworkProfile;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 
 /** Turns the options into the engine's steps through {@link RunPlan} (seeded, balanced pair order, warm-ups first). */
 final class Schedule {
-    private Schedule() {
-    }
+    private Schedule() {}
 
     static List<Step> build(HarnessOptions options, List<NetworkProfile> profiles) {
         return plan(options, profiles).iterations().stream().map(Schedule::step).toList();
@@ -27,7 +26,8 @@ final class Schedule {
     static Map<String, String> skippedFlows(HarnessOptions options) {
         Map<String, String> skipped = new LinkedHashMap<>();
         Stream.concat(options.flows().stream(), Stream.ofNullable(options.aaFlow()))
-                .map(Schedule::flow).forEach(flow -> skipReason(flow, options.targets())
+                .map(Schedule::flow)
+                .forEach(flow -> skipReason(flow, options.targets())
                         .ifPresent(reason -> skipped.putIfAbsent(flow.code(), reason)));
         return skipped;
     }
@@ -39,8 +39,10 @@ final class Schedule {
     static Map<String, String> nextjsSkippedFlows(HarnessOptions options) {
         Map<String, String> skipped = new LinkedHashMap<>();
         if (options.nextjs() != null) {
-            options.flows().stream().map(Schedule::flow).forEach(flow -> nextjsSkipReason(flow, options.nextjs())
-                    .ifPresent(reason -> skipped.put(flow.code(), reason)));
+            options.flows().stream()
+                    .map(Schedule::flow)
+                    .forEach(flow -> nextjsSkipReason(flow, options.nextjs())
+                            .ifPresent(reason -> skipped.put(flow.code(), reason)));
         }
         return skipped;
     }
@@ -48,15 +50,23 @@ final class Schedule {
     private static RunPlan<Flow> plan(HarnessOptions options, List<NetworkProfile> profiles) {
         List<Flow> flows = options.flows().stream().map(Schedule::flow).toList();
         Flow aaFlow = options.aaFlow() == null ? null : flow(options.aaFlow());
-        return RunPlan.build(flows, profiles, options.pairs(), options.warmupPairs(), options.seed(), aaFlow,
-                flow -> skipReason(flow, options.targets()), options.nextjs() == null ? null
-                        : flow -> nextjsSkipReason(flow, options.nextjs()));
+        return RunPlan.build(
+                flows,
+                profiles,
+                options.pairs(),
+                options.warmupPairs(),
+                options.seed(),
+                aaFlow,
+                flow -> skipReason(flow, options.targets()),
+                options.nextjs() == null ? null : flow -> nextjsSkipReason(flow, options.nextjs()));
     }
 
     /** Both Next.js apps must support a flow for the Next.js pair to run it (their target files say what they have). */
     private static Optional<String> nextjsSkipReason(Flow flow, NextjsApps nextjs) {
         List<String> reasons = Stream.of(nextjs.ssr().target(), nextjs.csr().target())
-                .map(flow::unsupportedReason).flatMap(Optional::stream).toList();
+                .map(flow::unsupportedReason)
+                .flatMap(Optional::stream)
+                .toList();
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
@@ -70,7 +80,9 @@ final class Schedule {
         }
         List<String> reasons = Stream.of(targets.ssr(), targets.csr())
                 .filter(Objects::nonNull)
-                .map(flow::unsupportedReason).flatMap(Optional::stream).toList();
+                .map(flow::unsupportedReason)
+                .flatMap(Optional::stream)
+                .toList();
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 

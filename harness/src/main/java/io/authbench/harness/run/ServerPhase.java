@@ -12,8 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The run's second phase: what each pattern costs the servers (server-bench's {@link ServerCostPhase}: JMH with the
@@ -54,7 +54,8 @@ final class ServerPhase {
      */
     static ServerCostSettings settingsFor(HarnessOptions options) {
         StackJars jars = new StackJars(options.emulatorJar(), options.ssrJar(), options.csrJar());
-        ServerCostSettings settings = options.jmhFull() ? ServerCostSettings.full(jars)
+        ServerCostSettings settings = options.jmhFull()
+                ? ServerCostSettings.full(jars)
                 : options.quick() ? ServerCostSettings.quick(jars) : ServerCostSettings.standard(jars);
         return settings.withNextjs(nextjsDir(options));
     }
@@ -108,11 +109,11 @@ final class ServerPhase {
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             err.println("authbench: the server phase failed: " + reason);
-            err.println("authbench: the browser results are kept in " + writer.file() + "; rerun with --server-phase=off"
-                    + " to skip this phase.");
+            err.println("authbench: the browser results are kept in " + writer.file()
+                    + "; rerun with --server-phase=off" + " to skip this phase.");
             err.flush();
-            writer.addIncident(new Incident(Instant.now(), COMPONENT, "the server phase failed and measured nothing: "
-                    + reason));
+            writer.addIncident(
+                    new Incident(Instant.now(), COMPONENT, "the server phase failed and measured nothing: " + reason));
             return false;
         }
         writer.setJmh(result.jmh());
@@ -120,8 +121,12 @@ final class ServerPhase {
         for (String note : result.notes()) {
             writer.addIncident(new Incident(Instant.now(), COMPONENT, note));
         }
-        out.printf(Locale.ROOT, "authbench: server phase done in %.0f s: %d JMH results, %d load steps%n",
-                (System.nanoTime() - start) / 1e9, result.jmh().size(), result.load().size());
+        out.printf(
+                Locale.ROOT,
+                "authbench: server phase done in %.0f s: %d JMH results, %d load steps%n",
+                (System.nanoTime() - start) / 1e9,
+                result.jmh().size(),
+                result.load().size());
         out.flush();
         return true;
     }

@@ -28,7 +28,9 @@ final class UserPool {
     /** How many users {@code steps} need: one per login iteration plus one per eight set-up sign-ins. */
     static int[] needed(List<Step> steps) {
         int logins = (int) steps.stream().filter(s -> s.flow() == Flow.LOGIN).count();
-        int setUps = (int) steps.stream().filter(s -> s.flow() != Flow.LOGIN && s.flow().needsUser()).count();
+        int setUps = (int) steps.stream()
+                .filter(s -> s.flow() != Flow.LOGIN && s.flow().needsUser())
+                .count();
         return new int[] {logins, (setUps + SIGN_INS_PER_SHARED_USER - 1) / SIGN_INS_PER_SHARED_USER};
     }
 

@@ -23,11 +23,18 @@ public interface AppLauncher {
      * @param startTimeout       the run's default for becoming ready
      * @param logDir             where its stdout and stderr logs go
      */
-    record Context(String profileName, URI appwriteForServer, URI appwriteForBrowser, String projectId, String apiKey,
-                   Duration startTimeout, Path logDir) {
+    record Context(
+            String profileName,
+            URI appwriteForServer,
+            URI appwriteForBrowser,
+            String projectId,
+            String apiKey,
+            Duration startTimeout,
+            Path logDir) {
         @Override
         public String toString() { // never the key
-            return "Context[" + profileName + ", " + appwriteForServer + ", " + appwriteForBrowser + ", " + projectId + "]";
+            return "Context[" + profileName + ", " + appwriteForServer + ", " + appwriteForBrowser + ", " + projectId
+                    + "]";
         }
     }
 

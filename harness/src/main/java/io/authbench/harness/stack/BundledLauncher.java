@@ -20,11 +20,19 @@ public record BundledLauncher(boolean ssr, Path jar) implements AppLauncher {
     @Override
     public ServerProcess start(Context context) {
         URI appwrite = ssr ? context.appwriteForServer() : context.appwriteForBrowser();
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1",
-                "--appwrite-endpoint", appwrite.toString(), "--project", context.projectId(),
-                "--upstream-timeout", Stack.UPSTREAM_TIMEOUT));
-        ServerSpec spec = ServerSpec.javaJar((ssr ? "ssr-app" : "csr-app") + "." + context.profileName(),
-                        Stack.CHILD_JVM_OPTIONS, jar, args)
+        List<String> args = new ArrayList<>(List.of(
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--appwrite-endpoint",
+                appwrite.toString(),
+                "--project",
+                context.projectId(),
+                "--upstream-timeout",
+                Stack.UPSTREAM_TIMEOUT));
+        ServerSpec spec = ServerSpec.javaJar(
+                        (ssr ? "ssr-app" : "csr-app") + "." + context.profileName(), Stack.CHILD_JVM_OPTIONS, jar, args)
                 .withEnvironment(ssr ? Map.of(Stack.APP_KEY_ENV, context.apiKey()) : Map.of())
                 .withStartTimeout(context.startTimeout());
         return ServerProcess.start(spec, context.logDir());

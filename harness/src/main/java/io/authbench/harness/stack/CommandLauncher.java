@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Starts a launched target: its file's {@code start} command with the placeholders filled for the profile
@@ -31,7 +31,8 @@ public record CommandLauncher(TargetSpec spec, Map<String, String> environment) 
             throw new IllegalArgumentException(spec.target().name() + " has no start command");
         }
         environment = Map.copyOf(environment);
-        if (spec.start().apiKeyEnvironment() != null && environment.containsKey(spec.start().apiKeyEnvironment())) {
+        if (spec.start().apiKeyEnvironment() != null
+                && environment.containsKey(spec.start().apiKeyEnvironment())) {
             throw new IllegalArgumentException("the API key's variable is the harness's to set");
         }
     }
@@ -46,9 +47,14 @@ public record CommandLauncher(TargetSpec spec, Map<String, String> environment) 
         StartCommand start = spec.start();
         int port = freePort();
         URI base = URI.create("http://" + HOST + ":" + port);
-        Map<String, String> values = StartCommand.values(port, HOST, context.appwriteForServer().toString(),
-                context.appwriteForBrowser().toString(), context.projectId());
-        Readiness readiness = start.readyPath() != null ? Readiness.httpGet(base.resolve(start.readyPath()), base)
+        Map<String, String> values = StartCommand.values(
+                port,
+                HOST,
+                context.appwriteForServer().toString(),
+                context.appwriteForBrowser().toString(),
+                context.projectId());
+        Readiness readiness = start.readyPath() != null
+                ? Readiness.httpGet(base.resolve(start.readyPath()), base)
                 : Readiness.logLine(start.readyLogLine(), base);
         ServerSpec serverSpec = ServerSpec.of(spec.target().name() + "." + context.profileName(), start.command(values))
                 .withWorkingDirectory(start.directory())

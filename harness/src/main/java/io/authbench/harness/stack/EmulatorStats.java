@@ -2,9 +2,9 @@ package io.authbench.harness.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.authbench.harness.http.AppHttp;
 import java.io.IOException;
 import java.net.URI;
-import io.authbench.harness.http.AppHttp;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +34,8 @@ public final class EmulatorStats {
     /** API calls so far (every route, preflights excluded), or -1 if the emulator did not answer. */
     public long apiCalls() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(statsUri).timeout(timeout).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(statsUri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return -1;

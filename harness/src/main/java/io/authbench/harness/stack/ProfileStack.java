@@ -35,9 +35,14 @@ public final class ProfileStack implements AutoCloseable {
      * @param apps     the started apps by key, in start order; {@link #SSR} and {@link #CSR} among them
      * @param appLinks each app's browser→app link, same keys
      */
-    ProfileStack(NetworkProfile profile, Endpoints endpoints, Map<String, ServerProcess> apps,
-                 Map<String, LinkProxy> appLinks, LinkProxy browserAppwrite, LinkProxy appAppwrite,
-                 Set<Integer> appwritePorts) {
+    ProfileStack(
+            NetworkProfile profile,
+            Endpoints endpoints,
+            Map<String, ServerProcess> apps,
+            Map<String, LinkProxy> appLinks,
+            LinkProxy browserAppwrite,
+            LinkProxy appAppwrite,
+            Set<Integer> appwritePorts) {
         if (!apps.containsKey(SSR) || !apps.containsKey(CSR) || !apps.keySet().equals(appLinks.keySet())) {
             throw new IllegalArgumentException("an SSR and a CSR app, each with its link; got " + apps.keySet()
                     + " and links " + appLinks.keySet());

@@ -5,21 +5,21 @@ import io.authbench.harness.link.LinkHosts;
 import io.authbench.harness.link.LinkProxy;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
+import io.authbench.reports.results.Environment;
 import io.authbench.support.process.ServerDiedException;
 import io.authbench.support.process.ServerProcess;
 import io.authbench.support.process.ServerSpec;
-import io.authbench.reports.results.Environment;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.time.Duration;
 
 /**
  * The emulator, started once per run, plus per profile the links and both apps ({@link ProfileStack}). With an
@@ -41,6 +41,7 @@ public final class Stack implements AutoCloseable {
      * slow answer is measured, not turned into a failure. It changes nothing when calls are fast.
      */
     public static final Duration APP_UPSTREAM_TIMEOUT = Duration.ofSeconds(20);
+
     static final String UPSTREAM_TIMEOUT = APP_UPSTREAM_TIMEOUT.toSeconds() + "s";
     /** Child JVMs get a bounded heap: three JVMs and Chromium share the machine. */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx512m");
@@ -69,9 +70,19 @@ public final class Stack implements AutoCloseable {
      */
     public static Stack start(StackConfig config) {
         String apiKey = newApiKey();
-        ServerSpec spec = ServerSpec.javaJar("appwrite-emulator", CHILD_JVM_OPTIONS, config.emulatorJar(),
-                        List.of("--port", "0", "--host", "127.0.0.1", "--project", config.projectId(),
-                                "--rate-limits", "off"))
+        ServerSpec spec = ServerSpec.javaJar(
+                        "appwrite-emulator",
+                        CHILD_JVM_OPTIONS,
+                        config.emulatorJar(),
+                        List.of(
+                                "--port",
+                                "0",
+                                "--host",
+                                "127.0.0.1",
+                                "--project",
+                                config.projectId(),
+                                "--rate-limits",
+                                "off"))
                 .withEnvironment(Map.of(EMULATOR_KEY_ENV, apiKey))
                 .withStartTimeout(config.serverStartTimeout());
         return new Stack(config, apiKey, ServerProcess.start(spec, config.logDir()), null);
@@ -150,13 +161,16 @@ public final class Stack implements AutoCloseable {
 
     /** As {@link #startProfile(NetworkProfile, LinkHosts, Map)} with the two bundled apps. */
     public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts) {
-        return startProfile(profile, hosts, new BundledLauncher(true, config.ssrJar()),
+        return startProfile(
+                profile,
+                hosts,
+                new BundledLauncher(true, config.ssrJar()),
                 new BundledLauncher(false, config.csrJar()));
     }
 
     /** As {@link #startProfile(NetworkProfile, LinkHosts, Map)} with an SSR and a CSR app. */
-    public ProfileStack startProfile(NetworkProfile profile, LinkHosts hosts, AppLauncher ssrLauncher,
-                                     AppLauncher csrLauncher) {
+    public ProfileStack startProfile(
+            NetworkProfile profile, LinkHosts hosts, AppLauncher ssrLauncher, AppLauncher csrLauncher) {
         Map<String, AppLauncher> launchers = new LinkedHashMap<>();
         launchers.put(ProfileStack.SSR, ssrLauncher);
         launchers.put(ProfileStack.CSR, csrLauncher);
@@ -182,11 +196,19 @@ public final class Stack implements AutoCloseable {
             InetSocketAddress appwriteAddress = external != null
                     ? new InetSocketAddress(external.endpoint().getHost(), external.port())
                     : address(emulator.url());
-            int appwritePin = launchers.values().stream().mapToInt(AppLauncher::pinnedAppwritePort).max().orElse(0);
-            LinkProxy browserAppwrite = link("browser-appwrite", appwriteAddress, profile.browserAppwrite(), browserSide,
-                    appwritePin, started);
-            LinkProxy appAppwrite = link("app-appwrite", appwriteAddress, profile.appAppwrite(),
-                    InetAddress.getLoopbackAddress(), 0, started);
+            int appwritePin = launchers.values().stream()
+                    .mapToInt(AppLauncher::pinnedAppwritePort)
+                    .max()
+                    .orElse(0);
+            LinkProxy browserAppwrite = link(
+                    "browser-appwrite", appwriteAddress, profile.browserAppwrite(), browserSide, appwritePin, started);
+            LinkProxy appAppwrite = link(
+                    "app-appwrite",
+                    appwriteAddress,
+                    profile.appAppwrite(),
+                    InetAddress.getLoopbackAddress(),
+                    0,
+                    started);
             String apiPath = external != null ? external.endpoint().getRawPath() : "/v1";
             URI appwriteForBrowser = URI.create("http://" + publicHost + ":" + browserAppwrite.port() + apiPath);
             URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + apiPath);
@@ -198,8 +220,14 @@ public final class Stack implements AutoCloseable {
                 appwriteForSsr = external.endpoint();
                 appwritePorts = Set.of(external.port());
             }
-            AppLauncher.Context context = new AppLauncher.Context(profile.name(), appwriteForSsr, appwriteForBrowser,
-                    config.projectId(), apiKey, config.serverStartTimeout(), config.logDir());
+            AppLauncher.Context context = new AppLauncher.Context(
+                    profile.name(),
+                    appwriteForSsr,
+                    appwriteForBrowser,
+                    config.projectId(),
+                    apiKey,
+                    config.serverStartTimeout(),
+                    config.logDir());
             Map<String, ServerProcess> apps = new LinkedHashMap<>();
             for (Map.Entry<String, AppLauncher> launcher : launchers.entrySet()) {
                 ServerProcess app = launcher.getValue().start(context);
@@ -210,8 +238,13 @@ public final class Stack implements AutoCloseable {
             Map<String, URI> bases = new LinkedHashMap<>();
             for (Map.Entry<String, AppLauncher> launcher : launchers.entrySet()) {
                 String key = launcher.getKey();
-                LinkProxy appLink = link("browser-" + key, address(apps.get(key).url()), profile.browserApp(), browserSide,
-                        launcher.getValue().pinnedAppPort(), started);
+                LinkProxy appLink = link(
+                        "browser-" + key,
+                        address(apps.get(key).url()),
+                        profile.browserApp(),
+                        browserSide,
+                        launcher.getValue().pinnedAppPort(),
+                        started);
                 appLinks.put(key, appLink);
                 bases.put(key, URI.create("http://" + publicHost + ":" + appLink.port()));
             }
@@ -223,8 +256,13 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static LinkProxy link(String name, InetSocketAddress target, LinkSpec spec, InetAddress bindAddress, int port,
-                                  List<AutoCloseable> started) {
+    private static LinkProxy link(
+            String name,
+            InetSocketAddress target,
+            LinkSpec spec,
+            InetAddress bindAddress,
+            int port,
+            List<AutoCloseable> started) {
         LinkProxy proxy = LinkProxy.start(name, target, spec, bindAddress, port);
         started.add(proxy);
         return proxy;

@@ -13,6 +13,5 @@ import java.time.Duration;
  * @param serverStartTimeout upper bound for each child's readiness line
  * @param logDir             where each child's stdout/stderr log goes (the run folder's {@code logs/})
  */
-public record StackConfig(Path emulatorJar, Path ssrJar, Path csrJar, String projectId, Duration serverStartTimeout,
-                          Path logDir) {
-}
+public record StackConfig(
+        Path emulatorJar, Path ssrJar, Path csrJar, String projectId, Duration serverStartTimeout, Path logDir) {}

@@ -3,35 +3,35 @@ package io.authbench.harness.stack;
 import io.appwrite.Client;
 import io.appwrite.coroutines.CoroutineCallback;
 import io.appwrite.exceptions.AppwriteException;
+import io.appwrite.models.Session;
+import io.appwrite.models.User;
 import io.appwrite.services.Users;
+import io.authbench.harness.backend.RateLimits;
 import io.authbench.harness.flow.IssuedSession;
 import io.authbench.harness.flow.TestUser;
 import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import io.appwrite.models.Session;
-import io.appwrite.models.User;
-import io.authbench.harness.backend.RateLimits;
-import java.net.http.HttpHeaders;
-import java.security.SecureRandom;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -59,30 +59,39 @@ public final class UserSeeder {
     private volatile HashedPassword sharedPassword;
     /** Appwrite hashes each new password (argon2): two requests at a time use both cores of a small machine. */
     static final int PARALLEL_REQUESTS = 2;
+
     static final int SET_UP_ATTEMPTS = 3;
     public static final Duration SET_UP_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CREATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     private final AtomicInteger setUpRetries = new AtomicInteger();
     /** Told what got no answer, at that moment (e.g. to take the backend's thread dump); may be replaced once. */
-    private volatile Consumer<String> onNoAnswer = what -> { };
+    private volatile Consumer<String> onNoAnswer = what -> {};
 
     /**
      * @param apiBase Appwrite's API base (the emulator directly: seeding is set-up, not measured)
      * @param runTag  makes e-mail addresses unique across runs against the same backend
      */
     public UserSeeder(URI apiBase, String projectId, String apiKey, Duration callTimeout, String runTag) {
-        Client client = new Client().setEndpoint(apiBase.toString()).setProject(projectId).setKey(apiKey);
+        Client client = new Client()
+                .setEndpoint(apiBase.toString())
+                .setProject(projectId)
+                .setKey(apiKey);
         // OkHttp's default 10 s read timeout is shorter than Appwrite's argon2 hashing on a busy 2-core machine;
         // the CompletableFuture below bounds the call instead.
-        client.setHttp(new okhttp3.OkHttpClient.Builder().connectTimeout(callTimeout).readTimeout(callTimeout)
-                .writeTimeout(callTimeout).callTimeout(callTimeout).addNetworkInterceptor(chain -> {
+        client.setHttp(new okhttp3.OkHttpClient.Builder()
+                .connectTimeout(callTimeout)
+                .readTimeout(callTimeout)
+                .writeTimeout(callTimeout)
+                .callTimeout(callTimeout)
+                .addNetworkInterceptor(chain -> {
                     okhttp3.Response response = chain.proceed(chain.request());
                     if (response.code() == 429) {
-                        lastRateLimit.set(RateLimits.describe(429, HttpHeaders.of(
-                                response.headers().toMultimap(), (name, value) -> true)));
+                        lastRateLimit.set(RateLimits.describe(
+                                429, HttpHeaders.of(response.headers().toMultimap(), (name, value) -> true)));
                     }
                     return response;
-                }).build());
+                })
+                .build());
         this.users = new Users(client);
         this.callTimeout = callTimeout;
         this.runTag = runTag;
@@ -120,7 +129,9 @@ public final class UserSeeder {
             }
             return created;
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof SeedingException s ? s : new SeedingException("creating test users failed: " + e.getCause());
+            throw e.getCause() instanceof SeedingException s
+                    ? s
+                    : new SeedingException("creating test users failed: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SeedingException("interrupted while creating test users");
@@ -137,18 +148,23 @@ public final class UserSeeder {
         // Our own id, registered before the call: a user whose creation timed out here but happened in Appwrite
         // is still deleted afterwards (deleting one that does not exist is harmless).
         String tag = runTag.replaceAll("[^A-Za-z0-9]", "");
-        String id = "ab-" + tag.substring(0, Math.min(tag.length(), 20)) + "-" + n; // Appwrite ids: ≤ 36 of [A-Za-z0-9._-]
+        String id =
+                "ab-" + tag.substring(0, Math.min(tag.length(), 20)) + "-" + n; // Appwrite ids: ≤ 36 of [A-Za-z0-9._-]
         createdIds.add(id);
         HashedPassword shared = sharedPassword;
         if (withPassword && shared != null) {
-            withRetries("importing a test user with its password hash",
+            withRetries(
+                    "importing a test user with its password hash",
                     callback -> users.createArgon2User(id, email, shared.hash(), name, callback),
-                    CREATE_ATTEMPT_TIMEOUT, e -> e.getMessage().contains("user_already_exists"));
+                    CREATE_ATTEMPT_TIMEOUT,
+                    e -> e.getMessage().contains("user_already_exists"));
             return new TestUser(id, email, shared.password(), name);
         }
         String password = withPassword ? randomPassword() : null;
         User<?> created = createWithRetries(id, email, password, name);
-        if (password != null && created != null && created.getPassword() != null
+        if (password != null
+                && created != null
+                && created.getPassword() != null
                 && created.getPassword().startsWith("$argon2")) {
             sharedPassword = new HashedPassword(password, created.getPassword());
         }
@@ -168,8 +184,8 @@ public final class UserSeeder {
      * hash, no login rate limit. For set-up sign-ins; the caller hands it to the browser as the pattern's cookie.
      */
     public IssuedSession createSession(TestUser user) {
-        Session session = withRetries("creating a set-up session for " + user.email(), callback ->
-                users.createSession(user.id(), callback));
+        Session session = withRetries(
+                "creating a set-up session for " + user.email(), callback -> users.createSession(user.id(), callback));
         Instant expire;
         try {
             expire = OffsetDateTime.parse(session.getExpire()).toInstant();
@@ -195,16 +211,19 @@ public final class UserSeeder {
      * did create the user (then the answer is null).
      */
     private User<?> createWithRetries(String id, String email, String password, String name) {
-        return withRetries("creating a test user", callback -> users.create(id, email, null, password, name, callback),
-                CREATE_ATTEMPT_TIMEOUT, e -> e.getMessage().contains("user_already_exists"));
+        return withRetries(
+                "creating a test user",
+                callback -> users.create(id, email, null, password, name, callback),
+                CREATE_ATTEMPT_TIMEOUT,
+                e -> e.getMessage().contains("user_already_exists"));
     }
 
     /**
      * Up to {@link #SET_UP_ATTEMPTS} attempts of at most {@code attemptLimit} (and the call timeout) each; a repeat
      * that fails as {@code doneByEarlierAttempt} says means the unanswered attempt did the work (returns null).
      */
-    private <T> T withRetries(String what, SdkCall<T> sdkCall, Duration attemptLimit,
-                              Predicate<SeedingException> doneByEarlierAttempt) {
+    private <T> T withRetries(
+            String what, SdkCall<T> sdkCall, Duration attemptLimit, Predicate<SeedingException> doneByEarlierAttempt) {
         Duration attemptTimeout = callTimeout.compareTo(attemptLimit) < 0 ? callTimeout : attemptLimit;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -276,8 +295,9 @@ public final class UserSeeder {
     private String describe(Throwable error) {
         if (error instanceof AppwriteException a && Integer.valueOf(429).equals(a.getCode())) {
             String limit = lastRateLimit.get();
-            return "rate limited by Appwrite (429 " + a.getType() + "; " + (limit == null ? "no X-RateLimit headers" : limit)
-                    + "): " + a.getMessage() + " Wait for the reset or raise the project's limits, then run again";
+            return "rate limited by Appwrite (429 " + a.getType() + "; "
+                    + (limit == null ? "no X-RateLimit headers" : limit) + "): " + a.getMessage()
+                    + " Wait for the reset or raise the project's limits, then run again";
         }
         if (error instanceof AppwriteException a) {
             return "Appwrite answered " + a.getCode() + " " + a.getType() + ": " + a.getMessage();
@@ -348,11 +368,13 @@ public final class UserSeeder {
             if (deleted.isEmpty() && failed.isEmpty()) {
                 return "no test users to delete";
             }
-            String text = "deleted " + deleted.size() + " test user" + (deleted.size() == 1 ? "" : "s") + " through the Users API";
+            String text = "deleted " + deleted.size() + " test user" + (deleted.size() == 1 ? "" : "s")
+                    + " through the Users API";
             if (failed.isEmpty()) {
                 return text;
             }
-            return text + "; " + failed.size() + " could not be deleted (delete them in the Appwrite console): " + failed;
+            return text + "; " + failed.size() + " could not be deleted (delete them in the Appwrite console): "
+                    + failed;
         }
     }
 

@@ -15,8 +15,8 @@ class AppWarmupTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort(); // closed again: nothing listens there
         }
-        AppWarmup.App app = new AppWarmup.App("my-app", URI.create("http://127.0.0.1:" + port), "/signin",
-                List.of("signin"), "start it");
+        AppWarmup.App app = new AppWarmup.App(
+                "my-app", URI.create("http://127.0.0.1:" + port), "/signin", List.of("signin"), "start it");
 
         assertThatThrownBy(() -> AppWarmup.requireAnswer(app))
                 .isInstanceOf(ChildDiedException.class)

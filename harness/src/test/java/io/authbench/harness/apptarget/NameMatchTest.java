@@ -11,14 +11,17 @@ class NameMatchTest {
     @Test
     void exact_wants_the_whole_text_and_ignores_surrounding_and_repeated_whitespace() {
         assertThat(NameMatch.EXACT.matches("  Ada   Lovelace\n 1 ", NAME)).isTrue();
-        assertThat(NameMatch.EXACT.matches("Welcome back, Ada Lovelace 1!", NAME)).isFalse();
+        assertThat(NameMatch.EXACT.matches("Welcome back, Ada Lovelace 1!", NAME))
+                .isFalse();
         assertThat(NameMatch.EXACT.matches(null, NAME)).isFalse();
     }
 
     @Test
     void contains_finds_the_name_inside_a_sentence_but_not_another_user() {
-        assertThat(NameMatch.CONTAINS.matches("Welcome back, Ada Lovelace 1!", NAME)).isTrue();
-        assertThat(NameMatch.CONTAINS.matches("Welcome back, Ada Lovelace 2!", NAME)).isFalse();
+        assertThat(NameMatch.CONTAINS.matches("Welcome back, Ada Lovelace 1!", NAME))
+                .isTrue();
+        assertThat(NameMatch.CONTAINS.matches("Welcome back, Ada Lovelace 2!", NAME))
+                .isFalse();
     }
 
     @Test
@@ -35,7 +38,9 @@ class NameMatchTest {
 
     @Test
     void a_regex_without_the_placeholder_or_with_bad_syntax_is_refused_with_the_reason() {
-        assertThatThrownBy(() -> NameMatch.regex("^Welcome back, .+!$")).hasMessageContaining("has no {name} placeholder");
-        assertThatThrownBy(() -> NameMatch.regex("^(Welcome {name}$")).hasMessageContaining("is not a regular expression");
+        assertThatThrownBy(() -> NameMatch.regex("^Welcome back, .+!$"))
+                .hasMessageContaining("has no {name} placeholder");
+        assertThatThrownBy(() -> NameMatch.regex("^(Welcome {name}$"))
+                .hasMessageContaining("is not a regular expression");
     }
 }

@@ -2,8 +2,7 @@ package io.authbench.harness.apptarget;
 
 /** Target-file texts for tests. */
 final class TargetFileTestFiles {
-    private TargetFileTestFiles() {
-    }
+    private TargetFileTestFiles() {}
 
     /** An app that runs on its own at http://localhost:3001 (no start). */
     static String external(String pattern, String name) {

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** The repository's {@code targets/} folder, from the module folder (Maven) or the repository root. */
 public final class TargetFiles {
-    private TargetFiles() {
-    }
+    private TargetFiles() {}
 
     public static Path bundled(String name) {
         for (Path folder : new Path[] {Path.of("..", "targets"), Path.of("targets")}) {
@@ -15,6 +14,7 @@ public final class TargetFiles {
                 return file.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("targets/" + name + " not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "targets/" + name + " not found from " + Path.of("").toAbsolutePath());
     }
 }

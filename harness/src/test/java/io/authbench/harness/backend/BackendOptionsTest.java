@@ -32,8 +32,8 @@ class BackendOptionsTest {
     void an_endpoint_with_project_and_key_file_is_taken_and_its_key_never_printed() throws Exception {
         Path keyFile = Files.writeString(dir.resolve("key"), KEY + "\nsecond line ignored\n");
 
-        ExternalAppwrite backend = BackendOptions.resolve("https://cloud.appwrite.io/v1/", "my-project_1", keyFile.toString(),
-                name -> "standard_from_env");
+        ExternalAppwrite backend = BackendOptions.resolve(
+                "https://cloud.appwrite.io/v1/", "my-project_1", keyFile.toString(), name -> "standard_from_env");
 
         assertThat(backend.endpoint()).hasToString("https://cloud.appwrite.io/v1");
         assertThat(backend.projectId()).isEqualTo("my-project_1");
@@ -67,7 +67,11 @@ class BackendOptionsTest {
         assertBad("https://cloud.appwrite.io/v1?key=" + KEY, "p", file, "remove the query");
         assertBad("https://cloud.appwrite.io/v1", "", file, "--appwrite-project: required");
         assertBad("https://cloud.appwrite.io/v1", "-bad", file, "is not an Appwrite project ID");
-        assertBad("https://cloud.appwrite.io/v1", "p", dir.resolve("missing").toString(), "--appwrite-key-file: no file at");
+        assertBad(
+                "https://cloud.appwrite.io/v1",
+                "p",
+                dir.resolve("missing").toString(),
+                "--appwrite-key-file: no file at");
         assertBad("https://cloud.appwrite.io/v1", "p", emptyKey.toString(), "is empty");
         assertBad("https://cloud.appwrite.io/v1", "p", "", "needs an API key");
         assertBad("", "p", "", "--appwrite-project: only used with --appwrite-endpoint");
@@ -78,7 +82,9 @@ class BackendOptionsTest {
         assertThatThrownBy(() -> BackendOptions.resolve(endpoint, project, keyFile, name -> null))
                 .isInstanceOf(BackendOptions.BadOption.class)
                 .hasMessageContaining(expected)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY).doesNotContain("hunter2")
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain(KEY)
+                        .doesNotContain("hunter2")
                         .doesNotContain("\n"));
     }
 
@@ -87,9 +93,17 @@ class BackendOptionsTest {
         Path keyFile = Files.writeString(dir.resolve("key"), KEY);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int bad = HarnessMain.run(new String[] {"run", "--appwrite-endpoint=https://cloud.appwrite.io",
-                "--appwrite-project=p", "--appwrite-key-file=" + keyFile, "--ssr-jar=" + ServerJars.ssr(),
-                "--csr-jar=" + ServerJars.csr(), "--emulator-jar=" + ServerJars.emulator()}, new PrintWriter(out),
+        int bad = HarnessMain.run(
+                new String[] {
+                    "run",
+                    "--appwrite-endpoint=https://cloud.appwrite.io",
+                    "--appwrite-project=p",
+                    "--appwrite-key-file=" + keyFile,
+                    "--ssr-jar=" + ServerJars.ssr(),
+                    "--csr-jar=" + ServerJars.csr(),
+                    "--emulator-jar=" + ServerJars.emulator()
+                },
+                new PrintWriter(out),
                 new PrintWriter(err));
         assertThat(bad).isEqualTo(2);
         assertThat(err.toString().strip().lines()).hasSize(1).first().asString().contains("does not end with /v1");
@@ -100,16 +114,34 @@ class BackendOptionsTest {
         }
         StringWriter err2 = new StringWriter();
         Path runFolder = dir.resolve("run");
-        int failed = HarnessMain.run(new String[] {"run", "--flows=login", "--profiles=loopback", "--out=" + runFolder,
-                "--appwrite-endpoint=http://127.0.0.1:" + port + "/v1", "--appwrite-project=authbench",
-                "--appwrite-key-file=" + keyFile, "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr(),
-                "--emulator-jar=" + ServerJars.emulator()}, new PrintWriter(out), new PrintWriter(err2));
+        int failed = HarnessMain.run(
+                new String[] {
+                    "run",
+                    "--flows=login",
+                    "--profiles=loopback",
+                    "--out=" + runFolder,
+                    "--appwrite-endpoint=http://127.0.0.1:" + port + "/v1",
+                    "--appwrite-project=authbench",
+                    "--appwrite-key-file=" + keyFile,
+                    "--ssr-jar=" + ServerJars.ssr(),
+                    "--csr-jar=" + ServerJars.csr(),
+                    "--emulator-jar=" + ServerJars.emulator()
+                },
+                new PrintWriter(out),
+                new PrintWriter(err2));
 
         assertThat(failed).isEqualTo(2);
-        assertThat(err2.toString().strip().lines()).hasSize(1).first().asString()
+        assertThat(err2.toString().strip().lines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .contains("Appwrite preflight failed, nothing was measured", "refused", "Fix:");
         assertThat(out.toString() + err + err2).doesNotContain(KEY);
         assertThat(runFolder).as("nothing was started or written").doesNotExist();
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .isEmpty();
     }
 }

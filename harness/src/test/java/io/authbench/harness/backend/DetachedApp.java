@@ -30,8 +30,13 @@ final class DetachedApp implements AutoCloseable {
             throws IOException, InterruptedException {
         Path log = dir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("sh", "-c",
-                "out=\"$1\"; shift; \"$0\" -Xmx256m -jar \"$@\" > \"$out\" 2>&1 & echo $!", java, log.toString(), jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "sh",
+                "-c",
+                "out=\"$1\"; shift; \"$0\" -Xmx256m -jar \"$@\" > \"$out\" 2>&1 & echo $!",
+                java,
+                log.toString(),
+                jar.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -44,7 +49,10 @@ final class DetachedApp implements AutoCloseable {
             String text = Files.exists(log) ? Files.readString(log) : "";
             int at = text.indexOf("LISTENING ");
             if (at >= 0 && text.indexOf('\n', at) > 0) {
-                return new DetachedApp(pid, URI.create(text.substring(at + 10, text.indexOf('\n', at)).strip()));
+                return new DetachedApp(
+                        pid,
+                        URI.create(
+                                text.substring(at + 10, text.indexOf('\n', at)).strip()));
             }
             if (ProcessHandle.of(pid).isEmpty()) {
                 throw new IllegalStateException(name + " exited before it was ready:\n" + text);

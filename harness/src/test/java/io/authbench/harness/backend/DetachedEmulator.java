@@ -30,9 +30,14 @@ final class DetachedEmulator implements AutoCloseable {
     static DetachedEmulator start(Path dir, String apiKey) throws IOException, InterruptedException {
         Path log = dir.resolve("external-appwrite.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "\"$0\" -Xmx256m -jar \"$1\" --port 0 --host 127.0.0.1"
-                + " --project authbench --password-hash fast --request-log > \"$2\" 2>&1 & echo $!",
-                java, ServerJars.emulator().toString(), log.toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                "sh",
+                "-c",
+                "\"$0\" -Xmx256m -jar \"$1\" --port 0 --host 127.0.0.1"
+                        + " --project authbench --password-hash fast --request-log > \"$2\" 2>&1 & echo $!",
+                java,
+                ServerJars.emulator().toString(),
+                log.toString());
         builder.environment().putAll(Map.of("APPWRITE_EMULATOR_API_KEY", apiKey));
         Process shell = builder.redirectErrorStream(true).start();
         String pidText = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -43,7 +48,11 @@ final class DetachedEmulator implements AutoCloseable {
             String text = Files.exists(log) ? Files.readString(log) : "";
             int at = text.indexOf("LISTENING ");
             if (at >= 0 && text.indexOf('\n', at) > 0) {
-                return new DetachedEmulator(pid, URI.create(text.substring(at + 10, text.indexOf('\n', at)).strip()), log);
+                return new DetachedEmulator(
+                        pid,
+                        URI.create(
+                                text.substring(at + 10, text.indexOf('\n', at)).strip()),
+                        log);
             }
             if (ProcessHandle.of(pid).isEmpty()) {
                 throw new IllegalStateException("the emulator exited before it was ready:\n" + text);

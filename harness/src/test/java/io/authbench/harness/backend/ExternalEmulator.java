@@ -23,9 +23,11 @@ final class ExternalEmulator implements AutoCloseable {
     private ExternalEmulator(List<String> flags, Path logDir) {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--password-hash", "fast"));
         args.addAll(flags);
-        process = ServerProcess.start(ServerSpec.javaJar("external-appwrite", List.of("-Xmx256m"), ServerJars.emulator(), args)
-                .withEnvironment(Map.of("APPWRITE_EMULATOR_API_KEY", apiKey))
-                .withStartTimeout(Duration.ofSeconds(90)), logDir);
+        process = ServerProcess.start(
+                ServerSpec.javaJar("external-appwrite", List.of("-Xmx256m"), ServerJars.emulator(), args)
+                        .withEnvironment(Map.of("APPWRITE_EMULATOR_API_KEY", apiKey))
+                        .withStartTimeout(Duration.ofSeconds(90)),
+                logDir);
     }
 
     /** Starts one; {@code flags} are the emulator's own ({@code --project}, {@code --api-key-scopes}, ...). */

@@ -36,46 +36,79 @@ class InterruptedRunCleanupTest {
         Path out = dir.resolve("run");
         Path console = dir.resolve("harness.out");
         try (DetachedEmulator appwrite = DetachedEmulator.start(dir, apiKey)) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process harness = new ProcessBuilder(java, "-Xmx512m", "-cp", TestClasspath.current(), HarnessMain.class.getName(),
-                    "run", "--flows=login", "--profiles=loopback", "--pairs=4", "--warmup-pairs=0", "--aa-flow=none",
-                    "--server-phase=off", "--out=" + out, "--emulator-jar=" + ServerJars.emulator(),
-                    "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr(),
-                    "--appwrite-endpoint=" + appwrite.api(), "--appwrite-project=authbench", "--appwrite-key-file=" + keyFile)
-                    .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process harness = new ProcessBuilder(
+                            java,
+                            "-Xmx512m",
+                            "-cp",
+                            TestClasspath.current(),
+                            HarnessMain.class.getName(),
+                            "run",
+                            "--flows=login",
+                            "--profiles=loopback",
+                            "--pairs=4",
+                            "--warmup-pairs=0",
+                            "--aa-flow=none",
+                            "--server-phase=off",
+                            "--out=" + out,
+                            "--emulator-jar=" + ServerJars.emulator(),
+                            "--ssr-jar=" + ServerJars.ssr(),
+                            "--csr-jar=" + ServerJars.csr(),
+                            "--appwrite-endpoint=" + appwrite.api(),
+                            "--appwrite-project=authbench",
+                            "--appwrite-key-file=" + keyFile)
+                    .redirectErrorStream(true)
+                    .redirectOutput(console.toFile())
+                    .start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-                while (!Files.readString(console).contains("seeded ") && harness.isAlive() && System.nanoTime() < deadline) {
+                while (!Files.readString(console).contains("seeded ")
+                        && harness.isAlive()
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                assertThat(Files.readString(console)).as("the harness seeded its users").contains("seeded 8 users");
+                assertThat(Files.readString(console))
+                        .as("the harness seeded its users")
+                        .contains("seeded 8 users");
                 harness.destroy(); // SIGTERM, as Ctrl-C would
-                assertThat(harness.waitFor(60, TimeUnit.SECONDS)).as("the harness exits after SIGTERM").isTrue();
+                assertThat(harness.waitFor(60, TimeUnit.SECONDS))
+                        .as("the harness exits after SIGTERM")
+                        .isTrue();
             } finally {
                 harness.descendants().forEach(ProcessHandle::destroyForcibly);
                 harness.destroyForcibly();
             }
 
             String output = Files.readString(console);
-            assertThat(output).as(output).contains("deleted 8 test users through the Users API").doesNotContain(apiKey);
+            assertThat(output)
+                    .as(output)
+                    .contains("deleted 8 test users through the Users API")
+                    .doesNotContain(apiKey);
             RunResults results = ResultsJson.read(out.resolve("results.json"));
             assertThat(results.run().status()).isEqualTo(RunStatus.INTERRUPTED);
-            assertThat(results.incidents()).anyMatch(i -> i.component().equals(BackendSetup.USERS_COMPONENT)
-                    && i.message().startsWith("deleted 8 test users"));
+            assertThat(results.incidents())
+                    .anyMatch(i -> i.component().equals(BackendSetup.USERS_COMPONENT)
+                            && i.message().startsWith("deleted 8 test users"));
 
             // Appwrite's side: every user created was deleted, and none is left.
             String requests = appwrite.log();
             // The first login user is created with its password, the others imported with its hash (UserSeeder).
             long created = requests.lines()
-                    .filter(l -> l.startsWith("POST /v1/users 201") || l.startsWith("POST /v1/users/argon2 201")).count();
+                    .filter(l -> l.startsWith("POST /v1/users 201") || l.startsWith("POST /v1/users/argon2 201"))
+                    .count();
             Matcher deletes = Pattern.compile("DELETE /v1/users/(\\S+) 204").matcher(requests);
             List<String> deleted = deletes.results().map(m -> m.group(1)).toList();
             assertThat(created).isEqualTo(8);
             assertThat(deleted).hasSize(8).doesNotHaveDuplicates();
             HttpClient http = HttpClient.newHttpClient();
             for (String id : deleted) {
-                HttpResponse<String> user = http.send(HttpRequest.newBuilder(URI.create(appwrite.api() + "/users/" + id))
-                        .header("X-Appwrite-Project", "authbench").header("X-Appwrite-Key", apiKey).GET().build(),
+                HttpResponse<String> user = http.send(
+                        HttpRequest.newBuilder(URI.create(appwrite.api() + "/users/" + id))
+                                .header("X-Appwrite-Project", "authbench")
+                                .header("X-Appwrite-Key", apiKey)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(user.statusCode()).as(id).isEqualTo(404);
             }

@@ -2,6 +2,7 @@ package io.authbench.harness.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.authbench.harness.backend.PreflightException.Problem;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -17,12 +19,10 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import com.sun.net.httpserver.HttpServer;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Assertions;
 
 /**
  * Each failure case of the external-Appwrite preflight, against a real emulator process configured to fail it (or a
@@ -54,7 +54,10 @@ class PreflightTest {
     void a_healthy_backend_passes_every_check() throws Exception {
         List<String> passed = new Preflight(healthy.backend("authbench", healthy.apiKey), LOCALHOST, TIMEOUT).run();
 
-        assertThat(passed).hasSize(5).anyMatch(l -> l.contains("users.write")).anyMatch(l -> l.contains("sessions.write"))
+        assertThat(passed)
+                .hasSize(5)
+                .anyMatch(l -> l.contains("users.write"))
+                .anyMatch(l -> l.contains("sessions.write"))
                 .anyMatch(l -> l.contains("origin http://localhost"));
     }
 
@@ -63,7 +66,8 @@ class PreflightTest {
         PreflightException e = fail(healthy.backend("no-such-project", healthy.apiKey), LOCALHOST);
 
         assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_PROJECT);
-        assertThat(e.getMessage()).contains("no project 'no-such-project'", "404 project_not_found", "--appwrite-project");
+        assertThat(e.getMessage())
+                .contains("no project 'no-such-project'", "404 project_not_found", "--appwrite-project");
     }
 
     @Test
@@ -72,7 +76,9 @@ class PreflightTest {
         PreflightException e = fail(healthy.backend("authbench", wrongKey), LOCALHOST);
 
         assertThat(e.problem()).isEqualTo(Problem.INVALID_KEY);
-        assertThat(e.getMessage()).contains("401 user_unauthorized", "--appwrite-key-file").doesNotContain(wrongKey)
+        assertThat(e.getMessage())
+                .contains("401 user_unauthorized", "--appwrite-key-file")
+                .doesNotContain(wrongKey)
                 .doesNotContain(healthy.apiKey);
     }
 
@@ -82,7 +88,9 @@ class PreflightTest {
             PreflightException e = fail(expired.backend("authbench", expired.apiKey), LOCALHOST);
 
             assertThat(e.problem()).isEqualTo(Problem.EXPIRED_KEY);
-            assertThat(e.getMessage()).contains("expired", "project_key_expired").doesNotContain(expired.apiKey);
+            assertThat(e.getMessage())
+                    .contains("expired", "project_key_expired")
+                    .doesNotContain(expired.apiKey);
         }
     }
 
@@ -92,8 +100,12 @@ class PreflightTest {
             PreflightException e = fail(limited.backend("authbench", limited.apiKey), LOCALHOST);
 
             assertThat(e.problem()).isEqualTo(Problem.MISSING_SCOPE);
-            assertThat(e.getMessage()).contains("lacks the scope users.write", "general_unauthorized_scope",
-                    "missing scope (users.write)", "add the scope users.write");
+            assertThat(e.getMessage())
+                    .contains(
+                            "lacks the scope users.write",
+                            "general_unauthorized_scope",
+                            "missing scope (users.write)",
+                            "add the scope users.write");
         }
     }
 
@@ -112,12 +124,19 @@ class PreflightTest {
         PreflightException e = fail(healthy.backend("authbench", healthy.apiKey), "http://bench.example.test");
 
         assertThat(e.problem()).isEqualTo(Problem.ORIGIN_NOT_REGISTERED);
-        assertThat(e.getMessage()).contains("http://bench.example.test", "Access-Control-Allow-Origin: http://localhost",
-                "register a Web platform with hostname bench.example.test");
+        assertThat(e.getMessage())
+                .contains(
+                        "http://bench.example.test",
+                        "Access-Control-Allow-Origin: http://localhost",
+                        "register a Web platform with hostname bench.example.test");
         // The same origin passes once the platform is registered.
         try (ExternalEmulator withPlatform = ExternalEmulator.start(logs, "--platform", "bench.example.test")) {
-            assertThat(new Preflight(withPlatform.backend("authbench", withPlatform.apiKey), "http://bench.example.test",
-                    TIMEOUT).run()).hasSize(5);
+            assertThat(new Preflight(
+                                    withPlatform.backend("authbench", withPlatform.apiKey),
+                                    "http://bench.example.test",
+                                    TIMEOUT)
+                            .run())
+                    .hasSize(5);
         }
     }
 
@@ -127,8 +146,8 @@ class PreflightTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        PreflightException e = fail(new ExternalAppwrite(URI.create("http://127.0.0.1:" + port + "/v1"), "authbench", "k"),
-                LOCALHOST);
+        PreflightException e =
+                fail(new ExternalAppwrite(URI.create("http://127.0.0.1:" + port + "/v1"), "authbench", "k"), LOCALHOST);
 
         assertThat(e.problem()).isEqualTo(Problem.UNREACHABLE);
         assertThat(e.getMessage()).contains("unreachable", "127.0.0.1:" + port, "refused", "--appwrite-endpoint");
@@ -136,8 +155,8 @@ class PreflightTest {
 
     @Test
     void an_unknown_host_is_named() {
-        PreflightException e = fail(new ExternalAppwrite(URI.create("https://appwrite.authbench.invalid/v1"), "authbench",
-                "k"), LOCALHOST);
+        PreflightException e = fail(
+                new ExternalAppwrite(URI.create("https://appwrite.authbench.invalid/v1"), "authbench", "k"), LOCALHOST);
 
         assertThat(e.problem()).isEqualTo(Problem.UNREACHABLE);
         assertThat(e.getMessage()).contains("unknown host 'appwrite.authbench.invalid'");
@@ -147,8 +166,10 @@ class PreflightTest {
     void a_server_that_never_answers_is_a_timeout() throws Exception {
         // Accepts connections (the kernel completes the handshake) but never reads or answers.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            PreflightException e = assertThrows(new Preflight(new ExternalAppwrite(
-                    URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/v1"), "authbench", "k"), LOCALHOST,
+            PreflightException e = assertThrows(new Preflight(
+                    new ExternalAppwrite(
+                            URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/v1"), "authbench", "k"),
+                    LOCALHOST,
                     Duration.ofSeconds(1)));
 
             assertThat(e.problem()).isEqualTo(Problem.UNREACHABLE);
@@ -159,8 +180,10 @@ class PreflightTest {
     @Test
     void https_to_a_plain_http_port_is_a_tls_handshake_failure() {
         URI plain = healthy.api();
-        PreflightException e = fail(new ExternalAppwrite(URI.create("https://127.0.0.1:" + plain.getPort() + "/v1"),
-                "authbench", healthy.apiKey), LOCALHOST);
+        PreflightException e = fail(
+                new ExternalAppwrite(
+                        URI.create("https://127.0.0.1:" + plain.getPort() + "/v1"), "authbench", healthy.apiKey),
+                LOCALHOST);
 
         assertThat(e.problem()).isEqualTo(Problem.TLS);
         assertThat(e.getMessage()).contains("TLS failure", "handshake", "use http:// for a plain-HTTP server");
@@ -170,8 +193,13 @@ class PreflightTest {
     void a_self_signed_certificate_is_a_tls_trust_failure() throws Exception {
         HttpsServer server = selfSignedServer();
         try {
-            PreflightException e = fail(new ExternalAppwrite(URI.create("https://localhost:" + server.getAddress().getPort()
-                    + "/v1"), "authbench", "k"), LOCALHOST);
+            PreflightException e = fail(
+                    new ExternalAppwrite(
+                            URI.create(
+                                    "https://localhost:" + server.getAddress().getPort() + "/v1"),
+                            "authbench",
+                            "k"),
+                    LOCALHOST);
 
             assertThat(e.problem()).isEqualTo(Problem.TLS);
             assertThat(e.getMessage()).contains("certificate is not trusted", "trust store");
@@ -182,8 +210,7 @@ class PreflightTest {
 
     @Test
     void a_web_server_that_is_not_appwrite_is_named() throws Exception {
-        HttpServer website = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer website = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         website.createContext("/", exchange -> {
             byte[] page = "<html><body>Welcome</body></html>".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, page.length);
@@ -192,12 +219,17 @@ class PreflightTest {
         });
         website.start();
         try {
-            PreflightException e = fail(new ExternalAppwrite(URI.create("http://127.0.0.1:" + website.getAddress().getPort()
-                    + "/v1"), "authbench", "k"), LOCALHOST);
+            PreflightException e = fail(
+                    new ExternalAppwrite(
+                            URI.create(
+                                    "http://127.0.0.1:" + website.getAddress().getPort() + "/v1"),
+                            "authbench",
+                            "k"),
+                    LOCALHOST);
 
             assertThat(e.problem()).isEqualTo(Problem.NOT_APPWRITE);
-            assertThat(e.getMessage()).contains("answered GET /account with HTTP 200", "not Appwrite's API",
-                    "Settings → API endpoint");
+            assertThat(e.getMessage())
+                    .contains("answered GET /account with HTTP 200", "not Appwrite's API", "Settings → API endpoint");
         } finally {
             website.stop(0);
         }
@@ -216,10 +248,31 @@ class PreflightTest {
     /** A JDK HTTPS server with a fresh self-signed certificate (keytool), answering nothing useful. */
     private static HttpsServer selfSignedServer() throws Exception {
         Path store = logs.resolve("self-signed.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "test", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit",
-                "-keypass", "changeit").redirectErrorStream(true).redirectOutput(logs.resolve("keytool.log").toFile()).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "test",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("keytool.log").toFile())
+                .start();
         assertThat(keytool.waitFor()).as("keytool exit code").isZero();
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (FileInputStream in = new FileInputStream(store.toFile())) {

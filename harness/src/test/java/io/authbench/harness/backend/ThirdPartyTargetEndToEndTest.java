@@ -51,7 +51,8 @@ class ThirdPartyTargetEndToEndTest {
     Path dir;
 
     @Test
-    void a_foreign_ssr_app_runs_with_contains_skips_navigate_and_a_bad_login_fails_fast_with_its_status() throws Exception {
+    void a_foreign_ssr_app_runs_with_contains_skips_navigate_and_a_bad_login_fails_fast_with_its_status()
+            throws Exception {
         String apiKey = "standard_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16)) + "ab".repeat(112);
         Path keyFile = Files.writeString(dir.resolve("appwrite.key"), apiKey + "\n");
         Path out = dir.resolve("run");
@@ -59,9 +60,10 @@ class ThirdPartyTargetEndToEndTest {
         StringWriter stderr = new StringWriter();
         try (DetachedEmulator appwrite = DetachedEmulator.start(dir, apiKey)) {
             String api = "http://localhost:" + appwrite.api().getPort() + "/v1";
-            List<String> common = List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", api, "--project", "authbench");
+            List<String> common =
+                    List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", api, "--project", "authbench");
             try (WelcomeApp welcome = WelcomeApp.start(dir, api, "authbench", apiKey);
-                 DetachedApp csr = DetachedApp.start(dir, "csr-app", ServerJars.csr(), common, Map.of())) {
+                    DetachedApp csr = DetachedApp.start(dir, "csr-app", ServerJars.csr(), common, Map.of())) {
                 String welcomeBase = "http://localhost:" + welcome.url().getPort();
                 Path welcomeTarget = Files.writeString(dir.resolve("welcome.json"), """
                         {
@@ -75,39 +77,65 @@ class ThirdPartyTargetEndToEndTest {
                           "nameMatch": "contains"
                         }
                         """.formatted(welcomeBase));
-                int code = HarnessMain.run(new String[] {"run", "--flows=login,revisit-cold,guard,logout,no-js,navigate",
-                        "--pairs=1", "--warmup-pairs=0", "--aa-flow=none", "--server-phase=off", "--out=" + out,
-                        "--appwrite-endpoint=" + api, "--appwrite-project=authbench", "--appwrite-key-file=" + keyFile,
-                        "--target", welcomeTarget.toString(), "--target", TargetFiles.bundled("bundled-csr.json").toString(),
-                        "--target-base-url", "bundled-csr=http://localhost:" + csr.url().getPort()},
-                        new PrintWriter(stdout), new PrintWriter(stderr));
+                int code = HarnessMain.run(
+                        new String[] {
+                            "run",
+                            "--flows=login,revisit-cold,guard,logout,no-js,navigate",
+                            "--pairs=1",
+                            "--warmup-pairs=0",
+                            "--aa-flow=none",
+                            "--server-phase=off",
+                            "--out=" + out,
+                            "--appwrite-endpoint=" + api,
+                            "--appwrite-project=authbench",
+                            "--appwrite-key-file=" + keyFile,
+                            "--target",
+                            welcomeTarget.toString(),
+                            "--target",
+                            TargetFiles.bundled("bundled-csr.json").toString(),
+                            "--target-base-url",
+                            "bundled-csr=http://localhost:" + csr.url().getPort()
+                        },
+                        new PrintWriter(stdout),
+                        new PrintWriter(stderr));
 
                 String console = "stdout:\n" + stdout + "\nstderr:\n" + stderr;
                 assertThat(code).as(console).isZero();
-                String reason = "navigate needs selectors.profileLink and selectors.profileName, which target welcome-ssr ("
-                        + welcomeTarget + ") does not give";
+                String reason =
+                        "navigate needs selectors.profileLink and selectors.profileName, which target welcome-ssr ("
+                                + welcomeTarget + ") does not give";
                 assertThat(stdout.toString()).contains("flow navigate skipped: " + reason);
                 RunResults results = ResultsJson.read(out.resolve("results.json"));
                 assertThat(results.run().config().skippedFlows()).containsExactly(Map.entry("navigate", reason));
-                assertThat(results.run().config().settings()).containsEntry("target.ssr.nameMatch", "contains")
+                assertThat(results.run().config().settings())
+                        .containsEntry("target.ssr.nameMatch", "contains")
                         .containsEntry("target.csr.nameMatch", "exact");
                 List<Sample> samples = results.samples();
-                assertThat(samples).as("no iteration spent on the skipped flow").noneMatch(s -> s.flow().equals("navigate"));
+                assertThat(samples)
+                        .as("no iteration spent on the skipped flow")
+                        .noneMatch(s -> s.flow().equals("navigate"));
                 assertThat(samples).hasSize(10);
                 for (Sample sample : samples) {
-                    assertThat(sample.ok()).as("%s %s failed: %s", sample.flow(), sample.variant(), sample.failure()).isTrue();
+                    assertThat(sample.ok())
+                            .as("%s %s failed: %s", sample.flow(), sample.variant(), sample.failure())
+                            .isTrue();
                 }
                 Sample ssrLogin = sample(samples, "login", "ssr");
                 assertThat(ssrLogin.timeToContentMethod()).isEqualTo(Sample.OBSERVER);
-                assertThat(ssrLogin.checks().get("sessionCookie")).startsWith("wa_session: HttpOnly, not Secure, SameSite=Strict, Path=/");
-                assertThat(sample(samples, "logout", "ssr").checks()).containsEntry("sessionCookie", "wa_session: absent");
+                assertThat(ssrLogin.checks().get("sessionCookie"))
+                        .startsWith("wa_session: HttpOnly, not Secure, SameSite=Strict, Path=/");
+                assertThat(sample(samples, "logout", "ssr").checks())
+                        .containsEntry("sessionCookie", "wa_session: absent");
                 Sample ssrNoJs = sample(samples, "no-js", "ssr");
-                assertThat(ssrNoJs.metrics().flag(Metric.CONTENT_WITHOUT_JS)).as(ssrNoJs.checks().toString()).hasValue(true);
+                assertThat(ssrNoJs.metrics().flag(Metric.CONTENT_WITHOUT_JS))
+                        .as(ssrNoJs.checks().toString())
+                        .hasValue(true);
                 assertThat(ssrNoJs.checks().get("contentWithoutJs")).contains("shows 'Welcome back, ");
-                assertThat(sample(samples, "no-js", "csr").metrics().flag(Metric.CONTENT_WITHOUT_JS)).hasValue(false);
+                assertThat(sample(samples, "no-js", "csr").metrics().flag(Metric.CONTENT_WITHOUT_JS))
+                        .hasValue(false);
 
-                int reportCode = HarnessMain.run(new String[] {"report", out.toString()}, new PrintWriter(stdout),
-                        new PrintWriter(stderr));
+                int reportCode = HarnessMain.run(
+                        new String[] {"report", out.toString()}, new PrintWriter(stdout), new PrintWriter(stderr));
                 assertThat(reportCode).as(console).isZero();
                 String html = Files.readString(out.resolve("report.html"));
                 assertThat(html).contains("Flow navigate skipped: navigate needs selectors.profileLink");
@@ -118,16 +146,21 @@ class ThirdPartyTargetEndToEndTest {
                 Target target = TargetFile.read(welcomeTarget);
                 assertThat(badLogin(target, api)).satisfies(outcome -> {
                     assertThat(outcome.ok()).isFalse();
-                    assertThat(outcome.failure()).startsWith("expected the user-name element (h1.greeting) but POST /signin"
-                            + " answered HTTP 500 (the page /signin shows '500: Internal Server Error')");
+                    assertThat(outcome.failure())
+                            .startsWith("expected the user-name element (h1.greeting) but POST /signin"
+                                    + " answered HTTP 500 (the page /signin shows '500: Internal Server Error')");
                 });
-                assertThat(stdout.toString() + stderr + Files.readString(out.resolve("results.json"))).doesNotContain(apiKey);
+                assertThat(stdout.toString() + stderr + Files.readString(out.resolve("results.json")))
+                        .doesNotContain(apiKey);
             }
         }
     }
 
     private static Sample sample(List<Sample> samples, String flow, String variant) {
-        return samples.stream().filter(s -> s.flow().equals(flow) && s.variant().equals(variant)).findFirst().orElseThrow();
+        return samples.stream()
+                .filter(s -> s.flow().equals(flow) && s.variant().equals(variant))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -139,10 +172,17 @@ class ThirdPartyTargetEndToEndTest {
         try (Playwright playwright = Browsers.createPlaywright()) {
             Browser browser = Browsers.launchChromium(playwright, LaunchSettings.defaults());
             IterationSettings settings = new IterationSettings(
-                    Destinations.byOrigin(List.of(URI.create(target.baseUrl())), List.of(URI.create(api))), 1,
-                    120_000, "authbench", null, -1, URI.create(api), user -> {
+                    Destinations.byOrigin(List.of(URI.create(target.baseUrl())), List.of(URI.create(api))),
+                    1,
+                    120_000,
+                    "authbench",
+                    null,
+                    -1,
+                    URI.create(api),
+                    user -> {
                         throw new AssertionError("the login flow needs no set-up session");
-                    }, LinkShaping.NONE);
+                    },
+                    LinkShaping.NONE);
             TestUser stranger = new TestUser("nobody", "nobody@example.com", "wrong-password-123", "No Body");
             return new FlowRunner(browser, settings).run(Flow.LOGIN, new AppTarget("ssr", target), stranger);
         }
@@ -154,22 +194,36 @@ class ThirdPartyTargetEndToEndTest {
      * environment. Stopped by its process id.
      */
     private record WelcomeApp(long pid, URI url) implements AutoCloseable {
-        static WelcomeApp start(Path dir, String endpoint, String project, String apiKey) throws IOException, InterruptedException {
-            Path server = Path.of("src", "test", "node", "welcome-app", "server.js").toAbsolutePath();
+        static WelcomeApp start(Path dir, String endpoint, String project, String apiKey)
+                throws IOException, InterruptedException {
+            Path server =
+                    Path.of("src", "test", "node", "welcome-app", "server.js").toAbsolutePath();
             Path log = dir.resolve("welcome-app.log");
-            ProcessBuilder builder = new ProcessBuilder("sh", "-c", "node \"$0\" > \"$1\" 2>&1 & echo $!",
-                    server.toString(), log.toString());
-            builder.environment().putAll(Map.of("PORT", "0", "APPWRITE_ENDPOINT", endpoint, "APPWRITE_PROJECT", project,
-                    "APPWRITE_API_KEY", apiKey));
+            ProcessBuilder builder = new ProcessBuilder(
+                    "sh", "-c", "node \"$0\" > \"$1\" 2>&1 & echo $!", server.toString(), log.toString());
+            builder.environment()
+                    .putAll(Map.of(
+                            "PORT",
+                            "0",
+                            "APPWRITE_ENDPOINT",
+                            endpoint,
+                            "APPWRITE_PROJECT",
+                            project,
+                            "APPWRITE_API_KEY",
+                            apiKey));
             Process shell = builder.redirectErrorStream(true).start();
-            long pid = Long.parseLong(new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+            long pid =
+                    Long.parseLong(new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
             shell.waitFor(10, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 String text = Files.exists(log) ? Files.readString(log) : "";
                 int at = text.indexOf("ready on ");
                 if (at >= 0 && text.indexOf('\n', at) > 0) {
-                    return new WelcomeApp(pid, URI.create(text.substring(at + 9, text.indexOf('\n', at)).strip()));
+                    return new WelcomeApp(
+                            pid,
+                            URI.create(text.substring(at + 9, text.indexOf('\n', at))
+                                    .strip()));
                 }
                 if (ProcessHandle.of(pid).isEmpty()) {
                     throw new IllegalStateException("welcome-app exited before it was ready:\n" + text);

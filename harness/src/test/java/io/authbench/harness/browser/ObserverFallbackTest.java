@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.sun.net.httpserver.HttpServer;
+import io.authbench.harness.apptarget.NameMatch;
 import io.authbench.support.browser.BrowserLocator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import io.authbench.harness.apptarget.NameMatch;
 
 /**
  * Time to content on pages without an {@code elementtiming} attribute: the observer-based fallback of
@@ -38,7 +38,8 @@ class ObserverFallbackTest {
                 <h1 id="greeting" %s hidden></h1>
                 <script>%s</script>
                 </body></html>
-                """.formatted(attribute, onClick ? "document.getElementById('go').onclick = () => {" + show + "};" : show);
+                """.formatted(
+                        attribute, onClick ? "document.getElementById('go').onclick = () => {" + show + "};" : show);
     }
 
     @BeforeAll
@@ -47,8 +48,12 @@ class ObserverFallbackTest {
         serve("/plain", page("", false));
         serve("/timed", page("elementtiming=\"greeting\"", false));
         serve("/click", page("", true));
-        serve("/sentence", page("", false).replace("el.textContent = '" + NAME + "'",
-                "el.textContent = 'Welcome back,\\n  " + NAME + "!'"));
+        serve(
+                "/sentence",
+                page("", false)
+                        .replace(
+                                "el.textContent = '" + NAME + "'",
+                                "el.textContent = 'Welcome back,\\n  " + NAME + "!'"));
         server.start();
         base = "http://localhost:" + server.getAddress().getPort();
         browser = BrowserSession.launch(BrowserLocator.locate());
@@ -112,7 +117,9 @@ class ObserverFallbackTest {
                 assertThat(timings.contentPaint()).as(watch[0]).isPositive();
                 double shownAt = ((Number) page.evaluate("() => window.__shownAt")).doubleValue();
                 assertThat(timings.contentPaint()).as(watch[0]).isGreaterThanOrEqualTo(shownAt);
-                assertThat(regex.matches(timings.contentText(), NAME)).as("the harness agrees with the page").isTrue();
+                assertThat(regex.matches(timings.contentText(), NAME))
+                        .as("the harness agrees with the page")
+                        .isTrue();
             }
         }
         try (BrowserContext context = browser.browser().newContext()) {
@@ -123,8 +130,11 @@ class ObserverFallbackTest {
 
             PageProbe.Timings timings = PageProbe.measure(page, "#greeting", false, 1_000);
 
-            assertThat(timings.contentPaint()).as("exact never matches a greeting").isNull();
-            assertThat(timings.contentText()).as("the text the page settled on, for the message")
+            assertThat(timings.contentPaint())
+                    .as("exact never matches a greeting")
+                    .isNull();
+            assertThat(timings.contentText())
+                    .as("the text the page settled on, for the message")
                     .isEqualTo("Welcome back,\n  " + NAME + "!");
         }
     }

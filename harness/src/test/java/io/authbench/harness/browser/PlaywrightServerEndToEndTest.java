@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.assertj.core.api.Assertions;
 
 /**
  * {@code --browser-ws}: the harness takes its Chromium from a Playwright server (the driver's own {@code run-server},
@@ -36,21 +36,28 @@ class PlaywrightServerEndToEndTest {
             Path out = dir.resolve("run");
             // --public-host=127.0.0.1: the non-default host name path (IP literal: host-only cookies for apps and
             // Appwrite alike), as a remote browser would use this machine's address.
-            RemoteRuns.Outcome outcome = RemoteRuns.loginPair(out, "--browser-ws=" + endpoint,
-                    "--browser=" + BrowserLocator.locate(), "--public-host=127.0.0.1");
+            RemoteRuns.Outcome outcome = RemoteRuns.loginPair(
+                    out, "--browser-ws=" + endpoint, "--browser=" + BrowserLocator.locate(), "--public-host=127.0.0.1");
             RunResults results = RemoteRuns.assertBothVariantsMeasured(out, outcome);
             Map<String, String> settings = results.run().config().settings();
-            assertThat(settings).containsEntry("browserMode", "playwright-server")
+            assertThat(settings)
+                    .containsEntry("browserMode", "playwright-server")
                     .containsEntry("browserEndpoint", endpoint)
                     .containsEntry("publicHost", "127.0.0.1")
                     .containsEntry("linkHost", "127.0.0.1");
-            assertThat(results.samples()).allSatisfy(sample -> assertThat(sample.requests())
-                    .as("browser requests go to the public host").isNotEmpty());
+            assertThat(results.samples())
+                    .allSatisfy(sample -> assertThat(sample.requests())
+                            .as("browser requests go to the public host")
+                            .isNotEmpty());
             assertThat(outcome.stdout()).contains("Chromium from the Playwright server " + endpoint);
             assertThat(server.logText()).doesNotContain("Error");
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
-                .as("the server, its browser and the harness's children are gone").isEmpty();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .as("the server, its browser and the harness's children are gone")
+                .isEmpty();
     }
 
     @Test
@@ -60,26 +67,33 @@ class PlaywrightServerEndToEndTest {
             port = free.getLocalPort();
         }
         Path out = dir.resolve("refused");
-        RemoteRuns.Outcome outcome = RemoteRuns.loginPair(out,
-                "--browser-ws=ws://bench:s3cret@127.0.0.1:" + port + "/pw?token=t0ken");
+        RemoteRuns.Outcome outcome =
+                RemoteRuns.loginPair(out, "--browser-ws=ws://bench:s3cret@127.0.0.1:" + port + "/pw?token=t0ken");
         assertThat(outcome.code()).as(outcome.describe()).isEqualTo(1);
-        assertThat(outcome.stderr().strip()).startsWith("authbench: No Playwright server answers at ws://127.0.0.1:"
-                + port + "/pw (connection refused). Start one there, e.g. 'node ")
-                .contains("run-server").doesNotContain("\n");
+        assertThat(outcome.stderr().strip())
+                .startsWith("authbench: No Playwright server answers at ws://127.0.0.1:" + port
+                        + "/pw (connection refused). Start one there, e.g. 'node ")
+                .contains("run-server")
+                .doesNotContain("\n");
         assertThat(outcome.stdout() + outcome.stderr()).doesNotContain("s3cret").doesNotContain("t0ken");
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .isEmpty();
     }
 
     @Test
     void cdp_sessions_work_through_the_server() throws Exception {
         try (ReadyChild server = startServer();
-             BrowserSession session = BrowserSession.open(new BrowserTarget.PlaywrightServer(
-                     URI.create(server.group(1)), BrowserLocator.locate()))) {
+                BrowserSession session = BrowserSession.open(
+                        new BrowserTarget.PlaywrightServer(URI.create(server.group(1)), BrowserLocator.locate()))) {
             var context = session.browser().newContext();
             var page = context.newPage();
             var cdp = context.newCDPSession(page);
             cdp.send("Performance.enable");
-            assertThat(cdp.send("Performance.getMetrics").getAsJsonArray("metrics")).isNotEmpty();
+            assertThat(cdp.send("Performance.getMetrics").getAsJsonArray("metrics"))
+                    .isNotEmpty();
             assertThat(cdp.send("Network.enable")).isNotNull();
             context.close();
         }
@@ -88,8 +102,8 @@ class PlaywrightServerEndToEndTest {
     @Test
     void a_server_that_cannot_launch_its_browser_says_how_to_fix_it() throws Exception {
         try (ReadyChild server = startServer()) {
-            assertThat(Assertions.catchThrowable(() -> BrowserSession.open(
-                    new BrowserTarget.PlaywrightServer(URI.create(server.group(1)), Path.of("/nonexistent/chromium")))))
+            assertThat(Assertions.catchThrowable(() -> BrowserSession.open(new BrowserTarget.PlaywrightServer(
+                            URI.create(server.group(1)), Path.of("/nonexistent/chromium")))))
                     .isInstanceOf(BrowserSetupException.class)
                     .hasMessageStartingWith("The Playwright server at " + server.group(1) + " has no browser to launch:"
                             + " /nonexistent/chromium does not exist on its machine.")
@@ -100,7 +114,11 @@ class PlaywrightServerEndToEndTest {
     private ReadyChild startServer() throws IOException {
         List<String> command = new ArrayList<>(Browsers.driverCommand());
         command.addAll(List.of("run-server", "--host", "127.0.0.1", "--port", "0", "--unsafe"));
-        return ReadyChild.start(command, Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"), LISTENING,
-                Duration.ofSeconds(30), dir.resolve("playwright-server.log"));
+        return ReadyChild.start(
+                command,
+                Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+                LISTENING,
+                Duration.ofSeconds(30),
+                dir.resolve("playwright-server.log"));
     }
 }

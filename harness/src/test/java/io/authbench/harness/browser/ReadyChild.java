@@ -8,16 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A child process that is not one of AuthBench's servers (a Playwright server, a Selenium Grid) and so has its own
@@ -34,21 +34,25 @@ final class ReadyChild implements AutoCloseable {
         this.log = log;
     }
 
-    static ReadyChild start(List<String> command, Map<String, String> environment, Pattern readyLine, Duration timeout,
-                            Path log) throws IOException {
+    static ReadyChild start(
+            List<String> command, Map<String, String> environment, Pattern readyLine, Duration timeout, Path log)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
         Files.createDirectories(log.getParent());
         ReadyChild child = new ReadyChild(builder.start(), log);
         child.copy(child.process.getInputStream(), readyLine);
         child.copy(child.process.getErrorStream(), readyLine);
-        child.process.onExit().thenRun(() -> child.ready.completeExceptionally(
-                new IllegalStateException(command.get(0) + " exited with " + child.process.exitValue())));
+        child.process
+                .onExit()
+                .thenRun(() -> child.ready.completeExceptionally(
+                        new IllegalStateException(command.get(0) + " exited with " + child.process.exitValue())));
         try {
             child.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | InterruptedException e) {
             child.close();
-            throw new IllegalStateException("not ready within " + timeout + " (" + e + "); log:\n" + child.logText(), e);
+            throw new IllegalStateException(
+                    "not ready within " + timeout + " (" + e + "); log:\n" + child.logText(), e);
         }
         return child;
     }
@@ -67,25 +71,32 @@ final class ReadyChild implements AutoCloseable {
     }
 
     private void copy(InputStream stream, Pattern readyLine) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    synchronized (this) {
-                        Files.writeString(log, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            synchronized (this) {
+                                Files.writeString(
+                                        log,
+                                        line + System.lineSeparator(),
+                                        StandardCharsets.UTF_8,
+                                        StandardOpenOption.CREATE,
+                                        StandardOpenOption.APPEND);
+                            }
+                            Matcher matcher = readyLine.matcher(line);
+                            if (!ready.isDone() && matcher.find()) {
+                                ready.complete(matcher);
+                            }
+                        }
+                    } catch (IOException e) {
+                        if (process.isAlive()) {
+                            throw new UncheckedIOException(e);
+                        }
                     }
-                    Matcher matcher = readyLine.matcher(line);
-                    if (!ready.isDone() && matcher.find()) {
-                        ready.complete(matcher);
-                    }
-                }
-            } catch (IOException e) {
-                if (process.isAlive()) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }, "ready-child-output");
+                },
+                "ready-child-output");
         thread.setDaemon(true);
         thread.start();
     }

@@ -9,7 +9,8 @@ class ServerTimingTest {
     @Test
     void parses_the_ssr_apps_entries_in_call_order() {
         List<ServerTiming> entries = ServerTiming.parse("aw-create-session;dur=12.3, aw-get-account;dur=1.1");
-        assertThat(entries).containsExactly(new ServerTiming("aw-create-session", 12.3), new ServerTiming("aw-get-account", 1.1));
+        assertThat(entries)
+                .containsExactly(new ServerTiming("aw-create-session", 12.3), new ServerTiming("aw-get-account", 1.1));
         assertThat(entries).allMatch(ServerTiming::isAppwriteCall);
     }
 

@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.stream.Stream;
 
 class CodeSizeProbeTest {
     /** Maven runs the tests in harness/; the repository root is its parent. */
@@ -40,8 +40,10 @@ class CodeSizeProbeTest {
         Files.createDirectories(tree.resolve("csr-app"));
 
         assertThat(SourceRoot.resolve(tree)).isPresent();
-        assertThatThrownBy(() -> CodeSizeProbe.measure(tree)).isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining(AuthPathFiles.SSR.get(0)).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> CodeSizeProbe.measure(tree))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(AuthPathFiles.SSR.get(0))
+                .hasMessageContaining("does not exist");
     }
 
     @Test

@@ -24,19 +24,29 @@ class PidCommandDocTest {
     void the_documented_pgrep_command_finds_a_server_renamed_to_next_server() throws Exception {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         Matcher documented = Pattern.compile("`(pgrep -f [^`]+)` does").matcher(doc);
-        assertThat(documented.find()).as("docs/running-at-scale.md names a pgrep command that finds the server").isTrue();
+        assertThat(documented.find())
+                .as("docs/running-at-scale.md names a pgrep command that finds the server")
+                .isTrue();
         String command = documented.group(1);
 
         // As `node node_modules/.bin/next start --port 3000` would: start, then rename itself. (The new name is
         // assembled at run time, so the command line never contains it before the rename.)
-        Process server = new ProcessBuilder("node", "-e",
-                "process.title = ['next', 'server'].join('-') + ' (v14.2.3)'; setInterval(() => {}, 1000);",
-                "start", "--port", "3000").redirectErrorStream(true).start();
+        Process server = new ProcessBuilder(
+                        "node",
+                        "-e",
+                        "process.title = ['next', 'server'].join('-') + ' (v14.2.3)'; setInterval(() => {}, 1000);",
+                        "start",
+                        "--port",
+                        "3000")
+                .redirectErrorStream(true)
+                .start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             String found = "";
             while (System.nanoTime() < deadline) {
-                Process pgrep = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+                Process pgrep = new ProcessBuilder("sh", "-c", command)
+                        .redirectErrorStream(true)
+                        .start();
                 found = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 pgrep.waitFor(10, TimeUnit.SECONDS);
                 if (found.lines().map(String::strip).toList().contains(Long.toString(server.pid()))) {
@@ -44,10 +54,14 @@ class PidCommandDocTest {
                 }
                 Thread.sleep(200);
             }
-            assertThat(found.lines().map(String::strip).toList()).as("'%s' output", command)
+            assertThat(found.lines().map(String::strip).toList())
+                    .as("'%s' output", command)
                     .contains(Long.toString(server.pid()));
-            assertThat(Files.readString(Path.of("/proc", Long.toString(server.pid()), "cmdline"), StandardCharsets.ISO_8859_1))
-                    .as("the process really renamed itself").startsWith("next-server").doesNotContain("next start");
+            assertThat(Files.readString(
+                            Path.of("/proc", Long.toString(server.pid()), "cmdline"), StandardCharsets.ISO_8859_1))
+                    .as("the process really renamed itself")
+                    .startsWith("next-server")
+                    .doesNotContain("next start");
         } finally {
             server.destroyForcibly();
             server.waitFor(10, TimeUnit.SECONDS);

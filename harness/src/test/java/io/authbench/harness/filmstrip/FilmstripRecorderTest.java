@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.stream.IntStream;
 
 class FilmstripRecorderTest {
     @TempDir
@@ -27,20 +27,25 @@ class FilmstripRecorderTest {
     static List<Frame> frames(double actionEpochMs, String... images) {
         // one frame just before the action, then one every 100 ms
         return IntStream.range(0, images.length)
-                .mapToObj(i -> new Frame(actionEpochMs - 5 + i * 100.0,
-                        Base64.getEncoder().encodeToString(images[i].getBytes())))
+                .mapToObj(i -> new Frame(
+                        actionEpochMs - 5 + i * 100.0, Base64.getEncoder().encodeToString(images[i].getBytes())))
                 .toList();
     }
 
     @Test
     void the_filmstrip_profile_is_the_one_the_report_calls_slowest() {
-        List<ProfileInfo> profiles = List.of(profile("loopback", 0, 0), profile("slow-4g", 150, 1_600_000),
-                profile("cable", 28, 50_000_000));
+        List<ProfileInfo> profiles = List.of(
+                profile("loopback", 0, 0), profile("slow-4g", 150, 1_600_000), profile("cable", 28, 50_000_000));
 
-        assertThat(FilmstripRecorder.plan(profiles, List.of("login", "guard"), 3)).map(FilmstripRecorder::profile)
+        assertThat(FilmstripRecorder.plan(profiles, List.of("login", "guard"), 3))
+                .map(FilmstripRecorder::profile)
                 .hasValue("slow-4g");
-        assertThat(FilmstripRecorder.plan(profiles, List.of("guard"), 3)).as("no login flow").isEmpty();
-        assertThat(FilmstripRecorder.plan(profiles, List.of("login"), 0)).as("no measured pairs").isEmpty();
+        assertThat(FilmstripRecorder.plan(profiles, List.of("guard"), 3))
+                .as("no login flow")
+                .isEmpty();
+        assertThat(FilmstripRecorder.plan(profiles, List.of("login"), 0))
+                .as("no measured pairs")
+                .isEmpty();
     }
 
     @Test
@@ -49,8 +54,12 @@ class FilmstripRecorderTest {
 
         assertThat(recorder.captures("login", "slow-4g", "ssr", false)).isTrue();
         assertThat(recorder.captures("login", "slow-4g", "csr", false)).isTrue();
-        assertThat(recorder.captures("login", "slow-4g", "csr", true)).as("warm-up").isFalse();
-        assertThat(recorder.captures("login", "slow-4g", "ssr-a", false)).as("A/A").isFalse();
+        assertThat(recorder.captures("login", "slow-4g", "csr", true))
+                .as("warm-up")
+                .isFalse();
+        assertThat(recorder.captures("login", "slow-4g", "ssr-a", false))
+                .as("A/A")
+                .isFalse();
         assertThat(recorder.captures("login", "cable", "ssr", false)).isFalse();
         assertThat(recorder.captures("guard", "slow-4g", "ssr", false)).isFalse();
     }
@@ -73,18 +82,27 @@ class FilmstripRecorderTest {
         assertThat(chosen.get().pair()).isZero();
         List<Screenshot> ssr = chosen.get().screenshots().get("ssr");
         List<Screenshot> csr = chosen.get().screenshots().get("csr");
-        assertThat(ssr).extracting(Screenshot::atMs).containsExactly(0.0, 50.0, 100.0, 150.0, 200.0, 250.0, 300.0, 350.0);
-        assertThat(csr).extracting(Screenshot::atMs).containsExactlyElementsOf(ssr.stream().map(Screenshot::atMs).toList());
+        assertThat(ssr)
+                .extracting(Screenshot::atMs)
+                .containsExactly(0.0, 50.0, 100.0, 150.0, 200.0, 250.0, 300.0, 350.0);
+        assertThat(csr)
+                .extracting(Screenshot::atMs)
+                .containsExactlyElementsOf(ssr.stream().map(Screenshot::atMs).toList());
         assertThat(Files.readString(runFolder.resolve(ssr.get(0).file()))).isEqualTo("s0-a");
         assertThat(Files.readString(runFolder.resolve(ssr.get(2).file()))).isEqualTo("s0-b");
         assertThat(Files.readString(runFolder.resolve(csr.get(7).file()))).isEqualTo("c0-d");
-        assertThat(ssr.get(0).file()).as("the same frame shares one file").isEqualTo(ssr.get(1).file());
+        assertThat(ssr.get(0).file())
+                .as("the same frame shares one file")
+                .isEqualTo(ssr.get(1).file());
         try (var written = Files.list(runFolder.resolve("filmstrip"))) {
             assertThat(written.map(p -> p.getFileName().toString()))
                     .as("3 distinct ssr frames and 4 csr frames of pair 0, nothing of the other pairs")
-                    .hasSize(7).allMatch(name -> name.startsWith("login.slow-4g.") && name.endsWith(".jpg"));
+                    .hasSize(7)
+                    .allMatch(name -> name.startsWith("login.slow-4g.") && name.endsWith(".jpg"));
         }
-        assertThat(recorder.finishCell(runFolder)).as("frames are forgotten once the cell is done").isEmpty();
+        assertThat(recorder.finishCell(runFolder))
+                .as("frames are forgotten once the cell is done")
+                .isEmpty();
     }
 
     @Test

@@ -41,15 +41,26 @@ class OutcomeWaitTest {
     }
 
     private void answer(String path, int status, String body) {
-        context.route(APP + path, (Route route) -> route.fulfill(new Route.FulfillOptions().setStatus(status)
-                .setContentType("text/html").setBody(body)));
+        context.route(
+                APP + path,
+                (Route route) -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(status)
+                        .setContentType("text/html")
+                        .setBody(body)));
     }
 
     private OutcomeWait.Outcome open(String path, boolean loginPage, long timeoutMs) {
         long since = documents.mark();
         page.navigate(APP + path);
-        return new OutcomeWait(TARGET).await(page, documents, since, loginPage ? "main h2" : "h1.greeting",
-                "the content", loginPage, new IterationBudget(timeoutMs));
+        return new OutcomeWait(TARGET)
+                .await(
+                        page,
+                        documents,
+                        since,
+                        loginPage ? "main h2" : "h1.greeting",
+                        "the content",
+                        loginPage,
+                        new IterationBudget(timeoutMs));
     }
 
     @Test
@@ -65,7 +76,8 @@ class OutcomeWaitTest {
         // A long budget: only the status can end this wait early.
         OutcomeWait.Outcome outcome = open("/home", false, 600_000);
         assertThat(outcome.kind()).isEqualTo(OutcomeWait.Kind.ERROR_DOCUMENT);
-        assertThat(outcome.description()).isEqualTo("GET /home answered HTTP 500 (the page /home shows '500: Internal Server Error')");
+        assertThat(outcome.description())
+                .isEqualTo("GET /home answered HTTP 500 (the page /home shows '500: Internal Server Error')");
     }
 
     @Test
@@ -73,9 +85,12 @@ class OutcomeWaitTest {
         answer("/home", 200, "<p class=oops>Appwrite is down\n today</p>");
         OutcomeWait.Outcome outcome = open("/home", false, 30_000);
         assertThat(outcome.kind()).isEqualTo(OutcomeWait.Kind.UPSTREAM_ERROR);
-        assertThat(outcome.description()).isEqualTo("the page shows its upstream-error message ('Appwrite is down today')");
+        assertThat(outcome.description())
+                .isEqualTo("the page shows its upstream-error message ('Appwrite is down today')");
         answer("/signin", 200, "<div data-testid=login-error>Invalid credentials</div>");
-        assertThat(open("/signin", false, 30_000).kind()).as("the bundled apps' element too").isEqualTo(OutcomeWait.Kind.LOGIN_ERROR);
+        assertThat(open("/signin", false, 30_000).kind())
+                .as("the bundled apps' element too")
+                .isEqualTo(OutcomeWait.Kind.LOGIN_ERROR);
     }
 
     @Test
@@ -83,13 +98,16 @@ class OutcomeWaitTest {
         watch.expectConsoleError(PageWatch.failedLoadWithStatus(401));
         answer("/home", 401, "<main><h2>Sign in</h2></main>");
         assertThat(open("/home", true, 30_000).kind()).isEqualTo(OutcomeWait.Kind.CONTENT);
-        assertThat(open("/home", false, 30_000).kind()).as("but not of a signed-in flow").isEqualTo(OutcomeWait.Kind.ERROR_DOCUMENT);
+        assertThat(open("/home", false, 30_000).kind())
+                .as("but not of a signed-in flow")
+                .isEqualTo(OutcomeWait.Kind.ERROR_DOCUMENT);
     }
 
     @Test
     void a_timeout_says_what_the_page_shows_instead() {
         answer("/home", 200, "<title>Home</title><h1 class=other>Hello there</h1>");
-        assertThatThrownBy(() -> open("/home", false, 1_500)).isInstanceOf(FlowFailure.class)
+        assertThatThrownBy(() -> open("/home", false, 1_500))
+                .isInstanceOf(FlowFailure.class)
                 .hasMessage("timed out (1500 ms) waiting for the content; the page /home shows 'Hello there'");
     }
 }

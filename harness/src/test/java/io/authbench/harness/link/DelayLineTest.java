@@ -13,10 +13,14 @@ class DelayLineTest {
         Shaping shaping = new Shaping();
         DelayLine line = new DelayLine(50 * MS, new Bandwidth(1_000_000), 0, shaping);
         shaping.set(false);
-        assertThat(line.deliveryOfData(10 * MS, 12_500)).as("no delay, no serialisation time").isEqualTo(10 * MS);
+        assertThat(line.deliveryOfData(10 * MS, 12_500))
+                .as("no delay, no serialisation time")
+                .isEqualTo(10 * MS);
         assertThat(line.deliveryOfEnd(11 * MS)).isEqualTo(11 * MS);
         shaping.set(true);
-        assertThat(line.deliveryOfData(20 * MS, 125)).as("1 ms on the line + 50 ms").isEqualTo(71 * MS);
+        assertThat(line.deliveryOfData(20 * MS, 125))
+                .as("1 ms on the line + 50 ms")
+                .isEqualTo(71 * MS);
     }
 
     @Test
@@ -27,7 +31,9 @@ class DelayLineTest {
         shaping.set(false);
         long passedOn = line.deliveryOfData(1 * MS, 10);
         assertThat(shaped).isEqualTo(150 * MS);
-        assertThat(passedOn).as("waits for the line and for the earlier chunk's arrival").isEqualTo(150 * MS);
+        assertThat(passedOn)
+                .as("waits for the line and for the earlier chunk's arrival")
+                .isEqualTo(150 * MS);
         assertThat(line.deliveryOfEnd(2 * MS)).isGreaterThanOrEqualTo(passedOn);
     }
 
@@ -42,9 +48,15 @@ class DelayLineTest {
     @Test
     void chunk_occupies_the_line_for_its_serialisation_time_and_later_chunks_queue_behind_it() {
         DelayLine line = new DelayLine(10 * MS, 1_000_000, 0); // 1 Mbit/s: 125 bytes per ms
-        assertThat(line.deliveryOfData(0, 12_500)).as("100 ms on the line + 10 ms").isEqualTo(110 * MS);
-        assertThat(line.deliveryOfData(5 * MS, 1_250)).as("waits for the first, 10 ms on the line").isEqualTo(120 * MS);
-        assertThat(line.deliveryOfData(500 * MS, 125)).as("idle line: starts at once").isEqualTo(511 * MS);
+        assertThat(line.deliveryOfData(0, 12_500))
+                .as("100 ms on the line + 10 ms")
+                .isEqualTo(110 * MS);
+        assertThat(line.deliveryOfData(5 * MS, 1_250))
+                .as("waits for the first, 10 ms on the line")
+                .isEqualTo(120 * MS);
+        assertThat(line.deliveryOfData(500 * MS, 125))
+                .as("idle line: starts at once")
+                .isEqualTo(511 * MS);
     }
 
     @Test
@@ -88,16 +100,24 @@ class DelayLineTest {
         DelayLine first = new DelayLine(10 * MS, shared, 0);
         DelayLine second = new DelayLine(10 * MS, shared, 0);
         assertThat(first.deliveryOfData(0, 12_500)).isEqualTo(110 * MS);
-        assertThat(second.deliveryOfData(1 * MS, 12_500)).as("queues behind the other connection").isEqualTo(210 * MS);
-        assertThat(first.deliveryOfEnd(2 * MS)).as("a connection's end waits only for its own data").isEqualTo(110 * MS);
+        assertThat(second.deliveryOfData(1 * MS, 12_500))
+                .as("queues behind the other connection")
+                .isEqualTo(210 * MS);
+        assertThat(first.deliveryOfEnd(2 * MS))
+                .as("a connection's end waits only for its own data")
+                .isEqualTo(110 * MS);
     }
 
     @Test
     void in_flight_budget_covers_the_rtt_plus_a_quarter_second_queue() {
         assertThat(DelayLine.maxInFlightBytes(0, 100 * MS)).isEqualTo(1 << 20);
         assertThat(DelayLine.maxInFlightBytes(1_600_000, 150 * MS)).isEqualTo(80_000);
-        assertThat(DelayLine.maxInFlightBytes(1_000_000, 0)).as("never below 64 KiB").isEqualTo(65_536);
-        assertThat(DelayLine.maxInFlightBytes(1_000_000_000L, 0)).as("never above 1 MiB").isEqualTo(1 << 20);
+        assertThat(DelayLine.maxInFlightBytes(1_000_000, 0))
+                .as("never below 64 KiB")
+                .isEqualTo(65_536);
+        assertThat(DelayLine.maxInFlightBytes(1_000_000_000L, 0))
+                .as("never above 1 MiB")
+                .isEqualTo(1 << 20);
     }
 
     @Test

@@ -16,8 +16,11 @@ class LinkCalibratorTest {
 
         assertThat(calibration.name()).isEqualTo("test");
         assertThat(calibration.configured()).isEqualTo(spec);
-        assertThat(calibration.measuredRttMs()).as("never below the model").isGreaterThanOrEqualTo(40.0)
-                .as("sanity").isLessThan(240.0);
+        assertThat(calibration.measuredRttMs())
+                .as("never below the model")
+                .isGreaterThanOrEqualTo(40.0)
+                .as("sanity")
+                .isLessThan(240.0);
         assertThat(calibration.measuredDownBitsPerSecond()).as("sanity").isBetween(1_000_000L, 3_000_000L);
         assertThat(calibration.measuredUpBitsPerSecond()).as("sanity").isBetween(500_000L, 1_500_000L);
         assertThat(calibration.describe()).startsWith("test: RTT ").contains("configured 40.0 ms");
@@ -25,10 +28,13 @@ class LinkCalibratorTest {
 
     @Test
     void measures_a_transparent_link_as_fast_and_unlimited() {
-        LinkCalibration calibration = new LinkCalibrator(5, Duration.ofMillis(100)).calibrate("loop", LinkSpec.TRANSPARENT);
+        LinkCalibration calibration =
+                new LinkCalibrator(5, Duration.ofMillis(100)).calibrate("loop", LinkSpec.TRANSPARENT);
 
         assertThat(calibration.measuredRttMs()).isPositive().as("sanity").isLessThan(100.0);
-        assertThat(calibration.measuredDownBitsPerSecond()).as("sanity: faster than any profile").isGreaterThan(50_000_000L);
+        assertThat(calibration.measuredDownBitsPerSecond())
+                .as("sanity: faster than any profile")
+                .isGreaterThan(50_000_000L);
         assertThat(calibration.measuredUpBitsPerSecond()).isGreaterThan(50_000_000L);
     }
 

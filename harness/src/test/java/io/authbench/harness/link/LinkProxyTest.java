@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.authbench.harness.profile.LinkSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,9 +59,12 @@ class LinkProxyTest {
             long direct = medianWarmRequestNanos(server.getAddress().getPort());
             long linked = medianWarmRequestNanos(link.port());
 
-            assertThat(linked).as("a request and its response each cross the link once: one RTT at least")
+            assertThat(linked)
+                    .as("a request and its response each cross the link once: one RTT at least")
                     .isGreaterThanOrEqualTo(100 * MS);
-            assertThat(linked - direct).as("sanity: about one RTT more than direct").isLessThan(500 * MS);
+            assertThat(linked - direct)
+                    .as("sanity: about one RTT more than direct")
+                    .isLessThan(500 * MS);
         } finally {
             server.stop(0);
         }
@@ -72,24 +74,27 @@ class LinkProxyTest {
     void first_byte_on_a_fresh_connection_pays_the_handshake_round_trip() throws Exception {
         AtomicLong firstByteAtServer = new AtomicLong();
         try (TcpTestServer echo = TcpTestServer.start(socket -> {
-            try (socket) {
-                InputStream in = socket.getInputStream();
-                int b = in.read();
-                firstByteAtServer.set(System.nanoTime());
-                socket.getOutputStream().write(b);
-                in.transferTo(socket.getOutputStream());
-            }
-        });
-             LinkProxy link = LinkProxy.start("handshake", echo.address(), LinkSpec.of(100, 0, 0))) {
+                    try (socket) {
+                        InputStream in = socket.getInputStream();
+                        int b = in.read();
+                        firstByteAtServer.set(System.nanoTime());
+                        socket.getOutputStream().write(b);
+                        in.transferTo(socket.getOutputStream());
+                    }
+                });
+                LinkProxy link = LinkProxy.start("handshake", echo.address(), LinkSpec.of(100, 0, 0))) {
             long start = System.nanoTime();
             try (Socket socket = connect(link)) {
                 long first = pingNanos(socket);
                 long firstIncludingConnect = System.nanoTime() - start;
                 long second = pingNanos(socket);
 
-                assertThat(firstByteAtServer.get() - start).as("delivered after accept + RTT + one-way delay")
+                assertThat(firstByteAtServer.get() - start)
+                        .as("delivered after accept + RTT + one-way delay")
                         .isGreaterThanOrEqualTo(150 * MS);
-                assertThat(firstIncludingConnect).as("handshake RTT + one round trip").isGreaterThanOrEqualTo(200 * MS);
+                assertThat(firstIncludingConnect)
+                        .as("handshake RTT + one round trip")
+                        .isGreaterThanOrEqualTo(200 * MS);
                 assertThat(first).as("the first ping waits for the handshake").isGreaterThanOrEqualTo(150 * MS);
                 assertThat(second).as("an established connection pays one RTT").isGreaterThanOrEqualTo(100 * MS);
                 assertThat(second).as("sanity: no second handshake").isLessThan(first + 100 * MS);
@@ -103,8 +108,8 @@ class LinkProxyTest {
         int chunk = 10;
         byte[] expected = pattern(writes * chunk);
         try (TcpTestServer echo = TcpTestServer.echo();
-             LinkProxy link = LinkProxy.start("order", echo.address(), LinkSpec.of(10, 8_000_000, 8_000_000));
-             Socket socket = connect(link)) {
+                LinkProxy link = LinkProxy.start("order", echo.address(), LinkSpec.of(10, 8_000_000, 8_000_000));
+                Socket socket = connect(link)) {
             AtomicReference<Exception> writeFailure = new AtomicReference<>();
             Thread writer = new Thread(() -> {
                 try {
@@ -123,7 +128,9 @@ class LinkProxyTest {
 
             assertThat(writeFailure.get()).isNull();
             assertThat(received.length).isEqualTo(expected.length);
-            assertThat(Arrays.mismatch(received, expected)).as("first differing byte").isEqualTo(-1);
+            assertThat(Arrays.mismatch(received, expected))
+                    .as("first differing byte")
+                    .isEqualTo(-1);
         }
     }
 
@@ -131,13 +138,13 @@ class LinkProxyTest {
     void one_megabit_per_second_down_moves_125_kilobytes_in_about_one_second() throws Exception {
         int size = 125_000;
         try (TcpTestServer server = TcpTestServer.start(socket -> {
-            try (socket) {
-                socket.getInputStream().read();
-                socket.getOutputStream().write(new byte[size]);
-            }
-        });
-             LinkProxy link = LinkProxy.start("down-1m", server.address(), LinkSpec.of(0, 1_000_000, 0));
-             Socket socket = connect(link)) {
+                    try (socket) {
+                        socket.getInputStream().read();
+                        socket.getOutputStream().write(new byte[size]);
+                    }
+                });
+                LinkProxy link = LinkProxy.start("down-1m", server.address(), LinkSpec.of(0, 1_000_000, 0));
+                Socket socket = connect(link)) {
             long start = System.nanoTime();
             socket.getOutputStream().write(1);
             byte[] received = socket.getInputStream().readAllBytes();
@@ -154,13 +161,13 @@ class LinkProxyTest {
     void one_megabit_per_second_up_moves_125_kilobytes_in_about_one_second() throws Exception {
         int size = 125_000;
         try (TcpTestServer server = TcpTestServer.start(socket -> {
-            try (socket) {
-                socket.getInputStream().readNBytes(size);
-                socket.getOutputStream().write('k');
-            }
-        });
-             LinkProxy link = LinkProxy.start("up-1m", server.address(), LinkSpec.of(0, 0, 1_000_000));
-             Socket socket = connect(link)) {
+                    try (socket) {
+                        socket.getInputStream().readNBytes(size);
+                        socket.getOutputStream().write('k');
+                    }
+                });
+                LinkProxy link = LinkProxy.start("up-1m", server.address(), LinkSpec.of(0, 0, 1_000_000));
+                Socket socket = connect(link)) {
             long start = System.nanoTime();
             socket.getOutputStream().write(new byte[size]);
             int ack = socket.getInputStream().read();
@@ -176,14 +183,14 @@ class LinkProxyTest {
     void parallel_connections_share_the_link_bandwidth() throws Exception {
         int size = 62_500;
         try (TcpTestServer server = TcpTestServer.start(socket -> {
-            try (socket) {
-                socket.getInputStream().read();
-                socket.getOutputStream().write(new byte[size]);
-            }
-        });
-             LinkProxy link = LinkProxy.start("shared", server.address(), LinkSpec.of(0, 1_000_000, 0));
-             Socket one = connect(link);
-             Socket two = connect(link)) {
+                    try (socket) {
+                        socket.getInputStream().read();
+                        socket.getOutputStream().write(new byte[size]);
+                    }
+                });
+                LinkProxy link = LinkProxy.start("shared", server.address(), LinkSpec.of(0, 1_000_000, 0));
+                Socket one = connect(link);
+                Socket two = connect(link)) {
             long start = System.nanoTime();
             one.getOutputStream().write(1);
             two.getOutputStream().write(1);
@@ -208,13 +215,13 @@ class LinkProxyTest {
     @MethodSource("transparentAndDelayedLinks")
     void end_of_stream_propagates_after_the_data_in_each_direction(LinkSpec spec) throws Exception {
         try (TcpTestServer server = TcpTestServer.start(socket -> {
-            try (socket) {
-                String request = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                socket.getOutputStream().write(("got:" + request).getBytes(StandardCharsets.UTF_8));
-            }
-        });
-             LinkProxy link = LinkProxy.start("eof", server.address(), spec);
-             Socket socket = connect(link)) {
+                    try (socket) {
+                        String request = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        socket.getOutputStream().write(("got:" + request).getBytes(StandardCharsets.UTF_8));
+                    }
+                });
+                LinkProxy link = LinkProxy.start("eof", server.address(), spec);
+                Socket socket = connect(link)) {
             socket.getOutputStream().write("hello".getBytes(StandardCharsets.UTF_8));
             socket.shutdownOutput(); // half-close: the server must see EOF yet still be able to answer
 
@@ -230,14 +237,14 @@ class LinkProxyTest {
     void reset_by_the_client_reaches_the_server(LinkSpec spec) throws Exception {
         CountDownLatch received = new CountDownLatch(1);
         try (TcpTestServer server = TcpTestServer.start(socket -> {
-            try (socket) {
-                InputStream in = socket.getInputStream();
-                in.read();
-                received.countDown();
-                in.read(); // must fail with a reset
-            }
-        });
-             LinkProxy link = LinkProxy.start("rst-client", server.address(), spec)) {
+                    try (socket) {
+                        InputStream in = socket.getInputStream();
+                        in.read();
+                        received.countDown();
+                        in.read(); // must fail with a reset
+                    }
+                });
+                LinkProxy link = LinkProxy.start("rst-client", server.address(), spec)) {
             Socket socket = connect(link);
             socket.getOutputStream().write(1);
             assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
@@ -245,7 +252,9 @@ class LinkProxyTest {
             socket.close(); // sends RST
 
             Throwable failure = server.failures.poll(10, TimeUnit.SECONDS);
-            assertThat(failure).isInstanceOf(IOException.class).isNotInstanceOf(SocketTimeoutException.class)
+            assertThat(failure)
+                    .isInstanceOf(IOException.class)
+                    .isNotInstanceOf(SocketTimeoutException.class)
                     .hasMessageContaining("reset");
         }
     }
@@ -254,16 +263,17 @@ class LinkProxyTest {
     @MethodSource("transparentAndDelayedLinks")
     void reset_by_the_server_reaches_the_client(LinkSpec spec) throws Exception {
         try (TcpTestServer server = TcpTestServer.start(socket -> {
-            socket.getInputStream().read();
-            socket.setSoLinger(true, 0);
-            socket.close();
-        });
-             LinkProxy link = LinkProxy.start("rst-server", server.address(), spec);
-             Socket socket = connect(link)) {
+                    socket.getInputStream().read();
+                    socket.setSoLinger(true, 0);
+                    socket.close();
+                });
+                LinkProxy link = LinkProxy.start("rst-server", server.address(), spec);
+                Socket socket = connect(link)) {
             socket.getOutputStream().write(1);
 
             assertThatThrownBy(() -> socket.getInputStream().read())
-                    .isInstanceOf(IOException.class).isNotInstanceOf(SocketTimeoutException.class)
+                    .isInstanceOf(IOException.class)
+                    .isNotInstanceOf(SocketTimeoutException.class)
                     .hasMessageContaining("reset");
         }
     }
@@ -286,7 +296,9 @@ class LinkProxyTest {
             link.close();
 
             for (Socket socket : clients) {
-                assertThat(readEndOrReset(socket)).as("client sees its connection end").isTrue();
+                assertThat(readEndOrReset(socket))
+                        .as("client sees its connection end")
+                        .isTrue();
                 socket.close();
             }
             assertThat(liveThreads(name)).isEmpty();
@@ -298,7 +310,7 @@ class LinkProxyTest {
     @Test
     void stats_count_connections_and_bytes_each_way() throws Exception {
         try (TcpTestServer echo = TcpTestServer.echo();
-             LinkProxy link = LinkProxy.start("stats", echo.address(), LinkSpec.of(2, 0, 0))) {
+                LinkProxy link = LinkProxy.start("stats", echo.address(), LinkSpec.of(2, 0, 0))) {
             for (int i = 0; i < 2; i++) {
                 try (Socket socket = connect(link)) {
                     socket.getOutputStream().write(new byte[1000]);
@@ -319,7 +331,7 @@ class LinkProxyTest {
             nothingThere = new InetSocketAddress(InetAddress.getLoopbackAddress(), probe.getLocalPort());
         }
         try (LinkProxy link = LinkProxy.start("refused", nothingThere, LinkSpec.of(10, 0, 0));
-             Socket socket = connect(link)) {
+                Socket socket = connect(link)) {
             assertThat(readEndOrReset(socket)).isTrue();
             assertThat(link.stats().failedUpstreamConnects()).isEqualTo(1);
             assertThat(link.stats().openConnections()).isZero();
@@ -329,7 +341,7 @@ class LinkProxyTest {
     @Test
     void listens_on_loopback_by_default() throws Exception {
         try (TcpTestServer echo = TcpTestServer.echo();
-             LinkProxy link = LinkProxy.start("bind", echo.address(), LinkSpec.TRANSPARENT)) {
+                LinkProxy link = LinkProxy.start("bind", echo.address(), LinkSpec.TRANSPARENT)) {
             assertThat(link.address().getAddress().isLoopbackAddress()).isTrue();
             assertThat(link.port()).isPositive().isEqualTo(link.address().getPort());
         }
@@ -338,8 +350,11 @@ class LinkProxyTest {
     @Test
     void an_address_this_machine_does_not_have_is_refused_with_a_clear_message() throws Exception {
         InetAddress documentationAddress = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}); // TEST-NET-1
-        assertThatThrownBy(() -> LinkProxy.start("elsewhere", new InetSocketAddress(InetAddress.getLoopbackAddress(), 9),
-                LinkSpec.TRANSPARENT, documentationAddress))
+        assertThatThrownBy(() -> LinkProxy.start(
+                        "elsewhere",
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 9),
+                        LinkSpec.TRANSPARENT,
+                        documentationAddress))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageStartingWith("link elsewhere: cannot listen on 192.0.2.1 (")
                 .hasMessageEndingWith("); use a loopback address or one configured on this machine");
@@ -348,19 +363,25 @@ class LinkProxyTest {
 
     @Test
     void an_unresolved_target_is_refused_with_a_clear_message() {
-        assertThatThrownBy(() -> LinkProxy.start("nowhere", InetSocketAddress.createUnresolved("no-such-host.invalid", 80),
-                LinkSpec.TRANSPARENT))
+        assertThatThrownBy(() -> LinkProxy.start(
+                        "nowhere",
+                        InetSocketAddress.createUnresolved("no-such-host.invalid", 80),
+                        LinkSpec.TRANSPARENT))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("link nowhere: target host 'no-such-host.invalid' cannot be resolved; give a reachable host name or address");
+                .hasMessage(
+                        "link nowhere: target host 'no-such-host.invalid' cannot be resolved; give a reachable host name or address");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
 
     private static long medianWarmRequestNanos(int port) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         client.send(request, HttpResponse.BodyHandlers.ofString()); // opens the keep-alive connection
         long[] samples = new long[5];
         for (int i = 0; i < samples.length; i++) {
@@ -402,7 +423,10 @@ class LinkProxyTest {
     private static List<String> liveThreads(String linkName) {
         String prefix = LinkProxy.threadNamePrefix(linkName);
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive).map(Thread::getName).filter(n -> n.startsWith(prefix)).toList();
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith(prefix))
+                .toList();
     }
 
     private static byte[] pattern(int size) {

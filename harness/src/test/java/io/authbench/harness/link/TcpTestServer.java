@@ -25,27 +25,31 @@ final class TcpTestServer implements AutoCloseable {
 
     private TcpTestServer(ServerSocket listener, Handler handler) {
         this.listener = listener;
-        this.acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket socket = listener.accept();
-                    socket.setTcpNoDelay(true);
-                    socket.setSoTimeout(10_000);
-                    sockets.add(socket);
-                    Thread worker = new Thread(() -> {
+        this.acceptor = new Thread(
+                () -> {
+                    while (!listener.isClosed()) {
                         try {
-                            handler.handle(socket);
-                        } catch (Throwable t) {
-                            failures.add(t);
+                            Socket socket = listener.accept();
+                            socket.setTcpNoDelay(true);
+                            socket.setSoTimeout(10_000);
+                            sockets.add(socket);
+                            Thread worker = new Thread(
+                                    () -> {
+                                        try {
+                                            handler.handle(socket);
+                                        } catch (Throwable t) {
+                                            failures.add(t);
+                                        }
+                                    },
+                                    "test-server-worker");
+                            workers.add(worker);
+                            worker.start();
+                        } catch (IOException e) {
+                            return;
                         }
-                    }, "test-server-worker");
-                    workers.add(worker);
-                    worker.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "test-server-accept");
+                    }
+                },
+                "test-server-accept");
         acceptor.start();
     }
 

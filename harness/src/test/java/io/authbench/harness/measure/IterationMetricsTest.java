@@ -13,13 +13,13 @@ import io.authbench.reports.results.Metrics;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ObservedRequest;
 import io.authbench.support.process.CpuSnapshot;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.Test;
-import java.util.HashMap;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 
 /** The per-iteration computations: time to content, document timings, client CPU, network, waterfall, counters. */
 class IterationMetricsTest {
@@ -41,7 +41,8 @@ class IterationMetricsTest {
 
     @Test
     void a_document_older_than_the_action_has_no_timings_of_it() {
-        Timings sameDocument = new Timings("element-timing", ACTION - 5000, ACTION, 5100.0, "Ada", 40.0, 60.0, 85.0, 70.0, 80.0);
+        Timings sameDocument =
+                new Timings("element-timing", ACTION - 5000, ACTION, 5100.0, "Ada", 40.0, 60.0, 85.0, 70.0, 80.0);
         Metrics.Builder m = Metrics.builder();
         IterationMetrics.addDocumentTimings(m, sameDocument, ACTION);
         assertThat(m.build().number(Metric.TTFB_MS)).isEmpty();
@@ -65,9 +66,11 @@ class IterationMetricsTest {
     @Test
     void unknown_server_timing_leaves_server_time_and_calls_absent_never_zero() {
         List<Exchange> exchanges = List.of(app("GET", "/home", ACTION + 1, ACTION + 20, 1000));
-        assertThat(IterationMetrics.serverTimingUnknown(exchanges, destinations(), ACTION, ACTION + 30, false)).isTrue();
+        assertThat(IterationMetrics.serverTimingUnknown(exchanges, destinations(), ACTION, ACTION + 30, false))
+                .isTrue();
         assertThat(IterationMetrics.serverTimingUnknown(exchanges, destinations(), ACTION, ACTION + 30, true))
-                .as("the bundled apps announce every call: no entry means none").isFalse();
+                .as("the bundled apps announce every call: no entry means none")
+                .isFalse();
         NetworkSummary n = NetworkSummary.of(exchanges, destinations(), ACTION, ACTION, ACTION + 30);
         Metrics.Builder m = Metrics.builder();
         IterationMetrics.addNetwork(m, n, true, false);
@@ -80,28 +83,43 @@ class IterationMetricsTest {
 
         Metrics.Builder counted = Metrics.builder();
         IterationMetrics.addServerSideCalls(counted, n, OptionalLong.of(2), true);
-        assertThat(counted.build().number(Metric.APPWRITE_CALLS_SERVER)).as("the emulator's count wins").hasValue(2.0);
+        assertThat(counted.build().number(Metric.APPWRITE_CALLS_SERVER))
+                .as("the emulator's count wins")
+                .hasValue(2.0);
     }
 
     @Test
     void the_waterfall_lists_the_window_per_link_and_lays_the_apps_appwrite_calls_end_to_end() {
         Exchange setUp = app("GET", "/signin", ACTION - 500, ACTION - 480, 900);
-        Exchange page = app("POST", "/signin?next=%2Fhome", ACTION + 2, ACTION + 40, 500,
-                new ServerTiming("aw-create-session", 7.5), new ServerTiming("render", 1.0), new ServerTiming("aw-get-account", 2.5));
+        Exchange page = app(
+                "POST",
+                "/signin?next=%2Fhome",
+                ACTION + 2,
+                ACTION + 40,
+                500,
+                new ServerTiming("aw-create-session", 7.5),
+                new ServerTiming("render", 1.0),
+                new ServerTiming("aw-get-account", 2.5));
         Exchange sdk = appwrite("GET", "/v1/account", ACTION + 50, ACTION + 60, 300);
         List<Exchange> all = List.of(setUp, page, sdk);
         CriticalPath path = CriticalPath.of(Waterfall.inWindow(all, ACTION, ACTION + 70), ACTION, ACTION + 70);
 
         List<ObservedRequest> rows = Waterfall.of(all, destinations(), ACTION, ACTION, ACTION + 70, path);
 
-        assertThat(rows).extracting(ObservedRequest::link).containsExactly(NetworkLink.BROWSER_APP,
-                NetworkLink.APP_APPWRITE, NetworkLink.APP_APPWRITE, NetworkLink.BROWSER_APPWRITE);
+        assertThat(rows)
+                .extracting(ObservedRequest::link)
+                .containsExactly(
+                        NetworkLink.BROWSER_APP,
+                        NetworkLink.APP_APPWRITE,
+                        NetworkLink.APP_APPWRITE,
+                        NetworkLink.BROWSER_APPWRITE);
         assertThat(rows.get(0).path()).as("no query string: it may hold tokens").isEqualTo("/signin");
         assertThat(rows.get(0).startMs()).isEqualTo(2.0);
         assertThat(rows.get(1).startMs()).isEqualTo(2.0);
         assertThat(rows.get(1).endMs()).isEqualTo(9.5);
         assertThat(rows.get(2).startMs()).isEqualTo(9.5);
-        assertThat(rows.get(0).serverTiming()).isEqualTo("aw-create-session;dur=7.5, render;dur=1.0, aw-get-account;dur=2.5");
+        assertThat(rows.get(0).serverTiming())
+                .isEqualTo("aw-create-session;dur=7.5, render;dur=1.0, aw-get-account;dur=2.5");
     }
 
     @Test
@@ -119,7 +137,9 @@ class IterationMetricsTest {
         // This JVM's own work between the reads, with nanosecond resolution: positive, and not a multiple of a tick.
         assertThat(m.build().number(Metric.APP_CPU_MS).getAsDouble()).isPositive();
         assertThat(m.build().number(Metric.APP_JIT_MS)).isPresent();
-        assertThat(m.build().number(Metric.APPWRITE_CPU_MS)).as("not read before: not measured").isEmpty();
+        assertThat(m.build().number(Metric.APPWRITE_CPU_MS))
+                .as("not read before: not measured")
+                .isEmpty();
         assertThat(after.serverSideCallsSince(before, 1)).hasValue(3);
         assertThat(after.serverSideCallsSince(Counters.NONE, 1)).isEmpty();
         assertThat(Counters.read(-1, -1, null)).isEqualTo(Counters.NONE);

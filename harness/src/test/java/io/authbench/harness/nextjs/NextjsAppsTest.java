@@ -25,11 +25,17 @@ class NextjsAppsTest {
         assertThat(apps.csr().target().name()).isEqualTo("next-csr");
         assertThat(apps.spec(false)).isSameAs(apps.csr());
         assertThat(apps.ssr().launched()).isTrue();
-        assertThat(apps.ssr().start().directory()).isEqualTo(folder.resolve("ssr").toAbsolutePath());
+        assertThat(apps.ssr().start().directory())
+                .isEqualTo(folder.resolve("ssr").toAbsolutePath());
         assertThat(apps.ssr().start().apiKeyEnvironment()).isEqualTo("APPWRITE_API_KEY");
-        assertThat(apps.csr().start().apiKeyEnvironment()).as("the CSR app never gets the key").isNull();
-        assertThat(apps.versions()).containsEntry("next", "16.4.6").containsEntry("node-appwrite", "14.2.0")
-                .containsEntry("appwrite", "16.1.0").containsEntry("node", "20.9.0");
+        assertThat(apps.csr().start().apiKeyEnvironment())
+                .as("the CSR app never gets the key")
+                .isNull();
+        assertThat(apps.versions())
+                .containsEntry("next", "16.4.6")
+                .containsEntry("node-appwrite", "14.2.0")
+                .containsEntry("appwrite", "16.1.0")
+                .containsEntry("node", "20.9.0");
     }
 
     @Test
@@ -79,7 +85,8 @@ class NextjsAppsTest {
     void no_node_on_the_path_is_refused() throws Exception {
         Path folder = NextjsFolders.built(dir.resolve("nextjs"), "ssr", "csr");
 
-        assertThatThrownBy(() -> NextjsApps.locate(folder, dir.resolve("no-such-node").toString()))
+        assertThatThrownBy(() ->
+                        NextjsApps.locate(folder, dir.resolve("no-such-node").toString()))
                 .hasMessageContaining("Node.js is not on the PATH")
                 .hasMessageContaining("Install Node.js >= 20.9 and npm");
     }
@@ -87,7 +94,8 @@ class NextjsAppsTest {
     @Test
     void a_folder_without_the_apps_says_where_it_looked() {
         assertThatThrownBy(() -> NextjsApps.locate(dir, "node"))
-                .hasMessageContaining("--nextjs: no Next.js app at " + dir.toAbsolutePath().resolve("ssr"))
+                .hasMessageContaining(
+                        "--nextjs: no Next.js app at " + dir.toAbsolutePath().resolve("ssr"))
                 .hasMessageContaining("--nextjs-dir");
     }
 

@@ -10,8 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * (on request) the files a built app has, without building anything.
  */
 public final class NextjsFolders {
-    private NextjsFolders() {
-    }
+    private NextjsFolders() {}
 
     /** The repository's nextjs/ folder, from the harness module folder (Maven) or the repository root. */
     public static Path repository() {
@@ -20,14 +19,17 @@ public final class NextjsFolders {
                 return folder.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("nextjs/ssr/target.json not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "nextjs/ssr/target.json not found from " + Path.of("").toAbsolutePath());
     }
 
     /** {@code dir/ssr} and {@code dir/csr} with the real target files only: as in a fresh clone, nothing built. */
     public static Path unbuilt(Path dir) throws IOException {
         for (String app : new String[] {"ssr", "csr"}) {
             Files.createDirectories(dir.resolve(app));
-            Files.copy(repository().resolve(app).resolve("target.json"), dir.resolve(app).resolve("target.json"));
+            Files.copy(
+                    repository().resolve(app).resolve("target.json"),
+                    dir.resolve(app).resolve("target.json"));
         }
         return dir;
     }
@@ -39,10 +41,12 @@ public final class NextjsFolders {
             Path root = dir.resolve(app);
             Files.createDirectories(root.resolve("node_modules/next/dist/bin"));
             Files.writeString(root.resolve("node_modules/next/dist/bin/next"), "// stand-in\n");
-            Files.writeString(root.resolve("node_modules/next/package.json"), "{\"name\": \"next\", \"version\": \"16.4.6\"}");
+            Files.writeString(
+                    root.resolve("node_modules/next/package.json"), "{\"name\": \"next\", \"version\": \"16.4.6\"}");
             String sdk = app.equals("ssr") ? "node-appwrite" : "appwrite";
             Files.createDirectories(root.resolve("node_modules").resolve(sdk));
-            Files.writeString(root.resolve("node_modules").resolve(sdk).resolve("package.json"),
+            Files.writeString(
+                    root.resolve("node_modules").resolve(sdk).resolve("package.json"),
                     "{\"name\": \"" + sdk + "\", \"version\": \"" + (app.equals("ssr") ? "14.2.0" : "16.1.0") + "\"}");
             Files.createDirectories(root.resolve(".next"));
             Files.writeString(root.resolve(".next/BUILD_ID"), "test-build\n");

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.profile.Profiles;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.TreeMap;
 
 /** The plan of a run with the Next.js pair: ssr, csr, next-ssr and next-csr in every cell. */
 class FourVariantPlanTest {
@@ -31,13 +31,16 @@ class FourVariantPlanTest {
     @Test
     void for_every_pair_number_the_undertow_pair_and_the_nextjs_pair_run_back_to_back() {
         RunPlan<String> plan = fourVariants(6, 2, 42);
-        List<PlannedIteration<String>> cellIterations = plan.iterations().stream().filter(i -> !i.isAa()).toList();
+        List<PlannedIteration<String>> cellIterations =
+                plan.iterations().stream().filter(i -> !i.isAa()).toList();
 
         assertThat(cellIterations).hasSize(FLOWS.size() * PROFILES.size() * (6 + 2) * 4);
         for (int k = 0; k < cellIterations.size(); k += 4) {
             List<PlannedIteration<String>> four = cellIterations.subList(k, k + 4);
             // one flow, profile, pair number and warm-up flag...
-            assertThat(four.stream().map(i -> i.flow() + "@" + i.profileName() + "#" + i.pair() + i.warmup()).distinct())
+            assertThat(four.stream()
+                            .map(i -> i.flow() + "@" + i.profileName() + "#" + i.pair() + i.warmup())
+                            .distinct())
                     .hasSize(1);
             // ...two pairs, each of one framework, each with orders 0 then 1
             assertThat(four).extracting(PlannedIteration::order).containsExactly(0, 1, 0, 1);
@@ -45,7 +48,8 @@ class FourVariantPlanTest {
             Set<Variant> secondPair = Set.of(four.get(2).variant(), four.get(3).variant());
             assertThat(Set.of(firstPair, secondPair)).containsExactlyInAnyOrder(UNDERTOW, NEXTJS);
         }
-        assertThat(plan.cellCount()).as("two cells (one per framework) per flow and profile, plus the A/A cell")
+        assertThat(plan.cellCount())
+                .as("two cells (one per framework) per flow and profile, plus the A/A cell")
                 .isEqualTo(FLOWS.size() * PROFILES.size() * 2 + 1);
         assertThat(plan.describe()).isEqualTo("13 cells × (2 warm-up + 6 measured) pairs = 208 iterations, seed 42");
     }
@@ -53,14 +57,18 @@ class FourVariantPlanTest {
     @Test
     void warm_up_pairs_come_first_in_every_cell_for_both_frameworks() {
         RunPlan<String> plan = fourVariants(3, 1, 5);
-        Map<String, List<PlannedIteration<String>>> cells = plan.iterations().stream().filter(i -> !i.isAa())
+        Map<String, List<PlannedIteration<String>>> cells = plan.iterations().stream()
+                .filter(i -> !i.isAa())
                 .collect(Collectors.groupingBy(i -> i.flow() + "@" + i.profileName()));
 
         cells.values().forEach(cell -> {
             assertThat(cell.subList(0, 4)).allMatch(PlannedIteration::warmup);
-            assertThat(cell.subList(0, 4)).extracting(PlannedIteration::variant)
+            assertThat(cell.subList(0, 4))
+                    .extracting(PlannedIteration::variant)
                     .containsExactlyInAnyOrder(Variant.SSR, Variant.CSR, Variant.NEXT_SSR, Variant.NEXT_CSR);
-            assertThat(cell.subList(4, cell.size())).noneMatch(PlannedIteration::warmup).hasSize(3 * 4);
+            assertThat(cell.subList(4, cell.size()))
+                    .noneMatch(PlannedIteration::warmup)
+                    .hasSize(3 * 4);
         });
     }
 
@@ -78,11 +86,17 @@ class FourVariantPlanTest {
         RunPlan<String> with = fourVariants(4, 1, 9);
         RunPlan<String> without = RunPlan.build(FLOWS, PROFILES, 4, 1, 9, "login", NONE);
 
-        List<PlannedIteration<String>> aa = with.iterations().stream().filter(PlannedIteration::isAa).toList();
-        assertThat(aa).isEqualTo(without.iterations().stream().filter(PlannedIteration::isAa).toList());
+        List<PlannedIteration<String>> aa =
+                with.iterations().stream().filter(PlannedIteration::isAa).toList();
+        assertThat(aa)
+                .isEqualTo(without.iterations().stream()
+                        .filter(PlannedIteration::isAa)
+                        .toList());
         assertThat(aa).extracting(PlannedIteration::variant).containsOnly(Variant.SSR_A, Variant.SSR_B);
-        assertThat(with.iterations()).filteredOn(i -> i.variant().nextjs())
-                .extracting(PlannedIteration::variant).containsOnly(Variant.NEXT_SSR, Variant.NEXT_CSR);
+        assertThat(with.iterations())
+                .filteredOn(i -> i.variant().nextjs())
+                .extracting(PlannedIteration::variant)
+                .containsOnly(Variant.NEXT_SSR, Variant.NEXT_CSR);
     }
 
     @Test
@@ -93,19 +107,25 @@ class FourVariantPlanTest {
         assertThat(undertowFirst).hasSize(FLOWS.size() * PROFILES.size());
         undertowFirst.values().forEach(firsts -> {
             long count = firsts.stream().filter(b -> b).count();
-            assertThat(count).as("balanced: half of 11 pairs, one extra either way").isBetween(5L, 6L);
+            assertThat(count)
+                    .as("balanced: half of 11 pairs, one extra either way")
+                    .isBetween(5L, 6L);
         });
         assertThat(undertowFirstPerCell(fourVariants(11, 0, 99))).isEqualTo(undertowFirst);
         assertThat(undertowFirstPerCell(fourVariants(11, 0, 100))).isNotEqualTo(undertowFirst);
-        assertThat(new HashSet<>(undertowFirst.values())).as("not one fixed sequence for every cell").hasSizeGreaterThan(1);
+        assertThat(new HashSet<>(undertowFirst.values()))
+                .as("not one fixed sequence for every cell")
+                .hasSizeGreaterThan(1);
     }
 
     @Test
     void the_nextjs_pairs_have_their_own_balanced_order_within_the_pair() {
         RunPlan<String> plan = fourVariants(11, 0, 7);
 
-        Map<String, Long> nextSsrFirst = plan.iterations().stream().filter(i -> i.variant().nextjs() && i.order() == 0)
-                .collect(Collectors.groupingBy(i -> i.flow() + "@" + i.profileName(),
+        Map<String, Long> nextSsrFirst = plan.iterations().stream()
+                .filter(i -> i.variant().nextjs() && i.order() == 0)
+                .collect(Collectors.groupingBy(
+                        i -> i.flow() + "@" + i.profileName(),
                         Collectors.filtering(i -> i.variant() == Variant.NEXT_SSR, Collectors.counting())));
         assertThat(nextSsrFirst).hasSize(FLOWS.size() * PROFILES.size());
         assertThat(nextSsrFirst.values()).allMatch(n -> n == 5 || n == 6);
@@ -113,30 +133,39 @@ class FourVariantPlanTest {
 
     @Test
     void a_flow_the_nextjs_apps_cannot_run_is_skipped_for_nextjs_only() {
-        Function<String, Optional<String>> noProfilePage = flow -> flow.equals("navigate")
-                ? Optional.of("next-ssr has no profileLink selector") : Optional.empty();
+        Function<String, Optional<String>> noProfilePage = flow ->
+                flow.equals("navigate") ? Optional.of("next-ssr has no profileLink selector") : Optional.empty();
         RunPlan<String> plan = RunPlan.build(FLOWS, PROFILES, 3, 1, 42, "login", NONE, noProfilePage);
 
         assertThat(plan.skipped()).isEmpty();
         assertThat(plan.nextjsSkipped()).containsExactly(Map.entry("navigate", "next-ssr has no profileLink selector"));
-        List<PlannedIteration<String>> navigate = plan.iterations().stream().filter(i -> i.flow().equals("navigate")).toList();
+        List<PlannedIteration<String>> navigate = plan.iterations().stream()
+                .filter(i -> i.flow().equals("navigate"))
+                .toList();
         assertThat(navigate).extracting(PlannedIteration::variant).containsOnly(Variant.SSR, Variant.CSR);
-        assertThat(navigate).isEqualTo(RunPlan.build(List.of("navigate"), PROFILES, 3, 1, 42, null).iterations());
-        assertThat(plan.iterations()).filteredOn(i -> i.flow().equals("revisit")).extracting(PlannedIteration::variant)
+        assertThat(navigate)
+                .isEqualTo(RunPlan.build(List.of("navigate"), PROFILES, 3, 1, 42, null)
+                        .iterations());
+        assertThat(plan.iterations())
+                .filteredOn(i -> i.flow().equals("revisit"))
+                .extracting(PlannedIteration::variant)
                 .contains(Variant.NEXT_SSR, Variant.NEXT_CSR);
         assertThat(plan.cellCount()).isEqualTo(2 * (2 + 2 + 1) + 1);
     }
 
     @Test
     void a_flow_only_the_undertow_apps_cannot_run_keeps_its_nextjs_pairs() {
-        Function<String, Optional<String>> undertowCannot = flow -> flow.equals("revisit")
-                ? Optional.of("the SSR target has no dashboard") : Optional.empty();
+        Function<String, Optional<String>> undertowCannot =
+                flow -> flow.equals("revisit") ? Optional.of("the SSR target has no dashboard") : Optional.empty();
         RunPlan<String> plan = RunPlan.build(FLOWS, PROFILES, 2, 0, 42, null, undertowCannot, NONE);
 
         assertThat(plan.skipped()).containsOnlyKeys("revisit");
         assertThat(plan.nextjsSkipped()).isEmpty();
-        assertThat(plan.iterations()).filteredOn(i -> i.flow().equals("revisit")).extracting(PlannedIteration::variant)
-                .containsOnly(Variant.NEXT_SSR, Variant.NEXT_CSR).hasSize(2 * 2 * PROFILES.size());
+        assertThat(plan.iterations())
+                .filteredOn(i -> i.flow().equals("revisit"))
+                .extracting(PlannedIteration::variant)
+                .containsOnly(Variant.NEXT_SSR, Variant.NEXT_CSR)
+                .hasSize(2 * 2 * PROFILES.size());
     }
 
     @Test
@@ -153,8 +182,11 @@ class FourVariantPlanTest {
 
     /** flow@profile → for each measured pair number, whether the Undertow pair ran first. */
     private static Map<String, List<Boolean>> undertowFirstPerCell(RunPlan<String> plan) {
-        return plan.iterations().stream().filter(i -> !i.isAa() && !i.warmup())
-                .collect(Collectors.groupingBy(i -> i.flow() + "@" + i.profileName(), TreeMap::new,
+        return plan.iterations().stream()
+                .filter(i -> !i.isAa() && !i.warmup())
+                .collect(Collectors.groupingBy(
+                        i -> i.flow() + "@" + i.profileName(),
+                        TreeMap::new,
                         Collectors.collectingAndThen(Collectors.toList(), cell -> {
                             List<Boolean> firsts = new ArrayList<>();
                             for (int k = 0; k < cell.size(); k += 4) {

@@ -7,11 +7,11 @@ import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.profile.Profiles;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
-import java.util.Optional;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 class RunPlanTest {
 
@@ -24,24 +24,30 @@ class RunPlanTest {
 
         assertThat(plan.cellCount()).isEqualTo(6);
         assertThat(plan.size()).isEqualTo(6 * (10 + 2) * 2);
-        Map<String, List<PlannedIteration<String>>> cells = plan.iterations().stream()
-                .collect(Collectors.groupingBy(i -> i.flow() + "@" + i.profileName()));
+        Map<String, List<PlannedIteration<String>>> cells =
+                plan.iterations().stream().collect(Collectors.groupingBy(i -> i.flow() + "@" + i.profileName()));
         assertThat(cells).hasSize(6);
         cells.values().forEach(cell -> {
             assertThat(cell).hasSize(24);
             assertThat(cell.subList(0, 4)).allMatch(PlannedIteration::warmup);
             assertThat(cell.subList(4, 24)).noneMatch(PlannedIteration::warmup);
-            assertThat(cell.stream().filter(i -> !i.warmup()).map(PlannedIteration::pair).distinct())
+            assertThat(cell.stream()
+                            .filter(i -> !i.warmup())
+                            .map(PlannedIteration::pair)
+                            .distinct())
                     .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-            assertThat(cell.stream().filter(PlannedIteration::warmup).map(PlannedIteration::pair).distinct())
+            assertThat(cell.stream()
+                            .filter(PlannedIteration::warmup)
+                            .map(PlannedIteration::pair)
+                            .distinct())
                     .containsExactly(0, 1);
         });
     }
 
     @Test
     void a_flow_the_apps_cannot_run_gets_no_cells_and_its_reason_is_kept_and_the_others_keep_their_order() {
-        Function<String, Optional<String>> noProfilePage = flow -> flow.equals("revisit")
-                ? Optional.of("revisit needs a profile page") : Optional.empty();
+        Function<String, Optional<String>> noProfilePage =
+                flow -> flow.equals("revisit") ? Optional.of("revisit needs a profile page") : Optional.empty();
         RunPlan<String> plan = RunPlan.build(FLOWS, PROFILES, 3, 1, 42, "revisit", noProfilePage);
         RunPlan<String> without = RunPlan.build(List.of("login", "guard"), PROFILES, 3, 1, 42, null);
 
@@ -58,14 +64,24 @@ class RunPlanTest {
 
         List<String> cellSequence = plan.iterations().stream()
                 .map(i -> i.profileName() + "/" + i.flow() + (i.isAa() ? "/aa" : ""))
-                .distinct().toList();
-        assertThat(cellSequence).containsExactly(
-                "loopback/login", "loopback/revisit", "loopback/guard", "loopback/login/aa",
-                "slow-4g/login", "slow-4g/revisit", "slow-4g/guard");
+                .distinct()
+                .toList();
+        assertThat(cellSequence)
+                .containsExactly(
+                        "loopback/login",
+                        "loopback/revisit",
+                        "loopback/guard",
+                        "loopback/login/aa",
+                        "slow-4g/login",
+                        "slow-4g/revisit",
+                        "slow-4g/guard");
         assertThat(plan.byProfile().keySet()).containsExactly("loopback", "slow-4g");
         // Contiguous: the number of distinct consecutive runs equals the number of cells.
         long runs = IntStream.range(0, plan.size())
-                .filter(k -> k == 0 || !sameCell(plan.iterations().get(k - 1), plan.iterations().get(k))).count();
+                .filter(k -> k == 0
+                        || !sameCell(
+                                plan.iterations().get(k - 1), plan.iterations().get(k)))
+                .count();
         assertThat(runs).isEqualTo(plan.cellCount());
     }
 
@@ -83,9 +99,11 @@ class RunPlanTest {
                     .isEqualTo(List.of(second.flow(), second.profileName(), second.pair(), second.warmup()));
             assertThat(first.isAa()).isEqualTo(second.isAa());
             if (first.isAa()) {
-                assertThat(List.of(first.variant(), second.variant())).containsExactlyInAnyOrder(Variant.SSR_A, Variant.SSR_B);
+                assertThat(List.of(first.variant(), second.variant()))
+                        .containsExactlyInAnyOrder(Variant.SSR_A, Variant.SSR_B);
             } else {
-                assertThat(List.of(first.variant(), second.variant())).containsExactlyInAnyOrder(Variant.SSR, Variant.CSR);
+                assertThat(List.of(first.variant(), second.variant()))
+                        .containsExactlyInAnyOrder(Variant.SSR, Variant.CSR);
             }
         }
     }
@@ -94,7 +112,8 @@ class RunPlanTest {
     void the_aa_cell_pairs_ssr_with_ssr_on_one_flow_in_the_first_profile() {
         RunPlan<String> plan = RunPlan.build(FLOWS, PROFILES, 4, 0, 1, "login");
 
-        List<PlannedIteration<String>> aa = plan.iterations().stream().filter(PlannedIteration::isAa).toList();
+        List<PlannedIteration<String>> aa =
+                plan.iterations().stream().filter(PlannedIteration::isAa).toList();
         assertThat(aa).hasSize(4 * 2);
         assertThat(aa).allMatch(i -> i.flow().equals("login") && i.variant().runsSsrApp());
         assertThat(aa.stream().map(PlannedIteration::profileName).distinct()).containsExactly("loopback");
@@ -107,8 +126,10 @@ class RunPlanTest {
 
         Map<String, Long> ssrFirstPerCell = plan.iterations().stream()
                 .filter(i -> i.order() == 0)
-                .collect(Collectors.groupingBy(i -> i.flow() + "@" + i.profileName() + i.isAa(),
-                        Collectors.filtering(i -> i.variant() == Variant.SSR || i.variant() == Variant.SSR_A,
+                .collect(Collectors.groupingBy(
+                        i -> i.flow() + "@" + i.profileName() + i.isAa(),
+                        Collectors.filtering(
+                                i -> i.variant() == Variant.SSR || i.variant() == Variant.SSR_A,
                                 Collectors.counting())));
         assertThat(ssrFirstPerCell).hasSize(7);
         assertThat(ssrFirstPerCell.values()).allMatch(n -> n == 5 || n == 6);
@@ -133,7 +154,8 @@ class RunPlanTest {
 
         Function<RunPlan<String>, List<Variant>> revisitOnSlow4g = plan -> plan.iterations().stream()
                 .filter(i -> i.flow().equals("revisit") && i.profileName().equals("slow-4g") && !i.isAa())
-                .map(PlannedIteration::variant).toList();
+                .map(PlannedIteration::variant)
+                .toList();
         assertThat(revisitOnSlow4g.apply(large)).isEqualTo(revisitOnSlow4g.apply(small));
     }
 
@@ -141,8 +163,10 @@ class RunPlanTest {
     void plan_is_pinned_for_a_known_seed_so_jdk_or_code_changes_cannot_silently_reorder_it() {
         RunPlan<String> plan = RunPlan.build(List.of("login"), PROFILES.subList(0, 1), 6, 0, 42, null);
 
-        String firsts = plan.iterations().stream().filter(i -> i.order() == 0)
-                .map(i -> i.variant().label()).collect(Collectors.joining(","));
+        String firsts = plan.iterations().stream()
+                .filter(i -> i.order() == 0)
+                .map(i -> i.variant().label())
+                .collect(Collectors.joining(","));
         assertThat(firsts).isEqualTo(PINNED_ORDER_SEED_42);
     }
 
@@ -171,15 +195,19 @@ class RunPlanTest {
 
     @Test
     void variants_carry_their_results_labels_and_app() {
-        assertThat(Variant.values()).extracting(Variant::label)
+        assertThat(Variant.values())
+                .extracting(Variant::label)
                 .containsExactly("ssr", "csr", "ssr-a", "ssr-b", "next-ssr", "next-csr");
         assertThat(Variant.CSR.runsSsrApp()).isFalse();
         assertThat(Variant.SSR_B.runsSsrApp()).isTrue();
         assertThat(Variant.SSR_B.app()).isEqualTo(Variant.SSR);
         assertThat(Variant.NEXT_CSR.app()).isEqualTo(Variant.NEXT_CSR);
-        assertThat(Variant.values()).extracting(Variant::framework)
+        assertThat(Variant.values())
+                .extracting(Variant::framework)
                 .containsExactly("undertow", "undertow", "undertow", "undertow", "nextjs", "nextjs");
-        assertThat(Variant.values()).extracting(Variant::pattern).containsExactly("ssr", "csr", "ssr", "ssr", "ssr", "csr");
+        assertThat(Variant.values())
+                .extracting(Variant::pattern)
+                .containsExactly("ssr", "csr", "ssr", "ssr", "ssr", "csr");
         assertThat(Variant.byLabel("ssr-a")).contains(Variant.SSR_A);
         assertThat(Variant.byLabel("spa")).isEmpty();
     }

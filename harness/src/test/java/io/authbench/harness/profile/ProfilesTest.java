@@ -77,10 +77,12 @@ class ProfilesTest {
         NetworkProfile cable = profiles.get("cable");
         assertThat(cable.description()).isEqualTo("Faster cable.");
         assertThat(cable.browserApp()).isEqualTo(LinkSpec.of(10, 50_000_000, 10_000_000));
-        assertThat(cable.browserAppwrite().rtt()).isEqualTo(Duration.ofMillis(12).plusNanos(500_000));
+        assertThat(cable.browserAppwrite().rtt())
+                .isEqualTo(Duration.ofMillis(12).plusNanos(500_000));
         assertThat(cable.cpuSlowdown()).isEqualTo(1.5);
         assertThat(profiles.get("satellite").browserApp().rtt()).isEqualTo(Duration.ofMillis(600));
-        assertThat(Profiles.bundled().get("cable").browserApp().rtt()).as("bundled set untouched")
+        assertThat(Profiles.bundled().get("cable").browserApp().rtt())
+                .as("bundled set untouched")
                 .isEqualTo(Duration.ofMillis(28));
     }
 
@@ -103,31 +105,42 @@ class ProfilesTest {
 
     @Test
     void negative_rtt_names_file_profile_and_field() throws IOException {
-        Path file = write(profileJson("wan", "\"browserApp\": {\"rttMs\": -5, \"downMbps\": 1, \"upMbps\": 1}", LINK, LINK, "1"));
+        Path file = write(
+                profileJson("wan", "\"browserApp\": {\"rttMs\": -5, \"downMbps\": 1, \"upMbps\": 1}", LINK, LINK, "1"));
         assertThatThrownBy(() -> Profiles.withUserFile(file))
                 .isInstanceOf(ProfileFileException.class)
-                .hasMessage("profiles file " + file + ": profile \"wan\": field \"browserApp.rttMs\" must not be negative, got -5.0");
+                .hasMessage("profiles file " + file
+                        + ": profile \"wan\": field \"browserApp.rttMs\" must not be negative, got -5.0");
     }
 
     @Test
     void cpu_slowdown_below_one_is_refused() throws IOException {
         Path file = write(profileJson("wan", "\"browserApp\": " + LINK_VALUE, LINK, LINK, "0.5"));
         assertThatThrownBy(() -> Profiles.withUserFile(file))
-                .hasMessage("profiles file " + file + ": profile \"wan\": field \"cpuSlowdown\" must be between 1 (no slowdown) and 50, got 0.5");
+                .hasMessage("profiles file " + file
+                        + ": profile \"wan\": field \"cpuSlowdown\" must be between 1 (no slowdown) and 50, got 0.5");
     }
 
     @Test
     void unknown_key_in_a_link_is_refused_with_the_allowed_keys() throws IOException {
-        Path file = write(profileJson("wan", "\"browserApp\": {\"rttMs\": 5, \"downMbps\": 1, \"upMbps\": 1, \"lossPercent\": 1}", LINK, LINK, "1"));
+        Path file = write(profileJson(
+                "wan",
+                "\"browserApp\": {\"rttMs\": 5, \"downMbps\": 1, \"upMbps\": 1, \"lossPercent\": 1}",
+                LINK,
+                LINK,
+                "1"));
         assertThatThrownBy(() -> Profiles.withUserFile(file))
-                .hasMessage("profiles file " + file + ": profile \"wan\": field \"browserApp\": unknown key \"lossPercent\"; allowed keys are rttMs, downMbps, upMbps");
+                .hasMessage(
+                        "profiles file " + file
+                                + ": profile \"wan\": field \"browserApp\": unknown key \"lossPercent\"; allowed keys are rttMs, downMbps, upMbps");
     }
 
     @Test
     void unknown_key_in_a_profile_is_refused() throws IOException {
         Path file = write(profileJson("wan", "\"browserApp\": " + LINK_VALUE + ", \"latency\": 3", LINK, LINK, "1"));
         assertThatThrownBy(() -> Profiles.withUserFile(file))
-                .hasMessageContaining("profile \"wan\": unknown key \"latency\"; allowed keys are name, description, browserApp");
+                .hasMessageContaining(
+                        "profile \"wan\": unknown key \"latency\"; allowed keys are name, description, browserApp");
     }
 
     @Test
@@ -147,7 +160,8 @@ class ProfilesTest {
                   "cpuSlowdown": 1}]}
                 """);
         assertThatThrownBy(() -> Profiles.withUserFile(file))
-                .hasMessage("profiles file " + file + ": profile \"wan\": missing field \"browserAppwrite.upMbps\" (a number)");
+                .hasMessage("profiles file " + file
+                        + ": profile \"wan\": missing field \"browserAppwrite.upMbps\" (a number)");
     }
 
     @Test
@@ -166,7 +180,8 @@ class ProfilesTest {
     void missing_name_points_at_the_profile_position() throws IOException {
         Path file = write("{\"profiles\": [{\"description\": \"d\"}]}");
         assertThatThrownBy(() -> Profiles.withUserFile(file))
-                .hasMessage("profiles file " + file + ": profile #1: missing field \"name\" (a string such as \"slow-4g\")");
+                .hasMessage("profiles file " + file
+                        + ": profile #1: missing field \"name\" (a string such as \"slow-4g\")");
     }
 
     @Test
@@ -178,16 +193,19 @@ class ProfilesTest {
 
     @Test
     void rtt_given_as_a_string_is_refused_not_guessed() throws IOException {
-        Path file = write(profileJson("wan", "\"browserApp\": {\"rttMs\": \"28ms\", \"downMbps\": 1, \"upMbps\": 1}", LINK, LINK, "1"));
+        Path file = write(profileJson(
+                "wan", "\"browserApp\": {\"rttMs\": \"28ms\", \"downMbps\": 1, \"upMbps\": 1}", LINK, LINK, "1"));
         assertThatThrownBy(() -> Profiles.withUserFile(file))
                 .hasMessageContaining("profile \"wan\": field \"browserApp.rttMs\" must be a number, got \"28ms\"");
     }
 
     @Test
     void tiny_bandwidth_is_taken_for_a_unit_mistake() throws IOException {
-        Path file = write(profileJson("wan", "\"browserApp\": {\"rttMs\": 5, \"downMbps\": 0.001, \"upMbps\": 1}", LINK, LINK, "1"));
+        Path file = write(profileJson(
+                "wan", "\"browserApp\": {\"rttMs\": 5, \"downMbps\": 0.001, \"upMbps\": 1}", LINK, LINK, "1"));
         assertThatThrownBy(() -> Profiles.withUserFile(file))
-                .hasMessageContaining("field \"browserApp.downMbps\" must be 0 (unlimited) or at least 0.01 Mbit/s, got 0.001");
+                .hasMessageContaining(
+                        "field \"browserApp.downMbps\" must be 0 (unlimited) or at least 0.01 Mbit/s, got 0.001");
     }
 
     @Test
@@ -200,7 +218,12 @@ class ProfilesTest {
 
     @Test
     void a_key_repeated_inside_an_object_is_refused() throws IOException {
-        Path file = write(profileJson("wan", "\"browserApp\": {\"rttMs\": 5, \"rttMs\": 50, \"downMbps\": 1, \"upMbps\": 1}", LINK, LINK, "1"));
+        Path file = write(profileJson(
+                "wan",
+                "\"browserApp\": {\"rttMs\": 5, \"rttMs\": 50, \"downMbps\": 1, \"upMbps\": 1}",
+                LINK,
+                LINK,
+                "1"));
         assertThatThrownBy(() -> Profiles.withUserFile(file))
                 .hasMessageContaining("not valid JSON")
                 .hasMessageContaining("rttMs");
@@ -218,20 +241,24 @@ class ProfilesTest {
         assertThat(LinkSpec.of(150, 0, 0).oneWayDelay()).isEqualTo(Duration.ofMillis(75));
         assertThat(LinkSpec.TRANSPARENT.isTransparent()).isTrue();
         assertThat(LinkSpec.of(0, 1_000_000, 0).isTransparent()).isFalse();
-        assertThat(LinkSpec.of(150, 1_600_000, 750_000).describe()).isEqualTo("150 ms RTT, 1.6 Mbit/s down, 0.75 Mbit/s up");
-        assertThatThrownBy(() -> new LinkSpec(Duration.ofMillis(-1), 0, 0)).hasMessageContaining("rtt must be zero or positive");
+        assertThat(LinkSpec.of(150, 1_600_000, 750_000).describe())
+                .isEqualTo("150 ms RTT, 1.6 Mbit/s down, 0.75 Mbit/s up");
+        assertThatThrownBy(() -> new LinkSpec(Duration.ofMillis(-1), 0, 0))
+                .hasMessageContaining("rtt must be zero or positive");
     }
 
     private static final String LINK_VALUE = "{\"rttMs\": 5, \"downMbps\": 1, \"upMbps\": 1}";
     private static final String LINK = LINK_VALUE;
 
-    private static String profileObject(String name, String browserApp, String browserAppwrite, String appAppwrite, String cpu) {
+    private static String profileObject(
+            String name, String browserApp, String browserAppwrite, String appAppwrite, String cpu) {
         return "{\"name\": \"" + name + "\", \"description\": \"d\", " + browserApp
                 + ", \"browserAppwrite\": " + browserAppwrite + ", \"appAppwrite\": " + appAppwrite
                 + ", \"cpuSlowdown\": " + cpu + "}";
     }
 
-    private static String profileJson(String name, String browserApp, String browserAppwrite, String appAppwrite, String cpu) {
+    private static String profileJson(
+            String name, String browserApp, String browserAppwrite, String appAppwrite, String cpu) {
         return "{\"profiles\": [" + profileObject(name, browserApp, browserAppwrite, appAppwrite, cpu) + "]}";
     }
 

@@ -27,20 +27,38 @@ class ChildDeathEndToEndTest {
     void a_crashed_app_is_named_with_its_log_tail_and_the_samples_so_far_are_kept() throws Exception {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> HarnessMain.run(new String[] {"run",
-                "--flows=guard", "--profiles=loopback", "--pairs=40", "--warmup-pairs=0", "--aa-flow=none", "--out=" + out,
-                "--emulator-jar=" + ServerJars.emulator(), "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr()},
-                new PrintWriter(stdout, true), new PrintWriter(stderr, true)));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> HarnessMain.run(
+                new String[] {
+                    "run",
+                    "--flows=guard",
+                    "--profiles=loopback",
+                    "--pairs=40",
+                    "--warmup-pairs=0",
+                    "--aa-flow=none",
+                    "--out=" + out,
+                    "--emulator-jar=" + ServerJars.emulator(),
+                    "--ssr-jar=" + ServerJars.ssr(),
+                    "--csr-jar=" + ServerJars.csr()
+                },
+                new PrintWriter(stdout, true),
+                new PrintWriter(stderr, true)));
 
         Path results = out.resolve("results.json");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (sampleCount(results) < 2 && System.nanoTime() < deadline && !run.isDone()) {
             Thread.sleep(200);
         }
-        assertThat(sampleCount(results)).as("the run measured something before the crash; stderr: %s", stderr).isGreaterThanOrEqualTo(2);
-        ProcessHandle ssrApp = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains(ServerJars.ssr().getFileName().toString()))
-                .findFirst().orElseThrow();
+        assertThat(sampleCount(results))
+                .as("the run measured something before the crash; stderr: %s", stderr)
+                .isGreaterThanOrEqualTo(2);
+        ProcessHandle ssrApp = ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .orElse("")
+                        .contains(ServerJars.ssr().getFileName().toString()))
+                .findFirst()
+                .orElseThrow();
         ssrApp.destroyForcibly();
 
         int code = run.get(4, TimeUnit.MINUTES);
@@ -54,7 +72,11 @@ class ChildDeathEndToEndTest {
         List<Sample> failed = read.samples().stream().filter(s -> !s.ok()).toList();
         assertThat(failed).isNotEmpty().allSatisfy(s -> assertThat(s.failure()).contains("ssr-app.loopback"));
         assertThat(read.samples().stream().filter(Sample::ok).count()).isGreaterThanOrEqualTo(2);
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .isEmpty();
     }
 
     private static int sampleCount(Path results) {

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dbench.nextjs=true} build guarantees (it builds the nextjs module before the harness), so it runs in that
  * build only and is reported as skipped otherwise; there, apps that are not built fail it (exit 2), never skip it.
  */
-@EnabledIfSystemProperty(named = "authbench.nextjs", matches = "true",
+@EnabledIfSystemProperty(
+        named = "authbench.nextjs",
+        matches = "true",
         disabledReason = "needs the Next.js apps: runs in the -Dbench.nextjs=true build, which builds them first")
 class FourVariantEndToEndTest {
     private static final Pattern API_KEY = Pattern.compile("standard_[0-9a-f]{64,}");
@@ -43,31 +45,56 @@ class FourVariantEndToEndTest {
         Path out = dir.resolve("run");
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int code = HarnessMain.run(new String[] {"run", "--nextjs", "--nextjs-dir=" + System.getProperty("authbench.nextjsDir"),
-                "--profiles=loopback", "--flows=login", "--pairs=1", "--warmup-pairs=0", "--aa-flow=none",
-                "--server-phase=off", "--filmstrip=off", "--out=" + out, "--emulator-jar=" + ServerJars.emulator(),
-                "--ssr-jar=" + ServerJars.ssr(), "--csr-jar=" + ServerJars.csr()},
-                new PrintWriter(stdout), new PrintWriter(stderr));
+        int code = HarnessMain.run(
+                new String[] {
+                    "run",
+                    "--nextjs",
+                    "--nextjs-dir=" + System.getProperty("authbench.nextjsDir"),
+                    "--profiles=loopback",
+                    "--flows=login",
+                    "--pairs=1",
+                    "--warmup-pairs=0",
+                    "--aa-flow=none",
+                    "--server-phase=off",
+                    "--filmstrip=off",
+                    "--out=" + out,
+                    "--emulator-jar=" + ServerJars.emulator(),
+                    "--ssr-jar=" + ServerJars.ssr(),
+                    "--csr-jar=" + ServerJars.csr()
+                },
+                new PrintWriter(stdout),
+                new PrintWriter(stderr));
 
-        assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr).isZero();
+        assertThat(code)
+                .as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr)
+                .isZero();
         RunResults results = ResultsJson.read(out.resolve("results.json"));
         assertThat(results.run().status()).isEqualTo(RunStatus.COMPLETE);
 
         // Four samples, each ok, with the app's server CPU (the launched next start process tree for next-*).
-        List<Sample> samples = results.samples().stream().sorted(Comparator.comparing(Sample::startedAt)).toList();
-        assertThat(samples).extracting(Sample::variant)
-                .containsExactlyInAnyOrder("ssr", "csr", "next-ssr", "next-csr");
+        List<Sample> samples = results.samples().stream()
+                .sorted(Comparator.comparing(Sample::startedAt))
+                .toList();
+        assertThat(samples).extracting(Sample::variant).containsExactlyInAnyOrder("ssr", "csr", "next-ssr", "next-csr");
         for (Sample sample : samples) {
-            assertThat(sample.ok()).as("%s failed: %s", sample.variant(), sample.failure()).isTrue();
+            assertThat(sample.ok())
+                    .as("%s failed: %s", sample.variant(), sample.failure())
+                    .isTrue();
             assertThat(sample.flow()).isEqualTo("login");
             assertThat(sample.pair()).isZero();
-            assertThat(sample.metrics().number(Metric.TIME_TO_CONTENT_MS)).as(sample.variant()).isPresent();
-            assertThat(sample.metrics().number(Metric.APP_CPU_MS)).as(sample.variant()).isPresent();
+            assertThat(sample.metrics().number(Metric.TIME_TO_CONTENT_MS))
+                    .as(sample.variant())
+                    .isPresent();
+            assertThat(sample.metrics().number(Metric.APP_CPU_MS))
+                    .as(sample.variant())
+                    .isPresent();
         }
         // In run order: one framework's pair (orders 0, 1), then the other's (orders 0, 1).
         assertThat(samples).extracting(Sample::order).containsExactly(0, 1, 0, 1);
         Set<String> firstPair = Set.of(samples.get(0).variant(), samples.get(1).variant());
-        assertThat(Set.of(firstPair, Set.of(samples.get(2).variant(), samples.get(3).variant())))
+        assertThat(Set.of(
+                        firstPair,
+                        Set.of(samples.get(2).variant(), samples.get(3).variant())))
                 .containsExactlyInAnyOrder(Set.of("ssr", "csr"), Set.of("next-ssr", "next-csr"));
 
         // config: which variants ran and on what.
@@ -76,22 +103,33 @@ class FourVariantEndToEndTest {
         assertThat(nextSsr.framework()).isEqualTo("nextjs");
         assertThat(nextSsr.pattern()).isEqualTo("ssr");
         assertThat(nextSsr.versions()).containsKeys("next", "react", "node-appwrite", "node");
-        assertThat(results.run().config().apps().get("next-csr").versions()).containsKey("appwrite")
+        assertThat(results.run().config().apps().get("next-csr").versions())
+                .containsKey("appwrite")
                 .doesNotContainKey("node-appwrite");
         assertThat(results.run().config().apps().get("csr").framework()).isEqualTo("undertow");
 
         // Each app's logs; every process the run started is gone; the report was written; no key anywhere.
         try (Stream<Path> logs = Files.list(out.resolve("logs"))) {
-            assertThat(logs.map(p -> p.getFileName().toString()).toList()).contains("next-ssr.loopback.stdout.log",
-                    "next-csr.loopback.stdout.log", "ssr-app.loopback.stdout.log", "csr-app.loopback.stdout.log");
+            assertThat(logs.map(p -> p.getFileName().toString()).toList())
+                    .contains(
+                            "next-ssr.loopback.stdout.log",
+                            "next-csr.loopback.stdout.log",
+                            "ssr-app.loopback.stdout.log",
+                            "csr-app.loopback.stdout.log");
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .isEmpty();
         assertThat(out.resolve("report.html")).isNotEmptyFile();
         assertThat(API_KEY.matcher(stdout.toString() + stderr).find()).isFalse();
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                assertThat(API_KEY.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).find())
-                        .as("an API key in %s", f).isFalse();
+                assertThat(API_KEY.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                                .find())
+                        .as("an API key in %s", f)
+                        .isFalse();
             }
         }
     }

@@ -40,7 +40,8 @@ class LaunchedTargetEndToEndTest {
     void a_launched_ssr_target_and_the_bundled_csr_app_run_quick_on_loopback_and_slow_4g() throws Exception {
         // The bundled SSR app's page contract, started from its jar by the target file's command.
         String selectors = Files.readString(TargetFiles.bundled("bundled-ssr.json"));
-        String routesAndSelectors = selectors.substring(selectors.indexOf("\"routes\""), selectors.indexOf("\"sessionCookie\""));
+        String routesAndSelectors =
+                selectors.substring(selectors.indexOf("\"routes\""), selectors.indexOf("\"sessionCookie\""));
         Path file = Files.writeString(dir.resolve("launched-ssr.json"), """
                 {
                   "name": "launched-ssr",
@@ -54,16 +55,30 @@ class LaunchedTargetEndToEndTest {
                     "ready": { "url": "/login" }
                   }
                 }
-                """.formatted(routesAndSelectors, ServerJars.ssr().toAbsolutePath()));
+                """.formatted(
+                        routesAndSelectors, ServerJars.ssr().toAbsolutePath()));
         Path out = dir.resolve("run");
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int code = HarnessMain.run(new String[] {"run", "--quick", "--profiles=loopback,slow-4g", "--flows=login,guard",
-                "--pairs=1", "--aa-flow=none", "--out=" + out, "--target=" + file,
-                "--emulator-jar=" + ServerJars.emulator(), "--csr-jar=" + ServerJars.csr()},
-                new PrintWriter(stdout), new PrintWriter(stderr));
+        int code = HarnessMain.run(
+                new String[] {
+                    "run",
+                    "--quick",
+                    "--profiles=loopback,slow-4g",
+                    "--flows=login,guard",
+                    "--pairs=1",
+                    "--aa-flow=none",
+                    "--out=" + out,
+                    "--target=" + file,
+                    "--emulator-jar=" + ServerJars.emulator(),
+                    "--csr-jar=" + ServerJars.csr()
+                },
+                new PrintWriter(stdout),
+                new PrintWriter(stderr));
 
-        assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr).isZero();
+        assertThat(code)
+                .as("exit code; stdout:%n%s%nstderr:%n%s", stdout, stderr)
+                .isZero();
         RunResults results = ResultsJson.read(out.resolve("results.json"));
         assertThat(results.run().status()).isEqualTo(RunStatus.COMPLETE);
         List<Sample> samples = results.samples();
@@ -75,36 +90,55 @@ class LaunchedTargetEndToEndTest {
             assertThat(sample.metrics().number(Metric.APP_CPU_MS)).as(what).isPresent();
         }
         // slow-4g's links were shaped and calibrated like the bundled apps'.
-        List<CalibratedLink> slow = results.links().stream().filter(l -> l.profile().equals("slow-4g")).toList();
-        assertThat(slow).extracting(CalibratedLink::link)
+        List<CalibratedLink> slow = results.links().stream()
+                .filter(l -> l.profile().equals("slow-4g"))
+                .toList();
+        assertThat(slow)
+                .extracting(CalibratedLink::link)
                 .containsExactly(NetworkLink.BROWSER_APP, NetworkLink.BROWSER_APPWRITE, NetworkLink.APP_APPWRITE);
-        assertThat(slow).allSatisfy(l -> assertThat(l.measuredRttMs()).isGreaterThan(l.configured().rttMs() * 0.8));
-        assertThat(results.run().config().settings()).containsEntry("target.ssr.name", "launched-ssr")
-                .containsEntry("target.csr.name", "bundled-csr").doesNotContainKey("network")
+        assertThat(slow)
+                .allSatisfy(l -> assertThat(l.measuredRttMs())
+                        .isGreaterThan(l.configured().rttMs() * 0.8));
+        assertThat(results.run().config().settings())
+                .containsEntry("target.ssr.name", "launched-ssr")
+                .containsEntry("target.csr.name", "bundled-csr")
+                .doesNotContainKey("network")
                 .hasEntrySatisfying("serverPhase", v -> assertThat(v).startsWith("skipped: "));
 
         // The launched app's logs per profile, and every process it started is gone.
         try (Stream<Path> logs = Files.list(out.resolve("logs"))) {
-            assertThat(logs.map(p -> p.getFileName().toString()).toList()).contains("launched-ssr.loopback.stdout.log",
-                    "launched-ssr.slow-4g.stdout.log", "csr-app.slow-4g.stdout.log");
+            assertThat(logs.map(p -> p.getFileName().toString()).toList())
+                    .contains(
+                            "launched-ssr.loopback.stdout.log",
+                            "launched-ssr.slow-4g.stdout.log",
+                            "csr-app.slow-4g.stdout.log");
         }
-        assertThat(Files.readString(out.resolve("logs/launched-ssr.slow-4g.stdout.log"))).contains("LISTENING");
-        Matcher pids = Pattern.compile("launched-ssr \\(launched, pid (\\d+)\\)").matcher(stdout.toString());
+        assertThat(Files.readString(out.resolve("logs/launched-ssr.slow-4g.stdout.log")))
+                .contains("LISTENING");
+        Matcher pids =
+                Pattern.compile("launched-ssr \\(launched, pid (\\d+)\\)").matcher(stdout.toString());
         int launched = 0;
         while (pids.find()) {
             launched++;
-            assertThat(ProcessHandle.of(Long.parseLong(pids.group(1))).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(ProcessHandle.of(Long.parseLong(pids.group(1))).filter(ProcessHandle::isAlive))
+                    .isEmpty();
         }
         assertThat(launched).as("one launch per profile").isEqualTo(2);
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .isEmpty();
 
         // authbench run wrote the report; no API key in it, in results.json, the logs or the console.
         assertThat(out.resolve("report.html")).isNotEmptyFile();
         assertThat(API_KEY.matcher(stdout.toString() + stderr).find()).isFalse();
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                assertThat(API_KEY.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).find())
-                        .as("an API key in %s", f).isFalse();
+                assertThat(API_KEY.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                                .find())
+                        .as("an API key in %s", f)
+                        .isFalse();
             }
         }
     }

@@ -3,6 +3,7 @@ package io.authbench.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.HarnessMain;
+import io.authbench.harness.apptarget.LaunchedTargetFiles;
 import io.authbench.harness.apptarget.TargetFiles;
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.reports.results.Environment;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.authbench.harness.apptarget.LaunchedTargetFiles;
 
 /**
  * results.json states only what happened: a target run lists no bundled app's SDK it did not measure, records the
@@ -29,29 +29,35 @@ class RecordedSettingsTest {
     private HarnessOptions options(String... args) throws Exception {
         Path key = Files.writeString(dir.resolve("key"), "standard_" + "ab".repeat(128) + "\n");
         Path jar = Files.writeString(dir.resolve("any.jar"), "");
-        List<String> all = new ArrayList<>(List.of("run", "--emulator-jar=" + jar, "--ssr-jar=" + jar, "--csr-jar=" + jar));
+        List<String> all =
+                new ArrayList<>(List.of("run", "--emulator-jar=" + jar, "--ssr-jar=" + jar, "--csr-jar=" + jar));
         for (String arg : args) {
             all.add(arg.replace("KEYFILE", key.toString()));
         }
         List<HarnessOptions> received = new ArrayList<>();
         StringWriter err = new StringWriter();
-        int code = HarnessMain.run(all.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err), o -> {
-            received.add(o);
-            return 0;
-        });
+        int code = HarnessMain.run(
+                all.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err), o -> {
+                    received.add(o);
+                    return 0;
+                });
         assertThat(code).as(err.toString()).isZero();
         return received.get(0);
     }
 
     private static Map<String, String> settings(HarnessOptions options) {
         Path chromium = Path.of("/usr/lib/chromium/chromium"); // recorded only, never started here
-        return BenchmarkEngine.runConfig(options, chromium, options.topology().browserTarget(chromium)).settings();
+        return BenchmarkEngine.runConfig(options, chromium, options.topology().browserTarget(chromium))
+                .settings();
     }
 
     @Test
     void targets_that_run_on_their_own_record_no_sdk_no_server_phase_settings_and_no_appwrite_links() throws Exception {
-        HarnessOptions options = options("--appwrite-endpoint=http://127.0.0.1:9/v1", "--appwrite-project=authbench",
-                "--appwrite-key-file=KEYFILE", "--target=" + TargetFiles.bundled("bundled-ssr.json"),
+        HarnessOptions options = options(
+                "--appwrite-endpoint=http://127.0.0.1:9/v1",
+                "--appwrite-project=authbench",
+                "--appwrite-key-file=KEYFILE",
+                "--target=" + TargetFiles.bundled("bundled-ssr.json"),
                 "--target=" + TargetFiles.bundled("bundled-csr.json"));
 
         Map<String, String> settings = settings(options);
@@ -67,13 +73,19 @@ class RecordedSettingsTest {
         Path file = Files.writeString(dir.resolve("t.json"), LaunchedTargetFiles.ssr("t"));
         HarnessOptions options = options("--target=" + file, "--quick");
 
-        assertThat(options.profiles()).as("launched targets run under every profile").containsExactly("loopback", "slow-4g");
+        assertThat(options.profiles())
+                .as("launched targets run under every profile")
+                .containsExactly("loopback", "slow-4g");
         Map<String, String> settings = settings(options);
         assertThat(settings.get("serverPhase")).startsWith("skipped: ").contains("not the target apps");
         assertThat(settings.keySet()).noneMatch(k -> k.startsWith("serverBench"));
-        assertThat(settings).doesNotContainKeys("network", "linkCalibration", "appwriteLinks")
-                .containsKeys("calibrationPings", "target.ssr.start").containsEntry("target.csr.name", "bundled-csr");
-        assertThat(BenchmarkEngine.environment(options, "156", Environment.EMULATOR).sdks()).containsOnlyKeys("appwrite (npm)");
+        assertThat(settings)
+                .doesNotContainKeys("network", "linkCalibration", "appwriteLinks")
+                .containsKeys("calibrationPings", "target.ssr.start")
+                .containsEntry("target.csr.name", "bundled-csr");
+        assertThat(BenchmarkEngine.environment(options, "156", Environment.EMULATOR)
+                        .sdks())
+                .containsOnlyKeys("appwrite (npm)");
     }
 
     @Test
@@ -83,7 +95,8 @@ class RecordedSettingsTest {
         Map<String, String> settings = settings(options);
         assertThat(settings.get("serverPhase")).isEqualTo("on");
         assertThat(settings.keySet()).anyMatch(k -> k.startsWith("serverBench"));
-        assertThat(BenchmarkEngine.environment(options, "156", Environment.EMULATOR).sdks())
+        assertThat(BenchmarkEngine.environment(options, "156", Environment.EMULATOR)
+                        .sdks())
                 .containsOnlyKeys("io.appwrite:sdk-for-kotlin", "appwrite (npm)");
     }
 }

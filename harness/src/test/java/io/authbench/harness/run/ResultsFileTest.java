@@ -25,15 +25,37 @@ class ResultsFileTest {
     Path dir;
 
     private ResultsWriter writer() {
-        Run run = new Run("20261127T080000Z", RunStatus.RUNNING, null, Instant.now(), null, 1, true,
+        Run run = new Run(
+                "20261127T080000Z",
+                RunStatus.RUNNING,
+                null,
+                Instant.now(),
+                null,
+                1,
+                true,
                 new RunConfig(List.of("login"), List.of("loopback"), 2, 0, null, Map.of(), Map.of()));
-        return ResultsWriter.create(dir.resolve("results.json"), RunResults.start(run,
-                new Environment(null, 2, null, null, null, null, null, Map.of(), null, Environment.EMULATOR, null), List.of()));
+        return ResultsWriter.create(
+                dir.resolve("results.json"),
+                RunResults.start(
+                        run,
+                        new Environment(
+                                null, 2, null, null, null, null, null, Map.of(), null, Environment.EMULATOR, null),
+                        List.of()));
     }
 
     private static Sample sample(String variant, int pair, double ttc, double cpuApp) {
-        return Sample.ok("login", variant, "loopback", pair, 0, Instant.now(),
-                Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, ttc).set(Metric.APP_CPU_MS, cpuApp).build(), List.of());
+        return Sample.ok(
+                "login",
+                variant,
+                "loopback",
+                pair,
+                0,
+                Instant.now(),
+                Metrics.builder()
+                        .set(Metric.TIME_TO_CONTENT_MS, ttc)
+                        .set(Metric.APP_CPU_MS, cpuApp)
+                        .build(),
+                List.of());
     }
 
     @Test
@@ -64,7 +86,9 @@ class ResultsFileTest {
         }
         List<Sample> samples = ResultsJson.read(dir.resolve("results.json")).samples();
         for (int i = 0; i < cpu.length; i++) {
-            assertThat(samples.get(i).metrics().number(Metric.APP_CPU_MS)).as("sample %d", i).hasValue(cpu[i]);
+            assertThat(samples.get(i).metrics().number(Metric.APP_CPU_MS))
+                    .as("sample %d", i)
+                    .hasValue(cpu[i]);
         }
     }
 
@@ -77,8 +101,10 @@ class ResultsFileTest {
             aggregates.record(ssr);
             aggregates.writeHistograms("loopback", RunFolder.create(dir), writer);
             assertThat(dir.resolve("histograms/login.loopback.ssr.hlog")).exists();
-            assertThat(writer.current().cells()).filteredOn(c -> c.variant().equals("ssr"))
-                    .extracting(c -> c.histogramFile()).containsExactly("histograms/login.loopback.ssr.hlog");
+            assertThat(writer.current().cells())
+                    .filteredOn(c -> c.variant().equals("ssr"))
+                    .extracting(c -> c.histogramFile())
+                    .containsExactly("histograms/login.loopback.ssr.hlog");
         }
     }
 }

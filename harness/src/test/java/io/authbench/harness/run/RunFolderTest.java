@@ -15,7 +15,8 @@ class RunFolderTest {
     void a_folder_under_proc_names_the_cause() {
         Throwable error = catchThrowable(() -> RunFolder.create(Path.of("/proc/authbench-run-folder-test/out")));
 
-        assertThat(error).hasMessageStartingWith("cannot create the run folder /proc/authbench-run-folder-test/out: ")
+        assertThat(error)
+                .hasMessageStartingWith("cannot create the run folder /proc/authbench-run-folder-test/out: ")
                 .hasMessageContaining("/proc/authbench-run-folder-test cannot be created")
                 .hasMessageContaining("does not allow")
                 .hasMessageEndingWith("choose another with --out / -Dbench.out");

@@ -37,13 +37,16 @@ class StopSignalTest {
     private static String reasonAfter(String signal) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", TestClasspath.current(), Probe.class.getName())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("READY");
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start();
             assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stops on SIG" + signal).isTrue();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS))
+                    .as("the child stops on SIG" + signal)
+                    .isTrue();
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("REASON ")) {

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.flow.TestUser;
+import io.authbench.harness.plan.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import io.authbench.harness.plan.Variant;
 
 class UserPoolTest {
     private static List<TestUser> users(String prefix, int n) {
-        return IntStream.range(0, n).mapToObj(i -> new TestUser("id" + prefix + i, prefix + i + "@x.test", "pw", prefix + i)).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new TestUser("id" + prefix + i, prefix + i + "@x.test", "pw", prefix + i))
+                .toList();
     }
 
     private static Step step(Flow flow) {

@@ -22,9 +22,10 @@ class UserSeederRateLimitTest {
     void a_rate_limited_user_creation_names_the_limit_and_its_reset() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/users", exchange -> {
-            byte[] body = ("{\"message\":\"Rate limit for the current endpoint has been exceeded. Please try again after"
-                    + " some time.\",\"code\":429,\"type\":\"general_rate_limit_exceeded\",\"version\":\"1.6.2\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    ("{\"message\":\"Rate limit for the current endpoint has been exceeded. Please try again after"
+                                    + " some time.\",\"code\":429,\"type\":\"general_rate_limit_exceeded\",\"version\":\"1.6.2\"}")
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
             exchange.getResponseHeaders().add("X-RateLimit-Limit", "60");
             exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
@@ -35,12 +36,18 @@ class UserSeederRateLimitTest {
         });
         server.start();
         try {
-            UserSeeder seeder = new UserSeeder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"),
-                    "authbench", "standard_key", Duration.ofSeconds(10), "rl");
+            UserSeeder seeder = new UserSeeder(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"),
+                    "authbench",
+                    "standard_key",
+                    Duration.ofSeconds(10),
+                    "rl");
 
-            assertThatThrownBy(() -> seeder.create(1)).isInstanceOf(UserSeeder.SeedingException.class)
-                    .hasMessageContaining("rate limited by Appwrite (429 general_rate_limit_exceeded; limit 60 per window"
-                            + " (X-RateLimit-Limit), 0 left, resets at 2026-11-27T11:00:00Z)")
+            assertThatThrownBy(() -> seeder.create(1))
+                    .isInstanceOf(UserSeeder.SeedingException.class)
+                    .hasMessageContaining(
+                            "rate limited by Appwrite (429 general_rate_limit_exceeded; limit 60 per window"
+                                    + " (X-RateLimit-Limit), 0 left, resets at 2026-11-27T11:00:00Z)")
                     .hasMessageContaining("Wait for the reset")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("standard_key"));
             // The id was registered before the call, so a clean-up would still try it.

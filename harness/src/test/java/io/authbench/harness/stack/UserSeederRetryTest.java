@@ -10,14 +10,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A set-up session request that Appwrite never answers is repeated (and counted) instead of ending the run. The
@@ -58,8 +58,12 @@ class UserSeederRetryTest {
         });
         server.start();
         try {
-            UserSeeder seeder = new UserSeeder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"),
-                    "authbench", "standard_key", Duration.ofSeconds(20), "retry");
+            UserSeeder seeder = new UserSeeder(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"),
+                    "authbench",
+                    "standard_key",
+                    Duration.ofSeconds(20),
+                    "retry");
             List<String> unanswered = new CopyOnWriteArrayList<>();
             seeder.onNoAnswer(unanswered::add);
 
@@ -67,11 +71,14 @@ class UserSeederRetryTest {
 
             assertThat(requests.get()).isEqualTo(2);
             assertThat(seeder.setUpRetries()).isEqualTo(1);
-            assertThat(unanswered).as("the listener hears of the unanswered call at once (engine: thread dump)")
+            assertThat(unanswered)
+                    .as("the listener hears of the unanswered call at once (engine: thread dump)")
                     .containsExactly("creating a set-up session for u1@authbench.test");
-            assertThat(session.value()).as("the raw secret is encoded as Appwrite's session value")
-                    .isEqualTo(Base64.getEncoder().encodeToString(
-                            "{\"id\":\"u1\",\"secret\":\"c2VjcmV0\"}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(session.value())
+                    .as("the raw secret is encoded as Appwrite's session value")
+                    .isEqualTo(Base64.getEncoder()
+                            .encodeToString(
+                                    "{\"id\":\"u1\",\"secret\":\"c2VjcmV0\"}".getBytes(StandardCharsets.UTF_8)));
         } finally {
             release.countDown();
             server.stop(0);

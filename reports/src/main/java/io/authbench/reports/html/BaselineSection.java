@@ -11,8 +11,7 @@ import java.util.Locale;
  * the run-wide factor) and per cell (paired ratio), judged against the noise between runs.
  */
 final class BaselineSection {
-    private BaselineSection() {
-    }
+    private BaselineSection() {}
 
     static String html(ReportModel model) {
         if (model.baseline().isEmpty()) {
@@ -24,19 +23,33 @@ final class BaselineSection {
             times.append("""
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>\
                     <td class="verdict b-%s">%s</td></tr>
-                    """.formatted(Html.escape(r.flow()), Html.escape(r.profile()), Html.escape(r.variant().toUpperCase()),
-                    Format.ms(r.baselineMedianMs()), Format.ms(r.currentMedianMs()), Format.ratio(r.ratio()),
-                    withInterval(r.change(), r.interval()), Html.escape(Format.p(r.holmP())), kind(r.sentence()),
-                    Html.escape(r.sentence())));
+                    """.formatted(
+                            Html.escape(r.flow()),
+                            Html.escape(r.profile()),
+                            Html.escape(r.variant().toUpperCase()),
+                            Format.ms(r.baselineMedianMs()),
+                            Format.ms(r.currentMedianMs()),
+                            Format.ratio(r.ratio()),
+                            withInterval(r.change(), r.interval()),
+                            Html.escape(Format.p(r.holmP())),
+                            kind(r.sentence()),
+                            Html.escape(r.sentence())));
         }
         StringBuilder ratios = new StringBuilder();
         for (BaselineComparison.RatioRow r : result.ratioRows()) {
             ratios.append("""
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>\
                     <td class="verdict b-%s">%s</td></tr>
-                    """.formatted(Html.escape(r.flow()), Html.escape(r.profile()), Html.escape(r.pairName()),
-                    Format.ratio(r.baselineRatio()), Format.ratio(r.currentRatio()), withInterval(r.change(), r.interval()),
-                    Html.escape(Format.p(r.holmP())), kind(r.sentence()), Html.escape(r.sentence())));
+                    """.formatted(
+                            Html.escape(r.flow()),
+                            Html.escape(r.profile()),
+                            Html.escape(r.pairName()),
+                            Format.ratio(r.baselineRatio()),
+                            Format.ratio(r.currentRatio()),
+                            withInterval(r.change(), r.interval()),
+                            Html.escape(Format.p(r.holmP())),
+                            kind(r.sentence()),
+                            Html.escape(r.sentence())));
         }
         return """
                 <section id="baseline">
@@ -64,8 +77,12 @@ final class BaselineSection {
                 <th>Holm p</th><th>change</th></tr></thead><tbody>
                 %s</tbody></table></div>
                 </section>
-                """.formatted(Html.escape(model.baselineName().orElse("")), timesSummary(result.times()),
-                ratiosSummary(result.ratios()), ratios, times);
+                """.formatted(
+                        Html.escape(model.baselineName().orElse("")),
+                        timesSummary(result.times()),
+                        ratiosSummary(result.ratios()),
+                        ratios,
+                        times);
     }
 
     private static String timesSummary(ChangeFamily.Result f) {
@@ -73,13 +90,18 @@ final class BaselineSection {
             return "Times: only " + f.cells() + " cell variants could be compared; at least " + ChangeFamily.MIN_CELLS
                     + " are needed to estimate the noise between runs, so none is judged.";
         }
-        return String.format(Locale.ROOT, "Times: run-wide factor <b>%.3f</b> (the typical change of %d cell variants:"
+        return String.format(
+                Locale.ROOT,
+                "Times: run-wide factor <b>%.3f</b> (the typical change of %d cell variants:"
                         + " a slower or faster machine, or a change that touches every cell alike; one pair of runs cannot"
                         + " tell these apart; the cells that changed far more than the rest are left out of it). Around it"
                         + " a cell's change scatters by ±%s %% (standard deviation),"
                         + " of which ±%s %% is drift between runs that the samples do not explain. Each cell's interval"
                         + " covers its sampling error in both runs, that drift, and the uncertainty of the factor.",
-                f.common(), f.cells(), pct(f.spread()), pct(f.drift()));
+                f.common(),
+                f.cells(),
+                pct(f.spread()),
+                pct(f.drift()));
     }
 
     private static String ratiosSummary(ChangeFamily.Result f) {
@@ -87,9 +109,14 @@ final class BaselineSection {
             return "Ratios: only " + f.cells() + " cells could be compared; at least " + ChangeFamily.MIN_CELLS
                     + " are needed to estimate the noise between runs, so none is judged.";
         }
-        return String.format(Locale.ROOT, "Ratios: across %d cells the change of the paired ratio scatters by ±%s %%,"
+        return String.format(
+                Locale.ROOT,
+                "Ratios: across %d cells the change of the paired ratio scatters by ±%s %%,"
                         + " of which ±%s %% is drift between runs that the pairs do not explain; each interval covers"
-                        + " both runs' sampling error and that drift.", f.cells(), pct(f.spread()), pct(f.drift()));
+                        + " both runs' sampling error and that drift.",
+                f.cells(),
+                pct(f.spread()),
+                pct(f.drift()));
     }
 
     private static String pct(double fraction) {
@@ -100,12 +127,17 @@ final class BaselineSection {
         if (change == null) {
             return "—";
         }
-        return interval == null ? Format.ratio(change)
-                : Format.ratio(change) + " [" + Format.ratio(interval.low()) + ", " + Format.ratio(interval.high()) + "]";
+        return interval == null
+                ? Format.ratio(change)
+                : Format.ratio(change) + " [" + Format.ratio(interval.low()) + ", " + Format.ratio(interval.high())
+                        + "]";
     }
 
     private static String kind(String sentence) {
-        return sentence.startsWith("slower") ? "slower" : sentence.startsWith("faster") ? "faster"
-                : sentence.startsWith("ratio up") ? "up" : sentence.startsWith("ratio down") ? "down" : "same";
+        return sentence.startsWith("slower")
+                ? "slower"
+                : sentence.startsWith("faster")
+                        ? "faster"
+                        : sentence.startsWith("ratio up") ? "up" : sentence.startsWith("ratio down") ? "down" : "same";
     }
 }

@@ -5,8 +5,7 @@ import io.authbench.reports.stats.ReportModel;
 
 /** Section 1: each claim of the seed post next to the measurement that tests it. */
 final class ClaimsSection {
-    private ClaimsSection() {
-    }
+    private ClaimsSection() {}
 
     static String html(ReportModel model) {
         if (model.fourVariants().isPresent()) {
@@ -17,9 +16,15 @@ final class ClaimsSection {
             rows.append("""
                     <tr><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td><td>%s</td>\
                     <td class="verdict v-%s">%s</td><td>%s</td></tr>
-                    """.formatted(Html.escape(row.topic()), Html.escape(row.claim()), Html.escape(row.measurement()),
-                    Html.escape(row.ssr()), Html.escape(row.csr()), row.verdict().name().toLowerCase().replace('_', '-'),
-                    Html.escape(row.verdict().label()), Html.escape(row.why())));
+                    """.formatted(
+                            Html.escape(row.topic()),
+                            Html.escape(row.claim()),
+                            Html.escape(row.measurement()),
+                            Html.escape(row.ssr()),
+                            Html.escape(row.csr()),
+                            row.verdict().name().toLowerCase().replace('_', '-'),
+                            Html.escape(row.verdict().label()),
+                            Html.escape(row.why())));
         }
         return """
                 <section id="claims">

@@ -11,8 +11,7 @@ import io.authbench.reports.stats.ReportModel;
  * (always on {@code localhost}); the two paths differ in exposure, not in the measured flow.
  */
 final class CsrSessionPathNote {
-    private CsrSessionPathNote() {
-    }
+    private CsrSessionPathNote() {}
 
     static String html(ReportModel model) {
         long cookie = 0;
@@ -34,7 +33,8 @@ final class CsrSessionPathNote {
             return "<p class=\"empty\">Not recorded" + (unknown > 0 ? " (this results file predates the field)" : "")
                     + ": which path CSR's sessions took is unknown.</p>";
         }
-        String summary = cookie > 0 && fallback > 0 ? "both paths"
+        String summary = cookie > 0 && fallback > 0
+                ? "both paths"
                 : fallback > 0 ? "the <b>fallback</b> path" : "the <b>cookie-only</b> path";
         return """
                 <p>CSR was measured on %s: %d measured CSR samples held the session only in Appwrite's HttpOnly \

@@ -7,8 +7,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /** Empirical cumulative distribution of time to content for the variants of one cell (step lines). */
 final class EcdfChart {
-    private EcdfChart() {
-    }
+    private EcdfChart() {}
 
     static String svg(String title, List<VariantStats> variants) {
         int width = 340;
@@ -29,7 +28,10 @@ final class EcdfChart {
         double plotH = height - top - bottom;
         DoubleUnaryOperator x = v -> left + v / xMax * plotW;
         DoubleUnaryOperator y = f -> top + (1 - f) * plotH;
-        Svg svg = new Svg(width, height, "Distribution of time to content: " + title,
+        Svg svg = new Svg(
+                width,
+                height,
+                "Distribution of time to content: " + title,
                 "Empirical cumulative distribution: for each time on the x axis, the share of ok samples that had"
                         + " shown the content by then. Further left is faster.");
         for (double t : Svg.ticks(0, xMax, 4)) {
@@ -66,7 +68,12 @@ final class EcdfChart {
                 svg.polyline(points, color, Palette.dash(v.variant()));
             }
             svg.line(legendX, legendY, legendX + 18, legendY, color, 2, Palette.dash(v.variant()));
-            svg.text(legendX + 22, legendY + 4, v.variant().toUpperCase() + " (n=" + values.length + ")", "start", "tick");
+            svg.text(
+                    legendX + 22,
+                    legendY + 4,
+                    v.variant().toUpperCase() + " (n=" + values.length + ")",
+                    "start",
+                    "tick");
             legendX += 110;
         }
         return svg.close();

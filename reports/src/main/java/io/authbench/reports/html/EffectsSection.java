@@ -17,8 +17,7 @@ import java.util.function.Function;
  * framework) and the framework effect (Next.js against Undertow for each pattern).
  */
 final class EffectsSection {
-    private EffectsSection() {
-    }
+    private EffectsSection() {}
 
     static String html(ReportModel model) {
         if (model.fourVariants().isEmpty()) {
@@ -29,18 +28,34 @@ final class EffectsSection {
         StringBuilder pattern = new StringBuilder();
         for (String framework : Effects.FRAMEWORKS) {
             String name = Effects.frameworkName(framework);
-            pattern.append("<h3>Pattern effect, ").append(name).append(" apps</h3>\n")
-                    .append(table(effects, observed, "SSR", "CSR", "ratio SSR/CSR",
+            pattern.append("<h3>Pattern effect, ")
+                    .append(name)
+                    .append(" apps</h3>\n")
+                    .append(table(
+                            effects,
+                            observed,
+                            "SSR",
+                            "CSR",
+                            "ratio SSR/CSR",
                             cell -> effects.pattern(framework, cell.flow(), cell.profile()),
                             variantsOf(framework)));
         }
         StringBuilder framework = new StringBuilder();
         for (String pat : Effects.PATTERNS) {
             String name = pat.toUpperCase();
-            framework.append("<h3>Framework effect, ").append(name).append("</h3>\n")
-                    .append(table(effects, observed, "Next.js " + name, "Undertow " + name, "ratio Next.js/Undertow",
+            framework
+                    .append("<h3>Framework effect, ")
+                    .append(name)
+                    .append("</h3>\n")
+                    .append(table(
+                            effects,
+                            observed,
+                            "Next.js " + name,
+                            "Undertow " + name,
+                            "ratio Next.js/Undertow",
                             cell -> effects.framework(pat, cell.flow(), cell.profile()),
-                            pat.equals(Variants.SSR) ? List.of(Variants.NEXT_SSR, Variants.SSR)
+                            pat.equals(Variants.SSR)
+                                    ? List.of(Variants.NEXT_SSR, Variants.SSR)
                                     : List.of(Variants.NEXT_CSR, Variants.CSR)));
         }
         RatioChart.Style frameworkStyle = new RatioChart.Style(
@@ -48,7 +63,9 @@ final class EffectsSection {
                 "One row per flow, profile and pattern; left of the line at 1 the Next.js app reached content sooner"
                         + " than the Undertow app of the same pattern at the same pair number, right of it Undertow did.",
                 "Next.js / Undertow ratio for one pattern (log scale; < 1: Next.js faster, > 1: Undertow faster)",
-                Palette.NEXT_SSR, Palette.SSR, c -> c.flow() + " · " + c.profile() + " · "
+                Palette.NEXT_SSR,
+                Palette.SSR,
+                c -> c.flow() + " · " + c.profile() + " · "
                         + Variants.pattern(c.first().variant()).toUpperCase());
         return """
                 <section id="effects">
@@ -81,12 +98,20 @@ final class EffectsSection {
                 %s<figure>%s<figcaption>Framework effect per cell and pattern with 95 %% bootstrap intervals. Filled \
                 marker: significant difference; hollow: none.</figcaption></figure>
                 </section>
-                """.formatted(Bootstrap.RESAMPLES, tested(effects.pattern()), tested(effects.framework()),
-                Format.num(Verdict.ALPHA, 2), Verdict.MIN_PAIRS, pattern, framework, RatioChart.svg(effects.framework(), frameworkStyle));
+                """.formatted(
+                        Bootstrap.RESAMPLES,
+                        tested(effects.pattern()),
+                        tested(effects.framework()),
+                        Format.num(Verdict.ALPHA, 2),
+                        Verdict.MIN_PAIRS,
+                        pattern,
+                        framework,
+                        RatioChart.svg(effects.framework(), frameworkStyle));
     }
 
     private static List<String> variantsOf(String framework) {
-        return framework.equals(Variants.NEXTJS) ? List.of(Variants.NEXT_SSR, Variants.NEXT_CSR)
+        return framework.equals(Variants.NEXTJS)
+                ? List.of(Variants.NEXT_SSR, Variants.NEXT_CSR)
                 : List.of(Variants.SSR, Variants.CSR);
     }
 
@@ -94,18 +119,27 @@ final class EffectsSection {
         return family.stream().filter(c -> c.pairs() > 0).count();
     }
 
-    private static String table(Effects effects, Set<String> observed, String first, String second, String ratio,
-                                Function<Effects.Cell, Optional<CellComparison>> lookup,
-                                List<String> variants) {
+    private static String table(
+            Effects effects,
+            Set<String> observed,
+            String first,
+            String second,
+            String ratio,
+            Function<Effects.Cell, Optional<CellComparison>> lookup,
+            List<String> variants) {
         StringBuilder rows = new StringBuilder();
         for (Effects.Cell cell : effects.cells()) {
             Optional<CellComparison> c = lookup.apply(cell);
             if (c.isPresent()) {
                 rows.append(TimeToContentSection.row(c.get(), observed));
             } else {
-                rows.append("<tr><td>").append(Html.escape(cell.flow())).append("</td><td>")
-                        .append(Html.escape(cell.profile())).append("</td><td colspan=\"8\" class=\"empty\">not measured: ")
-                        .append(Html.escape(String.join(" and ", variants))).append(" were not both measured in this cell")
+                rows.append("<tr><td>")
+                        .append(Html.escape(cell.flow()))
+                        .append("</td><td>")
+                        .append(Html.escape(cell.profile()))
+                        .append("</td><td colspan=\"8\" class=\"empty\">not measured: ")
+                        .append(Html.escape(String.join(" and ", variants)))
+                        .append(" were not both measured in this cell")
                         .append("</td></tr>\n");
             }
         }

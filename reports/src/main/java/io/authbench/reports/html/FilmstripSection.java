@@ -16,17 +16,21 @@ import java.util.TreeSet;
  * harness captured (it captures the median pair). Images are embedded as data: URIs so the page stays one file.
  */
 final class FilmstripSection {
-    private FilmstripSection() {
-    }
+    private FilmstripSection() {}
 
     static String html(ReportModel model, FrameSource frames) {
         String profile = model.slowestProfile().orElse(null);
         List<Sample> withFrames = model.results().samples().stream()
-                .filter(s -> !s.warmup() && s.flow().equals("login") && s.profile().equals(profile)
-                        && !s.screenshots().isEmpty() && (s.variant().equals(Variants.SSR) || s.variant().equals(Variants.CSR)))
+                .filter(s -> !s.warmup()
+                        && s.flow().equals("login")
+                        && s.profile().equals(profile)
+                        && !s.screenshots().isEmpty()
+                        && (s.variant().equals(Variants.SSR) || s.variant().equals(Variants.CSR)))
                 .toList();
-        Optional<Integer> pair = withFrames.stream().map(Sample::pair)
-                .filter(p -> withFrames.stream().filter(s -> s.pair() == p).count() == 2).findFirst();
+        Optional<Integer> pair = withFrames.stream()
+                .map(Sample::pair)
+                .filter(p -> withFrames.stream().filter(s -> s.pair() == p).count() == 2)
+                .findFirst();
         if (profile == null || pair.isEmpty()) {
             return """
                     <section id="filmstrip"><h2>6. Filmstrip</h2>
@@ -34,15 +38,26 @@ final class FilmstripSection {
                     profile%s.</p></section>
                     """.formatted(profile == null ? "" : " (" + Html.escape(profile) + ")");
         }
-        Sample ssr = withFrames.stream().filter(s -> s.pair() == pair.get() && s.variant().equals(Variants.SSR)).findFirst().orElseThrow();
-        Sample csr = withFrames.stream().filter(s -> s.pair() == pair.get() && s.variant().equals(Variants.CSR)).findFirst().orElseThrow();
+        Sample ssr = withFrames.stream()
+                .filter(s -> s.pair() == pair.get() && s.variant().equals(Variants.SSR))
+                .findFirst()
+                .orElseThrow();
+        Sample csr = withFrames.stream()
+                .filter(s -> s.pair() == pair.get() && s.variant().equals(Variants.CSR))
+                .findFirst()
+                .orElseThrow();
         TreeSet<Double> steps = new TreeSet<>();
         ssr.screenshots().forEach(f -> steps.add(f.atMs()));
         csr.screenshots().forEach(f -> steps.add(f.atMs()));
         StringBuilder rows = new StringBuilder();
         for (double at : steps) {
-            rows.append("<tr><th scope=\"row\">").append(Format.ms(at)).append("</th><td>")
-                    .append(frame(ssr, at, frames)).append("</td><td>").append(frame(csr, at, frames)).append("</td></tr>\n");
+            rows.append("<tr><th scope=\"row\">")
+                    .append(Format.ms(at))
+                    .append("</th><td>")
+                    .append(frame(ssr, at, frames))
+                    .append("</td><td>")
+                    .append(frame(csr, at, frames))
+                    .append("</td></tr>\n");
         }
         return """
                 <section id="filmstrip">
@@ -52,19 +67,25 @@ final class FilmstripSection {
                 <table class="filmstrip"><thead><tr><th>time</th><th>SSR</th><th>CSR</th></tr></thead><tbody>
                 %s</tbody></table>
                 </section>
-                """.formatted(Html.escape(profile), pair.get(), Format.ms(ssr.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS)),
-                Format.ms(csr.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS)), rows);
+                """.formatted(
+                        Html.escape(profile),
+                        pair.get(),
+                        Format.ms(ssr.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS)),
+                        Format.ms(csr.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS)),
+                        rows);
     }
 
     private static String frame(Sample sample, double at, FrameSource frames) {
-        Optional<Screenshot> shot = sample.screenshots().stream().filter(f -> f.atMs() == at).findFirst();
+        Optional<Screenshot> shot =
+                sample.screenshots().stream().filter(f -> f.atMs() == at).findFirst();
         if (shot.isEmpty()) {
             return "<span class=\"empty\">no frame</span>";
         }
         String file = shot.get().file();
         String alt = sample.variant().toUpperCase() + " at " + Format.ms(at);
-        return frames.read(file).map(bytes -> "<img alt=\"" + Html.escape(alt) + "\" src=\"data:" + mime(file)
-                        + ";base64," + Base64.getEncoder().encodeToString(bytes) + "\" />")
+        return frames.read(file)
+                .map(bytes -> "<img alt=\"" + Html.escape(alt) + "\" src=\"data:" + mime(file) + ";base64,"
+                        + Base64.getEncoder().encodeToString(bytes) + "\" />")
                 .orElse("<span class=\"empty\">frame missing: " + Html.escape(file) + "</span>");
     }
 

@@ -4,15 +4,16 @@ import java.util.Locale;
 
 /** Number formatting shared by the page, the CSV and the console (Locale.ROOT: a dot, whatever the machine). */
 public final class Format {
-    private Format() {
-    }
+    private Format() {}
 
     /** Milliseconds: one decimal below 100 ms, none above. "—" for null. */
     public static String ms(Double value) {
         if (value == null) {
             return "—";
         }
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f ms", value) : String.format(Locale.ROOT, "%.1f ms", value);
+        return Math.abs(value) >= 100
+                ? String.format(Locale.ROOT, "%.0f ms", value)
+                : String.format(Locale.ROOT, "%.1f ms", value);
     }
 
     /** A plain number with up to {@code decimals} decimals. */
@@ -28,7 +29,9 @@ public final class Format {
         if (value == null) {
             return "—";
         }
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     public static String bytes(Double value) {

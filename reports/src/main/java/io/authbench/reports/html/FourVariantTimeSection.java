@@ -19,8 +19,7 @@ final class FourVariantTimeSection {
     /** The four variants in column order. */
     static final List<String> VARIANTS = List.of(Variants.SSR, Variants.CSR, Variants.NEXT_SSR, Variants.NEXT_CSR);
 
-    private FourVariantTimeSection() {
-    }
+    private FourVariantTimeSection() {}
 
     static String html(ReportModel model) {
         Effects effects = model.fourVariants().orElseThrow().effects();
@@ -29,12 +28,18 @@ final class FourVariantTimeSection {
         StringBuilder ecdfs = new StringBuilder();
         for (Effects.Cell cell : effects.cells()) {
             List<VariantStats> stats = new ArrayList<>();
-            StringBuilder row = new StringBuilder("<tr><td>").append(Html.escape(cell.flow())).append("</td><td>")
-                    .append(Html.escape(cell.profile())).append("</td>");
+            StringBuilder row = new StringBuilder("<tr><td>")
+                    .append(Html.escape(cell.flow()))
+                    .append("</td><td>")
+                    .append(Html.escape(cell.profile()))
+                    .append("</td>");
             List<String> failures = new ArrayList<>();
             for (String variant : VARIANTS) {
-                List<Sample> samples = model.results().samples().stream().filter(s -> !s.warmup()
-                        && s.flow().equals(cell.flow()) && s.profile().equals(cell.profile()) && s.variant().equals(variant))
+                List<Sample> samples = model.results().samples().stream()
+                        .filter(s -> !s.warmup()
+                                && s.flow().equals(cell.flow())
+                                && s.profile().equals(cell.profile())
+                                && s.variant().equals(variant))
                         .toList();
                 if (samples.isEmpty()) {
                     row.append("<td class=\"empty\">not measured</td>");
@@ -43,14 +48,22 @@ final class FourVariantTimeSection {
                 }
                 VariantStats v = VariantStats.of(variant, samples);
                 stats.add(v);
-                row.append("<td>").append(median(v)).append(observed.contains(cell.flow() + "|" + cell.profile() + "|"
-                        + variant) ? TimeToContentSection.OBSERVER_MARK : "").append("</td>");
+                row.append("<td>")
+                        .append(median(v))
+                        .append(
+                                observed.contains(cell.flow() + "|" + cell.profile() + "|" + variant)
+                                        ? TimeToContentSection.OBSERVER_MARK
+                                        : "")
+                        .append("</td>");
                 failures.add(Integer.toString(v.failures()));
             }
             rows.append(row).append("<td>").append(String.join(" / ", failures)).append("</td></tr>\n");
             String title = cell.flow() + " · " + cell.profile();
-            ecdfs.append("<figure class=\"small\"><figcaption class=\"above\">").append(Html.escape(title))
-                    .append("</figcaption>").append(EcdfChart.svg(title, stats)).append("</figure>\n");
+            ecdfs.append("<figure class=\"small\"><figcaption class=\"above\">")
+                    .append(Html.escape(title))
+                    .append("</figcaption>")
+                    .append(EcdfChart.svg(title, stats))
+                    .append("</figure>\n");
         }
         List<CellComparison> charted = new ArrayList<>(effects.pattern());
         charted.addAll(model.comparisons().aa());
@@ -58,9 +71,15 @@ final class FourVariantTimeSection {
                 "SSR/CSR ratio of time to content per cell and framework, with 95 % intervals",
                 "One row per flow, profile and framework (A/A cells: the noise floor); left of the line at 1 SSR reached"
                         + " content sooner than CSR of the same framework in the typical pair, right of it CSR did.",
-                "SSR / CSR ratio of time to content (log scale; < 1: SSR faster, > 1: CSR faster)", Palette.SSR, Palette.CSR,
-                c -> c.flow() + " · " + c.profile() + (c.aa() ? " (A/A)"
-                        : " · " + Effects.frameworkName(Variants.framework(c.first().variant()))));
+                "SSR / CSR ratio of time to content (log scale; < 1: SSR faster, > 1: CSR faster)",
+                Palette.SSR,
+                Palette.CSR,
+                c -> c.flow() + " · " + c.profile()
+                        + (c.aa()
+                                ? " (A/A)"
+                                : " · "
+                                        + Effects.frameworkName(
+                                                Variants.framework(c.first().variant()))));
         return """
                 <section id="time-to-content">
                 <h2>2. Time to content</h2>
@@ -82,8 +101,11 @@ final class FourVariantTimeSection {
                 <div class="grid">
                 %s</div>
                 </section>
-                """.formatted(observed.isEmpty() ? "" : TimeToContentSection.OBSERVER_NOTE, rows,
-                RatioChart.svg(charted, style), ecdfs);
+                """.formatted(
+                        observed.isEmpty() ? "" : TimeToContentSection.OBSERVER_NOTE,
+                        rows,
+                        RatioChart.svg(charted, style),
+                        ecdfs);
     }
 
     private static String median(VariantStats v) {

@@ -9,8 +9,7 @@ import java.util.List;
  * side by side, one column per framework (verdict, the SSR and CSR numbers, and why).
  */
 final class FrameworkClaimsSection {
-    private FrameworkClaimsSection() {
-    }
+    private FrameworkClaimsSection() {}
 
     static String html(ReportModel model) {
         List<ClaimRow> undertow = model.claims();
@@ -21,8 +20,12 @@ final class FrameworkClaimsSection {
             ClaimRow n = i < nextjs.size() ? nextjs.get(i) : null;
             rows.append("""
                     <tr><th scope="row">%s</th><td>%s</td><td>%s</td>%s%s</tr>
-                    """.formatted(Html.escape(u.topic()), Html.escape(u.claim()), Html.escape(u.measurement()),
-                    cell(u, null), n == null ? "<td class=\"empty\">not measured</td>" : cell(n, u.measurement())));
+                    """.formatted(
+                            Html.escape(u.topic()),
+                            Html.escape(u.claim()),
+                            Html.escape(u.measurement()),
+                            cell(u, null),
+                            n == null ? "<td class=\"empty\">not measured</td>" : cell(n, u.measurement())));
         }
         return """
                 <section id="claims">
@@ -44,11 +47,17 @@ final class FrameworkClaimsSection {
 
     /** One framework's verdict, numbers and reason; the measurement only when it differs from the first column's. */
     private static String cell(ClaimRow row, String sharedMeasurement) {
-        String measurement = sharedMeasurement == null || sharedMeasurement.equals(row.measurement()) ? ""
+        String measurement = sharedMeasurement == null || sharedMeasurement.equals(row.measurement())
+                ? ""
                 : "<br />measured as: " + Html.escape(row.measurement());
         return """
                 <td><span class="verdict v-%s">%s</span><br />SSR: %s<br />CSR: %s<br /><span class="note">%s</span>%s</td>\
-                """.formatted(row.verdict().name().toLowerCase().replace('_', '-'), Html.escape(row.verdict().label()),
-                Html.escape(row.ssr()), Html.escape(row.csr()), Html.escape(row.why()), measurement);
+                """.formatted(
+                        row.verdict().name().toLowerCase().replace('_', '-'),
+                        Html.escape(row.verdict().label()),
+                        Html.escape(row.ssr()),
+                        Html.escape(row.csr()),
+                        Html.escape(row.why()),
+                        measurement);
     }
 }

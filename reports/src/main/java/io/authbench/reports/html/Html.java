@@ -2,8 +2,7 @@ package io.authbench.reports.html;
 
 /** The one escaping helper: every value interpolated into the page (text or attribute) goes through it. */
 public final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes {@code & < > " '} so the value is inert in text and in quoted attributes. Null becomes "". */
     public static String escape(Object value) {

@@ -2,17 +2,16 @@ package io.authbench.reports.html;
 
 import io.authbench.reports.results.LoadStep;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.Comparator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 
 /** Load ladder: latency percentiles (log axis) against the offered request rate, per variant. */
 final class LoadChart {
-    private LoadChart() {
-    }
+    private LoadChart() {}
 
     static String svg(List<LoadStep> steps) {
         int width = 560;
@@ -21,7 +20,8 @@ final class LoadChart {
         int right = 130;
         int top = 16;
         int bottom = 44;
-        double maxRate = steps.stream().mapToDouble(LoadStep::offeredPerSecond).max().orElse(1);
+        double maxRate =
+                steps.stream().mapToDouble(LoadStep::offeredPerSecond).max().orElse(1);
         double minLat = Double.MAX_VALUE;
         double maxLat = 0;
         for (LoadStep s : steps) {
@@ -48,7 +48,10 @@ final class LoadChart {
         double hi = logHi;
         DoubleUnaryOperator x = v -> left + v / xMax * plotW;
         DoubleUnaryOperator y = v -> top + (1 - (Math.log10(v) - lo) / (hi - lo)) * plotH;
-        Svg svg = new Svg(width, height, "Load ladder: latency against offered rate",
+        Svg svg = new Svg(
+                width,
+                height,
+                "Load ladder: latency against offered rate",
                 "Median (solid) and 99th percentile (dotted) latency in milliseconds on a log axis, per variant,"
                         + " as the offered request rate rises.");
         for (double t : Svg.ticks(0, xMax, 5)) {
@@ -64,14 +67,17 @@ final class LoadChart {
         svg.verticalText(12, top + plotH / 2, "latency (ms, log)");
         Map<String, List<LoadStep>> byVariant = new TreeMap<>();
         for (LoadStep s : steps) {
-            byVariant.computeIfAbsent(s.variant() + " · " + s.target(), k -> new ArrayList<>()).add(s);
+            byVariant
+                    .computeIfAbsent(s.variant() + " · " + s.target(), k -> new ArrayList<>())
+                    .add(s);
         }
         double legendY = top + 8;
         for (Map.Entry<String, List<LoadStep>> e : byVariant.entrySet()) {
             String variant = e.getValue().get(0).variant();
             String color = Palette.variant(variant);
             List<LoadStep> sorted = e.getValue().stream()
-                    .sorted(Comparator.comparingDouble(LoadStep::offeredPerSecond)).toList();
+                    .sorted(Comparator.comparingDouble(LoadStep::offeredPerSecond))
+                    .toList();
             line(svg, sorted, LoadStep::p50Ms, x, y, color, "");
             line(svg, sorted, LoadStep::p99Ms, x, y, color, "2 3");
             svg.line(left + plotW + 8, legendY, left + plotW + 24, legendY, color, 2, "");
@@ -83,15 +89,24 @@ final class LoadChart {
         return svg.close();
     }
 
-    private static void line(Svg svg, List<LoadStep> steps, Function<LoadStep, Double> value,
-                             DoubleUnaryOperator x, DoubleUnaryOperator y,
-                             String color, String dash) {
+    private static void line(
+            Svg svg,
+            List<LoadStep> steps,
+            Function<LoadStep, Double> value,
+            DoubleUnaryOperator x,
+            DoubleUnaryOperator y,
+            String color,
+            String dash) {
         List<double[]> points = new ArrayList<>();
         for (LoadStep s : steps) {
             Double v = value.apply(s);
             if (v != null && v > 0) {
                 points.add(new double[] {x.applyAsDouble(s.offeredPerSecond()), y.applyAsDouble(v)});
-                svg.circle(x.applyAsDouble(s.offeredPerSecond()), y.applyAsDouble(v), 2.5, color,
+                svg.circle(
+                        x.applyAsDouble(s.offeredPerSecond()),
+                        y.applyAsDouble(v),
+                        2.5,
+                        color,
                         s.variant() + " at " + Format.count(s.offeredPerSecond()) + "/s: " + Format.ms(v));
             }
         }

@@ -5,19 +5,18 @@ package io.authbench.reports.html;
  * paired with the different dash patterns and markers the charts also use.
  */
 final class Palette {
-    static final String SSR = "#0072B2";        // blue
-    static final String CSR = "#E69F00";        // orange
-    static final String AA = "#009E73";         // bluish green
-    static final String NEXT_SSR = "#56B4E9";   // sky blue: Next.js SSR, next to Undertow SSR's blue
-    static final String NEXT_CSR = "#CC79A7";   // reddish purple: Next.js CSR
-    static final String APPWRITE = "#D55E00";   // vermilion
-    static final String PREFLIGHT = "#CC79A7";  // reddish purple
-    static final String SERVER = "#009E73";     // bluish green
+    static final String SSR = "#0072B2"; // blue
+    static final String CSR = "#E69F00"; // orange
+    static final String AA = "#009E73"; // bluish green
+    static final String NEXT_SSR = "#56B4E9"; // sky blue: Next.js SSR, next to Undertow SSR's blue
+    static final String NEXT_CSR = "#CC79A7"; // reddish purple: Next.js CSR
+    static final String APPWRITE = "#D55E00"; // vermilion
+    static final String PREFLIGHT = "#CC79A7"; // reddish purple
+    static final String SERVER = "#009E73"; // bluish green
     static final String NEUTRAL = "#555555";
     static final String GRID = "#dddddd";
 
-    private Palette() {
-    }
+    private Palette() {}
 
     /** Line colour of a variant label. */
     static String variant(String variant) {

@@ -18,15 +18,16 @@ import java.util.TreeMap;
 public final class ReportPage {
     private static final String CSS = resource("/reports/report.css");
 
-    private ReportPage() {
-    }
+    private ReportPage() {}
 
     public static String html(ReportModel model, FrameSource frames) {
         RunResults results = model.results();
         Run run = results.run();
         long measured = results.samples().stream().filter(s -> !s.warmup()).count();
-        long failed = results.samples().stream().filter(s -> !s.warmup() && !s.ok()).count();
-        String baselineLink = model.baseline().isPresent() ? "<li><a href=\"#baseline\">Change since the baseline</a></li>" : "";
+        long failed =
+                results.samples().stream().filter(s -> !s.warmup() && !s.ok()).count();
+        String baselineLink =
+                model.baseline().isPresent() ? "<li><a href=\"#baseline\">Change since the baseline</a></li>" : "";
         return """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -60,23 +61,44 @@ public final class ReportPage {
                 bootstraps, so regenerating the report gives the same page.</footer>
                 </body>
                 </html>
-                """.formatted(Html.escape(run.id()), CSS, Html.escape(run.id()), Html.escape(run.status().code()), measured,
-                failed, run.config().flowsRun().size(), run.config().profiles().size(), run.config().pairs(), run.seed(),
-                run.quick() ? " · quick mode" : "", banner(run) + skipped(run),
-                // 2b sits inside item 2, so the list's numbers stay those of the section headings
-                model.fourVariants().isPresent() ? " · <a href=\"#effects\">2b. The pattern and the framework effect</a>" : "",
-                baselineLink, ClaimsSection.html(model), TimeToContentSection.html(model) + EffectsSection.html(model),
-                RoundTripsSection.html(model),
-                ResourcesSection.html(model), ServerSideSection.html(model), FilmstripSection.html(model, frames),
-                ValiditySection.html(model), BaselineSection.html(model), Html.escape(results.schema()));
+                """.formatted(
+                        Html.escape(run.id()),
+                        CSS,
+                        Html.escape(run.id()),
+                        Html.escape(run.status().code()),
+                        measured,
+                        failed,
+                        run.config().flowsRun().size(),
+                        run.config().profiles().size(),
+                        run.config().pairs(),
+                        run.seed(),
+                        run.quick() ? " · quick mode" : "",
+                        banner(run) + skipped(run),
+                        // 2b sits inside item 2, so the list's numbers stay those of the section headings
+                        model.fourVariants().isPresent()
+                                ? " · <a href=\"#effects\">2b. The pattern and the framework effect</a>"
+                                : "",
+                        baselineLink,
+                        ClaimsSection.html(model),
+                        TimeToContentSection.html(model) + EffectsSection.html(model),
+                        RoundTripsSection.html(model),
+                        ResourcesSection.html(model),
+                        ServerSideSection.html(model),
+                        FilmstripSection.html(model, frames),
+                        ValiditySection.html(model),
+                        BaselineSection.html(model),
+                        Html.escape(results.schema()));
     }
 
     /** The flows the apps could not run, with the reasons: never silently absent from the report. */
     private static String skipped(Run run) {
         StringBuilder out = new StringBuilder();
-        new TreeMap<>(run.config().skippedFlows()).forEach((flow, reason) -> out.append(
-                "<p class=\"banner\">Flow ").append(Html.escape(flow)).append(" skipped: ").append(Html.escape(reason))
-                .append(".</p>"));
+        new TreeMap<>(run.config().skippedFlows())
+                .forEach((flow, reason) -> out.append("<p class=\"banner\">Flow ")
+                        .append(Html.escape(flow))
+                        .append(" skipped: ")
+                        .append(Html.escape(reason))
+                        .append(".</p>"));
         return out.toString();
     }
 

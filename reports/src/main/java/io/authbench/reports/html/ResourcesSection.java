@@ -1,24 +1,23 @@
 package io.authbench.reports.html;
 
 import io.authbench.reports.results.CellSummary;
+import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ObservedRequest;
 import io.authbench.reports.results.Sample;
 import io.authbench.reports.stats.Cacheability;
 import io.authbench.reports.stats.ReportModel;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import io.authbench.reports.results.Environment;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Section 4: server and client cost, requests and bytes per destination, cacheability, content without JS. */
 final class ResourcesSection {
-    private ResourcesSection() {
-    }
+    private ResourcesSection() {}
 
     static String html(ReportModel model) {
         StringBuilder rows = new StringBuilder();
@@ -36,12 +35,22 @@ final class ResourcesSection {
             rows.append("""
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s / %s</td>\
                     <td>%s / %s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
-                    """.formatted(Html.escape(cell.flow()), Html.escape(cell.profile()), Html.escape(cell.variant().toUpperCase()),
-                    ms(cell, Metric.APP_CPU_MS), appwriteCpu(cell), ms(cell, Metric.SCRIPT_MS),
-                    ms(cell, Metric.TASK_MS), count(cell, Metric.REQUESTS_APP), count(cell, Metric.REQUESTS_APPWRITE),
-                    bytes(cell, Metric.BYTES_APP), bytes(cell, Metric.BYTES_APPWRITE), count(cell, Metric.PREFLIGHTS),
-                    bytes(cell, Metric.WARM_REVISIT_BYTES), count(cell, Metric.CACHEABLE_RESPONSES),
-                    withoutJs(model, cell)));
+                    """.formatted(
+                            Html.escape(cell.flow()),
+                            Html.escape(cell.profile()),
+                            Html.escape(cell.variant().toUpperCase()),
+                            ms(cell, Metric.APP_CPU_MS),
+                            appwriteCpu(cell),
+                            ms(cell, Metric.SCRIPT_MS),
+                            ms(cell, Metric.TASK_MS),
+                            count(cell, Metric.REQUESTS_APP),
+                            count(cell, Metric.REQUESTS_APPWRITE),
+                            bytes(cell, Metric.BYTES_APP),
+                            bytes(cell, Metric.BYTES_APPWRITE),
+                            count(cell, Metric.PREFLIGHTS),
+                            bytes(cell, Metric.WARM_REVISIT_BYTES),
+                            count(cell, Metric.CACHEABLE_RESPONSES),
+                            withoutJs(model, cell)));
         }
         return """
                 <section id="resources">
@@ -97,8 +106,10 @@ final class ResourcesSection {
     }
 
     private static String withoutJs(ReportModel model, CellSummary cell) {
-        List<Boolean> flags = measured(model, cell).map(s -> s.metrics().flag(Metric.CONTENT_WITHOUT_JS))
-                .flatMap(Optional::stream).toList();
+        List<Boolean> flags = measured(model, cell)
+                .map(s -> s.metrics().flag(Metric.CONTENT_WITHOUT_JS))
+                .flatMap(Optional::stream)
+                .toList();
         if (flags.isEmpty()) {
             return "—";
         }
@@ -107,13 +118,18 @@ final class ResourcesSection {
     }
 
     private static Stream<Sample> measured(ReportModel model, CellSummary cell) {
-        return model.results().samples().stream().filter(s -> !s.warmup() && s.ok() && s.flow().equals(cell.flow())
-                && s.profile().equals(cell.profile()) && s.variant().equals(cell.variant()));
+        return model.results().samples().stream()
+                .filter(s -> !s.warmup()
+                        && s.ok()
+                        && s.flow().equals(cell.flow())
+                        && s.profile().equals(cell.profile())
+                        && s.variant().equals(cell.variant()));
     }
 
     /** Distinct responses (variant, link, method, path, status, Cache-Control) seen on the browser links. */
     private static String cacheTable(ReportModel model) {
-        record Key(String variant, String link, String request, String type, String cacheControl) implements Comparable<Key> {
+        record Key(String variant, String link, String request, String type, String cacheControl)
+                implements Comparable<Key> {
             @Override
             public int compareTo(Key o) {
                 return toString().compareTo(o.toString());
@@ -128,8 +144,15 @@ final class ResourcesSection {
                 if (r.link() == NetworkLink.APP_APPWRITE || r.preflight() || r.fromCache() || r.status() == null) {
                     continue;
                 }
-                seen.merge(new Key(s.variant(), r.link().code(), r.method() + " " + r.path() + " " + r.status(),
-                        r.resourceType() == null ? "" : r.resourceType(), r.cacheControl()), 1, Integer::sum);
+                seen.merge(
+                        new Key(
+                                s.variant(),
+                                r.link().code(),
+                                r.method() + " " + r.path() + " " + r.status(),
+                                r.resourceType() == null ? "" : r.resourceType(),
+                                r.cacheControl()),
+                        1,
+                        Integer::sum);
             }
         }
         if (seen.isEmpty()) {
@@ -142,9 +165,14 @@ final class ResourcesSection {
                 """);
         seen.forEach((k, n) -> out.append("""
                 <tr><td>%s</td><td>%s</td><td><code>%s</code></td><td>%s</td><td><code>%s</code></td><td>%s</td><td>%d</td></tr>
-                """.formatted(Html.escape(k.variant().toUpperCase()), Html.escape(k.link()), Html.escape(k.request()),
-                Html.escape(k.type()), k.cacheControl() == null ? "—" : Html.escape(k.cacheControl()),
-                Html.escape(Cacheability.of(k.cacheControl()).label()), n)));
+                """.formatted(
+                        Html.escape(k.variant().toUpperCase()),
+                        Html.escape(k.link()),
+                        Html.escape(k.request()),
+                        Html.escape(k.type()),
+                        k.cacheControl() == null ? "—" : Html.escape(k.cacheControl()),
+                        Html.escape(Cacheability.of(k.cacheControl()).label()),
+                        n)));
         return out.append("</tbody></table></div>\n").toString();
     }
 }

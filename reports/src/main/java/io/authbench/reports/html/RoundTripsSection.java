@@ -9,8 +9,7 @@ import java.util.Set;
 
 /** Section 3: waterfalls of the median iterations, round-trip counts and expected against measured time. */
 final class RoundTripsSection {
-    private RoundTripsSection() {
-    }
+    private RoundTripsSection() {}
 
     static String html(ReportModel model) {
         List<RoundTrips.Row> rows = model.roundTrips();
@@ -26,19 +25,30 @@ final class RoundTripsSection {
         StringBuilder body = new StringBuilder();
         for (String flow : flows) {
             body.append("<h3>").append(Html.escape(flow)).append("</h3>\n<div class=\"grid\">");
-            double xMax = rows.stream().filter(r -> r.flow().equals(flow) && r.profile().equals(slowest))
-                    .mapToDouble(r -> WaterfallChart.extentMs(r.median())).max().orElse(1);
+            double xMax = rows.stream()
+                    .filter(r -> r.flow().equals(flow) && r.profile().equals(slowest))
+                    .mapToDouble(r -> WaterfallChart.extentMs(r.median()))
+                    .max()
+                    .orElse(1);
             for (RoundTrips.Row row : rows) {
                 if (row.flow().equals(flow) && row.profile().equals(slowest)) {
-                    String title = flow + " · " + slowest + " · " + row.variant().toUpperCase() + " (median iteration, pair "
-                            + row.median().pair() + ")";
+                    String title =
+                            flow + " · " + slowest + " · " + row.variant().toUpperCase() + " (median iteration, pair "
+                                    + row.median().pair() + ")";
                     long before = WaterfallChart.beforeAction(row.median());
-                    String caption = title + (before == 0 ? "" : "; " + before + " request" + (before == 1 ? "" : "s")
-                            + " that finished before the user action not shown");
-                    body.append("<figure>").append(WaterfallChart.afterAction(row.median()).isEmpty()
-                                    ? "<p class=\"empty\">No request list was recorded for this sample.</p>"
-                                    : WaterfallChart.svg(title, row.median(), xMax))
-                            .append("<figcaption>").append(Html.escape(caption)).append("</figcaption></figure>");
+                    String caption = title
+                            + (before == 0
+                                    ? ""
+                                    : "; " + before + " request" + (before == 1 ? "" : "s")
+                                            + " that finished before the user action not shown");
+                    body.append("<figure>")
+                            .append(
+                                    WaterfallChart.afterAction(row.median()).isEmpty()
+                                            ? "<p class=\"empty\">No request list was recorded for this sample.</p>"
+                                            : WaterfallChart.svg(title, row.median(), xMax))
+                            .append("<figcaption>")
+                            .append(Html.escape(caption))
+                            .append("</figcaption></figure>");
                 }
             }
             body.append("</div>\n");
@@ -72,15 +82,27 @@ final class RoundTripsSection {
             out.append("""
                     <tr><td>%s</td><td>%s</td><td>%d</td><td>%d (%d)</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td>\
                     <td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
-                    """.formatted(Html.escape(r.profile()), Html.escape(r.variant().toUpperCase()), r.browserApp(),
-                    r.browserAppwrite(), r.preflights(), r.appAppwrite(), r.depth() == null ? "—" : r.depth().toString(),
-                    e == null ? "—" : e.roundTrips() + " → " + Format.ms(e.roundTripMs()) + (e.fromDepthOnly() ? " †" : ""),
-                    e == null ? "—" : Format.ms(e.transferMs()), e == null ? "—" : Format.ms(e.serverMs()),
-                    e == null ? "—" : Format.ms(e.clientMs()), e == null ? "—" : Format.ms(e.expectedMs()),
-                    e == null ? "—" : Format.ms(e.measuredMs()), e == null ? "—" : Format.ms(e.unexplainedMs())));
+                    """.formatted(
+                    Html.escape(r.profile()),
+                    Html.escape(r.variant().toUpperCase()),
+                    r.browserApp(),
+                    r.browserAppwrite(),
+                    r.preflights(),
+                    r.appAppwrite(),
+                    r.depth() == null ? "—" : r.depth().toString(),
+                    e == null
+                            ? "—"
+                            : e.roundTrips() + " → " + Format.ms(e.roundTripMs()) + (e.fromDepthOnly() ? " †" : ""),
+                    e == null ? "—" : Format.ms(e.transferMs()),
+                    e == null ? "—" : Format.ms(e.serverMs()),
+                    e == null ? "—" : Format.ms(e.clientMs()),
+                    e == null ? "—" : Format.ms(e.expectedMs()),
+                    e == null ? "—" : Format.ms(e.measuredMs()),
+                    e == null ? "—" : Format.ms(e.unexplainedMs())));
         }
         out.append("</tbody></table></div>\n");
-        if (rows.stream().anyMatch(r -> r.expected().map(ExpectedTime::fromDepthOnly).orElse(false))) {
+        if (rows.stream()
+                .anyMatch(r -> r.expected().map(ExpectedTime::fromDepthOnly).orElse(false))) {
             out.append("<p class=\"note\">† no request list recorded: critical-path depth × browser↔app RTT.</p>\n");
         }
         return out.toString();

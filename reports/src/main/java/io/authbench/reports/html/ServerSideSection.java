@@ -13,8 +13,7 @@ import java.util.Optional;
 
 /** Section 5: JMH results and the load ladder, when those phases ran. */
 final class ServerSideSection {
-    private ServerSideSection() {
-    }
+    private ServerSideSection() {}
 
     static String html(ReportModel model) {
         var jmh = model.results().jmh();
@@ -39,10 +38,17 @@ final class ServerSideSection {
             for (JmhResult r : jmh) {
                 out.append("""
                         <tr><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
-                        """.formatted(Html.escape(r.benchmark()), Html.escape(r.variant()), Html.escape(r.mode()), r.threads(),
-                        Format.num(r.score(), 3), r.scoreError() == null ? "—" : "± " + Format.num(r.scoreError(), 3),
-                        Html.escape(r.unit()), Html.escape(r.params().isEmpty() ? "—" : r.params().toString()),
-                        Format.ms(r.serverCpuAppMsPerOp()), Format.ms(r.serverCpuAppwriteMsPerOp())));
+                        """.formatted(
+                        Html.escape(r.benchmark()),
+                        Html.escape(r.variant()),
+                        Html.escape(r.mode()),
+                        r.threads(),
+                        Format.num(r.score(), 3),
+                        r.scoreError() == null ? "—" : "± " + Format.num(r.scoreError(), 3),
+                        Html.escape(r.unit()),
+                        Html.escape(r.params().isEmpty() ? "—" : r.params().toString()),
+                        Format.ms(r.serverCpuAppMsPerOp()),
+                        Format.ms(r.serverCpuAppwriteMsPerOp())));
             }
             out.append("</tbody></table></div>\n");
         }
@@ -60,7 +66,8 @@ final class ServerSideSection {
                 omission. Server CPU is process CPU per successful page view with JIT compilation apart \
                 (— = not measured).</p>
                 """);
-        out.append("<figure>").append(LoadChart.svg(load))
+        out.append("<figure>")
+                .append(LoadChart.svg(load))
                 .append("<figcaption>Latency percentiles against offered rate.</figcaption></figure>\n");
         out.append("""
                 <div class="wide"><table class="numbers"><thead><tr><th>variant</th><th>target</th><th>offered /s</th>\
@@ -72,34 +79,52 @@ final class ServerSideSection {
             out.append("""
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td>\
                     <td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
-                    """.formatted(Html.escape(s.variant()), Html.escape(s.target()), Format.count(s.offeredPerSecond()),
-                    Format.num(s.achievedPerSecond(), 1), s.requests(), s.errors(), errorsByKind(s), Format.ms(s.p50Ms()),
-                    Format.ms(s.p90Ms()), Format.ms(s.p99Ms()), Format.ms(s.p999Ms()), Format.ms(s.maxMs()),
-                    cpu(s.appCpuMsPerView()), cpu(s.appwriteCpuMsPerView()),
-                    s.sustained() == null ? "—" : s.sustained() ? "yes" : "no"));
+                    """.formatted(
+                            Html.escape(s.variant()),
+                            Html.escape(s.target()),
+                            Format.count(s.offeredPerSecond()),
+                            Format.num(s.achievedPerSecond(), 1),
+                            s.requests(),
+                            s.errors(),
+                            errorsByKind(s),
+                            Format.ms(s.p50Ms()),
+                            Format.ms(s.p90Ms()),
+                            Format.ms(s.p99Ms()),
+                            Format.ms(s.p999Ms()),
+                            Format.ms(s.maxMs()),
+                            cpu(s.appCpuMsPerView()),
+                            cpu(s.appwriteCpuMsPerView()),
+                            s.sustained() == null ? "—" : s.sustained() ? "yes" : "no"));
         }
         out.append("</tbody></table></div>\n");
 
         Map<String, List<LoadStep>> byVariant = new LinkedHashMap<>();
-        load.forEach(s -> byVariant.computeIfAbsent(s.variant(), v -> new ArrayList<>()).add(s));
+        load.forEach(s ->
+                byVariant.computeIfAbsent(s.variant(), v -> new ArrayList<>()).add(s));
         out.append("<ul class=\"ladders\">\n");
         for (Map.Entry<String, List<LoadStep>> ladder : byVariant.entrySet()) {
-            out.append("<li><strong>").append(Html.escape(ladder.getKey())).append("</strong>: ")
-                    .append(Html.escape(summary(ladder.getValue()))).append("</li>\n");
+            out.append("<li><strong>")
+                    .append(Html.escape(ladder.getKey()))
+                    .append("</strong>: ")
+                    .append(Html.escape(summary(ladder.getValue())))
+                    .append("</li>\n");
         }
         out.append("</ul>\n");
 
         List<String> firstErrors = new ArrayList<>();
         for (LoadStep s : load) {
             if (s.firstErrors() != null) {
-                s.firstErrors().forEach((kind, message) -> firstErrors.add("<li>" + Html.escape(s.variant()) + " at "
-                        + Format.count(s.offeredPerSecond()) + "/s, " + Html.escape(kind) + ": " + Html.escape(message)
-                        + "</li>"));
+                s.firstErrors()
+                        .forEach((kind, message) -> firstErrors.add("<li>" + Html.escape(s.variant()) + " at "
+                                + Format.count(s.offeredPerSecond()) + "/s, " + Html.escape(kind) + ": "
+                                + Html.escape(message)
+                                + "</li>"));
             }
         }
         if (!firstErrors.isEmpty()) {
             out.append("<p>First error of each kind per step:</p>\n<ul class=\"errors\">\n")
-                    .append(String.join("\n", firstErrors)).append("\n</ul>\n");
+                    .append(String.join("\n", firstErrors))
+                    .append("\n</ul>\n");
         }
         return out.toString();
     }
@@ -110,20 +135,32 @@ final class ServerSideSection {
      */
     static String summary(List<LoadStep> steps) {
         StringBuilder text = new StringBuilder();
-        Optional<LoadStep> sustained = steps.stream().filter(s -> Boolean.TRUE.equals(s.sustained()))
+        Optional<LoadStep> sustained = steps.stream()
+                .filter(s -> Boolean.TRUE.equals(s.sustained()))
                 .max(Comparator.comparingDouble(LoadStep::offeredPerSecond));
         boolean recorded = steps.stream().anyMatch(s -> s.sustained() != null);
         if (sustained.isPresent()) {
-            text.append("highest sustained rate ").append(Format.count(sustained.get().offeredPerSecond())).append("/s");
+            text.append("highest sustained rate ")
+                    .append(Format.count(sustained.get().offeredPerSecond()))
+                    .append("/s");
         } else {
             text.append(recorded ? "no rate was sustained" : "sustained rate not recorded");
         }
         LoadStep cpuStep = sustained.orElse(steps.get(0));
-        cpuStep.serverCpuMsPerView().ifPresent(total -> text.append("; server CPU per page view at ")
-                .append(Format.count(cpuStep.offeredPerSecond())).append("/s: ").append(cpu(total)).append(" (app ")
-                .append(cpu(cpuStep.appCpuMsPerView())).append(" + Appwrite ").append(cpu(cpuStep.appwriteCpuMsPerView()))
-                .append(")"));
-        steps.stream().map(LoadStep::stopReason).filter(r -> r != null).reduce((a, b) -> b)
+        cpuStep.serverCpuMsPerView()
+                .ifPresent(total -> text.append("; server CPU per page view at ")
+                        .append(Format.count(cpuStep.offeredPerSecond()))
+                        .append("/s: ")
+                        .append(cpu(total))
+                        .append(" (app ")
+                        .append(cpu(cpuStep.appCpuMsPerView()))
+                        .append(" + Appwrite ")
+                        .append(cpu(cpuStep.appwriteCpuMsPerView()))
+                        .append(")"));
+        steps.stream()
+                .map(LoadStep::stopReason)
+                .filter(r -> r != null)
+                .reduce((a, b) -> b)
                 .ifPresent(reason -> text.append(". ").append(reason));
         return text.toString();
     }

@@ -12,22 +12,42 @@ final class Svg {
     private final StringBuilder out = new StringBuilder();
 
     Svg(int width, int height, String title, String description) {
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-                        + " role=\"img\" aria-label=\"%s\">", width, height, width, height, Html.escape(title)));
+                        + " role=\"img\" aria-label=\"%s\">",
+                width,
+                height,
+                width,
+                height,
+                Html.escape(title)));
         out.append("<title>").append(Html.escape(title)).append("</title>");
         out.append("<desc>").append(Html.escape(description)).append("</desc>");
     }
 
     Svg line(double x1, double y1, double x2, double y2, String stroke, double width, String dash) {
-        out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>",
-                x1, y1, x2, y2, stroke, width, dashAttr(dash)));
+        out.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>",
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+                width,
+                dashAttr(dash)));
         return this;
     }
 
     Svg rect(double x, double y, double w, double h, String fill, String tooltip) {
-        out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">",
-                x, y, Math.max(w, 0.8), h, fill));
+        out.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">",
+                x,
+                y,
+                Math.max(w, 0.8),
+                h,
+                fill));
         if (tooltip != null) {
             out.append("<title>").append(Html.escape(tooltip)).append("</title>");
         }
@@ -36,8 +56,14 @@ final class Svg {
     }
 
     Svg outlinedRect(double x, double y, double w, double h, String stroke, String tooltip) {
-        out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"white\" stroke=\"%s\" stroke-width=\"1\" stroke-dasharray=\"2 2\">",
-                x, y, Math.max(w, 0.8), h, stroke));
+        out.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"white\" stroke=\"%s\" stroke-width=\"1\" stroke-dasharray=\"2 2\">",
+                x,
+                y,
+                Math.max(w, 0.8),
+                h,
+                stroke));
         if (tooltip != null) {
             out.append("<title>").append(Html.escape(tooltip)).append("</title>");
         }
@@ -46,7 +72,8 @@ final class Svg {
     }
 
     Svg circle(double cx, double cy, double r, String fill, String tooltip) {
-        out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\">", cx, cy, r, fill));
+        out.append(
+                String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\">", cx, cy, r, fill));
         if (tooltip != null) {
             out.append("<title>").append(Html.escape(tooltip)).append("</title>");
         }
@@ -56,15 +83,28 @@ final class Svg {
 
     /** Text; {@code anchor} is start, middle or end. */
     Svg text(double x, double y, String text, String anchor, String cssClass) {
-        out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">%s</text>",
-                x, y, anchor, cssClass, Html.escape(text)));
+        out.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">%s</text>",
+                x,
+                y,
+                anchor,
+                cssClass,
+                Html.escape(text)));
         return this;
     }
 
     /** Rotated axis label for a vertical axis. */
     Svg verticalText(double x, double y, String text) {
-        out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"axis-label\""
-                + " transform=\"rotate(-90 %.1f %.1f)\">%s</text>", x, y, x, y, Html.escape(text)));
+        out.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" class=\"axis-label\""
+                        + " transform=\"rotate(-90 %.1f %.1f)\">%s</text>",
+                x,
+                y,
+                x,
+                y,
+                Html.escape(text)));
         return this;
     }
 
@@ -73,8 +113,12 @@ final class Svg {
         for (double[] point : points) {
             p.append(String.format(Locale.ROOT, "%.1f,%.1f ", point[0], point[1]));
         }
-        out.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\"/>",
-                stroke, dashAttr(dash), p.toString().trim()));
+        out.append(String.format(
+                Locale.ROOT,
+                "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\"/>",
+                stroke,
+                dashAttr(dash),
+                p.toString().trim()));
         return this;
     }
 

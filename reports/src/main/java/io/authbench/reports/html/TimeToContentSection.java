@@ -1,12 +1,12 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.results.Sample;
 import io.authbench.reports.stats.Bootstrap;
 import io.authbench.reports.stats.CellComparison;
 import io.authbench.reports.stats.ReportModel;
 import io.authbench.reports.stats.SignedRankTest;
-import io.authbench.reports.stats.Verdict;
 import io.authbench.reports.stats.VariantStats;
-import io.authbench.reports.results.Sample;
+import io.authbench.reports.stats.Verdict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +14,7 @@ import java.util.Set;
 
 /** Section 2: time to content per flow × profile with the paired statistics, the ratio chart and ECDFs. */
 final class TimeToContentSection {
-    private TimeToContentSection() {
-    }
+    private TimeToContentSection() {}
 
     static String html(ReportModel model) {
         if (model.fourVariants().isPresent()) {
@@ -37,8 +36,10 @@ final class TimeToContentSection {
         charted.addAll(model.comparisons().aa());
         StringBuilder ecdfs = new StringBuilder();
         for (CellComparison c : cells) {
-            ecdfs.append("<figure class=\"small\"><figcaption class=\"above\">").append(Html.escape(c.flow() + " · " + c.profile()))
-                    .append("</figcaption>").append(EcdfChart.svg(c.flow() + " · " + c.profile(), List.of(c.first(), c.second())))
+            ecdfs.append("<figure class=\"small\"><figcaption class=\"above\">")
+                    .append(Html.escape(c.flow() + " · " + c.profile()))
+                    .append("</figcaption>")
+                    .append(EcdfChart.svg(c.flow() + " · " + c.profile(), List.of(c.first(), c.second())))
                     .append("</figure>\n");
         }
         return """
@@ -64,12 +65,20 @@ final class TimeToContentSection {
                 <div class="grid">
                 %s</div>
                 </section>
-                """.formatted(Bootstrap.RESAMPLES, cells.size(), Format.num(Verdict.ALPHA, 2), Verdict.MIN_PAIRS,
-                observed.isEmpty() ? "" : OBSERVER_NOTE, rows, RatioChart.svg(charted), ecdfs);
+                """.formatted(
+                        Bootstrap.RESAMPLES,
+                        cells.size(),
+                        Format.num(Verdict.ALPHA, 2),
+                        Verdict.MIN_PAIRS,
+                        observed.isEmpty() ? "" : OBSERVER_NOTE,
+                        rows,
+                        RatioChart.svg(charted),
+                        ecdfs);
     }
 
     /** Marks a median measured (at least partly) with the observer fallback instead of Element Timing. */
     static final String OBSERVER_MARK = " <span class=\"method\" title=\"observer-based fallback\">(observer)</span>";
+
     static final String OBSERVER_NOTE = """
             <p class="note">Medians marked <i>(observer)</i> come from pages whose content element has no \
             <code>elementtiming</code> attribute: their time to content is the observer-based fallback (the first \
@@ -93,18 +102,30 @@ final class TimeToContentSection {
     }
 
     static String row(CellComparison c, Set<String> observed) {
-        String interval = c.ratio() == null ? "—"
-                : Format.ratio(c.ratio()) + " [" + Format.ratio(c.interval().low()) + ", " + Format.ratio(c.interval().high()) + "]";
-        String p = c.pairs() == 0 ? "—" : Format.p(c.test().pValue()) + (c.test().method() == SignedRankTest.Method.EXACT ? " exact" : " normal");
+        String interval = c.ratio() == null
+                ? "—"
+                : Format.ratio(c.ratio()) + " [" + Format.ratio(c.interval().low()) + ", "
+                        + Format.ratio(c.interval().high()) + "]";
+        String p = c.pairs() == 0
+                ? "—"
+                : Format.p(c.test().pValue())
+                        + (c.test().method() == SignedRankTest.Method.EXACT ? " exact" : " normal");
         return """
                 <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d / %d</td><td>%s</td>\
                 <td>%s</td><td>%s</td><td>%s</td><td class="verdict k-%s">%s</td></tr>
-                """.formatted(Html.escape(c.flow()), Html.escape(c.profile()),
-                median(c.first()) + mark(c, c.first(), observed), median(c.second()) + mark(c, c.second(), observed),
-                c.first().failures(), c.second().failures(),
-                c.pairs() + (c.incompletePairs() > 0 ? " (+" + c.incompletePairs() + " incomplete)" : ""),
-                interval, Html.escape(p), Html.escape(Format.p(c.holmP())), c.verdict().kind().name().toLowerCase().replace('_', '-'),
-                Html.escape(c.verdict().sentence()));
+                """.formatted(
+                        Html.escape(c.flow()),
+                        Html.escape(c.profile()),
+                        median(c.first()) + mark(c, c.first(), observed),
+                        median(c.second()) + mark(c, c.second(), observed),
+                        c.first().failures(),
+                        c.second().failures(),
+                        c.pairs() + (c.incompletePairs() > 0 ? " (+" + c.incompletePairs() + " incomplete)" : ""),
+                        interval,
+                        Html.escape(p),
+                        Html.escape(Format.p(c.holmP())),
+                        c.verdict().kind().name().toLowerCase().replace('_', '-'),
+                        Html.escape(c.verdict().sentence()));
     }
 
     private static String mark(CellComparison c, VariantStats v, Set<String> observed) {

@@ -13,8 +13,7 @@ import java.util.TreeMap;
 
 /** Section 7: A/A noise floor, link calibration, environment, configuration and every failure. */
 final class ValiditySection {
-    private ValiditySection() {
-    }
+    private ValiditySection() {}
 
     static String html(ReportModel model) {
         return """
@@ -35,8 +34,14 @@ final class ValiditySection {
                 <h3>Failures</h3>
                 %s
                 </section>
-                """.formatted(aa(model), links(model), environment(model.results().environment()),
-                configuration(model.results().run()), CsrSessionPathNote.html(model), incidents(model), failures(model));
+                """.formatted(
+                        aa(model),
+                        links(model),
+                        environment(model.results().environment()),
+                        configuration(model.results().run()),
+                        CsrSessionPathNote.html(model),
+                        incidents(model),
+                        failures(model));
     }
 
     private static String aa(ReportModel model) {
@@ -72,10 +77,16 @@ final class ValiditySection {
             String deviation = l.measuredRttMs() == null ? "—" : Format.num(l.measuredRttMs() - configured, 2) + " ms";
             rows.append("""
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
-                    """.formatted(Html.escape(l.profile()), Html.escape(l.link().code()), Format.ms(configured),
-                    Format.ms(l.measuredRttMs()), deviation, Format.bitsPerSecond(l.configured().downBitsPerSecond()),
-                    Format.bitsPerSecond(l.measuredDownBitsPerSecond()), Format.bitsPerSecond(l.configured().upBitsPerSecond()),
-                    Format.bitsPerSecond(l.measuredUpBitsPerSecond())));
+                    """.formatted(
+                            Html.escape(l.profile()),
+                            Html.escape(l.link().code()),
+                            Format.ms(configured),
+                            Format.ms(l.measuredRttMs()),
+                            deviation,
+                            Format.bitsPerSecond(l.configured().downBitsPerSecond()),
+                            Format.bitsPerSecond(l.measuredDownBitsPerSecond()),
+                            Format.bitsPerSecond(l.configured().upBitsPerSecond()),
+                            Format.bitsPerSecond(l.measuredUpBitsPerSecond())));
         }
         return """
                 <div class="wide"><table class="numbers"><thead><tr><th>profile</th><th>link</th><th>RTT configured</th>\
@@ -90,28 +101,47 @@ final class ValiditySection {
             return "<p class=\"empty\">The run recorded no environment.</p>";
         }
         StringBuilder sdks = new StringBuilder();
-        e.sdks().forEach((k, v) -> sdks.append(sdks.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        e.sdks()
+                .forEach((k, v) -> sdks.append(sdks.length() == 0 ? "" : ", ")
+                        .append(k)
+                        .append(' ')
+                        .append(v));
         return definitionList(new String[][] {
-                {"CPU", e.cpuModel()}, {"cores", e.cores() == null ? null : e.cores().toString()},
-                {"memory", e.memoryBytes() == null ? null : Format.bytes(e.memoryBytes().doubleValue())},
-                {"OS", e.os()}, {"JVM", e.jvm()}, {"Chromium", e.chromium()}, {"Playwright", e.playwright()},
-                {"Appwrite SDKs", sdks.length() == 0 ? null : sdks.toString()}, {"git commit", e.gitCommit()},
-                {"backend", e.backend()}, {"backend version", e.backendVersion()}});
+            {"CPU", e.cpuModel()},
+            {"cores", e.cores() == null ? null : e.cores().toString()},
+            {
+                "memory",
+                e.memoryBytes() == null ? null : Format.bytes(e.memoryBytes().doubleValue())
+            },
+            {"OS", e.os()},
+            {"JVM", e.jvm()},
+            {"Chromium", e.chromium()},
+            {"Playwright", e.playwright()},
+            {"Appwrite SDKs", sdks.length() == 0 ? null : sdks.toString()},
+            {"git commit", e.gitCommit()},
+            {"backend", e.backend()},
+            {"backend version", e.backendVersion()}
+        });
     }
 
     private static String configuration(Run run) {
         RunConfig c = run.config();
         return definitionList(new String[][] {
-                {"run id", run.id()}, {"status", run.status().code() + (run.statusReason() == null ? "" : " — " + run.statusReason())},
-                {"started", run.startedAt() == null ? null : run.startedAt().toString()},
-                {"finished", run.finishedAt() == null ? null : run.finishedAt().toString()},
-                {"seed", Long.toString(run.seed())}, {"quick mode", Boolean.toString(run.quick())},
-                {"flows", String.join(", ", c.flows())},
-                {"skipped flows", c.skippedFlows().isEmpty() ? "none" : sorted(c.skippedFlows(), "")},
-                {"profiles", String.join(", ", c.profiles())},
-                {"measured pairs per cell", Integer.toString(c.pairs())}, {"warm-up pairs per cell", Integer.toString(c.warmupPairs())},
-                {"A/A flow", c.aaFlow()}, {"timeouts", c.timeoutsMs().isEmpty() ? null : sorted(c.timeoutsMs(), " ms")},
-                {"settings", c.settings().isEmpty() ? null : sorted(redacted(c.settings()), "")}});
+            {"run id", run.id()},
+            {"status", run.status().code() + (run.statusReason() == null ? "" : " — " + run.statusReason())},
+            {"started", run.startedAt() == null ? null : run.startedAt().toString()},
+            {"finished", run.finishedAt() == null ? null : run.finishedAt().toString()},
+            {"seed", Long.toString(run.seed())},
+            {"quick mode", Boolean.toString(run.quick())},
+            {"flows", String.join(", ", c.flows())},
+            {"skipped flows", c.skippedFlows().isEmpty() ? "none" : sorted(c.skippedFlows(), "")},
+            {"profiles", String.join(", ", c.profiles())},
+            {"measured pairs per cell", Integer.toString(c.pairs())},
+            {"warm-up pairs per cell", Integer.toString(c.warmupPairs())},
+            {"A/A flow", c.aaFlow()},
+            {"timeouts", c.timeoutsMs().isEmpty() ? null : sorted(c.timeoutsMs(), " ms")},
+            {"settings", c.settings().isEmpty() ? null : sorted(redacted(c.settings()), "")}
+        });
     }
 
     /**
@@ -120,22 +150,30 @@ final class ValiditySection {
      */
     static Map<String, String> redacted(Map<String, String> settings) {
         Map<String, String> out = new TreeMap<>();
-        settings.forEach((k, v) -> out.put(k, k.matches("(?i).*(key|secret|token|password|cookie|credential).*")
-                ? "(redacted)" : v));
+        settings.forEach((k, v) ->
+                out.put(k, k.matches("(?i).*(key|secret|token|password|cookie|credential).*") ? "(redacted)" : v));
         return out;
     }
 
     private static String sorted(Map<String, ?> map, String unit) {
         StringBuilder out = new StringBuilder();
-        new TreeMap<>(map).forEach((k, v) -> out.append(out.length() == 0 ? "" : "; ").append(k).append(' ').append(v).append(unit));
+        new TreeMap<>(map)
+                .forEach((k, v) -> out.append(out.length() == 0 ? "" : "; ")
+                        .append(k)
+                        .append(' ')
+                        .append(v)
+                        .append(unit));
         return out.toString();
     }
 
     private static String definitionList(String[][] entries) {
         StringBuilder out = new StringBuilder("<dl class=\"facts\">");
         for (String[] e : entries) {
-            out.append("<dt>").append(Html.escape(e[0])).append("</dt><dd>")
-                    .append(e[1] == null ? "<span class=\"empty\">unknown</span>" : Html.escape(e[1])).append("</dd>");
+            out.append("<dt>")
+                    .append(Html.escape(e[0]))
+                    .append("</dt><dd>")
+                    .append(e[1] == null ? "<span class=\"empty\">unknown</span>" : Html.escape(e[1]))
+                    .append("</dd>");
         }
         return out.append("</dl>\n").toString();
     }
@@ -146,8 +184,13 @@ final class ValiditySection {
         }
         StringBuilder out = new StringBuilder("<ul class=\"incidents\">");
         for (Incident i : model.results().incidents()) {
-            out.append("<li><b>").append(Html.escape(i.component())).append("</b> (").append(Html.escape(i.at()))
-                    .append("): <span class=\"reason\">").append(Html.escape(i.message())).append("</span></li>");
+            out.append("<li><b>")
+                    .append(Html.escape(i.component()))
+                    .append("</b> (")
+                    .append(Html.escape(i.at()))
+                    .append("): <span class=\"reason\">")
+                    .append(Html.escape(i.message()))
+                    .append("</span></li>");
         }
         return out.append("</ul>\n").toString();
     }
@@ -161,8 +204,14 @@ final class ValiditySection {
         for (Sample s : failures) {
             rows.append("""
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%d%s</td><td>%d</td><td class="reason">%s</td></tr>
-                    """.formatted(Html.escape(s.flow()), Html.escape(s.profile()), Html.escape(s.variant().toUpperCase()),
-                    s.pair(), s.warmup() ? " (warm-up)" : "", s.order(), Html.escape(s.failure())));
+                    """.formatted(
+                            Html.escape(s.flow()),
+                            Html.escape(s.profile()),
+                            Html.escape(s.variant().toUpperCase()),
+                            s.pair(),
+                            s.warmup() ? " (warm-up)" : "",
+                            s.order(),
+                            Html.escape(s.failure())));
         }
         return """
                 <p>%d iterations failed; they are counted per variant in section 2 and left out of the paired statistics.</p>

@@ -13,8 +13,7 @@ import java.util.function.DoubleUnaryOperator;
  * coloured by link, with the moment the content was painted.
  */
 final class WaterfallChart {
-    private WaterfallChart() {
-    }
+    private WaterfallChart() {}
 
     /**
      * The requests still running at or after the user action, by start time. Requests that finished before it
@@ -23,7 +22,8 @@ final class WaterfallChart {
     static List<ObservedRequest> afterAction(Sample sample) {
         return sample.requests().stream()
                 .filter(r -> r.endMs() == null || r.endMs() >= 0)
-                .sorted(Comparator.comparingDouble(ObservedRequest::startMs)).toList();
+                .sorted(Comparator.comparingDouble(ObservedRequest::startMs))
+                .toList();
     }
 
     /** Requests that finished before the user action (not drawn). */
@@ -50,7 +50,10 @@ final class WaterfallChart {
         int top = 26;
         int height = top + Math.max(1, requests.size()) * rowHeight + 40;
         DoubleUnaryOperator x = v -> labelWidth + Math.max(0, v) / xMax * plotWidth;
-        Svg svg = new Svg(labelWidth + plotWidth + 16, height, "Waterfall: " + title,
+        Svg svg = new Svg(
+                labelWidth + plotWidth + 16,
+                height,
+                "Waterfall: " + title,
                 "Each bar is one request, from its start to its last byte, in milliseconds after the user action."
                         + " Colour and label give the link. The dashed line marks the paint of the content.");
         double bottom = top + requests.size() * rowHeight;
@@ -71,21 +74,32 @@ final class WaterfallChart {
             ObservedRequest r = requests.get(i);
             double y = top + i * rowHeight;
             String label = (r.link() == NetworkLink.APP_APPWRITE ? "  ↳ app→Appwrite " : "")
-                    + (r.method() == null ? "" : r.method() + " ") + r.path()
-                    + (r.status() == null ? "" : " " + r.status()) + (r.fromCache() ? " (cache)" : "")
+                    + (r.method() == null ? "" : r.method() + " ")
+                    + r.path()
+                    + (r.status() == null ? "" : " " + r.status())
+                    + (r.fromCache() ? " (cache)" : "")
                     + (r.criticalPath() ? " *" : "");
             svg.text(labelWidth - 6, y + 12, shorten(label, 42), "end", "tick");
             double end = r.endMs() == null ? r.startMs() : r.endMs();
             String tip = label.trim() + ": " + Format.ms(r.startMs()) + " → " + Format.ms(r.endMs())
                     + (r.bytes() == null ? "" : ", " + Format.bytes(r.bytes().doubleValue()))
                     + (r.cacheControl() == null ? "" : ", Cache-Control: " + r.cacheControl());
-            svg.rect(x.applyAsDouble(r.startMs()), y + 3, x.applyAsDouble(end) - x.applyAsDouble(r.startMs()), rowHeight - 6,
-                    color(r.link(), r.preflight()), tip);
+            svg.rect(
+                    x.applyAsDouble(r.startMs()),
+                    y + 3,
+                    x.applyAsDouble(end) - x.applyAsDouble(r.startMs()),
+                    rowHeight - 6,
+                    color(r.link(), r.preflight()),
+                    tip);
         }
         if (ttc != null) {
             svg.line(x.applyAsDouble(ttc), top - 4, x.applyAsDouble(ttc), bottom, "#000000", 1.5, "4 3");
-            svg.text(Math.min(x.applyAsDouble(ttc) + 3, labelWidth + plotWidth - 40), bottom - 3,
-                    "content " + Format.ms(ttc), "start", "tick");
+            svg.text(
+                    Math.min(x.applyAsDouble(ttc) + 3, labelWidth + plotWidth - 40),
+                    bottom - 3,
+                    "content " + Format.ms(ttc),
+                    "start",
+                    "tick");
         }
         return svg.close();
     }

@@ -16,5 +16,4 @@ public record CalibratedLink(
         LinkSettings configured,
         Double measuredRttMs,
         Long measuredDownBitsPerSecond,
-        Long measuredUpBitsPerSecond) {
-}
+        Long measuredUpBitsPerSecond) {}

@@ -8,12 +8,10 @@ import java.util.TreeMap;
 
 /** Computes {@link CellSummary} entries from samples; the writer calls it on every write. */
 public final class CellSummaries {
-    private CellSummaries() {
-    }
+    private CellSummaries() {}
 
     /** A cell variant's identity. */
-    public record Key(String flow, String profile, String variant) {
-    }
+    public record Key(String flow, String profile, String variant) {}
 
     /**
      * One summary per flow × profile × variant that has measured samples, in order of first appearance.
@@ -24,7 +22,8 @@ public final class CellSummaries {
         Map<Key, List<Sample>> byKey = new LinkedHashMap<>();
         for (Sample sample : samples) {
             if (!sample.warmup()) {
-                byKey.computeIfAbsent(new Key(sample.flow(), sample.profile(), sample.variant()), k -> new ArrayList<>())
+                byKey.computeIfAbsent(
+                                new Key(sample.flow(), sample.profile(), sample.variant()), k -> new ArrayList<>())
                         .add(sample);
             }
         }
@@ -60,8 +59,19 @@ public final class CellSummaries {
             }
             mean = sum / ttc.length;
         }
-        return new CellSummary(key.flow(), key.profile(), key.variant(), samples.size(), failures,
-                Quantiles.median(ttc), Quantiles.of(ttc, 0.9), min, max, mean, medians, histogramFile);
+        return new CellSummary(
+                key.flow(),
+                key.profile(),
+                key.variant(),
+                samples.size(),
+                failures,
+                Quantiles.median(ttc),
+                Quantiles.of(ttc, 0.9),
+                min,
+                max,
+                mean,
+                medians,
+                histogramFile);
     }
 
     /** The values of {@code metric} over the samples that measured it, in sample order. */

@@ -34,7 +34,8 @@ public record CodeSize(String variant, List<String> files, int linesOfCode) {
             try {
                 lines += countCode(Files.readAllLines(path, StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
-                throw new UncheckedIOException("code size: " + path + " does not exist; fix the file list of " + variant, e);
+                throw new UncheckedIOException(
+                        "code size: " + path + " does not exist; fix the file list of " + variant, e);
             } catch (IOException e) {
                 throw new UncheckedIOException("code size: cannot read " + path + ": " + e.getMessage(), e);
             }

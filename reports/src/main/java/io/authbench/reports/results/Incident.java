@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param component what it concerns, e.g. {@code ssr-app}, {@code appwrite-emulator}, {@code calibration}
  * @param message   one sentence (plus a log tail if useful); never a secret
  */
-public record Incident(Instant at, String component, String message) {
-}
+public record Incident(Instant at, String component, String message) {}

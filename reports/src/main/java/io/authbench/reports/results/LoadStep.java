@@ -2,8 +2,8 @@ package io.authbench.reports.results;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One step of the constant-rate load ladder: latency at one offered rate (HdrHistogram, corrected for
@@ -65,30 +65,75 @@ public record LoadStep(
     }
 
     /** A step as files before the error, CPU and stop fields had it (everything added later not recorded). */
-    public static LoadStep latencyOnly(String variant, String target, double offeredPerSecond, double achievedPerSecond,
-                                       long requests, long errors, Double p50Ms, Double p90Ms, Double p99Ms,
-                                       Double p999Ms, Double maxMs, String histogramFile) {
-        return new LoadStep(variant, target, offeredPerSecond, achievedPerSecond, requests, errors, p50Ms, p90Ms, p99Ms,
-                p999Ms, maxMs, histogramFile, null, null, null, null, null, null);
+    public static LoadStep latencyOnly(
+            String variant,
+            String target,
+            double offeredPerSecond,
+            double achievedPerSecond,
+            long requests,
+            long errors,
+            Double p50Ms,
+            Double p90Ms,
+            Double p99Ms,
+            Double p999Ms,
+            Double maxMs,
+            String histogramFile) {
+        return new LoadStep(
+                variant,
+                target,
+                offeredPerSecond,
+                achievedPerSecond,
+                requests,
+                errors,
+                p50Ms,
+                p90Ms,
+                p99Ms,
+                p999Ms,
+                maxMs,
+                histogramFile,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** This step with the reason its ladder ended here. */
     public LoadStep withStopReason(String reason) {
-        return new LoadStep(variant, target, offeredPerSecond, achievedPerSecond, requests, errors, p50Ms, p90Ms, p99Ms,
-                p999Ms, maxMs, histogramFile, errorsByKind, firstErrors, appCpuMsPerView, appwriteCpuMsPerView, sustained,
+        return new LoadStep(
+                variant,
+                target,
+                offeredPerSecond,
+                achievedPerSecond,
+                requests,
+                errors,
+                p50Ms,
+                p90Ms,
+                p99Ms,
+                p999Ms,
+                maxMs,
+                histogramFile,
+                errorsByKind,
+                firstErrors,
+                appCpuMsPerView,
+                appwriteCpuMsPerView,
+                sustained,
                 reason);
     }
 
     /** App + Appwrite CPU per page view, empty unless both were measured. */
     public Optional<Double> serverCpuMsPerView() {
-        return appCpuMsPerView == null || appwriteCpuMsPerView == null ? Optional.empty()
+        return appCpuMsPerView == null || appwriteCpuMsPerView == null
+                ? Optional.empty()
                 : Optional.of(appCpuMsPerView + appwriteCpuMsPerView);
     }
 
     private static void requireFiniteOrNull(String field, Double value) {
         if (value != null && (value.isNaN() || value.isInfinite() || value < 0)) {
-            throw new IllegalArgumentException(field + " must be a finite, non-negative number of milliseconds or absent"
-                    + " (not measured), was " + value);
+            throw new IllegalArgumentException(
+                    field + " must be a finite, non-negative number of milliseconds or absent" + " (not measured), was "
+                            + value);
         }
     }
 }

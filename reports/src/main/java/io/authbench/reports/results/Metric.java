@@ -10,7 +10,9 @@ import java.util.Optional;
  * constant here is a compatible schema change (readers ignore keys they do not know, see {@link Metrics}).
  */
 public enum Metric {
-    TIME_TO_CONTENT_MS("timeToContentMs", Unit.MS,
+    TIME_TO_CONTENT_MS(
+            "timeToContentMs",
+            Unit.MS,
             "user action to the paint of the flow's content element (Element Timing paintTime, else renderTime)"),
     TTFB_MS("ttfbMs", Unit.MS, "user action to the first byte of the final document (Navigation Timing responseStart)"),
     FCP_MS("fcpMs", Unit.MS, "user action to First Contentful Paint of the final document"),
@@ -28,28 +30,40 @@ public enum Metric {
     REDIRECTS("redirects", Unit.COUNT, "HTTP redirects followed by the browser"),
     SCRIPT_BYTES("scriptBytes", Unit.BYTES, "bytes of JavaScript received"),
 
-    APPWRITE_CALLS_BROWSER("appwriteCallsBrowser", Unit.COUNT, "Appwrite API calls made by the browser (preflights excluded)"),
+    APPWRITE_CALLS_BROWSER(
+            "appwriteCallsBrowser", Unit.COUNT, "Appwrite API calls made by the browser (preflights excluded)"),
     APPWRITE_CALLS_SERVER("appwriteCallsServer", Unit.COUNT, "Appwrite API calls made by the app server"),
-    CRITICAL_PATH_DEPTH("criticalPathDepth", Unit.COUNT,
+    CRITICAL_PATH_DEPTH(
+            "criticalPathDepth",
+            Unit.COUNT,
             "sequential round trips (any link, preflights included) between the user action and the content"),
     SERVER_TIMING_MS("serverTimingMs", Unit.MS, "sum of the app's Server-Timing durations for its Appwrite calls"),
 
     SCRIPT_MS("scriptMs", Unit.MS, "main-thread script time (CDP Performance.getMetrics ScriptDuration)"),
     TASK_MS("taskMs", Unit.MS, "main-thread task time (CDP Performance.getMetrics TaskDuration)"),
-    APP_CPU_MS("appCpuMs", Unit.MS, "the app server's CPU time during this iteration's measured phase: its process"
-            + " tree's threads (per-thread schedstat, ns resolution), JIT compiler threads left out"),
-    APPWRITE_CPU_MS("appwriteCpuMs", Unit.MS, "Appwrite's (the emulator's) CPU time during this iteration's measured"
-            + " phase, read like appCpuMs"),
+    APP_CPU_MS(
+            "appCpuMs",
+            Unit.MS,
+            "the app server's CPU time during this iteration's measured phase: its process"
+                    + " tree's threads (per-thread schedstat, ns resolution), JIT compiler threads left out"),
+    APPWRITE_CPU_MS(
+            "appwriteCpuMs",
+            Unit.MS,
+            "Appwrite's (the emulator's) CPU time during this iteration's measured" + " phase, read like appCpuMs"),
     APP_JIT_MS("appJitMs", Unit.MS, "CPU time of the app server's JIT compiler threads during the measured phase"),
     APPWRITE_JIT_MS("appwriteJitMs", Unit.MS, "CPU time of Appwrite's JIT compiler threads during the measured phase"),
 
     CONTENT_WITHOUT_JS("contentWithoutJs", Unit.FLAG, "the user's name is in the HTML with JavaScript disabled"),
     WARM_REVISIT_BYTES("warmRevisitBytes", Unit.BYTES, "bytes received on a revisit with a warm HTTP cache"),
-    CACHEABLE_RESPONSES("cacheableResponses", Unit.COUNT, "responses a shared or private cache may store (Cache-Control)");
+    CACHEABLE_RESPONSES(
+            "cacheableResponses", Unit.COUNT, "responses a shared or private cache may store (Cache-Control)");
 
     /** How a metric's value is read and summarised. */
     public enum Unit {
-        MS("ms"), COUNT("count"), BYTES("bytes"), FLAG("true/false");
+        MS("ms"),
+        COUNT("count"),
+        BYTES("bytes"),
+        FLAG("true/false");
 
         private final String label;
 

@@ -94,8 +94,7 @@ public final class Metrics {
         private final EnumMap<Metric, Object> values = new EnumMap<>(Metric.class);
         private final Map<String, Object> unknown = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets a numeric metric; {@code null} leaves it unmeasured (removes it). */
         public Builder set(Metric metric, Number value) {
@@ -118,7 +117,8 @@ public final class Metrics {
         /** Sets a yes/no metric; {@code null} leaves it unmeasured. */
         public Builder set(Metric metric, Boolean value) {
             if (!metric.isFlag()) {
-                throw new IllegalArgumentException(metric.key() + " is a number (" + metric.unit().label() + ")");
+                throw new IllegalArgumentException(
+                        metric.key() + " is a number (" + metric.unit().label() + ")");
             }
             if (value == null) {
                 values.remove(metric);

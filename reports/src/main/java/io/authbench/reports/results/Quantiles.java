@@ -12,8 +12,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * x[h] interpolated at h = (n − 1)·p + 1. The median of an even count is the mean of the middle two.
  */
 public final class Quantiles {
-    private Quantiles() {
-    }
+    private Quantiles() {}
 
     /**
      * The {@code p}-quantile (0 &lt; p ≤ 1) of {@code values}, or null for an empty array.

@@ -20,18 +20,18 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The codec of {@code results.json}: the only class that knows Jackson. Reading validates the schema version and
@@ -72,8 +72,7 @@ public final class ResultsJson {
         Map<String, VariantApp> apps();
     }
 
-    private ResultsJson() {
-    }
+    private ResultsJson() {}
 
     /** The JSON text of {@code results}. */
     public static String toJson(RunResults results) {
@@ -113,20 +112,27 @@ public final class ResultsJson {
         try {
             tree = MAPPER.readTree(text);
         } catch (JsonEOFException e) {
-            throw new ResultsFormatException(source + ": the JSON ends early (truncated at " + where(e.getLocation())
-                    + "); the file was cut off. Re-run the benchmark or restore the file.", e);
+            throw new ResultsFormatException(
+                    source + ": the JSON ends early (truncated at " + where(e.getLocation())
+                            + "); the file was cut off. Re-run the benchmark or restore the file.",
+                    e);
         } catch (JsonProcessingException e) {
             if (e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
                 // Cut right after a complete value ("scriptMs" : 1): Jackson reports that as a parse error, not EOF.
-                throw new ResultsFormatException(source + ": the JSON ends early (truncated at " + where(e.getLocation())
-                        + "); the file was cut off. Re-run the benchmark or restore the file.", e);
+                throw new ResultsFormatException(
+                        source + ": the JSON ends early (truncated at " + where(e.getLocation())
+                                + "); the file was cut off. Re-run the benchmark or restore the file.",
+                        e);
             }
-            throw new ResultsFormatException(source + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + " at " + where(e.getLocation()) + ").", e);
+            throw new ResultsFormatException(
+                    source + ": not valid JSON ("
+                            + e.getOriginalMessage().lines().findFirst().orElse("") + " at " + where(e.getLocation())
+                            + ").",
+                    e);
         }
         if (tree == null || !tree.isObject()) {
-            throw new ResultsFormatException(source + ": expected a JSON object with a \"schema\" field,"
-                    + " found " + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase()) + ".");
+            throw new ResultsFormatException(source + ": expected a JSON object with a \"schema\" field," + " found "
+                    + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase()) + ".");
         }
         JsonNode schema = tree.get("schema");
         if (schema == null || !schema.isTextual()) {
@@ -167,8 +173,7 @@ public final class ResultsJson {
                 }
                 channel.force(true); // survives a power cut too, not only a crash of the JVM
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             try {
                 if (tmp != null) {
@@ -189,7 +194,8 @@ public final class ResultsJson {
     }
 
     private static String where(JsonLocation location) {
-        return location == null ? "unknown position"
+        return location == null
+                ? "unknown position"
                 : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
@@ -212,7 +218,8 @@ public final class ResultsJson {
         }
         String message = root instanceof JsonMappingException m ? m.getOriginalMessage() : root.getMessage();
         if (message == null) {
-            return root instanceof NullPointerException ? "a required value is missing or null"
+            return root instanceof NullPointerException
+                    ? "a required value is missing or null"
                     : root.getClass().getSimpleName();
         }
         if (message.startsWith("Cannot map `null` into type")) {
@@ -293,12 +300,14 @@ public final class ResultsJson {
                     builder.unknown(field.getKey(), MAPPER.treeToValue(value, Object.class));
                 } else if (metric.get().isFlag()) {
                     if (!value.isBoolean()) {
-                        throw JsonMappingException.from(p, "metric " + field.getKey() + " must be true or false, got " + value);
+                        throw JsonMappingException.from(
+                                p, "metric " + field.getKey() + " must be true or false, got " + value);
                     }
                     builder.set(metric.get(), value.booleanValue());
                 } else {
                     if (!value.isNumber()) {
-                        throw JsonMappingException.from(p, "metric " + field.getKey() + " must be a number, got " + value);
+                        throw JsonMappingException.from(
+                                p, "metric " + field.getKey() + " must be a number, got " + value);
                     }
                     builder.set(metric.get(), value.doubleValue());
                 }

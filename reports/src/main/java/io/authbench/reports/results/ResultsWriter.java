@@ -3,11 +3,11 @@ package io.authbench.reports.results;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.Collection;
 
 /**
  * Writes {@code results.json} incrementally while a run is in progress.
@@ -152,8 +152,8 @@ public final class ResultsWriter implements AutoCloseable {
 
     private void requireRunning() {
         if (current.run().status() != RunStatus.RUNNING) {
-            throw new IllegalStateException("the run already ended (" + current.run().status().code()
-                    + "); nothing more can be written to " + file);
+            throw new IllegalStateException("the run already ended ("
+                    + current.run().status().code() + "); nothing more can be written to " + file);
         }
     }
 

@@ -46,21 +46,43 @@ public record RunConfig(
     }
 
     /** The variants and their apps not recorded (as in files written before they were). */
-    public RunConfig(List<String> flows, List<String> profiles, int pairs, int warmupPairs, String aaFlow,
-                     Map<String, Long> timeoutsMs, Map<String, String> settings, Map<String, String> skippedFlows) {
+    public RunConfig(
+            List<String> flows,
+            List<String> profiles,
+            int pairs,
+            int warmupPairs,
+            String aaFlow,
+            Map<String, Long> timeoutsMs,
+            Map<String, String> settings,
+            Map<String, String> skippedFlows) {
         this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, skippedFlows, List.of(), Map.of());
     }
 
     /** Every flow ran. */
-    public RunConfig(List<String> flows, List<String> profiles, int pairs, int warmupPairs, String aaFlow,
-                     Map<String, Long> timeoutsMs, Map<String, String> settings) {
+    public RunConfig(
+            List<String> flows,
+            List<String> profiles,
+            int pairs,
+            int warmupPairs,
+            String aaFlow,
+            Map<String, Long> timeoutsMs,
+            Map<String, String> settings) {
         this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, Map.of(), List.of(), Map.of());
     }
 
     /** The same configuration with the variants measured and their apps. */
     public RunConfig withVariants(List<String> variantLabels, Map<String, VariantApp> variantApps) {
-        return new RunConfig(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, skippedFlows,
-                variantLabels, variantApps);
+        return new RunConfig(
+                flows,
+                profiles,
+                pairs,
+                warmupPairs,
+                aaFlow,
+                timeoutsMs,
+                settings,
+                skippedFlows,
+                variantLabels,
+                variantApps);
     }
 
     /** {@link #variants}, or {@code ssr} and {@code csr} for files written before the field existed. */

@@ -49,40 +49,58 @@ public record RunResults(
 
     /** A fresh, empty run as the harness starts it: status {@code running}, no samples yet. */
     public static RunResults start(Run run, Environment environment, List<ProfileInfo> profiles) {
-        return new RunResults(SCHEMA, run, environment, profiles, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+        return new RunResults(
+                SCHEMA,
+                run,
+                environment,
+                profiles,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     public RunResults withRun(Run newRun) {
-        return new RunResults(schema, newRun, environment, profiles, links, samples, cells, incidents, codeSize, jmh, load);
+        return new RunResults(
+                schema, newRun, environment, profiles, links, samples, cells, incidents, codeSize, jmh, load);
     }
 
     public RunResults withLinks(List<CalibratedLink> newLinks) {
-        return new RunResults(schema, run, environment, profiles, newLinks, samples, cells, incidents, codeSize, jmh, load);
+        return new RunResults(
+                schema, run, environment, profiles, newLinks, samples, cells, incidents, codeSize, jmh, load);
     }
 
     public RunResults withSamples(List<Sample> newSamples) {
-        return new RunResults(schema, run, environment, profiles, links, newSamples, cells, incidents, codeSize, jmh, load);
+        return new RunResults(
+                schema, run, environment, profiles, links, newSamples, cells, incidents, codeSize, jmh, load);
     }
 
     public RunResults withCells(List<CellSummary> newCells) {
-        return new RunResults(schema, run, environment, profiles, links, samples, newCells, incidents, codeSize, jmh, load);
+        return new RunResults(
+                schema, run, environment, profiles, links, samples, newCells, incidents, codeSize, jmh, load);
     }
 
     public RunResults withIncidents(List<Incident> newIncidents) {
-        return new RunResults(schema, run, environment, profiles, links, samples, cells, newIncidents, codeSize, jmh, load);
+        return new RunResults(
+                schema, run, environment, profiles, links, samples, cells, newIncidents, codeSize, jmh, load);
     }
 
     public RunResults withCodeSize(List<CodeSize> newCodeSize) {
-        return new RunResults(schema, run, environment, profiles, links, samples, cells, incidents, newCodeSize, jmh, load);
+        return new RunResults(
+                schema, run, environment, profiles, links, samples, cells, incidents, newCodeSize, jmh, load);
     }
 
     public RunResults withJmh(List<JmhResult> newJmh) {
-        return new RunResults(schema, run, environment, profiles, links, samples, cells, incidents, codeSize, newJmh, load);
+        return new RunResults(
+                schema, run, environment, profiles, links, samples, cells, incidents, codeSize, newJmh, load);
     }
 
     public RunResults withLoad(List<LoadStep> newLoad) {
-        return new RunResults(schema, run, environment, profiles, links, samples, cells, incidents, codeSize, jmh, newLoad);
+        return new RunResults(
+                schema, run, environment, profiles, links, samples, cells, incidents, codeSize, jmh, newLoad);
     }
 
     private static <T> List<T> copy(List<T> list) {

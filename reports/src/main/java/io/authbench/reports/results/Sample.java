@@ -2,8 +2,8 @@ package io.authbench.reports.results;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One measured iteration: one variant of one flow under one profile.
@@ -82,7 +82,9 @@ public record Sample(
         requests = requests == null ? List.of() : List.copyOf(requests);
         screenshots = screenshots == null ? List.of() : List.copyOf(screenshots);
         checks = checks == null ? Map.of() : Map.copyOf(checks);
-        if (timeToContentMethod != null && !timeToContentMethod.equals(ELEMENT_TIMING) && !timeToContentMethod.equals(OBSERVER)) {
+        if (timeToContentMethod != null
+                && !timeToContentMethod.equals(ELEMENT_TIMING)
+                && !timeToContentMethod.equals(OBSERVER)) {
             throw new IllegalArgumentException("sample.timeToContentMethod must be \"" + ELEMENT_TIMING + "\" or \""
                     + OBSERVER + "\", got \"" + timeToContentMethod + "\"");
         }
@@ -93,63 +95,208 @@ public record Sample(
     }
 
     /** Without recorded checks or CSR session path. */
-    public Sample(String flow, String variant, String profile, int pair, int order, boolean warmup, boolean ok,
-                  String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
-                  List<Screenshot> screenshots, String timeToContentMethod) {
-        this(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod, null, null);
+    public Sample(
+            String flow,
+            String variant,
+            String profile,
+            int pair,
+            int order,
+            boolean warmup,
+            boolean ok,
+            String failure,
+            Instant startedAt,
+            Metrics metrics,
+            List<ObservedRequest> requests,
+            List<Screenshot> screenshots,
+            String timeToContentMethod) {
+        this(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                warmup,
+                ok,
+                failure,
+                startedAt,
+                metrics,
+                requests,
+                screenshots,
+                timeToContentMethod,
+                null,
+                null);
     }
 
     /** Without a recorded time-to-content method. */
-    public Sample(String flow, String variant, String profile, int pair, int order, boolean warmup, boolean ok,
-                  String failure, Instant startedAt, Metrics metrics, List<ObservedRequest> requests,
-                  List<Screenshot> screenshots) {
+    public Sample(
+            String flow,
+            String variant,
+            String profile,
+            int pair,
+            int order,
+            boolean warmup,
+            boolean ok,
+            String failure,
+            Instant startedAt,
+            Metrics metrics,
+            List<ObservedRequest> requests,
+            List<Screenshot> screenshots) {
         this(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots, null);
     }
 
     /** A successful sample. */
-    public static Sample ok(String flow, String variant, String profile, int pair, int order, Instant startedAt,
-                            Metrics metrics, List<ObservedRequest> requests) {
-        return new Sample(flow, variant, profile, pair, order, false, true, null, startedAt, metrics, requests, List.of());
+    public static Sample ok(
+            String flow,
+            String variant,
+            String profile,
+            int pair,
+            int order,
+            Instant startedAt,
+            Metrics metrics,
+            List<ObservedRequest> requests) {
+        return new Sample(
+                flow, variant, profile, pair, order, false, true, null, startedAt, metrics, requests, List.of());
     }
 
     /** A failed sample: kept, counted and shown with its reason, never silently dropped. */
-    public static Sample failed(String flow, String variant, String profile, int pair, int order, Instant startedAt,
-                                String reason, Metrics partialMetrics) {
-        return new Sample(flow, variant, profile, pair, order, false, false, reason, startedAt, partialMetrics,
-                List.of(), List.of());
+    public static Sample failed(
+            String flow,
+            String variant,
+            String profile,
+            int pair,
+            int order,
+            Instant startedAt,
+            String reason,
+            Metrics partialMetrics) {
+        return new Sample(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                false,
+                false,
+                reason,
+                startedAt,
+                partialMetrics,
+                List.of(),
+                List.of());
     }
 
     public Sample asWarmup() {
-        return new Sample(flow, variant, profile, pair, order, true, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod, checks, csrSessionPath);
+        return new Sample(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                true,
+                ok,
+                failure,
+                startedAt,
+                metrics,
+                requests,
+                screenshots,
+                timeToContentMethod,
+                checks,
+                csrSessionPath);
     }
 
     public Sample withScreenshots(List<Screenshot> frames) {
-        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, frames,
-                timeToContentMethod, checks, csrSessionPath);
+        return new Sample(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                warmup,
+                ok,
+                failure,
+                startedAt,
+                metrics,
+                requests,
+                frames,
+                timeToContentMethod,
+                checks,
+                csrSessionPath);
     }
 
     public Sample withMetrics(Metrics newMetrics) {
-        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, newMetrics, requests, screenshots,
-                timeToContentMethod, checks, csrSessionPath);
+        return new Sample(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                warmup,
+                ok,
+                failure,
+                startedAt,
+                newMetrics,
+                requests,
+                screenshots,
+                timeToContentMethod,
+                checks,
+                csrSessionPath);
     }
 
     /** The same sample with {@code method} ({@link #ELEMENT_TIMING}, {@link #OBSERVER} or null) recorded. */
     public Sample withTimeToContentMethod(String method) {
-        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                method, checks, csrSessionPath);
+        return new Sample(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                warmup,
+                ok,
+                failure,
+                startedAt,
+                metrics,
+                requests,
+                screenshots,
+                method,
+                checks,
+                csrSessionPath);
     }
 
     /** The same sample with {@code seen} (check → what it saw) recorded. */
     public Sample withChecks(Map<String, String> seen) {
-        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod, seen, csrSessionPath);
+        return new Sample(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                warmup,
+                ok,
+                failure,
+                startedAt,
+                metrics,
+                requests,
+                screenshots,
+                timeToContentMethod,
+                seen,
+                csrSessionPath);
     }
 
     /** The same sample with its CSR session path ({@link #COOKIE_PATH}, {@link #FALLBACK_PATH} or null) recorded. */
     public Sample withCsrSessionPath(String path) {
-        return new Sample(flow, variant, profile, pair, order, warmup, ok, failure, startedAt, metrics, requests, screenshots,
-                timeToContentMethod, checks, path);
+        return new Sample(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                warmup,
+                ok,
+                failure,
+                startedAt,
+                metrics,
+                requests,
+                screenshots,
+                timeToContentMethod,
+                checks,
+                path);
     }
 }

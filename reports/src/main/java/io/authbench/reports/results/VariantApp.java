@@ -15,8 +15,13 @@ import java.util.Map;
  * @param skippedFlows flows this variant did not run although the run asked for them, each with the reason (e.g.
  *                     the app has no profile page); empty when it ran every flow of {@link RunConfig#flowsRun()}
  */
-public record VariantApp(String framework, String pattern, String app, String description, Map<String, String> versions,
-                         Map<String, String> skippedFlows) {
+public record VariantApp(
+        String framework,
+        String pattern,
+        String app,
+        String description,
+        Map<String, String> versions,
+        Map<String, String> skippedFlows) {
 
     public VariantApp {
         versions = versions == null ? Map.of() : Map.copyOf(versions);

@@ -24,8 +24,7 @@ public final class Variants {
     /** {@link #framework}: the Next.js reference apps (nextjs/ssr, nextjs/csr). */
     public static final String NEXTJS = "nextjs";
 
-    private Variants() {
-    }
+    private Variants() {}
 
     /** True for the labels of the A/A cell. */
     public static boolean isAa(String variant) {

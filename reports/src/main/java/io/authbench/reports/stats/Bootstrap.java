@@ -16,8 +16,7 @@ public final class Bootstrap {
     /** B, the number of bootstrap resamples. */
     public static final int RESAMPLES = 10_000;
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     /** 95 % interval of the median of {@code values} (e.g. per-pair log ratios: paired resampling). */
     public static Interval medianInterval(double[] values, long seed) {

@@ -50,7 +50,10 @@ public record CellComparison(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CellComparison c && flow.equals(c.flow) && profile.equals(c.profile) && aa == c.aa
+        return o instanceof CellComparison c
+                && flow.equals(c.flow)
+                && profile.equals(c.profile)
+                && aa == c.aa
                 && Arrays.equals(logRatios, c.logRatios);
     }
 

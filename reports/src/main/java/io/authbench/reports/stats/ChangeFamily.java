@@ -35,17 +35,17 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 public final class ChangeFamily {
     /** Fewest cells from which the spread between runs is estimated (the shortest half needs a few). */
     public static final int MIN_CELLS = 6;
+
     static final double ALPHA = 0.05;
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
     private static final double Z95 = NORMAL.inverseCumulativeProbability(0.975);
     /** Cells further than this many first-look standard deviations from the centre do not shape the estimates. */
     static final double CUT = 2.5;
     /** The standard deviation of a normal sample cut at ±{@value #CUT} σ, in σ: undone so the estimate is σ. */
-    private static final double TRUNCATED_SD = Math.sqrt(1 - 2 * CUT * NORMAL.density(CUT)
-            / (2 * NORMAL.cumulativeProbability(CUT) - 1));
+    private static final double TRUNCATED_SD =
+            Math.sqrt(1 - 2 * CUT * NORMAL.density(CUT) / (2 * NORMAL.cumulativeProbability(CUT) - 1));
 
-    private ChangeFamily() {
-    }
+    private ChangeFamily() {}
 
     /**
      * One observed change.
@@ -53,8 +53,7 @@ public final class ChangeFamily {
      * @param logChange ln(now / then)
      * @param stdError  its sampling standard error (from each run's own samples)
      */
-    public record Input(double logChange, double stdError) {
-    }
+    public record Input(double logChange, double stdError) {}
 
     /**
      * The verdict on one change.
@@ -64,8 +63,7 @@ public final class ChangeFamily {
      * @param holmP    two-sided p-value after Holm's correction across the family
      * @param changed  true when {@code holmP < 0.05}
      */
-    public record Judged(double change, Interval interval, double holmP, boolean changed) {
-    }
+    public record Judged(double change, Interval interval, double holmP, boolean changed) {}
 
     /**
      * The family's estimates and verdicts.
@@ -97,15 +95,19 @@ public final class ChangeFamily {
         // centre (their mean) and the spread (their standard deviation): Rousseeuw and Leroy's reweighting step,
         // which keeps the shorth's resistance to changed cells and gains a normal standard deviation's precision.
         Shorth first = Shorth.of(d);
-        double[] core = Arrays.stream(d).filter(x -> Math.abs(x - first.median()) <= CUT * first.sigma()).toArray();
+        double[] core = Arrays.stream(d)
+                .filter(x -> Math.abs(x - first.median()) <= CUT * first.sigma())
+                .toArray();
         if (first.sigma() == 0 || core.length < MIN_CELLS) {
             core = d;
         }
         double mean = Arrays.stream(core).average().orElse(0);
-        double sigma = Math.sqrt(Arrays.stream(core).map(x -> (x - mean) * (x - mean)).sum() / (core.length - 1))
-                / TRUNCATED_SD;
+        double sigma =
+                Math.sqrt(Arrays.stream(core).map(x -> (x - mean) * (x - mean)).sum() / (core.length - 1))
+                        / TRUNCATED_SD;
         double g = centred ? mean : 0;
-        double typicalSampling = Quantiles.median(inputs.stream().mapToDouble(i -> i.stdError() * i.stdError()).toArray());
+        double typicalSampling = Quantiles.median(
+                inputs.stream().mapToDouble(i -> i.stdError() * i.stdError()).toArray());
         double tau2 = Math.max(0, sigma * sigma - typicalSampling);
         double centreVariance = centred ? sigma * sigma / core.length : 0;
         double[] p = new double[k];
@@ -120,8 +122,11 @@ public final class ChangeFamily {
         List<Judged> judged = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             double e = d[i] - g;
-            judged.add(new Judged(Math.exp(e), new Interval(Math.exp(e - Z95 * se[i]), Math.exp(e + Z95 * se[i])),
-                    holm[i], holm[i] < ALPHA));
+            judged.add(new Judged(
+                    Math.exp(e),
+                    new Interval(Math.exp(e - Z95 * se[i]), Math.exp(e + Z95 * se[i])),
+                    holm[i],
+                    holm[i] < ALPHA));
         }
         return new Result(k, Math.exp(g), Math.exp(sigma) - 1, Math.exp(Math.sqrt(tau2)) - 1, List.copyOf(judged));
     }
@@ -152,8 +157,8 @@ public final class ChangeFamily {
             double[] half = Arrays.copyOfRange(sorted, best, best + h);
             double halfLength = (half[h - 1] - half[0]) / 2;
             double smallSample = 1 + 5.0 / (sorted.length - 1);
-            return new Shorth(Quantiles.median(half),
-                    halfLength / NORMAL.inverseCumulativeProbability(0.75) * smallSample, h);
+            return new Shorth(
+                    Quantiles.median(half), halfLength / NORMAL.inverseCumulativeProbability(0.75) * smallSample, h);
         }
     }
 

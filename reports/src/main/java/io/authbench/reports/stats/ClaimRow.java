@@ -11,6 +11,5 @@ package io.authbench.reports.stats;
  * @param verdict     the verdict
  * @param why         why this verdict (which cells, which caveat)
  */
-public record ClaimRow(String topic, String claim, String measurement, String ssr, String csr, ClaimVerdict verdict,
-                       String why) {
-}
+public record ClaimRow(
+        String topic, String claim, String measurement, String ssr, String csr, ClaimVerdict verdict, String why) {}

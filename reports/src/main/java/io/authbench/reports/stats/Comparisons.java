@@ -10,9 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -25,24 +25,28 @@ import java.util.function.Function;
  * Bootstrap seed per cell: {@code run.seed * 31 + (flow + "|" + profile + "|" + family).hashCode()}.
  */
 public final class Comparisons {
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     /** The SSR/CSR comparisons and the A/A comparisons of a run. */
-    public record All(List<CellComparison> ssrCsr, List<CellComparison> aa) {
-    }
+    public record All(List<CellComparison> ssrCsr, List<CellComparison> aa) {}
 
     public static All of(RunResults results) {
-        List<Sample> measured = results.samples().stream().filter(s -> !s.warmup()).toList();
-        List<String> flows = ordered(results.run().config().flows(), measured.stream().map(Sample::flow).toList());
-        List<String> profiles = ordered(results.run().config().profiles(), measured.stream().map(Sample::profile).toList());
+        List<Sample> measured =
+                results.samples().stream().filter(s -> !s.warmup()).toList();
+        List<String> flows = ordered(
+                results.run().config().flows(),
+                measured.stream().map(Sample::flow).toList());
+        List<String> profiles = ordered(
+                results.run().config().profiles(),
+                measured.stream().map(Sample::profile).toList());
         long seed = results.run().seed();
         List<CellComparison> ssrCsr = new ArrayList<>();
         List<CellComparison> aa = new ArrayList<>();
         for (String flow : flows) {
             for (String profile : profiles) {
                 List<Sample> cell = measured.stream()
-                        .filter(s -> s.flow().equals(flow) && s.profile().equals(profile)).toList();
+                        .filter(s -> s.flow().equals(flow) && s.profile().equals(profile))
+                        .toList();
                 if (has(cell, Variants.SSR) && has(cell, Variants.CSR)) {
                     ssrCsr.add(compare(flow, profile, false, cell, Variants.SSR, Variants.CSR, seed));
                 }
@@ -65,8 +69,14 @@ public final class Comparisons {
         return List.copyOf(names);
     }
 
-    private static CellComparison compare(String flow, String profile, boolean aa, List<Sample> cell,
-                                          String firstVariant, String secondVariant, long runSeed) {
+    private static CellComparison compare(
+            String flow,
+            String profile,
+            boolean aa,
+            List<Sample> cell,
+            String firstVariant,
+            String secondVariant,
+            long runSeed) {
         return compare(flow, profile, aa, cell, firstVariant, secondVariant, runSeed, aa ? "aa" : "ssr-csr");
     }
 
@@ -74,10 +84,19 @@ public final class Comparisons {
      * The paired comparison of two variants of one cell, pairs matched by pair number; {@code family} names the
      * comparison in the bootstrap seed. No Holm correction and no verdict yet: see {@link #withHolm}.
      */
-    static CellComparison compare(String flow, String profile, boolean aa, List<Sample> cell, String firstVariant,
-                                  String secondVariant, long runSeed, String family) {
-        List<Sample> first = cell.stream().filter(s -> s.variant().equals(firstVariant)).toList();
-        List<Sample> second = cell.stream().filter(s -> s.variant().equals(secondVariant)).toList();
+    static CellComparison compare(
+            String flow,
+            String profile,
+            boolean aa,
+            List<Sample> cell,
+            String firstVariant,
+            String secondVariant,
+            long runSeed,
+            String family) {
+        List<Sample> first =
+                cell.stream().filter(s -> s.variant().equals(firstVariant)).toList();
+        List<Sample> second =
+                cell.stream().filter(s -> s.variant().equals(secondVariant)).toList();
         Map<Integer, Double> firstByPair = timesByPair(first);
         Map<Integer, Double> secondByPair = timesByPair(second);
         Set<Integer> allPairs = new TreeSet<>();
@@ -103,9 +122,20 @@ public final class Comparisons {
             Interval logInterval = Bootstrap.medianInterval(logRatios, seed);
             interval = new Interval(Math.exp(logInterval.low()), Math.exp(logInterval.high()));
         }
-        return new CellComparison(flow, profile, aa, VariantStats.of(firstVariant, first),
-                VariantStats.of(secondVariant, second), logRatios, incomplete, ratio, interval,
-                SignedRankTest.test(logRatios), null, seed, null);
+        return new CellComparison(
+                flow,
+                profile,
+                aa,
+                VariantStats.of(firstVariant, first),
+                VariantStats.of(secondVariant, second),
+                logRatios,
+                incomplete,
+                ratio,
+                interval,
+                SignedRankTest.test(logRatios),
+                null,
+                seed,
+                null);
     }
 
     /** Time to content by pair number for ok samples that measured it. */
@@ -128,34 +158,54 @@ public final class Comparisons {
      * Holm-corrects a family of comparisons and gives each its verdict, naming the faster side with
      * {@code firstName} / {@code secondName} (e.g. "SSR" / "CSR", or "Next.js" / "Undertow").
      */
-    static List<CellComparison> withHolm(List<CellComparison> family,
-                                         Function<CellComparison, String> firstName,
-                                         Function<CellComparison, String> secondName) {
-        List<CellComparison> testable = family.stream().filter(c -> c.pairs() > 0).toList();
-        double[] adjusted = Holm.adjust(testable.stream().mapToDouble(c -> c.test().pValue()).toArray());
+    static List<CellComparison> withHolm(
+            List<CellComparison> family,
+            Function<CellComparison, String> firstName,
+            Function<CellComparison, String> secondName) {
+        List<CellComparison> testable =
+                family.stream().filter(c -> c.pairs() > 0).toList();
+        double[] adjusted = Holm.adjust(
+                testable.stream().mapToDouble(c -> c.test().pValue()).toArray());
         List<CellComparison> out = new ArrayList<>();
         for (CellComparison c : family) {
             int index = testable.indexOf(c);
             Double holmP = index < 0 ? null : adjusted[index];
-            Verdict verdict = neverPainted(c, firstName.apply(c), secondName.apply(c)).orElseGet(() ->
-                    Verdict.decide(firstName.apply(c), secondName.apply(c), c.pairs(), c.ratio(), c.interval(), holmP));
-            out.add(new CellComparison(c.flow(), c.profile(), c.aa(), c.first(), c.second(), c.logRatios(),
-                    c.incompletePairs(), c.ratio(), c.interval(), c.test(), holmP, c.seed(), verdict));
+            Verdict verdict = neverPainted(c, firstName.apply(c), secondName.apply(c))
+                    .orElseGet(() -> Verdict.decide(
+                            firstName.apply(c), secondName.apply(c), c.pairs(), c.ratio(), c.interval(), holmP));
+            out.add(new CellComparison(
+                    c.flow(),
+                    c.profile(),
+                    c.aa(),
+                    c.first(),
+                    c.second(),
+                    c.logRatios(),
+                    c.incompletePairs(),
+                    c.ratio(),
+                    c.interval(),
+                    c.test(),
+                    holmP,
+                    c.seed(),
+                    verdict));
         }
         return out;
     }
 
     /** A variant with ok samples but no time to content at all (e.g. CSR in the no-js flow) cannot be compared. */
     private static Optional<Verdict> neverPainted(CellComparison c, String firstName, String secondName) {
-        if (c.pairs() == 0 && c.first().values().length == 0 && c.second().values().length == 0
-                && c.first().samples() > c.first().failures() && c.second().samples() > c.second().failures()) {
-            return Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
-                    "not comparable: no time to content was recorded for either variant"));
+        if (c.pairs() == 0
+                && c.first().values().length == 0
+                && c.second().values().length == 0
+                && c.first().samples() > c.first().failures()
+                && c.second().samples() > c.second().failures()) {
+            return Optional.of(new Verdict(
+                    Verdict.Kind.TOO_FEW_PAIRS, "not comparable: no time to content was recorded for either variant"));
         }
         for (VariantStats v : List.of(c.first(), c.second())) {
             if (c.pairs() == 0 && v.values().length == 0 && v.samples() > v.failures()) {
                 String name = v == c.first() ? firstName : secondName;
-                return Optional.of(new Verdict(Verdict.Kind.TOO_FEW_PAIRS,
+                return Optional.of(new Verdict(
+                        Verdict.Kind.TOO_FEW_PAIRS,
                         "not comparable: " + name + " never showed the content (no time to content in any ok sample)"));
             }
         }
@@ -164,6 +214,8 @@ public final class Comparisons {
 
     /** Finds the comparison of a cell, if any. */
     public static Optional<CellComparison> find(List<CellComparison> list, String flow, String profile) {
-        return list.stream().filter(c -> Objects.equals(c.flow(), flow) && Objects.equals(c.profile(), profile)).findFirst();
+        return list.stream()
+                .filter(c -> Objects.equals(c.flow(), flow) && Objects.equals(c.profile(), profile))
+                .findFirst();
     }
 }

@@ -34,19 +34,25 @@ public record Effects(List<Cell> cells, List<CellComparison> pattern, List<CellC
     public static final List<String> PATTERNS = List.of(Variants.SSR, Variants.CSR);
 
     /** One flow × profile. */
-    public record Cell(String flow, String profile) {
-    }
+    public record Cell(String flow, String profile) {}
 
     /** True when the run measured (or was configured to measure) the Next.js pair next to the Undertow one. */
     public static boolean applies(RunResults results) {
-        return results.run().config().variantsRun().stream().anyMatch(v -> Variants.framework(v).equals(Variants.NEXTJS))
-                || results.samples().stream().anyMatch(s -> Variants.framework(s.variant()).equals(Variants.NEXTJS));
+        return results.run().config().variantsRun().stream()
+                        .anyMatch(v -> Variants.framework(v).equals(Variants.NEXTJS))
+                || results.samples().stream()
+                        .anyMatch(s -> Variants.framework(s.variant()).equals(Variants.NEXTJS));
     }
 
     public static Effects of(RunResults results) {
-        List<Sample> measured = results.samples().stream().filter(s -> !s.warmup() && !Variants.isAa(s.variant())).toList();
-        List<String> flows = Comparisons.ordered(results.run().config().flows(), measured.stream().map(Sample::flow).toList());
-        List<String> profiles = Comparisons.ordered(results.run().config().profiles(),
+        List<Sample> measured = results.samples().stream()
+                .filter(s -> !s.warmup() && !Variants.isAa(s.variant()))
+                .toList();
+        List<String> flows = Comparisons.ordered(
+                results.run().config().flows(),
+                measured.stream().map(Sample::flow).toList());
+        List<String> profiles = Comparisons.ordered(
+                results.run().config().profiles(),
                 measured.stream().map(Sample::profile).toList());
         long seed = results.run().seed();
         List<Cell> cells = new ArrayList<>();
@@ -55,7 +61,8 @@ public record Effects(List<Cell> cells, List<CellComparison> pattern, List<CellC
         for (String flow : flows) {
             for (String profile : profiles) {
                 List<Sample> cell = measured.stream()
-                        .filter(s -> s.flow().equals(flow) && s.profile().equals(profile)).toList();
+                        .filter(s -> s.flow().equals(flow) && s.profile().equals(profile))
+                        .toList();
                 if (cell.isEmpty()) {
                     continue;
                 }
@@ -66,13 +73,21 @@ public record Effects(List<Cell> cells, List<CellComparison> pattern, List<CellC
                 compare(framework, flow, profile, cell, Variants.NEXT_CSR, Variants.CSR, seed, "framework-csr");
             }
         }
-        return new Effects(List.copyOf(cells),
+        return new Effects(
+                List.copyOf(cells),
                 Comparisons.withHolm(pattern, c -> "SSR", c -> "CSR"),
                 Comparisons.withHolm(framework, c -> "Next.js", c -> "Undertow"));
     }
 
-    private static void compare(List<CellComparison> into, String flow, String profile, List<Sample> cell,
-                                String first, String second, long seed, String family) {
+    private static void compare(
+            List<CellComparison> into,
+            String flow,
+            String profile,
+            List<Sample> cell,
+            String first,
+            String second,
+            long seed,
+            String family) {
         boolean both = cell.stream().anyMatch(s -> s.variant().equals(first))
                 && cell.stream().anyMatch(s -> s.variant().equals(second));
         if (both) {
@@ -82,12 +97,16 @@ public record Effects(List<Cell> cells, List<CellComparison> pattern, List<CellC
 
     /** The pattern-effect cells of one framework ({@link Variants#UNDERTOW} or {@link Variants#NEXTJS}). */
     public List<CellComparison> patternIn(String frameworkName) {
-        return pattern.stream().filter(c -> Variants.framework(c.first().variant()).equals(frameworkName)).toList();
+        return pattern.stream()
+                .filter(c -> Variants.framework(c.first().variant()).equals(frameworkName))
+                .toList();
     }
 
     /** The framework-effect cells of one pattern ({@link Variants#SSR} or {@link Variants#CSR}). */
     public List<CellComparison> frameworkFor(String patternName) {
-        return framework.stream().filter(c -> Variants.pattern(c.first().variant()).equals(patternName)).toList();
+        return framework.stream()
+                .filter(c -> Variants.pattern(c.first().variant()).equals(patternName))
+                .toList();
     }
 
     /** The pattern effect of a framework in one cell; empty when one of its variants has no sample there. */

@@ -14,8 +14,14 @@ package io.authbench.reports.stats;
  * @param fromDepthOnly true when the sample had no request list and the round trips come from
  *                      {@code criticalPathDepth} × browser↔app RTT
  */
-public record ExpectedTime(int roundTrips, double roundTripMs, double transferMs, double serverMs, double clientMs,
-                           double measuredMs, boolean fromDepthOnly) {
+public record ExpectedTime(
+        int roundTrips,
+        double roundTripMs,
+        double transferMs,
+        double serverMs,
+        double clientMs,
+        double measuredMs,
+        boolean fromDepthOnly) {
     public double expectedMs() {
         return roundTripMs + transferMs + serverMs + clientMs;
     }

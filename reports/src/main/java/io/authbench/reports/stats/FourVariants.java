@@ -30,9 +30,15 @@ public record FourVariants(Effects effects, List<ClaimRow> nextjsClaims) {
         List<ClaimRow> claims = new ArrayList<>();
         for (ClaimRow row : Claims.of(FrameworkView.of(results, Variants.NEXTJS), effects.patternIn(Variants.NEXTJS))) {
             if (row.topic().equals(COMPLEXITY) && !FrameworkView.hasCodeSize(results, Variants.NEXTJS)) {
-                row = new ClaimRow(row.topic(), row.claim(), row.measurement(), "not measured", "not measured",
-                        ClaimVerdict.NOT_MEASURABLE, "complexity is a judgement, not a measurement; its proxy, the line"
-                        + " count of each app's auth path, was recorded for the bundled Undertow apps only");
+                row = new ClaimRow(
+                        row.topic(),
+                        row.claim(),
+                        row.measurement(),
+                        "not measured",
+                        "not measured",
+                        ClaimVerdict.NOT_MEASURABLE,
+                        "complexity is a judgement, not a measurement; its proxy, the line"
+                                + " count of each app's auth path, was recorded for the bundled Undertow apps only");
             }
             claims.add(row);
         }

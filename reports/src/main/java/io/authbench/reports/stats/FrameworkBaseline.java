@@ -15,14 +15,14 @@ import java.util.function.UnaryOperator;
  * bootstrap seed of a Next.js row is that of its pattern label: {@code flow|profile|ssr}.)
  */
 public final class FrameworkBaseline {
-    private FrameworkBaseline() {
-    }
+    private FrameworkBaseline() {}
 
     public static BaselineComparison.Result of(RunResults current, Comparisons.All now, RunResults baseline) {
         List<BaselineComparison.Side> sides = new ArrayList<>();
         sides.add(new BaselineComparison.Side(now, Comparisons.of(baseline), UnaryOperator.identity()));
         if (Effects.applies(current)) {
-            sides.add(new BaselineComparison.Side(Comparisons.of(FrameworkView.of(current, Variants.NEXTJS)),
+            sides.add(new BaselineComparison.Side(
+                    Comparisons.of(FrameworkView.of(current, Variants.NEXTJS)),
                     Comparisons.of(FrameworkView.of(baseline, Variants.NEXTJS)),
                     label -> FrameworkView.unrelabel(label, Variants.NEXTJS)));
         }

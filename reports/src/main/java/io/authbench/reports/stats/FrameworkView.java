@@ -18,30 +18,50 @@ import java.util.Map;
  * browser phase, and no rule that reads a view uses them.
  */
 public final class FrameworkView {
-    private FrameworkView() {
-    }
+    private FrameworkView() {}
 
     /** The samples of {@code framework}'s pair relabelled with their pattern; A/A samples are never included. */
     public static RunResults of(RunResults results, String framework) {
         List<Sample> samples = results.samples().stream()
-                .filter(s -> !Variants.isAa(s.variant()) && Variants.framework(s.variant()).equals(framework))
-                .map(FrameworkView::relabel).toList();
+                .filter(s -> !Variants.isAa(s.variant())
+                        && Variants.framework(s.variant()).equals(framework))
+                .map(FrameworkView::relabel)
+                .toList();
         List<CodeSize> codeSize = results.codeSize().stream()
-                .filter(c -> !Variants.isAa(c.variant()) && Variants.framework(c.variant()).equals(framework))
-                .map(c -> new CodeSize(Variants.pattern(c.variant()), c.files(), c.linesOfCode())).toList();
-        return results.withSamples(samples).withCells(CellSummaries.of(samples, Map.of())).withCodeSize(codeSize)
-                .withJmh(List.of()).withLoad(List.of());
+                .filter(c -> !Variants.isAa(c.variant())
+                        && Variants.framework(c.variant()).equals(framework))
+                .map(c -> new CodeSize(Variants.pattern(c.variant()), c.files(), c.linesOfCode()))
+                .toList();
+        return results.withSamples(samples)
+                .withCells(CellSummaries.of(samples, Map.of()))
+                .withCodeSize(codeSize)
+                .withJmh(List.of())
+                .withLoad(List.of());
     }
 
     /** True if {@code results} holds {@code framework}'s code sizes (the line-count proxy of its apps). */
     static boolean hasCodeSize(RunResults results, String framework) {
-        return results.codeSize().stream().anyMatch(c -> Variants.framework(c.variant()).equals(framework));
+        return results.codeSize().stream()
+                .anyMatch(c -> Variants.framework(c.variant()).equals(framework));
     }
 
     private static Sample relabel(Sample s) {
-        return new Sample(s.flow(), Variants.pattern(s.variant()), s.profile(), s.pair(), s.order(), s.warmup(), s.ok(),
-                s.failure(), s.startedAt(), s.metrics(), s.requests(), s.screenshots(), s.timeToContentMethod(),
-                s.checks(), s.csrSessionPath());
+        return new Sample(
+                s.flow(),
+                Variants.pattern(s.variant()),
+                s.profile(),
+                s.pair(),
+                s.order(),
+                s.warmup(),
+                s.ok(),
+                s.failure(),
+                s.startedAt(),
+                s.metrics(),
+                s.requests(),
+                s.screenshots(),
+                s.timeToContentMethod(),
+                s.checks(),
+                s.csrSessionPath());
     }
 
     /** The view's label of a variant back in the full run: {@code ssr} of the Next.js view is {@code next-ssr}. */

@@ -9,8 +9,7 @@ import java.util.Comparator;
  * Controls the family-wise error rate without assuming independence.
  */
 public final class Holm {
-    private Holm() {
-    }
+    private Holm() {}
 
     /** Adjusted p-values, in the order of the input. */
     public static double[] adjust(double[] pValues) {

@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Looks up profiles of a run and picks the "slowest" one for the waterfalls and the filmstrip. */
 public final class ProfileLookup {
-    private ProfileLookup() {
-    }
+    private ProfileLookup() {}
 
     public static Optional<ProfileInfo> find(RunResults results, String name) {
         return results.profiles().stream().filter(p -> p.name().equals(name)).findFirst();
@@ -20,8 +19,8 @@ public final class ProfileLookup {
      * bandwidth (0 = unlimited counts as fastest), then run order. Only profiles that have samples are considered.
      */
     public static Optional<String> slowest(RunResults results, List<String> withSamples) {
-        Comparator<ProfileInfo> slowness = Comparator
-                .comparingDouble((ProfileInfo p) -> p.browserApp() == null ? 0 : p.browserApp().rttMs())
+        Comparator<ProfileInfo> slowness = Comparator.comparingDouble((ProfileInfo p) ->
+                        p.browserApp() == null ? 0 : p.browserApp().rttMs())
                 .thenComparingDouble(p -> {
                     long down = p.browserApp() == null ? 0 : p.browserApp().downBitsPerSecond();
                     return down == 0 ? Double.NEGATIVE_INFINITY : -down;

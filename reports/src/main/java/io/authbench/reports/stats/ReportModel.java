@@ -3,12 +3,12 @@ package io.authbench.reports.stats;
 import io.authbench.reports.results.CellSummaries;
 import io.authbench.reports.results.CellSummary;
 import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.Sample;
 import io.authbench.reports.results.Variants;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
-import io.authbench.reports.results.Sample;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,26 +46,34 @@ public record ReportModel(
         List<CellComparison> withNextjs = new ArrayList<>(comparisons.ssrCsr());
         if (four.isPresent()) {
             // One pattern-effect family across both frameworks: Undertow's cells carry the same Holm p everywhere.
-            comparisons = new Comparisons.All(four.get().effects().patternIn(Variants.UNDERTOW),
-                    comparisons.aa());
+            comparisons = new Comparisons.All(four.get().effects().patternIn(Variants.UNDERTOW), comparisons.aa());
             withNextjs = new ArrayList<>(comparisons.ssrCsr());
             withNextjs.addAll(four.get().effects().patternIn(Variants.NEXTJS));
         }
-        List<String> profilesWithSamples = results.samples().stream().filter(s -> !s.warmup())
-                .map(Sample::profile).distinct().toList();
+        List<String> profilesWithSamples = results.samples().stream()
+                .filter(s -> !s.warmup())
+                .map(Sample::profile)
+                .distinct()
+                .toList();
         Map<CellSummaries.Key, String> histograms = new HashMap<>();
         for (CellSummary stored : results.cells()) {
             if (stored.histogramFile() != null) {
-                histograms.put(new CellSummaries.Key(stored.flow(), stored.profile(), stored.variant()), stored.histogramFile());
+                histograms.put(
+                        new CellSummaries.Key(stored.flow(), stored.profile(), stored.variant()),
+                        stored.histogramFile());
             }
         }
         Comparisons.All all = comparisons;
-        return new ReportModel(results, CellSummaries.of(results.samples(), histograms), comparisons,
+        return new ReportModel(
+                results,
+                CellSummaries.of(results.samples(), histograms),
+                comparisons,
                 Claims.of(results, comparisons.ssrCsr()),
                 RoundTrips.of(results, withNextjs),
                 ProfileLookup.slowest(results, profilesWithSamples),
                 Optional.ofNullable(baseline).map(b -> FrameworkBaseline.of(results, all, b)),
-                Optional.ofNullable(baseline == null ? null : baselineName), four);
+                Optional.ofNullable(baseline == null ? null : baselineName),
+                four);
     }
 
     /** Failed measured samples, in run order. */

@@ -43,7 +43,8 @@ public final class ResourceClaim {
      *
      * @param reachable whether this many pairs can reach Holm p &lt; 0.05 at all among the cells tested
      */
-    record Part(String cell, int pairs, Double ratio, Interval interval, double pValue, Double holmP, boolean reachable) {
+    record Part(
+            String cell, int pairs, Double ratio, Interval interval, double pValue, Double holmP, boolean reachable) {
         boolean decided() {
             return reachable && holmP != null;
         }
@@ -94,7 +95,13 @@ public final class ResourceClaim {
             }
         }
         if (!missing.isEmpty()) {
-            return new ClaimRow(TOPIC, CLAIM, MEASUREMENT, ssrText, csrText, ClaimVerdict.NOT_MEASURED,
+            return new ClaimRow(
+                    TOPIC,
+                    CLAIM,
+                    MEASUREMENT,
+                    ssrText,
+                    csrText,
+                    ClaimVerdict.NOT_MEASURED,
                     String.join(", ", missing) + " not measured (CPU is read from /proc on Linux, only for app and"
                             + " Appwrite processes on this machine), so there is no verdict");
         }
@@ -122,31 +129,51 @@ public final class ResourceClaim {
             }
         }
         if (decided == 0) {
-            return new ClaimRow(TOPIC, CLAIM, MEASUREMENT, ssrText, csrText, ClaimVerdict.NOT_MEASURABLE,
+            return new ClaimRow(
+                    TOPIC,
+                    CLAIM,
+                    MEASUREMENT,
+                    ssrText,
+                    csrText,
+                    ClaimVerdict.NOT_MEASURABLE,
                     "too few complete pairs for a verdict in any cell: over " + cells.size() + " cells the paired test"
-                            + " needs at least " + pairsNeeded(cells.size()) + " pairs with app CPU and task time on both"
+                            + " needs at least " + pairsNeeded(cells.size())
+                            + " pairs with app CPU and task time on both"
                             + " sides to reach p < 0.05 after Holm; app CPU SSR/CSR " + range(server));
         }
         StringBuilder why = new StringBuilder();
-        why.append("SSR used more app-server CPU in ").append(serverHolds).append(" of ").append(decided)
-                .append(" cells (paired ratio SSR/CSR ").append(range(server)).append(")");
+        why.append("SSR used more app-server CPU in ")
+                .append(serverHolds)
+                .append(" of ")
+                .append(decided)
+                .append(" cells (paired ratio SSR/CSR ")
+                .append(range(server))
+                .append(")");
         if (!serverOther.isEmpty()) {
             why.append("; not in ").append(firstFew(serverOther));
         }
-        why.append("; CSR used more browser task time in ").append(clientHolds).append(" of ").append(decided)
-                .append(" cells (CSR/SSR ").append(range(client)).append(")");
+        why.append("; CSR used more browser task time in ")
+                .append(clientHolds)
+                .append(" of ")
+                .append(decided)
+                .append(" cells (CSR/SSR ")
+                .append(range(client))
+                .append(")");
         if (!clientOther.isEmpty()) {
             why.append("; not in ").append(firstFew(clientOther));
         }
         int skipped = cells.size() - decided;
         if (skipped > 0) {
-            why.append("; ").append(skipped).append(" cell").append(skipped == 1 ? "" : "s")
+            why.append("; ")
+                    .append(skipped)
+                    .append(" cell")
+                    .append(skipped == 1 ? "" : "s")
                     .append(" with too few complete pairs for the test to reach significance left out");
         }
         why.append(". Appwrite's own CPU is reported separately in the Resources section");
-        ClaimVerdict verdict = serverHolds == decided && clientHolds == decided ? ClaimVerdict.CONFIRMED
-                : serverHolds == 0 && clientHolds == 0 ? ClaimVerdict.REFUTED
-                : ClaimVerdict.PARTLY_CONFIRMED;
+        ClaimVerdict verdict = serverHolds == decided && clientHolds == decided
+                ? ClaimVerdict.CONFIRMED
+                : serverHolds == 0 && clientHolds == 0 ? ClaimVerdict.REFUTED : ClaimVerdict.PARTLY_CONFIRMED;
         return new ClaimRow(TOPIC, CLAIM, MEASUREMENT, ssrText, csrText, verdict, why.toString());
     }
 
@@ -169,19 +196,36 @@ public final class ResourceClaim {
                 parts.add(new Part(name, 0, null, null, 1, null, false));
                 continue;
             }
-            Interval log = Bootstrap.medianInterval(logRatios, seed * 31 + (cell.flow() + "|" + cell.profile() + "|"
-                    + metric.key()).hashCode());
-            parts.add(new Part(name, logRatios.length, Math.exp(Quantiles.median(logRatios)),
-                    new Interval(Math.exp(log.low()), Math.exp(log.high())), SignedRankTest.test(logRatios).pValue(), null,
+            Interval log = Bootstrap.medianInterval(
+                    logRatios, seed * 31 + (cell.flow() + "|" + cell.profile() + "|" + metric.key()).hashCode());
+            parts.add(new Part(
+                    name,
+                    logRatios.length,
+                    Math.exp(Quantiles.median(logRatios)),
+                    new Interval(Math.exp(log.low()), Math.exp(log.high())),
+                    SignedRankTest.test(logRatios).pValue(),
+                    null,
                     false));
         }
-        double[] adjusted = Holm.adjust(parts.stream().filter(p -> p.pairs() > 0).mapToDouble(Part::pValue).toArray());
+        double[] adjusted = Holm.adjust(parts.stream()
+                .filter(p -> p.pairs() > 0)
+                .mapToDouble(Part::pValue)
+                .toArray());
         int needed = pairsNeeded(adjusted.length);
         List<Part> out = new ArrayList<>();
         int next = 0;
         for (Part p : parts) {
-            out.add(p.pairs() == 0 ? p : new Part(p.cell(), p.pairs(), p.ratio(), p.interval(), p.pValue(),
-                    adjusted[next++], p.pairs() >= needed));
+            out.add(
+                    p.pairs() == 0
+                            ? p
+                            : new Part(
+                                    p.cell(),
+                                    p.pairs(),
+                                    p.ratio(),
+                                    p.interval(),
+                                    p.pValue(),
+                                    adjusted[next++],
+                                    p.pairs() >= needed));
         }
         return out;
     }
@@ -189,7 +233,9 @@ public final class ResourceClaim {
     private Map<Integer, Double> byPair(String variant, Metric metric, CellComparison cell) {
         Map<Integer, Double> values = new TreeMap<>();
         for (Sample s : measured) {
-            if (s.variant().equals(variant) && s.flow().equals(cell.flow()) && s.profile().equals(cell.profile())) {
+            if (s.variant().equals(variant)
+                    && s.flow().equals(cell.flow())
+                    && s.profile().equals(cell.profile())) {
                 Double value = s.metrics().numberOrNull(metric);
                 if (value != null) {
                     values.put(s.pair(), value);
@@ -221,11 +267,16 @@ public final class ResourceClaim {
 
     /** "0.9× to 4.1×" over the cells that have a ratio. */
     private static String range(List<Part> parts) {
-        double[] ratios = parts.stream().filter(p -> p.ratio() != null).mapToDouble(Part::ratio).sorted().toArray();
+        double[] ratios = parts.stream()
+                .filter(p -> p.ratio() != null)
+                .mapToDouble(Part::ratio)
+                .sorted()
+                .toArray();
         if (ratios.length == 0) {
             return "not available";
         }
-        return ratios.length == 1 ? times(ratios[0]) + "×"
+        return ratios.length == 1
+                ? times(ratios[0]) + "×"
                 : times(ratios[0]) + "× to " + times(ratios[ratios.length - 1]) + "×";
     }
 
@@ -249,10 +300,15 @@ public final class ResourceClaim {
     }
 
     private Double median(String variant, Metric metric, Predicate<Sample> filter) {
-        double[] values = measured.stream().filter(s -> s.variant().equals(variant)).filter(filter)
-                .filter(s -> cells.stream().anyMatch(c -> c.flow().equals(s.flow()) && c.profile().equals(s.profile())))
-                .map(s -> s.metrics().numberOrNull(metric)).filter(v -> v != null)
-                .mapToDouble(Double::doubleValue).toArray();
+        double[] values = measured.stream()
+                .filter(s -> s.variant().equals(variant))
+                .filter(filter)
+                .filter(s -> cells.stream()
+                        .anyMatch(c -> c.flow().equals(s.flow()) && c.profile().equals(s.profile())))
+                .map(s -> s.metrics().numberOrNull(metric))
+                .filter(v -> v != null)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
         return Quantiles.median(values);
     }
 }

@@ -17,8 +17,7 @@ import java.util.Optional;
  * critical-path depth and the {@link ExpectedTime} model.
  */
 public final class RoundTrips {
-    private RoundTrips() {
-    }
+    private RoundTrips() {}
 
     /**
      * @param flow          flow
@@ -32,17 +31,24 @@ public final class RoundTrips {
      * @param depth         critical-path depth (metric, else count of critical browser requests); null if unknown
      * @param expected      expected vs measured time; empty without a profile definition
      */
-    public record Row(String flow, String profile, String variant, Sample median, int browserApp, int browserAppwrite,
-                      int preflights, int appAppwrite, Integer depth, Optional<ExpectedTime> expected) {
-    }
+    public record Row(
+            String flow,
+            String profile,
+            String variant,
+            Sample median,
+            int browserApp,
+            int browserAppwrite,
+            int preflights,
+            int appAppwrite,
+            Integer depth,
+            Optional<ExpectedTime> expected) {}
 
     /** One row per flow × profile × variant (SSR and CSR only) that has an ok sample with a time to content. */
     public static List<Row> of(RunResults results, List<CellComparison> comparisons) {
         List<Row> rows = new ArrayList<>();
         for (CellComparison c : comparisons) {
             for (String variant : List.of(c.first().variant(), c.second().variant())) {
-                medianSample(results, c.flow(), c.profile(), variant)
-                        .ifPresent(s -> rows.add(row(results, s)));
+                medianSample(results, c.flow(), c.profile(), variant).ifPresent(s -> rows.add(row(results, s)));
             }
         }
         return rows;
@@ -51,8 +57,12 @@ public final class RoundTrips {
     /** The ok sample at the lower-median position of time to content (ties: the earlier pair). */
     public static Optional<Sample> medianSample(RunResults results, String flow, String profile, String variant) {
         List<Sample> ok = results.samples().stream()
-                .filter(s -> !s.warmup() && s.ok() && s.flow().equals(flow) && s.profile().equals(profile)
-                        && s.variant().equals(variant) && s.metrics().has(Metric.TIME_TO_CONTENT_MS))
+                .filter(s -> !s.warmup()
+                        && s.ok()
+                        && s.flow().equals(flow)
+                        && s.profile().equals(profile)
+                        && s.variant().equals(variant)
+                        && s.metrics().has(Metric.TIME_TO_CONTENT_MS))
                 .sorted(Comparator.comparingDouble((Sample s) -> s.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS))
                         .thenComparingInt(Sample::pair))
                 .toList();
@@ -61,25 +71,44 @@ public final class RoundTrips {
 
     static Row row(RunResults results, Sample s) {
         List<ObservedRequest> requests = s.requests();
-        int browserApp = (int) requests.stream().filter(r -> r.link() == NetworkLink.BROWSER_APP && !r.fromCache()).count();
-        int browserAppwrite = (int) requests.stream().filter(r -> r.link() == NetworkLink.BROWSER_APPWRITE && !r.fromCache()).count();
-        int preflights = s.metrics().has(Metric.PREFLIGHTS) ? s.metrics().numberOrNull(Metric.PREFLIGHTS).intValue()
+        int browserApp = (int) requests.stream()
+                .filter(r -> r.link() == NetworkLink.BROWSER_APP && !r.fromCache())
+                .count();
+        int browserAppwrite = (int) requests.stream()
+                .filter(r -> r.link() == NetworkLink.BROWSER_APPWRITE && !r.fromCache())
+                .count();
+        int preflights = s.metrics().has(Metric.PREFLIGHTS)
+                ? s.metrics().numberOrNull(Metric.PREFLIGHTS).intValue()
                 : (int) requests.stream().filter(ObservedRequest::preflight).count();
         int appAppwrite = s.metrics().has(Metric.APPWRITE_CALLS_SERVER)
                 ? s.metrics().numberOrNull(Metric.APPWRITE_CALLS_SERVER).intValue()
-                : (int) requests.stream().filter(r -> r.link() == NetworkLink.APP_APPWRITE).count();
+                : (int) requests.stream()
+                        .filter(r -> r.link() == NetworkLink.APP_APPWRITE)
+                        .count();
         List<ObservedRequest> critical = requests.stream()
-                .filter(r -> r.criticalPath() && r.link() != NetworkLink.APP_APPWRITE && !r.fromCache()).toList();
+                .filter(r -> r.criticalPath() && r.link() != NetworkLink.APP_APPWRITE && !r.fromCache())
+                .toList();
         Integer depth = s.metrics().has(Metric.CRITICAL_PATH_DEPTH)
-                ? Integer.valueOf(s.metrics().numberOrNull(Metric.CRITICAL_PATH_DEPTH).intValue())
+                ? Integer.valueOf(
+                        s.metrics().numberOrNull(Metric.CRITICAL_PATH_DEPTH).intValue())
                 : critical.isEmpty() ? null : critical.size();
-        Optional<ExpectedTime> expected = ProfileLookup.find(results, s.profile()).flatMap(p -> expected(s, p, critical, depth));
-        return new Row(s.flow(), s.profile(), s.variant(), s, browserApp, browserAppwrite, preflights, appAppwrite,
-                depth, expected);
+        Optional<ExpectedTime> expected =
+                ProfileLookup.find(results, s.profile()).flatMap(p -> expected(s, p, critical, depth));
+        return new Row(
+                s.flow(),
+                s.profile(),
+                s.variant(),
+                s,
+                browserApp,
+                browserAppwrite,
+                preflights,
+                appAppwrite,
+                depth,
+                expected);
     }
 
-    private static Optional<ExpectedTime> expected(Sample s, ProfileInfo profile, List<ObservedRequest> critical,
-                                                   Integer depth) {
+    private static Optional<ExpectedTime> expected(
+            Sample s, ProfileInfo profile, List<ObservedRequest> critical, Integer depth) {
         Double measured = s.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS);
         if (measured == null) {
             return Optional.empty();
@@ -104,7 +133,8 @@ public final class RoundTrips {
         if (depth == null || profile.browserApp() == null) {
             return Optional.empty();
         }
-        return Optional.of(new ExpectedTime(depth, depth * profile.browserApp().rttMs(), 0, server, client, measured, true));
+        return Optional.of(
+                new ExpectedTime(depth, depth * profile.browserApp().rttMs(), 0, server, client, measured, true));
     }
 
     private static double orZero(Double value) {

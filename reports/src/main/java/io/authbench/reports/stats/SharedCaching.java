@@ -26,13 +26,13 @@ import java.util.List;
 public final class SharedCaching {
     /** The flow that is one signed-in page view with nothing cached in the browser. */
     static final String FLOW = "revisit-cold";
+
     static final String TOPIC = "Caching";
     static final String CLAIM = "SSR is easier to cache (server or CDN); CSR caching needs more sophisticated setups";
     static final String MEASUREMENT = "one signed-in page view (" + FLOW + "): bytes and requests a CDN may serve"
             + " (Cache-Control public / s-maxage / max-age) vs requests that must reach an origin per user";
 
-    private SharedCaching() {
-    }
+    private SharedCaching() {}
 
     /**
      * @param cdnBytes       median bytes a CDN may serve per view
@@ -47,9 +47,11 @@ public final class SharedCaching {
         }
 
         String text() {
-            return samples == 0 ? "not measured" : "a CDN may serve " + Claims.kb(cdnBytes) + " of " + Claims.kb(totalBytes)
-                    + " (" + Verdict.pct(cdnShare()) + " %); " + Claims.fmt(originRequests) + " of "
-                    + Claims.fmt(totalRequests) + " requests must reach an origin per user";
+            return samples == 0
+                    ? "not measured"
+                    : "a CDN may serve " + Claims.kb(cdnBytes) + " of " + Claims.kb(totalBytes)
+                            + " (" + Verdict.pct(cdnShare()) + " %); " + Claims.fmt(originRequests) + " of "
+                            + Claims.fmt(totalRequests) + " requests must reach an origin per user";
         }
     }
 
@@ -62,7 +64,13 @@ public final class SharedCaching {
         View a = view(measured, first);
         View b = view(measured, second);
         if (a.samples == 0 || b.samples == 0) {
-            return new ClaimRow(TOPIC, CLAIM, MEASUREMENT, a.text(), b.text(), ClaimVerdict.NOT_MEASURABLE,
+            return new ClaimRow(
+                    TOPIC,
+                    CLAIM,
+                    MEASUREMENT,
+                    a.text(),
+                    b.text(),
+                    ClaimVerdict.NOT_MEASURABLE,
                     "the " + FLOW + " flow did not run with per-request data for both variants");
         }
         boolean firstShare = a.cdnShare() > b.cdnShare();
@@ -78,22 +86,36 @@ public final class SharedCaching {
                     + " per user";
         } else {
             verdict = ClaimVerdict.PARTLY_CONFIRMED;
-            why = (secondShare ? "a CDN may serve more of CSR's bytes (its static bundle)"
-                    : firstShare ? "a CDN may serve more of SSR's bytes" : "a CDN may serve the same share of both")
+            why = (secondShare
+                            ? "a CDN may serve more of CSR's bytes (its static bundle)"
+                            : firstShare
+                                    ? "a CDN may serve more of SSR's bytes"
+                                    : "a CDN may serve the same share of both")
                     + ", while " + (a.originRequests < b.originRequests ? "SSR" : "CSR")
                     + " needs fewer requests to reach an origin per user ("
                     + Claims.fmt(Math.min(a.originRequests, b.originRequests)) + " vs "
                     + Claims.fmt(Math.max(a.originRequests, b.originRequests)) + ")";
         }
-        return new ClaimRow(TOPIC, CLAIM, MEASUREMENT, a.text(), b.text(), verdict, why
-                + ". Rule: confirmed when SSR has the larger CDN-servable share of the bytes and no more origin"
-                + " requests, refuted when CSR has both, partly otherwise. Judged from Cache-Control only: Set-Cookie"
-                + " and Vary, which a CDN also honours, are not recorded");
+        return new ClaimRow(
+                TOPIC,
+                CLAIM,
+                MEASUREMENT,
+                a.text(),
+                b.text(),
+                verdict,
+                why
+                        + ". Rule: confirmed when SSR has the larger CDN-servable share of the bytes and no more origin"
+                        + " requests, refuted when CSR has both, partly otherwise. Judged from Cache-Control only: Set-Cookie"
+                        + " and Vary, which a CDN also honours, are not recorded");
     }
 
     static View view(List<Sample> measured, String variant) {
-        List<Sample> views = measured.stream().filter(Sample::ok)
-                .filter(s -> s.variant().equals(variant) && s.flow().equals(FLOW) && !s.requests().isEmpty()).toList();
+        List<Sample> views = measured.stream()
+                .filter(Sample::ok)
+                .filter(s -> s.variant().equals(variant)
+                        && s.flow().equals(FLOW)
+                        && !s.requests().isEmpty())
+                .toList();
         int n = views.size();
         double[] cdnBytes = new double[n];
         double[] totalBytes = new double[n];
@@ -114,13 +136,22 @@ public final class SharedCaching {
                 }
             }
         }
-        return n == 0 ? new View(0, 0, 0, 0, 0) : new View(Quantiles.median(cdnBytes), Quantiles.median(totalBytes),
-                Quantiles.median(origin), Quantiles.median(total), n);
+        return n == 0
+                ? new View(0, 0, 0, 0, 0)
+                : new View(
+                        Quantiles.median(cdnBytes),
+                        Quantiles.median(totalBytes),
+                        Quantiles.median(origin),
+                        Quantiles.median(total),
+                        n);
     }
 
     /** A successful GET whose Cache-Control lets a shared cache serve it to every user. */
     static boolean cdnServable(ObservedRequest r) {
-        return !r.preflight() && "GET".equals(r.method()) && r.status() != null && r.status() == 200
+        return !r.preflight()
+                && "GET".equals(r.method())
+                && r.status() != null
+                && r.status() == 200
                 && Cacheability.of(r.cacheControl()) == Cacheability.SHARED;
     }
 }

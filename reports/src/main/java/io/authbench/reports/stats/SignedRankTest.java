@@ -1,10 +1,10 @@
 package io.authbench.reports.stats;
 
+import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
-import java.util.Arrays;
 
 /**
  * Two-sided Wilcoxon signed-rank test of paired differences against 0, computed as R's
@@ -29,12 +29,13 @@ public final class SignedRankTest {
 
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
-    private SignedRankTest() {
-    }
+    private SignedRankTest() {}
 
     /** How the p-value was obtained. */
     public enum Method {
-        EXACT("exact"), NORMAL_APPROXIMATION("normal approximation with tie and continuity correction"), NONE("no data");
+        EXACT("exact"),
+        NORMAL_APPROXIMATION("normal approximation with tie and continuity correction"),
+        NONE("no data");
 
         private final String label;
 
@@ -54,8 +55,7 @@ public final class SignedRankTest {
      * @param pValue  two-sided p-value (1 when n = 0)
      * @param method  exact or normal approximation
      */
-    public record Result(int n, int zeros, double v, double pValue, Method method) {
-    }
+    public record Result(int n, int zeros, double v, double pValue, Method method) {}
 
     /** Tests whether the paired {@code differences} are symmetric about 0. */
     public static Result test(double[] differences) {
@@ -149,7 +149,8 @@ public final class SignedRankTest {
         }
         double diff = v - mean;
         double z = (diff - Math.signum(diff) * 0.5) / sigma;
-        return Math.min(1.0, 2 * Math.min(STANDARD_NORMAL.cumulativeProbability(z),
-                1 - STANDARD_NORMAL.cumulativeProbability(z)));
+        return Math.min(
+                1.0,
+                2 * Math.min(STANDARD_NORMAL.cumulativeProbability(z), 1 - STANDARD_NORMAL.cumulativeProbability(z)));
     }
 }

@@ -21,7 +21,11 @@ public record VariantStats(String variant, int samples, int failures, double[] v
         List<Sample> ok = measured.stream().filter(Sample::ok).toList();
         double[] values = CellSummaries.values(ok, Metric.TIME_TO_CONTENT_MS);
         Arrays.sort(values);
-        return new VariantStats(variant, measured.size(), (int) measured.stream().filter(s -> !s.ok()).count(), values);
+        return new VariantStats(
+                variant,
+                measured.size(),
+                (int) measured.stream().filter(s -> !s.ok()).count(),
+                values);
     }
 
     public Double median() {
@@ -42,8 +46,11 @@ public record VariantStats(String variant, int samples, int failures, double[] v
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VariantStats v && variant.equals(v.variant) && samples == v.samples
-                && failures == v.failures && Arrays.equals(values, v.values);
+        return o instanceof VariantStats v
+                && variant.equals(v.variant)
+                && samples == v.samples
+                && failures == v.failures
+                && Arrays.equals(values, v.values);
     }
 
     @Override

@@ -18,7 +18,10 @@ public record Verdict(Kind kind, String sentence) {
     public static final int MIN_PAIRS = 6;
 
     public enum Kind {
-        FIRST_FASTER, SECOND_FASTER, NO_DIFFERENCE, TOO_FEW_PAIRS
+        FIRST_FASTER,
+        SECOND_FASTER,
+        NO_DIFFERENCE,
+        TOO_FEW_PAIRS
     }
 
     /**
@@ -27,17 +30,22 @@ public record Verdict(Kind kind, String sentence) {
      */
     static Verdict decide(String first, String second, int pairs, Double ratio, Interval interval, Double holmP) {
         if (pairs < MIN_PAIRS || ratio == null || interval == null || holmP == null) {
-            return new Verdict(Kind.TOO_FEW_PAIRS, "not enough complete pairs for a verdict (" + pairs + " of at least "
-                    + MIN_PAIRS + ")");
+            return new Verdict(
+                    Kind.TOO_FEW_PAIRS,
+                    "not enough complete pairs for a verdict (" + pairs + " of at least " + MIN_PAIRS + ")");
         }
         boolean significant = holmP < ALPHA;
         if (significant && interval.high() < 1) {
-            return new Verdict(Kind.FIRST_FASTER, first + " faster by " + pct(1 - ratio) + " % ["
-                    + pct(1 - interval.high()) + " %, " + pct(1 - interval.low()) + " %]");
+            return new Verdict(
+                    Kind.FIRST_FASTER,
+                    first + " faster by " + pct(1 - ratio) + " % [" + pct(1 - interval.high()) + " %, "
+                            + pct(1 - interval.low()) + " %]");
         }
         if (significant && interval.low() > 1) {
-            return new Verdict(Kind.SECOND_FASTER, second + " faster by " + pct(1 - 1 / ratio) + " % ["
-                    + pct(1 - 1 / interval.low()) + " %, " + pct(1 - 1 / interval.high()) + " %]");
+            return new Verdict(
+                    Kind.SECOND_FASTER,
+                    second + " faster by " + pct(1 - 1 / ratio) + " % [" + pct(1 - 1 / interval.low()) + " %, "
+                            + pct(1 - 1 / interval.high()) + " %]");
         }
         return new Verdict(Kind.NO_DIFFERENCE, "no significant difference");
     }

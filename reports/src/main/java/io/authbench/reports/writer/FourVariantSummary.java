@@ -9,23 +9,38 @@ import java.util.Locale;
 
 /** The console lines of a four-variant run: both effects per cell, and each claim's verdict per framework. */
 final class FourVariantSummary {
-    private FourVariantSummary() {
-    }
+    private FourVariantSummary() {}
 
     static String text(ReportModel model) {
         Effects effects = model.fourVariants().orElseThrow().effects();
         StringBuilder out = new StringBuilder();
         for (String framework : Effects.FRAMEWORKS) {
-            out.append("pattern effect, ").append(Effects.frameworkName(framework)).append(":\n");
-            out.append(String.format(Locale.ROOT, "%-13s %-12s %11s %11s  %-24s %s%n", "flow", "profile", "SSR median",
-                    "CSR median", "ratio SSR/CSR [95% CI]", "verdict"));
+            out.append("pattern effect, ")
+                    .append(Effects.frameworkName(framework))
+                    .append(":\n");
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-13s %-12s %11s %11s  %-24s %s%n",
+                    "flow",
+                    "profile",
+                    "SSR median",
+                    "CSR median",
+                    "ratio SSR/CSR [95% CI]",
+                    "verdict"));
             lines(out, effects, effects.patternIn(framework));
         }
         for (String pattern : Effects.PATTERNS) {
             String name = pattern.toUpperCase(Locale.ROOT);
             out.append("framework effect, ").append(name).append(":\n");
-            out.append(String.format(Locale.ROOT, "%-13s %-12s %11s %11s  %-24s %s%n", "flow", "profile", "Next.js",
-                    "Undertow", "ratio Next/Undertow [CI]", "verdict"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-13s %-12s %11s %11s  %-24s %s%n",
+                    "flow",
+                    "profile",
+                    "Next.js",
+                    "Undertow",
+                    "ratio Next/Undertow [CI]",
+                    "verdict"));
             lines(out, effects, effects.frameworkFor(pattern));
         }
         return out.toString();
@@ -34,9 +49,20 @@ final class FourVariantSummary {
     /** Every cell of the run, "not measured" where the family has no comparison for it. */
     private static void lines(StringBuilder out, Effects effects, List<CellComparison> family) {
         for (Effects.Cell cell : effects.cells()) {
-            family.stream().filter(c -> c.flow().equals(cell.flow()) && c.profile().equals(cell.profile())).findFirst()
-                    .ifPresentOrElse(c -> out.append(ConsoleSummary.line(c)), () -> out.append(String.format(Locale.ROOT,
-                            "%-13s %-12s %11s %11s  %-24s %s%n", cell.flow(), cell.profile(), "—", "—", "—", "not measured")));
+            family.stream()
+                    .filter(c -> c.flow().equals(cell.flow()) && c.profile().equals(cell.profile()))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            c -> out.append(ConsoleSummary.line(c)),
+                            () -> out.append(String.format(
+                                    Locale.ROOT,
+                                    "%-13s %-12s %11s %11s  %-24s %s%n",
+                                    cell.flow(),
+                                    cell.profile(),
+                                    "—",
+                                    "—",
+                                    "—",
+                                    "not measured")));
         }
     }
 
@@ -45,8 +71,12 @@ final class FourVariantSummary {
         List<ClaimRow> nextjs = model.fourVariants().orElseThrow().nextjsClaims();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < undertow.size(); i++) {
-            out.append(String.format(Locale.ROOT, "claim %-24s Undertow: %-32s Next.js: %s%n", undertow.get(i).topic() + ":",
-                    undertow.get(i).verdict().label(), i < nextjs.size() ? nextjs.get(i).verdict().label() : "not measured"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "claim %-24s Undertow: %-32s Next.js: %s%n",
+                    undertow.get(i).topic() + ":",
+                    undertow.get(i).verdict().label(),
+                    i < nextjs.size() ? nextjs.get(i).verdict().label() : "not measured"));
         }
         return out.toString();
     }

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Renders everything in memory first, then writes each file through a temporary file and an atomic rename, so a
@@ -22,8 +22,7 @@ public final class ReportWriter {
     /** Largest screenshot embedded in the page; larger files are left out with a note (keeps the page openable). */
     static final long MAX_FRAME_BYTES = 2L << 20;
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static void write(ReportModel model, ReportFiles files) {
         String html = ReportPage.html(model, frames(files));
@@ -33,19 +32,25 @@ public final class ReportWriter {
             atomically(files.report(), html);
             atomically(files.summaryCsv(), csv);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the report to " + files.outDir() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "could not write the report to " + files.outDir() + ": " + e.getMessage(), e);
         }
     }
 
     private static FrameSource frames(ReportFiles files) {
         return relative -> {
             String lower = relative.toLowerCase(Locale.ROOT);
-            if (!(lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".webp"))) {
+            if (!(lower.endsWith(".png")
+                    || lower.endsWith(".jpg")
+                    || lower.endsWith(".jpeg")
+                    || lower.endsWith(".webp"))) {
                 return Optional.empty();
             }
             return files.runFile(relative).filter(Files::isRegularFile).flatMap(path -> {
                 try {
-                    return Files.size(path) > MAX_FRAME_BYTES ? Optional.empty() : Optional.of(Files.readAllBytes(path));
+                    return Files.size(path) > MAX_FRAME_BYTES
+                            ? Optional.empty()
+                            : Optional.of(Files.readAllBytes(path));
                 } catch (IOException e) {
                     return Optional.empty();
                 }

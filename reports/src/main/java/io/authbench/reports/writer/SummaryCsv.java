@@ -5,10 +5,10 @@ import io.authbench.reports.results.Variants;
 import io.authbench.reports.stats.CellComparison;
 import io.authbench.reports.stats.Comparisons;
 import io.authbench.reports.stats.ReportModel;
-import java.util.ArrayList;
-import java.util.List;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,30 +26,45 @@ public final class SummaryCsv {
     static final String FRAMEWORK_HEADER = ",framework_pairs,framework_ratio,framework_ratio_ci_low,"
             + "framework_ratio_ci_high,framework_p_holm,framework_verdict";
 
-    private SummaryCsv() {
-    }
+    private SummaryCsv() {}
 
     public static String csv(ReportModel model) {
         boolean four = model.fourVariants().isPresent();
-        StringBuilder out = new StringBuilder(HEADER).append(four ? FRAMEWORK_HEADER : "").append("\r\n");
+        StringBuilder out =
+                new StringBuilder(HEADER).append(four ? FRAMEWORK_HEADER : "").append("\r\n");
         for (CellSummary cell : model.cells()) {
             Optional<CellComparison> c = comparison(model, cell);
-            List<String> fields = new ArrayList<>(List.of(cell.flow(), cell.profile(), cell.variant(),
-                    Integer.toString(cell.samples()), Integer.toString(cell.okSamples()), Integer.toString(cell.failures()),
-                    num(cell.medianMs()), num(cell.p90Ms()), num(cell.minMs()), num(cell.maxMs()), num(cell.meanMs())));
+            List<String> fields = new ArrayList<>(List.of(
+                    cell.flow(),
+                    cell.profile(),
+                    cell.variant(),
+                    Integer.toString(cell.samples()),
+                    Integer.toString(cell.okSamples()),
+                    Integer.toString(cell.failures()),
+                    num(cell.medianMs()),
+                    num(cell.p90Ms()),
+                    num(cell.minMs()),
+                    num(cell.maxMs()),
+                    num(cell.meanMs())));
             if (c.isPresent()) {
                 CellComparison cc = c.get();
-                fields.addAll(List.of(Integer.toString(cc.pairs()), num(cc.ratio()),
-                        cc.interval() == null ? "" : num(cc.interval().low()), cc.interval() == null ? "" : num(cc.interval().high()),
-                        cc.pairs() == 0 ? "" : num(cc.test().pValue()), cc.pairs() == 0 ? "" : cc.test().method().label(),
-                        num(cc.holmP()), cc.verdict().sentence()));
+                fields.addAll(List.of(
+                        Integer.toString(cc.pairs()),
+                        num(cc.ratio()),
+                        cc.interval() == null ? "" : num(cc.interval().low()),
+                        cc.interval() == null ? "" : num(cc.interval().high()),
+                        cc.pairs() == 0 ? "" : num(cc.test().pValue()),
+                        cc.pairs() == 0 ? "" : cc.test().method().label(),
+                        num(cc.holmP()),
+                        cc.verdict().sentence()));
             } else {
                 fields.addAll(List.of("", "", "", "", "", "", "", "no paired comparison"));
             }
             if (four) {
                 fields.addAll(frameworkFields(model, cell));
             }
-            out.append(String.join(",", fields.stream().map(SummaryCsv::field).toList())).append("\r\n");
+            out.append(String.join(",", fields.stream().map(SummaryCsv::field).toList()))
+                    .append("\r\n");
         }
         return out.toString();
     }
@@ -57,21 +72,33 @@ public final class SummaryCsv {
     private static Optional<CellComparison> comparison(ReportModel model, CellSummary cell) {
         boolean aa = cell.variant().equals("ssr-a") || cell.variant().equals("ssr-b");
         if (!aa && model.fourVariants().isPresent()) {
-            return model.fourVariants().get().effects()
+            return model.fourVariants()
+                    .get()
+                    .effects()
                     .pattern(Variants.framework(cell.variant()), cell.flow(), cell.profile());
         }
-        return Comparisons.find(aa ? model.comparisons().aa() : model.comparisons().ssrCsr(), cell.flow(), cell.profile());
+        return Comparisons.find(
+                aa ? model.comparisons().aa() : model.comparisons().ssrCsr(), cell.flow(), cell.profile());
     }
 
     private static List<String> frameworkFields(ReportModel model, CellSummary cell) {
-        Optional<CellComparison> c = Variants.isAa(cell.variant()) ? Optional.empty()
-                : model.fourVariants().get().effects().framework(Variants.pattern(cell.variant()), cell.flow(), cell.profile());
+        Optional<CellComparison> c = Variants.isAa(cell.variant())
+                ? Optional.empty()
+                : model.fourVariants()
+                        .get()
+                        .effects()
+                        .framework(Variants.pattern(cell.variant()), cell.flow(), cell.profile());
         if (c.isEmpty()) {
             return List.of("", "", "", "", "", Variants.isAa(cell.variant()) ? "" : "not measured");
         }
         CellComparison cc = c.get();
-        return List.of(Integer.toString(cc.pairs()), num(cc.ratio()), cc.interval() == null ? "" : num(cc.interval().low()),
-                cc.interval() == null ? "" : num(cc.interval().high()), num(cc.holmP()), cc.verdict().sentence());
+        return List.of(
+                Integer.toString(cc.pairs()),
+                num(cc.ratio()),
+                cc.interval() == null ? "" : num(cc.interval().low()),
+                cc.interval() == null ? "" : num(cc.interval().high()),
+                num(cc.holmP()),
+                cc.verdict().sentence());
     }
 
     /** Six significant digits, no trailing zeros, never scientific notation. */
@@ -79,7 +106,10 @@ public final class SummaryCsv {
         if (value == null) {
             return "";
         }
-        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Quotes when needed; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula. */

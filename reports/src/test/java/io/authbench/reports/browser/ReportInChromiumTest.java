@@ -13,6 +13,7 @@ import io.authbench.testsupport.browser.PageWatch;
 import io.authbench.testsupport.browser.WatchedContexts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Opens a generated report.html from disk in the machine's Chromium ({@link BrowserExtension}): no console errors
@@ -51,8 +51,15 @@ class ReportInChromiumTest {
             }
         }
         StringWriter err = new StringWriter();
-        int code = ReportMain.run(new String[] {"report", run.toString(), "--baseline",
-                Golden.folder("baseline-run").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code = ReportMain.run(
+                new String[] {
+                    "report",
+                    run.toString(),
+                    "--baseline",
+                    Golden.folder("baseline-run").toString()
+                },
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
         assertThat(code).as(err.toString()).isZero();
         report = run.resolve("report.html");
     }
@@ -78,9 +85,10 @@ class ReportInChromiumTest {
     @Test
     void the_check_catches_a_page_that_reaches_for_the_network(Page page, PageWatch watch) throws Exception {
         // A control for the test below: the same observation must see an external request and its failure.
-        Path leaky = Files.writeString(dir.resolve("leaky.html"), "<!DOCTYPE html><html><body>"
-                + "<img src=\"http://127.0.0.1:9/missing.png\" alt=\"x\"></body></html>");
-        watch.expectConsoleError("Failed to load resource: net::ERR_");   // what the blocked load makes Chromium log
+        Path leaky = Files.writeString(
+                dir.resolve("leaky.html"),
+                "<!DOCTYPE html><html><body>" + "<img src=\"http://127.0.0.1:9/missing.png\" alt=\"x\"></body></html>");
+        watch.expectConsoleError("Failed to load resource: net::ERR_"); // what the blocked load makes Chromium log
         open(page, leaky);
 
         assertThat(watch.requestedUrls()).anySatisfy(url -> assertThat(url).startsWith("http://127.0.0.1:9/"));
@@ -89,19 +97,30 @@ class ReportInChromiumTest {
 
     @Test
     void the_report_opens_offline_with_every_section_and_no_console_error(WatchedContexts contexts) {
-        Page page = contexts.open(new Browser.NewContextOptions().setOffline(true)).newPage();
+        Page page =
+                contexts.open(new Browser.NewContextOptions().setOffline(true)).newPage();
         open(page, report);
 
         assertThat(problems(contexts.watch())).isEmpty();
         assertThat(contexts.watch().requestedUrls())
                 .allSatisfy(url -> assertThat(url).matches("(file:|data:image/png;base64,).*"));
         assertThat(page.title()).isEqualTo("AuthBench report — synthetic-20261127");
-        for (String id : List.of("claims", "time-to-content", "round-trips", "resources", "server-side", "filmstrip",
-                "validity", "baseline")) {
-            assertThat(page.locator("section#" + id + " h2").isVisible()).as("section %s", id).isTrue();
+        for (String id : List.of(
+                "claims",
+                "time-to-content",
+                "round-trips",
+                "resources",
+                "server-side",
+                "filmstrip",
+                "validity",
+                "baseline")) {
+            assertThat(page.locator("section#" + id + " h2").isVisible())
+                    .as("section %s", id)
+                    .isTrue();
         }
         assertThat(page.locator("svg.chart").count()).isGreaterThan(30);
-        Object loadedFrames = page.evaluate("() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length");
+        Object loadedFrames =
+                page.evaluate("() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length");
         assertThat(((Number) loadedFrames).intValue()).isEqualTo(18);
         assertThat(page.locator("section#claims tbody tr").count()).isEqualTo(8);
     }
@@ -111,20 +130,40 @@ class ReportInChromiumTest {
             WatchedContexts contexts) {
         Path four = dir.resolve("four-variants");
         ResultsJson.writeAtomically(FourVariantResults.run(), four.resolve("results.json"));
-        ResultsJson.writeAtomically(FourVariantResults.undertowOnly(), dir.resolve("two-variants").resolve("results.json"));
+        ResultsJson.writeAtomically(
+                FourVariantResults.undertowOnly(), dir.resolve("two-variants").resolve("results.json"));
         StringWriter err = new StringWriter();
-        int code = ReportMain.run(new String[] {"report", four.toString(), "--baseline",
-                dir.resolve("two-variants").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code = ReportMain.run(
+                new String[] {
+                    "report",
+                    four.toString(),
+                    "--baseline",
+                    dir.resolve("two-variants").toString()
+                },
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
         assertThat(code).as(err.toString()).isZero();
 
-        Page page = contexts.open(new Browser.NewContextOptions().setOffline(true)).newPage();
+        Page page =
+                contexts.open(new Browser.NewContextOptions().setOffline(true)).newPage();
         open(page, four.resolve("report.html"));
 
         assertThat(problems(contexts.watch())).isEmpty();
-        assertThat(contexts.watch().requestedUrls()).allSatisfy(url -> assertThat(url).startsWith("file:"));
-        for (String id : List.of("claims", "time-to-content", "effects", "round-trips", "resources", "server-side",
-                "filmstrip", "validity", "baseline")) {
-            assertThat(page.locator("section#" + id + " h2").isVisible()).as("section %s", id).isTrue();
+        assertThat(contexts.watch().requestedUrls())
+                .allSatisfy(url -> assertThat(url).startsWith("file:"));
+        for (String id : List.of(
+                "claims",
+                "time-to-content",
+                "effects",
+                "round-trips",
+                "resources",
+                "server-side",
+                "filmstrip",
+                "validity",
+                "baseline")) {
+            assertThat(page.locator("section#" + id + " h2").isVisible())
+                    .as("section %s", id)
+                    .isTrue();
         }
         assertThat(page.locator("section#claims thead th").allTextContents()).contains("Undertow apps", "Next.js apps");
         assertThat(page.locator("section#claims tbody tr").count()).isEqualTo(8);

@@ -46,8 +46,7 @@ public final class FourVariantResults {
     public static final long SEED = 42L;
     private static final Instant T0 = Instant.parse("2026-12-02T08:00:00Z");
 
-    private FourVariantResults() {
-    }
+    private FourVariantResults() {}
 
     public static double base(int k) {
         return 100.0 * (k + 1);
@@ -73,18 +72,30 @@ public final class FourVariantResults {
                 boolean nextjs = flow.equals("login");
                 for (int k = 0; k < PAIRS; k++) {
                     // As the harness runs them: the Undertow pair, then the Next.js pair, order alternating per k.
-                    List<String> undertow = k % 2 == 0 ? List.of(Variants.SSR, Variants.CSR) : List.of(Variants.CSR, Variants.SSR);
-                    List<String> next = k % 2 == 0 ? List.of(Variants.NEXT_CSR, Variants.NEXT_SSR)
+                    List<String> undertow =
+                            k % 2 == 0 ? List.of(Variants.SSR, Variants.CSR) : List.of(Variants.CSR, Variants.SSR);
+                    List<String> next = k % 2 == 0
+                            ? List.of(Variants.NEXT_CSR, Variants.NEXT_SSR)
                             : List.of(Variants.NEXT_SSR, Variants.NEXT_CSR);
                     for (List<String> pair : nextjs ? List.of(undertow, next) : List.of(undertow)) {
                         for (int order = 0; order < 2; order++) {
                             String variant = pair.get(order);
                             Instant at = T0.plusSeconds(second++);
                             if (variant.equals(Variants.NEXT_SSR) && profile.equals("slow-4g") && k == FAILED_PAIR) {
-                                samples.add(Sample.failed(flow, variant, profile, k, order, at, "console error: " + HOSTILE,
-                                        Metrics.builder().set(Metric.REQUESTS, 2).build()));
+                                samples.add(Sample.failed(
+                                        flow,
+                                        variant,
+                                        profile,
+                                        k,
+                                        order,
+                                        at,
+                                        "console error: " + HOSTILE,
+                                        Metrics.builder()
+                                                .set(Metric.REQUESTS, 2)
+                                                .build()));
                             } else {
-                                samples.add(Sample.ok(flow, variant, profile, k, order, at, metrics(variant, k), List.of()));
+                                samples.add(Sample.ok(
+                                        flow, variant, profile, k, order, at, metrics(variant, k), List.of()));
                             }
                         }
                     }
@@ -92,46 +103,142 @@ public final class FourVariantResults {
             }
         }
         for (int k = 0; k < PAIRS; k++) {
-            samples.add(Sample.ok("login", Variants.SSR_A, "loopback", k, 0, T0.plusSeconds(second++),
-                    metrics(Variants.SSR_A, k), List.of()));
-            samples.add(Sample.ok("login", Variants.SSR_B, "loopback", k, 1, T0.plusSeconds(second++),
-                    metrics(Variants.SSR_B, k), List.of()));
+            samples.add(Sample.ok(
+                    "login",
+                    Variants.SSR_A,
+                    "loopback",
+                    k,
+                    0,
+                    T0.plusSeconds(second++),
+                    metrics(Variants.SSR_A, k),
+                    List.of()));
+            samples.add(Sample.ok(
+                    "login",
+                    Variants.SSR_B,
+                    "loopback",
+                    k,
+                    1,
+                    T0.plusSeconds(second++),
+                    metrics(Variants.SSR_B, k),
+                    List.of()));
         }
         LinkSettings none = new LinkSettings(0, 0, 0);
         LinkSettings mobile = new LinkSettings(150, 1_600_000, 750_000);
-        Run run = new Run("four-variants", RunStatus.COMPLETE, null, T0, T0.plusSeconds(second), SEED, true,
-                new RunConfig(List.of("login", UNDERTOW_ONLY_FLOW), List.of("loopback", "slow-4g"), PAIRS, 0, "login",
-                        Map.of("iteration", 30_000L), Map.of("browser", "/usr/lib/chromium/chromium"), Map.of(),
-                        List.of(Variants.SSR, Variants.CSR, Variants.NEXT_SSR, Variants.NEXT_CSR), Map.of()));
-        Environment environment = new Environment("Test CPU", 2, 8L << 30, "Linux", "OpenJDK 17", "156", "1.62.0",
-                Map.of(), "abc1234", Environment.EMULATOR, "1.6.0");
-        return RunResults.start(run, environment, List.of(
-                        new ProfileInfo("loopback", "no added delay", none, none, none, 1.0),
-                        new ProfileInfo("slow-4g", "slow mobile network", mobile, mobile, new LinkSettings(2, 0, 0), 4.0)))
+        Run run = new Run(
+                "four-variants",
+                RunStatus.COMPLETE,
+                null,
+                T0,
+                T0.plusSeconds(second),
+                SEED,
+                true,
+                new RunConfig(
+                        List.of("login", UNDERTOW_ONLY_FLOW),
+                        List.of("loopback", "slow-4g"),
+                        PAIRS,
+                        0,
+                        "login",
+                        Map.of("iteration", 30_000L),
+                        Map.of("browser", "/usr/lib/chromium/chromium"),
+                        Map.of(),
+                        List.of(Variants.SSR, Variants.CSR, Variants.NEXT_SSR, Variants.NEXT_CSR),
+                        Map.of()));
+        Environment environment = new Environment(
+                "Test CPU",
+                2,
+                8L << 30,
+                "Linux",
+                "OpenJDK 17",
+                "156",
+                "1.62.0",
+                Map.of(),
+                "abc1234",
+                Environment.EMULATOR,
+                "1.6.0");
+        return RunResults.start(
+                        run,
+                        environment,
+                        List.of(
+                                new ProfileInfo("loopback", "no added delay", none, none, none, 1.0),
+                                new ProfileInfo(
+                                        "slow-4g",
+                                        "slow mobile network",
+                                        mobile,
+                                        mobile,
+                                        new LinkSettings(2, 0, 0),
+                                        4.0)))
                 .withSamples(samples)
                 .withCells(CellSummaries.of(samples, Map.of()))
-                .withCodeSize(List.of(new CodeSize(Variants.SSR, List.of("ssr-app/src/main/java/A.java"), 214),
+                .withCodeSize(List.of(
+                        new CodeSize(Variants.SSR, List.of("ssr-app/src/main/java/A.java"), 214),
                         new CodeSize(Variants.CSR, List.of("csr-app/src/main/web/auth.js"), 131)))
-                .withJmh(List.of(new JmhResult("NextPages.dashboard", Variants.NEXT_SSR, "thrpt", 1, 0.16, 0.01, "ops/ms",
-                        Map.of(), 7.5, 0.2)))
-                .withLoad(List.of(new LoadStep(Variants.NEXT_SSR, "GET /dashboard", 100, 99.0, 3000, 0, 5.0, 8.0, 20.0,
-                        30.0, 40.0, null, Map.of(), Map.of(), 7.5, 0.2, true, null)));
+                .withJmh(List.of(new JmhResult(
+                        "NextPages.dashboard",
+                        Variants.NEXT_SSR,
+                        "thrpt",
+                        1,
+                        0.16,
+                        0.01,
+                        "ops/ms",
+                        Map.of(),
+                        7.5,
+                        0.2)))
+                .withLoad(List.of(new LoadStep(
+                        Variants.NEXT_SSR,
+                        "GET /dashboard",
+                        100,
+                        99.0,
+                        3000,
+                        0,
+                        5.0,
+                        8.0,
+                        20.0,
+                        30.0,
+                        40.0,
+                        null,
+                        Map.of(),
+                        Map.of(),
+                        7.5,
+                        0.2,
+                        true,
+                        null)));
     }
 
     private static Metrics metrics(String variant, int k) {
-        return Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, time(variant, k)).set(Metric.REQUESTS, 3).build();
+        return Metrics.builder()
+                .set(Metric.TIME_TO_CONTENT_MS, time(variant, k))
+                .set(Metric.REQUESTS, 3)
+                .build();
     }
 
     /** The same run without the Next.js pair, as a two-variant run of this version records it. */
     public static RunResults undertowOnly() {
         RunResults all = run();
-        List<Sample> samples = all.samples().stream().filter(s -> Variants.framework(s.variant()).equals(Variants.UNDERTOW))
+        List<Sample> samples = all.samples().stream()
+                .filter(s -> Variants.framework(s.variant()).equals(Variants.UNDERTOW))
                 .toList();
         RunConfig c = all.run().config();
         Run run = all.run();
-        return all.withSamples(samples).withCells(CellSummaries.of(samples, Map.of())).withJmh(List.of()).withLoad(List.of())
-                .withRun(new Run(run.id(), run.status(), null, run.startedAt(), run.finishedAt(), run.seed(), run.quick(),
-                        new RunConfig(c.flows(), c.profiles(), c.pairs(), c.warmupPairs(), c.aaFlow(), c.timeoutsMs(),
-                                c.settings(), c.skippedFlows())));
+        return all.withSamples(samples)
+                .withCells(CellSummaries.of(samples, Map.of()))
+                .withJmh(List.of())
+                .withLoad(List.of())
+                .withRun(new Run(
+                        run.id(),
+                        run.status(),
+                        null,
+                        run.startedAt(),
+                        run.finishedAt(),
+                        run.seed(),
+                        run.quick(),
+                        new RunConfig(
+                                c.flows(),
+                                c.profiles(),
+                                c.pairs(),
+                                c.warmupPairs(),
+                                c.aaFlow(),
+                                c.timeoutsMs(),
+                                c.settings(),
+                                c.skippedFlows())));
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Access to the committed golden run folders (src/test/resources/reports/golden). */
 public final class Golden {
-    private Golden() {
-    }
+    private Golden() {}
 
     public static Path folder(String name) {
         try {

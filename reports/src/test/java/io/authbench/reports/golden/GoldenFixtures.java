@@ -21,14 +21,15 @@ public final class GoldenFixtures {
     /** Two of FULL's flows with another seed: the "earlier run" for --baseline (other cells: not in the baseline). */
     public static final String BASELINE = "baseline-run";
 
-    static final List<String> ALL_FLOWS = List.of("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
+    static final List<String> ALL_FLOWS =
+            List.of("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
     static final List<String> ALL_PROFILES = List.of("loopback", "cable", "slow-4g", "far-backend");
 
-    private GoldenFixtures() {
-    }
+    private GoldenFixtures() {}
 
     public static void writeAll(Path root) throws IOException {
-        new SyntheticRun(20261127L, 12, 1, ALL_FLOWS, ALL_PROFILES).writeTo(root.resolve(FULL), RunStatus.COMPLETE, true, true);
+        new SyntheticRun(20261127L, 12, 1, ALL_FLOWS, ALL_PROFILES)
+                .writeTo(root.resolve(FULL), RunStatus.COMPLETE, true, true);
         new SyntheticRun(7L, 12, 1, List.of("login", "revisit-cold"), ALL_PROFILES)
                 .writeTo(root.resolve(BASELINE), RunStatus.COMPLETE, false, false);
         new SyntheticRun(99L, 8, 0, List.of("login"), List.of("loopback", "slow-4g"))

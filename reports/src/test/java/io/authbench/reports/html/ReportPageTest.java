@@ -3,6 +3,7 @@ package io.authbench.reports.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.reports.golden.Golden;
+import io.authbench.reports.results.CellSummaries;
 import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Incident;
 import io.authbench.reports.results.LinkSettings;
@@ -27,16 +28,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import io.authbench.reports.results.CellSummaries;
 
 class ReportPageTest {
     private static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
 
     private static final String FULL = ReportPage.html(
-            ReportModel.of(Golden.read("full-run"), Golden.read("baseline-run"), "baseline-run/results.json"),
-            path -> {
+            ReportModel.of(Golden.read("full-run"), Golden.read("baseline-run"), "baseline-run/results.json"), path -> {
                 try {
-                    return Optional.of(Files.readAllBytes(Golden.folder("full-run").resolve(path)));
+                    return Optional.of(
+                            Files.readAllBytes(Golden.folder("full-run").resolve(path)));
                 } catch (Exception e) {
                     return Optional.empty();
                 }
@@ -46,16 +46,27 @@ class ReportPageTest {
     void the_page_is_well_formed_and_has_every_section_in_the_issue_order() throws Exception {
         Document doc = Xhtml.parse(FULL);
 
-        assertThat(Xhtml.elements(doc, "section")).extracting(e -> e.getAttribute("id")).containsExactly(
-                "claims", "time-to-content", "round-trips", "resources", "server-side", "filmstrip", "validity", "baseline");
+        assertThat(Xhtml.elements(doc, "section"))
+                .extracting(e -> e.getAttribute("id"))
+                .containsExactly(
+                        "claims",
+                        "time-to-content",
+                        "round-trips",
+                        "resources",
+                        "server-side",
+                        "filmstrip",
+                        "validity",
+                        "baseline");
     }
 
     @Test
     void nothing_in_the_page_can_reach_the_network() throws Exception {
         Document doc = Xhtml.parse(FULL);
 
-        assertThat(Xhtml.attributes(doc, "href")).allSatisfy(href -> assertThat(href).startsWith("#"));
-        assertThat(Xhtml.attributes(doc, "src")).isNotEmpty()
+        assertThat(Xhtml.attributes(doc, "href"))
+                .allSatisfy(href -> assertThat(href).startsWith("#"));
+        assertThat(Xhtml.attributes(doc, "src"))
+                .isNotEmpty()
                 .allSatisfy(src -> assertThat(src).startsWith("data:image/png;base64,"));
         assertThat(Xhtml.elements(doc, "script")).isEmpty();
         assertThat(Xhtml.elements(doc, "link")).isEmpty();
@@ -75,42 +86,62 @@ class ReportPageTest {
             assertThat(svg.getElementsByTagName("title").getLength()).isPositive();
             assertThat(svg.getElementsByTagName("desc").getLength()).isPositive();
         }
-        assertThat(FULL).contains("time to content (ms)", "ms after the user action", "offered rate (requests/s)",
-                "SSR / CSR ratio of time to content (log scale; &lt; 1: SSR faster, &gt; 1: CSR faster)");
+        assertThat(FULL)
+                .contains(
+                        "time to content (ms)",
+                        "ms after the user action",
+                        "offered rate (requests/s)",
+                        "SSR / CSR ratio of time to content (log scale; &lt; 1: SSR faster, &gt; 1: CSR faster)");
     }
 
     @Test
     void the_golden_numbers_and_verdicts_appear_in_the_tables() {
-        assertThat(FULL).contains(
-                "<td>login</td><td>slow-4g</td><td>365 ms (375 ms)</td><td>526 ms (546 ms)</td><td>0 / 1</td>"
-                        + "<td>11 (+1 incomplete)</td><td>0.675 [0.655, 0.739]</td><td>0.0010 exact</td><td>0.0117</td>"
-                        + "<td class=\"verdict k-first-faster\">SSR faster by 32 % [26 %, 35 %]</td>",
-                "CSR faster by 55 % [53 %, 58 %]",
-                "<td class=\"verdict v-depends-on-profile\">depends on the network profile</td>",
-                "<td class=\"verdict v-not-measurable\">not measurable</td>");
+        assertThat(FULL)
+                .contains(
+                        "<td>login</td><td>slow-4g</td><td>365 ms (375 ms)</td><td>526 ms (546 ms)</td><td>0 / 1</td>"
+                                + "<td>11 (+1 incomplete)</td><td>0.675 [0.655, 0.739]</td><td>0.0010 exact</td><td>0.0117</td>"
+                                + "<td class=\"verdict k-first-faster\">SSR faster by 32 % [26 %, 35 %]</td>",
+                        "CSR faster by 55 % [53 %, 58 %]",
+                        "<td class=\"verdict v-depends-on-profile\">depends on the network profile</td>",
+                        "<td class=\"verdict v-not-measurable\">not measurable</td>");
     }
 
     @Test
     void the_filmstrip_embeds_both_variants_frames() throws Exception {
         Document doc = Xhtml.parse(FULL);
 
-        assertThat(Xhtml.elements(doc, "img")).hasSize(18)
-                .extracting(e -> e.getAttribute("alt")).contains("SSR at 0.0 ms", "CSR at 800 ms");
+        assertThat(Xhtml.elements(doc, "img"))
+                .hasSize(18)
+                .extracting(e -> e.getAttribute("alt"))
+                .contains("SSR at 0.0 ms", "CSR at 800 ms");
     }
 
     @Test
     void the_report_says_which_path_csr_sessions_took() throws Exception {
         RunResults golden = Golden.read("full-run");
-        String fallback = ReportPage.html(ReportModel.of(golden.withSamples(golden.samples().stream()
-                .map(s -> s.variant().equals("csr") ? s.withCsrSessionPath(Sample.FALLBACK_PATH) : s).toList()), null, null),
+        String fallback = ReportPage.html(
+                ReportModel.of(
+                        golden.withSamples(golden.samples().stream()
+                                .map(s -> s.variant().equals("csr") ? s.withCsrSessionPath(Sample.FALLBACK_PATH) : s)
+                                .toList()),
+                        null,
+                        null),
                 FrameSource.none());
-        String cookie = ReportPage.html(ReportModel.of(golden.withSamples(golden.samples().stream()
-                .map(s -> s.variant().equals("csr") ? s.withCsrSessionPath(Sample.COOKIE_PATH) : s).toList()), null, null),
+        String cookie = ReportPage.html(
+                ReportModel.of(
+                        golden.withSamples(golden.samples().stream()
+                                .map(s -> s.variant().equals("csr") ? s.withCsrSessionPath(Sample.COOKIE_PATH) : s)
+                                .toList()),
+                        null,
+                        null),
                 FrameSource.none());
 
         Xhtml.parse(fallback);
-        assertThat(fallback).contains("<h3>CSR session path</h3>", "CSR was measured on the <b>fallback</b> path: 0 measured",
-                "<code>localStorage.cookieFallback</code>");
+        assertThat(fallback)
+                .contains(
+                        "<h3>CSR session path</h3>",
+                        "CSR was measured on the <b>fallback</b> path: 0 measured",
+                        "<code>localStorage.cookieFallback</code>");
         assertThat(cookie).contains("CSR was measured on the <b>cookie-only</b> path");
         assertThat(FULL).contains("Not recorded (this results file predates the field)");
     }
@@ -118,20 +149,27 @@ class ReportPageTest {
     @Test
     void medians_measured_with_the_observer_fallback_are_marked_and_explained() throws Exception {
         RunResults golden = Golden.read("full-run");
-        List<Sample> samples = golden.samples().stream().map(s -> s.flow().equals("login") && s.variant().equals("csr")
-                ? s.withTimeToContentMethod(Sample.OBSERVER) : s.withTimeToContentMethod(Sample.ELEMENT_TIMING)).toList();
+        List<Sample> samples = golden.samples().stream()
+                .map(s -> s.flow().equals("login") && s.variant().equals("csr")
+                        ? s.withTimeToContentMethod(Sample.OBSERVER)
+                        : s.withTimeToContentMethod(Sample.ELEMENT_TIMING))
+                .toList();
         String html = ReportPage.html(ReportModel.of(golden.withSamples(samples), null, null), FrameSource.none());
 
         Xhtml.parse(html);
-        assertThat(html).contains("<td>login</td><td>slow-4g</td><td>365 ms (375 ms)</td><td>526 ms (546 ms)"
-                + TimeToContentSection.OBSERVER_MARK + "</td>", "Medians marked <i>(observer)</i>");
+        assertThat(html)
+                .contains(
+                        "<td>login</td><td>slow-4g</td><td>365 ms (375 ms)</td><td>526 ms (546 ms)"
+                                + TimeToContentSection.OBSERVER_MARK + "</td>",
+                        "Medians marked <i>(observer)</i>");
         assertThat(FULL).doesNotContain("(observer)");
     }
 
     @Test
     void failure_reasons_are_shown_escaped() {
-        assertThat(FULL).contains("console error: Uncaught SyntaxError: Unexpected token &#39;&lt;&#39; in &lt;script"
-                + " src=&quot;/app.js&quot;&gt; &amp; retry");
+        assertThat(FULL)
+                .contains("console error: Uncaught SyntaxError: Unexpected token &#39;&lt;&#39; in &lt;script"
+                        + " src=&quot;/app.js&quot;&gt; &amp; retry");
     }
 
     @Test
@@ -146,32 +184,57 @@ class ReportPageTest {
 
     @Test
     void the_load_ladder_shows_errors_by_kind_cpu_per_view_and_why_each_ladder_stopped_all_escaped() throws Exception {
-        RunResults run = hostileRun().withLoad(List.of(
-                new LoadStep("ssr", HOSTILE, 50, 50.0, 100, 0, 2.0, 3.0, 4.0, 5.0, 6.0, null, Map.of(), Map.of(),
-                        4.25, 0.875, true, null),
-                new LoadStep("ssr", HOSTILE, 100, 80.0, 200, 9, 2.0, 3.0, 4.0, 5.0, 6.0, null, Map.of(HOSTILE, 9L),
-                        Map.of(HOSTILE, HOSTILE), 4.5, null, false, HOSTILE),
-                LoadStep.latencyOnly("csr", "GET /dashboard", 50, 50.0, 100, 0, 1.0, 1.5, 2.0, 2.5, 3.0, null)));
+        RunResults run = hostileRun()
+                .withLoad(List.of(
+                        new LoadStep(
+                                "ssr", HOSTILE, 50, 50.0, 100, 0, 2.0, 3.0, 4.0, 5.0, 6.0, null, Map.of(), Map.of(),
+                                4.25, 0.875, true, null),
+                        new LoadStep(
+                                "ssr",
+                                HOSTILE,
+                                100,
+                                80.0,
+                                200,
+                                9,
+                                2.0,
+                                3.0,
+                                4.0,
+                                5.0,
+                                6.0,
+                                null,
+                                Map.of(HOSTILE, 9L),
+                                Map.of(HOSTILE, HOSTILE),
+                                4.5,
+                                null,
+                                false,
+                                HOSTILE),
+                        LoadStep.latencyOnly(
+                                "csr", "GET /dashboard", 50, 50.0, 100, 0, 1.0, 1.5, 2.0, 2.5, 3.0, null)));
 
         String html = ReportPage.html(ReportModel.of(run, null, null), FrameSource.none());
         Document doc = Xhtml.parse(html);
 
         assertThat(Xhtml.elements(doc, "img")).isEmpty();
-        assertThat(html).doesNotContain("<img src=x")
+        assertThat(html)
+                .doesNotContain("<img src=x")
                 .contains("9 &lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;")
-                .contains("<th>errors by kind</th>").contains("<th>app CPU / view</th>")
+                .contains("<th>errors by kind</th>")
+                .contains("<th>app CPU / view</th>")
                 .contains("<td>4.250 ms</td><td>0.875 ms</td><td>yes</td>")
                 .contains("<td>4.500 ms</td><td>—</td><td>no</td>")
-                .contains("highest sustained rate 50/s; server CPU per page view at 50/s: 5.125 ms (app 4.250 ms + Appwrite"
-                        + " 0.875 ms). &lt;img src=x")
+                .contains(
+                        "highest sustained rate 50/s; server CPU per page view at 50/s: 5.125 ms (app 4.250 ms + Appwrite"
+                                + " 0.875 ms). &lt;img src=x")
                 .contains("<strong>csr</strong>: sustained rate not recorded</li>")
                 .contains("ssr at 100/s, &lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;: &lt;img src=x");
     }
 
     @Test
     void the_golden_run_shows_where_each_ladder_stopped() {
-        assertThat(FULL).contains("<strong>ssr</strong>: highest sustained rate 400/s")
-                .contains("Stopped at 800/s because page views failed").contains("First error of each kind per step")
+        assertThat(FULL)
+                .contains("<strong>ssr</strong>: highest sustained rate 400/s")
+                .contains("Stopped at 800/s because page views failed")
+                .contains("First error of each kind per step")
                 .contains("<strong>csr</strong>: highest sustained rate 1600/s");
     }
 
@@ -180,7 +243,8 @@ class ReportPageTest {
         String html = ReportPage.html(ReportModel.of(Golden.read("interrupted-run"), null, null), FrameSource.none());
         Xhtml.parse(html);
 
-        assertThat(html).contains("Incomplete run: this run was interrupted (the harness stopped before the run finished)")
+        assertThat(html)
+                .contains("Incomplete run: this run was interrupted (the harness stopped before the run finished)")
                 .contains("user-name not painted within 30 s")
                 .contains("The JMH and load phases did not run in this run");
     }
@@ -189,8 +253,14 @@ class ReportPageTest {
     void a_setting_named_like_a_credential_is_not_shown() {
         RunResults run = hostileRun();
         RunConfig config = run.run().config();
-        RunConfig withKey = new RunConfig(config.flows(), config.profiles(), config.pairs(), config.warmupPairs(),
-                config.aaFlow(), config.timeoutsMs(), Map.of("appwriteApiKey", "standard_0123456789abcdef", "browser", "x"));
+        RunConfig withKey = new RunConfig(
+                config.flows(),
+                config.profiles(),
+                config.pairs(),
+                config.warmupPairs(),
+                config.aaFlow(),
+                config.timeoutsMs(),
+                Map.of("appwriteApiKey", "standard_0123456789abcdef", "browser", "x"));
         Run changed = new Run(run.run().id(), run.run().status(), null, Instant.EPOCH, null, 1, false, withKey);
 
         String html = ReportPage.html(ReportModel.of(run.withRun(changed), null, null), FrameSource.none());
@@ -201,35 +271,97 @@ class ReportPageTest {
     @Test
     void an_external_backend_shows_appwrite_cpu_as_not_measured_never_zero() throws Exception {
         RunResults r = hostileRun();
-        Environment external = new Environment("Test CPU", 2, null, "Linux", "OpenJDK 17", "156", "1.62.0", Map.of(), "abc",
-                "https://cloud.appwrite.io/v1", null);
-        RunResults run = new RunResults(r.schema(), r.run(), external, r.profiles(), r.links(), r.samples(), r.cells(),
-                r.incidents(), r.codeSize(), r.jmh(), r.load());
+        Environment external = new Environment(
+                "Test CPU",
+                2,
+                null,
+                "Linux",
+                "OpenJDK 17",
+                "156",
+                "1.62.0",
+                Map.of(),
+                "abc",
+                "https://cloud.appwrite.io/v1",
+                null);
+        RunResults run = new RunResults(
+                r.schema(),
+                r.run(),
+                external,
+                r.profiles(),
+                r.links(),
+                r.samples(),
+                r.cells(),
+                r.incidents(),
+                r.codeSize(),
+                r.jmh(),
+                r.load());
 
         String html = ReportPage.html(ReportModel.of(run, null, null), FrameSource.none());
         Xhtml.parse(html);
         String resources = html.substring(html.indexOf("<section id=\"resources\">"));
         resources = resources.substring(0, resources.indexOf("</section>"));
 
-        assertThat(resources).contains("Appwrite CPU is <b>not measured</b> in this run: the backend was the external"
-                + " Appwrite at <code>https://cloud.appwrite.io/v1</code>").contains("<td>not measured</td>")
+        assertThat(resources)
+                .contains("Appwrite CPU is <b>not measured</b> in this run: the backend was the external"
+                        + " Appwrite at <code>https://cloud.appwrite.io/v1</code>")
+                .contains("<td>not measured</td>")
                 .doesNotContain("<td>0.0 ms</td>");
     }
 
     /** A run whose every free-text field carries markup. */
     static RunResults hostileRun() {
         LinkSettings none = new LinkSettings(0, 0, 0);
-        Run run = new Run(HOSTILE, RunStatus.FAILED, HOSTILE, Instant.EPOCH, null, 1, false,
-                new RunConfig(List.of(HOSTILE), List.of(HOSTILE), 6, 0, HOSTILE, Map.of(HOSTILE, 1L), Map.of(HOSTILE, HOSTILE)));
-        Environment env = new Environment(HOSTILE, 2, null, HOSTILE, HOSTILE, HOSTILE, HOSTILE, Map.of(HOSTILE, HOSTILE),
-                HOSTILE, HOSTILE, HOSTILE);
+        Run run = new Run(
+                HOSTILE,
+                RunStatus.FAILED,
+                HOSTILE,
+                Instant.EPOCH,
+                null,
+                1,
+                false,
+                new RunConfig(
+                        List.of(HOSTILE),
+                        List.of(HOSTILE),
+                        6,
+                        0,
+                        HOSTILE,
+                        Map.of(HOSTILE, 1L),
+                        Map.of(HOSTILE, HOSTILE)));
+        Environment env = new Environment(
+                HOSTILE,
+                2,
+                null,
+                HOSTILE,
+                HOSTILE,
+                HOSTILE,
+                HOSTILE,
+                Map.of(HOSTILE, HOSTILE),
+                HOSTILE,
+                HOSTILE,
+                HOSTILE);
         List<Sample> samples = new ArrayList<>();
         for (int pair = 0; pair < 6; pair++) {
             for (String variant : List.of("ssr", "csr")) {
-                Metrics m = Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, variant.equals("ssr") ? 10 + pair : 20 + pair).build();
-                List<ObservedRequest> requests = List.of(new ObservedRequest(NetworkLink.BROWSER_APP, HOSTILE, "/" + HOSTILE,
-                        HOSTILE, HOSTILE, 200, 0, 5.0, 10L, false, false, HOSTILE, HOSTILE, true));
-                samples.add(Sample.ok(HOSTILE, variant, HOSTILE, pair, variant.equals("ssr") ? 0 : 1, Instant.EPOCH, m, requests));
+                Metrics m = Metrics.builder()
+                        .set(Metric.TIME_TO_CONTENT_MS, variant.equals("ssr") ? 10 + pair : 20 + pair)
+                        .build();
+                List<ObservedRequest> requests = List.of(new ObservedRequest(
+                        NetworkLink.BROWSER_APP,
+                        HOSTILE,
+                        "/" + HOSTILE,
+                        HOSTILE,
+                        HOSTILE,
+                        200,
+                        0,
+                        5.0,
+                        10L,
+                        false,
+                        false,
+                        HOSTILE,
+                        HOSTILE,
+                        true));
+                samples.add(Sample.ok(
+                        HOSTILE, variant, HOSTILE, pair, variant.equals("ssr") ? 0 : 1, Instant.EPOCH, m, requests));
             }
         }
         samples.add(Sample.failed(HOSTILE, "csr", HOSTILE, 6, 0, Instant.EPOCH, HOSTILE, null));

@@ -11,8 +11,7 @@ import org.xml.sax.InputSource;
 
 /** Parses the report strictly (it is polyglot XHTML) with the JDK's XML parser; no network, no DTDs. */
 final class Xhtml {
-    private Xhtml() {
-    }
+    private Xhtml() {}
 
     static Document parse(String html) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

@@ -3,38 +3,100 @@ package io.authbench.reports.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.authbench.reports.golden.FourVariantResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.authbench.reports.golden.FourVariantResults;
-import java.util.ArrayList;
 
 class ResultsJsonTest {
     @TempDir
     Path dir;
 
     private RunResults full() {
-        return RunResults.start(ResultsFixtures.run(), ResultsFixtures.environment(), List.of(ResultsFixtures.loopback()))
-                .withLinks(List.of(new CalibratedLink("loopback", NetworkLink.BROWSER_APPWRITE,
-                        new LinkSettings(0, 0, 0), 0.21, 900_000_000L, 850_000_000L)))
-                .withSamples(List.of(ResultsFixtures.sample("ssr", 0, 0, 50.5),
+        return RunResults.start(
+                        ResultsFixtures.run(), ResultsFixtures.environment(), List.of(ResultsFixtures.loopback()))
+                .withLinks(List.of(new CalibratedLink(
+                        "loopback",
+                        NetworkLink.BROWSER_APPWRITE,
+                        new LinkSettings(0, 0, 0),
+                        0.21,
+                        900_000_000L,
+                        850_000_000L)))
+                .withSamples(List.of(
+                        ResultsFixtures.sample("ssr", 0, 0, 50.5),
                         ResultsFixtures.sample("csr", 0, 1, 80),
-                        Sample.failed("login", "csr", "loopback", 1, 0, ResultsFixtures.T0, "user-name not painted within 30 s",
-                                Metrics.builder().set(Metric.REQUESTS, 4).build()).withScreenshots(
-                                List.of(new Screenshot(100, "filmstrip/a.png")))))
+                        Sample.failed(
+                                        "login",
+                                        "csr",
+                                        "loopback",
+                                        1,
+                                        0,
+                                        ResultsFixtures.T0,
+                                        "user-name not painted within 30 s",
+                                        Metrics.builder()
+                                                .set(Metric.REQUESTS, 4)
+                                                .build())
+                                .withScreenshots(List.of(new Screenshot(100, "filmstrip/a.png")))))
                 .withIncidents(List.of(new Incident(ResultsFixtures.T0, "ssr-app", "exited with code 1")))
                 .withCodeSize(List.of(new CodeSize("ssr", List.of("ssr-app/src/main/java/A.java"), 120)))
-                .withJmh(List.of(new JmhResult("SsrBenchmark.dashboard", "ssr", "thrpt", 1, 2.5, 0.1, "ops/ms",
-                        Map.of("profile", "loopback"), 0.4, null)))
-                .withLoad(List.of(new LoadStep("ssr", "GET /dashboard", 100, 99.5, 3000, 0, 1.0, 2.0, 5.0, 9.0, 12.0, null,
-                                Map.of(), Map.of(), 4.1, 0.9, true, null),
-                        new LoadStep("ssr", "GET /dashboard", 200, 150.0, 6000, 12, 1.0, 2.0, 5.0, 9.0, 12.0,
-                                "server-bench/load-ssr-00200ps.hlog", Map.of("refused", 10L, "timeout", 2L),
-                                Map.of("refused", "GET /dashboard: ConnectException", "timeout", "GET /dashboard: timed out"),
-                                4.3, null, false, "Stopped at 200/s because page views failed.")));
+                .withJmh(List.of(new JmhResult(
+                        "SsrBenchmark.dashboard",
+                        "ssr",
+                        "thrpt",
+                        1,
+                        2.5,
+                        0.1,
+                        "ops/ms",
+                        Map.of("profile", "loopback"),
+                        0.4,
+                        null)))
+                .withLoad(List.of(
+                        new LoadStep(
+                                "ssr",
+                                "GET /dashboard",
+                                100,
+                                99.5,
+                                3000,
+                                0,
+                                1.0,
+                                2.0,
+                                5.0,
+                                9.0,
+                                12.0,
+                                null,
+                                Map.of(),
+                                Map.of(),
+                                4.1,
+                                0.9,
+                                true,
+                                null),
+                        new LoadStep(
+                                "ssr",
+                                "GET /dashboard",
+                                200,
+                                150.0,
+                                6000,
+                                12,
+                                1.0,
+                                2.0,
+                                5.0,
+                                9.0,
+                                12.0,
+                                "server-bench/load-ssr-00200ps.hlog",
+                                Map.of("refused", 10L, "timeout", 2L),
+                                Map.of(
+                                        "refused",
+                                        "GET /dashboard: ConnectException",
+                                        "timeout",
+                                        "GET /dashboard: timed out"),
+                                4.3,
+                                null,
+                                false,
+                                "Stopped at 200/s because page views failed.")));
     }
 
     @Test
@@ -50,18 +112,27 @@ class ResultsJsonTest {
     void skipped_flows_and_what_the_checks_saw_survive_a_round_trip_and_are_absent_when_empty() {
         Run run = ResultsFixtures.run();
         RunConfig c = run.config();
-        RunConfig skipping = new RunConfig(c.flows(), c.profiles(), c.pairs(), c.warmupPairs(), c.aaFlow(), c.timeoutsMs(),
-                c.settings(), Map.of("navigate", "navigate needs selectors.profileLink, which target x does not give"));
-        RunResults original = full().withRun(new Run(run.id(), run.status(), null, run.startedAt(), null, run.seed(),
-                run.quick(), skipping)).withSamples(List.of(ResultsFixtures.sample("ssr", 0, 0, 50.5)
-                .withChecks(Map.of("sessionCookie", "wa_session: HttpOnly, SameSite=Strict, Path=/"))));
+        RunConfig skipping = new RunConfig(
+                c.flows(),
+                c.profiles(),
+                c.pairs(),
+                c.warmupPairs(),
+                c.aaFlow(),
+                c.timeoutsMs(),
+                c.settings(),
+                Map.of("navigate", "navigate needs selectors.profileLink, which target x does not give"));
+        RunResults original = full().withRun(
+                        new Run(run.id(), run.status(), null, run.startedAt(), null, run.seed(), run.quick(), skipping))
+                .withSamples(List.of(ResultsFixtures.sample("ssr", 0, 0, 50.5)
+                        .withChecks(Map.of("sessionCookie", "wa_session: HttpOnly, SameSite=Strict, Path=/"))));
         Path file = dir.resolve("results.json");
         ResultsJson.writeAtomically(original, file);
 
         RunResults read = ResultsJson.read(file);
         assertThat(read).isEqualTo(original);
         assertThat(read.run().config().flowsRun()).doesNotContain("navigate");
-        assertThat(read.samples().get(0).checks()).containsEntry("sessionCookie", "wa_session: HttpOnly, SameSite=Strict, Path=/");
+        assertThat(read.samples().get(0).checks())
+                .containsEntry("sessionCookie", "wa_session: HttpOnly, SameSite=Strict, Path=/");
         assertThat(ResultsJson.toJson(full())).doesNotContain("skippedFlows").doesNotContain("\"checks\"");
     }
 
@@ -77,7 +148,10 @@ class ResultsJsonTest {
         assertThat(read.samples()).extracting(Sample::variant).contains(Variants.NEXT_SSR, Variants.NEXT_CSR);
         assertThat(read.cells()).extracting(CellSummary::variant).contains(Variants.NEXT_SSR, Variants.NEXT_CSR);
         assertThat(ResultsJson.toJson(full())).doesNotContain("\"variants\"");
-        assertThat(ResultsJson.parse(ResultsJson.toJson(full()), "old.json").run().config().variantsRun())
+        assertThat(ResultsJson.parse(ResultsJson.toJson(full()), "old.json")
+                        .run()
+                        .config()
+                        .variantsRun())
                 .containsExactly(Variants.SSR, Variants.CSR);
     }
 
@@ -99,9 +173,14 @@ class ResultsJsonTest {
     void unmeasured_metrics_are_absent_and_counts_are_written_as_integers() {
         String json = ResultsJson.toJson(full());
 
-        assertThat(json).contains("\"requests\" : 3,").contains("\"bytes\" : 12345").contains("\"timeToContentMs\" : 50.5");
+        assertThat(json)
+                .contains("\"requests\" : 3,")
+                .contains("\"bytes\" : 12345")
+                .contains("\"timeToContentMs\" : 50.5");
         assertThat(json).doesNotContain("fcpMs").doesNotContain("null");
-        assertThat(json).contains("\"schema\" : \"authbench-results/1\"").contains("\"status\" : \"running\"")
+        assertThat(json)
+                .contains("\"schema\" : \"authbench-results/1\"")
+                .contains("\"status\" : \"running\"")
                 .contains("\"link\" : \"browser-app\"");
     }
 
@@ -119,21 +198,26 @@ class ResultsJsonTest {
         assertThat(stopped.sustained()).isFalse();
         assertThat(stopped.stopReason()).isEqualTo("Stopped at 200/s because page views failed.");
         assertThat(read.load().get(0).errorsByKind()).isEmpty();
-        assertThat(json).contains("\"errorsByKind\" : { }").contains("\"appwriteCpuMsPerView\" : 0.9")
+        assertThat(json)
+                .contains("\"errorsByKind\" : { }")
+                .contains("\"appwriteCpuMsPerView\" : 0.9")
                 .doesNotContain("\"appwriteCpuMsPerView\" : 0.0");
     }
 
     @Test
     void a_load_step_written_before_the_error_and_cpu_fields_reads_them_as_not_recorded() {
         String json = ResultsJson.toJson(full().withLoad(List.of()))
-                .replace("\"load\" : [ ]", "\"load\" : [ { \"variant\" : \"ssr\", \"target\" : \"GET /dashboard\","
-                        + " \"offeredPerSecond\" : 100.0, \"achievedPerSecond\" : 99.5, \"requests\" : 3000,"
-                        + " \"errors\" : 0, \"p50Ms\" : 1.0, \"p99Ms\" : 5.0 } ]");
+                .replace(
+                        "\"load\" : [ ]",
+                        "\"load\" : [ { \"variant\" : \"ssr\", \"target\" : \"GET /dashboard\","
+                                + " \"offeredPerSecond\" : 100.0, \"achievedPerSecond\" : 99.5, \"requests\" : 3000,"
+                                + " \"errors\" : 0, \"p50Ms\" : 1.0, \"p99Ms\" : 5.0 } ]");
 
         LoadStep old = ResultsJson.parse(json, "old.json").load().get(0);
 
-        assertThat(old).isEqualTo(LoadStep.latencyOnly("ssr", "GET /dashboard", 100, 99.5, 3000, 0, 1.0, null, 5.0, null,
-                null, null));
+        assertThat(old)
+                .isEqualTo(LoadStep.latencyOnly(
+                        "ssr", "GET /dashboard", 100, 99.5, 3000, 0, 1.0, null, 5.0, null, null, null));
         assertThat(old.errorsByKind()).isNull();
         assertThat(old.serverCpuMsPerView()).isEmpty();
     }
@@ -143,12 +227,14 @@ class ResultsJsonTest {
         RunResults results = full();
         List<Sample> samples = new ArrayList<>(results.samples());
         samples.set(0, samples.get(0).withTimeToContentMethod(Sample.OBSERVER));
-        samples.set(1, samples.get(1).withTimeToContentMethod(Sample.ELEMENT_TIMING).asWarmup());
+        samples.set(
+                1, samples.get(1).withTimeToContentMethod(Sample.ELEMENT_TIMING).asWarmup());
         String json = ResultsJson.toJson(results.withSamples(samples));
 
         RunResults read = ResultsJson.parse(json, "method.json");
 
-        assertThat(json).contains("\"timeToContentMethod\" : \"observer\"", "\"timeToContentMethod\" : \"element-timing\"");
+        assertThat(json)
+                .contains("\"timeToContentMethod\" : \"observer\"", "\"timeToContentMethod\" : \"element-timing\"");
         assertThat(read.samples().get(0).timeToContentMethod()).isEqualTo(Sample.OBSERVER);
         assertThat(read.samples().get(1).timeToContentMethod()).isEqualTo(Sample.ELEMENT_TIMING);
         assertThat(read.samples().get(1).warmup()).isTrue();
@@ -171,17 +257,22 @@ class ResultsJsonTest {
         assertThat(read.samples().get(1).csrSessionPath()).isEqualTo(Sample.COOKIE_PATH);
         assertThat(ResultsJson.parse(ResultsJson.toJson(results), "old.json").samples())
                 .allSatisfy(s -> assertThat(s.csrSessionPath()).isNull());
-        String bad = ResultsJson.toJson(results).replaceFirst("\"ok\" : true", "\"ok\" : true, \"csrSessionPath\" : \"jwt\"");
-        assertThatThrownBy(() -> ResultsJson.parse(bad, "bad.json")).isInstanceOf(ResultsFormatException.class)
+        String bad = ResultsJson.toJson(results)
+                .replaceFirst("\"ok\" : true", "\"ok\" : true, \"csrSessionPath\" : \"jwt\"");
+        assertThatThrownBy(() -> ResultsJson.parse(bad, "bad.json"))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessageContaining("csrSessionPath must be \"cookie\" or \"fallback\"");
     }
 
     @Test
     void an_unknown_time_to_content_method_is_refused_with_the_allowed_values() {
-        String json = ResultsJson.toJson(full()).replaceFirst("\"ok\" : true", "\"ok\" : true, \"timeToContentMethod\" : \"guess\"");
+        String json = ResultsJson.toJson(full())
+                .replaceFirst("\"ok\" : true", "\"ok\" : true, \"timeToContentMethod\" : \"guess\"");
 
-        assertThatThrownBy(() -> ResultsJson.parse(json, "bad.json")).isInstanceOf(ResultsFormatException.class)
-                .hasMessageContaining("bad.json").hasMessageContaining("timeToContentMethod must be \"element-timing\" or \"observer\"");
+        assertThatThrownBy(() -> ResultsJson.parse(json, "bad.json"))
+                .isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("bad.json")
+                .hasMessageContaining("timeToContentMethod must be \"element-timing\" or \"observer\"");
     }
 
     @Test
@@ -200,8 +291,14 @@ class ResultsJsonTest {
         List<Sample> samples = new ArrayList<>(results.samples());
         double[] app = {2.718_281, 0.904_837};
         for (int i = 0; i < 2; i++) {
-            samples.set(i, samples.get(i).withMetrics(samples.get(i).metrics().toBuilder().set(Metric.APP_CPU_MS, app[i])
-                    .set(Metric.APPWRITE_CPU_MS, 0.000_5 * (i + 1)).set(Metric.APP_JIT_MS, 0.0).build()));
+            samples.set(
+                    i,
+                    samples.get(i)
+                            .withMetrics(samples.get(i).metrics().toBuilder()
+                                    .set(Metric.APP_CPU_MS, app[i])
+                                    .set(Metric.APPWRITE_CPU_MS, 0.000_5 * (i + 1))
+                                    .set(Metric.APP_JIT_MS, 0.0)
+                                    .build()));
         }
         Path file = dir.resolve("results.json");
         ResultsJson.writeAtomically(results.withSamples(samples), file);
@@ -212,14 +309,19 @@ class ResultsJsonTest {
             Metrics metrics = read.samples().get(i).metrics();
             assertThat(metrics.number(Metric.APP_CPU_MS)).hasValue(app[i]);
             assertThat(metrics.number(Metric.APPWRITE_CPU_MS)).hasValue(0.000_5 * (i + 1));
-            assertThat(metrics.number(Metric.APP_JIT_MS)).as("measured 0 stays 0, not absent").hasValue(0.0);
+            assertThat(metrics.number(Metric.APP_JIT_MS))
+                    .as("measured 0 stays 0, not absent")
+                    .hasValue(0.0);
         }
-        assertThat(read.samples().get(2).metrics().has(Metric.APP_CPU_MS)).as("not measured: absent").isFalse();
+        assertThat(read.samples().get(2).metrics().has(Metric.APP_CPU_MS))
+                .as("not measured: absent")
+                .isFalse();
     }
 
     @Test
     void the_batch_averages_of_older_files_are_kept_but_never_read_as_per_iteration_cpu() {
-        String json = ResultsJson.toJson(full()).replace("\"requests\" : 3,", "\"requests\" : 3, \"serverCpuAppMs\" : 15.0,");
+        String json =
+                ResultsJson.toJson(full()).replace("\"requests\" : 3,", "\"requests\" : 3, \"serverCpuAppMs\" : 15.0,");
 
         RunResults read = ResultsJson.parse(json, "old.json");
 
@@ -241,7 +343,8 @@ class ResultsJsonTest {
     void an_empty_file_is_refused_as_empty() throws Exception {
         Path file = Files.writeString(dir.resolve("results.json"), "");
 
-        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+        assertThatThrownBy(() -> ResultsJson.read(file))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessageStartingWith(file + ": the file is empty");
     }
 
@@ -250,7 +353,8 @@ class ResultsJsonTest {
         String json = ResultsJson.toJson(full());
         Path file = Files.writeString(dir.resolve("results.json"), json.substring(0, json.length() / 2));
 
-        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+        assertThatThrownBy(() -> ResultsJson.read(file))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessageStartingWith(file + ": the JSON ends early (truncated at line ");
     }
 
@@ -258,7 +362,8 @@ class ResultsJsonTest {
     void text_that_is_not_json_is_refused_with_its_position() throws Exception {
         Path file = Files.writeString(dir.resolve("results.json"), "<html>oops</html>");
 
-        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+        assertThatThrownBy(() -> ResultsJson.read(file))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessageStartingWith(file + ": not valid JSON (")
                 .hasMessageContaining("line 1, column");
     }
@@ -267,7 +372,8 @@ class ResultsJsonTest {
     void json_without_a_schema_is_not_taken_for_results() throws Exception {
         Path file = Files.writeString(dir.resolve("results.json"), "{\"samples\": []}");
 
-        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+        assertThatThrownBy(() -> ResultsJson.read(file))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessage(file + ": no \"schema\" field; this is not an AuthBench results file"
                         + " (expected \"schema\": \"authbench-results/1\").");
     }
@@ -277,7 +383,8 @@ class ResultsJsonTest {
         String json = ResultsJson.toJson(full()).replace("authbench-results/1", "authbench-results/9");
         Path file = Files.writeString(dir.resolve("results.json"), json);
 
-        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+        assertThatThrownBy(() -> ResultsJson.read(file))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessageContaining("schema \"authbench-results/9\" is not supported");
     }
 
@@ -285,7 +392,8 @@ class ResultsJsonTest {
     void a_missing_run_section_is_named() throws Exception {
         Path file = Files.writeString(dir.resolve("results.json"), "{\"schema\": \"authbench-results/1\"}");
 
-        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+        assertThatThrownBy(() -> ResultsJson.read(file))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessageStartingWith(file + ": ")
                 .hasMessageContaining("\"run\" is missing");
     }
@@ -294,15 +402,19 @@ class ResultsJsonTest {
     void a_bad_value_deep_inside_is_reported_with_its_path() {
         String json = ResultsJson.toJson(full()).replace("\"link\" : \"browser-app\"", "\"link\" : \"browser-moon\"");
 
-        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json")).isInstanceOf(ResultsFormatException.class)
-                .hasMessageStartingWith("r.json: problem at samples[0].requests[0].link: 'browser-moon' is not one of:");
+        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json"))
+                .isInstanceOf(ResultsFormatException.class)
+                .hasMessageStartingWith(
+                        "r.json: problem at samples[0].requests[0].link: 'browser-moon' is not one of:");
     }
 
     @Test
     void a_metric_of_the_wrong_type_is_refused() {
-        String json = ResultsJson.toJson(full()).replace("\"timeToContentMs\" : 50.5", "\"timeToContentMs\" : \"fast\"");
+        String json =
+                ResultsJson.toJson(full()).replace("\"timeToContentMs\" : 50.5", "\"timeToContentMs\" : \"fast\"");
 
-        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json")).isInstanceOf(ResultsFormatException.class)
+        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json"))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessageContaining("metric timeToContentMs must be a number");
     }
 
@@ -310,23 +422,39 @@ class ResultsJsonTest {
     void a_failed_sample_without_a_reason_is_refused() {
         String json = ResultsJson.toJson(full()).replace("\"failure\" : \"user-name not painted within 30 s\",", "");
 
-        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json")).isInstanceOf(ResultsFormatException.class)
-                .hasMessageContaining("samples[2]").hasMessageContaining("a failed sample needs a failure reason");
+        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json"))
+                .isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("samples[2]")
+                .hasMessageContaining("a failed sample needs a failure reason");
     }
 
     @Test
     void a_null_sample_is_named_instead_of_a_bare_exception() {
         String json = ResultsJson.toJson(full()).replace("\"samples\" : [", "\"samples\" : [ null,");
 
-        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json")).isInstanceOf(ResultsFormatException.class)
+        assertThatThrownBy(() -> ResultsJson.parse(json, "r.json"))
+                .isInstanceOf(ResultsFormatException.class)
                 .hasMessageStartingWith("r.json: problem at ")
                 .hasMessageEndingWith("a required value is missing or null.");
     }
 
     @Test
     void request_paths_with_a_query_string_are_refused_because_queries_may_carry_tokens() {
-        assertThatThrownBy(() -> new ObservedRequest(NetworkLink.BROWSER_APPWRITE, "GET", "/v1/account?secret=abc",
-                null, "Fetch", 200, 0, 1.0, 10L, false, false, null, null, true))
+        assertThatThrownBy(() -> new ObservedRequest(
+                        NetworkLink.BROWSER_APPWRITE,
+                        "GET",
+                        "/v1/account?secret=abc",
+                        null,
+                        "Fetch",
+                        200,
+                        0,
+                        1.0,
+                        10L,
+                        false,
+                        false,
+                        null,
+                        null,
+                        true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("abc");
     }

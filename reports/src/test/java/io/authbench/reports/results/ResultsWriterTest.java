@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.assertj.core.groups.Tuple;
 
 class ResultsWriterTest {
     private static final Instant END = Instant.parse("2026-11-27T08:30:00Z");
@@ -20,8 +20,10 @@ class ResultsWriterTest {
     Path dir;
 
     private ResultsWriter writer() {
-        return ResultsWriter.create(dir.resolve("results.json"),
-                RunResults.start(ResultsFixtures.run(), ResultsFixtures.environment(), List.of(ResultsFixtures.loopback())),
+        return ResultsWriter.create(
+                dir.resolve("results.json"),
+                RunResults.start(
+                        ResultsFixtures.run(), ResultsFixtures.environment(), List.of(ResultsFixtures.loopback())),
                 Clock.fixed(END, ZoneOffset.UTC));
     }
 
@@ -45,9 +47,9 @@ class ResultsWriterTest {
             RunResults read = ResultsJson.read(out.file());
 
             assertThat(read.samples()).hasSize(3);
-            assertThat(read.cells()).extracting(CellSummary::variant, CellSummary::samples, CellSummary::medianMs)
-                    .containsExactly(Tuple.tuple("ssr", 2, 60.0),
-                            Tuple.tuple("csr", 1, 90.0));
+            assertThat(read.cells())
+                    .extracting(CellSummary::variant, CellSummary::samples, CellSummary::medianMs)
+                    .containsExactly(Tuple.tuple("ssr", 2, 60.0), Tuple.tuple("csr", 1, 90.0));
         }
     }
 
@@ -77,7 +79,8 @@ class ResultsWriterTest {
         assertThat(read.run().status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(read.run().finishedAt()).isEqualTo(END);
         assertThatThrownBy(() -> out.addSample(ResultsFixtures.sample("csr", 0, 1, 50)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("the run already ended (complete)");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the run already ended (complete)");
     }
 
     @Test
@@ -117,19 +120,22 @@ class ResultsWriterTest {
     void samples_can_be_updated_after_they_were_written() {
         try (ResultsWriter out = writer()) {
             out.addSample(ResultsFixtures.sample("ssr", 0, 0, 50));
-            out.updateSamples(s -> s.withMetrics(s.metrics().toBuilder().set(Metric.APP_CPU_MS, 1.5).build()));
+            out.updateSamples(s -> s.withMetrics(
+                    s.metrics().toBuilder().set(Metric.APP_CPU_MS, 1.5).build()));
 
             RunResults read = ResultsJson.read(out.file());
-            assertThat(read.samples().get(0).metrics().numberOrNull(Metric.APP_CPU_MS)).isEqualTo(1.5);
+            assertThat(read.samples().get(0).metrics().numberOrNull(Metric.APP_CPU_MS))
+                    .isEqualTo(1.5);
             assertThat(read.cells().get(0).medians()).containsEntry("appCpuMs", 1.5);
         }
     }
 
     @Test
     void a_new_file_must_start_running() {
-        RunResults done = RunResults.start(ResultsFixtures.run().withStatus(RunStatus.COMPLETE, null, END),
-                null, List.of());
+        RunResults done =
+                RunResults.start(ResultsFixtures.run().withStatus(RunStatus.COMPLETE, null, END), null, List.of());
         assertThatThrownBy(() -> ResultsWriter.create(dir.resolve("r.json"), done))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts with run.status running");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("starts with run.status running");
     }
 }

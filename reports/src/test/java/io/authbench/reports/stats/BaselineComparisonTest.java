@@ -32,18 +32,22 @@ class BaselineComparisonTest {
         var run = Golden.read("full-run");
         BaselineComparison.Result same = BaselineComparison.of(run, run);
         assertThat(same.times().common()).isEqualTo(1.0);
-        assertThat(Stream.concat(same.rows().stream().map(BaselineComparison.Row::sentence),
-                same.ratioRows().stream().map(BaselineComparison.RatioRow::sentence)))
-                .allSatisfy(s -> assertThat(s).isIn(BaselineComparison.NO_CHANGE,
-                        "too few ok samples to compare (need 3 in each run)",
-                        "too few complete pairs to compare (need 3 in each run)"));
+        assertThat(Stream.concat(
+                        same.rows().stream().map(BaselineComparison.Row::sentence),
+                        same.ratioRows().stream().map(BaselineComparison.RatioRow::sentence)))
+                .allSatisfy(s -> assertThat(s)
+                        .isIn(
+                                BaselineComparison.NO_CHANGE,
+                                "too few ok samples to compare (need 3 in each run)",
+                                "too few complete pairs to compare (need 3 in each run)"));
     }
 
     @Test
     void same_design_runs_with_other_seeds_show_no_change() {
         long compared = RESULT.rows().stream().filter(r -> r.ratio() != null).count();
         assertThat(compared).isEqualTo(24); // login and revisit-cold (16) + A/A login (8)
-        assertThat(RESULT.count("slower") + RESULT.count("faster") + RESULT.count("ratio")).isZero();
+        assertThat(RESULT.count("slower") + RESULT.count("faster") + RESULT.count("ratio"))
+                .isZero();
     }
 
     /**
@@ -86,14 +90,22 @@ class BaselineComparisonTest {
         int runs = 40;
         for (int i = 0; i < runs; i++) {
             BaselineComparison.Result r = BaselineComparison.of(slower.run(5_000 + i), same.run(1_000 + i));
-            boolean inTimes = r.rows().stream().anyMatch(row -> row.sentence().startsWith("slower")
-                    && row.variant().equals("ssr") && RunToRunModel.DASHBOARD_FLOWS.contains(row.flow()));
-            boolean inRatios = r.ratioRows().stream().anyMatch(row -> row.sentence().startsWith("ratio up")
-                    && row.pairName().equals("SSR/CSR") && RunToRunModel.DASHBOARD_FLOWS.contains(row.flow()));
+            boolean inTimes = r.rows().stream()
+                    .anyMatch(row -> row.sentence().startsWith("slower")
+                            && row.variant().equals("ssr")
+                            && RunToRunModel.DASHBOARD_FLOWS.contains(row.flow()));
+            boolean inRatios = r.ratioRows().stream()
+                    .anyMatch(row -> row.sentence().startsWith("ratio up")
+                            && row.pairName().equals("SSR/CSR")
+                            && RunToRunModel.DASHBOARD_FLOWS.contains(row.flow()));
             found += inTimes || inRatios ? 1 : 0;
-            wrong += (int) r.rows().stream().filter(row -> row.sentence().startsWith("slower")
-                    && !(row.variant().startsWith("ssr") && RunToRunModel.DASHBOARD_FLOWS.contains(row.flow()))).count();
-            wrong += (int) r.ratioRows().stream().filter(row -> row.sentence().startsWith("ratio down")).count();
+            wrong += (int) r.rows().stream()
+                    .filter(row -> row.sentence().startsWith("slower")
+                            && !(row.variant().startsWith("ssr") && RunToRunModel.DASHBOARD_FLOWS.contains(row.flow())))
+                    .count();
+            wrong += (int) r.ratioRows().stream()
+                    .filter(row -> row.sentence().startsWith("ratio down"))
+                    .count();
         }
         assertThat(found).isGreaterThanOrEqualTo(runs / 2);
         assertThat(wrong).isLessThanOrEqualTo(runs / 20);
@@ -106,9 +118,11 @@ class BaselineComparisonTest {
         RunToRunModel slower = new RunToRunModel(10).slowSsrDashboard(150);
         for (int i = 0; i < 10; i++) {
             BaselineComparison.Result r = BaselineComparison.of(slower.run(5_000 + i), same.run(1_000 + i));
-            assertThat(r.rows()).anySatisfy(row -> assertThat(row).extracting(BaselineComparison.Row::variant,
-                    BaselineComparison.Row::profile).containsExactly("ssr", "loopback")
-                    .satisfies(x -> assertThat(row.sentence()).startsWith("slower by")));
+            assertThat(r.rows())
+                    .anySatisfy(row -> assertThat(row)
+                            .extracting(BaselineComparison.Row::variant, BaselineComparison.Row::profile)
+                            .containsExactly("ssr", "loopback")
+                            .satisfies(x -> assertThat(row.sentence()).startsWith("slower by")));
             assertThat(r.ratioRows()).anySatisfy(row -> {
                 assertThat(row.pairName()).isEqualTo("SSR/CSR");
                 assertThat(row.profile()).isEqualTo("loopback");
@@ -119,8 +133,8 @@ class BaselineComparisonTest {
 
     @Test
     void too_few_cells_are_not_judged() {
-        ChangeFamily.Result r = ChangeFamily.of(List.of(new ChangeFamily.Input(0.5, 0.01),
-                new ChangeFamily.Input(0, 0.01)), true);
+        ChangeFamily.Result r =
+                ChangeFamily.of(List.of(new ChangeFamily.Input(0.5, 0.01), new ChangeFamily.Input(0, 0.01)), true);
         assertThat(r.judgeable()).isFalse();
     }
 }

@@ -16,7 +16,7 @@ class BootstrapTest {
     void the_interval_of_a_median_lies_within_the_data_and_around_the_median() {
         Interval interval = Bootstrap.medianInterval(LOG_RATIOS, 7);
 
-        assertThat(interval.low()).isBetween(-0.40, -0.29);   // median is -0.295
+        assertThat(interval.low()).isBetween(-0.40, -0.29); // median is -0.295
         assertThat(interval.high()).isBetween(-0.30, -0.19);
         assertThat(interval.low()).isLessThan(interval.high());
     }

@@ -43,9 +43,13 @@ class ClaimsNotMeasuredTest {
 
         assertThat(claim(model, "SEO").verdict()).isEqualTo(ClaimVerdict.NOT_MEASURED);
         assertThat(claim(model, "Rendering location").verdict()).isEqualTo(ClaimVerdict.NOT_MEASURED);
-        assertThat(claim(model, "SEO").why()).contains("SSR: 2 of 3 no-js samples could not be judged").contains(REASON);
+        assertThat(claim(model, "SEO").why())
+                .contains("SSR: 2 of 3 no-js samples could not be judged")
+                .contains(REASON);
         String console = ConsoleSummary.text(model);
-        assertThat(console).containsPattern("claim SEO:\\s+not measured").containsPattern("claim Rendering location:\\s+not measured")
+        assertThat(console)
+                .containsPattern("claim SEO:\\s+not measured")
+                .containsPattern("claim Rendering location:\\s+not measured")
                 .doesNotContain("refuted");
     }
 
@@ -57,7 +61,8 @@ class ClaimsNotMeasuredTest {
             samples.add(noJs("csr", pair, false));
         }
         ReportModel model = ReportModel.of(results(samples), null, null);
-        assertThat(ConsoleSummary.text(model)).containsPattern("claim SEO:\\s+not measured\\n")
+        assertThat(ConsoleSummary.text(model))
+                .containsPattern("claim SEO:\\s+not measured\\n")
                 .containsPattern("claim Rendering location:\\s+not measured\\n");
     }
 
@@ -73,7 +78,10 @@ class ClaimsNotMeasuredTest {
     }
 
     private static ClaimRow claim(ReportModel model, String topic) {
-        return model.claims().stream().filter(c -> c.topic().equals(topic)).findFirst().orElseThrow();
+        return model.claims().stream()
+                .filter(c -> c.topic().equals(topic))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** {@code contentWithoutJs} null: not judged, with the reason recorded as the harness records it. */
@@ -82,19 +90,45 @@ class ClaimsNotMeasuredTest {
         if (contentWithoutJs != null) {
             metrics.set(Metric.CONTENT_WITHOUT_JS, contentWithoutJs);
         }
-        Sample sample = Sample.ok("no-js", variant, "loopback", pair, variant.equals("ssr") ? 0 : 1,
-                T0.plusSeconds(pair), metrics.build(), List.of());
-        return contentWithoutJs != null ? sample
+        Sample sample = Sample.ok(
+                "no-js",
+                variant,
+                "loopback",
+                pair,
+                variant.equals("ssr") ? 0 : 1,
+                T0.plusSeconds(pair),
+                metrics.build(),
+                List.of());
+        return contentWithoutJs != null
+                ? sample
                 : sample.withChecks(Map.of(Metric.CONTENT_WITHOUT_JS.key(), "not measured: " + REASON));
     }
 
     private static RunResults results(List<Sample> samples) {
         LinkSettings none = new LinkSettings(0, 0, 0);
-        Run run = new Run("20261201T080000Z", RunStatus.COMPLETE, null, T0, T0.plusSeconds(60), 42L, true,
+        Run run = new Run(
+                "20261201T080000Z",
+                RunStatus.COMPLETE,
+                null,
+                T0,
+                T0.plusSeconds(60),
+                42L,
+                true,
                 new RunConfig(List.of("no-js"), List.of("loopback"), 3, 0, null, Map.of(), Map.of()));
-        Environment environment = new Environment("Test CPU", 2, 8L << 30, "Linux", "OpenJDK 17", "156", "1.62.0",
-                Map.of(), "abc1234", Environment.EMULATOR, "1.6.0");
-        return RunResults.start(run, environment, List.of(new ProfileInfo("loopback", "no added delay", none, none, none, 1.0)))
+        Environment environment = new Environment(
+                "Test CPU",
+                2,
+                8L << 30,
+                "Linux",
+                "OpenJDK 17",
+                "156",
+                "1.62.0",
+                Map.of(),
+                "abc1234",
+                Environment.EMULATOR,
+                "1.6.0");
+        return RunResults.start(
+                        run, environment, List.of(new ProfileInfo("loopback", "no added delay", none, none, none, 1.0)))
                 .withSamples(samples);
     }
 }

@@ -18,10 +18,10 @@ import io.authbench.reports.results.Variants;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.IntToDoubleFunction;
-import org.junit.jupiter.api.Test;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * The pattern and framework effects of a four-variant run, against ratios known in closed form
@@ -37,8 +37,10 @@ class FourVariantEffectsTest {
 
     @Test
     void the_pattern_effect_is_the_paired_ssr_csr_ratio_within_each_framework() {
-        CellComparison undertow = EFFECTS.pattern(Variants.UNDERTOW, "login", "loopback").orElseThrow();
-        CellComparison nextjs = EFFECTS.pattern(Variants.NEXTJS, "login", "loopback").orElseThrow();
+        CellComparison undertow =
+                EFFECTS.pattern(Variants.UNDERTOW, "login", "loopback").orElseThrow();
+        CellComparison nextjs =
+                EFFECTS.pattern(Variants.NEXTJS, "login", "loopback").orElseThrow();
 
         assertThat(undertow.first().variant()).isEqualTo(Variants.SSR);
         assertThat(undertow.second().variant()).isEqualTo(Variants.CSR);
@@ -49,15 +51,21 @@ class FourVariantEffectsTest {
         assertThat(undertow.test().pValue()).isCloseTo(P8, within(1e-12));
         assertThat(nextjs.test().pValue()).isCloseTo(P8, within(1e-12));
         // One family of 6 cells (4 Undertow, 2 Next.js): the smallest p times 6, made monotone.
-        assertThat(EFFECTS.pattern()).hasSize(6).allSatisfy(c -> assertThat(c.holmP()).isCloseTo(6 * P8, within(1e-12)));
-        assertThat(undertow.verdict().sentence()).startsWith("SSR faster by " + Verdict.pct(1 - undertow.ratio()) + " %");
-        assertThat(nextjs.verdict().sentence()).startsWith("CSR faster by " + Verdict.pct(1 - 1 / nextjs.ratio()) + " %");
+        assertThat(EFFECTS.pattern())
+                .hasSize(6)
+                .allSatisfy(c -> assertThat(c.holmP()).isCloseTo(6 * P8, within(1e-12)));
+        assertThat(undertow.verdict().sentence())
+                .startsWith("SSR faster by " + Verdict.pct(1 - undertow.ratio()) + " %");
+        assertThat(nextjs.verdict().sentence())
+                .startsWith("CSR faster by " + Verdict.pct(1 - 1 / nextjs.ratio()) + " %");
     }
 
     @Test
     void the_framework_effect_pairs_next_js_and_undertow_by_pair_number_for_each_pattern() {
-        CellComparison ssr = EFFECTS.framework(Variants.SSR, "login", "loopback").orElseThrow();
-        CellComparison csr = EFFECTS.framework(Variants.CSR, "login", "loopback").orElseThrow();
+        CellComparison ssr =
+                EFFECTS.framework(Variants.SSR, "login", "loopback").orElseThrow();
+        CellComparison csr =
+                EFFECTS.framework(Variants.CSR, "login", "loopback").orElseThrow();
 
         assertThat(ssr.first().variant()).isEqualTo(Variants.NEXT_SSR);
         assertThat(ssr.second().variant()).isEqualTo(Variants.SSR);
@@ -78,18 +86,24 @@ class FourVariantEffectsTest {
         assertThat(ssr.interval().high()).isBetween(ssr.ratio(), 3 * 1.2);
         assertThat(csr.interval().high()).isLessThan(1);
         // One family of 4 cells (SSR and CSR on two profiles).
-        assertThat(EFFECTS.framework()).hasSize(4).allSatisfy(c -> assertThat(c.holmP()).isCloseTo(4 * P8, within(1e-12)));
+        assertThat(EFFECTS.framework())
+                .hasSize(4)
+                .allSatisfy(c -> assertThat(c.holmP()).isCloseTo(4 * P8, within(1e-12)));
         assertThat(ssr.verdict().kind()).isEqualTo(Verdict.Kind.SECOND_FASTER);
-        assertThat(ssr.verdict().sentence()).startsWith("Undertow faster by " + Verdict.pct(1 - 1 / ssr.ratio()) + " %");
+        assertThat(ssr.verdict().sentence())
+                .startsWith("Undertow faster by " + Verdict.pct(1 - 1 / ssr.ratio()) + " %");
         assertThat(csr.verdict().kind()).isEqualTo(Verdict.Kind.FIRST_FASTER);
         assertThat(csr.verdict().sentence()).startsWith("Next.js faster by " + Verdict.pct(1 - csr.ratio()) + " %");
     }
 
     @Test
     void a_failed_sample_makes_its_pair_incomplete_in_both_questions_it_takes_part_in() {
-        CellComparison nextPattern = EFFECTS.pattern(Variants.NEXTJS, "login", "slow-4g").orElseThrow();
-        CellComparison ssrFramework = EFFECTS.framework(Variants.SSR, "login", "slow-4g").orElseThrow();
-        CellComparison csrFramework = EFFECTS.framework(Variants.CSR, "login", "slow-4g").orElseThrow();
+        CellComparison nextPattern =
+                EFFECTS.pattern(Variants.NEXTJS, "login", "slow-4g").orElseThrow();
+        CellComparison ssrFramework =
+                EFFECTS.framework(Variants.SSR, "login", "slow-4g").orElseThrow();
+        CellComparison csrFramework =
+                EFFECTS.framework(Variants.CSR, "login", "slow-4g").orElseThrow();
 
         assertThat(nextPattern.pairs()).isEqualTo(PAIRS - 1);
         assertThat(nextPattern.incompletePairs()).isEqualTo(1);
@@ -104,12 +118,18 @@ class FourVariantEffectsTest {
 
     @Test
     void a_flow_the_next_js_apps_skipped_has_cells_but_no_next_js_comparison() {
-        assertThat(EFFECTS.cells()).contains(new Effects.Cell(UNDERTOW_ONLY_FLOW, "loopback"),
-                new Effects.Cell(UNDERTOW_ONLY_FLOW, "slow-4g"));
-        assertThat(EFFECTS.pattern(Variants.UNDERTOW, UNDERTOW_ONLY_FLOW, "loopback")).isPresent();
-        assertThat(EFFECTS.pattern(Variants.NEXTJS, UNDERTOW_ONLY_FLOW, "loopback")).isEmpty();
-        assertThat(EFFECTS.framework(Variants.SSR, UNDERTOW_ONLY_FLOW, "loopback")).isEmpty();
-        assertThat(EFFECTS.framework(Variants.CSR, UNDERTOW_ONLY_FLOW, "slow-4g")).isEmpty();
+        assertThat(EFFECTS.cells())
+                .contains(
+                        new Effects.Cell(UNDERTOW_ONLY_FLOW, "loopback"),
+                        new Effects.Cell(UNDERTOW_ONLY_FLOW, "slow-4g"));
+        assertThat(EFFECTS.pattern(Variants.UNDERTOW, UNDERTOW_ONLY_FLOW, "loopback"))
+                .isPresent();
+        assertThat(EFFECTS.pattern(Variants.NEXTJS, UNDERTOW_ONLY_FLOW, "loopback"))
+                .isEmpty();
+        assertThat(EFFECTS.framework(Variants.SSR, UNDERTOW_ONLY_FLOW, "loopback"))
+                .isEmpty();
+        assertThat(EFFECTS.framework(Variants.CSR, UNDERTOW_ONLY_FLOW, "slow-4g"))
+                .isEmpty();
     }
 
     @Test
@@ -118,17 +138,26 @@ class FourVariantEffectsTest {
         Collections.shuffle(shuffled, new Random(7));
         Effects again = Effects.of(RUN.withSamples(shuffled));
 
-        assertThat(again.framework(Variants.SSR, "login", "loopback").orElseThrow().ratio())
-                .isEqualTo(EFFECTS.framework(Variants.SSR, "login", "loopback").orElseThrow().ratio());
-        assertThat(again.framework()).extracting(CellComparison::interval)
-                .containsExactlyElementsOf(EFFECTS.framework().stream().map(CellComparison::interval).toList());
+        assertThat(again.framework(Variants.SSR, "login", "loopback")
+                        .orElseThrow()
+                        .ratio())
+                .isEqualTo(EFFECTS.framework(Variants.SSR, "login", "loopback")
+                        .orElseThrow()
+                        .ratio());
+        assertThat(again.framework())
+                .extracting(CellComparison::interval)
+                .containsExactlyElementsOf(EFFECTS.framework().stream()
+                        .map(CellComparison::interval)
+                        .toList());
     }
 
     @Test
     void the_undertow_pattern_cells_of_a_four_variant_run_keep_their_ratios_and_seeds_and_share_one_holm_family() {
         ReportModel twoVariants = ReportModel.of(FourVariantResults.undertowOnly(), null, null);
-        CellComparison alone = Comparisons.find(twoVariants.comparisons().ssrCsr(), "login", "loopback").orElseThrow();
-        CellComparison together = Comparisons.find(MODEL.comparisons().ssrCsr(), "login", "loopback").orElseThrow();
+        CellComparison alone = Comparisons.find(twoVariants.comparisons().ssrCsr(), "login", "loopback")
+                .orElseThrow();
+        CellComparison together = Comparisons.find(MODEL.comparisons().ssrCsr(), "login", "loopback")
+                .orElseThrow();
 
         assertThat(twoVariants.fourVariants()).isEmpty();
         assertThat(MODEL.comparisons().ssrCsr()).isEqualTo(EFFECTS.patternIn(Variants.UNDERTOW));
@@ -143,12 +172,18 @@ class FourVariantEffectsTest {
     void the_claims_get_a_verdict_per_framework_from_that_frameworks_own_measurements() {
         List<ClaimRow> nextjs = MODEL.fourVariants().orElseThrow().nextjsClaims();
 
-        assertThat(nextjs).extracting(ClaimRow::topic).containsExactlyElementsOf(
-                MODEL.claims().stream().map(ClaimRow::topic).toList());
+        assertThat(nextjs)
+                .extracting(ClaimRow::topic)
+                .containsExactlyElementsOf(
+                        MODEL.claims().stream().map(ClaimRow::topic).toList());
         assertThat(claim(MODEL.claims(), "Initial load time").verdict()).isEqualTo(ClaimVerdict.CONFIRMED);
         assertThat(claim(nextjs, "Initial load time").verdict()).isEqualTo(ClaimVerdict.REFUTED);
-        assertThat(claim(nextjs, "Initial load time").ssr()).contains("loopback " + Claims.ms(
-                EFFECTS.pattern(Variants.NEXTJS, "login", "loopback").orElseThrow().first().median()));
+        assertThat(claim(nextjs, "Initial load time").ssr())
+                .contains("loopback "
+                        + Claims.ms(EFFECTS.pattern(Variants.NEXTJS, "login", "loopback")
+                                .orElseThrow()
+                                .first()
+                                .median()));
         // The line counts are of the Undertow apps: the Next.js column says so instead of borrowing them.
         assertThat(claim(MODEL.claims(), "Development complexity").ssr()).contains("214 lines");
         assertThat(claim(nextjs, "Development complexity").ssr()).isEqualTo("not measured");
@@ -158,8 +193,11 @@ class FourVariantEffectsTest {
     @Test
     void the_baseline_compares_like_with_like() {
         List<BaselineComparison.Row> againstTwoVariants = ReportModel.of(RUN, FourVariantResults.undertowOnly(), "b")
-                .baseline().orElseThrow().rows();
-        BaselineComparison.Result itself = ReportModel.of(RUN, RUN, "b").baseline().orElseThrow();
+                .baseline()
+                .orElseThrow()
+                .rows();
+        BaselineComparison.Result itself =
+                ReportModel.of(RUN, RUN, "b").baseline().orElseThrow();
         List<BaselineComparison.Row> againstItself = itself.rows();
 
         BaselineComparison.Row ssr = row(againstTwoVariants, Variants.SSR);
@@ -173,7 +211,8 @@ class FourVariantEffectsTest {
         assertThat(row(againstItself, Variants.NEXT_CSR).ratio()).isEqualTo(1.0);
         assertThat(againstItself).extracting(BaselineComparison.Row::variant).contains(Variants.SSR_A, Variants.SSR_B);
         // The ratio rows of the Next.js pair carry their own labels, in the same family as Undertow's.
-        assertThat(itself.ratioRows()).extracting(BaselineComparison.RatioRow::pairName)
+        assertThat(itself.ratioRows())
+                .extracting(BaselineComparison.RatioRow::pairName)
                 .contains("SSR/CSR", "next-ssr/next-csr");
     }
 
@@ -187,8 +226,12 @@ class FourVariantEffectsTest {
     }
 
     private static BaselineComparison.Row row(List<BaselineComparison.Row> rows, String variant) {
-        return rows.stream().filter(r -> r.flow().equals("login") && r.profile().equals("loopback")
-                && r.variant().equals(variant)).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(r -> r.flow().equals("login")
+                        && r.profile().equals("loopback")
+                        && r.variant().equals(variant))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ClaimRow claim(List<ClaimRow> rows, String topic) {
@@ -205,8 +248,11 @@ class FourVariantEffectsTest {
     }
 
     private static double pairedRatioWithout(int skipped, int n, IntToDoubleFunction ratio) {
-        double[] logs = IntStream.range(0, n).filter(k -> k != skipped)
-                .mapToDouble(k -> Math.log(ratio.applyAsDouble(k))).sorted().toArray();
+        double[] logs = IntStream.range(0, n)
+                .filter(k -> k != skipped)
+                .mapToDouble(k -> Math.log(ratio.applyAsDouble(k)))
+                .sorted()
+                .toArray();
         int m = logs.length;
         double median = m % 2 == 1 ? logs[m / 2] : (logs[m / 2 - 1] + logs[m / 2]) / 2;
         return Math.exp(median);

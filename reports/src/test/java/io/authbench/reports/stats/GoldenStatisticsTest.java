@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.authbench.reports.golden.Golden;
 import io.authbench.reports.results.RunResults;
-import org.junit.jupiter.api.Test;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Statistics of the golden full run. Medians, p90s, pair counts, ratios, p-values and Holm-adjusted p-values were
@@ -74,7 +74,8 @@ class GoldenStatisticsTest {
 
     @Test
     void the_aa_cells_show_no_difference_with_the_reference_p_values() {
-        assertThat(ALL.aa()).extracting(CellComparison::profile)
+        assertThat(ALL.aa())
+                .extracting(CellComparison::profile)
                 .containsExactly("loopback", "cable", "slow-4g", "far-backend");
         CellComparison loopback = ALL.aa().get(0);
         assertThat(loopback.first().median()).isCloseTo(9.65, within(1e-9));
@@ -89,23 +90,27 @@ class GoldenStatisticsTest {
     void the_claims_get_the_expected_verdicts() {
         var claims = Claims.of(RUN, ALL.ssrCsr());
 
-        assertThat(claims).extracting(ClaimRow::topic, ClaimRow::verdict).containsExactly(
-                Tuple.tuple("Rendering location", ClaimVerdict.CONFIRMED),
-                Tuple.tuple("Initial load time", ClaimVerdict.CONFIRMED),
-                Tuple.tuple("SEO", ClaimVerdict.CONFIRMED),
-                Tuple.tuple("Resource utilization", ClaimVerdict.CONFIRMED),
-                Tuple.tuple("User experience", ClaimVerdict.DEPENDS_ON_PROFILE),
-                Tuple.tuple("Development complexity", ClaimVerdict.NOT_MEASURABLE),
-                Tuple.tuple("Caching", ClaimVerdict.PARTLY_CONFIRMED),
-                Tuple.tuple("Data fetching", ClaimVerdict.CONFIRMED));
-        assertThat(claims.get(0).csr()).isEqualTo("content without JS in 0/48 samples; JavaScript on a cold load 60.1 kB");
+        assertThat(claims)
+                .extracting(ClaimRow::topic, ClaimRow::verdict)
+                .containsExactly(
+                        Tuple.tuple("Rendering location", ClaimVerdict.CONFIRMED),
+                        Tuple.tuple("Initial load time", ClaimVerdict.CONFIRMED),
+                        Tuple.tuple("SEO", ClaimVerdict.CONFIRMED),
+                        Tuple.tuple("Resource utilization", ClaimVerdict.CONFIRMED),
+                        Tuple.tuple("User experience", ClaimVerdict.DEPENDS_ON_PROFILE),
+                        Tuple.tuple("Development complexity", ClaimVerdict.NOT_MEASURABLE),
+                        Tuple.tuple("Caching", ClaimVerdict.PARTLY_CONFIRMED),
+                        Tuple.tuple("Data fetching", ClaimVerdict.CONFIRMED));
+        assertThat(claims.get(0).csr())
+                .isEqualTo("content without JS in 0/48 samples; JavaScript on a cold load 60.1 kB");
         assertThat(claims.get(5).ssr()).isEqualTo("214 lines in 4 files (proxy)");
     }
 
     @Test
     void the_median_login_iteration_on_slow_4g_is_explained_by_its_round_trips() {
         var rows = RoundTrips.of(RUN, ALL.ssrCsr()).stream()
-                .filter(r -> r.flow().equals("login") && r.profile().equals("slow-4g")).toList();
+                .filter(r -> r.flow().equals("login") && r.profile().equals("slow-4g"))
+                .toList();
 
         RoundTrips.Row ssr = rows.get(0);
         assertThat(ssr.variant()).isEqualTo("ssr");
@@ -113,7 +118,7 @@ class GoldenStatisticsTest {
         assertThat(ssr.depth()).isEqualTo(2);
         assertThat(ssr.appAppwrite()).isEqualTo(2);
         ExpectedTime e = ssr.expected().orElseThrow();
-        assertThat(e.roundTripMs()).isEqualTo(300.0);       // 2 browser↔app round trips × 150 ms
+        assertThat(e.roundTripMs()).isEqualTo(300.0); // 2 browser↔app round trips × 150 ms
         assertThat(e.transferMs()).isCloseTo(17.85, within(1e-9)); // (420 + 3150) B × 8 / 1.6 Mbit/s
         assertThat(e.expectedMs()).isCloseTo(360.15, within(1e-9));
         assertThat(e.measuredMs()).isEqualTo(363.8);

@@ -29,7 +29,8 @@ class ResourceClaimTest {
         ClaimRow row = claim(samples(20, 2.7, 0.9, 9, 31, false));
 
         assertThat(row.verdict()).isEqualTo(ClaimVerdict.CONFIRMED);
-        assertThat(row.why()).contains("SSR used more app-server CPU in 2 of 2 cells")
+        assertThat(row.why())
+                .contains("SSR used more app-server CPU in 2 of 2 cells")
                 .contains("CSR used more browser task time in 2 of 2 cells");
         assertThat(row.ssr()).contains("app CPU 2.").contains("per page view");
         assertThat(row.csr()).contains("app CPU 0.9");
@@ -41,7 +42,8 @@ class ResourceClaimTest {
         ClaimRow row = claim(samples(20, 1.5, 1.5, 9, 31, false));
 
         assertThat(row.verdict()).isEqualTo(ClaimVerdict.PARTLY_CONFIRMED);
-        assertThat(row.why()).contains("SSR used more app-server CPU in 0 of 2 cells")
+        assertThat(row.why())
+                .contains("SSR used more app-server CPU in 0 of 2 cells")
                 .contains("(no significant difference)");
     }
 
@@ -66,11 +68,16 @@ class ResourceClaimTest {
     void too_few_pairs_per_cell_give_no_verdict_and_a_zero_keeps_the_ratio_finite() {
         List<Sample> samples = samples(2, 2.7, 0.9, 9, 31, false);
         samples.replaceAll(s -> s.variant().equals("csr")
-                ? s.withMetrics(s.metrics().toBuilder().set(Metric.APP_CPU_MS, 0).build()) : s);
+                ? s.withMetrics(
+                        s.metrics().toBuilder().set(Metric.APP_CPU_MS, 0).build())
+                : s);
         ClaimRow row = claim(samples);
 
         assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURABLE);
-        assertThat(row.why()).contains("too few complete pairs").doesNotContain("Infinity").doesNotContain("NaN");
+        assertThat(row.why())
+                .contains("too few complete pairs")
+                .doesNotContain("Infinity")
+                .doesNotContain("NaN");
     }
 
     @Test
@@ -88,19 +95,25 @@ class ResourceClaimTest {
     private static ClaimRow claim(List<Sample> samples) {
         RunResults results = results(samples);
         List<CellComparison> cells = Comparisons.of(results).ssrCsr();
-        List<Sample> measured = samples.stream().filter(s -> !s.warmup() && s.ok()).toList();
+        List<Sample> measured =
+                samples.stream().filter(s -> !s.warmup() && s.ok()).toList();
         return ResourceClaim.row(measured, cells, results.run().seed());
     }
 
     /** Two cells (login on two profiles), log-normal noise of about 15 % around the given medians. */
-    private static List<Sample> samples(int pairs, double ssrCpu, double csrCpu, double ssrTask, double csrTask,
-                                        boolean csrCpuUnreadable) {
+    private static List<Sample> samples(
+            int pairs, double ssrCpu, double csrCpu, double ssrTask, double csrTask, boolean csrCpuUnreadable) {
         SplittableRandom random = new SplittableRandom(7);
         List<Sample> samples = new ArrayList<>();
         for (String profile : List.of("loopback", "slow-4g")) {
             for (int pair = 0; pair < pairs; pair++) {
                 samples.add(sample("ssr", profile, pair, 0, noisy(ssrCpu, random), noisy(ssrTask, random)));
-                samples.add(sample("csr", profile, pair, 1, csrCpuUnreadable ? null : noisy(csrCpu, random),
+                samples.add(sample(
+                        "csr",
+                        profile,
+                        pair,
+                        1,
+                        csrCpuUnreadable ? null : noisy(csrCpu, random),
                         noisy(csrTask, random)));
             }
         }
@@ -112,7 +125,8 @@ class ResourceClaimTest {
     }
 
     private static Sample sample(String variant, String profile, int pair, int order, Double cpu, double task) {
-        Metrics.Builder metrics = Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, 100 + pair).set(Metric.TASK_MS, task);
+        Metrics.Builder metrics =
+                Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, 100 + pair).set(Metric.TASK_MS, task);
         if (cpu != null) {
             metrics.set(Metric.APP_CPU_MS, cpu).set(Metric.APPWRITE_CPU_MS, 0.6);
         }
@@ -121,11 +135,33 @@ class ResourceClaimTest {
 
     private static RunResults results(List<Sample> samples) {
         LinkSettings none = new LinkSettings(0, 0, 0);
-        Run run = new Run("20261202T080000Z", RunStatus.COMPLETE, null, T0, T0.plusSeconds(60), 42L, false,
+        Run run = new Run(
+                "20261202T080000Z",
+                RunStatus.COMPLETE,
+                null,
+                T0,
+                T0.plusSeconds(60),
+                42L,
+                false,
                 new RunConfig(List.of("login"), List.of("loopback", "slow-4g"), 20, 0, null, Map.of(), Map.of()));
-        Environment environment = new Environment("Test CPU", 2, 8L << 30, "Linux", "OpenJDK 17", "156", "1.62.0",
-                Map.of(), "abc1234", Environment.EMULATOR, "1.6.0");
-        return RunResults.start(run, environment, List.of(new ProfileInfo("loopback", "no added delay", none, none, none, 1.0),
-                new ProfileInfo("slow-4g", "slow", none, none, none, 1.0))).withSamples(samples);
+        Environment environment = new Environment(
+                "Test CPU",
+                2,
+                8L << 30,
+                "Linux",
+                "OpenJDK 17",
+                "156",
+                "1.62.0",
+                Map.of(),
+                "abc1234",
+                Environment.EMULATOR,
+                "1.6.0");
+        return RunResults.start(
+                        run,
+                        environment,
+                        List.of(
+                                new ProfileInfo("loopback", "no added delay", none, none, none, 1.0),
+                                new ProfileInfo("slow-4g", "slow", none, none, none, 1.0)))
+                .withSamples(samples);
     }
 }

@@ -68,18 +68,26 @@ final class RunToRunModel {
         for (String profile : PROFILES) {
             cell(samples, random, machine, "login", profile, "ssr-a", "ssr-b");
         }
-        Run run = new Run("model-" + seed, RunStatus.COMPLETE, null, Instant.EPOCH, Instant.EPOCH, seed, false,
+        Run run = new Run(
+                "model-" + seed,
+                RunStatus.COMPLETE,
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                seed,
+                false,
                 new RunConfig(FLOWS, PROFILES, pairs, 0, "login", Map.of(), Map.of()));
-        Environment env = new Environment("model", 2, 1L << 30, "Linux", "17", "156", "1.62", Map.of(), "0",
-                Environment.EMULATOR, "1.6.0");
+        Environment env = new Environment(
+                "model", 2, 1L << 30, "Linux", "17", "156", "1.62", Map.of(), "0", Environment.EMULATOR, "1.6.0");
         LinkSettings none = new LinkSettings(0, 0, 0);
         List<ProfileInfo> profiles = PROFILES.stream()
-                .map(name -> new ProfileInfo(name, "model", none, none, none, 1)).toList();
+                .map(name -> new ProfileInfo(name, "model", none, none, none, 1))
+                .toList();
         return RunResults.start(run, env, profiles).withSamples(samples);
     }
 
-    private void cell(List<Sample> out, Random random, double machine, String flow, String profile, String a,
-                      String b) {
+    private void cell(
+            List<Sample> out, Random random, double machine, String flow, String profile, String a, String b) {
         double cellDrift = Math.exp(random.nextGaussian() * 0.06);
         double driftA = Math.exp(random.nextGaussian() * 0.06);
         double driftB = Math.exp(random.nextGaussian() * 0.06);
@@ -92,12 +100,20 @@ final class RunToRunModel {
     }
 
     private Sample sample(Random random, String flow, String profile, String variant, int pair, double scale) {
-        double noise = Math.exp(random.nextGaussian() * 0.12) * (random.nextDouble() < 0.04 ? 1.5 + random.nextDouble() * 1.5 : 1);
+        double noise = Math.exp(random.nextGaussian() * 0.12)
+                * (random.nextDouble() < 0.04 ? 1.5 + random.nextDouble() * 1.5 : 1);
         double ms = typicalMs(flow, profile, variant) * scale * noise;
         if (variant.startsWith("ssr") && DASHBOARD_FLOWS.contains(flow)) {
             ms += ssrDashboardDelayMs;
         }
-        return Sample.ok(flow, variant, profile, pair, 0, Instant.EPOCH,
-                Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, ms).build(), List.of());
+        return Sample.ok(
+                flow,
+                variant,
+                profile,
+                pair,
+                0,
+                Instant.EPOCH,
+                Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, ms).build(),
+                List.of());
     }
 }

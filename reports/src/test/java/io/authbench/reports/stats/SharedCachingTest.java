@@ -23,31 +23,87 @@ class SharedCachingTest {
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private static ObservedRequest app(String path, int status, long bytes, String cacheControl) {
-        return new ObservedRequest(NetworkLink.BROWSER_APP, "GET", path, null, "Document", status, 0, 10.0, bytes,
-                false, false, cacheControl, null, true);
+        return new ObservedRequest(
+                NetworkLink.BROWSER_APP,
+                "GET",
+                path,
+                null,
+                "Document",
+                status,
+                0,
+                10.0,
+                bytes,
+                false,
+                false,
+                cacheControl,
+                null,
+                true);
     }
 
     private static ObservedRequest appwrite(String path, long bytes) {
-        return new ObservedRequest(NetworkLink.BROWSER_APPWRITE, "GET", path, null, "Fetch", 200, 0, 10.0, bytes,
-                false, false, null, null, true);
+        return new ObservedRequest(
+                NetworkLink.BROWSER_APPWRITE,
+                "GET",
+                path,
+                null,
+                "Fetch",
+                200,
+                0,
+                10.0,
+                bytes,
+                false,
+                false,
+                null,
+                null,
+                true);
     }
 
     private static ObservedRequest preflight(String path) {
-        return new ObservedRequest(NetworkLink.BROWSER_APPWRITE, "OPTIONS", path, null, "Preflight", 204, 0, 5.0, 0L,
-                true, false, null, null, true);
+        return new ObservedRequest(
+                NetworkLink.BROWSER_APPWRITE,
+                "OPTIONS",
+                path,
+                null,
+                "Preflight",
+                204,
+                0,
+                5.0,
+                0L,
+                true,
+                false,
+                null,
+                null,
+                true);
     }
 
     private static ObservedRequest upstream() {
-        return new ObservedRequest(NetworkLink.APP_APPWRITE, null, "aw-get-account", "aw-get-account", null, null, 1,
-                5.0, null, false, false, null, null, true);
+        return new ObservedRequest(
+                NetworkLink.APP_APPWRITE,
+                null,
+                "aw-get-account",
+                "aw-get-account",
+                null,
+                null,
+                1,
+                5.0,
+                null,
+                false,
+                false,
+                null,
+                null,
+                true);
     }
 
     /** What the two apps sent on this machine's quick run (revisit-cold, loopback), request for request. */
-    private static final List<ObservedRequest> SSR_VIEW = List.of(app("/dashboard", 200, 1_316, NO_STORE), upstream(),
-            app("/assets/app.css", 200, 2_020, IMMUTABLE));
-    private static final List<ObservedRequest> CSR_VIEW = List.of(app("/assets/app-style.css", 200, 1_129, IMMUTABLE),
-            app("/assets/app.js", 200, 10_704, IMMUTABLE), app("/dashboard", 200, 1_101, "no-cache"),
-            preflight("/v1/account"), appwrite("/v1/account", 1_583));
+    private static final List<ObservedRequest> SSR_VIEW =
+            List.of(app("/dashboard", 200, 1_316, NO_STORE), upstream(), app("/assets/app.css", 200, 2_020, IMMUTABLE));
+
+    private static final List<ObservedRequest> CSR_VIEW = List.of(
+            app("/assets/app-style.css", 200, 1_129, IMMUTABLE),
+            app("/assets/app.js", 200, 10_704, IMMUTABLE),
+            app("/dashboard", 200, 1_101, "no-cache"),
+            preflight("/v1/account"),
+            appwrite("/v1/account", 1_583));
 
     private static List<Sample> views(String flow, List<ObservedRequest> ssr, List<ObservedRequest> csr) {
         List<Sample> samples = new ArrayList<>();
@@ -64,26 +120,36 @@ class SharedCachingTest {
         ClaimRow row = SharedCaching.row(views("revisit-cold", SSR_VIEW, CSR_VIEW), "ssr", "csr");
 
         assertThat(row.verdict()).isEqualTo(ClaimVerdict.PARTLY_CONFIRMED);
-        assertThat(row.ssr()).isEqualTo("a CDN may serve 2.0 kB of 3.3 kB (61 %); 1 of 2 requests must reach an origin"
-                + " per user");
-        assertThat(row.csr()).isEqualTo("a CDN may serve 11.6 kB of 14.2 kB (82 %); 3 of 5 requests must reach an"
-                + " origin per user");
-        assertThat(row.why()).startsWith("a CDN may serve more of CSR's bytes (its static bundle), while SSR needs"
-                + " fewer requests to reach an origin per user (1 vs 3)").contains("Rule: ", "Set-Cookie");
+        assertThat(row.ssr())
+                .isEqualTo(
+                        "a CDN may serve 2.0 kB of 3.3 kB (61 %); 1 of 2 requests must reach an origin" + " per user");
+        assertThat(row.csr())
+                .isEqualTo("a CDN may serve 11.6 kB of 14.2 kB (82 %); 3 of 5 requests must reach an"
+                        + " origin per user");
+        assertThat(row.why())
+                .startsWith("a CDN may serve more of CSR's bytes (its static bundle), while SSR needs"
+                        + " fewer requests to reach an origin per user (1 vs 3)")
+                .contains("Rule: ", "Set-Cookie");
     }
 
     @Test
     void an_ssr_page_a_cdn_may_share_confirms_and_a_private_one_does_not() {
-        var publicPage = List.of(app("/dashboard", 200, 1_316, "public, s-maxage=60"), upstream(),
+        var publicPage = List.of(
+                app("/dashboard", 200, 1_316, "public, s-maxage=60"),
+                upstream(),
                 app("/assets/app.css", 200, 2_020, IMMUTABLE));
-        assertThat(SharedCaching.row(views("revisit-cold", publicPage, CSR_VIEW), "ssr", "csr").verdict())
+        assertThat(SharedCaching.row(views("revisit-cold", publicPage, CSR_VIEW), "ssr", "csr")
+                        .verdict())
                 .isEqualTo(ClaimVerdict.CONFIRMED);
 
-        var privateOnly = List.of(app("/dashboard", 200, 1_316, NO_STORE),
-                app("/assets/app.css", 200, 2_020, "private, max-age=3600"));
-        var csrOneOrigin = List.of(app("/dashboard", 200, 1_101, "public, max-age=60"),
-                app("/assets/app.js", 200, 10_704, IMMUTABLE), appwrite("/v1/account", 1_583));
-        assertThat(SharedCaching.row(views("revisit-cold", privateOnly, csrOneOrigin), "ssr", "csr").verdict())
+        var privateOnly = List.of(
+                app("/dashboard", 200, 1_316, NO_STORE), app("/assets/app.css", 200, 2_020, "private, max-age=3600"));
+        var csrOneOrigin = List.of(
+                app("/dashboard", 200, 1_101, "public, max-age=60"),
+                app("/assets/app.js", 200, 10_704, IMMUTABLE),
+                appwrite("/v1/account", 1_583));
+        assertThat(SharedCaching.row(views("revisit-cold", privateOnly, csrOneOrigin), "ssr", "csr")
+                        .verdict())
                 .isEqualTo(ClaimVerdict.REFUTED);
     }
 
@@ -93,8 +159,11 @@ class SharedCachingTest {
      */
     @Test
     void browser_only_caching_does_not_count_for_the_cdn_claim() {
-        var ssr = List.of(app("/dashboard", 200, 1_316, NO_STORE), app("/app.css", 200, 2_020, "private, max-age=3600"));
-        var csr = List.of(app("/dashboard", 200, 1_101, "no-cache"), app("/app.js", 200, 10_704, IMMUTABLE),
+        var ssr =
+                List.of(app("/dashboard", 200, 1_316, NO_STORE), app("/app.css", 200, 2_020, "private, max-age=3600"));
+        var csr = List.of(
+                app("/dashboard", 200, 1_101, "no-cache"),
+                app("/app.js", 200, 10_704, IMMUTABLE),
                 appwrite("/v1/account", 1_583));
         RunResults run = run(views("revisit-cold", ssr, csr));
 
@@ -113,10 +182,17 @@ class SharedCachingTest {
     }
 
     private static RunResults run(List<Sample> samples) {
-        Run run = new Run("caching", RunStatus.COMPLETE, null, Instant.EPOCH, Instant.EPOCH, 1, false,
+        Run run = new Run(
+                "caching",
+                RunStatus.COMPLETE,
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                1,
+                false,
                 new RunConfig(List.of("revisit-cold"), List.of("loopback"), 3, 0, "login", Map.of(), Map.of()));
-        Environment env = new Environment("model", 2, 1L << 30, "Linux", "17", "156", "1.62", Map.of(), "0",
-                Environment.EMULATOR, "1.6.0");
+        Environment env = new Environment(
+                "model", 2, 1L << 30, "Linux", "17", "156", "1.62", Map.of(), "0", Environment.EMULATOR, "1.6.0");
         return RunResults.start(run, env, List.of()).withSamples(samples);
     }
 }

@@ -18,20 +18,28 @@ class FourVariantSummaryTest {
     @Test
     void the_csv_has_a_row_per_variant_with_its_frameworks_pattern_effect_and_its_patterns_framework_effect() {
         List<String> lines = SummaryCsv.csv(MODEL).lines().toList();
-        CellComparison nextPattern = EFFECTS.pattern(Variants.NEXTJS, "login", "loopback").orElseThrow();
-        CellComparison ssrFramework = EFFECTS.framework(Variants.SSR, "login", "loopback").orElseThrow();
+        CellComparison nextPattern =
+                EFFECTS.pattern(Variants.NEXTJS, "login", "loopback").orElseThrow();
+        CellComparison ssrFramework =
+                EFFECTS.framework(Variants.SSR, "login", "loopback").orElseThrow();
 
         assertThat(lines.get(0)).isEqualTo(SummaryCsv.HEADER + SummaryCsv.FRAMEWORK_HEADER);
         String nextSsr = row(lines, "login,loopback,next-ssr,");
         String ssr = row(lines, "login,loopback,ssr,");
-        assertThat(nextSsr).contains("," + SummaryCsv.num(nextPattern.ratio()) + ",")
-                .endsWith("," + SummaryCsv.num(ssrFramework.ratio()) + "," + SummaryCsv.num(ssrFramework.interval().low())
-                        + "," + SummaryCsv.num(ssrFramework.interval().high()) + "," + SummaryCsv.num(ssrFramework.holmP())
+        assertThat(nextSsr)
+                .contains("," + SummaryCsv.num(nextPattern.ratio()) + ",")
+                .endsWith("," + SummaryCsv.num(ssrFramework.ratio()) + ","
+                        + SummaryCsv.num(ssrFramework.interval().low())
+                        + "," + SummaryCsv.num(ssrFramework.interval().high()) + ","
+                        + SummaryCsv.num(ssrFramework.holmP())
                         + ",\"" + ssrFramework.verdict().sentence() + "\"");
         assertThat(ssr).endsWith(nextSsr.substring(nextSsr.indexOf(",8," + SummaryCsv.num(ssrFramework.ratio()))));
         assertThat(row(lines, "login,loopback,ssr-a,")).endsWith(",,,,,,");
         // The flow the Next.js apps skipped: the Undertow rows say the framework effect was not measured.
-        assertThat(lines.stream().filter(l -> l.contains("navigate") && l.contains(",ssr,")).findFirst().orElseThrow())
+        assertThat(lines.stream()
+                        .filter(l -> l.contains("navigate") && l.contains(",ssr,"))
+                        .findFirst()
+                        .orElseThrow())
                 .endsWith(",not measured");
         assertThat(lines).hasSize(1 + 2 * 4 + 2 * 2 + 2);
     }
@@ -40,8 +48,14 @@ class FourVariantSummaryTest {
     void the_console_prints_both_effects_and_the_claims_per_framework() {
         String text = ConsoleSummary.text(MODEL);
 
-        assertThat(text).contains("pattern effect, Undertow:", "pattern effect, Next.js:", "framework effect, SSR:",
-                "framework effect, CSR:", "Next.js faster by", "Undertow faster by")
+        assertThat(text)
+                .contains(
+                        "pattern effect, Undertow:",
+                        "pattern effect, Next.js:",
+                        "framework effect, SSR:",
+                        "framework effect, CSR:",
+                        "Next.js faster by",
+                        "Undertow faster by")
                 .containsPattern("claim Initial load time:\\s+Undertow: confirmed\\s+Next.js: refuted")
                 .containsPattern("navigate.*not measured");
     }

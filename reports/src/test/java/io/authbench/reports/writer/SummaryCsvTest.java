@@ -8,8 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SummaryCsvTest {
-    private static final List<String> LINES =
-            SummaryCsv.csv(ReportModel.of(Golden.read("full-run"), null, null)).lines().toList();
+    private static final List<String> LINES = SummaryCsv.csv(ReportModel.of(Golden.read("full-run"), null, null))
+            .lines()
+            .toList();
 
     @Test
     void there_is_one_row_per_cell_and_variant_after_the_header() {
@@ -19,15 +20,19 @@ class SummaryCsvTest {
 
     @Test
     void a_row_carries_the_cell_statistics_and_the_quoted_verdict() {
-        assertThat(LINES).contains("login,slow-4g,csr,12,11,1,525.7,546.4,498.2,580.7,526.218,11,0.675047,0.654556,"
-                + "0.738984,0.000976563,exact,0.0117188,\"SSR faster by 32 % [26 %, 35 %]\"");
+        assertThat(LINES)
+                .contains("login,slow-4g,csr,12,11,1,525.7,546.4,498.2,580.7,526.218,11,0.675047,0.654556,"
+                        + "0.738984,0.000976563,exact,0.0117188,\"SSR faster by 32 % [26 %, 35 %]\"");
     }
 
     @Test
     void the_summary_is_recomputed_from_the_samples_not_taken_from_the_stored_cells() {
         var withoutCells = Golden.read("full-run").withCells(List.of());
 
-        assertThat(SummaryCsv.csv(ReportModel.of(withoutCells, null, null)).lines().toList()).isEqualTo(LINES);
+        assertThat(SummaryCsv.csv(ReportModel.of(withoutCells, null, null))
+                        .lines()
+                        .toList())
+                .isEqualTo(LINES);
     }
 
     @Test

@@ -52,8 +52,10 @@ public class AppwriteSdkBenchmarks {
             String secret = secrets.get(thread % secrets.size());
             String endpoint = targets.appwriteApi().toString();
             http = SdkCalls.http();
-            sessionAccount = new Account(SdkCalls.client(endpoint, targets.projectId(), http).setSession(secret));
-            adminAccount = new Account(SdkCalls.client(endpoint, targets.projectId(), http).setKey(targets.apiKey()));
+            sessionAccount = new Account(
+                    SdkCalls.client(endpoint, targets.projectId(), http).setSession(secret));
+            adminAccount = new Account(
+                    SdkCalls.client(endpoint, targets.projectId(), http).setKey(targets.apiKey()));
             plainAccountGet = SdkCalls.plainAccountGet(endpoint, targets.projectId(), secret);
             logins = targets.loginCredentials();
             login = thread;
@@ -92,7 +94,8 @@ public class AppwriteSdkBenchmarks {
     @Benchmark
     public Session createEmailPasswordSession(Clients c) throws Exception {
         String[] user = c.logins.get(c.login++ % c.logins.size());
-        return SdkCalls.await("account.createEmailPasswordSession()",
+        return SdkCalls.await(
+                "account.createEmailPasswordSession()",
                 done -> c.adminAccount.createEmailPasswordSession(user[0], user[1], done));
     }
 }

@@ -1,19 +1,22 @@
 package io.authbench.serverbench.jmh;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
-import java.util.ArrayList;
-import java.util.Collections;
 
 /** The benchmark methods of this module, to know how many results a JMH run should return. */
 final class BenchmarkNames {
-    static final List<Class<?>> CLASSES = List.of(SsrBenchmarks.class, CsrBenchmarks.class, AppwriteSdkBenchmarks.class,
-            NextSsrBenchmarks.class, NextCsrBenchmarks.class);
+    static final List<Class<?>> CLASSES = List.of(
+            SsrBenchmarks.class,
+            CsrBenchmarks.class,
+            AppwriteSdkBenchmarks.class,
+            NextSsrBenchmarks.class,
+            NextCsrBenchmarks.class);
 
-    private BenchmarkNames() {
-    }
+    private BenchmarkNames() {}
 
     /** How many benchmark methods JMH's include regex selects (JMH matches it with find() on the full name). */
     static long matching(String include) {
@@ -27,7 +30,8 @@ final class BenchmarkNames {
         for (Class<?> type : CLASSES) {
             for (Method method : type.getMethods()) {
                 String name = type.getName() + "." + method.getName();
-                if (method.isAnnotationPresent(Benchmark.class) && pattern.matcher(name).find()) {
+                if (method.isAnnotationPresent(Benchmark.class)
+                        && pattern.matcher(name).find()) {
                     names.add(name);
                 }
             }

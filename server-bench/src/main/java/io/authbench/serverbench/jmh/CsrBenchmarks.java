@@ -9,7 +9,9 @@ public class CsrBenchmarks {
     /** {@code GET /} for HTML: {@code index.html} with its runtime config. */
     @Benchmark
     public int indexHtml(HttpTargets t) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(t.csrIndex).timeout(HttpTargets.TIMEOUT).GET()
+        HttpRequest request = HttpRequest.newBuilder(t.csrIndex)
+                .timeout(HttpTargets.TIMEOUT)
+                .GET()
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Encoding", "gzip, deflate, br")
                 .build();
@@ -19,7 +21,9 @@ public class CsrBenchmarks {
     /** The hashed main bundle (the Appwrite Web SDK inside), gzipped when asked. */
     @Benchmark
     public int mainBundle(HttpTargets t) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(t.csrScript).timeout(HttpTargets.TIMEOUT).GET()
+        HttpRequest request = HttpRequest.newBuilder(t.csrScript)
+                .timeout(HttpTargets.TIMEOUT)
+                .GET()
                 .header("Accept", "*/*")
                 .header("Accept-Encoding", "gzip, deflate, br")
                 .build();

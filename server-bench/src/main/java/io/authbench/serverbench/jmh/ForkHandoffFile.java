@@ -3,10 +3,10 @@ package io.authbench.serverbench.jmh;
 import io.authbench.serverbench.ServerBenchException;
 import io.authbench.serverbench.stack.CsrPage;
 import io.authbench.serverbench.stack.NextCsrPage;
-import io.authbench.serverbench.stack.RunningNextApp;
 import io.authbench.serverbench.stack.Population;
-import io.authbench.serverbench.stack.RunningServers;
 import io.authbench.serverbench.stack.PopulationUser;
+import io.authbench.serverbench.stack.RunningNextApp;
+import io.authbench.serverbench.stack.RunningServers;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -41,8 +41,12 @@ public final class ForkHandoffFile {
     /**
      * Also hands over the Next.js apps that run ({@code nextApps}) and, when next-csr runs, its page's script chunks.
      */
-    public static Path write(RunningServers targets, List<RunningNextApp> nextApps, NextCsrPage nextCsrPage,
-                             Population population, CsrPage csrPage) {
+    public static Path write(
+            RunningServers targets,
+            List<RunningNextApp> nextApps,
+            NextCsrPage nextCsrPage,
+            Population population,
+            CsrPage csrPage) {
         Properties p = new Properties();
         for (RunningNextApp app : nextApps) {
             p.setProperty(app.variant() + ".url", app.url().toString());
@@ -69,16 +73,19 @@ public final class ForkHandoffFile {
             p.setProperty("login." + i + ".password", logins.get(i).password());
         }
         try {
-            Path dir = Files.createTempDirectory("server-bench-", PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            Path dir = Files.createTempDirectory(
+                    "server-bench-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path file = dir.resolve("targets.properties");
             try (Writer out = Files.newBufferedWriter(file)) {
                 p.store(out, "server-bench targets for JMH forks; secrets inside, deleted after the run");
             }
             return file;
         } catch (IOException e) {
-            throw new ServerBenchException("Cannot write the JMH target file (" + e.getMessage() + "). Check that the"
-                    + " temporary folder " + System.getProperty("java.io.tmpdir") + " is writable.", e);
+            throw new ServerBenchException(
+                    "Cannot write the JMH target file (" + e.getMessage() + "). Check that the" + " temporary folder "
+                            + System.getProperty("java.io.tmpdir") + " is writable.",
+                    e);
         }
     }
 
@@ -111,7 +118,8 @@ public final class ForkHandoffFile {
     private String get(String key) {
         String value = values.getProperty(key);
         if (value == null) {
-            throw new ServerBenchException("The JMH target file lacks '" + key + "'; it was written by another version.");
+            throw new ServerBenchException(
+                    "The JMH target file lacks '" + key + "'; it was written by another version.");
         }
         return value;
     }

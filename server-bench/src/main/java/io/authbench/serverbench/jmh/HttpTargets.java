@@ -1,19 +1,19 @@
 package io.authbench.serverbench.jmh;
 
+import io.authbench.serverbench.load.Bodies;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import io.authbench.serverbench.load.Bodies;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The running servers as the HTTP benchmarks see them, read once per fork from the {@link ForkHandoffFile}; one shared
@@ -35,6 +35,7 @@ public class HttpTargets {
     String ssrOrigin;
     /** The Next.js apps' requests; null when the app does not run in this phase (its benchmarks are not selected). */
     URI nextSsrDashboard;
+
     URI nextSsrLogin;
     String nextSsrOrigin;
     URI nextCsrDashboard;
@@ -44,17 +45,24 @@ public class HttpTargets {
     @Setup
     public void setUp() {
         targets = ForkHandoffFile.fromSystemProperty();
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        ssrCookies = targets.ssrSecrets().stream().map(secret -> "authbench_session=" + secret).toList();
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        ssrCookies = targets.ssrSecrets().stream()
+                .map(secret -> "authbench_session=" + secret)
+                .toList();
         loginForms = targets.loginCredentials().stream()
-                .map(c -> "email=" + encode(c[0]) + "&password=" + encode(c[1])).toList();
+                .map(c -> "email=" + encode(c[0]) + "&password=" + encode(c[1]))
+                .toList();
         ssrDashboard = targets.ssrUrl().resolve("/dashboard");
         ssrLogin = targets.ssrUrl().resolve("/login");
         csrIndex = targets.csrUrl().resolve("/");
         csrScript = targets.csrUrl().resolve(targets.csrScriptPath());
         // A browser's form post carries the page's own origin; ssr-app refuses any other (its CSRF check).
-        ssrOrigin = targets.ssrUrl().getScheme() + "://" + targets.ssrUrl().getHost() + ":" + targets.ssrUrl().getPort();
+        ssrOrigin = targets.ssrUrl().getScheme() + "://" + targets.ssrUrl().getHost() + ":"
+                + targets.ssrUrl().getPort();
         if (targets.hasNextApp("next-ssr")) {
             URI base = targets.nextAppUrl("next-ssr");
             nextSsrDashboard = base.resolve("/dashboard");
@@ -66,7 +74,8 @@ public class HttpTargets {
         if (targets.hasNextApp("next-csr")) {
             URI base = targets.nextAppUrl("next-csr");
             nextCsrDashboard = base.resolve("/dashboard");
-            nextCsrScripts = targets.nextCsrScriptPaths().stream().map(base::resolve).toList();
+            nextCsrScripts =
+                    targets.nextCsrScriptPaths().stream().map(base::resolve).toList();
         }
     }
 
@@ -79,7 +88,8 @@ public class HttpTargets {
     int send(HttpRequest request, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != expectedStatus) {
-            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+            throw new IllegalStateException(request.method() + " "
+                    + request.uri().getPath() + " answered "
                     + response.statusCode() + ", expected " + expectedStatus + ": the servers are not in the state the"
                     + " benchmark needs (see the server logs in the run folder).");
         }
@@ -93,7 +103,8 @@ public class HttpTargets {
     int sendExpecting(HttpRequest request, int expectedStatus, String marker) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != expectedStatus || !Bodies.text(response).contains(marker)) {
-            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+            throw new IllegalStateException(request.method() + " "
+                    + request.uri().getPath() + " answered "
                     + response.statusCode() + " without " + marker + ", expected " + expectedStatus + " with it: the"
                     + " servers are not in the state the benchmark needs (see the server logs in the run folder).");
         }
@@ -106,9 +117,11 @@ public class HttpTargets {
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         String actual = response.headers().firstValue("Location").orElse("(none)");
         if (response.statusCode() != expectedStatus || !actual.equals(location)) {
-            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
-                    + response.statusCode() + " to " + actual + ", expected " + expectedStatus + " to " + location
-                    + ": the servers are not in the state the benchmark needs (see the server logs in the run folder).");
+            throw new IllegalStateException(
+                    request.method() + " " + request.uri().getPath() + " answered "
+                            + response.statusCode() + " to " + actual + ", expected " + expectedStatus + " to "
+                            + location
+                            + ": the servers are not in the state the benchmark needs (see the server logs in the run folder).");
         }
         return response.body().length;
     }

@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,8 +30,6 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.Statistics;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs the server benchmarks through JMH's {@link Runner} (forked JVMs that reach the running servers through a
@@ -44,8 +44,7 @@ public final class JmhPhase {
     private final PrintStream progress;
 
     /** What the phase produced. */
-    public record Outcome(List<JmhResult> results, List<JmhSampleFigure> samples, List<String> notes) {
-    }
+    public record Outcome(List<JmhResult> results, List<JmhSampleFigure> samples, List<String> notes) {}
 
     public JmhPhase(JmhSettings settings, PrintStream progress) {
         this.settings = settings;
@@ -79,10 +78,21 @@ public final class JmhPhase {
         Pattern slow = Pattern.compile(JmhSettings.SLOW);
         Pattern sdk = Pattern.compile(JmhSettings.SDK);
         List<Group> groups = List.of(
-                new Group("", selected.stream().filter(n -> !slow.matcher(n).find() && !sdk.matcher(n).find()).toList(),
+                new Group(
+                        "",
+                        selected.stream()
+                                .filter(n -> !slow.matcher(n).find()
+                                        && !sdk.matcher(n).find())
+                                .toList(),
                         settings.fast()),
-                new Group("-sdk", selected.stream().filter(n -> sdk.matcher(n).find()).toList(), settings.sdk()),
-                new Group("-logins", selected.stream().filter(n -> slow.matcher(n).find()).toList(), settings.slow()));
+                new Group(
+                        "-sdk",
+                        selected.stream().filter(n -> sdk.matcher(n).find()).toList(),
+                        settings.sdk()),
+                new Group(
+                        "-logins",
+                        selected.stream().filter(n -> slow.matcher(n).find()).toList(),
+                        settings.slow()));
         for (int threads : settings.threads()) {
             for (Group group : groups) {
                 if (group.benchmarks().isEmpty()) {
@@ -90,27 +100,43 @@ public final class JmhPhase {
                 }
                 Path json = outputDir.resolve("jmh-result-" + threads + "t" + group.suffix() + ".json");
                 Path log = outputDir.resolve("jmh-output-" + threads + "t" + group.suffix() + ".txt");
-                progress.printf("  JMH at %d thread%s, %d benchmark(s) × %d mode(s) (%s; JMH's own output: %s)%n", threads,
-                        threads == 1 ? "" : "s", group.benchmarks().size(), settings.modes().size(),
-                        describe(group.iterations()), log.getFileName());
+                progress.printf(
+                        "  JMH at %d thread%s, %d benchmark(s) × %d mode(s) (%s; JMH's own output: %s)%n",
+                        threads,
+                        threads == 1 ? "" : "s",
+                        group.benchmarks().size(),
+                        settings.modes().size(),
+                        describe(group.iterations()),
+                        log.getFileName());
                 Collection<RunResult> runs;
                 try {
-                    runs = new Runner(options(threads, group, targetFile, pids, json, log).build()).run();
+                    runs = new Runner(options(threads, group, targetFile, pids, json, log)
+                                    .build())
+                            .run();
                 } catch (RunnerException e) {
-                    throw new ServerBenchException("JMH could not run the server benchmarks: " + e.getMessage()
-                            + " (details in " + log + ").", e);
+                    throw new ServerBenchException(
+                            "JMH could not run the server benchmarks: " + e.getMessage() + " (details in " + log + ").",
+                            e);
                 }
                 for (RunResult run : runs) {
                     JmhResult result = toResult(run);
                     results.add(result);
-                    progress.printf(Locale.ROOT, "    %-52s %-6s %2d thr: %10.3f %s%s%n", result.benchmark(), result.mode(),
-                            threads, result.score(), result.unit(), cpu(run));
+                    progress.printf(
+                            Locale.ROOT,
+                            "    %-52s %-6s %2d thr: %10.3f %s%s%n",
+                            result.benchmark(),
+                            result.mode(),
+                            threads,
+                            result.score(),
+                            result.unit(),
+                            cpu(run));
                     sampleFigure(run).ifPresent(samples::add);
                 }
-                long expected = (long) group.benchmarks().size() * settings.modes().size();
+                long expected =
+                        (long) group.benchmarks().size() * settings.modes().size();
                 if (runs.size() < expected) {
-                    notes.add("JMH at " + threads + " thread(s): " + (expected - runs.size()) + " benchmark run(s) failed"
-                            + " and have no result; see " + log + ".");
+                    notes.add("JMH at " + threads + " thread(s): " + (expected - runs.size())
+                            + " benchmark run(s) failed" + " and have no result; see " + log + ".");
                 }
                 append(merged, json);
             }
@@ -120,15 +146,16 @@ public final class JmhPhase {
     }
 
     /** Benchmarks that share iteration settings; {@code suffix} names their output files. */
-    record Group(String suffix, List<String> benchmarks, JmhSettings.Iterations iterations) {
-    }
+    record Group(String suffix, List<String> benchmarks, JmhSettings.Iterations iterations) {}
 
     ChainedOptionsBuilder options(int threads, Group group, Path targetFile, String pids, Path json, Path log) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .threads(threads)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .addProfiler(ServerCpuProfiler.class)
-                .jvmArgsAppend(FORK_HEAP, "-D" + ForkHandoffFile.PROPERTY + "=" + targetFile,
+                .jvmArgsAppend(
+                        FORK_HEAP,
+                        "-D" + ForkHandoffFile.PROPERTY + "=" + targetFile,
                         "-D" + ServerCpuProfiler.PIDS_PROPERTY + "=" + pids)
                 .shouldFailOnError(false)
                 .result(json.toString())
@@ -154,7 +181,8 @@ public final class JmhPhase {
             options = options.measurementIterations(it.measurements());
         }
         if (it.measurementTime() != null) {
-            options = options.measurementTime(TimeValue.milliseconds(it.measurementTime().toMillis()));
+            options = options.measurementTime(
+                    TimeValue.milliseconds(it.measurementTime().toMillis()));
         }
         return options;
     }
@@ -164,10 +192,17 @@ public final class JmhPhase {
         Result<?> primary = run.getPrimaryResult();
         Map<String, Result> secondary = run.getSecondaryResults();
         double error = primary.getScoreError();
-        return new JmhResult(shortName(params.getBenchmark()), variantOf(params.getBenchmark()),
-                params.getMode().shortLabel(), params.getThreads(), primary.getScore(),
-                Double.isNaN(error) ? null : error, primary.getScoreUnit(), Map.of(),
-                score(secondary.get(ServerCpuProfiler.APP)), score(secondary.get(ServerCpuProfiler.APPWRITE)));
+        return new JmhResult(
+                shortName(params.getBenchmark()),
+                variantOf(params.getBenchmark()),
+                params.getMode().shortLabel(),
+                params.getThreads(),
+                primary.getScore(),
+                Double.isNaN(error) ? null : error,
+                primary.getScoreUnit(),
+                Map.of(),
+                score(secondary.get(ServerCpuProfiler.APP)),
+                score(secondary.get(ServerCpuProfiler.APPWRITE)));
     }
 
     private static Optional<JmhSampleFigure> sampleFigure(RunResult run) {
@@ -175,8 +210,12 @@ public final class JmhPhase {
             return Optional.empty();
         }
         Statistics stats = run.getPrimaryResult().getStatistics();
-        return Optional.of(new JmhSampleFigure(shortName(run.getParams().getBenchmark()),
-                run.getParams().getThreads(), stats.getPercentile(50), stats.getPercentile(90), stats.getPercentile(99),
+        return Optional.of(new JmhSampleFigure(
+                shortName(run.getParams().getBenchmark()),
+                run.getParams().getThreads(),
+                stats.getPercentile(50),
+                stats.getPercentile(90),
+                stats.getPercentile(99),
                 stats.getN()));
     }
 
@@ -210,7 +249,10 @@ public final class JmhPhase {
         Map<String, Result> secondary = run.getSecondaryResults();
         StringBuilder text = new StringBuilder();
         appendCpu(text, "app CPU", secondary.get(ServerCpuProfiler.APP), secondary.get(ServerCpuProfiler.APP_JIT));
-        appendCpu(text, "Appwrite CPU", secondary.get(ServerCpuProfiler.APPWRITE),
+        appendCpu(
+                text,
+                "Appwrite CPU",
+                secondary.get(ServerCpuProfiler.APPWRITE),
                 secondary.get(ServerCpuProfiler.APPWRITE_JIT));
         Double client = score(secondary.get(ServerCpuProfiler.CLIENT));
         if (client != null) {
@@ -257,7 +299,8 @@ public final class JmhPhase {
         try {
             JSON.writeValue(file.toFile(), merged);
         } catch (IOException e) {
-            throw new ServerBenchException("Cannot write " + file + " (" + e.getMessage() + "). Check the run folder.", e);
+            throw new ServerBenchException(
+                    "Cannot write " + file + " (" + e.getMessage() + "). Check the run folder.", e);
         }
     }
 }

@@ -10,5 +10,4 @@ package io.authbench.serverbench.jmh;
  * @param p99Ms     99th percentile
  * @param samples   operations sampled
  */
-public record JmhSampleFigure(String benchmark, int threads, double p50Ms, double p90Ms, double p99Ms, long samples) {
-}
+public record JmhSampleFigure(String benchmark, int threads, double p50Ms, double p90Ms, double p99Ms, long samples) {}

@@ -26,15 +26,22 @@ import org.openjdk.jmh.annotations.Mode;
  * @param modes    JMH modes, e.g. throughput and sample time; each mode is its own fork (JMH runs every benchmark ×
  *                 mode × thread count as a separate run)
  */
-public record JmhSettings(String include, Integer forks, Iterations fast, Iterations sdk, Iterations slow,
-                          List<Integer> threads, List<Mode> modes) {
+public record JmhSettings(
+        String include,
+        Integer forks,
+        Iterations fast,
+        Iterations sdk,
+        Iterations slow,
+        List<Integer> threads,
+        List<Mode> modes) {
     /** Every benchmark of this module. */
     public static final String ALL = "io\\.authbench\\.serverbench\\.jmh\\..*Benchmarks\\..*";
     /**
      * The auth round trip through the SDK, which needs a longer warm-up of its client, and the same call without the
      * SDK (warmed the same way, so the two compare).
      */
-    public static final String SDK = "io\\.authbench\\.serverbench\\.jmh\\.AppwriteSdkBenchmarks\\.accountGet(PlainHttp)?$";
+    public static final String SDK =
+            "io\\.authbench\\.serverbench\\.jmh\\.AppwriteSdkBenchmarks\\.accountGet(PlainHttp)?$";
     /** The benchmarks whose operation is a login (argon2id). */
     public static final String SLOW = "io\\.authbench\\.serverbench\\.jmh\\."
             + "(SsrBenchmarks\\.login|NextSsrBenchmarks\\.login|AppwriteSdkBenchmarks\\.createEmailPasswordSession)$";
@@ -67,14 +74,16 @@ public record JmhSettings(String include, Integer forks, Iterations fast, Iterat
             if (measurements == null) {
                 return "JMH defaults";
             }
-            String warmup = warmups == 0 ? "no warm-up"
+            String warmup = warmups == 0
+                    ? "no warm-up"
                     : String.format(Locale.ROOT, "%d × %d ms warm-up", warmups, warmupTime.toMillis());
             return String.format(Locale.ROOT, "%s, %d × %d ms", warmup, measurements, measurementTime.toMillis());
         }
 
         /** Wall time of one fork's iterations, or null for JMH's defaults. */
         Duration length() {
-            return measurements == null ? null
+            return measurements == null
+                    ? null
                     : warmupTime.multipliedBy(warmups).plus(measurementTime.multipliedBy(measurements));
         }
     }
@@ -115,9 +124,15 @@ public record JmhSettings(String include, Integer forks, Iterations fast, Iterat
 
     /** One line for progress output and {@code config.settings}. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s fork(s); fast benchmarks %s; account.get (SDK and plain HTTP) %s; logins %s; modes %s;"
-                        + " threads %s", forks == null ? "JMH default" : forks.toString(), fast.describe(), sdk.describe(),
+        return String.format(
+                Locale.ROOT,
+                "%s fork(s); fast benchmarks %s; account.get (SDK and plain HTTP) %s; logins %s; modes %s;"
+                        + " threads %s",
+                forks == null ? "JMH default" : forks.toString(),
+                fast.describe(),
+                sdk.describe(),
                 slow.describe(),
-                modes.stream().map(Mode::shortLabel).toList(), threads);
+                modes.stream().map(Mode::shortLabel).toList(),
+                threads);
     }
 }

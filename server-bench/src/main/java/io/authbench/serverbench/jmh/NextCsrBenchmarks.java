@@ -15,7 +15,8 @@ public class NextCsrBenchmarks {
     @Benchmark
     public int dashboardHtml(HttpTargets t) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(HttpTargets.require(t.nextCsrDashboard, "next-csr"))
-                .timeout(HttpTargets.TIMEOUT).GET()
+                .timeout(HttpTargets.TIMEOUT)
+                .GET()
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Encoding", "gzip, deflate, br")
                 .build();
@@ -31,7 +32,9 @@ public class NextCsrBenchmarks {
     public int scripts(HttpTargets t) throws Exception {
         int bytes = 0;
         for (URI script : HttpTargets.require(t.nextCsrScripts, "next-csr")) {
-            HttpRequest request = HttpRequest.newBuilder(script).timeout(HttpTargets.TIMEOUT).GET()
+            HttpRequest request = HttpRequest.newBuilder(script)
+                    .timeout(HttpTargets.TIMEOUT)
+                    .GET()
                     .header("Accept", "*/*")
                     .header("Accept-Encoding", "gzip, deflate, br")
                     .build();

@@ -20,7 +20,8 @@ public class NextSsrBenchmarks {
     @Benchmark
     public int dashboard(HttpTargets t) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(HttpTargets.require(t.nextSsrDashboard, "next-ssr"))
-                .timeout(HttpTargets.TIMEOUT).GET()
+                .timeout(HttpTargets.TIMEOUT)
+                .GET()
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Encoding", "gzip, deflate")
                 .header("Cookie", t.ssrCookies.get(t.nextIndex(t.ssrCookies.size())))

@@ -24,8 +24,7 @@ import okhttp3.Request;
 final class SdkCalls {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private SdkCalls() {
-    }
+    private SdkCalls() {}
 
     /**
      * A client for {@code endpoint} on {@code http}, the benchmark thread's own OkHttp client (one connection pool,
@@ -48,8 +47,13 @@ final class SdkCalls {
             thread.setDaemon(true);
             return thread;
         };
-        return new OkHttpClient.Builder().connectTimeout(TIMEOUT).readTimeout(TIMEOUT).writeTimeout(TIMEOUT)
-                .callTimeout(TIMEOUT).dispatcher(new Dispatcher(Executors.newCachedThreadPool(daemons))).build();
+        return new OkHttpClient.Builder()
+                .connectTimeout(TIMEOUT)
+                .readTimeout(TIMEOUT)
+                .writeTimeout(TIMEOUT)
+                .callTimeout(TIMEOUT)
+                .dispatcher(new Dispatcher(Executors.newCachedThreadPool(daemons)))
+                .build();
     }
 
     /**
@@ -57,12 +61,18 @@ final class SdkCalls {
      * session client, for the benchmark that leaves the SDK out.
      */
     static Request plainAccountGet(String endpoint, String project, String sessionSecret) {
-        return new Request.Builder().url(endpoint.replaceAll("/+$", "") + "/account").get()
+        return new Request.Builder()
+                .url(endpoint.replaceAll("/+$", "") + "/account")
+                .get()
                 .header("content-type", "application/json")
                 .header("user-agent", "AppwriteKotlinSDK/6.1.0 " + System.getProperty("http.agent"))
-                .header("x-sdk-name", "Kotlin").header("x-sdk-platform", "server").header("x-sdk-language", "kotlin")
-                .header("x-sdk-version", "6.1.0").header("x-appwrite-response-format", "1.6.0")
-                .header("x-appwrite-project", project).header("x-appwrite-session", sessionSecret)
+                .header("x-sdk-name", "Kotlin")
+                .header("x-sdk-platform", "server")
+                .header("x-sdk-language", "kotlin")
+                .header("x-sdk-version", "6.1.0")
+                .header("x-appwrite-response-format", "1.6.0")
+                .header("x-appwrite-project", project)
+                .header("x-appwrite-session", sessionSecret)
                 .build();
     }
 
@@ -81,13 +91,15 @@ final class SdkCalls {
     @SuppressWarnings("unchecked")
     static <T> T await(String what, SuspendCall<T> call) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Object immediate = call.call(new CoroutineCallback<T>((value, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(value);
-            }
-        }, EmptyCoroutineContext.INSTANCE));
+        Object immediate = call.call(new CoroutineCallback<T>(
+                (value, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(value);
+                    }
+                },
+                EmptyCoroutineContext.INSTANCE));
         if (immediate != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
             return (T) immediate;
         }
@@ -97,8 +109,9 @@ final class SdkCalls {
             throw new IllegalStateException(what + " got no answer within " + TIMEOUT.toSeconds() + " s (the SDK waits"
                     + " forever on a response it cannot parse).");
         } catch (ExecutionException e) {
-            throw new IllegalStateException(what + " failed: " + e.getCause().getClass().getSimpleName() + ": "
-                    + e.getCause().getMessage());
+            throw new IllegalStateException(
+                    what + " failed: " + e.getCause().getClass().getSimpleName() + ": "
+                            + e.getCause().getMessage());
         }
     }
 }

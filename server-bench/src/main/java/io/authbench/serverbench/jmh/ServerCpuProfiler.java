@@ -5,6 +5,7 @@ import io.authbench.support.process.ProcessCpu;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -15,7 +16,6 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
-import java.util.LinkedHashMap;
 
 /**
  * A JMH profiler that adds the CPU time the <em>server</em> processes spent per benchmark operation, as secondary
@@ -66,7 +66,10 @@ public final class ServerCpuProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         Map<String, Long> pids = parsePids(System.getProperty(PIDS_PROPERTY, ""));
-        app = appProcess(benchmarkParams.getBenchmark(), pids).stream().mapToObj(ServerCpu::of).findFirst().orElse(null);
+        app = appProcess(benchmarkParams.getBenchmark(), pids).stream()
+                .mapToObj(ServerCpu::of)
+                .findFirst()
+                .orElse(null);
         appwrite = pids.containsKey("appwrite") ? ServerCpu.of(pids.get("appwrite")) : null;
         appBefore = app == null ? null : app.sample();
         appwriteBefore = appwrite == null ? null : appwrite.sample();
@@ -74,8 +77,8 @@ public final class ServerCpuProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         long clientNanos = client.total().toNanos() - clientBefore;
         long ops = result.getMetadata().getAllOps();
         List<Result> results = new ArrayList<>();

@@ -9,7 +9,9 @@ public class SsrBenchmarks {
     /** {@code GET /dashboard} with a valid session cookie: the app calls {@code account.get()} and renders the page. */
     @Benchmark
     public int dashboard(HttpTargets t) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(t.ssrDashboard).timeout(HttpTargets.TIMEOUT).GET()
+        HttpRequest request = HttpRequest.newBuilder(t.ssrDashboard)
+                .timeout(HttpTargets.TIMEOUT)
+                .GET()
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Encoding", "gzip, deflate, br")
                 .header("Cookie", t.ssrCookies.get(t.nextIndex(t.ssrCookies.size())))
@@ -24,7 +26,8 @@ public class SsrBenchmarks {
      */
     @Benchmark
     public int login(HttpTargets t) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(t.ssrLogin).timeout(HttpTargets.TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(t.ssrLogin)
+                .timeout(HttpTargets.TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Origin", t.ssrOrigin)

@@ -11,15 +11,17 @@ import java.util.zip.InflaterInputStream;
 
 /** A response body as text, decompressed as a browser would (Java's HttpClient does not decompress). */
 public final class Bodies {
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /**
      * @throws IOException if the body is compressed in an encoding this client cannot read (it asks for gzip and
      *                     deflate only where it checks bodies) or is corrupt
      */
     public static String text(HttpResponse<byte[]> response) throws IOException {
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").trim()
+        String encoding = response.headers()
+                .firstValue("Content-Encoding")
+                .orElse("identity")
+                .trim()
                 .toLowerCase(Locale.ROOT);
         byte[] body = response.body();
         InputStream in = switch (encoding) {

@@ -32,8 +32,7 @@ import org.HdrHistogram.Recorder;
 public final class ConstantRateLoad {
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    private ConstantRateLoad() {
-    }
+    private ConstantRateLoad() {}
 
     /** Runs one constant-rate step of {@code view} and returns what it measured. */
     public static LoadOutcome run(PageView view, LoadSettings settings, HttpClient client) {
@@ -42,8 +41,11 @@ public final class ConstantRateLoad {
 
     /** A client for page views: HTTP/1.1 (as a browser to these servers), keep-alive, bounded connect time. */
     public static HttpClient newClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     private static final class Run {
@@ -95,8 +97,16 @@ public final class ConstantRateLoad {
                     errorCounts.put(kind, count);
                 }
             }
-            return new LoadOutcome(settings, latencies, planned, sent.get(), succeeded.get(), errorCounts,
-                    notSent.get(), Duration.ofNanos(Math.max(0, lastCompletion.get() - start)), hardLimitHit.get(),
+            return new LoadOutcome(
+                    settings,
+                    latencies,
+                    planned,
+                    sent.get(),
+                    succeeded.get(),
+                    errorCounts,
+                    notSent.get(),
+                    Duration.ofNanos(Math.max(0, lastCompletion.get() - start)),
+                    hardLimitHit.get(),
                     firstErrors);
         }
 
@@ -148,7 +158,9 @@ public final class ConstantRateLoad {
 
         private void joinAll(List<Thread> clients) {
             // In-flight requests end within their timeout; allow that (plus slack) past the hard limit.
-            long joinDeadline = hardDeadline + settings.requestTimeout().toNanos() * 2 + Duration.ofSeconds(2).toNanos();
+            long joinDeadline = hardDeadline
+                    + settings.requestTimeout().toNanos() * 2
+                    + Duration.ofSeconds(2).toNanos();
             for (Thread thread : clients) {
                 long left = joinDeadline - System.nanoTime();
                 try {

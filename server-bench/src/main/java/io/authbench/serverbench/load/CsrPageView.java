@@ -42,8 +42,13 @@ public final class CsrPageView implements PageView {
      * @param appwriteApi Appwrite's API base, e.g. {@code http://127.0.0.1:41234/v1}
      * @param origin      the page's origin as the browser sends it, e.g. {@code http://localhost:40000}
      */
-    public CsrPageView(URI csrBase, String indexEtag, URI appwriteApi, String projectId, String origin,
-                       List<BrowserSession> sessions) {
+    public CsrPageView(
+            URI csrBase,
+            String indexEtag,
+            URI appwriteApi,
+            String projectId,
+            String origin,
+            List<BrowserSession> sessions) {
         this.page = LoopbackOnly.require(csrBase).resolve("/dashboard");
         this.indexEtag = indexEtag;
         this.account = URI.create(LoopbackOnly.require(appwriteApi).toString().replaceAll("/+$", "") + "/account");
@@ -61,9 +66,12 @@ public final class CsrPageView implements PageView {
     }
 
     @Override
-    public void perform(HttpClient client, long sequence, Duration timeout) throws PageViewFailure, InterruptedException {
+    public void perform(HttpClient client, long sequence, Duration timeout)
+            throws PageViewFailure, InterruptedException {
         BrowserSession session = sessions.get((int) (sequence % sessions.size()));
-        HttpRequest revalidate = HttpRequest.newBuilder(page).timeout(timeout).GET()
+        HttpRequest revalidate = HttpRequest.newBuilder(page)
+                .timeout(timeout)
+                .GET()
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Encoding", "gzip, deflate, br")
                 .header("If-None-Match", indexEtag)
@@ -76,9 +84,11 @@ public final class CsrPageView implements PageView {
      * The Web SDK's {@code account.get()} from a page at {@code origin}: the CORS preflight, then {@code GET
      * /v1/account} with the session cookie and {@code X-Fallback-Cookies}.
      */
-    static void accountGet(HttpClient client, URI account, String origin, String projectId, BrowserSession session,
-                           Duration timeout) throws PageViewFailure, InterruptedException {
-        HttpRequest preflight = HttpRequest.newBuilder(account).timeout(timeout)
+    static void accountGet(
+            HttpClient client, URI account, String origin, String projectId, BrowserSession session, Duration timeout)
+            throws PageViewFailure, InterruptedException {
+        HttpRequest preflight = HttpRequest.newBuilder(account)
+                .timeout(timeout)
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "GET")
@@ -86,7 +96,9 @@ public final class CsrPageView implements PageView {
                 .build();
         Requests.send(client, preflight, Set.of(204), "OPTIONS /v1/account");
 
-        HttpRequest get = HttpRequest.newBuilder(account).timeout(timeout).GET()
+        HttpRequest get = HttpRequest.newBuilder(account)
+                .timeout(timeout)
+                .GET()
                 .header("Origin", origin)
                 .header("Cookie", session.cookieHeader())
                 .header("X-Fallback-Cookies", session.fallbackCookies())

@@ -11,12 +11,13 @@ import java.util.Locale;
 
 /** Sorts the JDK HTTP client's exceptions into {@link ErrorKind}s. */
 final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     static PageViewFailure classify(String request, IOException e) {
-        return new PageViewFailure(kindOf(e), request + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        return new PageViewFailure(
+                kindOf(e),
+                request + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
     }
 
     static ErrorKind kindOf(Throwable e) {
@@ -28,9 +29,13 @@ final class Failures {
                 return ErrorKind.REFUSED;
             }
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (t instanceof EOFException || t instanceof ClosedChannelException || message.contains("reset")
-                    || message.contains("received no bytes") || message.contains("closed")
-                    || message.contains("broken pipe") || (t instanceof SocketException)) {
+            if (t instanceof EOFException
+                    || t instanceof ClosedChannelException
+                    || message.contains("reset")
+                    || message.contains("received no bytes")
+                    || message.contains("closed")
+                    || message.contains("broken pipe")
+                    || (t instanceof SocketException)) {
                 return ErrorKind.RESET;
             }
         }

@@ -1,8 +1,8 @@
 package io.authbench.serverbench.load;
 
-import java.util.List;
 import io.authbench.reports.results.LoadStep;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A finished (or stopped) ladder of one variant.
@@ -14,8 +14,12 @@ import java.util.ArrayList;
  * @param highestSustainedPerSecond the highest offered rate met with p99 under the bound, errors under the threshold
  *                             and at least 95 % of the rate achieved; null if no step qualified
  */
-public record LadderResult(String variant, List<LadderStep> steps, String stopReason, boolean stoppedByFault,
-                           Double highestSustainedPerSecond) {
+public record LadderResult(
+        String variant,
+        List<LadderStep> steps,
+        String stopReason,
+        boolean stoppedByFault,
+        Double highestSustainedPerSecond) {
     public LadderResult {
         steps = List.copyOf(steps);
     }

@@ -16,8 +16,14 @@ import java.util.stream.Collectors;
  * @param concurrency     client threads (the most page views in flight)
  * @param requestTimeout  bound on each request
  */
-public record LadderSettings(List<Double> ratesPerSecond, Duration stepDuration, Duration warmup, double p99BoundMillis,
-                             double maxErrorRatio, int concurrency, Duration requestTimeout) {
+public record LadderSettings(
+        List<Double> ratesPerSecond,
+        Duration stepDuration,
+        Duration warmup,
+        double p99BoundMillis,
+        double maxErrorRatio,
+        int concurrency,
+        Duration requestTimeout) {
     public LadderSettings {
         ratesPerSecond = List.copyOf(ratesPerSecond);
         if (ratesPerSecond.isEmpty()) {
@@ -38,18 +44,27 @@ public record LadderSettings(List<Double> ratesPerSecond, Duration stepDuration,
 
     /** One line for progress output and {@code config.settings}. */
     public String describe() {
-        return String.format(Locale.ROOT, "rates %s /s; %d ms steps after a %d ms warm-up at the first rate;"
+        return String.format(
+                Locale.ROOT,
+                "rates %s /s; %d ms steps after a %d ms warm-up at the first rate;"
                         + " stops at p99 over %.0f ms, failed page views over %.0f %%, a step over its time limit or a"
                         + " dead server; %d clients, %d ms request timeout",
-                ratesPerSecond.stream().map(r -> String.format(Locale.ROOT, "%.0f", r))
+                ratesPerSecond.stream()
+                        .map(r -> String.format(Locale.ROOT, "%.0f", r))
                         .collect(Collectors.joining(", ")),
-                stepDuration.toMillis(), warmup.toMillis(), p99BoundMillis, maxErrorRatio * 100, concurrency,
+                stepDuration.toMillis(),
+                warmup.toMillis(),
+                p99BoundMillis,
+                maxErrorRatio * 100,
+                concurrency,
                 requestTimeout.toMillis());
     }
 
     /** The constant-rate settings of one step at {@code rate}. */
     LoadSettings step(double rate, Duration duration) {
-        return LoadSettings.of(rate, duration).withConcurrency(concurrency).withRequestTimeout(requestTimeout)
+        return LoadSettings.of(rate, duration)
+                .withConcurrency(concurrency)
+                .withRequestTimeout(requestTimeout)
                 .withHardLimit(duration.plus(requestTimeout).plusSeconds(2));
     }
 }

@@ -18,31 +18,75 @@ import java.util.TreeMap;
  * @param histogramFile        the step's HdrHistogram log relative to the run folder, null if not written
  * @param sustained            whether the ladder counted the step as sustained (see {@link LoadLadder})
  */
-public record LadderStep(String variant, String target, LoadOutcome outcome, Double appCpuMsPerView,
-                         Double appwriteCpuMsPerView, Double appJitMsPerView, Double appwriteJitMsPerView,
-                         String histogramFile, boolean sustained) {
+public record LadderStep(
+        String variant,
+        String target,
+        LoadOutcome outcome,
+        Double appCpuMsPerView,
+        Double appwriteCpuMsPerView,
+        Double appJitMsPerView,
+        Double appwriteJitMsPerView,
+        String histogramFile,
+        boolean sustained) {
 
     /** A step before the ladder has judged it (not sustained). */
-    public LadderStep(String variant, String target, LoadOutcome outcome, Double appCpuMsPerView,
-                      Double appwriteCpuMsPerView, Double appJitMsPerView, Double appwriteJitMsPerView,
-                      String histogramFile) {
-        this(variant, target, outcome, appCpuMsPerView, appwriteCpuMsPerView, appJitMsPerView, appwriteJitMsPerView,
-                histogramFile, false);
+    public LadderStep(
+            String variant,
+            String target,
+            LoadOutcome outcome,
+            Double appCpuMsPerView,
+            Double appwriteCpuMsPerView,
+            Double appJitMsPerView,
+            Double appwriteJitMsPerView,
+            String histogramFile) {
+        this(
+                variant,
+                target,
+                outcome,
+                appCpuMsPerView,
+                appwriteCpuMsPerView,
+                appJitMsPerView,
+                appwriteJitMsPerView,
+                histogramFile,
+                false);
     }
 
     LadderStep asSustained() {
-        return new LadderStep(variant, target, outcome, appCpuMsPerView, appwriteCpuMsPerView, appJitMsPerView,
-                appwriteJitMsPerView, histogramFile, true);
+        return new LadderStep(
+                variant,
+                target,
+                outcome,
+                appCpuMsPerView,
+                appwriteCpuMsPerView,
+                appJitMsPerView,
+                appwriteJitMsPerView,
+                histogramFile,
+                true);
     }
 
     /** This step as the {@code load} entry of results.json (docs/results-schema.md), without a stop reason. */
     public LoadStep toLoadStep() {
         Map<String, String> firstErrors = new TreeMap<>();
         outcome.firstErrors().forEach((kind, message) -> firstErrors.put(kind.key(), message));
-        return new LoadStep(variant, target, outcome.settings().ratePerSecond(), outcome.achievedPerSecond(),
-                outcome.sent(), outcome.errorCount(), outcome.percentileMillis(50), outcome.percentileMillis(90),
-                outcome.percentileMillis(99), outcome.percentileMillis(99.9), outcome.maxMillis(), histogramFile,
-                errorsByKind(), firstErrors, appCpuMsPerView, appwriteCpuMsPerView, sustained, null);
+        return new LoadStep(
+                variant,
+                target,
+                outcome.settings().ratePerSecond(),
+                outcome.achievedPerSecond(),
+                outcome.sent(),
+                outcome.errorCount(),
+                outcome.percentileMillis(50),
+                outcome.percentileMillis(90),
+                outcome.percentileMillis(99),
+                outcome.percentileMillis(99.9),
+                outcome.maxMillis(),
+                histogramFile,
+                errorsByKind(),
+                firstErrors,
+                appCpuMsPerView,
+                appwriteCpuMsPerView,
+                sustained,
+                null);
     }
 
     /** Errors by kind with lower-case keys ({@code refused}, {@code reset}, {@code timeout}, {@code http_status}, ...). */

@@ -19,9 +19,17 @@ import org.HdrHistogram.Histogram;
  * @param hardLimitHit    whether the run was cut at {@link LoadSettings#hardLimit()}
  * @param firstErrors     the first description seen per error kind (no secrets, no bodies)
  */
-public record LoadOutcome(LoadSettings settings, Histogram latencies, long planned, long sent, long succeeded,
-                          Map<ErrorKind, Long> errors, long notSent, Duration elapsed, boolean hardLimitHit,
-                          Map<ErrorKind, String> firstErrors) {
+public record LoadOutcome(
+        LoadSettings settings,
+        Histogram latencies,
+        long planned,
+        long sent,
+        long succeeded,
+        Map<ErrorKind, Long> errors,
+        long notSent,
+        Duration elapsed,
+        boolean hardLimitHit,
+        Map<ErrorKind, String> firstErrors) {
     public LoadOutcome {
         errors = Map.copyOf(errors);
         firstErrors = Map.copyOf(firstErrors);

@@ -13,11 +13,17 @@ import java.time.Duration;
  * @param hardLimit      wall-time bound on the whole run: nothing is sent after it, in-flight requests end by their
  *                       timeout, and what was due but not sent is counted as {@code notSent}
  */
-public record LoadSettings(double ratePerSecond, Duration duration, long maxRequests, int concurrency,
-                           Duration requestTimeout, Duration hardLimit) {
+public record LoadSettings(
+        double ratePerSecond,
+        Duration duration,
+        long maxRequests,
+        int concurrency,
+        Duration requestTimeout,
+        Duration hardLimit) {
     public LoadSettings {
         if (!(ratePerSecond > 0) || ratePerSecond > 1_000_000) {
-            throw new IllegalArgumentException("rate must be between 0 and 1,000,000 per second, was " + ratePerSecond + ".");
+            throw new IllegalArgumentException(
+                    "rate must be between 0 and 1,000,000 per second, was " + ratePerSecond + ".");
         }
         requirePositive("duration", duration);
         requirePositive("requestTimeout", requestTimeout);
@@ -32,8 +38,8 @@ public record LoadSettings(double ratePerSecond, Duration duration, long maxRequ
 
     /** A run of {@code duration} at {@code ratePerSecond}, 64 clients, 5 s request timeout, hard limit duration + 10 s. */
     public static LoadSettings of(double ratePerSecond, Duration duration) {
-        return new LoadSettings(ratePerSecond, duration, 10_000_000, 64, Duration.ofSeconds(5),
-                duration.plusSeconds(10));
+        return new LoadSettings(
+                ratePerSecond, duration, 10_000_000, 64, Duration.ofSeconds(5), duration.plusSeconds(10));
     }
 
     public LoadSettings withConcurrency(int clients) {

@@ -6,8 +6,7 @@ import java.net.UnknownHostException;
 
 /** The load generator only ever targets this machine: a load test aimed elsewhere would be an attack. */
 public final class LoopbackOnly {
-    private LoopbackOnly() {
-    }
+    private LoopbackOnly() {}
 
     /**
      * @throws IllegalArgumentException naming the URL if its host is not a loopback address

@@ -29,7 +29,8 @@ public final class NextCsrPageView implements PageView {
      * @param appwriteApi Appwrite's API base, e.g. {@code http://127.0.0.1:41234/v1}
      * @param origin      the page's origin as the browser sends it, e.g. {@code http://localhost:40001}
      */
-    public NextCsrPageView(URI appBase, URI appwriteApi, String projectId, String origin, List<BrowserSession> sessions) {
+    public NextCsrPageView(
+            URI appBase, URI appwriteApi, String projectId, String origin, List<BrowserSession> sessions) {
         this.page = LoopbackOnly.require(appBase).resolve("/dashboard");
         this.account = URI.create(LoopbackOnly.require(appwriteApi).toString().replaceAll("/+$", "") + "/account");
         this.projectId = projectId;
@@ -46,9 +47,12 @@ public final class NextCsrPageView implements PageView {
     }
 
     @Override
-    public void perform(HttpClient client, long sequence, Duration timeout) throws PageViewFailure, InterruptedException {
+    public void perform(HttpClient client, long sequence, Duration timeout)
+            throws PageViewFailure, InterruptedException {
         BrowserSession session = sessions.get((int) (sequence % sessions.size()));
-        HttpRequest document = HttpRequest.newBuilder(page).timeout(timeout).GET()
+        HttpRequest document = HttpRequest.newBuilder(page)
+                .timeout(timeout)
+                .GET()
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Encoding", "gzip, deflate, br")
                 .build();

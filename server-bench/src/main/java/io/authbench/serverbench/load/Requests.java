@@ -8,8 +8,7 @@ import java.util.Set;
 
 /** Sends one request of a page view and turns every way it can fail into a {@link PageViewFailure}. */
 final class Requests {
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * Like {@link #send}, and the (decompressed) body must contain {@code marker}: for a page that answers 200 even
@@ -24,18 +23,21 @@ final class Requests {
             throw Failures.classify(label, e);
         }
         if (response.statusCode() != status) {
-            throw new PageViewFailure(ErrorKind.HTTP_STATUS, label + " answered " + response.statusCode()
-                    + ", expected " + status);
+            throw new PageViewFailure(
+                    ErrorKind.HTTP_STATUS, label + " answered " + response.statusCode() + ", expected " + status);
         }
         String body;
         try {
             body = Bodies.text(response);
         } catch (IOException e) {
-            throw new PageViewFailure(ErrorKind.OTHER, label + ": the body could not be decoded (" + e.getMessage() + ")");
+            throw new PageViewFailure(
+                    ErrorKind.OTHER, label + ": the body could not be decoded (" + e.getMessage() + ")");
         }
         if (!body.contains(marker)) {
-            throw new PageViewFailure(ErrorKind.HTTP_STATUS, label + " answered " + status + " without " + marker
-                    + " (the page's Appwrite call failed: see the app's log)");
+            throw new PageViewFailure(
+                    ErrorKind.HTTP_STATUS,
+                    label + " answered " + status + " without " + marker
+                            + " (the page's Appwrite call failed: see the app's log)");
         }
     }
 
@@ -49,8 +51,8 @@ final class Requests {
             throw Failures.classify(label, e);
         }
         if (!expected.contains(response.statusCode())) {
-            throw new PageViewFailure(ErrorKind.HTTP_STATUS, label + " answered " + response.statusCode()
-                    + ", expected " + expected);
+            throw new PageViewFailure(
+                    ErrorKind.HTTP_STATUS, label + " answered " + response.statusCode() + ", expected " + expected);
         }
         return response.statusCode();
     }

@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An SSR page view: {@code GET /dashboard} with the user's {@code authbench_session} cookie, which makes ssr-app
@@ -41,7 +41,9 @@ public final class SsrPageView implements PageView {
         if (sessionSecrets.isEmpty()) {
             throw new IllegalArgumentException("An SSR page view needs at least one signed-in user.");
         }
-        this.sessionCookies = sessionSecrets.stream().map(secret -> "authbench_session=" + secret).toList();
+        this.sessionCookies = sessionSecrets.stream()
+                .map(secret -> "authbench_session=" + secret)
+                .toList();
     }
 
     @Override
@@ -50,8 +52,11 @@ public final class SsrPageView implements PageView {
     }
 
     @Override
-    public void perform(HttpClient client, long sequence, Duration timeout) throws PageViewFailure, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(dashboard).timeout(timeout).GET()
+    public void perform(HttpClient client, long sequence, Duration timeout)
+            throws PageViewFailure, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(dashboard)
+                .timeout(timeout)
+                .GET()
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("Accept-Encoding", signedInMarker == null ? "gzip, deflate, br" : "gzip, deflate")
                 .header("Cookie", sessionCookies.get((int) (sequence % sessionCookies.size())))

@@ -18,15 +18,24 @@ public record CsrPage(String indexEtag, String scriptPath) {
 
     /** Loads {@code /dashboard} once, as a first visit would. */
     public static CsrPage probe(URI csrUrl, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
         try {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(csrUrl.resolve("/dashboard")).timeout(timeout)
-                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = client.send(
+                    HttpRequest.newBuilder(csrUrl.resolve("/dashboard"))
+                            .timeout(timeout)
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String etag = page.headers().firstValue("ETag").orElse(null);
             Matcher script = SCRIPT.matcher(page.body());
             if (page.statusCode() != 200 || etag == null || !script.find()) {
-                throw new SeedingException("csr-app at " + csrUrl + " did not serve index.html with an ETag and a /assets/*.js"
-                        + " script (status " + page.statusCode() + "). Check that the csr-app jar contains its bundle.");
+                throw new SeedingException("csr-app at " + csrUrl
+                        + " did not serve index.html with an ETag and a /assets/*.js" + " script (status "
+                        + page.statusCode() + "). Check that the csr-app jar contains its bundle.");
             }
             return new CsrPage(etag, script.group(1));
         } catch (IOException e) {

@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Collections;
 
 /**
  * One of the Next.js reference apps ({@code nextjs/ssr} or {@code nextjs/csr}), started the way its
@@ -36,13 +36,21 @@ import java.util.Collections;
  * @param readyPath      the path polled until it answers
  * @param startTimeout   how long the app may take to become ready
  */
-public record NextApp(String variant, Path folder, List<String> command, Path directory, Map<String, String> environment,
-                      String apiKeyVariable, String readyPath, Duration startTimeout) {
+public record NextApp(
+        String variant,
+        Path folder,
+        List<String> command,
+        Path directory,
+        Map<String, String> environment,
+        String apiKeyVariable,
+        String readyPath,
+        Duration startTimeout) {
     /** The loopback address the apps listen on. */
     public static final String HOST = "127.0.0.1";
     /** How to build the apps, for messages. */
     public static final String BUILD_HINT = "Build them with `mvn -B -q -pl nextjs -am verify -Dbench.nextjs=true"
             + " -DskipTests` (or `node nextjs/build-apps.mjs`)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -66,7 +74,8 @@ public record NextApp(String variant, Path folder, List<String> command, Path di
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new ServerBenchException(expectedVariant + ": " + file + " is not valid JSON (" + e.getMessage() + ").", e);
+            throw new ServerBenchException(
+                    expectedVariant + ": " + file + " is not valid JSON (" + e.getMessage() + ").", e);
         }
         String name = root.path("name").asText("");
         if (!name.equals(expectedVariant)) {
@@ -77,17 +86,22 @@ public record NextApp(String variant, Path folder, List<String> command, Path di
         List<String> command = new ArrayList<>();
         start.path("command").forEach(part -> command.add(part.asText()));
         Map<String, String> environment = new LinkedHashMap<>();
-        start.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        start.path("environment")
+                .fields()
+                .forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
         String readyPath = start.path("ready").path("url").asText("");
         if (command.isEmpty() || readyPath.isEmpty()) {
             throw new ServerBenchException(file + " has no start.command or no start.ready.url: server-bench starts the"
                     + " app from them and knows it is ready when that URL answers.");
         }
-        String apiKey = start.path("apiKeyEnvironment").isTextual() ? start.path("apiKeyEnvironment").asText() : null;
+        String apiKey = start.path("apiKeyEnvironment").isTextual()
+                ? start.path("apiKeyEnvironment").asText()
+                : null;
         Duration timeout = Duration.ofSeconds(start.path("startTimeoutSeconds").asLong(60));
-        Path directory = folder.resolve(start.path("directory").asText(".")).normalize().toAbsolutePath();
-        NextApp app = new NextApp(name, folder.toAbsolutePath(), command, directory, environment, apiKey, readyPath,
-                timeout);
+        Path directory =
+                folder.resolve(start.path("directory").asText(".")).normalize().toAbsolutePath();
+        NextApp app =
+                new NextApp(name, folder.toAbsolutePath(), command, directory, environment, apiKey, readyPath, timeout);
         app.requireBuilt();
         return app;
     }
@@ -99,8 +113,8 @@ public record NextApp(String variant, Path folder, List<String> command, Path di
                     + " is missing (`next start` serves a production build). " + BUILD_HINT + ".");
         }
         if (!Files.isDirectory(directory.resolve("node_modules/next"))) {
-            throw new ServerBenchException(variant + " has no installed packages: " + directory.resolve("node_modules/next")
-                    + " is missing. " + BUILD_HINT + ".");
+            throw new ServerBenchException(variant + " has no installed packages: "
+                    + directory.resolve("node_modules/next") + " is missing. " + BUILD_HINT + ".");
         }
     }
 
@@ -112,9 +126,17 @@ public record NextApp(String variant, Path folder, List<String> command, Path di
      * @param appwriteBrowserApi Appwrite's API base as the page reaches it (host name localhost: same-site cookies)
      */
     public ServerSpec spec(int port, URI appwriteApi, URI appwriteBrowserApi, String projectId, String apiKey) {
-        Map<String, String> values = Map.of("port", Integer.toString(port), "host", HOST,
-                "appwriteEndpoint", appwriteApi.toString(), "appwriteBrowserEndpoint", appwriteBrowserApi.toString(),
-                "projectId", projectId);
+        Map<String, String> values = Map.of(
+                "port",
+                Integer.toString(port),
+                "host",
+                HOST,
+                "appwriteEndpoint",
+                appwriteApi.toString(),
+                "appwriteBrowserEndpoint",
+                appwriteBrowserApi.toString(),
+                "projectId",
+                projectId);
         List<String> filled = command.stream().map(part -> fill(part, values)).toList();
         Map<String, String> env = new LinkedHashMap<>();
         environment.forEach((name, value) -> env.put(name, fill(value, values)));
@@ -122,8 +144,8 @@ public record NextApp(String variant, Path folder, List<String> command, Path di
             env.put(apiKeyVariable, apiKey);
         }
         URI base = URI.create("http://" + HOST + ":" + port);
-        return new ServerSpec(variant, filled, env, directory, startTimeout,
-                Readiness.httpGet(base.resolve(readyPath), base));
+        return new ServerSpec(
+                variant, filled, env, directory, startTimeout, Readiness.httpGet(base.resolve(readyPath), base));
     }
 
     static String fill(String text, Map<String, String> values) {
@@ -132,8 +154,9 @@ public record NextApp(String variant, Path folder, List<String> command, Path di
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                throw new ServerBenchException("target.json uses the placeholder {" + m.group(1) + "}, which server-bench"
-                        + " does not know (known: port, host, appwriteEndpoint, appwriteBrowserEndpoint, projectId).");
+                throw new ServerBenchException(
+                        "target.json uses the placeholder {" + m.group(1) + "}, which server-bench"
+                                + " does not know (known: port, host, appwriteEndpoint, appwriteBrowserEndpoint, projectId).");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -26,14 +26,23 @@ public record NextCsrPage(List<String> scriptPaths) {
 
     /** Loads {@code /dashboard} once over HTTP/1.1 ({@code next start} drops Java's default h2c upgrade). */
     public static NextCsrPage probe(URI appUrl, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
         try {
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(appUrl.resolve("/dashboard")).timeout(timeout)
-                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = client.send(
+                    HttpRequest.newBuilder(appUrl.resolve("/dashboard"))
+                            .timeout(timeout)
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             List<String> scripts = scripts(page.body());
             if (page.statusCode() != 200 || scripts.isEmpty()) {
-                throw new SeedingException("next-csr at " + appUrl + " did not serve /dashboard with /_next/static script"
-                        + " chunks (status " + page.statusCode() + "). Check its production build and its log.");
+                throw new SeedingException("next-csr at " + appUrl
+                        + " did not serve /dashboard with /_next/static script" + " chunks (status " + page.statusCode()
+                        + "). Check its production build and its log.");
             }
             return new NextCsrPage(scripts);
         } catch (IOException e) {

@@ -51,8 +51,8 @@ public final class NextStack implements AutoCloseable {
                 Path folder = nextjsDir.resolve(variant.substring("next-".length()));
                 try {
                     NextApp app = NextApp.read(folder, variant);
-                    ServerProcess process = ServerProcess.start(app.spec(freePort(), api, browserApi, servers.projectId(),
-                            servers.apiKey()), logDir);
+                    ServerProcess process = ServerProcess.start(
+                            app.spec(freePort(), api, browserApi, servers.projectId(), servers.apiKey()), logDir);
                     processes.add(process);
                     running.add(new RunningNextApp(variant, process.url(), OptionalLong.of(process.pid())));
                     progress.println("  " + variant + " ready at " + process.url() + " (pid " + process.pid() + ")");

@@ -14,13 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Locale;
 
 /**
  * Creates the user population through Appwrite's REST API ({@code POST /v1/users} with the API key) and signs each
@@ -42,12 +42,16 @@ public final class PopulationSeeder {
     public PopulationSeeder(RunningServers targets, Duration timeout) {
         this.targets = targets;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
     }
 
     /** Creates {@code pageViewUsers} signed-in users and {@code loginUsers} plain ones. */
     public Population seed(int pageViewUsers, int loginUsers, PrintStream progress) {
-        progress.printf("  seeding %d page-view users (SSR + CSR sessions) and %d login users (argon2: a few seconds)%n",
+        progress.printf(
+                "  seeding %d page-view users (SSR + CSR sessions) and %d login users (argon2: a few seconds)%n",
                 pageViewUsers, loginUsers);
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS, r -> {
             Thread thread = new Thread(r, "server-bench-seeder");
@@ -79,7 +83,8 @@ public final class PopulationSeeder {
             }
             return users;
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof SeedingException s ? s
+            throw e.getCause() instanceof SeedingException s
+                    ? s
                     : new SeedingException("Preparing test users failed: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,9 +97,14 @@ public final class PopulationSeeder {
         String password = "pw-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         String name = "Grace Hopper " + label;
         String body = json(Map.of("userId", "unique()", "email", email, "password", password, "name", name));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(api("/users")).timeout(timeout)
-                .header("Content-Type", "application/json").header("X-Appwrite-Project", targets.projectId())
-                .header("X-Appwrite-Key", targets.apiKey()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(api("/users"))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .header("X-Appwrite-Project", targets.projectId())
+                        .header("X-Appwrite-Key", targets.apiKey())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 "POST /v1/users");
         expect(response, 201, "POST /v1/users");
         return new PopulationUser(email, password, name, null, null);
@@ -102,10 +112,15 @@ public final class PopulationSeeder {
 
     PopulationUser signIn(PopulationUser user) {
         String credentials = json(Map.of("email", user.email(), "password", user.password()));
-        HttpResponse<String> admin = send(HttpRequest.newBuilder(api("/account/sessions/email")).timeout(timeout)
-                .header("Content-Type", "application/json").header("X-Appwrite-Project", targets.projectId())
-                .header("X-Appwrite-Key", targets.apiKey())
-                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), "POST /v1/account/sessions/email (key)");
+        HttpResponse<String> admin = send(
+                HttpRequest.newBuilder(api("/account/sessions/email"))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .header("X-Appwrite-Project", targets.projectId())
+                        .header("X-Appwrite-Key", targets.apiKey())
+                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                        .build(),
+                "POST /v1/account/sessions/email (key)");
         expect(admin, 201, "POST /v1/account/sessions/email (key)");
         String secret = field(admin.body(), "secret");
         if (secret.isEmpty()) {
@@ -113,23 +128,30 @@ public final class PopulationSeeder {
                     + " key has the sessions.write scope.");
         }
 
-        HttpResponse<String> browser = send(HttpRequest.newBuilder(api("/account/sessions/email")).timeout(timeout)
-                .header("Content-Type", "application/json").header("X-Appwrite-Project", targets.projectId())
-                .header("Origin", targets.csrOrigin())
-                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), "POST /v1/account/sessions/email (browser)");
+        HttpResponse<String> browser = send(
+                HttpRequest.newBuilder(api("/account/sessions/email"))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .header("X-Appwrite-Project", targets.projectId())
+                        .header("Origin", targets.csrOrigin())
+                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                        .build(),
+                "POST /v1/account/sessions/email (browser)");
         expect(browser, 201, "POST /v1/account/sessions/email (browser)");
         String legacyName = "a_session_" + targets.projectId().toLowerCase(Locale.ROOT) + "_legacy";
         // Over http a browser keeps only the legacy cookie (the other is SameSite=None without Secure:
         // docs/appwrite-behaviour.md#cookies).
         Optional<String> cookie = browser.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(legacyName + "=")).map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .filter(c -> c.startsWith(legacyName + "="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .findFirst();
         String fallback = browser.headers().firstValue("X-Fallback-Cookies").orElse("");
         if (cookie.isEmpty()) {
             throw new SeedingException("Appwrite set no " + legacyName + " cookie on a browser login; the CSR page view"
                     + " cannot be simulated. Check the emulator's cookie handling.");
         }
-        return new PopulationUser(user.email(), user.password(), user.name(), secret, new BrowserSession(cookie.get(), fallback));
+        return new PopulationUser(
+                user.email(), user.password(), user.name(), secret, new BrowserSession(cookie.get(), fallback));
     }
 
     private URI api(String path) {

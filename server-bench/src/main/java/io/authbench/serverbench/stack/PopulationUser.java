@@ -7,7 +7,8 @@ import io.authbench.serverbench.load.CsrPageView.BrowserSession;
  * app would have stored) and what a signed-in CSR browser sends to Appwrite. Throw-away test credentials; never
  * printed ({@link #toString()} shows the e-mail only).
  */
-public record PopulationUser(String email, String password, String name, String ssrSessionSecret, BrowserSession csrSession) {
+public record PopulationUser(
+        String email, String password, String name, String ssrSessionSecret, BrowserSession csrSession) {
     @Override
     public String toString() {
         return "PopulationUser[" + email + "]";

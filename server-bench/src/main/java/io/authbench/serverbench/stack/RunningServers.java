@@ -16,8 +16,15 @@ import java.util.OptionalLong;
  * @param ssrPid      ssr-app's process, likewise
  * @param csrPid      csr-app's process, likewise
  */
-public record RunningServers(URI appwriteApi, URI ssrUrl, URI csrUrl, String projectId, String apiKey,
-                      OptionalLong appwritePid, OptionalLong ssrPid, OptionalLong csrPid) {
+public record RunningServers(
+        URI appwriteApi,
+        URI ssrUrl,
+        URI csrUrl,
+        String projectId,
+        String apiKey,
+        OptionalLong appwritePid,
+        OptionalLong ssrPid,
+        OptionalLong csrPid) {
 
     /**
      * The page's origin as a browser on {@code localhost} sends it (cookies stay same-site,
@@ -30,7 +37,8 @@ public record RunningServers(URI appwriteApi, URI ssrUrl, URI csrUrl, String pro
     /** Shows URLs and pids, never the key. */
     @Override
     public String toString() {
-        return "RunningServers[appwrite=" + appwriteApi + ", ssr=" + ssrUrl + ", csr=" + csrUrl + ", project=" + projectId
-                + ", apiKey=(redacted), pids appwrite/ssr/csr=" + appwritePid + "/" + ssrPid + "/" + csrPid + "]";
+        return "RunningServers[appwrite=" + appwriteApi + ", ssr=" + ssrUrl + ", csr=" + csrUrl + ", project="
+                + projectId + ", apiKey=(redacted), pids appwrite/ssr/csr=" + appwritePid + "/" + ssrPid + "/" + csrPid
+                + "]";
     }
 }

@@ -48,8 +48,7 @@ public final class ServerCpu {
      * @param threads      the tree's per-thread reading, empty without {@code schedstat}
      * @param processNanos the process's total from {@link ProcessCpu}, the fallback
      */
-    public record Sample(Optional<CpuSnapshot> threads, long processNanos) {
-    }
+    public record Sample(Optional<CpuSnapshot> threads, long processNanos) {}
 
     /**
      * CPU used between two samples.

@@ -28,9 +28,11 @@ public final class ServerStack implements AutoCloseable {
     static final String PROJECT_ID = "authbench";
     /** Environment variables the servers read their API key from (docs/CONVENTIONS.md): never the command line. */
     static final String EMULATOR_KEY_ENV = "APPWRITE_EMULATOR_API_KEY";
+
     static final String APP_KEY_ENV = "APPWRITE_API_KEY";
     /** Bounded heaps: three servers, the benchmark JVMs and the load generator share a small machine. */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx512m");
+
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** Appwrite's argon2 check can take seconds on a busy 2-core machine: measured, not turned into failures. */
     static final String UPSTREAM_TIMEOUT = "20s";
@@ -49,30 +51,75 @@ public final class ServerStack implements AutoCloseable {
         String apiKey = newApiKey();
         List<ServerProcess> started = new ArrayList<>();
         try {
-            ServerProcess emulator = start(ServerSpec.javaJar("appwrite-emulator", CHILD_JVM_OPTIONS, jars.emulatorJar(),
-                            List.of("--port", "0", "--host", "127.0.0.1", "--project", PROJECT_ID,
-                                    "--rate-limits", "off", "--password-hash", "appwrite"))
-                    .withEnvironment(Map.of(EMULATOR_KEY_ENV, apiKey)), logDir, started);
+            ServerProcess emulator = start(
+                    ServerSpec.javaJar(
+                                    "appwrite-emulator",
+                                    CHILD_JVM_OPTIONS,
+                                    jars.emulatorJar(),
+                                    List.of(
+                                            "--port",
+                                            "0",
+                                            "--host",
+                                            "127.0.0.1",
+                                            "--project",
+                                            PROJECT_ID,
+                                            "--rate-limits",
+                                            "off",
+                                            "--password-hash",
+                                            "appwrite"))
+                            .withEnvironment(Map.of(EMULATOR_KEY_ENV, apiKey)),
+                    logDir,
+                    started);
             URI api = emulator.url();
             // The page reaches Appwrite as a browser would, on the host name localhost (same-site cookies).
             URI browserApi = URI.create("http://localhost:" + api.getPort() + "/v1");
             // The two apps need only Appwrite's URL: they start side by side (JVM start-up is most of the wait).
-            CompletableFuture<ServerProcess> csrStart = CompletableFuture.supplyAsync(() -> ServerProcess.start(
-                    ServerSpec.javaJar("csr-app", CHILD_JVM_OPTIONS, jars.csrJar(),
-                            List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", browserApi.toString(),
-                                    "--project", PROJECT_ID, "--upstream-timeout", UPSTREAM_TIMEOUT))
-                            .withStartTimeout(START_TIMEOUT), logDir), command -> {
-                Thread thread = new Thread(command, "server-bench-start-csr");
-                thread.setDaemon(true);
-                thread.start();
-            });
+            CompletableFuture<ServerProcess> csrStart = CompletableFuture.supplyAsync(
+                    () -> ServerProcess.start(
+                            ServerSpec.javaJar(
+                                            "csr-app",
+                                            CHILD_JVM_OPTIONS,
+                                            jars.csrJar(),
+                                            List.of(
+                                                    "--port",
+                                                    "0",
+                                                    "--host",
+                                                    "127.0.0.1",
+                                                    "--appwrite-endpoint",
+                                                    browserApi.toString(),
+                                                    "--project",
+                                                    PROJECT_ID,
+                                                    "--upstream-timeout",
+                                                    UPSTREAM_TIMEOUT))
+                                    .withStartTimeout(START_TIMEOUT),
+                            logDir),
+                    command -> {
+                        Thread thread = new Thread(command, "server-bench-start-csr");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
             ServerProcess ssr = null;
             RuntimeException failure = null;
             try {
-                ssr = start(ServerSpec.javaJar("ssr-app", CHILD_JVM_OPTIONS, jars.ssrJar(),
-                                List.of("--port", "0", "--host", "127.0.0.1", "--appwrite-endpoint", api.toString(),
-                                        "--project", PROJECT_ID, "--upstream-timeout", UPSTREAM_TIMEOUT))
-                        .withEnvironment(Map.of(APP_KEY_ENV, apiKey)), logDir, started);
+                ssr = start(
+                        ServerSpec.javaJar(
+                                        "ssr-app",
+                                        CHILD_JVM_OPTIONS,
+                                        jars.ssrJar(),
+                                        List.of(
+                                                "--port",
+                                                "0",
+                                                "--host",
+                                                "127.0.0.1",
+                                                "--appwrite-endpoint",
+                                                api.toString(),
+                                                "--project",
+                                                PROJECT_ID,
+                                                "--upstream-timeout",
+                                                UPSTREAM_TIMEOUT))
+                                .withEnvironment(Map.of(APP_KEY_ENV, apiKey)),
+                        logDir,
+                        started);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -88,8 +135,15 @@ public final class ServerStack implements AutoCloseable {
                 throw failure;
             }
             ServerProcess csr = started.get(started.size() - 1);
-            RunningServers targets = new RunningServers(api, ssr.url(), csr.url(), PROJECT_ID, apiKey,
-                    OptionalLong.of(emulator.pid()), OptionalLong.of(ssr.pid()), OptionalLong.of(csr.pid()));
+            RunningServers targets = new RunningServers(
+                    api,
+                    ssr.url(),
+                    csr.url(),
+                    PROJECT_ID,
+                    apiKey,
+                    OptionalLong.of(emulator.pid()),
+                    OptionalLong.of(ssr.pid()),
+                    OptionalLong.of(csr.pid()));
             return new ServerStack(started, targets);
         } catch (RuntimeException e) {
             closeAll(started);

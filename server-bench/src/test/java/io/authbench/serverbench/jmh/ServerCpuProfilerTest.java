@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -24,8 +26,6 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.runner.WorkloadParams;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 class ServerCpuProfilerTest {
     private static final long OPS = 100;
@@ -55,11 +55,18 @@ class ServerCpuProfilerTest {
         while (busyCpu.total().minus(start).toMillis() < 500 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        Map<String, Double> results = scores(profiler.afterIteration(params, params.getMeasurement(),
+        Map<String, Double> results = scores(profiler.afterIteration(
+                params,
+                params.getMeasurement(),
                 new IterationResult(params, params.getMeasurement(), new IterationResultMetaData(OPS, OPS))));
 
-        assertThat(results).containsOnlyKeys(ServerCpuProfiler.APP, ServerCpuProfiler.APPWRITE, ServerCpuProfiler.APP_JIT,
-                ServerCpuProfiler.APPWRITE_JIT, ServerCpuProfiler.CLIENT);
+        assertThat(results)
+                .containsOnlyKeys(
+                        ServerCpuProfiler.APP,
+                        ServerCpuProfiler.APPWRITE,
+                        ServerCpuProfiler.APP_JIT,
+                        ServerCpuProfiler.APPWRITE_JIT,
+                        ServerCpuProfiler.CLIENT);
         // The spinner's loop is compiled within milliseconds: its CPU is request CPU, not JIT.
         assertThat(results.get(ServerCpuProfiler.APP)).isGreaterThanOrEqualTo(400.0 / OPS);
         assertThat(results.get(ServerCpuProfiler.APP) + results.get(ServerCpuProfiler.APP_JIT))
@@ -73,9 +80,12 @@ class ServerCpuProfilerTest {
         Map<String, Long> pids = ServerCpuProfiler.parsePids("appwrite=10, ssr=11,csr=12,bogus=x");
 
         assertThat(pids).containsOnlyKeys("appwrite", "ssr", "csr");
-        assertThat(ServerCpuProfiler.appProcess("io.authbench.serverbench.jmh.AppwriteSdkBenchmarks.accountGet", pids)).isEmpty();
-        assertThat(ServerCpuProfiler.appProcess("io.authbench.serverbench.jmh.CsrBenchmarks.indexHtml", pids)).hasValue(12);
-        assertThat(ServerCpuProfiler.appProcess("io.authbench.serverbench.jmh.SsrBenchmarks.login", pids)).hasValue(11);
+        assertThat(ServerCpuProfiler.appProcess("io.authbench.serverbench.jmh.AppwriteSdkBenchmarks.accountGet", pids))
+                .isEmpty();
+        assertThat(ServerCpuProfiler.appProcess("io.authbench.serverbench.jmh.CsrBenchmarks.indexHtml", pids))
+                .hasValue(12);
+        assertThat(ServerCpuProfiler.appProcess("io.authbench.serverbench.jmh.SsrBenchmarks.login", pids))
+                .hasValue(11);
         assertThat(ServerCpuProfiler.pidsValue(OptionalLong.of(1), OptionalLong.empty(), OptionalLong.of(3)))
                 .isEqualTo("appwrite=1,csr=3");
     }
@@ -86,16 +96,26 @@ class ServerCpuProfilerTest {
         ServerCpuProfiler profiler = new ServerCpuProfiler();
         profiler.beforeIteration(params, params.getMeasurement());
 
-        assertThat(scores(profiler.afterIteration(params, params.getMeasurement(),
-                new IterationResult(params, params.getMeasurement(), new IterationResultMetaData(OPS, OPS)))))
-                .as("only the benchmark JVM's own CPU").containsOnlyKeys(ServerCpuProfiler.CLIENT);
+        assertThat(scores(profiler.afterIteration(
+                        params,
+                        params.getMeasurement(),
+                        new IterationResult(params, params.getMeasurement(), new IterationResultMetaData(OPS, OPS)))))
+                .as("only the benchmark JVM's own CPU")
+                .containsOnlyKeys(ServerCpuProfiler.CLIENT);
     }
 
     private Process start(String mode) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
-                "-cp", TestClasspath.current(), Spinner.class.getName(), mode).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx32m",
+                        "-cp",
+                        TestClasspath.current(),
+                        Spinner.class.getName(),
+                        mode)
+                .start();
         children.add(child);
-        assertThat(new BufferedReader(new InputStreamReader(child.getInputStream())).readLine()).isEqualTo("ready");
+        assertThat(new BufferedReader(new InputStreamReader(child.getInputStream())).readLine())
+                .isEqualTo("ready");
         return child;
     }
 
@@ -105,8 +125,27 @@ class ServerCpuProfilerTest {
 
     private static BenchmarkParams params(String benchmark) {
         IterationParams iteration = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.seconds(1), 1);
-        return new BenchmarkParams(benchmark, benchmark + "_generated", false, 1, new int[] {1}, List.of(), 1, 0,
-                iteration, iteration, Mode.Throughput, new WorkloadParams(), TimeUnit.MILLISECONDS, 1, "java",
-                List.of(), "17", "OpenJDK", "17", "1.37", TimeValue.minutes(1));
+        return new BenchmarkParams(
+                benchmark,
+                benchmark + "_generated",
+                false,
+                1,
+                new int[] {1},
+                List.of(),
+                1,
+                0,
+                iteration,
+                iteration,
+                Mode.Throughput,
+                new WorkloadParams(),
+                TimeUnit.MILLISECONDS,
+                1,
+                "java",
+                List.of(),
+                "17",
+                "OpenJDK",
+                "17",
+                "1.37",
+                TimeValue.minutes(1));
     }
 }

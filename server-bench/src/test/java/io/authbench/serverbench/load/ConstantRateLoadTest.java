@@ -20,13 +20,16 @@ class ConstantRateLoadTest {
     @Test
     void a_server_with_a_known_delay_is_measured_with_that_latency() throws Exception {
         try (TestServer server = new TestServer(exchange -> Thread.sleep(30))) {
-            LoadOutcome outcome = ConstantRateLoad.run(new GetPageView(server.url()),
-                    LoadSettings.of(40, Duration.ofSeconds(1)).withConcurrency(8), client);
+            LoadOutcome outcome = ConstantRateLoad.run(
+                    new GetPageView(server.url()),
+                    LoadSettings.of(40, Duration.ofSeconds(1)).withConcurrency(8),
+                    client);
 
             assertThat(outcome.succeeded()).isEqualTo(40);
             assertThat(outcome.errors()).isEmpty();
             assertThat(outcome.latencies().getTotalCount()).isEqualTo(40);
-            assertThat(outcome.latencies().getMinValue()).isGreaterThanOrEqualTo(Duration.ofMillis(30).toNanos());
+            assertThat(outcome.latencies().getMinValue())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(30).toNanos());
             assertThat(outcome.percentileMillis(50)).isBetween(30.0, 1000.0);
         }
     }
@@ -44,12 +47,15 @@ class ConstantRateLoadTest {
                 }
             }
         })) {
-            LoadOutcome outcome = ConstantRateLoad.run(new GetPageView(server.url()),
-                    LoadSettings.of(100, Duration.ofSeconds(2)).withConcurrency(4), client);
+            LoadOutcome outcome = ConstantRateLoad.run(
+                    new GetPageView(server.url()),
+                    LoadSettings.of(100, Duration.ofSeconds(2)).withConcurrency(4),
+                    client);
 
             Histogram latencies = outcome.latencies();
             assertThat(outcome.succeeded()).isEqualTo(200);
-            assertThat(latencies.getMaxValue()).isGreaterThanOrEqualTo(Duration.ofMillis(900).toNanos());
+            assertThat(latencies.getMaxValue())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(900).toNanos());
             // About 100 requests were due during the stall; those due in its first half waited more than 0.5 s.
             // Measured from the moment they were sent (no correction) only the 4 in flight would show it.
             long waitedOverHalfASecond = latencies.getTotalCount()
@@ -62,8 +68,10 @@ class ConstantRateLoadTest {
     @Test
     void a_run_stops_at_its_hard_limit_and_counts_what_was_not_sent() throws Exception {
         try (TestServer server = new TestServer(exchange -> Thread.sleep(3000))) {
-            LoadSettings settings = LoadSettings.of(50, Duration.ofSeconds(30)).withConcurrency(4)
-                    .withRequestTimeout(Duration.ofMillis(300)).withHardLimit(Duration.ofSeconds(1));
+            LoadSettings settings = LoadSettings.of(50, Duration.ofSeconds(30))
+                    .withConcurrency(4)
+                    .withRequestTimeout(Duration.ofMillis(300))
+                    .withHardLimit(Duration.ofSeconds(1));
             long started = System.nanoTime();
             LoadOutcome outcome = ConstantRateLoad.run(new GetPageView(server.url()), settings, client);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -80,8 +88,10 @@ class ConstantRateLoadTest {
     void a_run_never_sends_more_than_its_request_bound() throws Exception {
         AtomicInteger received = new AtomicInteger();
         try (TestServer server = new TestServer(exchange -> received.incrementAndGet())) {
-            LoadOutcome outcome = ConstantRateLoad.run(new GetPageView(server.url()),
-                    LoadSettings.of(1000, Duration.ofSeconds(60)).withMaxRequests(50), client);
+            LoadOutcome outcome = ConstantRateLoad.run(
+                    new GetPageView(server.url()),
+                    LoadSettings.of(1000, Duration.ofSeconds(60)).withMaxRequests(50),
+                    client);
 
             assertThat(outcome.planned()).isEqualTo(50);
             assertThat(outcome.sent()).isEqualTo(50);
@@ -95,8 +105,10 @@ class ConstantRateLoadTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        LoadOutcome outcome = ConstantRateLoad.run(new GetPageView(URI.create("http://127.0.0.1:" + port + "/")),
-                LoadSettings.of(20, Duration.ofMillis(500)), client);
+        LoadOutcome outcome = ConstantRateLoad.run(
+                new GetPageView(URI.create("http://127.0.0.1:" + port + "/")),
+                LoadSettings.of(20, Duration.ofMillis(500)),
+                client);
 
         assertThat(outcome.succeeded()).isZero();
         assertThat(outcome.errors()).containsOnlyKeys(ErrorKind.REFUSED);
@@ -112,7 +124,7 @@ class ConstantRateLoadTest {
                 while (running.get()) {
                     try (Socket connection = socket.accept()) {
                         connection.getInputStream().read(); // the request has arrived
-                        connection.setSoLinger(true, 0);    // close with RST
+                        connection.setSoLinger(true, 0); // close with RST
                     } catch (Exception e) {
                         return;
                     }
@@ -122,7 +134,8 @@ class ConstantRateLoadTest {
             acceptor.start();
             LoadOutcome outcome = ConstantRateLoad.run(
                     new GetPageView(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/")),
-                    LoadSettings.of(20, Duration.ofMillis(500)).withConcurrency(2), client);
+                    LoadSettings.of(20, Duration.ofMillis(500)).withConcurrency(2),
+                    client);
             running.set(false);
 
             assertThat(outcome.succeeded()).isZero();
@@ -133,8 +146,10 @@ class ConstantRateLoadTest {
     @Test
     void a_server_that_never_answers_is_recorded_as_timeouts() throws Exception {
         try (TestServer server = new TestServer(exchange -> Thread.sleep(5000))) {
-            LoadOutcome outcome = ConstantRateLoad.run(new GetPageView(server.url()),
-                    LoadSettings.of(10, Duration.ofMillis(500)).withRequestTimeout(Duration.ofMillis(200)), client);
+            LoadOutcome outcome = ConstantRateLoad.run(
+                    new GetPageView(server.url()),
+                    LoadSettings.of(10, Duration.ofMillis(500)).withRequestTimeout(Duration.ofMillis(200)),
+                    client);
 
             assertThat(outcome.succeeded()).isZero();
             assertThat(outcome.errors()).containsOnlyKeys(ErrorKind.TIMEOUT);

@@ -20,7 +20,8 @@ final class GetPageView implements PageView {
     }
 
     @Override
-    public void perform(HttpClient client, long sequence, Duration timeout) throws PageViewFailure, InterruptedException {
+    public void perform(HttpClient client, long sequence, Duration timeout)
+            throws PageViewFailure, InterruptedException {
         Requests.send(client, HttpRequest.newBuilder(url).timeout(timeout).GET().build(), Set.of(200), target());
     }
 }

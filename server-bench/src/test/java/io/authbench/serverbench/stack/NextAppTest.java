@@ -47,15 +47,28 @@ class NextAppTest {
     void the_start_command_has_the_placeholders_filled_and_the_key_only_in_the_environment() throws Exception {
         NextApp app = NextApp.read(app("ssr", TARGET, true), "next-ssr");
 
-        ServerSpec spec = app.spec(41000, URI.create("http://127.0.0.1:9000/v1"), URI.create("http://localhost:9000/v1"),
-                "authbench", "standard_secret");
+        ServerSpec spec = app.spec(
+                41000,
+                URI.create("http://127.0.0.1:9000/v1"),
+                URI.create("http://localhost:9000/v1"),
+                "authbench",
+                "standard_secret");
 
         assertThat(spec.name()).isEqualTo("next-ssr");
-        assertThat(spec.command()).containsExactly("node", "node_modules/next/dist/bin/next", "start", "--port", "41000",
-                "--hostname", "127.0.0.1");
+        assertThat(spec.command())
+                .containsExactly(
+                        "node",
+                        "node_modules/next/dist/bin/next",
+                        "start",
+                        "--port",
+                        "41000",
+                        "--hostname",
+                        "127.0.0.1");
         assertThat(String.join(" ", spec.command())).doesNotContain("standard_secret");
-        assertThat(spec.environment()).containsEntry("APPWRITE_ENDPOINT", "http://127.0.0.1:9000/v1")
-                .containsEntry("APPWRITE_PROJECT", "authbench").containsEntry("APPWRITE_API_KEY", "standard_secret");
+        assertThat(spec.environment())
+                .containsEntry("APPWRITE_ENDPOINT", "http://127.0.0.1:9000/v1")
+                .containsEntry("APPWRITE_PROJECT", "authbench")
+                .containsEntry("APPWRITE_API_KEY", "standard_secret");
         assertThat(spec.toString()).doesNotContain("standard_secret");
         assertThat(spec.workingDirectory()).isEqualTo(nextjs.resolve("ssr").toAbsolutePath());
         assertThat(spec.startTimeout()).isEqualTo(Duration.ofSeconds(45));
@@ -65,11 +78,20 @@ class NextAppTest {
 
     @Test
     void an_app_without_an_api_key_variable_gets_no_key() throws Exception {
-        NextApp app = NextApp.read(app("csr", TARGET.replace("next-ssr", "next-csr")
-                .replace("\"apiKeyEnvironment\": \"APPWRITE_API_KEY\",", ""), true), "next-csr");
+        NextApp app = NextApp.read(
+                app(
+                        "csr",
+                        TARGET.replace("next-ssr", "next-csr")
+                                .replace("\"apiKeyEnvironment\": \"APPWRITE_API_KEY\",", ""),
+                        true),
+                "next-csr");
 
-        ServerSpec spec = app.spec(41001, URI.create("http://127.0.0.1:9000/v1"), URI.create("http://localhost:9000/v1"),
-                "authbench", "standard_secret");
+        ServerSpec spec = app.spec(
+                41001,
+                URI.create("http://127.0.0.1:9000/v1"),
+                URI.create("http://localhost:9000/v1"),
+                "authbench",
+                "standard_secret");
 
         assertThat(spec.environment()).doesNotContainValue("standard_secret");
     }
@@ -78,7 +100,8 @@ class NextAppTest {
     void an_app_that_was_not_built_is_named_with_the_build_command() throws Exception {
         Path dir = app("ssr", TARGET, false);
 
-        assertThatThrownBy(() -> NextApp.read(dir, "next-ssr")).isInstanceOf(ServerBenchException.class)
+        assertThatThrownBy(() -> NextApp.read(dir, "next-ssr"))
+                .isInstanceOf(ServerBenchException.class)
                 .hasMessage("next-ssr is not built: " + dir.toAbsolutePath().resolve(".next/BUILD_ID") + " is missing"
                         + " (`next start` serves a production build). Build them with `mvn -B -q -pl nextjs -am verify"
                         + " -Dbench.nextjs=true -DskipTests` (or `node nextjs/build-apps.mjs`).");
@@ -86,36 +109,47 @@ class NextAppTest {
 
     @Test
     void a_folder_without_a_target_file_or_with_another_app_is_refused_with_what_to_do() throws Exception {
-        assertThatThrownBy(() -> NextApp.read(nextjs.resolve("ssr"), "next-ssr")).hasMessageContaining("target.json not"
-                + " found. Point --nextjs-dir at the project's nextjs folder");
+        assertThatThrownBy(() -> NextApp.read(nextjs.resolve("ssr"), "next-ssr"))
+                .hasMessageContaining("target.json not" + " found. Point --nextjs-dir at the project's nextjs folder");
         Path csrFolder = app("csr", TARGET, true);
-        assertThatThrownBy(() -> NextApp.read(csrFolder, "next-csr")).hasMessageContaining("describes 'next-ssr',"
-                + " expected 'next-csr'");
+        assertThatThrownBy(() -> NextApp.read(csrFolder, "next-csr"))
+                .hasMessageContaining("describes 'next-ssr'," + " expected 'next-csr'");
         Path broken = app("broken", "{\"name\": \"next-ssr\", \"start\": {}}", true);
-        assertThatThrownBy(() -> NextApp.read(broken, "next-ssr")).hasMessageContaining("has no start.command or no"
-                + " start.ready.url");
+        assertThatThrownBy(() -> NextApp.read(broken, "next-ssr"))
+                .hasMessageContaining("has no start.command or no" + " start.ready.url");
         Path unknown = app("unknown", TARGET.replace("{host}", "{nope}"), true);
-        assertThatThrownBy(() -> NextApp.read(unknown, "next-ssr").spec(1, URI.create("http://127.0.0.1:9/v1"),
-                URI.create("http://localhost:9/v1"), "p", "k")).hasMessageContaining("placeholder {nope}");
+        assertThatThrownBy(() -> NextApp.read(unknown, "next-ssr")
+                        .spec(1, URI.create("http://127.0.0.1:9/v1"), URI.create("http://localhost:9/v1"), "p", "k"))
+                .hasMessageContaining("placeholder {nope}");
     }
 
     @Test
     void apps_that_cannot_start_are_skipped_with_their_reason_and_nothing_is_started() throws Exception {
         app("ssr", TARGET, false);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        RunningServers servers = new RunningServers(URI.create("http://127.0.0.1:9/v1"), URI.create("http://127.0.0.1:8"),
-                URI.create("http://127.0.0.1:7"), "authbench", "standard_secret", OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty());
+        RunningServers servers = new RunningServers(
+                URI.create("http://127.0.0.1:9/v1"),
+                URI.create("http://127.0.0.1:8"),
+                URI.create("http://127.0.0.1:7"),
+                "authbench",
+                "standard_secret",
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty());
 
-        try (NextStack stack = NextStack.launch(nextjs, servers, nextjs.resolve("logs"),
-                new PrintStream(progress, true, StandardCharsets.UTF_8))) {
+        try (NextStack stack = NextStack.launch(
+                nextjs, servers, nextjs.resolve("logs"), new PrintStream(progress, true, StandardCharsets.UTF_8))) {
             assertThat(stack.running()).isEmpty();
-            assertThat(stack.skipped()).satisfiesExactly(
-                    s -> assertThat(s).startsWith("next-ssr was not measured (it did not start): next-ssr is not built"),
-                    s -> assertThat(s).startsWith("next-csr was not measured (it did not start): next-csr: ")
-                            .contains("target.json not found"));
+            assertThat(stack.skipped())
+                    .satisfiesExactly(
+                            s -> assertThat(s)
+                                    .startsWith("next-ssr was not measured (it did not start): next-ssr is not built"),
+                            s -> assertThat(s)
+                                    .startsWith("next-csr was not measured (it did not start): next-csr: ")
+                                    .contains("target.json not found"));
         }
-        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("next-ssr was not measured")
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains("next-ssr was not measured")
                 .doesNotContain("standard_secret");
     }
 
@@ -123,29 +157,50 @@ class NextAppTest {
     void an_app_that_exits_at_start_is_skipped_with_its_log_tail_and_the_other_one_still_starts() throws Exception {
         // A stand-in for `next start` that fails the way a misconfigured app does (one line on stderr, exit 2), and one
         // that serves its ready URL: both real processes.
-        app("ssr", TARGET.replace("[\"node\", \"node_modules/next/dist/bin/next\", \"start\", \"--port\", \"{port}\","
-                + " \"--hostname\", \"{host}\"]", "[\"sh\", \"-c\", \"echo 'next-ssr: APPWRITE_ENDPOINT is not set.' >&2;"
-                + " exit 2\"]"), true);
-        app("csr", TARGET.replace("next-ssr", "next-csr").replace("[\"node\", \"node_modules/next/dist/bin/next\","
-                + " \"start\", \"--port\", \"{port}\", \"--hostname\", \"{host}\"]", "[\"python3\", \"-m\","
-                + " \"http.server\", \"{port}\", \"--bind\", \"{host}\"]").replace("/login", "/"), true);
+        app(
+                "ssr",
+                TARGET.replace(
+                        "[\"node\", \"node_modules/next/dist/bin/next\", \"start\", \"--port\", \"{port}\","
+                                + " \"--hostname\", \"{host}\"]",
+                        "[\"sh\", \"-c\", \"echo 'next-ssr: APPWRITE_ENDPOINT is not set.' >&2;" + " exit 2\"]"),
+                true);
+        app(
+                "csr",
+                TARGET.replace("next-ssr", "next-csr")
+                        .replace(
+                                "[\"node\", \"node_modules/next/dist/bin/next\","
+                                        + " \"start\", \"--port\", \"{port}\", \"--hostname\", \"{host}\"]",
+                                "[\"python3\", \"-m\"," + " \"http.server\", \"{port}\", \"--bind\", \"{host}\"]")
+                        .replace("/login", "/"),
+                true);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        RunningServers servers = new RunningServers(URI.create("http://127.0.0.1:9/v1"), URI.create("http://127.0.0.1:8"),
-                URI.create("http://127.0.0.1:7"), "authbench", "standard_secret", OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty());
+        RunningServers servers = new RunningServers(
+                URI.create("http://127.0.0.1:9/v1"),
+                URI.create("http://127.0.0.1:8"),
+                URI.create("http://127.0.0.1:7"),
+                "authbench",
+                "standard_secret",
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty());
 
-        try (NextStack stack = NextStack.launch(nextjs, servers, nextjs.resolve("logs"),
-                new PrintStream(progress, true, StandardCharsets.UTF_8))) {
-            assertThat(stack.skipped()).singleElement().satisfies(s -> assertThat(s)
-                    .startsWith("next-ssr was not measured (it did not start): next-ssr exited with")
-                    .contains("next-ssr: APPWRITE_ENDPOINT is not set.").doesNotContain("standard_secret"));
+        try (NextStack stack = NextStack.launch(
+                nextjs, servers, nextjs.resolve("logs"), new PrintStream(progress, true, StandardCharsets.UTF_8))) {
+            assertThat(stack.skipped())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s)
+                            .startsWith("next-ssr was not measured (it did not start): next-ssr exited with")
+                            .contains("next-ssr: APPWRITE_ENDPOINT is not set.")
+                            .doesNotContain("standard_secret"));
             assertThat(stack.running()).singleElement().satisfies(app -> {
                 assertThat(app.variant()).isEqualTo("next-csr");
                 assertThat(app.pid()).isPresent();
-                assertThat(app.browserOrigin()).isEqualTo("http://localhost:" + app.url().getPort());
+                assertThat(app.browserOrigin())
+                        .isEqualTo("http://localhost:" + app.url().getPort());
             });
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
+                .isEmpty();
     }
 
     @Test
@@ -156,7 +211,7 @@ class NextAppTest {
                 + "<script src=\"/_next/static/chunks/a.js\"></script><script>inline()</script>"
                 + "<script src=\"https://cdn.example/x.js\"></script></head></html>";
 
-        assertThat(NextCsrPage.scripts(html)).containsExactly("/_next/static/chunks/a.js",
-                "/_next/static/chunks/app/page-1.js");
+        assertThat(NextCsrPage.scripts(html))
+                .containsExactly("/_next/static/chunks/a.js", "/_next/static/chunks/app/page-1.js");
     }
 }

@@ -3,8 +3,8 @@ package io.authbench.serverbench.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 class ServerCpuTest {
     @Test
@@ -22,7 +22,9 @@ class ServerCpuTest {
                 used = cpu.since(before).totalNanos();
             }
             assertThat(used).as("the busy child's CPU, counted for its parent").isGreaterThanOrEqualTo(200_000_000L);
-            assertThat(cpu.since(before).compilerNanos()).as("a shell has no JIT threads").isZero();
+            assertThat(cpu.since(before).compilerNanos())
+                    .as("a shell has no JIT threads")
+                    .isZero();
         } finally {
             parent.descendants().forEach(ProcessHandle::destroyForcibly);
             parent.destroyForcibly();
@@ -40,7 +42,9 @@ class ServerCpuTest {
         }
         ServerCpu.Usage used = self.since(before);
 
-        assertThat(before.threads()).as("per-thread schedstat on Linux, as in the browser phase").isPresent();
+        assertThat(before.threads())
+                .as("per-thread schedstat on Linux, as in the browser phase")
+                .isPresent();
         assertThat(used.totalNanos() + (sink == 42 ? 1 : 0)).isPositive();
         assertThat(used.compilerNanos()).isBetween(0L, used.totalNanos());
         assertThat(used.requestNanos()).isEqualTo(used.totalNanos() - used.compilerNanos());
@@ -50,8 +54,8 @@ class ServerCpuTest {
 
     @Test
     void without_a_per_thread_reading_the_process_total_counts_as_requests() {
-        ServerCpu.Usage used = ServerCpu.between(new ServerCpu.Sample(Optional.empty(), 1_000),
-                new ServerCpu.Sample(Optional.empty(), 31_000));
+        ServerCpu.Usage used = ServerCpu.between(
+                new ServerCpu.Sample(Optional.empty(), 1_000), new ServerCpu.Sample(Optional.empty(), 31_000));
 
         assertThat(used.totalNanos()).isEqualTo(30_000);
         assertThat(used.compilerNanos()).isZero();

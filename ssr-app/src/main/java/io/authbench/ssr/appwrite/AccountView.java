@@ -10,5 +10,4 @@ package io.authbench.ssr.appwrite;
  * @param createdAt         {@code $createdAt}, an Appwrite datetime such as {@code 2026-11-27T07:00:00.000+00:00}
  * @param emailVerified     {@code emailVerification}
  */
-public record AccountView(String id, String name, String email, String createdAt, boolean emailVerified) {
-}
+public record AccountView(String id, String name, String email, String createdAt, boolean emailVerified) {}

@@ -19,9 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.X509TrustManager;
-import java.util.regex.Pattern;
 import kotlin.coroutines.Continuation;
 import kotlin.coroutines.EmptyCoroutineContext;
 import kotlin.coroutines.intrinsics.IntrinsicsKt;
@@ -68,8 +68,13 @@ public final class AppwriteGateway implements AutoCloseable {
      * As above, verifying an https endpoint against {@code appwriteTrust} (for example the run's own authority,
      * {@code --appwrite-ca}) instead of the JDK's public authorities; {@code null} keeps the JDK's.
      */
-    public AppwriteGateway(URI endpoint, String project, ApiKey apiKey, Duration timeout,
-                           X509TrustManager appwriteTrust, Consumer<String> log) {
+    public AppwriteGateway(
+            URI endpoint,
+            String project,
+            ApiKey apiKey,
+            Duration timeout,
+            X509TrustManager appwriteTrust,
+            Consumer<String> log) {
         this.endpoint = endpoint.toString();
         this.project = project;
         this.apiKey = apiKey;
@@ -89,20 +94,26 @@ public final class AppwriteGateway implements AutoCloseable {
             admin.setForwardedUserAgent(browserUserAgent);
         }
         Account account = new Account(admin);
-        Session session = call(CREATE_SESSION, admin, timings,
-                done -> account.createEmailPasswordSession(email, password, done));
+        Session session =
+                call(CREATE_SESSION, admin, timings, done -> account.createEmailPasswordSession(email, password, done));
         String secret = session.getSecret();
-        if (secret.isEmpty() || secret.length() > MAX_SECRET_LENGTH || !SESSION_SECRET.matcher(secret).matches()) {
+        if (secret.isEmpty()
+                || secret.length() > MAX_SECRET_LENGTH
+                || !SESSION_SECRET.matcher(secret).matches()) {
             // An empty secret means Appwrite did not treat the call as an API-key call.
-            throw new UpstreamFailure(CREATE_SESSION, UpstreamFailure.Kind.BAD_RESPONSE,
-                    secret.isEmpty() ? "the session has no secret; is the API key valid?" : "the session secret is not base64",
+            throw new UpstreamFailure(
+                    CREATE_SESSION,
+                    UpstreamFailure.Kind.BAD_RESPONSE,
+                    secret.isEmpty()
+                            ? "the session has no secret; is the API key valid?"
+                            : "the session secret is not base64",
                     null);
         }
         try {
             return new NewSession(secret, OffsetDateTime.parse(session.getExpire()));
         } catch (DateTimeParseException e) {
-            throw new UpstreamFailure(CREATE_SESSION, UpstreamFailure.Kind.BAD_RESPONSE,
-                    "the session's expire is not a datetime", null);
+            throw new UpstreamFailure(
+                    CREATE_SESSION, UpstreamFailure.Kind.BAD_RESPONSE, "the session's expire is not a datetime", null);
         }
     }
 
@@ -111,8 +122,8 @@ public final class AppwriteGateway implements AutoCloseable {
         Client client = newClient().setSession(sessionSecret);
         Account account = new Account(client);
         User<Map<String, Object>> user = call(GET_ACCOUNT, client, timings, account::get);
-        return new AccountView(user.getId(), user.getName(), user.getEmail(), user.getCreatedAt(),
-                user.getEmailVerification());
+        return new AccountView(
+                user.getId(), user.getName(), user.getEmail(), user.getCreatedAt(), user.getEmailVerification());
     }
 
     /** Ends the session at Appwrite with a fresh session client: {@code account.deleteSession("current")}. */
@@ -148,26 +159,29 @@ public final class AppwriteGateway implements AutoCloseable {
         long start = System.nanoTime();
         try {
             // EmptyCoroutineContext: resume on OkHttp's thread, no hop through a coroutine dispatcher.
-            Object immediate = method.invoke(new CoroutineCallback<T>((value, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(value);
-                }
-            }, EmptyCoroutineContext.INSTANCE));
+            Object immediate = method.invoke(new CoroutineCallback<T>(
+                    (value, error) -> {
+                        if (error != null) {
+                            result.completeExceptionally(error);
+                        } else {
+                            result.complete(value);
+                        }
+                    },
+                    EmptyCoroutineContext.INSTANCE));
             if (immediate != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
-                result.complete((T) immediate);   // finished without suspending
+                result.complete((T) immediate); // finished without suspending
             }
             return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new UpstreamFailure(name, UpstreamFailure.Kind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms", null);
+            throw new UpstreamFailure(
+                    name, UpstreamFailure.Kind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms", null);
         } catch (ExecutionException e) {
             throw classify(name, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamFailure(name, UpstreamFailure.Kind.TIMEOUT, "interrupted while waiting", e);
         } catch (AppwriteException | RuntimeException e) {
-            throw classify(name, e);   // thrown before the request was even sent
+            throw classify(name, e); // thrown before the request was even sent
         } finally {
             http.unregister(id);
             timings.record(name, System.nanoTime() - start);
@@ -186,26 +200,32 @@ public final class AppwriteGateway implements AutoCloseable {
             }
             // A non-JSON error (a proxy's HTML page, a wrong endpoint): the SDK puts the body into the message,
             // which is why it is not repeated here.
-            return new UpstreamFailure(name, UpstreamFailure.Kind.BAD_RESPONSE,
-                    "HTTP " + status + " without an Appwrite error document", null);
+            return new UpstreamFailure(
+                    name,
+                    UpstreamFailure.Kind.BAD_RESPONSE,
+                    "HTTP " + status + " without an Appwrite error document",
+                    null);
         }
         if (error instanceof CancellationException && error.getCause() != null) {
             return classify(name, error.getCause());
         }
         if (error instanceof InterruptedIOException) {
-            return new UpstreamFailure(name, UpstreamFailure.Kind.TIMEOUT, error.getClass().getSimpleName(), null);
+            return new UpstreamFailure(
+                    name, UpstreamFailure.Kind.TIMEOUT, error.getClass().getSimpleName(), null);
         }
         if (error instanceof IOException) {
             return new UpstreamFailure(name, UpstreamFailure.Kind.UNREACHABLE, describe(error), null);
         }
-        return new UpstreamFailure(name, UpstreamFailure.Kind.BAD_RESPONSE, error.getClass().getSimpleName(), null);
+        return new UpstreamFailure(
+                name, UpstreamFailure.Kind.BAD_RESPONSE, error.getClass().getSimpleName(), null);
     }
 
     private static String describe(Throwable error) {
         String message = error.getMessage();
         String hint = error instanceof SSLHandshakeException
                 ? " (Appwrite's certificate was not accepted: check that --appwrite-ca names the authority that issued"
-                        + " it and that it is valid for the endpoint's host name)" : "";
+                        + " it and that it is valid for the endpoint's host name)"
+                : "";
         return error.getClass().getSimpleName() + (message == null ? "" : ": " + message) + hint;
     }
 

@@ -46,8 +46,7 @@ final class UpstreamHttp implements AutoCloseable {
     private final Consumer<String> log;
     final OkHttpClient client;
 
-    record PendingCall(String name, CompletableFuture<?> result) {
-    }
+    record PendingCall(String name, CompletableFuture<?> result) {}
 
     /**
      * @param appwriteTrust the authorities an https Appwrite endpoint is verified against; {@code null}: the JDK's
@@ -56,8 +55,8 @@ final class UpstreamHttp implements AutoCloseable {
     UpstreamHttp(Duration timeout, X509TrustManager appwriteTrust, Consumer<String> log) {
         this.log = log;
         // OkHttp's own dispatcher executor, but with daemon threads that report an SDK crash to us.
-        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
+        this.executor = new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "appwrite-http-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     thread.setUncaughtExceptionHandler((t, e) -> onSdkCrash(e));
@@ -70,8 +69,7 @@ final class UpstreamHttp implements AutoCloseable {
         if (appwriteTrust != null) {
             builder.sslSocketFactory(TlsContexts.trusting(appwriteTrust).getSocketFactory(), appwriteTrust);
         }
-        this.client = builder
-                .dispatcher(dispatcher)
+        this.client = builder.dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
@@ -103,11 +101,16 @@ final class UpstreamHttp implements AutoCloseable {
         PendingCall call = id == null ? null : pending.remove(id);
         String name = call == null ? "an Appwrite call" : call.name();
         // The class name only: messages of parse errors are safe today, but a body fragment must never reach a log.
-        log.accept(name + ": the Appwrite SDK could not read the response (" + error.getClass().getSimpleName()
-                + "); answering with an error page");
+        log.accept(name + ": the Appwrite SDK could not read the response ("
+                + error.getClass().getSimpleName() + "); answering with an error page");
         if (call != null) {
-            call.result().completeExceptionally(new UpstreamFailure(name, UpstreamFailure.Kind.BAD_RESPONSE,
-                    "the SDK could not read the response: " + error.getClass().getSimpleName(), null));
+            call.result()
+                    .completeExceptionally(new UpstreamFailure(
+                            name,
+                            UpstreamFailure.Kind.BAD_RESPONSE,
+                            "the SDK could not read the response: "
+                                    + error.getClass().getSimpleName(),
+                            null));
         }
     }
 

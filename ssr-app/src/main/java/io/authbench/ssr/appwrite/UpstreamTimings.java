@@ -28,6 +28,8 @@ public final class UpstreamTimings {
 
     /** The header value, or empty when the request made no Appwrite call. */
     public synchronized Optional<String> headerValue() {
-        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.stream().collect(Collectors.joining(", ")));
+        return entries.isEmpty()
+                ? Optional.empty()
+                : Optional.of(entries.stream().collect(Collectors.joining(", ")));
     }
 }

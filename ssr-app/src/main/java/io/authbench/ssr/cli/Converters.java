@@ -13,8 +13,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Flag value parsers whose messages say what was wrong with the value and what a good one looks like. */
 final class Converters {
-    private Converters() {
-    }
+    private Converters() {}
 
     static final class Port implements ITypeConverter<Integer> {
         @Override
@@ -80,7 +79,8 @@ final class Converters {
                 throw new TypeConversionException("'" + value + "' is not an http(s) URL with a host" + example);
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                throw new TypeConversionException("'" + value + "' must not have a query, fragment or user info" + example);
+                throw new TypeConversionException(
+                        "'" + value + "' must not have a query, fragment or user info" + example);
             }
             String text = uri.toString();
             return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
@@ -94,8 +94,9 @@ final class Converters {
         @Override
         public String convert(String value) {
             if (!ID.matcher(value).matches()) {
-                throw new TypeConversionException("'" + value
-                        + "' is not a project id (up to 36 letters, digits, '.', '_' or '-', starting with a letter or digit)");
+                throw new TypeConversionException(
+                        "'" + value
+                                + "' is not a project id (up to 36 letters, digits, '.', '_' or '-', starting with a letter or digit)");
             }
             return value;
         }

@@ -25,69 +25,104 @@ import picocli.CommandLine.Option;
  * The command line of {@code ssr-app}: flags → {@link SsrConfig}. The API key comes from a file or the
  * {@value #API_KEY_VARIABLE} variable, never from an argument (arguments are visible to every user of the machine).
  */
-@Command(name = SsrCommandLine.NAME, mixinStandardHelpOptions = true, version = "ssr-app 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = SsrCommandLine.NAME,
+        mixinStandardHelpOptions = true,
+        version = "ssr-app 0.1.0",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "The SSR pattern of AuthBench: signs users in through Appwrite with the Java/Kotlin SDK and"
                 + " renders their pages on the server. Prints 'LISTENING <url>' on stdout once it accepts requests.",
-        footer = {"", "The API key (scope sessions.write) comes from --api-key-file or the environment variable "
-                + SsrCommandLine.API_KEY_VARIABLE + "; it is never accepted as an argument."})
+        footer = {
+            "",
+            "The API key (scope sessions.write) comes from --api-key-file or the environment variable "
+                    + SsrCommandLine.API_KEY_VARIABLE + "; it is never accepted as an argument."
+        })
 public final class SsrCommandLine {
     public static final String NAME = "ssr-app";
     public static final String API_KEY_VARIABLE = "APPWRITE_API_KEY";
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", converter = Converters.Port.class,
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "0",
+            converter = Converters.Port.class,
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
     String host;
 
-    @Option(names = "--appwrite-endpoint", paramLabel = "URL", required = true, converter = Converters.Endpoint.class,
+    @Option(
+            names = "--appwrite-endpoint",
+            paramLabel = "URL",
+            required = true,
+            converter = Converters.Endpoint.class,
             description = "Appwrite's API base, for example http://localhost:1234/v1 (required).")
     URI endpoint;
 
-    @Option(names = "--project", paramLabel = "ID", defaultValue = "authbench", converter = Converters.ProjectId.class,
+    @Option(
+            names = "--project",
+            paramLabel = "ID",
+            defaultValue = "authbench",
+            converter = Converters.ProjectId.class,
             description = "Appwrite project id (default: ${DEFAULT-VALUE}).")
     String project;
 
-    @Option(names = "--api-key-file", paramLabel = "FILE",
+    @Option(
+            names = "--api-key-file",
+            paramLabel = "FILE",
             description = "File holding the Appwrite API key (default: the " + API_KEY_VARIABLE + " variable).")
     Path apiKeyFile;
 
-    @Option(names = "--upstream-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Timeout.class,
+    @Option(
+            names = "--upstream-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            converter = Converters.Timeout.class,
             description = "Longest wait for one Appwrite call, e.g. 500ms, 5s, 1m (default: ${DEFAULT-VALUE}).")
     Duration upstreamTimeout;
 
     @Option(names = "--request-log", description = "Log one line per request (default: off).")
     boolean requestLog;
 
-    @Option(names = "--secure-cookies", paramLabel = "auto|always|never", defaultValue = "auto",
+    @Option(
+            names = "--secure-cookies",
+            paramLabel = "auto|always|never",
+            defaultValue = "auto",
             converter = Converters.Policy.class,
             description = "Mark the session cookie Secure: auto = when the request came over https or with"
                     + " X-Forwarded-Proto: https (default: ${DEFAULT-VALUE}).")
     CookiePolicy cookiePolicy;
 
-    @Option(names = ServerTlsFiles.CERT_OPTION, paramLabel = "FILE",
+    @Option(
+            names = ServerTlsFiles.CERT_OPTION,
+            paramLabel = "FILE",
             description = "PEM certificate chain, the app's own certificate first. With --tls-key: serve HTTPS with"
                     + " HTTP/2 (ALPN) instead of plain HTTP.")
     Path tlsCert;
 
-    @Option(names = ServerTlsFiles.KEY_OPTION, paramLabel = "FILE",
+    @Option(
+            names = ServerTlsFiles.KEY_OPTION,
+            paramLabel = "FILE",
             description = "PEM private key (unencrypted PKCS#8) of the --tls-cert certificate.")
     Path tlsKey;
 
-    @Option(names = "--appwrite-ca", paramLabel = "FILE",
+    @Option(
+            names = "--appwrite-ca",
+            paramLabel = "FILE",
             description = "PEM certificate authority to verify an https Appwrite endpoint against, instead of the"
                     + " JDK's public ones (default: the JDK's). Verification stays on.")
     Path appwriteCa;
 
-    private SsrCommandLine() {
-    }
+    private SsrCommandLine() {}
 
     /** The outcome of parsing: either a configuration to run, or help/version text that was already printed. */
-    public record Parsed(Optional<SsrConfig> config) {
-    }
+    public record Parsed(Optional<SsrConfig> config) {}
 
     /**
      * Parses the arguments. Help and version go to {@code out}; nothing else is printed.
@@ -116,8 +151,17 @@ public final class SsrCommandLine {
         ApiKey apiKey = options.readApiKey(environment);
         ServerTlsFiles tls = options.readTls();
         options.checkAppwriteCa();
-        return new Parsed(Optional.of(new SsrConfig(options.host, options.port, options.endpoint, options.project, apiKey,
-                options.upstreamTimeout, options.requestLog, options.cookiePolicy, tls, options.appwriteCa)));
+        return new Parsed(Optional.of(new SsrConfig(
+                options.host,
+                options.port,
+                options.endpoint,
+                options.project,
+                apiKey,
+                options.upstreamTimeout,
+                options.requestLog,
+                options.cookiePolicy,
+                tls,
+                options.appwriteCa)));
     }
 
     /** Both files read and checked now, so a bad pair is a usage error before the ready line. */
@@ -156,11 +200,15 @@ public final class SsrCommandLine {
         }
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             // Name unknown flags only: a stray value could be a secret someone tried to pass as an argument.
-            List<String> flags = unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
-                    .map(arg -> "'" + arg.split("=", 2)[0] + "'").toList();
+            List<String> flags = unmatched.getUnmatched().stream()
+                    .filter(arg -> arg.startsWith("-"))
+                    .map(arg -> "'" + arg.split("=", 2)[0] + "'")
+                    .toList();
             String hint = flags.stream().anyMatch(flag -> flag.contains("key"))
-                    ? " (the API key is read from --api-key-file or " + API_KEY_VARIABLE + ", never from an argument)" : "";
-            return flags.isEmpty() ? "unexpected argument; this app takes flags only"
+                    ? " (the API key is read from --api-key-file or " + API_KEY_VARIABLE + ", never from an argument)"
+                    : "";
+            return flags.isEmpty()
+                    ? "unexpected argument; this app takes flags only"
                     : "unknown option " + String.join(", ", flags) + hint;
         }
         String message = e.getMessage();
@@ -175,8 +223,9 @@ public final class SsrCommandLine {
             try {
                 key = Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new UsageException(source + " cannot be read (" + e.getClass().getSimpleName()
-                        + "); write the API key into that file or set " + API_KEY_VARIABLE);
+                throw new UsageException(
+                        source + " cannot be read (" + e.getClass().getSimpleName()
+                                + "); write the API key into that file or set " + API_KEY_VARIABLE);
             }
         } else {
             source = API_KEY_VARIABLE;

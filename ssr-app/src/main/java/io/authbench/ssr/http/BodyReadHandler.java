@@ -93,8 +93,8 @@ public final class BodyReadHandler implements HttpHandler {
         Reading(HttpServerExchange exchange, StreamSourceChannel channel) {
             this.exchange = exchange;
             this.channel = channel;
-            this.timer = exchange.getIoThread().executeAfter(this::deadlinePassed, DEADLINE.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            this.timer = exchange.getIoThread()
+                    .executeAfter(this::deadlinePassed, DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         void start() {
@@ -110,7 +110,8 @@ public final class BodyReadHandler implements HttpHandler {
             if (finished) {
                 return;
             }
-            try (PooledByteBuffer pooled = exchange.getConnection().getByteBufferPool().allocate()) {
+            try (PooledByteBuffer pooled =
+                    exchange.getConnection().getByteBufferPool().allocate()) {
                 ByteBuffer buffer = pooled.getBuffer();
                 while (true) {
                     buffer.clear();
@@ -119,7 +120,8 @@ public final class BodyReadHandler implements HttpHandler {
                         return; // wait for more
                     }
                     if (read < 0) {
-                        finish(received > FormBody.MAX_BYTES ? Body.TOO_LARGE : new Body(kept.toByteArray(), false),
+                        finish(
+                                received > FormBody.MAX_BYTES ? Body.TOO_LARGE : new Body(kept.toByteArray(), false),
                                 false);
                         return;
                     }

@@ -17,7 +17,11 @@ public final class FormBody {
     public static final int MAX_BYTES = 16 * 1024;
 
     /** Why a body was not accepted. */
-    public enum Problem { NOT_A_FORM, TOO_LARGE, MALFORMED }
+    public enum Problem {
+        NOT_A_FORM,
+        TOO_LARGE,
+        MALFORMED
+    }
 
     /** Thrown for a body this app will not read. */
     public static final class RejectedBody extends Exception {

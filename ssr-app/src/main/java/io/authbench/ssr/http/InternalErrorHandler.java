@@ -22,11 +22,14 @@ public final class InternalErrorHandler implements HttpHandler {
             next.handleRequest(exchange);
         } catch (Exception | LinkageError e) {
             // The class and our own message only: nothing here comes from a request body or a secret.
-            log.accept("internal error on " + exchange.getRequestMethod() + " " + LogText.safe(exchange.getRequestPath()) + ": "
+            log.accept("internal error on " + exchange.getRequestMethod() + " "
+                    + LogText.safe(exchange.getRequestPath()) + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
             if (!exchange.isResponseStarted()) {
                 exchange.getResponseHeaders().clear();
-                Responses.html(exchange, StatusCodes.INTERNAL_SERVER_ERROR,
+                Responses.html(
+                        exchange,
+                        StatusCodes.INTERNAL_SERVER_ERROR,
                         new MessagePage("Something went wrong", "The app failed to handle this request.").html());
             } else {
                 exchange.endExchange();

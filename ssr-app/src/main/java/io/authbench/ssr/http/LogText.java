@@ -4,8 +4,7 @@ package io.authbench.ssr.http;
 public final class LogText {
     private static final int MAX_LENGTH = 200;
 
-    private LogText() {
-    }
+    private LogText() {}
 
     public static String safe(String text) {
         if (text == null) {

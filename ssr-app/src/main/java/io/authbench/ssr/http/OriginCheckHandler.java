@@ -40,8 +40,13 @@ public final class OriginCheckHandler implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
-        Responses.html(exchange, StatusCodes.FORBIDDEN, new MessagePage("Request refused",
-                "This form was sent from another site, so it was not accepted. Open the app and try again.").html());
+        Responses.html(
+                exchange,
+                StatusCodes.FORBIDDEN,
+                new MessagePage(
+                                "Request refused",
+                                "This form was sent from another site, so it was not accepted. Open the app and try again.")
+                        .html());
     }
 
     static boolean isSameOrigin(HttpServerExchange exchange) {
@@ -69,7 +74,8 @@ public final class OriginCheckHandler implements HttpHandler {
         // Behind a reverse proxy that rewrites Host, X-Forwarded-Host is what the browser used. A cross-site form
         // cannot set either header, so honouring it does not weaken the check.
         String forwarded = exchange.getRequestHeaders().getFirst(X_FORWARDED_HOST);
-        String host = forwarded != null && !forwarded.isBlank() ? forwarded.split(",", 2)[0]
+        String host = forwarded != null && !forwarded.isBlank()
+                ? forwarded.split(",", 2)[0]
                 : exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (host == null || host.isBlank()) {
             return null;
@@ -82,11 +88,12 @@ public final class OriginCheckHandler implements HttpHandler {
         try {
             URI uri = URI.create(url.trim());
             if (uri.getScheme() == null || uri.getHost() == null) {
-                return null;   // "null" origins (sandboxed frames, file:) never match
+                return null; // "null" origins (sandboxed frames, file:) never match
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            boolean defaultPort =
+                    port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
         } catch (IllegalArgumentException e) {
             return null;

@@ -22,8 +22,13 @@ public final class RequestLogHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         long start = System.nanoTime();
         exchange.addExchangeCompleteListener((done, nextListener) -> {
-            log.accept(String.format(Locale.ROOT, "%s %s %d %.1fms", done.getRequestMethod(), LogText.safe(done.getRequestPath()),
-                    done.getStatusCode(), (System.nanoTime() - start) / 1_000_000.0));
+            log.accept(String.format(
+                    Locale.ROOT,
+                    "%s %s %d %.1fms",
+                    done.getRequestMethod(),
+                    LogText.safe(done.getRequestPath()),
+                    done.getStatusCode(),
+                    (System.nanoTime() - start) / 1_000_000.0));
             nextListener.proceed();
         });
         next.handleRequest(exchange);

@@ -6,8 +6,7 @@ import io.undertow.util.StatusCodes;
 
 /** The two ways this app answers: an HTML page, or a 303 redirect. Both are never cached. */
 public final class Responses {
-    private Responses() {
-    }
+    private Responses() {}
 
     public static void html(HttpServerExchange exchange, int status, String html) {
         exchange.setStatusCode(status);

@@ -44,7 +44,7 @@ final class AccountRoutes {
             return;
         }
         if (!(presence instanceof SessionCookie.Present present)) {
-            signedOut(exchange);   // a cookie by our name that cannot be a session secret
+            signedOut(exchange); // a cookie by our name that cannot be a session secret
             return;
         }
         try {
@@ -52,7 +52,7 @@ final class AccountRoutes {
             Responses.html(exchange, StatusCodes.OK, page.apply(user));
         } catch (AppwriteRejection rejection) {
             if (rejection.status() == StatusCodes.UNAUTHORIZED) {
-                signedOut(exchange);   // general_unauthorized_scope: no valid session behind this cookie
+                signedOut(exchange); // general_unauthorized_scope: no valid session behind this cookie
             } else {
                 upstreamErrors.show(exchange, rejection);
             }

@@ -43,33 +43,49 @@ final class LoginRoutes {
             form = FormBody.read(exchange);
         } catch (FormBody.RejectedBody rejected) {
             switch (rejected.problem()) {
-                case NOT_A_FORM -> showError(exchange, StatusCodes.UNSUPPORTED_MEDIA_TYPE,
-                        "Send the form as application/x-www-form-urlencoded.");
-                case TOO_LARGE -> showError(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE,
-                        "The form is larger than " + FormBody.MAX_BYTES / 1024 + " KiB; it cannot be a sign-in form.");
+                case NOT_A_FORM ->
+                    showError(
+                            exchange,
+                            StatusCodes.UNSUPPORTED_MEDIA_TYPE,
+                            "Send the form as application/x-www-form-urlencoded.");
+                case TOO_LARGE ->
+                    showError(
+                            exchange,
+                            StatusCodes.REQUEST_ENTITY_TOO_LARGE,
+                            "The form is larger than " + FormBody.MAX_BYTES / 1024
+                                    + " KiB; it cannot be a sign-in form.");
                 case MALFORMED -> showError(exchange, StatusCodes.BAD_REQUEST, INVALID_INPUT);
             }
             return;
         }
         String email = form.field("email").map(String::trim).orElse("");
         String password = form.field("password").orElse("");
-        if (email.isEmpty() || password.isEmpty() || email.length() > MAX_FIELD_LENGTH
+        if (email.isEmpty()
+                || password.isEmpty()
+                || email.length() > MAX_FIELD_LENGTH
                 || password.length() > MAX_FIELD_LENGTH) {
             showError(exchange, StatusCodes.BAD_REQUEST, INVALID_INPUT);
             return;
         }
         try {
-            NewSession session = appwrite.createEmailPasswordSession(email, password,
-                    exchange.getRequestHeaders().getFirst(Headers.USER_AGENT), ServerTimingHandler.timings(exchange));
+            NewSession session = appwrite.createEmailPasswordSession(
+                    email,
+                    password,
+                    exchange.getRequestHeaders().getFirst(Headers.USER_AGENT),
+                    ServerTimingHandler.timings(exchange));
             cookie.set(exchange, session.secret(), session.expire());
             Responses.seeOther(exchange, "/dashboard");
         } catch (AppwriteRejection rejection) {
             switch (rejection.type()) {
-                case "user_invalid_credentials" -> showError(exchange, StatusCodes.UNAUTHORIZED, "Invalid email or password.");
+                case "user_invalid_credentials" ->
+                    showError(exchange, StatusCodes.UNAUTHORIZED, "Invalid email or password.");
                 case "user_blocked" -> showError(exchange, StatusCodes.FORBIDDEN, "This account is blocked.");
                 case "general_argument_invalid" -> showError(exchange, StatusCodes.BAD_REQUEST, INVALID_INPUT);
-                case "general_rate_limit_exceeded" -> showError(exchange, StatusCodes.TOO_MANY_REQUESTS,
-                        "Too many sign-in attempts for this email. Try again later.");
+                case "general_rate_limit_exceeded" ->
+                    showError(
+                            exchange,
+                            StatusCodes.TOO_MANY_REQUESTS,
+                            "Too many sign-in attempts for this email. Try again later.");
                 default -> upstreamErrors.show(exchange, rejection);
             }
         } catch (UpstreamException e) {

@@ -15,29 +15,37 @@ import java.util.function.Consumer;
 
 /** The app's routes, in one table (docs/CONVENTIONS.md: /, /login, /dashboard, /profile, POST /logout). */
 public final class Routes {
-    private Routes() {
-    }
+    private Routes() {}
 
-    public static HttpHandler create(AppwriteGateway appwrite, SessionCookie cookie, Duration upstreamTimeout,
-                                     Consumer<String> log) {
+    public static HttpHandler create(
+            AppwriteGateway appwrite, SessionCookie cookie, Duration upstreamTimeout, Consumer<String> log) {
         UpstreamErrors upstreamErrors = new UpstreamErrors(upstreamTimeout, log);
         LoginRoutes login = new LoginRoutes(appwrite, cookie, upstreamErrors);
         AccountRoutes account = new AccountRoutes(appwrite, cookie, upstreamErrors);
         LogoutRoute logout = new LogoutRoute(appwrite, cookie, upstreamErrors);
         RoutingHandler routes = Handlers.routing()
                 // "/" costs no Appwrite call: the dashboard checks the session itself.
-                .get("/", exchange -> Responses.seeOther(exchange,
-                        cookie.read(exchange) instanceof SessionCookie.Absent ? "/login" : "/dashboard"))
+                .get(
+                        "/",
+                        exchange -> Responses.seeOther(
+                                exchange,
+                                cookie.read(exchange) instanceof SessionCookie.Absent ? "/login" : "/dashboard"))
                 .get("/login", login::showForm)
                 .post("/login", login::submit)
                 .get("/dashboard", account::dashboard)
                 .get("/profile", account::profile)
                 .post("/logout", logout::handle)
                 .get(Stylesheet.PATH, new StylesheetHandler())
-                .setInvalidMethodHandler(exchange -> Responses.html(exchange, StatusCodes.METHOD_NOT_ALLOWED,
-                        new MessagePage("Method not allowed", "This address does not accept "
-                                + exchange.getRequestMethod() + " requests.").html()))
-                .setFallbackHandler(exchange -> Responses.html(exchange, StatusCodes.NOT_FOUND,
+                .setInvalidMethodHandler(exchange -> Responses.html(
+                        exchange,
+                        StatusCodes.METHOD_NOT_ALLOWED,
+                        new MessagePage(
+                                        "Method not allowed",
+                                        "This address does not accept " + exchange.getRequestMethod() + " requests.")
+                                .html()))
+                .setFallbackHandler(exchange -> Responses.html(
+                        exchange,
+                        StatusCodes.NOT_FOUND,
                         new MessagePage("Page not found", "There is no page at this address.").html()));
         return routes;
     }

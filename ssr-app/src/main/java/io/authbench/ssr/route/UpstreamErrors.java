@@ -26,9 +26,12 @@ final class UpstreamErrors {
     }
 
     void show(HttpServerExchange exchange, UpstreamException error) {
-        log.accept(exchange.getRequestMethod() + " " + LogText.safe(exchange.getRequestPath()) + ": " + error.getMessage());
+        log.accept(exchange.getRequestMethod() + " " + LogText.safe(exchange.getRequestPath()) + ": "
+                + error.getMessage());
         boolean timedOut = error instanceof UpstreamFailure failure && failure.kind() == UpstreamFailure.Kind.TIMEOUT;
-        Responses.html(exchange, timedOut ? StatusCodes.GATEWAY_TIME_OUT : StatusCodes.BAD_GATEWAY,
+        Responses.html(
+                exchange,
+                timedOut ? StatusCodes.GATEWAY_TIME_OUT : StatusCodes.BAD_GATEWAY,
                 new UpstreamErrorPage(sentence(error)).html());
     }
 
@@ -36,9 +39,9 @@ final class UpstreamErrors {
         if (error instanceof AppwriteRejection rejection) {
             return switch (rejection.type()) {
                 case "user_unauthorized", "project_key_expired", "user_key_and_session_set" ->
-                        "Appwrite refused this app's credentials. The operator must check the app's API key.";
+                    "Appwrite refused this app's credentials. The operator must check the app's API key.";
                 case "project_not_found" ->
-                        "Appwrite does not know this app's project. The operator must check the project id.";
+                    "Appwrite does not know this app's project. The operator must check the project id.";
                 default -> "Appwrite answered with something this app could not understand. Try again later.";
             };
         }

@@ -5,7 +5,6 @@ import io.undertow.util.Headers;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -34,16 +33,13 @@ public final class SessionCookie {
     }
 
     /** What the request's Cookie header says about the session. */
-    public sealed interface Presence permits Absent, Malformed, Present {
-    }
+    public sealed interface Presence permits Absent, Malformed, Present {}
 
     /** No session cookie at all. */
-    public record Absent() implements Presence {
-    }
+    public record Absent() implements Presence {}
 
     /** A cookie by our name whose value cannot be an Appwrite session secret. */
-    public record Malformed() implements Presence {
-    }
+    public record Malformed() implements Presence {}
 
     /** A well-formed session secret (it may still be expired or unknown to Appwrite). */
     public record Present(String secret) implements Presence {
@@ -65,7 +61,8 @@ public final class SessionCookie {
                     continue;
                 }
                 String value = pair.substring(equals + 1).trim();
-                boolean wellFormed = value.length() <= MAX_VALUE_LENGTH && VALUE.matcher(value).matches();
+                boolean wellFormed = value.length() <= MAX_VALUE_LENGTH
+                        && VALUE.matcher(value).matches();
                 return wellFormed ? new Present(value) : new Malformed();
             }
         }
@@ -87,6 +84,7 @@ public final class SessionCookie {
     }
 
     private String attributes(HttpServerExchange exchange, String expires) {
-        return "; Path=/; Expires=" + expires + "; HttpOnly; SameSite=Lax" + (policy.secure(exchange) ? "; Secure" : "");
+        return "; Path=/; Expires=" + expires + "; HttpOnly; SameSite=Lax"
+                + (policy.secure(exchange) ? "; Secure" : "");
     }
 }

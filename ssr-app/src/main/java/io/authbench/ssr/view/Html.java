@@ -2,8 +2,7 @@ package io.authbench.ssr.view;
 
 /** The one HTML escape every interpolated value goes through (text and attribute values alike). */
 public final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes {@code & < > " '} so the text is shown literally, never interpreted as markup. */
     public static String escape(String text) {

@@ -7,14 +7,13 @@ package io.authbench.ssr.view;
 final class Layout {
     static final String APP_NAME = "AuthBench";
 
-    private Layout() {
-    }
+    private Layout() {}
 
     /**
      * @param title     the document title, plain text (escaped here)
      * @param navLinks  trusted markup for the app bar's links (built by the pages from escaped values)
      * @param main      trusted markup for the content (likewise)
-         */
+     */
     static String page(String title, String navLinks, String main) {
         return """
                 <!doctype html>
@@ -45,7 +44,8 @@ final class Layout {
     /** The date part of an Appwrite datetime, as csr-app shows it ("2026-11-27T07:00:00.000+00:00" → "2026-11-27"). */
     static String date(String appwriteDateTime) {
         String shown = appwriteDateTime != null && appwriteDateTime.matches("^\\d{4}-\\d{2}-\\d{2}.*")
-                ? appwriteDateTime.substring(0, 10) : appwriteDateTime;
+                ? appwriteDateTime.substring(0, 10)
+                : appwriteDateTime;
         return "<time datetime=\"" + Html.escape(appwriteDateTime) + "\">" + Html.escape(shown) + "</time>";
     }
 }

@@ -7,7 +7,8 @@ package io.authbench.ssr.view;
  */
 public record LoginPage(String error) {
     public String html() {
-        String errorBlock = error == null ? ""
+        String errorBlock = error == null
+                ? ""
                 : "<p class=\"error\" role=\"alert\" data-testid=\"login-error\">" + Html.escape(error) + "</p>\n";
         String main = """
                 <h1 data-testid="login-heading" elementtiming="login-heading">Sign in</h1>

@@ -13,8 +13,12 @@ public record ProfilePage(AccountView user) {
                 <dt>Email</dt><dd data-testid="user-email">%s</dd>
                 <dt>Email verified</dt><dd data-testid="user-email-verified">%s</dd>
                 <dt>Member since</dt><dd data-testid="user-created">%s</dd>
-                </dl>""".formatted(Html.escape(user.name()), Html.escape(user.id()), Html.escape(user.email()),
-                user.emailVerified() ? "yes" : "no", Layout.date(user.createdAt()));
+                </dl>""".formatted(
+                        Html.escape(user.name()),
+                        Html.escape(user.id()),
+                        Html.escape(user.email()),
+                        user.emailVerified() ? "yes" : "no",
+                        Layout.date(user.createdAt()));
         return Layout.page("Profile", nav, main);
     }
 }

@@ -23,8 +23,7 @@ public final class Stylesheet {
     /** What pages put in {@code <link rel="stylesheet" href>}. */
     public static final String HREF = PATH + "?v=" + VERSION;
 
-    private Stylesheet() {
-    }
+    private Stylesheet() {}
 
     private static byte[] load() {
         try (InputStream in = Stylesheet.class.getResourceAsStream(RESOURCE)) {
@@ -40,7 +39,9 @@ public final class Stylesheet {
 
     private static String sha256Prefix(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -51,26 +51,34 @@ class AppwriteGatewayTest {
     void a_well_formed_account_is_read_and_timed() throws Exception {
         FakeAppwrite appwrite = fake();
         appwrite.answer(exchange -> {
-            assertThat(exchange.getRequestHeaders().getFirst("X-Appwrite-Session")).isEqualTo("c2VjcmV0");
-            assertThat(exchange.getRequestHeaders().containsKey(UpstreamHttp.CALL_ID_HEADER)).isFalse();
+            assertThat(exchange.getRequestHeaders().getFirst("X-Appwrite-Session"))
+                    .isEqualTo("c2VjcmV0");
+            assertThat(exchange.getRequestHeaders().containsKey(UpstreamHttp.CALL_ID_HEADER))
+                    .isFalse();
             FakeAppwrite.send(exchange, 200, "application/json", ACCOUNT_JSON);
         });
 
         AccountView user = gateway(appwrite.endpoint(), Duration.ofSeconds(5)).getAccount("c2VjcmV0", timings);
 
-        assertThat(user).isEqualTo(new AccountView("6746b2f1a3c8d9e0f1a2", "Ann", "ann@example.com",
-                "2026-11-27T07:00:00.000+00:00", false));
-        assertThat(timings.headerValue()).hasValueSatisfying(v -> assertThat(v).matches("aw-get-account;dur=\\d+\\.\\d{3}"));
+        assertThat(user)
+                .isEqualTo(new AccountView(
+                        "6746b2f1a3c8d9e0f1a2", "Ann", "ann@example.com", "2026-11-27T07:00:00.000+00:00", false));
+        assertThat(timings.headerValue())
+                .hasValueSatisfying(v -> assertThat(v).matches("aw-get-account;dur=\\d+\\.\\d{3}"));
     }
 
     @Test
     void an_appwrite_error_document_becomes_a_rejection_with_its_type() throws Exception {
         FakeAppwrite appwrite = fake();
-        appwrite.answer(exchange -> FakeAppwrite.send(exchange, 401, "application/json; charset=UTF-8",
+        appwrite.answer(exchange -> FakeAppwrite.send(
+                exchange,
+                401,
+                "application/json; charset=UTF-8",
                 "{\"message\":\"User (role: guests) missing scope (account)\",\"code\":401,"
                         + "\"type\":\"general_unauthorized_scope\",\"version\":\"1.6.2\"}"));
 
-        assertThatThrownBy(() -> gateway(appwrite.endpoint(), Duration.ofSeconds(5)).getAccount("c2VjcmV0", timings))
+        assertThatThrownBy(() ->
+                        gateway(appwrite.endpoint(), Duration.ofSeconds(5)).getAccount("c2VjcmV0", timings))
                 .isInstanceOfSatisfying(AppwriteRejection.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.type()).isEqualTo("general_unauthorized_scope");
@@ -82,14 +90,17 @@ class AppwriteGatewayTest {
     void a_document_the_sdk_cannot_parse_fails_as_bad_response_instead_of_hanging() throws Exception {
         FakeAppwrite appwrite = fake();
         // A User without most of its fields: the SDK throws on OkHttp's thread and never resumes the call.
-        appwrite.answer(exchange -> FakeAppwrite.send(exchange, 200, "application/json", "{\"$id\":\"x\",\"name\":\"Ann\"}"));
+        appwrite.answer(
+                exchange -> FakeAppwrite.send(exchange, 200, "application/json", "{\"$id\":\"x\",\"name\":\"Ann\"}"));
 
         // The timeout is long on purpose: BAD_RESPONSE (not TIMEOUT) proves the crash was caught, not waited out.
-        assertThatThrownBy(() -> gateway(appwrite.endpoint(), Duration.ofSeconds(60)).getAccount("c2VjcmV0", timings))
-                .isInstanceOfSatisfying(UpstreamFailure.class,
-                        e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.BAD_RESPONSE));
-        assertThat(log).anySatisfy(line -> assertThat(line)
-                .startsWith("aw-get-account: the Appwrite SDK could not read the response"));
+        assertThatThrownBy(() ->
+                        gateway(appwrite.endpoint(), Duration.ofSeconds(60)).getAccount("c2VjcmV0", timings))
+                .isInstanceOfSatisfying(
+                        UpstreamFailure.class, e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.BAD_RESPONSE));
+        assertThat(log)
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("aw-get-account: the Appwrite SDK could not read the response"));
     }
 
     @Test
@@ -97,17 +108,20 @@ class AppwriteGatewayTest {
         FakeAppwrite appwrite = fake();
         appwrite.answer(exchange -> FakeAppwrite.send(exchange, 200, "text/html", "<html>proxy login</html>"));
 
-        assertThatThrownBy(() -> gateway(appwrite.endpoint(), Duration.ofSeconds(60)).getAccount("c2VjcmV0", timings))
-                .isInstanceOfSatisfying(UpstreamFailure.class,
-                        e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.BAD_RESPONSE));
+        assertThatThrownBy(() ->
+                        gateway(appwrite.endpoint(), Duration.ofSeconds(60)).getAccount("c2VjcmV0", timings))
+                .isInstanceOfSatisfying(
+                        UpstreamFailure.class, e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.BAD_RESPONSE));
     }
 
     @Test
-    void an_error_page_that_is_not_an_appwrite_document_is_a_bad_response_and_its_body_is_not_repeated() throws Exception {
+    void an_error_page_that_is_not_an_appwrite_document_is_a_bad_response_and_its_body_is_not_repeated()
+            throws Exception {
         FakeAppwrite appwrite = fake();
         appwrite.answer(exchange -> FakeAppwrite.send(exchange, 502, "text/html", "<h1>Bad Gateway from nginx</h1>"));
 
-        assertThatThrownBy(() -> gateway(appwrite.endpoint(), Duration.ofSeconds(5)).getAccount("c2VjcmV0", timings))
+        assertThatThrownBy(() ->
+                        gateway(appwrite.endpoint(), Duration.ofSeconds(5)).getAccount("c2VjcmV0", timings))
                 .isInstanceOfSatisfying(UpstreamFailure.class, e -> {
                     assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.BAD_RESPONSE);
                     assertThat(e.getMessage()).contains("HTTP 502").doesNotContain("nginx");
@@ -125,9 +139,10 @@ class AppwriteGatewayTest {
             }
         });
 
-        assertThatThrownBy(() -> gateway(appwrite.endpoint(), Duration.ofMillis(300)).getAccount("c2VjcmV0", timings))
-                .isInstanceOfSatisfying(UpstreamFailure.class,
-                        e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.TIMEOUT));
+        assertThatThrownBy(() ->
+                        gateway(appwrite.endpoint(), Duration.ofMillis(300)).getAccount("c2VjcmV0", timings))
+                .isInstanceOfSatisfying(
+                        UpstreamFailure.class, e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.TIMEOUT));
         assertThat(timings.headerValue()).isPresent();
     }
 
@@ -139,9 +154,9 @@ class AppwriteGatewayTest {
         }
 
         assertThatThrownBy(() -> gateway(URI.create("http://127.0.0.1:" + closedPort + "/v1"), Duration.ofSeconds(5))
-                .getAccount("c2VjcmV0", timings))
-                .isInstanceOfSatisfying(UpstreamFailure.class,
-                        e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.UNREACHABLE));
+                        .getAccount("c2VjcmV0", timings))
+                .isInstanceOfSatisfying(
+                        UpstreamFailure.class, e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.UNREACHABLE));
     }
 
     @Test
@@ -150,7 +165,7 @@ class AppwriteGatewayTest {
         appwrite.answer(exchange -> FakeAppwrite.send(exchange, 201, "application/json", sessionJson("")));
 
         assertThatThrownBy(() -> gateway(appwrite.endpoint(), Duration.ofSeconds(5))
-                .createEmailPasswordSession("ann@example.com", "password123", "Chrome", timings))
+                        .createEmailPasswordSession("ann@example.com", "password123", "Chrome", timings))
                 .isInstanceOfSatisfying(UpstreamFailure.class, e -> {
                     assertThat(e.kind()).isEqualTo(UpstreamFailure.Kind.BAD_RESPONSE);
                     assertThat(e.getMessage()).contains("no secret");
@@ -162,8 +177,10 @@ class AppwriteGatewayTest {
         FakeAppwrite appwrite = fake();
         appwrite.answer(exchange -> {
             assertThat(exchange.getRequestHeaders().getFirst("X-Appwrite-Key")).isEqualTo("standard_testkey");
-            assertThat(exchange.getRequestHeaders().getFirst("X-Forwarded-User-Agent")).isEqualTo("Chrome/156");
-            assertThat(exchange.getRequestHeaders().containsKey("X-Appwrite-Session")).isFalse();
+            assertThat(exchange.getRequestHeaders().getFirst("X-Forwarded-User-Agent"))
+                    .isEqualTo("Chrome/156");
+            assertThat(exchange.getRequestHeaders().containsKey("X-Appwrite-Session"))
+                    .isFalse();
             FakeAppwrite.send(exchange, 201, "application/json", sessionJson("eyJpZCI6IngifQ=="));
         });
 
@@ -182,7 +199,7 @@ class AppwriteGatewayTest {
         AppwriteGateway shared = gateway(appwrite.endpoint(), Duration.ofSeconds(5));
 
         for (int i = 0; i < 50; i++) {
-            shared.getAccount("c2VjcmV0", new UpstreamTimings());   // a new SDK Client each time, as per request
+            shared.getAccount("c2VjcmV0", new UpstreamTimings()); // a new SDK Client each time, as per request
         }
 
         assertThat(appwrite.connectionsSeen()).isEqualTo(1);
@@ -195,8 +212,8 @@ class AppwriteGatewayTest {
         request.record("aw-get-account", 1_100_000);
         request.record("aw-get-account", 900_000);
 
-        assertThat(request.headerValue()).hasValue(
-                "aw-create-session;dur=12.346, aw-get-account;dur=1.100, aw-get-account-2;dur=0.900");
+        assertThat(request.headerValue())
+                .hasValue("aw-create-session;dur=12.346, aw-get-account;dur=1.100, aw-get-account-2;dur=0.900");
         assertThat(new UpstreamTimings().headerValue()).isEmpty();
     }
 

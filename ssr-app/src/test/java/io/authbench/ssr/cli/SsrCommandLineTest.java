@@ -1,7 +1,6 @@
 package io.authbench.ssr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.authbench.ssr.SsrConfig;
 import io.authbench.ssr.session.CookiePolicy;
@@ -47,9 +46,21 @@ class SsrCommandLineTest {
 
     @Test
     void every_flag_is_read() throws Exception {
-        SsrConfig config = parse(KEY_IN_ENV, "--appwrite-endpoint", "https://appwrite.example.com/v1", "--port", "8081",
-                "--host", "::1", "--project", "proj-1", "--upstream-timeout", "750ms", "--request-log",
-                "--secure-cookies", "always");
+        SsrConfig config = parse(
+                KEY_IN_ENV,
+                "--appwrite-endpoint",
+                "https://appwrite.example.com/v1",
+                "--port",
+                "8081",
+                "--host",
+                "::1",
+                "--project",
+                "proj-1",
+                "--upstream-timeout",
+                "750ms",
+                "--request-log",
+                "--secure-cookies",
+                "always");
 
         assertThat(config.port()).isEqualTo(8081);
         assertThat(config.host()).isEqualTo("::1");
@@ -115,33 +126,56 @@ class SsrCommandLineTest {
     void the_api_key_comes_from_the_file_before_the_environment(@TempDir Path dir) throws Exception {
         Path keyFile = Files.writeString(dir.resolve("key"), "standard_fromfile\n");
 
-        SsrConfig config = parse(KEY_IN_ENV, "--appwrite-endpoint", "http://x/v1", "--api-key-file", keyFile.toString());
+        SsrConfig config =
+                parse(KEY_IN_ENV, "--appwrite-endpoint", "http://x/v1", "--api-key-file", keyFile.toString());
 
         assertThat(config.apiKey()).hasToString("ApiKey(redacted)");
         assertThat(config.toString()).doesNotContain("fromfile").doesNotContain("0123abcd");
     }
 
     @Test
-    void a_missing_empty_or_unreadable_key_is_a_usage_error_that_never_shows_the_key(@TempDir Path dir) throws IOException {
+    void a_missing_empty_or_unreadable_key_is_a_usage_error_that_never_shows_the_key(@TempDir Path dir)
+            throws IOException {
         assertThat(usageError(Map.of(), "--appwrite-endpoint", "http://x/v1"))
                 .isEqualTo("no API key: pass --api-key-file FILE or set APPWRITE_API_KEY"
                         + " (an Appwrite key with the sessions.write scope)");
         Path empty = Files.writeString(dir.resolve("empty"), "  \n");
         assertThat(usageError(Map.of(), "--appwrite-endpoint", "http://x/v1", "--api-key-file", empty.toString()))
-                .isEqualTo("--api-key-file: " + empty + " is empty; it must hold the Appwrite API key (scope sessions.write)");
+                .isEqualTo("--api-key-file: " + empty
+                        + " is empty; it must hold the Appwrite API key (scope sessions.write)");
         Path twoLines = Files.writeString(dir.resolve("two"), "standard_abc\nstandard_def\n");
         assertThat(usageError(Map.of(), "--appwrite-endpoint", "http://x/v1", "--api-key-file", twoLines.toString()))
-                .contains("must hold only the API key").doesNotContain("standard_abc");
-        assertThat(usageError(Map.of(), "--appwrite-endpoint", "http://x/v1", "--api-key-file", dir.resolve("none").toString()))
+                .contains("must hold only the API key")
+                .doesNotContain("standard_abc");
+        assertThat(usageError(
+                        Map.of(),
+                        "--appwrite-endpoint",
+                        "http://x/v1",
+                        "--api-key-file",
+                        dir.resolve("none").toString()))
                 .contains("cannot be read (NoSuchFileException)");
     }
 
     @Test
     void help_lists_every_flag_with_its_default() throws Exception {
-        assertThat(SsrCommandLine.parse(new String[] {"--help"}, Map.of(), new PrintWriter(out)).config()).isEmpty();
+        assertThat(SsrCommandLine.parse(new String[] {"--help"}, Map.of(), new PrintWriter(out))
+                        .config())
+                .isEmpty();
 
-        assertThat(out.toString()).contains("--port=PORT", "(default: 0)", "--host=HOST", "(default: 127.0.0.1",
-                "--appwrite-endpoint=URL", "--project=ID", "(default: authbench)", "--api-key-file=FILE",
-                "--upstream-timeout=DURATION", "(default: 5s)", "--request-log", "--secure-cookies", "(default: auto)");
+        assertThat(out.toString())
+                .contains(
+                        "--port=PORT",
+                        "(default: 0)",
+                        "--host=HOST",
+                        "(default: 127.0.0.1",
+                        "--appwrite-endpoint=URL",
+                        "--project=ID",
+                        "(default: authbench)",
+                        "--api-key-file=FILE",
+                        "--upstream-timeout=DURATION",
+                        "(default: 5s)",
+                        "--request-log",
+                        "--secure-cookies",
+                        "(default: auto)");
     }
 }

@@ -52,22 +52,25 @@ final class CountingProxy implements AutoCloseable {
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {
-                return;   // closed
+                return; // closed
             }
         }
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // one side closed: close the other below
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "counting-proxy-pipe");
+        Thread thread = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException e) {
+                        // one side closed: close the other below
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "counting-proxy-pipe");
         thread.setDaemon(true);
         thread.start();
     }

@@ -24,8 +24,10 @@ final class RawHttp {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
-            throw new AssertionError("the server stopped reading before the body ended, so a client that reads "
-                    + "only afterwards loses the answer: " + e, e);
+            throw new AssertionError(
+                    "the server stopped reading before the body ended, so a client that reads "
+                            + "only afterwards loses the answer: " + e,
+                    e);
         }
     }
 

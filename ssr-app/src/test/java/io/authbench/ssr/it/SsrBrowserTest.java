@@ -41,6 +41,7 @@ class SsrBrowserTest {
 
     @TempDir
     static Path dir;
+
     static TestStack stack;
 
     // The test's own, from the extension.
@@ -50,7 +51,7 @@ class SsrBrowserTest {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        stack = TestStack.start(dir, "--upstream-timeout", "15s");   // behaviour, not speed, is under test
+        stack = TestStack.start(dir, "--upstream-timeout", "15s"); // behaviour, not speed, is under test
         stack.createUser("ann@example.com", PASSWORD, "Ann Example");
         stack.createUser("mallory@example.com", PASSWORD, MARKUP_NAME);
     }
@@ -74,7 +75,8 @@ class SsrBrowserTest {
     void theApiKeyReachedNoBrowser() {
         watch.assertNoResponseContains("the API key", stack.apiKey);
         // Proof the capture works: the pages' HTML was read, so the check above had something to look at.
-        assertThat(watch.received()).as("responses the browser received")
+        assertThat(watch.received())
+                .as("responses the browser received")
                 .anySatisfy(r -> assertThat(r.body()).contains("<!doctype html>"));
     }
 
@@ -86,7 +88,9 @@ class SsrBrowserTest {
     }
 
     private Optional<Cookie> sessionCookie() {
-        return context.cookies(stack.appUrl().toString()).stream().filter(c -> c.name.equals("authbench_session")).findFirst();
+        return context.cookies(stack.appUrl().toString()).stream()
+                .filter(c -> c.name.equals("authbench_session"))
+                .findFirst();
     }
 
     @Test
@@ -117,9 +121,10 @@ class SsrBrowserTest {
         assertThat(cookie.httpOnly).isTrue();
         assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.LAX);
         assertThat(cookie.path).isEqualTo("/");
-        assertThat(cookie.secure).isFalse();   // plain http; --secure-cookies auto
-        assertThat(Instant.ofEpochSecond(cookie.expires.longValue())).isAfter(Instant.now().plus(360, ChronoUnit.DAYS));
-        assertThat(page.evaluate("() => document.cookie")).isEqualTo("");   // invisible to page scripts
+        assertThat(cookie.secure).isFalse(); // plain http; --secure-cookies auto
+        assertThat(Instant.ofEpochSecond(cookie.expires.longValue()))
+                .isAfter(Instant.now().plus(360, ChronoUnit.DAYS));
+        assertThat(page.evaluate("() => document.cookie")).isEqualTo(""); // invisible to page scripts
     }
 
     @Test
@@ -194,14 +199,15 @@ class SsrBrowserTest {
 
     @Test
     void with_javascript_disabled_the_dashboard_html_contains_the_name(WatchedContexts contexts) {
-        Page noScriptPage = contexts.open(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
-        signIn(noScriptPage, "ann@example.com", PASSWORD);   // a plain form post: no script involved
+        Page noScriptPage = contexts.open(new Browser.NewContextOptions().setJavaScriptEnabled(false))
+                .newPage();
+        signIn(noScriptPage, "ann@example.com", PASSWORD); // a plain form post: no script involved
         noScriptPage.waitForURL("**/dashboard");
 
         Response dashboard = noScriptPage.navigate(stack.appUrl("/dashboard").toString());
 
-        assertThat(dashboard.text()).contains(
-                "<h1 data-testid=\"user-name\" elementtiming=\"user-name\">Ann Example</h1>");
+        assertThat(dashboard.text())
+                .contains("<h1 data-testid=\"user-name\" elementtiming=\"user-name\">Ann Example</h1>");
         assertThat(noScriptPage.getByTestId("user-name")).hasText("Ann Example");
     }
 
@@ -210,7 +216,8 @@ class SsrBrowserTest {
         watch.expectConsoleError(PageWatch.failedLoadWithStatus(403));
         signIn(page, "ann@example.com", PASSWORD);
         page.waitForURL("**/dashboard");
-        // An attacker's page on another site (127.0.0.1 is a different site from localhost) with forms aimed at the app.
+        // An attacker's page on another site (127.0.0.1 is a different site from localhost) with forms aimed at the
+        // app.
         HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String forms = """
                 <!doctype html><title>attacker</title>
@@ -231,7 +238,8 @@ class SsrBrowserTest {
             for (String form : List.of("#logout button", "#login button")) {
                 Page evil = context.newPage();
                 evil.navigate(attackerUrl);
-                Response refused = evil.waitForResponse(r -> r.request().method().equals("POST"),
+                Response refused = evil.waitForResponse(
+                        r -> r.request().method().equals("POST"),
                         () -> evil.locator(form).click());
                 assertThat(refused.status()).isEqualTo(403);
                 evil.close();
@@ -241,6 +249,6 @@ class SsrBrowserTest {
         }
 
         page.reload();
-        assertThat(page.getByTestId("user-name")).hasText("Ann Example");   // neither logged out nor switched user
+        assertThat(page.getByTestId("user-name")).hasText("Ann Example"); // neither logged out nor switched user
     }
 }

@@ -31,10 +31,14 @@ class SsrHostileClientTest {
 
     @TempDir
     static Path dir;
+
     static TestStack stack;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -51,9 +55,12 @@ class SsrHostileClientTest {
     }
 
     private HttpResponse<String> login(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(stack.appUrl("/login")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        return http.send(
+                HttpRequest.newBuilder(stack.appUrl("/login"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -72,7 +79,8 @@ class SsrHostileClientTest {
             socket.setSoTimeout(GENEROUS_BOUND_MILLIS);
             // As curl does: the whole body goes out before the answer is read.
             RawHttp.writeChunked(socket.getOutputStream(), head("Transfer-Encoding: chunked"), 20 * 1024 * 1024);
-            assertThat(RawHttp.statusLine(socket, GENEROUS_BOUND_MILLIS)).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+            assertThat(RawHttp.statusLine(socket, GENEROUS_BOUND_MILLIS))
+                    .isEqualTo("HTTP/1.1 413 Request Entity Too Large");
         }
         assertNothingLoggedAsAnError();
     }
@@ -84,16 +92,18 @@ class SsrHostileClientTest {
             for (int i = 0; i < STALLED_CONNECTIONS; i++) {
                 Socket socket = new Socket("127.0.0.1", stack.app.url().getPort());
                 stalled.add(socket);
-                socket.getOutputStream().write((head("Content-Length: 100") + "email=ann%40exa")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write((head("Content-Length: 100") + "email=ann%40exa").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
             }
             // Everyone else still signs in while all of them are open.
-            assertThat(login("email=ann%40example.com&password=" + PASSWORD).statusCode()).isEqualTo(303);
+            assertThat(login("email=ann%40example.com&password=" + PASSWORD).statusCode())
+                    .isEqualTo(303);
 
             for (Socket socket : stalled) {
                 assertThat(RawHttp.untilClosed(socket, GENEROUS_BOUND_MILLIS))
-                        .as("a stalled body gets no answer, only a closed connection").isEmpty();
+                        .as("a stalled body gets no answer, only a closed connection")
+                        .isEmpty();
             }
         } finally {
             for (Socket socket : stalled) {
@@ -107,20 +117,24 @@ class SsrHostileClientTest {
     void a_client_that_gives_up_half_way_through_its_body_is_not_an_internal_error() throws Exception {
         for (int i = 0; i < 8; i++) {
             try (Socket socket = new Socket("127.0.0.1", stack.app.url().getPort())) {
-                socket.getOutputStream().write((head("Content-Length: 5000") + "email=ann%40example.com&pass")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write((head("Content-Length: 5000") + "email=ann%40example.com&pass")
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
             }
         }
-        assertThat(login("email=ann%40example.com&password=" + PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(login("email=ann%40example.com&password=" + PASSWORD).statusCode())
+                .isEqualTo(303);
         assertNothingLoggedAsAnError();
     }
 
     @Test
     void a_form_sent_as_raw_utf8_is_read_as_utf8() throws Exception {
         // Browsers percent-encode; other clients may send the characters as UTF-8 bytes. Both are the same form.
-        assertThat(login("email=juergen@example.com&password=pässwörd-ü€").statusCode()).isEqualTo(303);
+        assertThat(login("email=juergen@example.com&password=pässwörd-ü€").statusCode())
+                .isEqualTo(303);
         assertThat(login("email=juergen%40example.com&password=p%C3%A4ssw%C3%B6rd-%C3%BC%E2%82%AC")
-                .statusCode()).isEqualTo(303);
+                        .statusCode())
+                .isEqualTo(303);
     }
 }

@@ -2,7 +2,6 @@ package io.authbench.ssr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,11 +33,14 @@ class SsrHttpTest {
 
     @TempDir
     static Path dir;
+
     static TestStack stack;
     static final List<String> secretsSeen = new ArrayList<>();
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -66,7 +68,8 @@ class SsrHttpTest {
 
     private HttpResponse<String> post(String path, String body, String origin, String cookie, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.appUrl(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.appUrl(path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (origin != null) {
@@ -99,11 +102,16 @@ class SsrHttpTest {
     }
 
     private static Optional<String> setCookieHeader(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("authbench_session=")).findFirst();
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(v -> v.startsWith("authbench_session="))
+                .findFirst();
     }
 
     private static Optional<String> sessionCookie(HttpResponse<?> response) {
-        return setCookieHeader(response).map(SESSION_COOKIE::matcher).filter(Matcher::find).map(m -> m.group(1))
+        return setCookieHeader(response)
+                .map(SESSION_COOKIE::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
                 .filter(v -> !v.isEmpty());
     }
 
@@ -117,20 +125,27 @@ class SsrHttpTest {
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue("/dashboard");
         String setCookie = setCookieHeader(response).orElseThrow();
-        assertThat(setCookie).contains("; Path=/", "; HttpOnly", "; SameSite=Lax").doesNotContain("Secure");
+        assertThat(setCookie)
+                .contains("; Path=/", "; HttpOnly", "; SameSite=Lax")
+                .doesNotContain("Secure");
         String expires = setCookie.replaceAll(".*; Expires=([^;]+);.*", "$1");
         ZonedDateTime expiry = ZonedDateTime.parse(expires, DateTimeFormatter.RFC_1123_DATE_TIME);
-        assertThat(expiry).isAfter(ZonedDateTime.now().plusDays(360));   // the emulator's sessions last a year
+        assertThat(expiry).isAfter(ZonedDateTime.now().plusDays(360)); // the emulator's sessions last a year
         assertThat(sessionCookie(response).orElseThrow()).matches("[A-Za-z0-9+/]+={0,2}");
-        assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
-                v -> assertThat(v).matches("aw-create-session;dur=\\d+\\.\\d+"));
+        assertThat(response.headers().firstValue("Server-Timing"))
+                .hasValueSatisfying(v -> assertThat(v).matches("aw-create-session;dur=\\d+\\.\\d+"));
         secretsSeen.add(sessionCookie(response).orElseThrow());
     }
 
     @Test
     void the_cookie_is_secure_when_the_request_came_over_https_via_a_proxy() throws Exception {
-        HttpResponse<String> response = post("/login", form("ann@example.com", PASSWORD),
-                ownOrigin().replace("http://", "https://"), null, "X-Forwarded-Proto", "https");
+        HttpResponse<String> response = post(
+                "/login",
+                form("ann@example.com", PASSWORD),
+                ownOrigin().replace("http://", "https://"),
+                null,
+                "X-Forwarded-Proto",
+                "https");
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(setCookieHeader(response).orElseThrow()).endsWith("; Secure");
@@ -142,8 +157,8 @@ class SsrHttpTest {
         HttpResponse<String> response = post("/login", form("ann@example.com", "wrong-password"), ownOrigin(), null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("data-testid=\"login-error\">Invalid email or password.</p>",
-                "data-testid=\"login-form\"");
+        assertThat(response.body())
+                .contains("data-testid=\"login-error\">Invalid email or password.</p>", "data-testid=\"login-form\"");
         assertThat(setCookieHeader(response)).isEmpty();
     }
 
@@ -152,9 +167,13 @@ class SsrHttpTest {
         long before = stack.emulatorCalls("POST /v1/account/sessions/email");
 
         HttpResponse<String> missing = post("/login", "email=ann%40example.com", ownOrigin(), null);
-        HttpResponse<String> json = http.send(HttpRequest.newBuilder(stack.appUrl("/login"))
-                .header("Content-Type", "application/json").header("Origin", ownOrigin())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> json = http.send(
+                HttpRequest.newBuilder(stack.appUrl("/login"))
+                        .header("Content-Type", "application/json")
+                        .header("Origin", ownOrigin())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> huge = post("/login", "email=" + "a".repeat(40_000), ownOrigin(), null);
         HttpResponse<String> malformed = post("/login", "email=%zz&password=x", ownOrigin(), null);
 
@@ -175,14 +194,16 @@ class SsrHttpTest {
         HttpResponse<String> response = get("/dashboard", secret);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(
-                "<h1 data-testid=\"user-name\" elementtiming=\"user-name\">Ann &lt;b&gt;Admin&lt;/b&gt;</h1>",
-                "data-testid=\"user-email\">ann@example.com<", "data-testid=\"user-created\"><time datetime=\"");
+        assertThat(response.body())
+                .contains(
+                        "<h1 data-testid=\"user-name\" elementtiming=\"user-name\">Ann &lt;b&gt;Admin&lt;/b&gt;</h1>",
+                        "data-testid=\"user-email\">ann@example.com<",
+                        "data-testid=\"user-created\"><time datetime=\"");
         assertThat(response.body()).doesNotContain(NAME).doesNotContain("<script");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
-                v -> assertThat(v).matches("aw-get-account;dur=\\d+\\.\\d+"));
+        assertThat(response.headers().firstValue("Server-Timing"))
+                .hasValueSatisfying(v -> assertThat(v).matches("aw-get-account;dur=\\d+\\.\\d+"));
     }
 
     @Test
@@ -190,8 +211,11 @@ class SsrHttpTest {
         HttpResponse<String> response = get("/profile", login());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<h1 data-testid=\"profile-name\" elementtiming=\"profile-name\">Ann &lt;b&gt;",
-                "data-testid=\"user-email\">ann@example.com<", "data-testid=\"dashboard-link\"");
+        assertThat(response.body())
+                .contains(
+                        "<h1 data-testid=\"profile-name\" elementtiming=\"profile-name\">Ann &lt;b&gt;",
+                        "data-testid=\"user-email\">ann@example.com<",
+                        "data-testid=\"dashboard-link\"");
     }
 
     @Test
@@ -215,7 +239,7 @@ class SsrHttpTest {
 
     @Test
     void a_cookie_appwrite_does_not_accept_is_cleared_and_the_user_sent_to_login() throws Exception {
-        String forged = "eyJpZCI6IjAwMDAwMDAwMDAwMDAwMDAwMDAwIiwic2VjcmV0IjoiMDAifQ==";   // {"id":"000…","secret":"00"}
+        String forged = "eyJpZCI6IjAwMDAwMDAwMDAwMDAwMDAwMDAwIiwic2VjcmV0IjoiMDAifQ=="; // {"id":"000…","secret":"00"}
 
         HttpResponse<String> forgedResponse = get("/dashboard", forged);
         HttpResponse<String> garbageResponse = get("/dashboard", "not a secret!");
@@ -223,7 +247,9 @@ class SsrHttpTest {
         for (HttpResponse<String> response : List.of(forgedResponse, garbageResponse)) {
             assertThat(response.statusCode()).isEqualTo(303);
             assertThat(response.headers().firstValue("Location")).hasValue("/login");
-            assertThat(setCookieHeader(response).orElseThrow()).startsWith("authbench_session=;").contains("Max-Age=0");
+            assertThat(setCookieHeader(response).orElseThrow())
+                    .startsWith("authbench_session=;")
+                    .contains("Max-Age=0");
         }
     }
 
@@ -237,9 +263,10 @@ class SsrHttpTest {
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Location")).hasValue("/login");
         assertThat(setCookieHeader(logout).orElseThrow()).startsWith("authbench_session=;");
-        assertThat(logout.headers().firstValue("Server-Timing")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("aw-delete-session;dur="));
-        assertThat(stack.emulatorCalls("DELETE /v1/account/sessions/:sessionId")).isEqualTo(deletesBefore + 1);
+        assertThat(logout.headers().firstValue("Server-Timing"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("aw-delete-session;dur="));
+        assertThat(stack.emulatorCalls("DELETE /v1/account/sessions/:sessionId"))
+                .isEqualTo(deletesBefore + 1);
         // The old secret is dead at Appwrite, not just forgotten by the browser.
         assertThat(get("/dashboard", secret).headers().firstValue("Location")).hasValue("/login");
     }
@@ -250,11 +277,12 @@ class SsrHttpTest {
     void a_cross_site_login_post_is_refused_before_appwrite_is_called() throws Exception {
         long before = stack.emulatorCalls("POST /v1/account/sessions/email");
 
-        HttpResponse<String> foreignOrigin = post("/login", form("ann@example.com", PASSWORD), "http://evil.example", null);
+        HttpResponse<String> foreignOrigin =
+                post("/login", form("ann@example.com", PASSWORD), "http://evil.example", null);
         HttpResponse<String> otherPort = post("/login", form("ann@example.com", PASSWORD), "http://localhost:1", null);
         HttpResponse<String> nullOrigin = post("/login", form("ann@example.com", PASSWORD), "null", null);
-        HttpResponse<String> fetchSite = post("/login", form("ann@example.com", PASSWORD), null, null,
-                "Sec-Fetch-Site", "cross-site");
+        HttpResponse<String> fetchSite =
+                post("/login", form("ann@example.com", PASSWORD), null, null, "Sec-Fetch-Site", "cross-site");
 
         for (HttpResponse<String> response : List.of(foreignOrigin, otherPort, nullOrigin, fetchSite)) {
             assertThat(response.statusCode()).isEqualTo(403);
@@ -267,10 +295,10 @@ class SsrHttpTest {
     void behind_a_reverse_proxy_the_forwarded_host_and_scheme_are_the_apps_origin() throws Exception {
         String[] proxyHeaders = {"X-Forwarded-Host", "app.example.com", "X-Forwarded-Proto", "https"};
 
-        HttpResponse<String> sameSite = post("/login", form("ann@example.com", PASSWORD), "https://app.example.com", null,
-                proxyHeaders);
-        HttpResponse<String> crossSite = post("/login", form("ann@example.com", PASSWORD), ownOrigin(), null,
-                proxyHeaders);
+        HttpResponse<String> sameSite =
+                post("/login", form("ann@example.com", PASSWORD), "https://app.example.com", null, proxyHeaders);
+        HttpResponse<String> crossSite =
+                post("/login", form("ann@example.com", PASSWORD), ownOrigin(), null, proxyHeaders);
 
         assertThat(sameSite.statusCode()).isEqualTo(303);
         assertThat(setCookieHeader(sameSite).orElseThrow()).endsWith("; Secure");
@@ -293,12 +321,13 @@ class SsrHttpTest {
     @Test
     void page_views_make_one_appwrite_call_each_over_reused_connections() throws Exception {
         String secret = login();
-        get("/dashboard", secret);   // the pool holds a warm connection from here on
+        get("/dashboard", secret); // the pool holds a warm connection from here on
         int connectionsBefore = stack.proxy.connections();
         long callsBefore = stack.emulatorCalls("GET /v1/account");
 
         for (int i = 0; i < 30; i++) {
-            assertThat(get(i % 2 == 0 ? "/dashboard" : "/profile", secret).statusCode()).isEqualTo(200);
+            assertThat(get(i % 2 == 0 ? "/dashboard" : "/profile", secret).statusCode())
+                    .isEqualTo(200);
         }
 
         assertThat(stack.emulatorCalls("GET /v1/account")).isEqualTo(callsBefore + 30);
@@ -335,7 +364,9 @@ class SsrHttpTest {
 
         for (HttpResponse<String> response : List.of(dashboard, profile)) {
             assertThat(response.body()).doesNotContain(stack.apiKey).doesNotContain(secret);
-            assertThat(response.headers().map().toString()).doesNotContain(stack.apiKey).doesNotContain(secret);
+            assertThat(response.headers().map().toString())
+                    .doesNotContain(stack.apiKey)
+                    .doesNotContain(secret);
         }
         String logs = stack.appLogs();
         assertThat(logs).doesNotContain(stack.apiKey).doesNotContain(PASSWORD).doesNotContain("wrong-password");
@@ -347,10 +378,10 @@ class SsrHttpTest {
     void security_headers_forbid_scripts_and_framing() throws Exception {
         HttpResponse<String> response = get("/login", null);
 
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-                csp -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'"));
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp ->
+                        assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'"));
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
-
 }

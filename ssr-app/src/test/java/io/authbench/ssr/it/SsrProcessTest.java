@@ -21,15 +21,18 @@ class SsrProcessTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String stdout, String stderr) {
-    }
+    record Run(int exitCode, String stdout, String stderr) {}
 
     private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", TestClasspath.current(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                TestClasspath.current(),
                 "io.authbench.ssr.SsrMain"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+                .redirectOutput(dir.resolve("out").toFile())
+                .redirectError(dir.resolve("err").toFile());
         builder.environment().remove("APPWRITE_API_KEY");
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -37,7 +40,9 @@ class SsrProcessTest {
             process.destroyForcibly();
             throw new AssertionError("ssr-app did not exit within 60 s for " + List.of(args));
         }
-        return new Run(process.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
     }
 
@@ -46,19 +51,32 @@ class SsrProcessTest {
         Run run = run(Map.of(), "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("--port", "--host", "--appwrite-endpoint", "--project", "--api-key-file",
-                "--upstream-timeout", "--request-log", "--secure-cookies");
+        assertThat(run.stdout())
+                .contains(
+                        "--port",
+                        "--host",
+                        "--appwrite-endpoint",
+                        "--project",
+                        "--api-key-file",
+                        "--upstream-timeout",
+                        "--request-log",
+                        "--secure-cookies");
         assertThat(run.stderr()).isEmpty();
     }
 
     @Test
     void a_bad_flag_value_prints_one_line_naming_it_and_exits_2() throws Exception {
-        Run run = run(Map.of("APPWRITE_API_KEY", "standard_abc"), "--appwrite-endpoint", "http://localhost:1/v1",
-                "--port", "abc");
+        Run run = run(
+                Map.of("APPWRITE_API_KEY", "standard_abc"),
+                "--appwrite-endpoint",
+                "http://localhost:1/v1",
+                "--port",
+                "abc");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).isEqualTo(
-                "ssr-app: --port: 'abc' is not a number. Run with --help for usage." + System.lineSeparator());
+        assertThat(run.stderr())
+                .isEqualTo(
+                        "ssr-app: --port: 'abc' is not a number. Run with --help for usage." + System.lineSeparator());
         assertThat(run.stdout()).isEmpty();
     }
 
@@ -67,18 +85,26 @@ class SsrProcessTest {
         Run run = run(Map.of(), "--appwrite-endpoint", "http://localhost:1/v1");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr().lines().toList()).containsExactly("ssr-app: no API key: pass --api-key-file FILE or set"
-                + " APPWRITE_API_KEY (an Appwrite key with the sessions.write scope). Run with --help for usage.");
+        assertThat(run.stderr().lines().toList())
+                .containsExactly(
+                        "ssr-app: no API key: pass --api-key-file FILE or set"
+                                + " APPWRITE_API_KEY (an Appwrite key with the sessions.write scope). Run with --help for usage.");
     }
 
     @Test
     void a_port_in_use_is_reported_in_one_line_with_exit_code_1() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Run run = run(Map.of("APPWRITE_API_KEY", "standard_abc"), "--appwrite-endpoint", "http://localhost:1/v1",
-                    "--port", Integer.toString(taken.getLocalPort()));
+            Run run = run(
+                    Map.of("APPWRITE_API_KEY", "standard_abc"),
+                    "--appwrite-endpoint",
+                    "http://localhost:1/v1",
+                    "--port",
+                    Integer.toString(taken.getLocalPort()));
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.stderr().lines().toList()).singleElement().asString()
+            assertThat(run.stderr().lines().toList())
+                    .singleElement()
+                    .asString()
                     .startsWith("ssr-app: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .contains("--port 0 picks a free port");
             assertThat(run.stderr()).doesNotContain("standard_abc");

@@ -42,9 +42,9 @@ class SsrUpstreamFailureTest {
     static Path dir;
 
     @Test
-    void with_the_emulator_stopped_a_signed_in_user_sees_the_upstream_error_page(BrowserContext context, Page page,
-                                                                                 PageWatch watch) throws Exception {
-        watch.expectConsoleError(PageWatch.failedLoadWithStatus(502));   // the error page this test is about
+    void with_the_emulator_stopped_a_signed_in_user_sees_the_upstream_error_page(
+            BrowserContext context, Page page, PageWatch watch) throws Exception {
+        watch.expectConsoleError(PageWatch.failedLoadWithStatus(502)); // the error page this test is about
         try (TestStack stack = TestStack.start(dir.resolve("stopped"), "--upstream-timeout", LONG_TIMEOUT)) {
             stack.createUser("ann@example.com", "password123", "Ann Example");
             page.navigate(stack.appUrl("/login").toString());
@@ -57,62 +57,85 @@ class SsrUpstreamFailureTest {
             Response response = page.navigate(stack.appUrl("/dashboard").toString());
 
             assertThat(response.status()).isEqualTo(502);
-            assertThat(page.getByTestId("upstream-error")).hasText(
-                    "Appwrite could not be reached. Check the connection and try again.");
+            assertThat(page.getByTestId("upstream-error"))
+                    .hasText("Appwrite could not be reached. Check the connection and try again.");
             assertThat(response.text()).doesNotContain("Exception").doesNotContain("at io.");
             assertThat(stack.appLogs()).contains("aw-get-account: unreachable").doesNotContain(stack.apiKey);
             // The session is still valid at Appwrite, so the cookie stays: the user is back once Appwrite is.
-            assertThat(context.cookies()).anySatisfy(cookie -> assertThat(cookie.name).isEqualTo("authbench_session"));
+            assertThat(context.cookies())
+                    .anySatisfy(cookie -> assertThat(cookie.name).isEqualTo("authbench_session"));
         }
     }
 
     @Test
     void a_silent_appwrite_gives_a_504_error_page_after_the_timeout() throws Exception {
         try (MisbehavingAppwrite silent = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.SILENT);
-             ServerProcess app = startApp("silent", silent.endpoint(), SHORT_TIMEOUT)) {
+                ServerProcess app = startApp("silent", silent.endpoint(), SHORT_TIMEOUT)) {
             HttpResponse<String> response = postLogin(app);
 
             assertThat(response.statusCode()).isEqualTo(504);
-            assertThat(response.body()).contains("data-testid=\"upstream-error\">Appwrite did not answer within 2 seconds.");
-            assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(
-                    v -> assertThat(v).startsWith("aw-create-session;dur="));
+            assertThat(response.body())
+                    .contains("data-testid=\"upstream-error\">Appwrite did not answer within 2 seconds.");
+            assertThat(response.headers().firstValue("Server-Timing"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("aw-create-session;dur="));
         }
     }
 
     @Test
     void an_appwrite_answering_garbage_gives_a_502_error_page_not_a_hang() throws Exception {
         try (MisbehavingAppwrite garbage = new MisbehavingAppwrite(MisbehavingAppwrite.Behaviour.WRONG_SHAPE);
-             ServerProcess app = startApp("garbage", garbage.endpoint(), LONG_TIMEOUT)) {
+                ServerProcess app = startApp("garbage", garbage.endpoint(), LONG_TIMEOUT)) {
             HttpResponse<String> login = postLogin(app);
-            HttpResponse<String> dashboard = send(app, HttpRequest.newBuilder(TestStack.localhost(app.url()).resolve("/dashboard"))
-                    .header("Cookie", "authbench_session=eyJpZCI6IngifQ=="));
+            HttpResponse<String> dashboard = send(
+                    app,
+                    HttpRequest.newBuilder(TestStack.localhost(app.url()).resolve("/dashboard"))
+                            .header("Cookie", "authbench_session=eyJpZCI6IngifQ=="));
 
             for (HttpResponse<String> response : List.of(login, dashboard)) {
                 assertThat(response.statusCode()).isEqualTo(502);
-                assertThat(response.body()).contains(
-                        "data-testid=\"upstream-error\">Appwrite answered with something this app could not understand.");
+                assertThat(response.body())
+                        .contains(
+                                "data-testid=\"upstream-error\">Appwrite answered with something this app could not understand.");
             }
             String logs = Files.readString(app.stderrLog());
-            assertThat(logs).contains("the Appwrite SDK could not read the response").doesNotContain("\tat ");
+            assertThat(logs)
+                    .contains("the Appwrite SDK could not read the response")
+                    .doesNotContain("\tat ");
         }
     }
 
     private ServerProcess startApp(String name, URI endpoint, String upstreamTimeout) throws Exception {
         Path keyFile = Files.writeString(dir.resolve(name + ".key"), "standard_0123456789abcdef\n");
-        return ServerProcess.start(ServerSpec.javaMain("ssr-app-" + name, TestClasspath.current(), "io.authbench.ssr.SsrMain",
-                List.of("--port", "0", "--appwrite-endpoint", endpoint.toString(), "--api-key-file", keyFile.toString(),
-                        "--upstream-timeout", upstreamTimeout)), dir.resolve("logs"));
+        return ServerProcess.start(
+                ServerSpec.javaMain(
+                        "ssr-app-" + name,
+                        TestClasspath.current(),
+                        "io.authbench.ssr.SsrMain",
+                        List.of(
+                                "--port",
+                                "0",
+                                "--appwrite-endpoint",
+                                endpoint.toString(),
+                                "--api-key-file",
+                                keyFile.toString(),
+                                "--upstream-timeout",
+                                upstreamTimeout)),
+                dir.resolve("logs"));
     }
 
     private HttpResponse<String> postLogin(ServerProcess app) throws Exception {
         URI base = TestStack.localhost(app.url());
-        return send(app, HttpRequest.newBuilder(base.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base.toString())
-                .POST(HttpRequest.BodyPublishers.ofString("email=ann%40example.com&password=password123")));
+        return send(
+                app,
+                HttpRequest.newBuilder(base.resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", base.toString())
+                        .POST(HttpRequest.BodyPublishers.ofString("email=ann%40example.com&password=password123")));
     }
 
     private static HttpResponse<String> send(ServerProcess app, HttpRequest.Builder request) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(CLIENT_PATIENCE).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(CLIENT_PATIENCE).build();
         return http.send(request.timeout(CLIENT_PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

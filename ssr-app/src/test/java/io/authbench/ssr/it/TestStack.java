@@ -40,24 +40,45 @@ final class TestStack implements AutoCloseable {
     final ServerProcess emulator;
     final CountingProxy proxy;
     final ServerProcess app;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
 
     private TestStack(Path dir, boolean withProxy, List<String> appArgs) throws IOException {
         this.dir = dir;
         this.apiKey = "standard_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         Path keyFile = Files.writeString(Files.createDirectories(dir).resolve("api.key"), apiKey + "\n");
         try {
-            emulator = remember(ServerProcess.start(ServerSpec.javaMain("appwrite-emulator", TestClasspath.current(),
-                    "io.authbench.emulator.EmulatorMain", List.of("--port", "0", "--project", "authbench",
-                            "--api-key-file", keyFile.toString(), "--password-hash", "fast")), dir.resolve("logs")));
+            emulator = remember(ServerProcess.start(
+                    ServerSpec.javaMain(
+                            "appwrite-emulator",
+                            TestClasspath.current(),
+                            "io.authbench.emulator.EmulatorMain",
+                            List.of(
+                                    "--port",
+                                    "0",
+                                    "--project",
+                                    "authbench",
+                                    "--api-key-file",
+                                    keyFile.toString(),
+                                    "--password-hash",
+                                    "fast")),
+                    dir.resolve("logs")));
             URI appwrite = localhost(emulator.url());
             proxy = withProxy ? remember(CountingProxy.start(appwrite.getPort())) : null;
             URI endpoint = withProxy ? URI.create("http://localhost:" + proxy.port() + "/v1") : appwrite;
-            List<String> args = new ArrayList<>(List.of("--port", "0", "--appwrite-endpoint", endpoint.toString(),
-                    "--project", "authbench", "--api-key-file", keyFile.toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "--port",
+                    "0",
+                    "--appwrite-endpoint",
+                    endpoint.toString(),
+                    "--project",
+                    "authbench",
+                    "--api-key-file",
+                    keyFile.toString()));
             args.addAll(appArgs);
-            app = remember(ServerProcess.start(ServerSpec.javaMain("ssr-app", TestClasspath.current(),
-                    "io.authbench.ssr.SsrMain", args), dir.resolve("logs")));
+            app = remember(ServerProcess.start(
+                    ServerSpec.javaMain("ssr-app", TestClasspath.current(), "io.authbench.ssr.SsrMain", args),
+                    dir.resolve("logs")));
         } catch (RuntimeException | IOException e) {
             close();
             throw e;
@@ -90,7 +111,9 @@ final class TestStack implements AutoCloseable {
 
     /** Creates a user through the emulator's Users API with the real SDK, bounded by a timeout. */
     void createUser(String email, String password, String name) throws Exception {
-        Client admin = new Client(localhost(emulator.url()).toString()).setProject("authbench").setKey(apiKey);
+        Client admin = new Client(localhost(emulator.url()).toString())
+                .setProject("authbench")
+                .setKey(apiKey);
         CompletableFuture<Object> done = new CompletableFuture<>();
         new Users(admin).create("unique()", email, null, password, name, new CoroutineCallback<>((user, error) -> {
             if (error != null) {
@@ -107,8 +130,8 @@ final class TestStack implements AutoCloseable {
     /** The emulator's {@code GET /_emulator/stats}: request counts per route. */
     JsonNode emulatorStats() throws Exception {
         URI stats = localhost(emulator.url()).resolve("/_emulator/stats");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stats).timeout(CALL_TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(stats).timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 

@@ -30,8 +30,7 @@ public final class BrowserLocator {
     static final String NOT_FOUND = "No Chromium found. Install it with: apt-get install -y chromium"
             + " (or set -Dauthbench.browser=/path/to/chrome)";
 
-    private BrowserLocator() {
-    }
+    private BrowserLocator() {}
 
     /**
      * The browser executable to launch.
@@ -47,11 +46,15 @@ public final class BrowserLocator {
         if (explicit.isPresent()) {
             Setting.Value chosen = explicit.get();
             Path path = Path.of(chosen.value()).toAbsolutePath();
-            Executables.requireExecutable(path, chosen,
+            Executables.requireExecutable(
+                    path,
+                    chosen,
                     "Point it at a Chromium or Chrome executable, or leave it empty to search the usual locations.");
             return path;
         }
-        return candidates.stream().filter(Executables::isExecutableFile).findFirst()
+        return candidates.stream()
+                .filter(Executables::isExecutableFile)
+                .findFirst()
                 .orElseThrow(() -> new BrowserSetupException(NOT_FOUND));
     }
 }

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 
 /**
  * Creates Playwright on the machine's own Node.js from a cached driver folder, and launches the machine's Chromium.
@@ -36,11 +36,18 @@ public final class Browsers {
      * measurements, and no renderer processes that no benchmark page uses ({@link ChromiumFeatures}).
      */
     public static final List<String> CHROMIUM_FLAGS = List.of(
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", ChromiumFeatures.disableSwitch());
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            ChromiumFeatures.disableSwitch());
 
     /** Read by Playwright 1.62's {@code Driver.newInstance()} before {@code PLAYWRIGHT_DRIVER_DIR}. */
     static final String DRIVER_DIR_PROPERTY = "playwright.cli.dir";
+
     static final String DRIVER_DIR_ENV = "PLAYWRIGHT_DRIVER_DIR";
     /**
      * The header a Playwright server reads the client's launch options from
@@ -52,8 +59,7 @@ public final class Browsers {
     /** The SELENIUM_REMOTE_URL of this JVM's first createPlaywright ("" = none), null before the first. */
     private static String firstSeleniumRemoteUrl;
 
-    private Browsers() {
-    }
+    private Browsers() {}
 
     /**
      * Creates a Playwright whose driver runs on the machine's node from the cached driver folder (extracted on first
@@ -72,7 +78,8 @@ public final class Browsers {
      */
     public static Playwright createPlaywright(Map<String, String> extraDriverEnvironment) {
         checkSameDriverEnvironment(extraDriverEnvironment);
-        NodeJs node = NodeJs.locate(PlaywrightDriver.requiredNodeMajor(),
+        NodeJs node = NodeJs.locate(
+                PlaywrightDriver.requiredNodeMajor(),
                 new NodeVersionMemo(DriverCache.base().resolve("node-version")));
         String userDir = userDriverDir();
         Path driverDir;
@@ -82,12 +89,13 @@ public final class Browsers {
             fix = "Check that " + driverDir + " holds a Playwright " + PlaywrightDriver.version()
                     + " driver (package/cli.js), or unset playwright.cli.dir and PLAYWRIGHT_DRIVER_DIR to use AuthBench's cache.";
             if (!Files.isRegularFile(driverDir.resolve("package/cli.js"))) {
-                throw new BrowserSetupException("The Playwright driver folder " + driverDir + " (from playwright.cli.dir"
-                        + " or PLAYWRIGHT_DRIVER_DIR) has no package/cli.js. " + fix);
+                throw new BrowserSetupException("The Playwright driver folder " + driverDir
+                        + " (from playwright.cli.dir" + " or PLAYWRIGHT_DRIVER_DIR) has no package/cli.js. " + fix);
             }
         } else {
             driverDir = DriverCache.prepare(
-                    DriverCache.base(), PlaywrightDriver.version(), PlaywrightDriver.packageJson(), node.path()).dir();
+                            DriverCache.base(), PlaywrightDriver.version(), PlaywrightDriver.packageJson(), node.path())
+                    .dir();
             fix = "Delete " + driverDir + " so it is extracted again.";
             // Playwright keeps one driver per JVM: this property matters for the first create() only, and every
             // later create() of this JVM agrees with it.
@@ -105,8 +113,10 @@ public final class Browsers {
         } catch (RuntimeException e) {
             // PlaywrightException when the driver process dies; a bare RuntimeException("Failed to create driver")
             // when Playwright cannot set the driver up at all.
-            throw new BrowserSetupException("Playwright could not start its driver (node " + node.path() + ", driver "
-                    + driverDir + "): " + rootMessage(e) + ". " + fix, e);
+            throw new BrowserSetupException(
+                    "Playwright could not start its driver (node " + node.path() + ", driver " + driverDir + "): "
+                            + rootMessage(e) + ". " + fix,
+                    e);
         }
     }
 
@@ -116,12 +126,21 @@ public final class Browsers {
      * {@code run-server --port N} to start a Playwright server of the same version as this client.
      */
     public static List<String> driverCommand() {
-        NodeJs node = NodeJs.locate(PlaywrightDriver.requiredNodeMajor(),
+        NodeJs node = NodeJs.locate(
+                PlaywrightDriver.requiredNodeMajor(),
                 new NodeVersionMemo(DriverCache.base().resolve("node-version")));
         String userDir = userDriverDir();
-        Path driverDir = userDir != null ? Path.of(userDir).toAbsolutePath() : DriverCache.prepare(
-                DriverCache.base(), PlaywrightDriver.version(), PlaywrightDriver.packageJson(), node.path()).dir();
-        return List.of(node.path().toString(), driverDir.resolve("package").resolve("cli.js").toString());
+        Path driverDir = userDir != null
+                ? Path.of(userDir).toAbsolutePath()
+                : DriverCache.prepare(
+                                DriverCache.base(),
+                                PlaywrightDriver.version(),
+                                PlaywrightDriver.packageJson(),
+                                node.path())
+                        .dir();
+        return List.of(
+                node.path().toString(),
+                driverDir.resolve("package").resolve("cli.js").toString());
     }
 
     /** The Playwright version of the client (and of the driver on the classpath), e.g. {@code 1.62.0}. */
@@ -165,9 +184,11 @@ public final class Browsers {
         try {
             return playwright.chromium().launch(options);
         } catch (PlaywrightException e) {
-            throw new BrowserSetupException("Chromium at " + settings.executable() + " failed to launch: "
-                    + PlaywrightErrors.summarize(e.getMessage()) + ". Check that '" + settings.executable()
-                    + " --headless --no-sandbox --version' runs, or choose another browser with -Dauthbench.browser.", e);
+            throw new BrowserSetupException(
+                    "Chromium at " + settings.executable() + " failed to launch: "
+                            + PlaywrightErrors.summarize(e.getMessage()) + ". Check that '" + settings.executable()
+                            + " --headless --no-sandbox --version' runs, or choose another browser with -Dauthbench.browser.",
+                    e);
         }
     }
 
@@ -182,8 +203,8 @@ public final class Browsers {
      * @param executableOnServer the browser binary on the server's machine; null = the server's own choice
      * @throws BrowserSetupException naming the endpoint (without credentials), the cause and the fix
      */
-    public static Browser connectChromium(Playwright playwright, URI endpoint, List<String> extraArgs,
-                                          Path executableOnServer, Duration timeout) {
+    public static Browser connectChromium(
+            Playwright playwright, URI endpoint, List<String> extraArgs, Path executableOnServer, Duration timeout) {
         JsonObject launch = new JsonObject();
         launch.addProperty("headless", true);
         JsonArray args = new JsonArray();
@@ -199,8 +220,10 @@ public final class Browsers {
         try {
             return playwright.chromium().connect(endpoint.toString(), options);
         } catch (PlaywrightException e) {
-            throw new BrowserSetupException(RemoteErrors.playwrightServer(RemoteEndpoints.redacted(endpoint),
-                    e.getMessage(), PlaywrightDriver.version(), timeout), e);
+            throw new BrowserSetupException(
+                    RemoteErrors.playwrightServer(
+                            RemoteEndpoints.redacted(endpoint), e.getMessage(), PlaywrightDriver.version(), timeout),
+                    e);
         }
     }
 
@@ -213,17 +236,17 @@ public final class Browsers {
      *
      * @throws BrowserSetupException naming the grid (without credentials), the cause and the fix
      */
-    public static Browser launchChromiumOnSeleniumGrid(Playwright playwright, URI grid, List<String> extraArgs,
-                                                       Duration timeout) {
+    public static Browser launchChromiumOnSeleniumGrid(
+            Playwright playwright, URI grid, List<String> extraArgs, Duration timeout) {
         List<String> args = new ArrayList<>(CHROMIUM_FLAGS);
         args.addAll(extraArgs);
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args)
-                .setTimeout(timeout.toMillis());
+        BrowserType.LaunchOptions options =
+                new BrowserType.LaunchOptions().setHeadless(true).setArgs(args).setTimeout(timeout.toMillis());
         try {
             return playwright.chromium().launch(options);
         } catch (PlaywrightException e) {
-            throw new BrowserSetupException(RemoteErrors.seleniumGrid(RemoteEndpoints.redacted(grid), e.getMessage(),
-                    timeout), e);
+            throw new BrowserSetupException(
+                    RemoteErrors.seleniumGrid(RemoteEndpoints.redacted(grid), e.getMessage(), timeout), e);
         }
     }
 
@@ -241,14 +264,18 @@ public final class Browsers {
             return;
         }
         if (!firstSeleniumRemoteUrl.equals(grid)) {
-            throw new BrowserSetupException(grid.isEmpty()
-                    ? "This JVM's Playwright driver was started for a Selenium Grid, so a local launch would go to the"
-                            + " grid as well (Playwright for Java fixes the driver's environment at the first"
-                            + " Playwright of a JVM). Launch the local browser in a fresh JVM."
-                    : "This JVM already started Playwright's driver " + (firstSeleniumRemoteUrl.isEmpty()
-                            ? "without a Selenium Grid" : "for another Selenium Grid") + ", and Playwright for Java"
-                            + " fixes the driver's environment (SELENIUM_REMOTE_URL) at the first Playwright of a JVM."
-                            + " Run the grid run in a fresh JVM, as 'authbench run --selenium-grid=…' does.");
+            throw new BrowserSetupException(
+                    grid.isEmpty()
+                            ? "This JVM's Playwright driver was started for a Selenium Grid, so a local launch would go to the"
+                                    + " grid as well (Playwright for Java fixes the driver's environment at the first"
+                                    + " Playwright of a JVM). Launch the local browser in a fresh JVM."
+                            : "This JVM already started Playwright's driver "
+                                    + (firstSeleniumRemoteUrl.isEmpty()
+                                            ? "without a Selenium Grid"
+                                            : "for another Selenium Grid")
+                                    + ", and Playwright for Java"
+                                    + " fixes the driver's environment (SELENIUM_REMOTE_URL) at the first Playwright of a JVM."
+                                    + " Run the grid run in a fresh JVM, as 'authbench run --selenium-grid=…' does.");
         }
     }
 
@@ -262,7 +289,8 @@ public final class Browsers {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
+        String message =
+                root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
         return PlaywrightErrors.summarize(message);
     }
 }

@@ -14,11 +14,22 @@ import java.util.List;
 public final class ChromiumFeatures {
     /** What Playwright 1.62 disables, in its order. */
     static final List<String> PLAYWRIGHT_DISABLED = List.of(
-            "AvoidUnnecessaryBeforeUnloadCheckSync", "BoundaryEventDispatchTracksNodeRemoval",
-            "DestroyProfileOnBrowserClose", "DialMediaRouteProvider", "GlobalMediaControls", "HttpsUpgrades",
-            "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning",
-            "BlockOriginHeaderModificationOnRedirect", "Translate", "AutoDeElevate", "OptimizationHints",
-            "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion");
+            "AvoidUnnecessaryBeforeUnloadCheckSync",
+            "BoundaryEventDispatchTracksNodeRemoval",
+            "DestroyProfileOnBrowserClose",
+            "DialMediaRouteProvider",
+            "GlobalMediaControls",
+            "HttpsUpgrades",
+            "LensOverlay",
+            "MediaRouter",
+            "PaintHolding",
+            "ThirdPartyStoragePartitioning",
+            "BlockOriginHeaderModificationOnRedirect",
+            "Translate",
+            "AutoDeElevate",
+            "OptimizationHints",
+            "msForceBrowserSignIn",
+            "msEdgeUpdateLaunchServicesPreferredVersion");
 
     /**
      * What AuthBench disables on top, because every browser context (the harness opens one per iteration) would
@@ -32,11 +43,10 @@ public final class ChromiumFeatures {
      *   fetch), so it would start during the measured page load and be thrown away with the context.</li>
      * </ul>
      */
-    static final List<String> AUTHBENCH_DISABLED = List.of(
-            "WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "SpareRendererForSitePerProcess");
+    static final List<String> AUTHBENCH_DISABLED =
+            List.of("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "SpareRendererForSitePerProcess");
 
-    private ChromiumFeatures() {
-    }
+    private ChromiumFeatures() {}
 
     /** Every feature AuthBench's Chromium runs without: Playwright's then ours. */
     public static List<String> disabled() {

@@ -39,15 +39,14 @@ final class DriverCache {
      * @param dir          the folder to pass as {@code playwright.cli.dir}
      * @param extractedNow whether this call put a fresh copy in place (false: an earlier run or a racing JVM did)
      */
-    record Prepared(Path dir, boolean extractedNow) {
-    }
+    record Prepared(Path dir, boolean extractedNow) {}
 
-    private DriverCache() {
-    }
+    private DriverCache() {}
 
     /** The base folder: {@code -Dauthbench.driver.cache}, {@code AUTHBENCH_DRIVER_CACHE}, or ~/.cache/authbench. */
     static Path base() {
-        return SETTING.read().map(value -> Path.of(value.value()))
+        return SETTING.read()
+                .map(value -> Path.of(value.value()))
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "authbench"))
                 .toAbsolutePath();
     }
@@ -69,8 +68,10 @@ final class DriverCache {
             try {
                 extract(packageJson, temp.resolve("package"));
                 Files.createSymbolicLink(temp.resolve("node"), node);
-                Files.writeString(temp.resolve(MARKER), "playwright driver " + version + " extracted "
-                        + Instant.now() + "\n", StandardCharsets.UTF_8);
+                Files.writeString(
+                        temp.resolve(MARKER),
+                        "playwright driver " + version + " extracted " + Instant.now() + "\n",
+                        StandardCharsets.UTF_8);
                 return new Prepared(dir, moveIntoPlace(temp, dir));
             } finally {
                 deleteRecursively(temp);
@@ -79,8 +80,10 @@ final class DriverCache {
             if (e instanceof BrowserSetupException setup) {
                 throw setup;
             }
-            throw new BrowserSetupException("Cannot prepare the Playwright driver cache in " + dir + " (" + e
-                    + "). Set -Dauthbench.driver.cache=/a/writable/folder.", e);
+            throw new BrowserSetupException(
+                    "Cannot prepare the Playwright driver cache in " + dir + " (" + e
+                            + "). Set -Dauthbench.driver.cache=/a/writable/folder.",
+                    e);
         }
     }
 
@@ -101,7 +104,7 @@ final class DriverCache {
                     throw e;
                 }
                 if (isComplete(dir)) {
-                    return false;       // another JVM finished first: use its copy
+                    return false; // another JVM finished first: use its copy
                 }
                 // A folder without the marker was not made by this class (or by a version that predates the
                 // marker): move it out of the way and try once more.
@@ -134,8 +137,10 @@ final class DriverCache {
                 }
             }
             case "file" -> copyTree(toPath(packageJson).getParent(), target);
-            default -> throw new BrowserSetupException("The Playwright driver is at " + packageJson
-                    + ", which is neither a jar nor a folder; put com.microsoft.playwright:driver on the plain classpath.");
+            default ->
+                throw new BrowserSetupException(
+                        "The Playwright driver is at " + packageJson
+                                + ", which is neither a jar nor a folder; put com.microsoft.playwright:driver on the plain classpath.");
         }
     }
 
@@ -166,7 +171,8 @@ final class DriverCache {
     private static void removeAbandonedTempFolders(Path base) {
         FileTime cutoff = FileTime.from(Instant.now().minus(ABANDONED_AFTER));
         try (Stream<Path> children = Files.list(base)) {
-            for (Path child : children.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+            for (Path child : children.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX))
+                    .toList()) {
                 if (Files.getLastModifiedTime(child).compareTo(cutoff) < 0) {
                     deleteRecursively(child);
                 }
@@ -191,7 +197,8 @@ final class DriverCache {
         try {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
-            throw new BrowserSetupException("Cannot read the Playwright driver from " + url + " (" + e.getMessage() + ").", e);
+            throw new BrowserSetupException(
+                    "Cannot read the Playwright driver from " + url + " (" + e.getMessage() + ").", e);
         }
     }
 }

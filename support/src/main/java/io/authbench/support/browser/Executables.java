@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Checks on user-chosen executables, with messages that name the setting, the path and the fix. */
 final class Executables {
-    private Executables() {
-    }
+    private Executables() {}
 
     static boolean isExecutableFile(Path path) {
         return Files.isRegularFile(path) && Files.isExecutable(path);

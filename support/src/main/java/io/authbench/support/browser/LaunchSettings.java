@@ -19,8 +19,12 @@ import java.util.Objects;
  * @param environment   variables set for the browser on top of this JVM's environment (e.g. the {@code HOME} of a
  *                      run's {@code ChromiumTrust}); empty = the JVM's environment as it is
  */
-public record LaunchSettings(Path executable, boolean headless, List<String> extraArgs, Duration launchTimeout,
-                             Map<String, String> environment) {
+public record LaunchSettings(
+        Path executable,
+        boolean headless,
+        List<String> extraArgs,
+        Duration launchTimeout,
+        Map<String, String> environment) {
 
     public static final Duration DEFAULT_LAUNCH_TIMEOUT = Duration.ofSeconds(30);
 

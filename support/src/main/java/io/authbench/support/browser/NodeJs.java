@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  */
 record NodeJs(Path path, int majorVersion) {
     static final Setting SETTING = new Setting("authbench.node", "AUTHBENCH_NODE");
-    static final String INSTALL = "Install Node.js with: apt-get install -y nodejs (or set -Dauthbench.node=/path/to/node)";
+    static final String INSTALL =
+            "Install Node.js with: apt-get install -y nodejs (or set -Dauthbench.node=/path/to/node)";
 
-    private static final List<Path> COMMON_LOCATIONS = List.of(Path.of("/usr/bin/node"), Path.of("/usr/local/bin/node"));
+    private static final List<Path> COMMON_LOCATIONS =
+            List.of(Path.of("/usr/bin/node"), Path.of("/usr/local/bin/node"));
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.\\d+\\.\\d+.*");
     private static final long VERSION_TIMEOUT_SECONDS = 10;
 
@@ -49,16 +51,22 @@ record NodeJs(Path path, int majorVersion) {
         return locate(explicit, pathVariable, requiredMajor, NodeVersionMemo.NONE);
     }
 
-    static NodeJs locate(Optional<Setting.Value> explicit, String pathVariable, int requiredMajor, NodeVersionMemo memo) {
+    static NodeJs locate(
+            Optional<Setting.Value> explicit, String pathVariable, int requiredMajor, NodeVersionMemo memo) {
         Path node;
         if (explicit.isPresent()) {
             node = Path.of(explicit.get().value()).toAbsolutePath();
-            Executables.requireExecutable(node, explicit.get(), "Point it at a node executable (Node.js "
-                    + requiredMajor + " or newer), or leave it empty to use the node on the PATH.");
+            Executables.requireExecutable(
+                    node,
+                    explicit.get(),
+                    "Point it at a node executable (Node.js " + requiredMajor
+                            + " or newer), or leave it empty to use the node on the PATH.");
         } else {
-            node = candidates(pathVariable).stream().filter(Executables::isExecutableFile).findFirst()
-                    .orElseThrow(() -> new BrowserSetupException("No Node.js found (the Playwright driver runs on it). "
-                            + INSTALL));
+            node = candidates(pathVariable).stream()
+                    .filter(Executables::isExecutableFile)
+                    .findFirst()
+                    .orElseThrow(() -> new BrowserSetupException(
+                            "No Node.js found (the Playwright driver runs on it). " + INSTALL));
         }
         int major = memo.lookup(node).orElseGet(() -> {
             int measured = majorVersion(node);
@@ -66,8 +74,9 @@ record NodeJs(Path path, int majorVersion) {
             return measured;
         });
         if (major < requiredMajor) {
-            throw new BrowserSetupException("Node.js at " + node + " is version " + major + "; the Playwright driver needs "
-                    + requiredMajor + " or newer. " + INSTALL.replace("Install", "Upgrade"));
+            throw new BrowserSetupException(
+                    "Node.js at " + node + " is version " + major + "; the Playwright driver needs " + requiredMajor
+                            + " or newer. " + INSTALL.replace("Install", "Upgrade"));
         }
         return new NodeJs(node, major);
     }
@@ -89,7 +98,9 @@ record NodeJs(Path path, int majorVersion) {
     private static int majorVersion(Path node) {
         String output;
         try {
-            Process process = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(node.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             try (InputStream in = process.getInputStream()) {
                 if (!process.waitFor(VERSION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -28,7 +28,8 @@ class NodeVersionMemo {
             return Optional.empty();
         }
         try {
-            String[] entry = Files.readString(file, StandardCharsets.UTF_8).strip().split("\t");
+            String[] entry =
+                    Files.readString(file, StandardCharsets.UTF_8).strip().split("\t");
             if (entry.length == 2 && entry[0].equals(key(node))) {
                 return Optional.of(Integer.parseInt(entry[1]));
             }
@@ -69,6 +70,7 @@ class NodeVersionMemo {
     private static String key(Path node) throws IOException {
         Path real = node.toRealPath();
         BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-        return real + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
+        return real + "|" + attributes.size() + "|"
+                + attributes.lastModifiedTime().toMillis();
     }
 }

@@ -26,8 +26,7 @@ final class PlaywrightDriver {
     /** Used only if package.json states no engines.node: the oldest Node.js that Playwright 1.4x+ supported. */
     private static final int FALLBACK_MIN_NODE_MAJOR = 18;
 
-    private PlaywrightDriver() {
-    }
+    private PlaywrightDriver() {}
 
     /** The URL of {@code driver/package/package.json}, inside the driver jar (or a shaded jar, or a folder). */
     static URL packageJson() {
@@ -66,8 +65,10 @@ final class PlaywrightDriver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JsonParseException | IllegalStateException e) {
-            throw new BrowserSetupException("The Playwright driver's package.json is not valid JSON (" + e.getMessage()
-                    + "). Delete the Maven artifact com.microsoft.playwright:driver from ~/.m2 and rebuild.", e);
+            throw new BrowserSetupException(
+                    "The Playwright driver's package.json is not valid JSON (" + e.getMessage()
+                            + "). Delete the Maven artifact com.microsoft.playwright:driver from ~/.m2 and rebuild.",
+                    e);
         }
     }
 

@@ -15,8 +15,7 @@ final class PlaywrightErrors {
     private static final Pattern EXIT = Pattern.compile("<process did exit: exitCode=(\\d+|null), signal=(\\w+)>");
     private static final int MAX_STDERR_LINES = 5;
 
-    private PlaywrightErrors() {
-    }
+    private PlaywrightErrors() {}
 
     static String summarize(String playwrightMessage) {
         if (playwrightMessage == null || playwrightMessage.isBlank()) {
@@ -25,9 +24,10 @@ final class PlaywrightErrors {
         StringBuilder summary = new StringBuilder(headline(playwrightMessage));
         Matcher exit = EXIT.matcher(playwrightMessage);
         if (exit.find()) {
-            summary.append(!"null".equals(exit.group(1))
-                    ? "; the browser exited with code " + exit.group(1)
-                    : "; the browser was killed by " + exit.group(2));
+            summary.append(
+                    !"null".equals(exit.group(1))
+                            ? "; the browser exited with code " + exit.group(1)
+                            : "; the browser was killed by " + exit.group(2));
         }
         Set<String> stderr = new LinkedHashSet<>();
         Matcher line = BROWSER_STDERR.matcher(playwrightMessage);

@@ -15,8 +15,7 @@ public final class RemoteEndpoints {
     private static final Set<String> WEB_SOCKET = Set.of("ws", "wss");
     private static final Set<String> HTTP = Set.of("http", "https");
 
-    private RemoteEndpoints() {
-    }
+    private RemoteEndpoints() {}
 
     /**
      * A Playwright server endpoint such as {@code ws://browsers.lan:3000/}.
@@ -24,8 +23,11 @@ public final class RemoteEndpoints {
      * @throws IllegalArgumentException naming what is wrong (the message never repeats credentials)
      */
     public static URI playwrightServer(String text) {
-        return parse(text, WEB_SOCKET, "a Playwright server's WebSocket URL such as ws://127.0.0.1:3000/ (what"
-                + " 'run-server' prints after 'Listening on')");
+        return parse(
+                text,
+                WEB_SOCKET,
+                "a Playwright server's WebSocket URL such as ws://127.0.0.1:3000/ (what"
+                        + " 'run-server' prints after 'Listening on')");
     }
 
     /**
@@ -39,7 +41,8 @@ public final class RemoteEndpoints {
 
     /** The URL without user information, query or fragment: safe for logs, messages and results. */
     public static String redacted(URI url) {
-        StringBuilder text = new StringBuilder().append(url.getScheme()).append("://").append(url.getHost());
+        StringBuilder text =
+                new StringBuilder().append(url.getScheme()).append("://").append(url.getHost());
         if (url.getPort() >= 0) {
             text.append(':').append(url.getPort());
         }
@@ -64,7 +67,8 @@ public final class RemoteEndpoints {
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!schemes.contains(scheme)) {
-            throw new IllegalArgumentException("the scheme must be " + String.join(" or ", schemes.stream().sorted().toList())
+            throw new IllegalArgumentException("the scheme must be "
+                    + String.join(" or ", schemes.stream().sorted().toList())
                     + (scheme.isEmpty() ? ", and there is none" : ", not " + scheme) + "; expected " + expected + ".");
         }
         if (url.getHost() == null || url.getHost().isEmpty()) {

@@ -15,8 +15,7 @@ final class RemoteErrors {
     private static final Pattern MISSING_EXECUTABLE = Pattern.compile("(?i)executable doesn't exist at (\\S+)");
     private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)\\b(?:wss?|https?)://\\S+");
 
-    private RemoteErrors() {
-    }
+    private RemoteErrors() {}
 
     static String playwrightServer(String endpoint, String playwrightMessage, String clientVersion, Duration timeout) {
         String text = playwrightMessage == null ? "" : playwrightMessage;
@@ -60,11 +59,13 @@ final class RemoteErrors {
         String text = playwrightMessage == null ? "" : playwrightMessage;
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("econnrefused")) {
-            return "No Selenium Grid answers at " + grid + " (connection refused). Start one there (docs/running-at-scale.md"
+            return "No Selenium Grid answers at " + grid
+                    + " (connection refused). Start one there (docs/running-at-scale.md"
                     + " shows a standalone grid with Debian's chromium-driver), or fix --selenium-grid.";
         }
         if (lower.contains("enotfound") || lower.contains("eai_again")) {
-            return "The host of the Selenium Grid " + grid + " cannot be resolved. Fix the host name in --selenium-grid.";
+            return "The host of the Selenium Grid " + grid
+                    + " cannot be resolved. Fix the host name in --selenium-grid.";
         }
         if (lower.contains("error connecting to selenium")) {
             return "The Selenium Grid at " + grid + " refused a Chromium session: " + summary(text) + ". Check that a"

@@ -12,8 +12,7 @@ import java.util.Optional;
 record Setting(String property, String environment) {
 
     /** Where an explicit value came from, for messages ("-Dauthbench.browser=/x" or "AUTHBENCH_BROWSER=/x"). */
-    record Value(String source, String value) {
-    }
+    record Value(String source, String value) {}
 
     Optional<Value> read(Lookup properties, Lookup environmentVariables) {
         String fromProperty = properties.get(property);

@@ -18,8 +18,7 @@ final class ChildReaper {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildReaper::stopAll, "authbench-child-reaper"));
     }
 
-    private ChildReaper() {
-    }
+    private ChildReaper() {}
 
     static void register(ProcessHandle child) {
         RUNNING.add(child);

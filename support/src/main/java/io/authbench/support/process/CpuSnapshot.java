@@ -42,8 +42,7 @@ public final class CpuSnapshot {
     private static final String[] COMPILER_THREAD_PREFIXES = {"C1 CompilerThre", "C2 CompilerThre"};
 
     /** One thread's run time and whether it is a JIT compiler thread. */
-    record ThreadTime(long pid, long nanos, boolean compiler) {
-    }
+    record ThreadTime(long pid, long nanos, boolean compiler) {}
 
     private final long rootPid;
     private final Map<Long, ThreadTime> threads;
@@ -68,7 +67,8 @@ public final class CpuSnapshot {
         if (!readProcess(pid, threads, ticks) || schedulerStatisticsOff(threads, ticks.get(pid))) {
             return Optional.empty();
         }
-        ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+        ProcessHandle.of(pid).stream()
+                .flatMap(ProcessHandle::descendants)
                 .forEach(child -> readProcess(child.pid(), threads, ticks));
         return Optional.of(new CpuSnapshot(pid, threads, ticks));
     }
@@ -107,7 +107,8 @@ public final class CpuSnapshot {
             // A thread first seen now started during the phase: all its time is the phase's. A smaller value than
             // before means the thread id was reused by a new thread: count the new one from zero too.
             long used = then == null || then.pid() != now.pid() || now.nanos() < then.nanos()
-                    ? now.nanos() : now.nanos() - then.nanos();
+                    ? now.nanos()
+                    : now.nanos() - then.nanos();
             perProcess.merge(now.pid(), used, Long::sum);
             if (now.compiler()) {
                 compiler += used;
@@ -133,7 +134,8 @@ public final class CpuSnapshot {
             }
             total += threadsSum;
         }
-        int exited = exitedByProcess.values().stream().mapToInt(Integer::intValue).sum();
+        int exited =
+                exitedByProcess.values().stream().mapToInt(Integer::intValue).sum();
         return new CpuUsage(total, Math.min(compiler, total), exited);
     }
 
@@ -158,8 +160,10 @@ public final class CpuSnapshot {
                 for (Path task : tasks) {
                     long tid = Long.parseLong(task.getFileName().toString());
                     try {
-                        long nanos = parseRunNanos(Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII));
-                        String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip();
+                        long nanos =
+                                parseRunNanos(Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII));
+                        String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8)
+                                .strip();
                         found.put(tid, new ThreadTime(pid, nanos, isCompilerThread(name)));
                     } catch (NoSuchFileException gone) {
                         // the thread exited while we listed them: it counts as exited

@@ -2,8 +2,7 @@ package io.authbench.support.process;
 
 /** Exit codes in words: Java reports a child killed by signal n as exit code 128+n. */
 final class ExitCodes {
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     static String describe(int exitCode) {
         if (exitCode > 128 && exitCode < 160) {

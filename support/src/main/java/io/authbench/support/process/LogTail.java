@@ -14,8 +14,7 @@ import java.util.List;
 
 /** The last lines of a log file, read without loading a huge log into memory at once. */
 final class LogTail {
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static List<String> lastLines(Path file, int count) {
         if (count <= 0) {
@@ -23,8 +22,8 @@ final class LogTail {
         }
         Deque<String> tail = new ArrayDeque<>(count);
         // InputStreamReader replaces malformed bytes instead of failing: a tail must never fail on odd output.
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (tail.size() == count) {

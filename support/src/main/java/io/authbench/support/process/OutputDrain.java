@@ -32,7 +32,8 @@ final class OutputDrain {
     }
 
     private static void copy(InputStream in, Writer out, Consumer<String> onLine) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)); out) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                out) {
             String line;
             while ((line = reader.readLine()) != null) {
                 out.write(line);

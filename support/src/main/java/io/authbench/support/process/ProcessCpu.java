@@ -78,8 +78,10 @@ public final class ProcessCpu {
         }
         long nanos = own.getAsLong();
         if (includeDescendants) {
-            nanos += ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
-                    .mapToLong(child -> nanosOf(child.pid()).orElse(0)).sum();
+            nanos += ProcessHandle.of(pid).stream()
+                    .flatMap(ProcessHandle::descendants)
+                    .mapToLong(child -> nanosOf(child.pid()).orElse(0))
+                    .sum();
         }
         Duration now = Duration.ofNanos(nanos);
         synchronized (this) {
@@ -102,7 +104,8 @@ public final class ProcessCpu {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
             return OptionalLong.of(parseStatTicks(stat) * (1_000_000_000L / ticksPerSecond()));
         } catch (IOException | RuntimeException e) {
-            Optional<Duration> fallback = ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration());
+            Optional<Duration> fallback =
+                    ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration());
             return fallback.map(d -> OptionalLong.of(d.toNanos())).orElse(OptionalLong.empty());
         }
     }
@@ -117,8 +120,10 @@ public final class ProcessCpu {
         if (own.isEmpty()) {
             return own;
         }
-        long children = ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
-                .mapToLong(child -> nanosOf(child.pid()).orElse(0)).sum();
+        long children = ProcessHandle.of(pid).stream()
+                .flatMap(ProcessHandle::descendants)
+                .mapToLong(child -> nanosOf(child.pid()).orElse(0))
+                .sum();
         return OptionalLong.of(own.getAsLong() + children);
     }
 
@@ -142,7 +147,9 @@ public final class ProcessCpu {
 
     private static long askClockTicks() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             if (!getconf.waitFor(5, TimeUnit.SECONDS)) {
                 getconf.destroyForcibly();
                 return DEFAULT_TICKS_PER_SECOND;
@@ -160,6 +167,7 @@ public final class ProcessCpu {
 
     @Override
     public String toString() {
-        return "ProcessCpu[pid " + pid + (includeDescendants ? " + descendants" : "") + ", last " + last.toMillis() + " ms]";
+        return "ProcessCpu[pid " + pid + (includeDescendants ? " + descendants" : "") + ", last " + last.toMillis()
+                + " ms]";
     }
 }

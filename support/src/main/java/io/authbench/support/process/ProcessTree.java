@@ -15,8 +15,7 @@ final class ProcessTree {
     /** After SIGKILL the kernel needs a moment to tear the processes down; we wait for that, not for cleanup. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     /**
      * Sends SIGTERM to {@code root} and its descendants, waits up to {@code grace} for all of them to exit, then
@@ -53,9 +52,11 @@ final class ProcessTree {
     }
 
     private static boolean awaitExit(Set<ProcessHandle> processes, Duration timeout) {
-        List<CompletableFuture<ProcessHandle>> exits = processes.stream().map(ProcessHandle::onExit).toList();
+        List<CompletableFuture<ProcessHandle>> exits =
+                processes.stream().map(ProcessHandle::onExit).toList();
         try {
-            CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
             return false;

@@ -26,7 +26,11 @@ public record Readiness(Kind kind, Pattern logLine, URI url, URI base) {
     public static final long POLL_MILLIS = 250;
 
     /** The three ways. */
-    public enum Kind { LISTENING_LINE, LOG_LINE, HTTP_GET }
+    public enum Kind {
+        LISTENING_LINE,
+        LOG_LINE,
+        HTTP_GET
+    }
 
     public Readiness {
         Objects.requireNonNull(kind, "kind");

@@ -8,8 +8,7 @@ import java.util.Optional;
 final class ReadyLine {
     static final String PREFIX = "LISTENING ";
 
-    private ReadyLine() {
-    }
+    private ReadyLine() {}
 
     static boolean isReadyLine(String line) {
         return line.startsWith(PREFIX);

@@ -3,6 +3,9 @@ package io.authbench.support.process;
 import io.authbench.support.SupportException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /**
  * A running child server: started from a {@link ServerSpec}, ready once it printed {@code LISTENING <url>} (or as
@@ -56,6 +56,7 @@ public final class ServerProcess implements AutoCloseable {
     private volatile URI url;
     /** HTTP readiness: the last poll's answer or failure, for the timeout message. */
     private static final String NO_POLL_YET = "no request answered yet";
+
     private volatile String lastPoll = NO_POLL_YET;
 
     private ServerProcess(String name, Process process, Path logDir, Readiness readiness) {
@@ -75,17 +76,21 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(ServerSpec spec, Path logDir) {
         Path logs = createLogDir(logDir.toAbsolutePath());
         if (!Files.isDirectory(spec.workingDirectory())) {
-            throw new ServerStartException(spec.name() + " could not be started: its working directory "
-                    + spec.workingDirectory() + " does not exist. Create it or choose another (ServerSpec.withWorkingDirectory).");
+            throw new ServerStartException(
+                    spec.name() + " could not be started: its working directory " + spec.workingDirectory()
+                            + " does not exist. Create it or choose another (ServerSpec.withWorkingDirectory).");
         }
-        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
+        ProcessBuilder builder = new ProcessBuilder(spec.command())
+                .directory(spec.workingDirectory().toFile());
         builder.environment().putAll(spec.environment());
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new ServerStartException(spec.name() + " could not be started (" + e.getMessage()
-                    + "). Check that " + spec.command().get(0) + " exists and is executable.", e);
+            throw new ServerStartException(
+                    spec.name() + " could not be started (" + e.getMessage() + "). Check that "
+                            + spec.command().get(0) + " exists and is executable.",
+                    e);
         }
         ChildReaper.register(process.toHandle());
         ServerProcess server = new ServerProcess(spec.name(), process, logs, spec.readiness());
@@ -106,7 +111,8 @@ public final class ServerProcess implements AutoCloseable {
         try {
             return Files.createDirectories(logDir);
         } catch (IOException e) {
-            throw new SupportException("Cannot create the log folder " + logDir + " (" + e + "). Choose a writable folder.", e);
+            throw new SupportException(
+                    "Cannot create the log folder " + logDir + " (" + e + "). Choose a writable folder.", e);
         }
     }
 
@@ -136,33 +142,37 @@ public final class ServerProcess implements AutoCloseable {
         if (readiness.kind() != Readiness.Kind.LISTENING_LINE || !ReadyLine.isReadyLine(line)) {
             return;
         }
-        ReadyLine.url(line).ifPresentOrElse(ready::complete,
-                () -> ready.completeExceptionally(new MalformedReadyLine(line)));
+        ReadyLine.url(line)
+                .ifPresentOrElse(ready::complete, () -> ready.completeExceptionally(new MalformedReadyLine(line)));
     }
 
     /** A log-line readiness looks at both streams: apps print their start-up message on either. */
     private void onStderrLine(String line) {
-        if (!ready.isDone() && readiness.kind() == Readiness.Kind.LOG_LINE && readiness.logLine().matcher(line).find()) {
+        if (!ready.isDone()
+                && readiness.kind() == Readiness.Kind.LOG_LINE
+                && readiness.logLine().matcher(line).find()) {
             ready.complete(readiness.url());
         }
     }
 
     /** HTTP readiness: GETs the URL on a daemon thread until an answer below 500, the child's exit, or readiness. */
     private void pollUntilReady() {
-        Thread poller = new Thread(() -> {
-            HttpClient http = readinessClient();
-            while (!ready.isDone() && process.isAlive()) {
-                try {
-                    if (pollOnce(http)) {
-                        ready.complete(readiness.base());
-                        return;
+        Thread poller = new Thread(
+                () -> {
+                    HttpClient http = readinessClient();
+                    while (!ready.isDone() && process.isAlive()) {
+                        try {
+                            if (pollOnce(http)) {
+                                ready.complete(readiness.base());
+                                return;
+                            }
+                            Thread.sleep(Readiness.POLL_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                    Thread.sleep(Readiness.POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, name + "-readiness");
+                },
+                name + "-readiness");
         poller.setDaemon(true);
         poller.start();
     }
@@ -170,16 +180,23 @@ public final class ServerProcess implements AutoCloseable {
     private static HttpClient readinessClient() {
         return HttpClient.newBuilder()
                 // HTTP/1.1: Node servers drop the h2c upgrade the JDK client sends by default.
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** One GET of the readiness URL; records its outcome in {@link #lastPoll}; true for an answer below 500. */
     private boolean pollOnce(HttpClient http) throws InterruptedException {
         try {
-            int status = http.send(HttpRequest.newBuilder(readiness.url())
-                            .timeout(Duration.ofSeconds(5)).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(
+                            HttpRequest.newBuilder(readiness.url())
+                                    .timeout(Duration.ofSeconds(5))
+                                    .header("Accept", "text/html")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             lastPoll = "the last answer was HTTP " + status;
             return status < 500;
         } catch (IOException e) {
@@ -207,9 +224,11 @@ public final class ServerProcess implements AutoCloseable {
             }
             close();
             if (readiness.kind() != Readiness.Kind.LISTENING_LINE) {
-                throw new ServerStartException(name + " did not " + readiness.describe() + " within " + describe(timeout)
-                        + " and was stopped" + (readiness.kind() == Readiness.Kind.HTTP_GET ? " (" + lastPoll + ")" : "")
-                        + ". Check the command and its logs, or allow more time." + logEvidence());
+                throw new ServerStartException(
+                        name + " did not " + readiness.describe() + " within " + describe(timeout)
+                                + " and was stopped"
+                                + (readiness.kind() == Readiness.Kind.HTTP_GET ? " (" + lastPoll + ")" : "")
+                                + ". Check the command and its logs, or allow more time." + logEvidence());
             }
             String hint = LogTail.lastLines(stderrLog(), 1000).stream().anyMatch(ReadyLine::isReadyLine)
                     ? " It printed its ready line on stderr: print it on stdout."
@@ -306,8 +325,9 @@ public final class ServerProcess implements AutoCloseable {
         stdout.awaitEnd(DRAIN_WAIT_MILLIS);
         stderr.awaitEnd(DRAIN_WAIT_MILLIS);
         Duration ran = Duration.between(startedAt, Instant.now());
-        throw new ServerDiedException(name + " is no longer running: it exited with " + ExitCodes.describe(process.exitValue())
-                + " about " + describe(ran) + " after it was started." + logEvidence());
+        throw new ServerDiedException(
+                name + " is no longer running: it exited with " + ExitCodes.describe(process.exitValue()) + " about "
+                        + describe(ran) + " after it was started." + logEvidence());
     }
 
     /**

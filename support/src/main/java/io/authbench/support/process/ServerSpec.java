@@ -25,8 +25,12 @@ import java.util.regex.Pattern;
  * @param readiness        how the child shows it is ready (default: the {@code LISTENING <url>} line)
  */
 public record ServerSpec(
-        String name, List<String> command, Map<String, String> environment, Path workingDirectory,
-        Duration startTimeout, Readiness readiness) {
+        String name,
+        List<String> command,
+        Map<String, String> environment,
+        Path workingDirectory,
+        Duration startTimeout,
+        Readiness readiness) {
 
     /** Enough for a JVM server to start on a busy 2-core machine; override with {@link #withStartTimeout}. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
@@ -36,25 +40,31 @@ public record ServerSpec(
     public ServerSpec {
         Objects.requireNonNull(name, "name");
         if (!SAFE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "Server name '" + name + "' is not usable as a log file name: use letters, digits, '.', '_' or '-'.");
+            throw new IllegalArgumentException("Server name '" + name
+                    + "' is not usable as a log file name: use letters, digits, '.', '_' or '-'.");
         }
         command = List.copyOf(command);
         if (command.isEmpty()) {
-            throw new IllegalArgumentException("Server '" + name + "' has an empty command: give at least the executable.");
+            throw new IllegalArgumentException(
+                    "Server '" + name + "' has an empty command: give at least the executable.");
         }
         environment = Map.copyOf(environment);
         workingDirectory = workingDirectory.toAbsolutePath();
         Objects.requireNonNull(startTimeout, "startTimeout");
         if (startTimeout.isNegative() || startTimeout.isZero()) {
-            throw new IllegalArgumentException("Server '" + name + "' start timeout must be positive, was " + startTimeout + ".");
+            throw new IllegalArgumentException(
+                    "Server '" + name + "' start timeout must be positive, was " + startTimeout + ".");
         }
         readiness = readiness == null ? Readiness.listeningLine() : readiness;
     }
 
     /** Without a readiness: the {@code LISTENING <url>} line. */
-    public ServerSpec(String name, List<String> command, Map<String, String> environment, Path workingDirectory,
-                      Duration startTimeout) {
+    public ServerSpec(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workingDirectory,
+            Duration startTimeout) {
         this(name, command, environment, workingDirectory, startTimeout, Readiness.listeningLine());
     }
 
@@ -123,7 +133,8 @@ public record ServerSpec(
     /** Shows the environment's names only: values may be API keys. */
     @Override
     public String toString() {
-        return "ServerSpec[name=" + name + ", command=" + command + ", environment=" + new TreeMap<>(environment).keySet()
-                + ", workingDirectory=" + workingDirectory + ", startTimeout=" + startTimeout + ", readiness=" + readiness.kind() + "]";
+        return "ServerSpec[name=" + name + ", command=" + command + ", environment="
+                + new TreeMap<>(environment).keySet() + ", workingDirectory=" + workingDirectory + ", startTimeout="
+                + startTimeout + ", readiness=" + readiness.kind() + "]";
     }
 }

@@ -20,12 +20,12 @@ import java.util.jar.Manifest;
  * manifest attribute lists the real entries; such jars are expanded, so the child sees every class the test sees.
  */
 public final class TestClasspath {
-    private TestClasspath() {
-    }
+    private TestClasspath() {}
 
     /** The current classpath as one {@link File#pathSeparator}-joined string. */
     public static String current() {
-        return String.join(File.pathSeparator, entries().stream().map(Path::toString).toList());
+        return String.join(
+                File.pathSeparator, entries().stream().map(Path::toString).toList());
     }
 
     /** The current classpath entries, manifest-only jars expanded, in order. */
@@ -53,7 +53,8 @@ public final class TestClasspath {
     static List<Path> manifestClassPath(Path jar) {
         try (JarFile jarFile = new JarFile(jar.toFile())) {
             Manifest manifest = jarFile.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            String classPath =
+                    manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
             if (classPath == null || classPath.isBlank()) {
                 return List.of(jar);
             }
@@ -65,8 +66,10 @@ public final class TestClasspath {
             }
             return entries;
         } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-            throw new SupportException("Cannot read the Class-Path of " + jar + " (" + e.getMessage()
-                    + "); a child JVM could not get the test classpath. Rebuild with 'mvn clean verify'.", e);
+            throw new SupportException(
+                    "Cannot read the Class-Path of " + jar + " (" + e.getMessage()
+                            + "); a child JVM could not get the test classpath. Rebuild with 'mvn clean verify'.",
+                    e);
         }
     }
 }

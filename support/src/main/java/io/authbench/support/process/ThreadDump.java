@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class ThreadDump {
     private static final long TIMEOUT_SECONDS = 10;
 
-    private ThreadDump() {
-    }
+    private ThreadDump() {}
 
     /**
      * Writes the dump of {@code pid} to {@code file}; empty (and nothing thrown) if it could not be taken — no jcmd in
@@ -30,7 +29,9 @@ public final class ThreadDump {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Process process = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), "Thread.print"))
-                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(file.toFile())
+                    .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();

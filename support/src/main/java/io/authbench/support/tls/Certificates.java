@@ -44,12 +44,12 @@ final class Certificates {
     static final Duration VALIDITY = Duration.ofDays(7);
     /** Clocks of the parties may differ a little; a certificate valid from "now" could look not yet valid. */
     static final Duration BACKDATE = Duration.ofHours(1);
+
     private static final String SIGNATURE = "SHA256withECDSA";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Certificates() {
-    }
+    private Certificates() {}
 
     static KeyPair newKeyPair() {
         try {
@@ -62,48 +62,54 @@ final class Certificates {
     }
 
     static X509Certificate root(X500Name subject, KeyPair keys) {
-        return build(new JcaX509v3CertificateBuilder(subject, serial(), notBefore(), notAfter(), subject,
-                keys.getPublic()), keys.getPrivate(), (builder, utils) -> {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    utils.createSubjectKeyIdentifier(keys.getPublic()));
-        });
+        return build(
+                new JcaX509v3CertificateBuilder(subject, serial(), notBefore(), notAfter(), subject, keys.getPublic()),
+                keys.getPrivate(),
+                (builder, utils) -> {
+                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
+                    builder.addExtension(
+                            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                    builder.addExtension(
+                            Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+                });
     }
 
-    static X509Certificate intermediate(X509Certificate issuer, PrivateKey issuerKey, X500Name subject,
-                                        KeyPair keys) {
-        return build(new JcaX509v3CertificateBuilder(issuer, serial(), notBefore(), notAfter(), subject,
-                keys.getPublic()), issuerKey, (builder, utils) -> {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    utils.createSubjectKeyIdentifier(keys.getPublic()));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    utils.createAuthorityKeyIdentifier(issuer));
-        });
+    static X509Certificate intermediate(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, KeyPair keys) {
+        return build(
+                new JcaX509v3CertificateBuilder(issuer, serial(), notBefore(), notAfter(), subject, keys.getPublic()),
+                issuerKey,
+                (builder, utils) -> {
+                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+                    builder.addExtension(
+                            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                    builder.addExtension(
+                            Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+                    builder.addExtension(
+                            Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
+                });
     }
 
     /** A TLS server certificate for {@code hostNames} (DNS names or IP literals, already checked by HostNames). */
-    static X509Certificate server(X509Certificate issuer, PrivateKey issuerKey, List<String> hostNames,
-                                  KeyPair keys) {
+    static X509Certificate server(X509Certificate issuer, PrivateKey issuerKey, List<String> hostNames, KeyPair keys) {
         X500Name subject = new X500Name("CN=" + hostNames.get(0));
         GeneralName[] names = hostNames.stream()
-                .map(name -> new GeneralName(HostNames.isIpLiteral(name) ? GeneralName.iPAddress
-                        : GeneralName.dNSName, name))
+                .map(name -> new GeneralName(
+                        HostNames.isIpLiteral(name) ? GeneralName.iPAddress : GeneralName.dNSName, name))
                 .toArray(GeneralName[]::new);
-        return build(new JcaX509v3CertificateBuilder(issuer, serial(), notBefore(), notAfter(), subject,
-                keys.getPublic()), issuerKey, (builder, utils) -> {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false,
-                    new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    utils.createSubjectKeyIdentifier(keys.getPublic()));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    utils.createAuthorityKeyIdentifier(issuer));
-        });
+        return build(
+                new JcaX509v3CertificateBuilder(issuer, serial(), notBefore(), notAfter(), subject, keys.getPublic()),
+                issuerKey,
+                (builder, utils) -> {
+                    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                    builder.addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+                    builder.addExtension(
+                            Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+                    builder.addExtension(
+                            Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
+                });
     }
 
     /** PEM text of certificates ({@code BEGIN CERTIFICATE}) or of one private key ({@code BEGIN PRIVATE KEY}). */
@@ -124,12 +130,12 @@ final class Certificates {
                 throws CertIOException, GeneralSecurityException;
     }
 
-    private static X509Certificate build(X509v3CertificateBuilder builder, PrivateKey signingKey,
-                                         Extensions extensions) {
+    private static X509Certificate build(
+            X509v3CertificateBuilder builder, PrivateKey signingKey, Extensions extensions) {
         try {
             extensions.add(builder, new JcaX509ExtensionUtils());
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signingKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signingKey)));
         } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
             throw new IllegalStateException("Cannot issue a certificate: " + e.getMessage(), e);
         }

@@ -57,8 +57,18 @@ public final class ChromiumTrust {
         String db = "sql:" + database;
         run(certutil, List.of("-N", "-d", db, "--empty-password"));
         // "C,,": a trusted authority for TLS servers; not for e-mail or code signing.
-        run(certutil, List.of("-A", "-d", db, "-n", NICKNAME, "-t", "C,,", "-i",
-                authority.caCertificate().toString()));
+        run(
+                certutil,
+                List.of(
+                        "-A",
+                        "-d",
+                        db,
+                        "-n",
+                        NICKNAME,
+                        "-t",
+                        "C,,",
+                        "-i",
+                        authority.caCertificate().toString()));
         return new ChromiumTrust(home);
     }
 
@@ -74,14 +84,18 @@ public final class ChromiumTrust {
 
     /** The nicknames and trust flags of the database, as {@code certutil -L} lists them (for tests and checks). */
     public String listing() {
-        return run(certutil(System.getenv().getOrDefault("PATH", "")),
+        return run(
+                certutil(System.getenv().getOrDefault("PATH", "")),
                 List.of("-L", "-d", "sql:" + home.resolve(".pki").resolve("nssdb")));
     }
 
     /** {@code certutil} on {@code path} (a PATH-style list), or one message with the Debian package to install. */
     static Path certutil(String path) {
-        Optional<Path> found = Arrays.stream(path.split(":")).filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, "certutil")).filter(Files::isExecutable).findFirst();
+        Optional<Path> found = Arrays.stream(path.split(":"))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, "certutil"))
+                .filter(Files::isExecutable)
+                .findFirst();
         return found.orElseThrow(() -> new SupportException("certutil (NSS's tool) was not found on the PATH; "
                 + "Chromium's per-run trust in the run's certificate authority is made with it. Install it with: "
                 + "apt-get install -y libnss3-tools"));
@@ -92,7 +106,8 @@ public final class ChromiumTrust {
         command.add(certutil.toString());
         command.addAll(arguments);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output;
             try (InputStream in = process.getInputStream()) {
@@ -101,17 +116,19 @@ public final class ChromiumTrust {
             }
             if (!process.waitFor(CERTUTIL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new SupportException(String.join(" ", command) + " did not finish within "
-                        + CERTUTIL_TIMEOUT_SECONDS + " s.");
+                throw new SupportException(
+                        String.join(" ", command) + " did not finish within " + CERTUTIL_TIMEOUT_SECONDS + " s.");
             }
             if (process.exitValue() != 0) {
-                throw new SupportException(String.join(" ", command) + " failed with exit code "
-                        + process.exitValue() + ": " + output.strip());
+                throw new SupportException(String.join(" ", command) + " failed with exit code " + process.exitValue()
+                        + ": " + output.strip());
             }
             return output;
         } catch (IOException e) {
-            throw new SupportException("Cannot run " + certutil + " (" + e.getMessage() + "). Install it with: "
-                    + "apt-get install -y libnss3-tools", e);
+            throw new SupportException(
+                    "Cannot run " + certutil + " (" + e.getMessage() + "). Install it with: "
+                            + "apt-get install -y libnss3-tools",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SupportException("Interrupted while running " + certutil + ".", e);

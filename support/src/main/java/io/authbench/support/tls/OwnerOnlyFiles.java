@@ -18,8 +18,7 @@ final class OwnerOnlyFiles {
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /** Creates {@code folder} (owner only); its parent must exist. Fails if it exists: a run folder is made once. */
     static void createFolder(Path folder) {
@@ -30,8 +29,10 @@ final class OwnerOnlyFiles {
         try {
             Files.createDirectory(folder, ownerOnly(folder.getParent(), OWNER_ONLY_FOLDER));
         } catch (FileAlreadyExistsException e) {
-            throw new SupportException(folder + " already exists: each run gets a new certificate authority in a "
-                    + "new run folder. Use a fresh run folder.", e);
+            throw new SupportException(
+                    folder + " already exists: each run gets a new certificate authority in a "
+                            + "new run folder. Use a fresh run folder.",
+                    e);
         } catch (IOException e) {
             throw new SupportException("Cannot create " + folder + " (" + e + ").", e);
         }

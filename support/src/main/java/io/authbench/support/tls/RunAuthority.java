@@ -43,6 +43,7 @@ public final class RunAuthority implements AutoCloseable {
     public static final String TRUST_STORE_PASSWORD = "authbench-public";
     /** A run has a handful of servers; more issues than this is a bug that would litter the folder with keys. */
     static final int MAX_SERVERS = 16;
+
     private static final Pattern PARTY = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private final Path folder;
@@ -66,11 +67,14 @@ public final class RunAuthority implements AutoCloseable {
         // A name per run, so two runs' authorities are told apart in a browser's certificate viewer or a log.
         String run = UUID.randomUUID().toString().substring(0, 8);
         KeyPair rootKeys = Certificates.newKeyPair();
-        X509Certificate root = Certificates.root(new X500Name("CN=AuthBench run " + run + " root CA,O=AuthBench"),
-                rootKeys);
+        X509Certificate root =
+                Certificates.root(new X500Name("CN=AuthBench run " + run + " root CA,O=AuthBench"), rootKeys);
         KeyPair issuingKeys = Certificates.newKeyPair();
-        X509Certificate issuing = Certificates.intermediate(root, rootKeys.getPrivate(),
-                new X500Name("CN=AuthBench run " + run + " issuing CA,O=AuthBench"), issuingKeys);
+        X509Certificate issuing = Certificates.intermediate(
+                root,
+                rootKeys.getPrivate(),
+                new X500Name("CN=AuthBench run " + run + " issuing CA,O=AuthBench"),
+                issuingKeys);
         OwnerOnlyFiles.writePublic(folder.resolve("ca.pem"), Certificates.pem(List.of(root)));
         OwnerOnlyFiles.writePublic(folder.resolve("truststore.p12"), trustStoreBytes(root));
         return new RunAuthority(folder, root, issuing, issuingKeys);
@@ -140,7 +144,9 @@ public final class RunAuthority implements AutoCloseable {
      * should trust this run's root instead of the JDK's public authorities.
      */
     public List<String> javaTrustOptions() {
-        return List.of("-Djavax.net.ssl.trustStore=" + trustStore(), "-Djavax.net.ssl.trustStoreType=PKCS12",
+        return List.of(
+                "-Djavax.net.ssl.trustStore=" + trustStore(),
+                "-Djavax.net.ssl.trustStoreType=PKCS12",
                 "-Djavax.net.ssl.trustStorePassword=" + TRUST_STORE_PASSWORD);
     }
 

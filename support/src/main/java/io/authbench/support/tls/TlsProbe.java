@@ -18,25 +18,24 @@ import javax.net.ssl.SSLSocket;
  */
 public final class TlsProbe {
     /** What the server chose. {@code alpn} is empty when the server picked no protocol from the offer. */
-    public record Handshake(String alpn, String tlsVersion) {
-    }
+    public record Handshake(String alpn, String tlsVersion) {}
 
-    private TlsProbe() {
-    }
+    private TlsProbe() {}
 
     /**
      * Connects to {@code url}'s host and port (or to {@code connectTo}, when the name resolves elsewhere, as with a
      * link in front of the server), verifies the certificate for {@code url}'s host and returns the choice.
      * Throws {@link javax.net.ssl.SSLHandshakeException} when the certificate is not trusted or not for that host.
      */
-    public static Handshake handshake(URI url, InetSocketAddress connectTo, SSLContext trust, List<String> alpn,
-                                      Duration timeout) throws IOException {
+    public static Handshake handshake(
+            URI url, InetSocketAddress connectTo, SSLContext trust, List<String> alpn, Duration timeout)
+            throws IOException {
         int millis = Math.toIntExact(timeout.toMillis());
         try (Socket plain = new Socket()) {
             plain.connect(connectTo, millis);
             plain.setSoTimeout(millis);
-            try (SSLSocket socket = (SSLSocket) trust.getSocketFactory().createSocket(plain, url.getHost(),
-                    connectTo.getPort(), false)) {
+            try (SSLSocket socket = (SSLSocket)
+                    trust.getSocketFactory().createSocket(plain, url.getHost(), connectTo.getPort(), false)) {
                 SSLParameters parameters = socket.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 if (!url.getHost().matches("[0-9.]+|.*:.*")) {
@@ -46,7 +45,8 @@ public final class TlsProbe {
                 socket.setSSLParameters(parameters);
                 socket.startHandshake();
                 String chosen = socket.getApplicationProtocol();
-                return new Handshake(chosen == null ? "" : chosen, socket.getSession().getProtocol());
+                return new Handshake(
+                        chosen == null ? "" : chosen, socket.getSession().getProtocol());
             }
         }
     }

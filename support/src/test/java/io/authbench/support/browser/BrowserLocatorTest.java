@@ -25,8 +25,10 @@ class BrowserLocatorTest {
         Path fromEnvironment = Scripts.executable(dir, "chrome-from-env", "exit 0");
         Path common = Scripts.executable(dir, "chromium", "exit 0");
 
-        Path found = locate(Map.of("authbench.browser", fromProperty.toString()),
-                Map.of("AUTHBENCH_BROWSER", fromEnvironment.toString()), List.of(common));
+        Path found = locate(
+                Map.of("authbench.browser", fromProperty.toString()),
+                Map.of("AUTHBENCH_BROWSER", fromEnvironment.toString()),
+                List.of(common));
 
         assertThat(found).isEqualTo(fromProperty);
     }
@@ -35,8 +37,8 @@ class BrowserLocatorTest {
     void empty_property_counts_as_unset_so_the_environment_is_used() throws IOException {
         Path fromEnvironment = Scripts.executable(dir, "chrome-from-env", "exit 0");
 
-        Path found = locate(Map.of("authbench.browser", " "), Map.of("AUTHBENCH_BROWSER", fromEnvironment.toString()),
-                List.of());
+        Path found = locate(
+                Map.of("authbench.browser", " "), Map.of("AUTHBENCH_BROWSER", fromEnvironment.toString()), List.of());
 
         assertThat(found).isEqualTo(fromEnvironment);
     }
@@ -55,7 +57,8 @@ class BrowserLocatorTest {
     void explicit_path_that_does_not_exist_names_the_property_and_the_path() {
         String missing = dir.resolve("no-such-chrome").toString();
 
-        assertThatThrownBy(() -> locate(Map.of("authbench.browser", missing), Map.of(), BrowserLocator.COMMON_LOCATIONS))
+        assertThatThrownBy(
+                        () -> locate(Map.of("authbench.browser", missing), Map.of(), BrowserLocator.COMMON_LOCATIONS))
                 .isInstanceOf(BrowserSetupException.class)
                 .hasMessage("-Dauthbench.browser=" + missing + ": no such file. Point it at a Chromium or Chrome"
                         + " executable, or leave it empty to search the usual locations.");

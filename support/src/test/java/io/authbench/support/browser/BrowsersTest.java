@@ -59,11 +59,13 @@ class BrowsersTest {
         Path driverDir = Path.of(System.getProperty(Browsers.DRIVER_DIR_PROPERTY));
         assertThat(DriverCache.isComplete(driverDir)).isTrue();
         assertThat(driverDir.getFileName().toString()).isEqualTo("playwright-driver-" + PlaywrightDriver.version());
-        Object extraction = Files.readAttributes(driverDir.resolve("package/cli.js"), BasicFileAttributes.class).fileKey();
+        Object extraction = Files.readAttributes(driverDir.resolve("package/cli.js"), BasicFileAttributes.class)
+                .fileKey();
 
         try (Playwright second = Browsers.createPlaywright()) {
             assertThat(System.getProperty(Browsers.DRIVER_DIR_PROPERTY)).isEqualTo(driverDir.toString());
-            assertThat(Files.readAttributes(driverDir.resolve("package/cli.js"), BasicFileAttributes.class).fileKey())
+            assertThat(Files.readAttributes(driverDir.resolve("package/cli.js"), BasicFileAttributes.class)
+                            .fileKey())
                     .isEqualTo(extraction);
             assertThat(second.chromium().name()).isEqualTo("chromium");
         }
@@ -71,7 +73,8 @@ class BrowsersTest {
 
     @Test
     void browser_that_fails_to_start_is_reported_with_its_path_and_cause() throws IOException {
-        Path broken = Scripts.executable(dir, "broken-chrome", "echo 'libnss3.so: cannot open shared object file' >&2; exit 127");
+        Path broken = Scripts.executable(
+                dir, "broken-chrome", "echo 'libnss3.so: cannot open shared object file' >&2; exit 127");
         LaunchSettings settings = LaunchSettings.defaults().withExecutable(broken);
 
         assertThatThrownBy(() -> Browsers.launchChromium(playwright, settings))
@@ -86,7 +89,7 @@ class BrowsersTest {
     void extra_flags_are_passed_to_chromium() {
         LaunchSettings settings = LaunchSettings.defaults().withExtraArgs(List.of("--window-size=640,480"));
         try (Browser sized = Browsers.launchChromium(playwright, settings);
-             BrowserContext context = sized.newContext(new Browser.NewContextOptions().setViewportSize(null))) {
+                BrowserContext context = sized.newContext(new Browser.NewContextOptions().setViewportSize(null))) {
             Page page = context.newPage();
             // Without a Playwright viewport the page takes the window size the flag asked for.
             assertThat(page.evaluate("window.outerWidth")).isEqualTo(640);

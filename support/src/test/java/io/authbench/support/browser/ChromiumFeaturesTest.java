@@ -51,9 +51,13 @@ class ChromiumFeaturesTest {
         Path bundle = Path.of(System.getProperty(Browsers.DRIVER_DIR_PROPERTY), "package", "lib", "coreBundle.js");
         List<String> driverList = driverDisabledFeatures(Files.readString(bundle));
 
-        assertThat(driverList).as("the driver's disabledFeatures list in " + bundle).isNotEmpty();
+        assertThat(driverList)
+                .as("the driver's disabledFeatures list in " + bundle)
+                .isNotEmpty();
         assertThat(ChromiumFeatures.disabled()).containsAll(driverList);
-        assertThat(Browsers.CHROMIUM_FLAGS).filteredOn(f -> f.startsWith("--disable-features=")).hasSize(1);
+        assertThat(Browsers.CHROMIUM_FLAGS)
+                .filteredOn(f -> f.startsWith("--disable-features="))
+                .hasSize(1);
     }
 
     @Test
@@ -67,12 +71,15 @@ class ChromiumFeaturesTest {
             List<String> targetTypes = new ArrayList<>();
             for (JsonElement target : session.send("Target.getTargets").getAsJsonArray("targetInfos")) {
                 JsonObject info = target.getAsJsonObject();
-                targetTypes.add(info.get("type").getAsString() + " " + info.get("url").getAsString());
+                targetTypes.add(
+                        info.get("type").getAsString() + " " + info.get("url").getAsString());
             }
             session.detach();
 
             assertThat(targetTypes).noneMatch(t -> t.startsWith("browser_ui"));
-            assertThat(rendererProcesses()).as("renderer processes of our Chromium").hasSize(1);
+            assertThat(rendererProcesses())
+                    .as("renderer processes of our Chromium")
+                    .hasSize(1);
         }
     }
 
@@ -81,7 +88,8 @@ class ChromiumFeaturesTest {
      * its children's argv as one string, which {@code ProcessHandle.Info} cuts at the first space.
      */
     private static List<String> rendererProcesses() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .map(p -> commandLine(p.pid()))
                 .filter(cmd -> cmd.contains("--type=renderer"))
                 .toList();
@@ -89,7 +97,8 @@ class ChromiumFeaturesTest {
 
     private static String commandLine(long pid) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"))
+                    .replace('\0', ' ');
         } catch (IOException e) {
             return ""; // exited meanwhile
         }

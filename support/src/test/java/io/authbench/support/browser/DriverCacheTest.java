@@ -78,7 +78,9 @@ class DriverCacheTest {
                 prepared.add(result.get());
             }
 
-            assertThat(prepared).extracting(DriverCache.Prepared::dir).containsOnly(prepared.get(0).dir());
+            assertThat(prepared)
+                    .extracting(DriverCache.Prepared::dir)
+                    .containsOnly(prepared.get(0).dir());
             assertThat(prepared).filteredOn(DriverCache.Prepared::extractedNow).hasSize(1);
             assertThat(DriverCache.isComplete(prepared.get(0).dir())).isTrue();
             assertThat(leftoverTempFolders()).isEmpty();
@@ -124,7 +126,8 @@ class DriverCacheTest {
 
     private List<Path> leftoverTempFolders() throws IOException {
         try (Stream<Path> children = Files.list(base)) {
-            return children.filter(p -> p.getFileName().toString().startsWith(".incomplete")).toList();
+            return children.filter(p -> p.getFileName().toString().startsWith(".incomplete"))
+                    .toList();
         }
     }
 }

@@ -18,7 +18,7 @@ class DriverEnvironmentTest {
             // the first Playwright of this JVM (or a later one: every other support test creates local ones)
         }
         assertThatThrownBy(() -> Browsers.createPlaywright(
-                Browsers.seleniumGridEnvironment(URI.create("http://user:s3cret@127.0.0.1:4444"))))
+                        Browsers.seleniumGridEnvironment(URI.create("http://user:s3cret@127.0.0.1:4444"))))
                 .isInstanceOf(BrowserSetupException.class)
                 .hasMessageStartingWith("This JVM already started Playwright's driver without a Selenium Grid")
                 .hasMessageContaining("fresh JVM")

@@ -37,7 +37,9 @@ class NodeJsTest {
     void node_on_the_path_is_found() throws IOException {
         Path node = Scripts.executable(dir, "node", "echo v21.0.0");
 
-        assertThat(NodeJs.locate(Optional.empty(), dir.resolve("empty-bin") + ":" + dir, 20).path()).isEqualTo(node);
+        assertThat(NodeJs.locate(Optional.empty(), dir.resolve("empty-bin") + ":" + dir, 20)
+                        .path())
+                .isEqualTo(node);
     }
 
     @Test
@@ -70,8 +72,7 @@ class NodeJsTest {
         assertThat(Files.readAllLines(runs)).hasSize(1);
 
         Scripts.executable(dir, "node", "echo run >> " + runs + "; echo v16.0.0   # replaced by an older node");
-        assertThatThrownBy(() -> NodeJs.locate(property(node), "", 20, memo))
-                .hasMessageContaining("is version 16");
+        assertThatThrownBy(() -> NodeJs.locate(property(node), "", 20, memo)).hasMessageContaining("is version 16");
         assertThat(Files.readAllLines(runs)).hasSize(2);
     }
 

@@ -17,7 +17,8 @@ class PlaywrightDriverTest {
                 .isEqualTo(20);
         assertThat(PlaywrightDriver.requiredNodeMajor(JsonParser.parseString("{\"engines\":{\"node\":\">= 18.0.0\"}}")))
                 .isEqualTo(18);
-        assertThat(PlaywrightDriver.requiredNodeMajor(JsonParser.parseString("{\"name\":\"x\"}"))).isEqualTo(18);
+        assertThat(PlaywrightDriver.requiredNodeMajor(JsonParser.parseString("{\"name\":\"x\"}")))
+                .isEqualTo(18);
     }
 
     @Test

@@ -24,20 +24,22 @@ class PlaywrightErrorsTest {
 
     @Test
     void launch_failure_is_summarized_with_message_exit_code_and_browser_stderr() {
-        assertThat(PlaywrightErrors.summarize(LAUNCH_FAILURE)).isEqualTo("Target page, context or browser has been closed;"
-                + " the browser exited with code 127; its stderr: libnss3.so: cannot open shared object file");
+        assertThat(PlaywrightErrors.summarize(LAUNCH_FAILURE))
+                .isEqualTo("Target page, context or browser has been closed;"
+                        + " the browser exited with code 127; its stderr: libnss3.so: cannot open shared object file");
     }
 
     @Test
     void browser_killed_by_a_signal_is_named() {
         assertThat(PlaywrightErrors.summarize("Error {\n  message='Browser closed.\n}\n"
-                + "[pid=5] <process did exit: exitCode=null, signal=SIGSEGV>"))
+                        + "[pid=5] <process did exit: exitCode=null, signal=SIGSEGV>"))
                 .isEqualTo("Browser closed.; the browser was killed by SIGSEGV");
     }
 
     @Test
     void plain_message_keeps_its_first_line() {
-        assertThat(PlaywrightErrors.summarize("Failed to create driver\nat somewhere")).isEqualTo("Failed to create driver");
+        assertThat(PlaywrightErrors.summarize("Failed to create driver\nat somewhere"))
+                .isEqualTo("Failed to create driver");
         assertThat(PlaywrightErrors.summarize(null)).isEqualTo("(no message)");
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Small real executables for the tests: shell scripts standing in for a node or a browser that misbehaves. */
 final class Scripts {
-    private Scripts() {
-    }
+    private Scripts() {}
 
     static Path executable(Path dir, String name, String body) throws IOException {
         Path script = dir.resolve(name);

@@ -109,26 +109,35 @@ final class DocumentReferences {
         }
     }
 
-    private record Rule(Pattern pattern, Function<Matcher, String> fix) {
-    }
+    private record Rule(Pattern pattern, Function<Matcher, String> fix) {}
 
     private static final String SECTION_SIGN = "\u00a7";
     private static final String SECTION_NUMBER = "\\s*" + SECTION_SIGN + "\\s*(\\d+(?:\\.\\d+)?)";
     private static final List<Rule> FORBIDDEN = List.of(
-            new Rule(Pattern.compile("\\bDESIGN(?:\\.md)?" + SECTION_NUMBER),
+            new Rule(
+                    Pattern.compile("\\bDESIGN(?:\\.md)?" + SECTION_NUMBER),
                     m -> section(DESIGN_SECTIONS, m.group(1), A)),
             new Rule(Pattern.compile("\\bDESIGN(?:\\.md\\b|\\s*:)"), m -> A + ", " + S + " or " + M),
-            new Rule(Pattern.compile("(?:appwrite-1\\.6-)?contract(?:\\.md)?" + SECTION_NUMBER),
+            new Rule(
+                    Pattern.compile("(?:appwrite-1\\.6-)?contract(?:\\.md)?" + SECTION_NUMBER),
                     m -> section(CONTRACT_SECTIONS, m.group(1), W)),
             new Rule(Pattern.compile("appwrite-1\\.6-contract"), m -> W),
-            new Rule(Pattern.compile("platform-notes(?:\\.md)?(?:" + SECTION_NUMBER + ")?"),
-                    m -> m.group(1) == null ? M + "#browser-platform-facts" : section(PLATFORM_SECTIONS, m.group(1), M)),
-            new Rule(Pattern.compile("(?i)style[- ]guide" + SECTION_NUMBER), m -> section(STYLE_SECTIONS, m.group(1), C)),
+            new Rule(
+                    Pattern.compile("platform-notes(?:\\.md)?(?:" + SECTION_NUMBER + ")?"),
+                    m -> m.group(1) == null
+                            ? M + "#browser-platform-facts"
+                            : section(PLATFORM_SECTIONS, m.group(1), M)),
+            new Rule(
+                    Pattern.compile("(?i)style[- ]guide" + SECTION_NUMBER),
+                    m -> section(STYLE_SECTIONS, m.group(1), C)),
             new Rule(Pattern.compile("(?i)\\bthe style[- ]guide\\b"), m -> C),
-            new Rule(Pattern.compile("\\.\\./shared/|\\bshared/docs/"), m -> "a document under docs/ in this repository"));
+            new Rule(
+                    Pattern.compile("\\.\\./shared/|\\bshared/docs/"),
+                    m -> "a document under docs/ in this repository"));
     /** A line without any of these cannot match a forbidden form. */
     private static final Pattern MAY_BE_FORBIDDEN =
             Pattern.compile("DESIGN|contract|platform-notes|(?i:style[- ]guide)|shared/|" + SECTION_SIGN);
+
     private static final Pattern BARE_SECTION = Pattern.compile(SECTION_SIGN + "\\s*\\d");
     private static final Pattern ISSUE_BEFORE = Pattern.compile("(?i)\\bissue\\s+#?\\d+\\s*$");
 
@@ -180,10 +189,14 @@ final class DocumentReferences {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     Path relative = root.relativize(dir);
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
                     boolean buildOutput = name.equals("target") && relative.getNameCount() <= 2;
-                    if (!dir.equals(root) && (name.startsWith(".") || name.equals("node_modules") || buildOutput
-                            || relative.equals(SELF))) {
+                    if (!dir.equals(root)
+                            && (name.startsWith(".")
+                                    || name.equals("node_modules")
+                                    || buildOutput
+                                    || relative.equals(SELF))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -258,17 +271,24 @@ final class DocumentReferences {
                     continue;
                 }
                 reported.add(new int[] {m.start(), m.end()});
-                problems.add(new Problem(path, number, "\"" + m.group() + "\" names a document that is not in the repository",
+                problems.add(new Problem(
+                        path,
+                        number,
+                        "\"" + m.group() + "\" names a document that is not in the repository",
                         "point at " + rule.fix().apply(m)));
             }
         }
         Matcher bare = BARE_SECTION.matcher(line);
         while (bare.find()) {
-            if (overlaps(reported, bare.start(), bare.end()) || ISSUE_BEFORE.matcher(line.substring(0, bare.start())).find()) {
+            if (overlaps(reported, bare.start(), bare.end())
+                    || ISSUE_BEFORE.matcher(line.substring(0, bare.start())).find()) {
                 continue;
             }
             String number2 = line.substring(bare.start()).replaceFirst(SECTION_SIGN + "\\s*(\\d+(?:\\.\\d+)?).*", "$1");
-            problems.add(new Problem(path, number, "\"" + SECTION_SIGN + number2 + "\" names a section but no document",
+            problems.add(new Problem(
+                    path,
+                    number,
+                    "\"" + SECTION_SIGN + number2 + "\" names a section but no document",
                     "name the file and heading, e.g. " + section(CONTRACT_SECTIONS, number2, W)
                             + " if it meant the Appwrite contract"));
         }
@@ -284,7 +304,8 @@ final class DocumentReferences {
                     continue;
                 }
                 int hash = target.indexOf('#');
-                String targetPath = URLDecoder.decode(hash < 0 ? target : target.substring(0, hash), StandardCharsets.UTF_8);
+                String targetPath =
+                        URLDecoder.decode(hash < 0 ? target : target.substring(0, hash), StandardCharsets.UTF_8);
                 String anchor = hash < 0 ? null : target.substring(hash + 1);
                 Path resolved;
                 if (targetPath.isEmpty()) {
@@ -295,17 +316,22 @@ final class DocumentReferences {
                     resolved = file.getParent().resolve(targetPath).normalize();
                 }
                 if (!resolved.startsWith(root) || !Files.exists(resolved)) {
-                    problems.add(new Problem(path, number, "link to \"" + target + "\": no such file",
+                    problems.add(new Problem(
+                            path,
+                            number,
+                            "link to \"" + target + "\": no such file",
                             "link to a file of the repository, relative to " + folderOf(path)));
-                } else if (anchor != null && !anchor.isEmpty() && resolved.toString().endsWith(".md")) {
+                } else if (anchor != null
+                        && !anchor.isEmpty()
+                        && resolved.toString().endsWith(".md")) {
                     checkAnchor(path, number, "link to \"" + target + "\"", List.of(resolved), anchor, problems);
                 }
             }
         }
     }
 
-    private void mentions(Path file, String path, int number, String line, List<int[]> linkSpans,
-                          List<Problem> problems) {
+    private void mentions(
+            Path file, String path, int number, String line, List<int[]> linkSpans, List<Problem> problems) {
         List<int[]> skip = new ArrayList<>(linkSpans);
         Matcher url = URL.matcher(line);
         while (url.find()) {
@@ -327,7 +353,10 @@ final class DocumentReferences {
             }
             String what = "\"" + m.group() + "\"";
             if (existing.isEmpty()) {
-                problems.add(new Problem(path, number, what + ": no such file in the repository",
+                problems.add(new Problem(
+                        path,
+                        number,
+                        what + ": no such file in the repository",
                         "name an existing file, from the repository root (e.g. docs/architecture.md)"));
             } else if (anchor != null) {
                 checkAnchor(path, number, what, existing, anchor, problems);
@@ -335,8 +364,8 @@ final class DocumentReferences {
         }
     }
 
-    private void checkAnchor(String path, int number, String what, List<Path> files, String anchor,
-                             List<Problem> problems) {
+    private void checkAnchor(
+            String path, int number, String what, List<Path> files, String anchor, List<Problem> problems) {
         Set<String> known = null;
         for (Path candidate : files) {
             Optional<Set<String>> headings = anchors(candidate);
@@ -348,15 +377,20 @@ final class DocumentReferences {
             }
         }
         String file = root.relativize(files.get(0)).toString().replace('\\', '/');
-        problems.add(new Problem(path, number, what + ": " + file + " has no heading #" + anchor,
+        problems.add(new Problem(
+                path,
+                number,
+                what + ": " + file + " has no heading #" + anchor,
                 "use one of its anchors: " + closest(anchor, known == null ? Set.of() : known)));
     }
 
     /** The anchors sharing a word with the missing one, else the first few. */
     private static String closest(String anchor, Set<String> known) {
         List<String> words = List.of(anchor.toLowerCase(Locale.ROOT).split("-"));
-        List<String> alike = known.stream().filter(k -> words.stream().anyMatch(w -> w.length() > 2 && k.contains(w)))
-                .limit(6).toList();
+        List<String> alike = known.stream()
+                .filter(k -> words.stream().anyMatch(w -> w.length() > 2 && k.contains(w)))
+                .limit(6)
+                .toList();
         List<String> shown = alike.isEmpty() ? known.stream().limit(8).toList() : alike;
         return shown.isEmpty() ? "(it has no headings)" : "#" + String.join(", #", shown);
     }

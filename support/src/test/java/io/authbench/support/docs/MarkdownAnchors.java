@@ -23,17 +23,17 @@ final class MarkdownAnchors {
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
     /** A Markdown link or image inside a heading renders as its text. */
     private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
+
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s[^>]*?(?:name|id)\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern NOT_SLUG = Pattern.compile("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]");
 
-    private MarkdownAnchors() {
-    }
+    private MarkdownAnchors() {}
 
     /** GitHub's slug of one heading's text (without the duplicate suffix). */
     static String slug(String headingText) {
         String text = INLINE_LINK.matcher(headingText).replaceAll("$1");
-        text = text.replaceAll("<[^>]+>", "");   // inline HTML renders without its tags
-        text = text.replace("*", "");            // emphasis markers
+        text = text.replaceAll("<[^>]+>", ""); // inline HTML renders without its tags
+        text = text.replace("*", ""); // emphasis markers
         return NOT_SLUG.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").replace(' ', '-');
     }
 

@@ -30,8 +30,7 @@ class CpuSnapshotTest {
         // Captured from /proc/<pid>/task/<tid>/schedstat on Linux 6.18: run ns, wait ns, time slices.
         assertThat(CpuSnapshot.parseRunNanos("371237472 1231666019 244\n")).isEqualTo(371_237_472L);
         assertThat(CpuSnapshot.parseRunNanos("0 0 0\n")).isZero();
-        assertThatThrownBy(() -> CpuSnapshot.parseRunNanos("12345 678"))
-                .hasMessageContaining("three numbers");
+        assertThatThrownBy(() -> CpuSnapshot.parseRunNanos("12345 678")).hasMessageContaining("three numbers");
     }
 
     @Test
@@ -52,13 +51,16 @@ class CpuSnapshotTest {
 
     @Test
     void use_between_two_readings_counts_live_threads_new_threads_and_compiler_threads_apart() {
-        CpuSnapshot before = snapshot(Map.of(
-                11L, thread(100, 1_000_000, false),
-                12L, thread(100, 50 * MS, true)), Map.of(100L, 10L));
-        CpuSnapshot after = snapshot(Map.of(
-                11L, thread(100, 1_250_000, false),   // +0.25 ms
-                12L, thread(100, 53 * MS, true),      // +3 ms compiling
-                13L, thread(100, 400_000, false)),    // started during the phase: +0.4 ms
+        CpuSnapshot before = snapshot(
+                Map.of(
+                        11L, thread(100, 1_000_000, false),
+                        12L, thread(100, 50 * MS, true)),
+                Map.of(100L, 10L));
+        CpuSnapshot after = snapshot(
+                Map.of(
+                        11L, thread(100, 1_250_000, false), // +0.25 ms
+                        12L, thread(100, 53 * MS, true), // +3 ms compiling
+                        13L, thread(100, 400_000, false)), // started during the phase: +0.4 ms
                 Map.of(100L, 10L));
 
         CpuUsage used = CpuSnapshot.between(before, after, 100);
@@ -71,15 +73,18 @@ class CpuSnapshotTest {
 
     @Test
     void a_thread_that_exited_is_covered_by_the_process_ticks_as_a_floor() {
-        // Thread 12 ran ~50 ms after the first reading and exited: the live threads show 1 ms, /proc/<pid>/stat 6 ticks.
-        CpuSnapshot before = snapshot(Map.of(11L, thread(100, 0, false), 12L, thread(100, 5 * MS, false)),
-                Map.of(100L, 10L));
+        // Thread 12 ran ~50 ms after the first reading and exited: the live threads show 1 ms, /proc/<pid>/stat 6
+        // ticks.
+        CpuSnapshot before =
+                snapshot(Map.of(11L, thread(100, 0, false), 12L, thread(100, 5 * MS, false)), Map.of(100L, 10L));
         CpuSnapshot after = snapshot(Map.of(11L, thread(100, 1 * MS, false)), Map.of(100L, 16L));
 
         CpuUsage used = CpuSnapshot.between(before, after, 100);
 
         assertThat(used.exitedThreads()).isEqualTo(1);
-        assertThat(used.totalNanos()).as("(16 - 10 - 2) ticks of 10 ms: never above the truth").isEqualTo(40 * MS);
+        assertThat(used.totalNanos())
+                .as("(16 - 10 - 2) ticks of 10 ms: never above the truth")
+                .isEqualTo(40 * MS);
     }
 
     @Test
@@ -92,9 +97,10 @@ class CpuSnapshotTest {
 
     @Test
     void a_reused_thread_id_in_another_process_counts_from_zero_and_children_add_up() {
-        CpuSnapshot before = snapshot(Map.of(11L, thread(100, 7 * MS, false), 21L, thread(200, 2 * MS, false)),
-                Map.of(100L, 1L, 200L, 1L));
-        CpuSnapshot after = snapshot(Map.of(11L, thread(300, 300_000, false), 21L, thread(200, 2 * MS + 5, false)),
+        CpuSnapshot before = snapshot(
+                Map.of(11L, thread(100, 7 * MS, false), 21L, thread(200, 2 * MS, false)), Map.of(100L, 1L, 200L, 1L));
+        CpuSnapshot after = snapshot(
+                Map.of(11L, thread(300, 300_000, false), 21L, thread(200, 2 * MS + 5, false)),
                 Map.of(100L, 1L, 200L, 1L, 300L, 0L));
 
         CpuUsage used = CpuSnapshot.between(before, after, 100);
@@ -138,16 +144,18 @@ class CpuSnapshotTest {
         long self = ProcessHandle.current().pid();
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread spinner = new Thread(() -> {
-            started.countDown();
-            long sink = 0;
-            while (!stop.get()) {
-                sink += System.nanoTime() % 7;
-            }
-            if (sink == 42) {
-                System.out.println(sink);
-            }
-        }, "cpu-snapshot-test-spinner");
+        Thread spinner = new Thread(
+                () -> {
+                    started.countDown();
+                    long sink = 0;
+                    while (!stop.get()) {
+                        sink += System.nanoTime() % 7;
+                    }
+                    if (sink == 42) {
+                        System.out.println(sink);
+                    }
+                },
+                "cpu-snapshot-test-spinner");
         spinner.start();
         started.await();
         CpuSnapshot before = CpuSnapshot.of(self).orElseThrow();
@@ -155,7 +163,9 @@ class CpuSnapshotTest {
         spinner.join();
         CpuSnapshot after = CpuSnapshot.of(self).orElseThrow();
 
-        assertThat(before.compilerThreads()).as("HotSpot keeps at least one C1 and one C2 thread").isPositive();
+        assertThat(before.compilerThreads())
+                .as("HotSpot keeps at least one C1 and one C2 thread")
+                .isPositive();
         assertThat(after.usageSince(before).exitedThreads()).isGreaterThanOrEqualTo(1);
     }
 

@@ -11,9 +11,13 @@ import java.util.List;
  */
 public final class FakeHarness {
     public static void main(String[] args) throws Exception {
-        ServerSpec spec = ServerSpec.javaMain("fake-spawn", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                TestClasspath.current(), FakeServer.class.getName(), List.of("spawn"));
-        ServerProcess server = ServerProcess.start(spec, Path.of(args[0]));   // deliberately never closed
+        ServerSpec spec = ServerSpec.javaMain(
+                "fake-spawn",
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                TestClasspath.current(),
+                FakeServer.class.getName(),
+                List.of("spawn"));
+        ServerProcess server = ServerProcess.start(spec, Path.of(args[0])); // deliberately never closed
         String grandchild = Files.readAllLines(server.stdoutLog()).get(0);
         System.out.println("CHILD " + server.pid());
         System.out.println(grandchild);
@@ -21,6 +25,5 @@ public final class FakeHarness {
         Thread.sleep(Long.MAX_VALUE);
     }
 
-    private FakeHarness() {
-    }
+    private FakeHarness() {}
 }

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  * Args: {@code port busyMillis}.
  */
 public final class FakeHttpApp {
-    private FakeHttpApp() {
-    }
+    private FakeHttpApp() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);

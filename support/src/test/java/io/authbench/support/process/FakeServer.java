@@ -53,8 +53,12 @@ public final class FakeServer {
             }
             case "spawn" -> {
                 String java = ProcessHandle.current().info().command().orElseThrow();
-                Process grandchild = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                        FakeServer.class.getName(), "silent"))
+                Process grandchild = new ProcessBuilder(List.of(
+                                java,
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                FakeServer.class.getName(),
+                                "silent"))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start();
@@ -79,6 +83,5 @@ public final class FakeServer {
         }
     }
 
-    private FakeServer() {
-    }
+    private FakeServer() {}
 }

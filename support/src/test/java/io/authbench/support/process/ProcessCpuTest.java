@@ -35,7 +35,8 @@ class ProcessCpuTest {
 
         // Wait for CPU, not for wall time: on a shared machine the busy child may get only part of a core.
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (busyCpu.total().minus(busyBefore).compareTo(Duration.ofMillis(500)) < 0 && System.nanoTime() < deadline) {
+        while (busyCpu.total().minus(busyBefore).compareTo(Duration.ofMillis(500)) < 0
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         Duration busyUsed = busyCpu.total().minus(busyBefore);
@@ -102,8 +103,14 @@ class ProcessCpuTest {
     }
 
     private static List<String> javaCommand(String mode) {
-        return List.of(JavaExecutable.current().toString(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
-                TestClasspath.current(), CpuLoad.class.getName(), mode);
+        return List.of(
+                JavaExecutable.current().toString(),
+                "-Xmx64m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                TestClasspath.current(),
+                CpuLoad.class.getName(),
+                mode);
     }
 
     private static void awaitReady(Process child) throws Exception {

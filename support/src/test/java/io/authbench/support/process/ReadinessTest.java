@@ -23,8 +23,9 @@ class ReadinessTest {
     @Test
     void a_matching_stderr_line_makes_the_server_ready_at_the_given_url() {
         URI base = URI.create("http://127.0.0.1:3999");
-        ServerSpec spec = ServerSpec.of("log-ready", List.of("sh", "-c",
-                        "echo booting; sleep 0.2; echo ' ✓ Ready in 0.2s' 1>&2; exec sleep 60"))
+        ServerSpec spec = ServerSpec.of(
+                        "log-ready",
+                        List.of("sh", "-c", "echo booting; sleep 0.2; echo ' ✓ Ready in 0.2s' 1>&2; exec sleep 60"))
                 .withReadiness(Readiness.logLine(Pattern.compile("Ready in"), base))
                 .withStartTimeout(Duration.ofSeconds(30));
         ServerProcess server = ServerProcess.start(spec, logDir);
@@ -41,7 +42,11 @@ class ReadinessTest {
     void an_http_readiness_waits_for_an_answer_below_500() throws IOException {
         int port = freePort();
         URI base = URI.create("http://127.0.0.1:" + port);
-        ServerSpec spec = ServerSpec.javaMain("http-ready", LEAN_JVM, TestClasspath.current(), FakeHttpApp.class.getName(),
+        ServerSpec spec = ServerSpec.javaMain(
+                        "http-ready",
+                        LEAN_JVM,
+                        TestClasspath.current(),
+                        FakeHttpApp.class.getName(),
                         List.of(Integer.toString(port), "1500"))
                 .withReadiness(Readiness.httpGet(base.resolve("/login"), base))
                 .withStartTimeout(Duration.ofSeconds(60));
@@ -62,7 +67,8 @@ class ReadinessTest {
                 .withStartTimeout(Duration.ofSeconds(2));
         assertThatThrownBy(() -> ServerProcess.start(spec, logDir))
                 .isInstanceOf(ServerStartException.class)
-                .hasMessageContaining("never-ready did not answer GET " + base + "/login with a status below 500 within 2 s")
+                .hasMessageContaining(
+                        "never-ready did not answer GET " + base + "/login with a status below 500 within 2 s")
                 .hasMessageContaining("the last request failed: java.net.ConnectException")
                 .hasMessageContaining("started");
     }

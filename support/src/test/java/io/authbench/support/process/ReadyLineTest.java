@@ -9,7 +9,8 @@ class ReadyLineTest {
     @Test
     void base_url_with_and_without_path_is_accepted() {
         assertThat(ReadyLine.url("LISTENING http://127.0.0.1:41234")).contains(URI.create("http://127.0.0.1:41234"));
-        assertThat(ReadyLine.url("LISTENING http://127.0.0.1:41234/v1 ")).contains(URI.create("http://127.0.0.1:41234/v1"));
+        assertThat(ReadyLine.url("LISTENING http://127.0.0.1:41234/v1 "))
+                .contains(URI.create("http://127.0.0.1:41234/v1"));
         assertThat(ReadyLine.url("LISTENING https://localhost:8443")).contains(URI.create("https://localhost:8443"));
     }
 

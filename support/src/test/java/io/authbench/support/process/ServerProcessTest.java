@@ -33,9 +33,13 @@ class ServerProcessTest {
             assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
             assertThat(server.isAlive()).isTrue();
             assertThat(server.exitCode()).isEmpty();
-            assertThat(server.pid()).isEqualTo(ProcessHandle.of(server.pid()).orElseThrow().pid());
+            assertThat(server.pid())
+                    .isEqualTo(ProcessHandle.of(server.pid()).orElseThrow().pid());
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(server.url().getHost(), server.url().getPort()), 5_000);
+                socket.connect(
+                        new InetSocketAddress(
+                                server.url().getHost(), server.url().getPort()),
+                        5_000);
                 assertThat(socket.isConnected()).isTrue();
             }
             server.checkAlive();
@@ -49,10 +53,15 @@ class ServerProcessTest {
 
         assertThat(server.logDir()).isEqualTo(logDir.toAbsolutePath());
         assertThat(Files.readAllLines(logDir.resolve("fake-logs.stdout.log")))
-                .first().asString().startsWith("LISTENING http://127.0.0.1:");
+                .first()
+                .asString()
+                .startsWith("LISTENING http://127.0.0.1:");
         assertThat(Files.readString(logDir.resolve("fake-logs.stderr.log"))).contains("fake server starting");
         assertThat(server.logTail(5))
-                .contains("--- fake-logs.stdout.log", "LISTENING http://127.0.0.1:", "--- fake-logs.stderr.log",
+                .contains(
+                        "--- fake-logs.stdout.log",
+                        "LISTENING http://127.0.0.1:",
+                        "--- fake-logs.stderr.log",
                         "fake server starting");
     }
 
@@ -72,13 +81,14 @@ class ServerProcessTest {
     @Test
     void child_that_never_prints_ready_line_is_killed_after_the_timeout() {
         // A shell child, not a JVM: on a loaded machine a JVM may not print its first line within the window.
-        ServerSpec spec = ServerSpec.of("fake-silent", List.of("/bin/sh", "-c",
-                        "echo 'thinking about it'; exec sleep 3607"))
+        ServerSpec spec = ServerSpec.of(
+                        "fake-silent", List.of("/bin/sh", "-c", "echo 'thinking about it'; exec sleep 3607"))
                 .withStartTimeout(Duration.ofSeconds(3));
 
         assertThatThrownBy(() -> ServerProcess.start(spec, logDir))
                 .isInstanceOf(ServerStartException.class)
-                .hasMessageStartingWith("fake-silent did not print its ready line 'LISTENING <url>' within 3 s and was stopped.")
+                .hasMessageStartingWith(
+                        "fake-silent did not print its ready line 'LISTENING <url>' within 3 s and was stopped.")
                 .hasMessageContaining("thinking about it");
 
         assertThat(childrenRunning("3607")).isEmpty();
@@ -86,8 +96,9 @@ class ServerProcessTest {
 
     @Test
     void ready_line_on_stderr_is_pointed_out() {
-        ServerSpec spec = ServerSpec.of("stderr-ready", List.of("/bin/sh", "-c",
-                        "echo 'LISTENING http://127.0.0.1:1' >&2; exec sleep 60"))
+        ServerSpec spec = ServerSpec.of(
+                        "stderr-ready",
+                        List.of("/bin/sh", "-c", "echo 'LISTENING http://127.0.0.1:1' >&2; exec sleep 60"))
                 .withStartTimeout(Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> ServerProcess.start(spec, logDir))
@@ -120,13 +131,18 @@ class ServerProcessTest {
 
         assertThatThrownBy(() -> ServerProcess.start(spec, logDir))
                 .isInstanceOf(ServerStartException.class)
-                .hasMessageContaining("its working directory " + logDir.resolve("not-there").toAbsolutePath() + " does not exist");
+                .hasMessageContaining(
+                        "its working directory " + logDir.resolve("not-there").toAbsolutePath() + " does not exist");
     }
 
     @Test
     void environment_additions_reach_the_child_but_never_its_description() throws InterruptedException {
-        ServerSpec spec = ServerSpec.of("env-echo", List.of("/bin/sh", "-c",
-                        "echo \"LISTENING http://127.0.0.1:1\"; echo \"key length ${#APPWRITE_API_KEY}\"; sleep 60"))
+        ServerSpec spec = ServerSpec.of(
+                        "env-echo",
+                        List.of(
+                                "/bin/sh",
+                                "-c",
+                                "echo \"LISTENING http://127.0.0.1:1\"; echo \"key length ${#APPWRITE_API_KEY}\"; sleep 60"))
                 .withEnvironment(Map.of("APPWRITE_API_KEY", "standard_secret123"));
 
         try (ServerProcess server = ServerProcess.start(spec, logDir)) {
@@ -142,7 +158,8 @@ class ServerProcessTest {
         try {
             ServerProcess server = ServerProcess.start(fake("fake-spawn", "spawn"), logDir);
             try (server) {
-                long pid = Long.parseLong(Files.readAllLines(server.stdoutLog()).get(0).substring("GRANDCHILD ".length()));
+                long pid = Long.parseLong(
+                        Files.readAllLines(server.stdoutLog()).get(0).substring("GRANDCHILD ".length()));
                 grandchild = ProcessHandle.of(pid).orElseThrow();
                 assertThat(grandchild.isAlive()).isTrue();
             }
@@ -165,7 +182,9 @@ class ServerProcessTest {
 
         assertThat(server.isAlive()).isFalse();
         assertThat(server.exitCode()).isPresent();
-        assertThatThrownBy(server::checkAlive).isInstanceOf(IllegalStateException.class).hasMessageContaining("close()");
+        assertThatThrownBy(server::checkAlive)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("close()");
     }
 
     @Test
@@ -194,14 +213,19 @@ class ServerProcessTest {
 
     @Test
     void interrupting_the_parent_jvm_like_ctrl_c_leaves_no_orphans() throws Exception {
-        ServerSpec harness = ServerSpec.javaMain("fake-harness", LEAN_JVM, TestClasspath.current(),
-                FakeHarness.class.getName(), List.of(logDir.resolve("children").toString()));
+        ServerSpec harness = ServerSpec.javaMain(
+                "fake-harness",
+                LEAN_JVM,
+                TestClasspath.current(),
+                FakeHarness.class.getName(),
+                List.of(logDir.resolve("children").toString()));
         // Handles taken while the processes live carry their start time, so a recycled pid is never confused.
         List<ProcessHandle> descendants = new ArrayList<>();
         try (ServerProcess parent = ServerProcess.start(harness, logDir)) {
             Files.readAllLines(parent.stdoutLog()).stream()
                     .filter(line -> line.startsWith("CHILD ") || line.startsWith("GRANDCHILD "))
-                    .map(line -> ProcessHandle.of(Long.parseLong(line.substring(line.indexOf(' ') + 1))).orElseThrow())
+                    .map(line -> ProcessHandle.of(Long.parseLong(line.substring(line.indexOf(' ') + 1)))
+                            .orElseThrow())
                     .forEach(descendants::add);
             assertThat(descendants).hasSize(2).allMatch(ProcessHandle::isAlive);
 
@@ -228,10 +252,14 @@ class ServerProcessTest {
 
     /** Processes of this user whose command line contains {@code fragment}. */
     private static List<ProcessHandle> childrenRunning(String fragment) {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(args -> String.join(" ", args)).orElse("").contains(fragment))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> String.join(" ", args))
+                        .orElse("")
+                        .contains(fragment))
                 .toList();
     }
-
 }

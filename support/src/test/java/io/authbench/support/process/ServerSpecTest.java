@@ -14,22 +14,28 @@ class ServerSpecTest {
 
     @Test
     void java_jar_runs_the_current_jvm_with_options_before_the_jar_and_arguments_after() {
-        ServerSpec spec = ServerSpec.javaJar("ssr-app", List.of("-Xmx256m"), Path.of("target/ssr-app.jar"),
-                List.of("--port", "0"));
+        ServerSpec spec = ServerSpec.javaJar(
+                "ssr-app", List.of("-Xmx256m"), Path.of("target/ssr-app.jar"), List.of("--port", "0"));
 
-        assertThat(spec.command()).containsExactly(JAVA, "-Xmx256m", "-jar",
-                Path.of("target/ssr-app.jar").toAbsolutePath().toString(), "--port", "0");
+        assertThat(spec.command())
+                .containsExactly(
+                        JAVA,
+                        "-Xmx256m",
+                        "-jar",
+                        Path.of("target/ssr-app.jar").toAbsolutePath().toString(),
+                        "--port",
+                        "0");
         assertThat(Path.of(spec.command().get(0))).isExecutable();
         assertThat(spec.startTimeout()).isEqualTo(ServerSpec.DEFAULT_START_TIMEOUT);
     }
 
     @Test
     void java_main_puts_the_classpath_before_the_main_class() {
-        ServerSpec spec = ServerSpec.javaMain("emulator", "a.jar:b.jar", "io.authbench.emulator.EmulatorMain",
-                List.of("--port", "0"));
+        ServerSpec spec = ServerSpec.javaMain(
+                "emulator", "a.jar:b.jar", "io.authbench.emulator.EmulatorMain", List.of("--port", "0"));
 
-        assertThat(spec.command()).containsExactly(JAVA, "-cp", "a.jar:b.jar", "io.authbench.emulator.EmulatorMain",
-                "--port", "0");
+        assertThat(spec.command())
+                .containsExactly(JAVA, "-cp", "a.jar:b.jar", "io.authbench.emulator.EmulatorMain", "--port", "0");
     }
 
     @Test
@@ -46,7 +52,8 @@ class ServerSpecTest {
 
     @Test
     void to_string_shows_environment_names_but_never_values() {
-        ServerSpec spec = ServerSpec.of("ssr-app", List.of("/bin/true")).withEnvironment(Map.of("APPWRITE_API_KEY", "sk_123"));
+        ServerSpec spec =
+                ServerSpec.of("ssr-app", List.of("/bin/true")).withEnvironment(Map.of("APPWRITE_API_KEY", "sk_123"));
 
         assertThat(spec.toString()).contains("APPWRITE_API_KEY").doesNotContain("sk_123");
     }
@@ -55,13 +62,13 @@ class ServerSpecTest {
     void name_that_is_not_a_safe_file_name_is_rejected_with_the_rule() {
         assertThatThrownBy(() -> ServerSpec.of("../ssr app", List.of("/bin/true")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Server name '../ssr app' is not usable as a log file name: use letters, digits, '.', '_' or '-'.");
+                .hasMessage(
+                        "Server name '../ssr app' is not usable as a log file name: use letters, digits, '.', '_' or '-'.");
     }
 
     @Test
     void empty_command_and_non_positive_timeout_are_rejected() {
-        assertThatThrownBy(() -> ServerSpec.of("x", List.of()))
-                .hasMessageContaining("empty command");
+        assertThatThrownBy(() -> ServerSpec.of("x", List.of())).hasMessageContaining("empty command");
         assertThatThrownBy(() -> ServerSpec.of("x", List.of("/bin/true")).withStartTimeout(Duration.ZERO))
                 .hasMessageContaining("start timeout must be positive");
     }

@@ -22,7 +22,8 @@ class TestClasspathTest {
                 .isNotEmpty()
                 .allMatch(Files::exists)
                 .noneMatch(p -> p.getFileName().toString().startsWith("surefirebooter"))
-                .anyMatch(p -> Files.exists(p.resolve(TestClasspathTest.class.getName().replace('.', '/') + ".class")));
+                .anyMatch(p ->
+                        Files.exists(p.resolve(TestClasspathTest.class.getName().replace('.', '/') + ".class")));
     }
 
     @Test
@@ -31,11 +32,12 @@ class TestClasspathTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "lib/a.jar classes/ file:/opt/with%20space/b.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             // an empty jar with only the manifest, like surefire's booter jar
         }
 
-        assertThat(TestClasspath.manifestClassPath(jar)).containsExactly(
-                dir.resolve("lib/a.jar"), dir.resolve("classes"), Path.of("/opt/with space/b.jar"));
+        assertThat(TestClasspath.manifestClassPath(jar))
+                .containsExactly(dir.resolve("lib/a.jar"), dir.resolve("classes"), Path.of("/opt/with space/b.jar"));
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import io.authbench.support.SupportException;
 import io.authbench.support.browser.Browsers;
 import io.authbench.support.browser.LaunchSettings;
@@ -28,7 +28,9 @@ class ChromiumTrustTest {
             ChromiumTrust trust = ChromiumTrust.create(authority);
 
             assertThat(trust.home()).isEqualTo(authority.folder().resolve("chromium-home"));
-            assertThat(trust.environment()).containsEntry("HOME", trust.home().toString()).hasSize(1);
+            assertThat(trust.environment())
+                    .containsEntry("HOME", trust.home().toString())
+                    .hasSize(1);
             assertThat(trust.listing()).containsPattern(ChromiumTrust.NICKNAME + "\\s+C,,\\s");
         }
     }
@@ -46,10 +48,10 @@ class ChromiumTrustTest {
     void chromium_loads_a_page_signed_by_the_run_authority_and_refuses_other_authorities() throws Exception {
         Path otherRun = Files.createDirectory(run.resolve("other"));
         try (RunAuthority authority = RunAuthority.create(run);
-             RunAuthority other = RunAuthority.create(otherRun);
-             LoopbackHttpsServer trusted = new LoopbackHttpsServer(authority.issue("app", List.of("localhost")));
-             LoopbackHttpsServer foreign = new LoopbackHttpsServer(other.issue("app", List.of("localhost")));
-             Playwright playwright = Browsers.createPlaywright()) {
+                RunAuthority other = RunAuthority.create(otherRun);
+                LoopbackHttpsServer trusted = new LoopbackHttpsServer(authority.issue("app", List.of("localhost")));
+                LoopbackHttpsServer foreign = new LoopbackHttpsServer(other.issue("app", List.of("localhost")));
+                Playwright playwright = Browsers.createPlaywright()) {
             LaunchSettings settings = LaunchSettings.defaults()
                     .withEnvironment(ChromiumTrust.create(authority).environment());
             Browser browser = Browsers.launchChromium(playwright, settings);
@@ -59,10 +61,12 @@ class ChromiumTrustTest {
                 assertThat(page.textContent("body")).isEqualTo("ok");
 
                 assertThatThrownBy(() -> page.navigate(foreign.url("localhost").toString()))
-                        .isInstanceOf(PlaywrightException.class).hasMessageContaining("ERR_CERT_AUTHORITY_INVALID");
+                        .isInstanceOf(PlaywrightException.class)
+                        .hasMessageContaining("ERR_CERT_AUTHORITY_INVALID");
                 // The name is checked too: the certificate names localhost, not 127.0.0.1.
                 assertThatThrownBy(() -> page.navigate(trusted.url("127.0.0.1").toString()))
-                        .isInstanceOf(PlaywrightException.class).hasMessageContaining("ERR_CERT_COMMON_NAME_INVALID");
+                        .isInstanceOf(PlaywrightException.class)
+                        .hasMessageContaining("ERR_CERT_COMMON_NAME_INVALID");
             } finally {
                 browser.close();
             }
@@ -72,7 +76,8 @@ class ChromiumTrustTest {
             try (BrowserContext context = untrusting.newContext()) {
                 Page page = context.newPage();
                 assertThatThrownBy(() -> page.navigate(trusted.url("localhost").toString()))
-                        .isInstanceOf(PlaywrightException.class).hasMessageContaining("ERR_CERT_AUTHORITY_INVALID");
+                        .isInstanceOf(PlaywrightException.class)
+                        .hasMessageContaining("ERR_CERT_AUTHORITY_INVALID");
             } finally {
                 untrusting.close();
             }

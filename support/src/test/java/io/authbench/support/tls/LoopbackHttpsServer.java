@@ -20,8 +20,8 @@ final class LoopbackHttpsServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setHttpsConfigurator(new HttpsConfigurator(
-                TlsContexts.server(credentials.certificateChain(), credentials.privateKey())));
+        server.setHttpsConfigurator(
+                new HttpsConfigurator(TlsContexts.server(credentials.certificateChain(), credentials.privateKey())));
         server.createContext("/", exchange -> {
             byte[] body = "ok".getBytes(StandardCharsets.US_ASCII);
             exchange.sendResponseHeaders(200, body.length);

@@ -20,6 +20,7 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -27,7 +28,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Collections;
 
 class RunAuthorityTest {
     @TempDir
@@ -41,26 +41,31 @@ class RunAuthorityTest {
 
             assertThat(chain).hasSize(2); // leaf + issuing authority, as public sites send them
             X509Certificate leaf = chain.get(0);
-            assertThat(leaf.getSubjectAlternativeNames().stream().map(name -> (Object) name.get(1)).toList())
+            assertThat(leaf.getSubjectAlternativeNames().stream()
+                            .map(name -> (Object) name.get(1))
+                            .toList())
                     .containsExactly("app.authbench.test", "localhost", "127.0.0.1");
             assertThat(leaf.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1"); // serverAuth
             assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
             assertThat(chain.get(1).getBasicConstraints()).isZero();
 
-            X509Certificate root = PemFiles.readCertificates(authority.caCertificate()).get(0);
+            X509Certificate root =
+                    PemFiles.readCertificates(authority.caCertificate()).get(0);
             PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
             parameters.setRevocationEnabled(false);
-            CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters); // throws if not
-            assertThat(PemFiles.readCertificates(authority.caCertificate())).containsExactly(
-                    authority.rootCertificate());
+            CertPathValidator.getInstance("PKIX")
+                    .validate(
+                            CertificateFactory.getInstance("X.509").generateCertPath(chain),
+                            parameters); // throws if not
+            assertThat(PemFiles.readCertificates(authority.caCertificate()))
+                    .containsExactly(authority.rootCertificate());
         }
     }
 
     @Test
     void a_client_trusting_the_run_root_connects_over_https_with_host_name_checks_on() throws Exception {
         try (RunAuthority authority = RunAuthority.create(run);
-             LoopbackHttpsServer server = new LoopbackHttpsServer(authority.issue("app", List.of("localhost")))) {
+                LoopbackHttpsServer server = new LoopbackHttpsServer(authority.issue("app", List.of("localhost")))) {
             HttpResponse<String> response = get(authority.clientContext(), server, "localhost");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("ok");
@@ -76,8 +81,8 @@ class RunAuthorityTest {
     void a_client_that_does_not_trust_the_run_root_is_refused() throws Exception {
         Path other = Files.createDirectory(run.resolve("other"));
         try (RunAuthority authority = RunAuthority.create(run);
-             RunAuthority otherRun = RunAuthority.create(other);
-             LoopbackHttpsServer server = new LoopbackHttpsServer(authority.issue("app", List.of("localhost")))) {
+                RunAuthority otherRun = RunAuthority.create(other);
+                LoopbackHttpsServer server = new LoopbackHttpsServer(authority.issue("app", List.of("localhost")))) {
             // The JDK's public authorities: the run's root is not among them.
             assertThatThrownBy(() -> get(SSLContext.getDefault(), server, "localhost"))
                     .isInstanceOf(SSLHandshakeException.class)
@@ -98,10 +103,10 @@ class RunAuthorityTest {
             }
             assertThat(Collections.list(store.aliases())).hasSize(1);
             assertThat(store.getCertificate(store.aliases().nextElement())).isEqualTo(authority.rootCertificate());
-            assertThat(authority.javaTrustOptions()).contains(
-                    "-Djavax.net.ssl.trustStore=" + authority.trustStore());
-            assertThat(authority.nodeEnvironment()).containsEntry("NODE_EXTRA_CA_CERTS",
-                    authority.caCertificate().toString());
+            assertThat(authority.javaTrustOptions()).contains("-Djavax.net.ssl.trustStore=" + authority.trustStore());
+            assertThat(authority.nodeEnvironment())
+                    .containsEntry(
+                            "NODE_EXTRA_CA_CERTS", authority.caCertificate().toString());
         }
     }
 
@@ -114,7 +119,8 @@ class RunAuthorityTest {
         ServerCredentials api = authority.issue("appwrite", List.of("appwrite.other.test"));
 
         Path folder = run.resolve(RunAuthority.FOLDER);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
         for (ServerCredentials credentials : List.of(app, api)) {
             assertThat(credentials.privateKey().getParent()).isEqualTo(folder);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials.privateKey())))
@@ -129,7 +135,8 @@ class RunAuthorityTest {
         authority.close(); // idempotent
 
         assertThat(filesWithPrivateKeys(run)).isEmpty();
-        assertThat(folder).isDirectoryContaining(p -> p.getFileName().toString().equals("ca.pem"))
+        assertThat(folder)
+                .isDirectoryContaining(p -> p.getFileName().toString().equals("ca.pem"))
                 .isDirectoryContaining(p -> p.getFileName().toString().equals("app.pem"));
         assertThatThrownBy(() -> authority.issue("late", List.of("localhost")))
                 .isInstanceOf(IllegalStateException.class);
@@ -142,43 +149,55 @@ class RunAuthorityTest {
                     .hasMessageContaining("'https://app.authbench.test' is not a host name");
             assertThatThrownBy(() -> authority.issue("app", List.of("*.authbench.test")))
                     .hasMessageContaining("no wildcard");
-            assertThatThrownBy(() -> authority.issue("app", List.of()))
-                    .hasMessageContaining("at least one host name");
+            assertThatThrownBy(() -> authority.issue("app", List.of())).hasMessageContaining("at least one host name");
             assertThatThrownBy(() -> authority.issue("../etc", List.of("localhost")))
                     .hasMessageContaining("is not a server name");
             authority.issue("app", List.of("localhost"));
             assertThatThrownBy(() -> authority.issue("app", List.of("localhost")))
                     .hasMessageContaining("already issued");
             assertThatThrownBy(() -> RunAuthority.create(run))
-                    .isInstanceOf(SupportException.class).hasMessageContaining("Use a fresh run folder");
+                    .isInstanceOf(SupportException.class)
+                    .hasMessageContaining("Use a fresh run folder");
         }
         assertThatThrownBy(() -> RunAuthority.create(run.resolve("missing")))
-                .isInstanceOf(SupportException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(SupportException.class)
+                .hasMessageContaining("does not exist");
     }
 
     static HttpResponse<String> get(SSLContext trust, LoopbackHttpsServer server, String host) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(trust).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30)).build();
-        return client.send(HttpRequest.newBuilder(server.url(host)).timeout(Duration.ofSeconds(60)).build(),
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(trust)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
+        return client.send(
+                HttpRequest.newBuilder(server.url(host))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Path> filesWithPrivateKeys(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(RunAuthorityTest::holdsPrivateKey).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(RunAuthorityTest::holdsPrivateKey)
+                    .toList();
         }
     }
 
     private static List<Path> newFilesWithPrivateKeys(Path folder, long since) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(p -> p.toFile().lastModified() >= since)
-                    .filter(RunAuthorityTest::holdsPrivateKey).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.toFile().lastModified() >= since)
+                    .filter(RunAuthorityTest::holdsPrivateKey)
+                    .toList();
         }
     }
 
     private static boolean holdsPrivateKey(Path file) {
         try {
-            return Files.size(file) < 1_000_000 && Files.isReadable(file)
+            return Files.size(file) < 1_000_000
+                    && Files.isReadable(file)
                     && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("PRIVATE KEY");
         } catch (IOException e) {
             return false;

@@ -41,12 +41,14 @@ class TlsContextsTest {
         try (RunAuthority authority = RunAuthority.create(run)) {
             ServerCredentials app = authority.issue("app", List.of("localhost"));
             assertThatThrownBy(() -> TlsContexts.server(app.privateKey(), app.privateKey()))
-                    .isInstanceOf(TlsFileException.class).hasMessageContaining("is not a PEM certificate file");
+                    .isInstanceOf(TlsFileException.class)
+                    .hasMessageContaining("is not a PEM certificate file");
             assertThatThrownBy(() -> TlsContexts.server(app.certificateChain(), app.certificateChain()))
                     .isInstanceOf(TlsFileException.class)
                     .hasMessageContaining("holds no '-----BEGIN PRIVATE KEY-----' block");
-            Path sec1 = Files.writeString(run.resolve("old.key"), "-----BEGIN EC PRIVATE KEY-----\nAA==\n"
-                    + "-----END EC PRIVATE KEY-----\n");
+            Path sec1 = Files.writeString(
+                    run.resolve("old.key"),
+                    "-----BEGIN EC PRIVATE KEY-----\nAA==\n" + "-----END EC PRIVATE KEY-----\n");
             assertThatThrownBy(() -> TlsContexts.server(app.certificateChain(), sec1))
                     .hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
             assertThatThrownBy(() -> TlsContexts.server(run.resolve("none.pem"), app.privateKey()))

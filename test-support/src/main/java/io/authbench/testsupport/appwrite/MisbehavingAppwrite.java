@@ -66,7 +66,8 @@ public final class MisbehavingAppwrite implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the misbehaving Appwrite on loopback: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not start the misbehaving Appwrite on loopback: " + e.getMessage(), e);
         }
         server.setExecutor(threads);
         server.createContext("/", this::handle);

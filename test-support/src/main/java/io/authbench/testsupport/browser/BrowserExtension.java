@@ -34,14 +34,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Browser steps and Playwright assertions wait up to {@link #PATIENCE}: long enough for a loaded shared machine,
  * short enough that a hung page fails the test. It bounds a wait; it is not a performance threshold.
  */
-public final class BrowserExtension implements BeforeAllCallback, ParameterResolver, AfterEachCallback,
-        AfterAllCallback {
+public final class BrowserExtension
+        implements BeforeAllCallback, ParameterResolver, AfterEachCallback, AfterAllCallback {
     /** How long a browser step or assertion may take before the test calls it hung. */
     public static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
-    private static final Set<Class<?>> PER_TEST = Set.of(BrowserContext.class, Page.class, PageWatch.class,
-            WatchedContexts.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final Set<Class<?>> PER_TEST =
+            Set.of(BrowserContext.class, Page.class, PageWatch.class, WatchedContexts.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -65,8 +66,11 @@ public final class BrowserExtension implements BeforeAllCallback, ParameterResol
             throw new ParameterResolutionException("A " + type.getSimpleName() + " lives for one test; ask for it in"
                     + " a @Test, @BeforeEach or @AfterEach method. @BeforeAll methods can have the Browser.");
         }
-        WatchedContexts contexts = context.getStore(NAMESPACE).getOrComputeIfAbsent(WatchedContexts.class,
-                key -> new WatchedContexts(classBrowser(context).browser()), WatchedContexts.class);
+        WatchedContexts contexts = context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        WatchedContexts.class,
+                        key -> new WatchedContexts(classBrowser(context).browser()),
+                        WatchedContexts.class);
         if (type == BrowserContext.class) {
             return contexts.first();
         }
@@ -100,8 +104,9 @@ public final class BrowserExtension implements BeforeAllCallback, ParameterResol
         while (classContext.getTestMethod().isPresent()) {
             classContext = classContext.getParent().orElseThrow();
         }
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(ClassBrowser.class, key -> ClassBrowser.launch(),
-                ClassBrowser.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ClassBrowser.class, key -> ClassBrowser.launch(), ClassBrowser.class);
     }
 
     /** The class's Playwright and Chromium; AutoCloseable, so JUnit closes it with the store if afterAll cannot. */

@@ -27,8 +27,7 @@ public final class PageWatch {
     public static final int MAX_RESPONSES = 1_000;
 
     /** One response the browser received: its URL and status, its headers as one text, its body ("" if none). */
-    public record Received(String url, int status, String headers, String body) {
-    }
+    public record Received(String url, int status, String headers, String body) {}
 
     private final Log consoleErrors = new Log("console errors");
     private final Log consoleWarnings = new Log("console warnings");
@@ -60,8 +59,7 @@ public final class PageWatch {
         switch (message.type()) {
             case "error" -> consoleErrors.add(message.text() + " (at " + message.location() + ")");
             case "warning" -> consoleWarnings.add(message.text() + " (at " + message.location() + ")");
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -75,14 +73,15 @@ public final class PageWatch {
             return;
         }
         String body = "";
-        if (response.status() < 300 || response.status() >= 400) {   // redirects have no body in Chromium
+        if (response.status() < 300 || response.status() >= 400) { // redirects have no body in Chromium
             try {
                 body = new String(response.body(), StandardCharsets.UTF_8);
             } catch (PlaywrightException e) {
                 // 204s and aborted loads have no body to read
             }
         }
-        received.add(new Received(response.url(), response.status(), response.allHeaders().toString(), body));
+        received.add(new Received(
+                response.url(), response.status(), response.allHeaders().toString(), body));
     }
 
     /**
@@ -168,8 +167,8 @@ public final class PageWatch {
         checkable(what);
         for (Received response : received) {
             if ((response.headers() + "\n" + response.body()).contains(secret)) {
-                throw new AssertionError(what + " is in the response from " + response.url() + " (HTTP "
-                        + response.status() + ")");
+                throw new AssertionError(
+                        what + " is in the response from " + response.url() + " (HTTP " + response.status() + ")");
             }
         }
     }
@@ -179,8 +178,8 @@ public final class PageWatch {
         checkable(what);
         for (Received response : received) {
             if (response.body().contains(secret)) {
-                throw new AssertionError(what + " is in the body from " + response.url() + " (HTTP "
-                        + response.status() + ")");
+                throw new AssertionError(
+                        what + " is in the body from " + response.url() + " (HTTP " + response.status() + ")");
             }
         }
     }
@@ -197,7 +196,10 @@ public final class PageWatch {
     }
 
     private static List<String> unexpected(Log log, List<Pattern> expected) {
-        return log.entries().stream().filter(entry -> expected.stream().noneMatch(p -> p.matcher(entry).find())).toList();
+        return log.entries().stream()
+                .filter(entry ->
+                        expected.stream().noneMatch(p -> p.matcher(entry).find()))
+                .toList();
     }
 
     /** A list that keeps the first {@link #MAX_EVENTS} entries and counts the rest. */

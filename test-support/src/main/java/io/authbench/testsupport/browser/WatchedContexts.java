@@ -34,7 +34,8 @@ public final class WatchedContexts implements AutoCloseable {
     /** A new watched context with these options. */
     public BrowserContext open(Browser.NewContextOptions options) {
         if (open.size() >= MAX_CONTEXTS) {
-            throw new IllegalStateException("This test already opened " + MAX_CONTEXTS + " browser contexts; split it.");
+            throw new IllegalStateException(
+                    "This test already opened " + MAX_CONTEXTS + " browser contexts; split it.");
         }
         BrowserContext context = browser.newContext(options);
         open.add(context);

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /** Each behaviour as a client meets it, over real HTTP/1.1 on loopback. */
 class MisbehavingAppwriteTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(PATIENCE).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(PATIENCE)
+            .build();
 
     @Test
     void the_endpoint_is_an_appwrite_api_url_on_loopback() {
@@ -33,8 +35,10 @@ class MisbehavingAppwriteTest {
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=UTF-8");
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache, no-store, must-revalidate");
-            assertThat(response.body()).isEqualTo("{\"message\":\"An unknown error has occurred. Please check the logs"
-                    + " for more information.\",\"code\":500,\"type\":\"general_unknown\",\"version\":\"1.6.2\"}");
+            assertThat(response.body())
+                    .isEqualTo(
+                            "{\"message\":\"An unknown error has occurred. Please check the logs"
+                                    + " for more information.\",\"code\":500,\"type\":\"general_unknown\",\"version\":\"1.6.2\"}");
         }
     }
 
@@ -44,8 +48,8 @@ class MisbehavingAppwriteTest {
             HttpResponse<String> response = get(appwrite.endpoint(), "/account/sessions/email");
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             assertThat(response.body()).isEqualTo("<html>502 Bad Gateway</html>");
         }
     }
@@ -64,13 +68,18 @@ class MisbehavingAppwriteTest {
     void silent_never_answers_until_it_is_closed() throws Exception {
         CompletableFuture<HttpResponse<String>> pending;
         try (MisbehavingAppwrite appwrite = new MisbehavingAppwrite(Behaviour.SILENT)) {
-            pending = http.sendAsync(HttpRequest.newBuilder(URI.create(appwrite.endpoint() + "/account"))
-                    .timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
+            pending = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(appwrite.endpoint() + "/account"))
+                            .timeout(PATIENCE)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Thread.sleep(1_000);
             assertThat(pending).as("an answer from a silent Appwrite").isNotDone();
         }
         // close() let go of the held request: the client sees the connection end, not a 30 s timeout.
-        assertThat(pending).failsWithin(PATIENCE.minusSeconds(5)).withThrowableOfType(ExecutionException.class)
+        assertThat(pending)
+                .failsWithin(PATIENCE.minusSeconds(5))
+                .withThrowableOfType(ExecutionException.class)
                 .withMessageNotContaining("timed out");
     }
 
@@ -78,23 +87,30 @@ class MisbehavingAppwriteTest {
     void a_browsers_preflight_is_answered_in_every_behaviour() throws Exception {
         for (Behaviour behaviour : Behaviour.values()) {
             try (MisbehavingAppwrite appwrite = new MisbehavingAppwrite(behaviour)) {
-                HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(
-                                URI.create(appwrite.endpoint() + "/account"))
-                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                        .header("Origin", "http://localhost:8080")
-                        .header("Access-Control-Request-Method", "GET")
-                        .header("Access-Control-Request-Headers", "x-appwrite-project")
-                        .timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> preflight = http.send(
+                        HttpRequest.newBuilder(URI.create(appwrite.endpoint() + "/account"))
+                                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                                .header("Origin", "http://localhost:8080")
+                                .header("Access-Control-Request-Method", "GET")
+                                .header("Access-Control-Request-Headers", "x-appwrite-project")
+                                .timeout(PATIENCE)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
                 assertThat(preflight.statusCode()).as(behaviour.name()).isEqualTo(204);
-                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
-                assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue("x-appwrite-project");
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                        .hasValue("http://localhost:8080");
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                        .hasValue("x-appwrite-project");
             }
         }
     }
 
     private HttpResponse<String> get(URI endpoint, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(endpoint + path)).timeout(PATIENCE).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(endpoint + path))
+                        .timeout(PATIENCE)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -30,7 +30,9 @@ class BrowserExtensionTest {
         TestExecutionSummary summary = run(ConsoleErrorSample.class);
 
         assertThat(summary.getTestsFailedCount()).isEqualTo(1);
-        assertThat(failureMessages(summary)).singleElement().asString()
+        assertThat(failureMessages(summary))
+                .singleElement()
+                .asString()
                 .contains("console error: boom from the page")
                 .contains("watch.expectConsoleError(regex)");
     }
@@ -47,7 +49,9 @@ class BrowserExtensionTest {
     void a_dialog_fails_the_test_unless_it_was_declared() {
         TestExecutionSummary summary = run(DialogSample.class);
 
-        assertThat(summary.getTestsSucceededCount()).as("the test that declared its dialog").isEqualTo(1);
+        assertThat(summary.getTestsSucceededCount())
+                .as("the test that declared its dialog")
+                .isEqualTo(1);
         assertThat(failureMessages(summary)).singleElement().asString().contains("dialog alert: injected");
     }
 
@@ -55,7 +59,10 @@ class BrowserExtensionTest {
     void an_uncaught_page_error_fails_the_test() {
         TestExecutionSummary summary = run(PageErrorSample.class);
 
-        assertThat(failureMessages(summary)).singleElement().asString().contains("uncaught page error:")
+        assertThat(failureMessages(summary))
+                .singleElement()
+                .asString()
+                .contains("uncaught page error:")
                 .contains("kaput");
     }
 
@@ -65,24 +72,35 @@ class BrowserExtensionTest {
         TestExecutionSummary summary = run(LifecycleSample.class);
 
         assertThat(failureMessages(summary)).singleElement().asString().contains("the test itself fails");
-        assertThat(LifecycleSample.browsers).as("the Browser of @BeforeAll and of each test").hasSize(1);
+        assertThat(LifecycleSample.browsers)
+                .as("the Browser of @BeforeAll and of each test")
+                .hasSize(1);
         assertThat(LifecycleSample.contexts).hasSize(2).doesNotHaveDuplicates();
         assertThat(LifecycleSample.pageInItsContext).containsOnly(true);
-        assertThat(LifecycleSample.openContextsAfterTheTests).as("contexts left open after the tests").isZero();
-        assertThat(LifecycleSample.browsers).allSatisfy(b -> assertThat(b.isConnected()).isFalse());
+        assertThat(LifecycleSample.openContextsAfterTheTests)
+                .as("contexts left open after the tests")
+                .isZero();
+        assertThat(LifecycleSample.browsers)
+                .allSatisfy(b -> assertThat(b.isConnected()).isFalse());
     }
 
     private static TestExecutionSummary run(Class<?> sample) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(sample)).build();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(sample))
+                .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, listener);
         TestExecutionSummary summary = listener.getSummary();
-        assertThat(summary.getTestsFoundCount()).as("tests in " + sample.getSimpleName()).isPositive();
+        assertThat(summary.getTestsFoundCount())
+                .as("tests in " + sample.getSimpleName())
+                .isPositive();
         return summary;
     }
 
     private static List<String> failureMessages(TestExecutionSummary summary) {
-        return summary.getFailures().stream().map(f -> String.valueOf(f.getException().getMessage())).toList();
+        return summary.getFailures().stream()
+                .map(f -> String.valueOf(f.getException().getMessage()))
+                .toList();
     }
 
     @ExtendWith(BrowserExtension.class)
@@ -90,7 +108,7 @@ class BrowserExtensionTest {
         @Test
         void logs_an_error(Page page) {
             page.setContent("<script>console.error('boom from the page')</script><p>hello</p>");
-            page.evaluate("1");   // a round trip: the console event has reached the watch
+            page.evaluate("1"); // a round trip: the console event has reached the watch
         }
     }
 
@@ -156,7 +174,8 @@ class BrowserExtensionTest {
         @Test
         void fails(Browser browser, BrowserContext context, Page page, WatchedContexts more) {
             record(browser, context, page);
-            more.open(new Browser.NewContextOptions().setJavaScriptEnabled(false)).newPage();
+            more.open(new Browser.NewContextOptions().setJavaScriptEnabled(false))
+                    .newPage();
             throw new AssertionError("the test itself fails");
         }
 
