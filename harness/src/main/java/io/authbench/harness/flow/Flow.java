@@ -1,6 +1,7 @@
 package io.authbench.harness.flow;
 
 import io.authbench.harness.apptarget.Target;
+import io.authbench.reports.results.Flows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,19 +14,19 @@ import java.util.stream.Collectors;
  */
 public enum Flow {
     /** Cold cache, no session: open the login page, fill, submit; ends when the user's name is painted. */
-    LOGIN("login", "user-name"),
+    LOGIN(Flows.LOGIN, "user-name"),
     /** Warm cache, valid session: open /dashboard in a new tab. */
-    REVISIT("revisit", "user-name"),
+    REVISIT(Flows.REVISIT, "user-name"),
     /** Empty cache, valid session cookie: open /dashboard. */
-    REVISIT_COLD("revisit-cold", "user-name"),
+    REVISIT_COLD(Flows.REVISIT_COLD, "user-name"),
     /** On the dashboard: click the in-app link to /profile. */
-    NAVIGATE("navigate", "profile-name"),
+    NAVIGATE(Flows.NAVIGATE, "profile-name"),
     /** No session: open /dashboard; ends when the login form is painted. */
-    GUARD("guard", "login-heading"),
+    GUARD(Flows.GUARD, "login-heading"),
     /** On the dashboard: click logout; ends when the login form is painted. */
-    LOGOUT("logout", "login-heading"),
+    LOGOUT(Flows.LOGOUT, "login-heading"),
     /** JavaScript disabled, valid session: fetch /dashboard; is the name in the HTML? */
-    NO_JS("no-js", "user-name");
+    NO_JS(Flows.NO_JS, "user-name");
 
     private final String code;
     private final String contentElement;
@@ -35,7 +36,7 @@ public enum Flow {
         this.contentElement = contentElement;
     }
 
-    /** The flow's name on the command line and in results.json. */
+    /** The flow's name on the command line and in results.json (defined in {@link Flows}, which the report reads). */
     public String code() {
         return code;
     }

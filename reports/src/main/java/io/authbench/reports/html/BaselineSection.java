@@ -1,5 +1,6 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.stats.BaselineComparison;
 import io.authbench.reports.stats.ChangeFamily;
 import io.authbench.reports.stats.Interval;

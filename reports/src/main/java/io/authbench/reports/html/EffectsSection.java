@@ -1,5 +1,6 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.results.Variants;
 import io.authbench.reports.stats.Bootstrap;
 import io.authbench.reports.stats.CellComparison;

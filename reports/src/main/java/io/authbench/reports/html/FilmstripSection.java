@@ -1,5 +1,7 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.format.Format;
+import io.authbench.reports.results.Flows;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Sample;
 import io.authbench.reports.results.Screenshot;
@@ -22,7 +24,7 @@ final class FilmstripSection {
         String profile = model.slowestProfile().orElse(null);
         List<Sample> withFrames = model.results().samples().stream()
                 .filter(s -> !s.warmup()
-                        && s.flow().equals("login")
+                        && s.flow().equals(Flows.LOGIN)
                         && s.profile().equals(profile)
                         && !s.screenshots().isEmpty()
                         && (s.variant().equals(Variants.SSR) || s.variant().equals(Variants.CSR)))

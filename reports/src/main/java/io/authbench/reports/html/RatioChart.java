@@ -1,5 +1,6 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.stats.CellComparison;
 import io.authbench.reports.stats.Verdict;
 import java.util.ArrayList;

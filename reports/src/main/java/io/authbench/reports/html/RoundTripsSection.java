@@ -1,5 +1,6 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.stats.ExpectedTime;
 import io.authbench.reports.stats.ReportModel;
 import io.authbench.reports.stats.RoundTrips;

@@ -1,5 +1,6 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.results.JmhResult;
 import io.authbench.reports.results.LoadStep;
 import io.authbench.reports.stats.ReportModel;

@@ -1,5 +1,6 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ObservedRequest;

@@ -1,6 +1,8 @@
 package io.authbench.reports.stats;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.results.CodeSize;
+import io.authbench.reports.results.Flows;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Quantiles;
 import io.authbench.reports.results.RunResults;
@@ -8,7 +10,6 @@ import io.authbench.reports.results.Sample;
 import io.authbench.reports.results.Variants;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -20,9 +21,9 @@ import java.util.stream.Stream;
  */
 public final class Claims {
     /** Flows that load a page from scratch, in order of preference for "initial load". */
-    static final List<String> INITIAL_LOAD_FLOWS = List.of("revisit-cold", "login");
+    static final List<String> INITIAL_LOAD_FLOWS = List.of(Flows.REVISIT_COLD, Flows.LOGIN);
     /** The flow that measures {@code contentWithoutJs}. */
-    static final String NO_JS_FLOW = "no-js";
+    static final String NO_JS_FLOW = Flows.NO_JS;
 
     private final RunResults results;
     private final List<CellComparison> comparisons;
@@ -57,14 +58,14 @@ public final class Claims {
         FlagShare ssr = flagShare(Variants.SSR, Metric.CONTENT_WITHOUT_JS);
         FlagShare csr = flagShare(Variants.CSR, Metric.CONTENT_WITHOUT_JS);
         // JavaScript of a cold load (later flows find the bundle in the cache and would show 0 B).
-        Predicate<Sample> cold = s -> s.flow().equals("revisit-cold");
+        Predicate<Sample> cold = s -> s.flow().equals(Flows.REVISIT_COLD);
         String ssrText = ssr.text() + "; JavaScript on a cold load "
                 + median(Variants.SSR, Metric.SCRIPT_BYTES, cold)
-                        .map(Claims::kb)
+                        .map(Format::bytes)
                         .orElse("not measured");
         String csrText = csr.text() + "; JavaScript on a cold load "
                 + median(Variants.CSR, Metric.SCRIPT_BYTES, cold)
-                        .map(Claims::kb)
+                        .map(Format::bytes)
                         .orElse("not measured");
         return flagClaim(
                 "Rendering location",
@@ -192,11 +193,11 @@ public final class Claims {
         String claim = "SSR feels faster at first; CSR gives smoother transitions after the initial load";
         Optional<String> initialFlow =
                 INITIAL_LOAD_FLOWS.stream().filter(f -> !cells(f).isEmpty()).findFirst();
-        List<CellComparison> navigate = cells("navigate");
+        List<CellComparison> navigate = cells(Flows.NAVIGATE);
         String measurement = "time to content of the initial load (" + initialFlow.orElse("not run")
                 + ") and of in-app navigation to /profile (navigate)";
         if (initialFlow.isEmpty() || navigate.isEmpty()) {
-            String skipped = results.run().config().skippedFlows().get("navigate");
+            String skipped = results.run().config().skippedFlows().get(Flows.NAVIGATE);
             return new ClaimRow(
                     "User experience",
                     claim,
@@ -315,8 +316,8 @@ public final class Claims {
     }
 
     private static String depthText(Optional<Double> depth, Optional<Double> calls) {
-        return depth.map(d -> fmt(d) + " round trips").orElse("depth n/a") + ", "
-                + calls.map(c -> fmt(c) + " browser→Appwrite calls").orElse("calls n/a");
+        return depth.map(d -> Format.count(d) + " round trips").orElse("depth n/a") + ", "
+                + calls.map(c -> Format.count(c) + " browser→Appwrite calls").orElse("calls n/a");
     }
 
     /** Classifies per-profile verdicts against the claimed direction. */
@@ -359,7 +360,7 @@ public final class Claims {
         return cells.stream()
                 .map(c -> {
                     Double median = (first ? c.first() : c.second()).median();
-                    return c.profile() + " " + (median == null ? "n/a" : ms(median));
+                    return c.profile() + " " + (median == null ? "n/a" : Format.ms(median));
                 })
                 .collect(Collectors.joining(" · "));
     }
@@ -414,23 +415,5 @@ public final class Claims {
                 .findFirst()
                 .orElse(null);
         return new FlagShare((int) flags.stream().filter(b -> b).count(), flags.size(), unjudged.size(), reason);
-    }
-
-    static String ms(double value) {
-        return value >= 100
-                ? String.format(Locale.ROOT, "%.0f ms", value)
-                : String.format(Locale.ROOT, "%.1f ms", value);
-    }
-
-    static String kb(double bytes) {
-        return bytes < 1024
-                ? String.format(Locale.ROOT, "%.0f B", bytes)
-                : String.format(Locale.ROOT, "%.1f kB", bytes / 1024);
-    }
-
-    static String fmt(double value) {
-        return value == Math.rint(value)
-                ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -1,5 +1,6 @@
 package io.authbench.reports.stats;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Quantiles;
 import io.authbench.reports.results.Sample;
@@ -296,7 +297,7 @@ public final class ResourceClaim {
         if (value == null) {
             return otherwise;
         }
-        return value < 1 ? String.format(Locale.ROOT, "%.2f ms", value) : Claims.ms(value);
+        return value < 1 ? String.format(Locale.ROOT, "%.2f ms", value) : Format.ms(value);
     }
 
     private Double median(String variant, Metric metric, Predicate<Sample> filter) {

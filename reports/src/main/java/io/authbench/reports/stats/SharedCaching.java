@@ -1,5 +1,7 @@
 package io.authbench.reports.stats;
 
+import io.authbench.reports.format.Format;
+import io.authbench.reports.results.Flows;
 import io.authbench.reports.results.NetworkLink;
 import io.authbench.reports.results.ObservedRequest;
 import io.authbench.reports.results.Quantiles;
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public final class SharedCaching {
     /** The flow that is one signed-in page view with nothing cached in the browser. */
-    static final String FLOW = "revisit-cold";
+    static final String FLOW = Flows.REVISIT_COLD;
 
     static final String TOPIC = "Caching";
     static final String CLAIM = "SSR is easier to cache (server or CDN); CSR caching needs more sophisticated setups";
@@ -49,9 +51,9 @@ public final class SharedCaching {
         String text() {
             return samples == 0
                     ? "not measured"
-                    : "a CDN may serve " + Claims.kb(cdnBytes) + " of " + Claims.kb(totalBytes)
-                            + " (" + Verdict.pct(cdnShare()) + " %); " + Claims.fmt(originRequests) + " of "
-                            + Claims.fmt(totalRequests) + " requests must reach an origin per user";
+                    : "a CDN may serve " + Format.bytes(cdnBytes) + " of " + Format.bytes(totalBytes)
+                            + " (" + Verdict.pct(cdnShare()) + " %); " + Format.count(originRequests) + " of "
+                            + Format.count(totalRequests) + " requests must reach an origin per user";
         }
     }
 
@@ -93,8 +95,8 @@ public final class SharedCaching {
                                     : "a CDN may serve the same share of both")
                     + ", while " + (a.originRequests < b.originRequests ? "SSR" : "CSR")
                     + " needs fewer requests to reach an origin per user ("
-                    + Claims.fmt(Math.min(a.originRequests, b.originRequests)) + " vs "
-                    + Claims.fmt(Math.max(a.originRequests, b.originRequests)) + ")";
+                    + Format.count(Math.min(a.originRequests, b.originRequests)) + " vs "
+                    + Format.count(Math.max(a.originRequests, b.originRequests)) + ")";
         }
         return new ClaimRow(
                 TOPIC,

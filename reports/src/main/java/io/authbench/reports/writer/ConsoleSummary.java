@@ -1,6 +1,6 @@
 package io.authbench.reports.writer;
 
-import io.authbench.reports.html.Format;
+import io.authbench.reports.format.Format;
 import io.authbench.reports.results.Run;
 import io.authbench.reports.stats.CellComparison;
 import io.authbench.reports.stats.ClaimRow;

@@ -2,6 +2,7 @@ package io.authbench.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.golden.FourVariantResults;
 import io.authbench.reports.golden.Golden;
 import io.authbench.reports.results.Variants;

@@ -10,6 +10,7 @@ import static io.authbench.reports.golden.FourVariantResults.UNDERTOW_ONLY_FLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.authbench.reports.format.Format;
 import io.authbench.reports.golden.FourVariantResults;
 import io.authbench.reports.golden.Golden;
 import io.authbench.reports.results.RunResults;
@@ -180,7 +181,7 @@ class FourVariantEffectsTest {
         assertThat(claim(nextjs, "Initial load time").verdict()).isEqualTo(ClaimVerdict.REFUTED);
         assertThat(claim(nextjs, "Initial load time").ssr())
                 .contains("loopback "
-                        + Claims.ms(EFFECTS.pattern(Variants.NEXTJS, "login", "loopback")
+                        + Format.ms(EFFECTS.pattern(Variants.NEXTJS, "login", "loopback")
                                 .orElseThrow()
                                 .first()
                                 .median()));

@@ -1,4 +1,4 @@
-package io.authbench.reports.html;
+package io.authbench.reports.format;
 
 import java.util.Locale;
 
