@@ -20,7 +20,7 @@ final class CellAggregates {
     /** Time to content in microseconds, up to an hour, 3 significant digits. */
     private static final long HIGHEST_MICROS = 3_600_000_000L;
 
-    private final Map<String, Histogram> histograms = new LinkedHashMap<>();
+    private final Map<Cell, Histogram> histograms = new LinkedHashMap<>();
 
     /** Records a measured (non-warm-up, ok) sample's time to content. */
     void record(Sample sample) {
@@ -31,35 +31,34 @@ final class CellAggregates {
                 .number(Metric.TIME_TO_CONTENT_MS)
                 .ifPresent(ms -> histograms
                         .computeIfAbsent(
-                                key(sample.flow(), sample.profile(), sample.variant()),
+                                new Cell(sample.flow(), sample.profile(), sample.variant()),
                                 k -> new Histogram(HIGHEST_MICROS, 3))
                         .recordValue(Math.max(0, Math.min(HIGHEST_MICROS, Math.round(ms * 1000)))));
     }
 
     /** Writes the histogram logs of {@code profile}'s cells and registers them with the writer. */
     void writeHistograms(String profile, RunFolder folder, ResultsWriter writer) {
-        for (Map.Entry<String, Histogram> entry : histograms.entrySet()) {
-            String[] parts = entry.getKey().split("\u0000");
-            if (!parts[1].equals(profile)) {
+        for (Map.Entry<Cell, Histogram> entry : histograms.entrySet()) {
+            Cell cell = entry.getKey();
+            if (!cell.profile().equals(profile)) {
                 continue;
             }
-            String name = folder.histogramName(parts[0], parts[1], parts[2]);
+            String name = folder.histogramName(cell.flow(), cell.profile(), cell.variant());
             try (PrintStream stream =
                     new PrintStream(Files.newOutputStream(folder.root().resolve(name)), true, "UTF-8")) {
                 HistogramLogWriter log = new HistogramLogWriter(stream);
-                log.outputComment("AuthBench time to content, " + parts[0] + " / " + parts[1] + " / " + parts[2]
-                        + ", values in microseconds");
+                log.outputComment("AuthBench time to content, " + cell.flow() + " / " + cell.profile() + " / "
+                        + cell.variant() + ", values in microseconds");
                 log.outputLogFormatVersion();
                 log.outputLegend();
                 log.outputIntervalHistogram(entry.getValue());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
             }
-            writer.setHistogramFile(parts[0], parts[1], parts[2], name);
+            writer.setHistogramFile(cell.flow(), cell.profile(), cell.variant(), name);
         }
     }
 
-    private static String key(String flow, String profile, String variant) {
-        return flow + "\u0000" + profile + "\u0000" + variant;
-    }
+    /** One cell variant: the histogram's key (each part is free text, so no joined string could stand for it). */
+    private record Cell(String flow, String profile, String variant) {}
 }
