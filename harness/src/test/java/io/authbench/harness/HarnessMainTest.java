@@ -52,7 +52,7 @@ class HarnessMainTest {
         assertThat(options.quick()).isFalse();
         assertThat(options.flows())
                 .containsExactly("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
-        assertThat(options.profiles()).containsExactly("loopback", "cable", "slow-4g", "far-backend");
+        assertThat(options.profileNames()).containsExactly("loopback", "cable", "slow-4g", "far-backend");
         assertThat(options.pairs()).isEqualTo(20);
         assertThat(options.warmupPairs()).isEqualTo(1);
         assertThat(options.seed()).isEqualTo(Defaults.SEED);
@@ -68,7 +68,7 @@ class HarnessMainTest {
         assertThat(run("run", "--quick")).isZero();
         HarnessOptions options = received.get(0);
         assertThat(options.quick()).isTrue();
-        assertThat(options.profiles()).containsExactly("loopback", "slow-4g");
+        assertThat(options.profileNames()).containsExactly("loopback", "slow-4g");
         assertThat(options.pairs()).isEqualTo(2);
         assertThat(options.warmupPairs()).as("no warm-up pair in quick mode").isZero();
         assertThat(options.flows()).hasSize(7);
@@ -87,7 +87,7 @@ class HarnessMainTest {
                         "--browser="))
                 .isZero();
         assertThat(received.get(0).pairs()).isEqualTo(20);
-        assertThat(received.get(0).profiles()).hasSize(4);
+        assertThat(received.get(0).profileNames()).hasSize(4);
     }
 
     @Test
@@ -105,7 +105,7 @@ class HarnessMainTest {
                 .isZero();
         HarnessOptions options = received.get(0);
         assertThat(options.flows()).containsExactly("login", "guard");
-        assertThat(options.profiles()).containsExactly("slow-4g");
+        assertThat(options.profileNames()).containsExactly("slow-4g");
         assertThat(options.pairs()).isEqualTo(5);
         assertThat(options.warmupPairs()).isZero();
         assertThat(options.seed()).isEqualTo(7);

@@ -70,7 +70,7 @@ class TargetOptionsTest {
         assertThat(options.targetMode()).isTrue();
         assertThat(options.targets().ssr().baseUrl()).isEqualTo("http://localhost:4001");
         assertThat(options.targets().csr().baseUrl()).isEqualTo("http://localhost:3002");
-        assertThat(options.profiles()).containsExactly("loopback");
+        assertThat(options.profileNames()).containsExactly("loopback");
     }
 
     @Test
@@ -81,7 +81,7 @@ class TargetOptionsTest {
                         "--quick=true")))
                 .isZero();
         assertThat(received.get(0).targets().csr().baseUrl()).isEqualTo("http://b:2");
-        assertThat(received.get(0).profiles())
+        assertThat(received.get(0).profileNames())
                 .as("quick mode's default profiles shape links")
                 .containsExactly("loopback");
 

@@ -4,6 +4,7 @@ import io.authbench.harness.apptarget.Targets;
 import io.authbench.harness.backend.ExternalAppwrite;
 import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.Variant;
+import io.authbench.harness.profile.NetworkProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Objects;
  *
  * @param quick              the reduced quick mode (fewer profiles and pairs) was asked for
  * @param flows              flow names in run order (docs/architecture.md#flows)
- * @param profiles           profile names in run order (docs/architecture.md#network-profiles)
- * @param profilesFile       an extra profiles file that adds to or overrides the bundled profiles; null = none
+ * @param profiles           the network profiles in run order, resolved once from the bundled ones and
+ *                           {@code profilesFile} (docs/architecture.md#network-profiles)
+ * @param profilesFile       the extra profiles file {@code profiles} were resolved with (recorded in the run
+ *                           settings); null = none
  * @param pairs              measured pairs per cell
  * @param warmupPairs        discarded pairs per cell
  * @param seed               seed of the pair order
@@ -49,7 +52,7 @@ import java.util.Objects;
 public record HarnessOptions(
         boolean quick,
         List<String> flows,
-        List<String> profiles,
+        List<NetworkProfile> profiles,
         Path profilesFile,
         int pairs,
         int warmupPairs,
@@ -95,6 +98,11 @@ public record HarnessOptions(
                 : List.of(Variant.SSR, Variant.CSR, Variant.NEXT_SSR, Variant.NEXT_CSR);
     }
 
+    /** The profiles' names in run order, as results.json records them. */
+    public List<String> profileNames() {
+        return profiles.stream().map(NetworkProfile::name).toList();
+    }
+
     /** True when the apps under test come from target files. */
     public boolean targetMode() {
         return targets != null;
@@ -104,7 +112,7 @@ public record HarnessOptions(
     public HarnessOptions(
             boolean quick,
             List<String> flows,
-            List<String> profiles,
+            List<NetworkProfile> profiles,
             Path profilesFile,
             int pairs,
             int warmupPairs,

@@ -406,7 +406,7 @@ public final class RunCommand implements Callable<Integer> {
         return new HarnessOptions(
                 isQuick,
                 flowList,
-                profileList,
+                chosenProfiles,
                 extraProfiles,
                 pairCount,
                 warmups,

@@ -21,7 +21,6 @@ import io.authbench.harness.flow.TestUser;
 import io.authbench.harness.plan.Variant;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
-import io.authbench.harness.profile.Profiles;
 import io.authbench.harness.stack.ChildDiedException;
 import io.authbench.harness.stack.EmulatorStats;
 import io.authbench.harness.stack.Stack;
@@ -85,9 +84,7 @@ public final class BenchmarkEngine {
 
     /** Runs the benchmark described by {@code options}; returns the exit code (0 complete, 1 failed). */
     public int run(HarnessOptions options) {
-        Profiles known =
-                options.profilesFile() == null ? Profiles.bundled() : Profiles.withUserFile(options.profilesFile());
-        List<NetworkProfile> profiles = known.get(options.profiles());
+        List<NetworkProfile> profiles = options.profiles();
         List<Step> steps = Schedule.build(options, profiles);
         if (!BackendSetup.preflight(options, out, err)) {
             return 2;
@@ -666,7 +663,7 @@ public final class BenchmarkEngine {
         }
         return new RunConfig(
                         options.flows(),
-                        options.profiles(),
+                        options.profileNames(),
                         options.pairs(),
                         options.warmupPairs(),
                         options.aaFlow(),

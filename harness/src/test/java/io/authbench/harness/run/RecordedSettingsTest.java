@@ -73,7 +73,7 @@ class RecordedSettingsTest {
         Path file = Files.writeString(dir.resolve("t.json"), LaunchedTargetFiles.ssr("t"));
         HarnessOptions options = options("--target=" + file, "--quick");
 
-        assertThat(options.profiles())
+        assertThat(options.profileNames())
                 .as("launched targets run under every profile")
                 .containsExactly("loopback", "slow-4g");
         Map<String, String> settings = settings(options);

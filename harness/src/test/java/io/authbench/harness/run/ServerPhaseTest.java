@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.nextjs.NextjsApps;
+import io.authbench.harness.profile.Profiles;
 import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.JmhResult;
 import io.authbench.reports.results.Metric;
@@ -66,7 +67,7 @@ class ServerPhaseTest {
         return new HarnessOptions(
                 quickMode,
                 List.of("login"),
-                List.of("loopback"),
+                Profiles.bundled().get(List.of("loopback")),
                 null,
                 1,
                 0,
