@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.flow.Flow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,13 +51,13 @@ class HarnessMainTest {
         assertThat(run("run")).isZero();
         HarnessOptions options = received.get(0);
         assertThat(options.quick()).isFalse();
-        assertThat(options.flows())
+        assertThat(options.flowCodes())
                 .containsExactly("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
         assertThat(options.profileNames()).containsExactly("loopback", "cable", "slow-4g", "far-backend");
         assertThat(options.pairs()).isEqualTo(20);
         assertThat(options.warmupPairs()).isEqualTo(1);
         assertThat(options.seed()).isEqualTo(Defaults.SEED);
-        assertThat(options.aaFlow()).isEqualTo("login");
+        assertThat(options.aaFlow()).isEqualTo(Flow.LOGIN);
         assertThat(options.out()).isEqualTo(Path.of("target", "bench"));
         assertThat(options.browser()).isNull();
         assertThat(options.iterationTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -104,7 +105,7 @@ class HarnessMainTest {
                         "--iteration-timeout=9"))
                 .isZero();
         HarnessOptions options = received.get(0);
-        assertThat(options.flows()).containsExactly("login", "guard");
+        assertThat(options.flows()).containsExactly(Flow.LOGIN, Flow.GUARD);
         assertThat(options.profileNames()).containsExactly("slow-4g");
         assertThat(options.pairs()).isEqualTo(5);
         assertThat(options.warmupPairs()).isZero();
@@ -196,7 +197,33 @@ class HarnessMainTest {
     @Test
     void an_unknown_flow_lists_the_known_ones() {
         assertThat(run("run", "--flows=signup")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown flow 'signup'").contains("login, revisit, revisit-cold");
+        assertThat(err.toString())
+                .contains("--flows")
+                .contains("unknown flow 'signup'")
+                .contains("login, revisit, revisit-cold")
+                .doesNotContain("Exception");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void an_unknown_aa_flow_lists_the_known_ones_and_none() {
+        assertThat(run("run", "--aa-flow=signup")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--aa-flow")
+                .contains("unknown flow 'signup'; use one of login, revisit")
+                .contains("or 'none'")
+                .doesNotContain("Exception");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void flows_arrive_typed_in_the_order_given_each_once() {
+        assertThat(run("run", "--flows=no-js, login,no-js", "--aa-flow=navigate"))
+                .isZero();
+        HarnessOptions options = received.get(0);
+        assertThat(options.flows()).containsExactly(Flow.NO_JS, Flow.LOGIN);
+        assertThat(options.aaFlow()).isEqualTo(Flow.NAVIGATE);
     }
 
     @Test

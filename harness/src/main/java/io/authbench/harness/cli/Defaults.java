@@ -1,5 +1,6 @@
 package io.authbench.harness.cli;
 
+import io.authbench.reports.results.Flows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class Defaults {
     public static final long SEED = 20261127L;
 
     /** The flow of the A/A cell (SSR against SSR): the noise floor of the machine. */
-    public static final String AA_FLOW = "login";
+    public static final String AA_FLOW = Flows.LOGIN;
 
     /** Upper bound for one iteration (setup, action, content); slower iterations are recorded as failures. */
     public static final int ITERATION_TIMEOUT_SECONDS = 30;

@@ -2,6 +2,7 @@ package io.authbench.harness.cli;
 
 import io.authbench.harness.apptarget.Targets;
 import io.authbench.harness.backend.ExternalAppwrite;
+import io.authbench.harness.flow.Flow;
 import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.Variant;
 import io.authbench.harness.profile.NetworkProfile;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * A fully resolved benchmark request: every default applied, every value validated. The engine never sees argv.
  *
  * @param quick              the reduced quick mode (fewer profiles and pairs) was asked for
- * @param flows              flow names in run order (docs/architecture.md#flows)
+ * @param flows              the flows in run order (docs/architecture.md#flows)
  * @param profiles           the network profiles in run order, resolved once from the bundled ones and
  *                           {@code profilesFile} (docs/architecture.md#network-profiles)
  * @param profilesFile       the extra profiles file {@code profiles} were resolved with (recorded in the run
@@ -51,13 +52,13 @@ import java.util.Objects;
  */
 public record HarnessOptions(
         boolean quick,
-        List<String> flows,
+        List<Flow> flows,
         List<NetworkProfile> profiles,
         Path profilesFile,
         int pairs,
         int warmupPairs,
         long seed,
-        String aaFlow,
+        Flow aaFlow,
         Path out,
         Path browser,
         Path emulatorJar,
@@ -98,6 +99,16 @@ public record HarnessOptions(
                 : List.of(Variant.SSR, Variant.CSR, Variant.NEXT_SSR, Variant.NEXT_CSR);
     }
 
+    /** The flows' codes in run order, as results.json records them. */
+    public List<String> flowCodes() {
+        return flows.stream().map(Flow::code).toList();
+    }
+
+    /** The A/A cell's flow code; null = no A/A cell. */
+    public String aaFlowCode() {
+        return aaFlow == null ? null : aaFlow.code();
+    }
+
     /** The profiles' names in run order, as results.json records them. */
     public List<String> profileNames() {
         return profiles.stream().map(NetworkProfile::name).toList();
@@ -111,13 +122,13 @@ public record HarnessOptions(
     /** The bundled emulator and apps on this machine, no sources (code size not measured), filmstrip on. */
     public HarnessOptions(
             boolean quick,
-            List<String> flows,
+            List<Flow> flows,
             List<NetworkProfile> profiles,
             Path profilesFile,
             int pairs,
             int warmupPairs,
             long seed,
-            String aaFlow,
+            Flow aaFlow,
             Path out,
             Path browser,
             Path emulatorJar,

@@ -18,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -70,8 +72,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--flows",
             paramLabel = "LIST",
+            split = ",",
+            converter = FlowConverter.class,
             description = "Comma-separated flows. Default: " + Defaults.FLOWS + ".")
-    String flows = "";
+    List<Flow> flows = new ArrayList<>();
 
     @Option(
             names = "--pairs",
@@ -93,8 +97,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--aa-flow",
             paramLabel = "FLOW",
+            converter = FlowConverter.AaFlow.class,
             description = "Flow of the A/A cell (SSR against SSR), or 'none'. Default: " + Defaults.AA_FLOW + ".")
-    String aaFlow = "";
+    FlowConverter.AaChoice aaFlow;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: " + Defaults.OUT + ".")
     String out = "";
@@ -288,12 +293,7 @@ public final class RunCommand implements Callable<Integer> {
     /** Applies defaults and validates every value. */
     HarnessOptions toOptions() throws UsageException {
         boolean isQuick = parseBoolean("--quick", quick);
-        List<String> flowList = list(flows, Defaults.FLOWS);
-        for (String flow : flowList) {
-            if (Flow.byCode(flow).isEmpty()) {
-                throw new UsageException("--flows: unknown flow '" + flow + "'; known flows: " + Flow.codes() + ".");
-            }
-        }
+        List<Flow> flowList = flows(flows);
         List<String> targetList = items(targetFiles);
         List<String> baseUrlOverrides = items(targetBaseUrls);
         boolean targetMode = !targetList.isEmpty();
@@ -339,13 +339,7 @@ public final class RunCommand implements Callable<Integer> {
         int warmups = parseInt(
                 "--warmup-pairs", warmupPairs, isQuick ? Defaults.QUICK_WARMUP_PAIRS : Defaults.WARMUP_PAIRS, 0);
         long seedValue = parseLong("--seed", seed, Defaults.SEED);
-        String aa = blank(aaFlow) ? Defaults.AA_FLOW : aaFlow.trim();
-        if (aa.equals("none")) {
-            aa = null;
-        } else if (Flow.byCode(aa).isEmpty()) {
-            throw new UsageException(
-                    "--aa-flow: unknown flow '" + aa + "'; use one of " + Flow.codes() + " or 'none'.");
-        }
+        Flow aa = aaFlow == null ? new FlowConverter().convert(Defaults.AA_FLOW) : aaFlow.flow();
         Path outDir = Path.of(blank(out) ? Defaults.OUT : out.trim());
         Topology topology = topology();
         // With a Playwright server, --browser is a path on the server's machine: it cannot be checked here.
@@ -509,6 +503,17 @@ public final class RunCommand implements Callable<Integer> {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /** The flows in the order given, each once; the default flows when none was given (blank values are null). */
+    private static List<Flow> flows(List<Flow> given) {
+        LinkedHashSet<Flow> chosen = new LinkedHashSet<>();
+        given.stream().filter(Objects::nonNull).forEach(chosen::add);
+        if (chosen.isEmpty()) {
+            FlowConverter converter = new FlowConverter();
+            Arrays.stream(Defaults.FLOWS.split(",")).map(converter::convert).forEach(chosen::add);
+        }
+        return new ArrayList<>(chosen);
     }
 
     private static List<String> list(String value, String fallback) throws UsageException {

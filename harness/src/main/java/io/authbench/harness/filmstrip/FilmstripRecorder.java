@@ -1,6 +1,7 @@
 package io.authbench.harness.filmstrip;
 
 import io.authbench.harness.browser.Screencast.Frame;
+import io.authbench.reports.results.Flows;
 import io.authbench.reports.results.ProfileInfo;
 import io.authbench.reports.results.Run;
 import io.authbench.reports.results.RunConfig;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * Everything else in the run is measured without a screencast.
  */
 public final class FilmstripRecorder {
-    static final String FLOW = "login";
+    static final String FLOW = Flows.LOGIN;
     static final String FOLDER = "filmstrip";
 
     private final String profile;

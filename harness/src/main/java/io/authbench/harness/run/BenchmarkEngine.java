@@ -101,7 +101,7 @@ public final class BenchmarkEngine {
                                 profiles.stream()
                                         .map(BenchmarkEngine::profileInfo)
                                         .toList(),
-                                options.flows(),
+                                options.flowCodes(),
                                 options.pairs())
                         .orElse(null);
         Instant started = Instant.now();
@@ -109,7 +109,8 @@ public final class BenchmarkEngine {
         out.println("authbench: run " + runId + " — " + steps.size() + " iterations ("
                 + options.flows().size() + " flows × "
                 + profiles.size() + " profiles, " + options.pairs() + " pairs + " + options.warmupPairs()
-                + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlow()) + ")");
+                + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlowCode())
+                + ")");
         if (options.nextjs() != null) {
             out.println("authbench: four variants: ssr, csr (Undertow) and next-ssr, next-csr (Next.js "
                     + options.nextjs().versions().getOrDefault("next", "?") + ", node "
@@ -662,11 +663,11 @@ public final class BenchmarkEngine {
             settings.putAll(options.targets().configSettings());
         }
         return new RunConfig(
-                        options.flows(),
+                        options.flowCodes(),
                         options.profileNames(),
                         options.pairs(),
                         options.warmupPairs(),
-                        options.aaFlow(),
+                        options.aaFlowCode(),
                         timeouts,
                         settings,
                         Schedule.skippedFlows(options))

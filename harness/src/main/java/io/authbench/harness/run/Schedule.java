@@ -26,7 +26,6 @@ final class Schedule {
     static Map<String, String> skippedFlows(HarnessOptions options) {
         Map<String, String> skipped = new LinkedHashMap<>();
         Stream.concat(options.flows().stream(), Stream.ofNullable(options.aaFlow()))
-                .map(Schedule::flow)
                 .forEach(flow -> skipReason(flow, options.targets())
                         .ifPresent(reason -> skipped.putIfAbsent(flow.code(), reason)));
         return skipped;
@@ -40,7 +39,6 @@ final class Schedule {
         Map<String, String> skipped = new LinkedHashMap<>();
         if (options.nextjs() != null) {
             options.flows().stream()
-                    .map(Schedule::flow)
                     .forEach(flow -> nextjsSkipReason(flow, options.nextjs())
                             .ifPresent(reason -> skipped.put(flow.code(), reason)));
         }
@@ -48,15 +46,13 @@ final class Schedule {
     }
 
     private static RunPlan<Flow> plan(HarnessOptions options, List<NetworkProfile> profiles) {
-        List<Flow> flows = options.flows().stream().map(Schedule::flow).toList();
-        Flow aaFlow = options.aaFlow() == null ? null : flow(options.aaFlow());
         return RunPlan.build(
-                flows,
+                options.flows(),
                 profiles,
                 options.pairs(),
                 options.warmupPairs(),
                 options.seed(),
-                aaFlow,
+                options.aaFlow(),
                 flow -> skipReason(flow, options.targets()),
                 options.nextjs() == null ? null : flow -> nextjsSkipReason(flow, options.nextjs()));
     }
@@ -84,10 +80,6 @@ final class Schedule {
                 .flatMap(Optional::stream)
                 .toList();
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
-    }
-
-    private static Flow flow(String code) {
-        return Flow.byCode(code).orElseThrow(() -> new IllegalArgumentException("unknown flow '" + code + "'"));
     }
 
     private static Step step(PlannedIteration<Flow> it) {

@@ -3,6 +3,7 @@ package io.authbench.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.flow.Flow;
 import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.profile.Profiles;
 import io.authbench.reports.results.Environment;
@@ -66,7 +67,7 @@ class ServerPhaseTest {
         Path jar = dir.resolve("server.jar");
         return new HarnessOptions(
                 quickMode,
-                List.of("login"),
+                List.of(Flow.LOGIN),
                 Profiles.bundled().get(List.of("loopback")),
                 null,
                 1,
