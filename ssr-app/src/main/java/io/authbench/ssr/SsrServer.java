@@ -7,7 +7,7 @@ import io.authbench.ssr.http.OriginCheckHandler;
 import io.authbench.ssr.http.RequestLogHandler;
 import io.authbench.ssr.http.SecurityHeadersHandler;
 import io.authbench.ssr.http.ServerTimingHandler;
-import io.authbench.ssr.route.Routes;
+import io.authbench.ssr.route.PageRoutes;
 import io.authbench.ssr.session.SessionCookie;
 import io.authbench.tls.TlsContexts;
 import io.undertow.Undertow;
@@ -92,7 +92,7 @@ public final class SsrServer implements AutoCloseable {
      */
     private HttpHandler handlerChain() {
         HttpHandler chain = new BodyReadHandler(new BlockingHandler(new SecurityHeadersHandler(new InternalErrorHandler(
-                new ServerTimingHandler(new OriginCheckHandler(Routes.create(
+                new ServerTimingHandler(new OriginCheckHandler(PageRoutes.create(
                         appwrite, new SessionCookie(config.cookiePolicy()), config.upstreamTimeout(), log))),
                 log))));
         return config.requestLog() ? new RequestLogHandler(chain, log) : chain;

@@ -13,7 +13,7 @@ public final class AuthPathFiles {
     /** ssr-app: routes that log in, check the session and log out; the session cookie; the Appwrite gateway; pages. */
     public static final List<String> SSR = List.of(
             "ssr-app/src/main/java/io/authbench/ssr/route/LoginRoutes.java", // GET/POST /login
-            "ssr-app/src/main/java/io/authbench/ssr/route/AccountRoutes.java", // session check of /dashboard, /profile
+            "ssr-app/src/main/java/io/authbench/ssr/route/AccountPages.java", // session check of /dashboard, /profile
             "ssr-app/src/main/java/io/authbench/ssr/route/LogoutRoute.java", // POST /logout
             "ssr-app/src/main/java/io/authbench/ssr/session/SessionCookie.java", // the app's own session cookie
             "ssr-app/src/main/java/io/authbench/ssr/session/CookiePolicy.java", // its attributes (HttpOnly, SameSite,

@@ -18,12 +18,12 @@ import java.util.function.Function;
  * {@code account.get()} and the page is rendered on the server. No cookie → {@code 303 /login}; a cookie Appwrite
  * no longer accepts (expired, deleted, garbage) → the cookie is cleared and {@code 303 /login}.
  */
-final class AccountRoutes {
+final class AccountPages {
     private final AppwriteGateway appwrite;
     private final SessionCookie cookie;
     private final UpstreamErrors upstreamErrors;
 
-    AccountRoutes(AppwriteGateway appwrite, SessionCookie cookie, UpstreamErrors upstreamErrors) {
+    AccountPages(AppwriteGateway appwrite, SessionCookie cookie, UpstreamErrors upstreamErrors) {
         this.appwrite = appwrite;
         this.cookie = cookie;
         this.upstreamErrors = upstreamErrors;

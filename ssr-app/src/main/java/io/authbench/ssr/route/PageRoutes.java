@@ -13,15 +13,18 @@ import io.undertow.util.StatusCodes;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** The app's routes, in one table (docs/CONVENTIONS.md: /, /login, /dashboard, /profile, POST /logout). */
-public final class Routes {
-    private Routes() {}
+/**
+ * The app's pages, in one table (docs/CONVENTIONS.md: /, /login, /dashboard, /profile, POST /logout). Not to be
+ * confused with the emulator's {@code routes} package, which serves Appwrite's API.
+ */
+public final class PageRoutes {
+    private PageRoutes() {}
 
     public static HttpHandler create(
             AppwriteGateway appwrite, SessionCookie cookie, Duration upstreamTimeout, Consumer<String> log) {
         UpstreamErrors upstreamErrors = new UpstreamErrors(upstreamTimeout, log);
         LoginRoutes login = new LoginRoutes(appwrite, cookie, upstreamErrors);
-        AccountRoutes account = new AccountRoutes(appwrite, cookie, upstreamErrors);
+        AccountPages account = new AccountPages(appwrite, cookie, upstreamErrors);
         LogoutRoute logout = new LogoutRoute(appwrite, cookie, upstreamErrors);
         RoutingHandler routes = Handlers.routing()
                 // "/" costs no Appwrite call: the dashboard checks the session itself.
