@@ -218,6 +218,13 @@ class HarnessMainTest {
     }
 
     @Test
+    void a_flow_list_of_only_separators_is_a_usage_error_not_the_defaults() {
+        assertThat(run("run", "--flows=,")).isEqualTo(2);
+        assertThat(err.toString()).contains("--flows: an empty list was given").contains("login, revisit");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void flows_arrive_typed_in_the_order_given_each_once() {
         assertThat(run("run", "--flows=no-js, login,no-js", "--aa-flow=navigate"))
                 .isZero();

@@ -26,7 +26,10 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code authbench run}: the benchmark. Options arrive as text because Maven passes an unset {@code -Dbench.*}
@@ -290,10 +293,22 @@ public final class RunCommand implements Callable<Integer> {
         return runner.run(toOptions());
     }
 
+    @Spec
+    CommandSpec spec;
+
+    /** What was typed for an option before picocli split and converted it; empty when not given or not parsed. */
+    private List<String> rawValues(String option) {
+        if (spec == null || spec.commandLine() == null || spec.commandLine().getParseResult() == null) {
+            return List.of();
+        }
+        OptionSpec matched = spec.commandLine().getParseResult().matchedOption(option);
+        return matched == null ? List.of() : matched.originalStringValues();
+    }
+
     /** Applies defaults and validates every value. */
     HarnessOptions toOptions() throws UsageException {
         boolean isQuick = parseBoolean("--quick", quick);
-        List<Flow> flowList = flows(flows);
+        List<Flow> flowList = flows(flows, rawValues("--flows"));
         List<String> targetList = items(targetFiles);
         List<String> baseUrlOverrides = items(targetBaseUrls);
         boolean targetMode = !targetList.isEmpty();
@@ -505,10 +520,19 @@ public final class RunCommand implements Callable<Integer> {
         return value == null || value.isBlank();
     }
 
-    /** The flows in the order given, each once; the default flows when none was given (blank values are null). */
-    private static List<Flow> flows(List<Flow> given) {
+    /**
+     * The flows in the order given, each once; the default flows when none was given (a blank value, as Maven passes
+     * for an unset property, converts to null). A value of nothing but separators ({@code --flows=,}) is a mistake,
+     * not a request for the defaults.
+     */
+    private static List<Flow> flows(List<Flow> given, List<String> raw) throws UsageException {
         LinkedHashSet<Flow> chosen = new LinkedHashSet<>();
         given.stream().filter(Objects::nonNull).forEach(chosen::add);
+        if (chosen.isEmpty() && raw.stream().anyMatch(v -> !v.isBlank())) {
+            throw new UsageException("--flows: an empty list was given where flow names are expected ('"
+                    + String.join(" ", raw) + "'); name them (e.g. --flows=login,navigate; known flows: "
+                    + Flow.codes() + ") or leave the option out for the defaults.");
+        }
         if (chosen.isEmpty()) {
             FlowConverter converter = new FlowConverter();
             Arrays.stream(Defaults.FLOWS.split(",")).map(converter::convert).forEach(chosen::add);
