@@ -1,6 +1,8 @@
 package io.authbench.reports.results;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where the numbers were measured. Every field is optional (null = unknown); none may hold a secret.
@@ -34,6 +36,7 @@ public record Environment(
     public static final String EMULATOR = "emulator";
 
     public Environment {
-        sdks = sdks == null ? Map.of() : Map.copyOf(sdks);
+        // Sorted, so that the report and results.json list them in the same order on every run.
+        sdks = sdks == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sdks));
     }
 }
