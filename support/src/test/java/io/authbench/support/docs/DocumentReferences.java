@@ -13,21 +13,22 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds references in the repository's text files that a clone cannot follow:
  * <ol>
- *   <li><b>documents that are not in the repository</b>: the design notes, the Appwrite contract, the platform notes
- *       and the style guide the project was started from, by any of the names code used for them, and a bare
- *       section sign ("§5") that names no document at all (allowed only as "issue N §M");</li>
+ *   <li><b>documents that are not in the repository</b>: a section number ("§5", "NOTES §5": a place in a document
+ *       that is no file here; allowed only as "issue N §M"), a relative path that climbs out of the repository
+ *       ({@code ../elsewhere/notes.md}), and a Markdown file named without a folder ({@code notes.md}) that no file
+ *       of the repository is called;</li>
  *   <li><b>broken links</b>: a relative Markdown link whose file does not exist, and a mention of a Markdown file
  *       ({@code docs/architecture.md}, or {@code name.md#anchor}) in any file whose file does not exist or whose
  *       {@code #anchor} is no heading of that file ({@link MarkdownAnchors}).</li>
@@ -38,68 +39,15 @@ import java.util.regex.Pattern;
  *
  * <p>Scanned: files ending in one of {@link #EXTENSIONS} up to {@link #MAX_BYTES}, except under {@code target/}
  * build folders, {@code node_modules/} and hidden folders ({@code .git}, IDE folders), and except this checker's own
- * package, whose sources and fixtures must spell the forbidden forms out.
+ * package, whose fixtures must spell the forbidden forms out. The rules are generic on purpose: they name no document,
+ * so the checker itself points nowhere outside the repository.
  */
 final class DocumentReferences {
     static final Set<String> EXTENSIONS = Set.of("java", "md", "xml", "js", "json", "ts", "tsx", "html", "properties");
-    /** This checker's sources name every forbidden form; they are the one place allowed to. */
+    /** This checker's fixtures spell every forbidden form; they are the one place allowed to. */
     static final Path SELF = Path.of("support", "src", "test", "java", "io", "authbench", "support", "docs");
     /** Files larger than this are recorded data (the golden results.json files), not text that refers to documents. */
     private static final long MAX_BYTES = 512L << 10;
-
-    private static final String A = "docs/architecture.md";
-    private static final String M = "docs/measurement-model.md";
-    private static final String S = "docs/statistics.md";
-    private static final String W = "docs/appwrite-behaviour.md";
-    private static final String C = "docs/contributing.md";
-
-    /** Where the sections of the former design notes are explained now. */
-    static final Map<String, String> DESIGN_SECTIONS = Map.of(
-            "1", A + "#the-two-auth-patterns-request-by-request",
-            "2", A + "#processes-and-their-lifecycle",
-            "3", A + "#flows",
-            "4", A + "#network-profiles",
-            "5", S,
-            "6", M,
-            "7", A + "#run-folder",
-            "8", A + "#reach-beyond-one-machine",
-            "9", C);
-    /** Where the sections of the former Appwrite 1.6 contract are explained now. */
-    static final Map<String, String> CONTRACT_SECTIONS = Map.ofEntries(
-            Map.entry("1", W + "#order-of-checks"),
-            Map.entry("2", W + "#request-bodies"),
-            Map.entry("3", W + "#response-models"),
-            Map.entry("3.6", W + "#error-model"),
-            Map.entry("4", W + "#authentication-resolution"),
-            Map.entry("4.1", W + "#where-the-session-comes-from"),
-            Map.entry("4.2", W + "#session-secrets"),
-            Map.entry("4.3", W + "#session-secrets"),
-            Map.entry("4.4", W + "#api-keys"),
-            Map.entry("5", W + "#cookies"),
-            Map.entry("6", W + "#x-fallback-cookies"),
-            Map.entry("7", W + "#cors"),
-            Map.entry("7.1", W + "#preflights"),
-            Map.entry("7.2", W + "#actual-responses"),
-            Map.entry("8", W + "#error-types"),
-            Map.entry("9", W + "#rate-limits"),
-            Map.entry("10", W + "#password-hashing-and-cost"),
-            Map.entry("11", W + "#what-the-sdks-expect"),
-            Map.entry("11.1", W + "#kotlin-server-sdk"),
-            Map.entry("11.2", W + "#web-sdk"));
-    /** Where the sections of the former platform notes are explained now. */
-    static final Map<String, String> PLATFORM_SECTIONS = Map.of(
-            "1", M + "#chromium-launch-flags",
-            "2", M + "#element-timing-resolution-and-painttime",
-            "3", M + "#cdp-network-emulation-is-not-a-network",
-            "4", M + "#playwright-hides-preflights",
-            "5", M + "#cookies-across-hosts",
-            "6", M + "#server-phase-jmh-and-load",
-            "7", M + "#cpu-time-of-a-child-process",
-            "8", M + "#remote-playwright-servers");
-    /** Where the rules of the former style guide are written now. */
-    static final Map<String, String> STYLE_SECTIONS = Map.of(
-            "15", C + "#lifecycles-by-cost",
-            "17", C + "#test-doubles");
 
     /** One reference a clone cannot follow, and how to fix it. */
     record Problem(String path, int line, String found, String fix) {
@@ -109,36 +57,16 @@ final class DocumentReferences {
         }
     }
 
-    private record Rule(Pattern pattern, Function<Matcher, String> fix) {}
+    /** The heading the fixes give as an example; DocumentReferencesTest checks that it exists. */
+    static final String EXAMPLE_FIX = "docs/architecture.md#flows";
 
     private static final String SECTION_SIGN = "\u00a7";
-    private static final String SECTION_NUMBER = "\\s*" + SECTION_SIGN + "\\s*(\\d+(?:\\.\\d+)?)";
-    private static final List<Rule> FORBIDDEN = List.of(
-            new Rule(
-                    Pattern.compile("\\bDESIGN(?:\\.md)?" + SECTION_NUMBER),
-                    m -> section(DESIGN_SECTIONS, m.group(1), A)),
-            new Rule(Pattern.compile("\\bDESIGN(?:\\.md\\b|\\s*:)"), m -> A + ", " + S + " or " + M),
-            new Rule(
-                    Pattern.compile("(?:appwrite-1\\.6-)?contract(?:\\.md)?" + SECTION_NUMBER),
-                    m -> section(CONTRACT_SECTIONS, m.group(1), W)),
-            new Rule(Pattern.compile("appwrite-1\\.6-contract"), m -> W),
-            new Rule(
-                    Pattern.compile("platform-notes(?:\\.md)?(?:" + SECTION_NUMBER + ")?"),
-                    m -> m.group(1) == null
-                            ? M + "#browser-platform-facts"
-                            : section(PLATFORM_SECTIONS, m.group(1), M)),
-            new Rule(
-                    Pattern.compile("(?i)style[- ]guide" + SECTION_NUMBER),
-                    m -> section(STYLE_SECTIONS, m.group(1), C)),
-            new Rule(Pattern.compile("(?i)\\bthe style[- ]guide\\b"), m -> C),
-            new Rule(
-                    Pattern.compile("\\.\\./shared/|\\bshared/docs/"),
-                    m -> "a document under docs/ in this repository"));
-    /** A line without any of these cannot match a forbidden form. */
-    private static final Pattern MAY_BE_FORBIDDEN =
-            Pattern.compile("DESIGN|contract|platform-notes|(?i:style[- ]guide)|shared/|" + SECTION_SIGN);
+    /** "§4", "§ 11.1", "NOTES §4": the word before the sign, if any, is quoted in the problem. */
+    private static final Pattern SECTION_REFERENCE =
+            Pattern.compile("(?:([\\w.-]+)\\s*)?" + SECTION_SIGN + "\\s*(\\d+(?:\\.\\d+)?)");
+    /** A relative path that starts by climbing ({@code ../x}); not a part of a longer path ({@code ${dir}/../x}). */
+    private static final Pattern CLIMBING_PATH = Pattern.compile("(?<![\\w./$}-])((?:\\.\\./)+[\\w.-]+(?:/[\\w.-]+)*)");
 
-    private static final Pattern BARE_SECTION = Pattern.compile(SECTION_SIGN + "\\s*\\d");
     private static final Pattern ISSUE_BEFORE = Pattern.compile("(?i)\\bissue\\s+#?\\d+\\s*$");
 
     private static final Pattern MD_LINK = Pattern.compile("\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
@@ -152,6 +80,8 @@ final class DocumentReferences {
 
     private final Path root;
     private final Map<Path, Optional<Set<String>>> anchors = new HashMap<>();
+    /** The file names of the repository's Markdown files, for mentions without a folder. */
+    private final Set<String> markdownNames = new HashSet<>();
 
     private DocumentReferences(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -160,8 +90,13 @@ final class DocumentReferences {
     /** Every problem in the repository at {@code root}, in file and line order. */
     static List<Problem> scan(Path root) {
         DocumentReferences checker = new DocumentReferences(root);
+        List<Path> files = checker.textFiles();
+        files.stream()
+                .map(file -> file.getFileName().toString())
+                .filter(name -> name.endsWith(".md"))
+                .forEach(checker.markdownNames::add);
         List<Problem> problems = new ArrayList<>();
-        for (Path file : checker.textFiles()) {
+        for (Path file : files) {
             checker.check(file, problems);
         }
         problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
@@ -172,14 +107,6 @@ final class DocumentReferences {
     static Optional<Set<String>> anchorsOf(Path root, String relativePath) {
         DocumentReferences checker = new DocumentReferences(root);
         return checker.anchors(checker.root.resolve(relativePath).normalize());
-    }
-
-    private static String section(Map<String, String> sections, String number, String document) {
-        String target = sections.get(number);
-        if (target == null && number.contains(".")) {
-            target = sections.get(number.substring(0, number.indexOf('.')));
-        }
-        return target != null ? target : document + " (the heading that explains it)";
     }
 
     private List<Path> textFiles() {
@@ -248,7 +175,7 @@ final class DocumentReferences {
                 }
                 inCode |= fence != null;
             }
-            forbidden(path, number, line, problems);
+            outside(file, path, number, line, problems);
             List<int[]> linkSpans = new ArrayList<>();
             if (markdown && !inCode && (line.contains("](") || line.contains("]:"))) {
                 links(file, path, number, line, linkSpans, problems);
@@ -259,38 +186,32 @@ final class DocumentReferences {
         }
     }
 
-    private void forbidden(String path, int number, String line, List<Problem> problems) {
-        if (!MAY_BE_FORBIDDEN.matcher(line).find()) {
-            return; // the common case, checked with one cheap pattern
-        }
-        List<int[]> reported = new ArrayList<>();
-        for (Rule rule : FORBIDDEN) {
-            Matcher m = rule.pattern().matcher(line);
+    private void outside(Path file, String path, int number, String line, List<Problem> problems) {
+        if (line.contains(SECTION_SIGN)) {
+            Matcher m = SECTION_REFERENCE.matcher(line);
             while (m.find()) {
-                if (overlaps(reported, m.start(), m.end())) {
+                int sign = line.indexOf(SECTION_SIGN, m.start());
+                if (ISSUE_BEFORE.matcher(line.substring(0, sign)).find()) {
                     continue;
                 }
-                reported.add(new int[] {m.start(), m.end()});
                 problems.add(new Problem(
                         path,
                         number,
-                        "\"" + m.group() + "\" names a document that is not in the repository",
-                        "point at " + rule.fix().apply(m)));
+                        "\"" + m.group() + "\" names a section of a document that is not in the repository",
+                        "name the file and heading under docs/ that explain it (e.g. " + EXAMPLE_FIX + ")"));
             }
         }
-        Matcher bare = BARE_SECTION.matcher(line);
-        while (bare.find()) {
-            if (overlaps(reported, bare.start(), bare.end())
-                    || ISSUE_BEFORE.matcher(line.substring(0, bare.start())).find()) {
-                continue;
+        if (line.contains("../")) {
+            Matcher m = CLIMBING_PATH.matcher(line);
+            while (m.find()) {
+                if (!file.getParent().resolve(m.group(1)).normalize().startsWith(root)) {
+                    problems.add(new Problem(
+                            path,
+                            number,
+                            "\"" + m.group(1) + "\" leaves the repository",
+                            "point at a document under docs/ in this repository"));
+                }
             }
-            String number2 = line.substring(bare.start()).replaceFirst(SECTION_SIGN + "\\s*(\\d+(?:\\.\\d+)?).*", "$1");
-            problems.add(new Problem(
-                    path,
-                    number,
-                    "\"" + SECTION_SIGN + number2 + "\" names a section but no document",
-                    "name the file and heading, e.g. " + section(CONTRACT_SECTIONS, number2, W)
-                            + " if it meant the Appwrite contract"));
         }
     }
 
@@ -341,7 +262,18 @@ final class DocumentReferences {
         while (m.find()) {
             String mentioned = m.group(1);
             String anchor = m.group(2);
-            if (overlaps(skip, m.start(), m.end()) || (!mentioned.contains("/") && anchor == null)) {
+            if (overlaps(skip, m.start(), m.end())) {
+                continue;
+            }
+            if (!mentioned.contains("/") && anchor == null) {
+                // A name without a folder is any file of that name: only a name no file has is a problem.
+                if (!markdownNames.contains(mentioned)) {
+                    problems.add(new Problem(
+                            path,
+                            number,
+                            "\"" + mentioned + "\": no Markdown file of the repository has this name",
+                            "name an existing file, from the repository root (e.g. docs/architecture.md)"));
+                }
                 continue;
             }
             List<Path> existing = new ArrayList<>();

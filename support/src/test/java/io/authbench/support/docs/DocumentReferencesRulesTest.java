@@ -26,40 +26,30 @@ class DocumentReferencesRulesTest {
     }
 
     @Test
-    void names_of_documents_outside_the_repository_are_reported_with_their_replacement() throws IOException {
+    void references_into_documents_outside_the_repository_are_reported() throws IOException {
+        write("README.md", "# AuthBench");
         write(
                 "harness/Flow.java",
-                "/** The user journeys of DESIGN §3. */",
-                "/** Cookies stay same-site (platform-notes §5). */",
-                "/** The SDK hangs (contract §11.1) and (appwrite-1.6-contract §3.6). */",
-                "/** Lifecycles (style guide §15), per the style guide's advice. */",
-                "/** See ../shared/docs/DESIGN.md for more. */");
+                "/** The user journeys of NOTES §3 and (§ 11.1). */",
+                "/** See ../../elsewhere/notes.md and ../../../outside/ for more. */",
+                "/** The filmstrip (issue 5 §6) and issue #7 §2 are fine, as are ../README.md and README.md. */",
+                "/** See notes.md, a name no file here has. */");
+        write("csr-app/pom.xml", "<directory>${project.basedir}/../shared-web</directory>");
 
         assertThat(problems())
                 .containsExactly(
-                        "harness/Flow.java:1: \"DESIGN §3\" names a document that is not in the repository -> point at docs/architecture.md#flows",
-                        "harness/Flow.java:2: \"platform-notes §5\" names a document that is not in the repository -> point at docs/measurement-model.md#cookies-across-hosts",
-                        "harness/Flow.java:3: \"contract §11.1\" names a document that is not in the repository -> point at docs/appwrite-behaviour.md#kotlin-server-sdk",
-                        "harness/Flow.java:3: \"appwrite-1.6-contract §3.6\" names a document that is not in the repository -> point at docs/appwrite-behaviour.md#error-model",
-                        "harness/Flow.java:4: \"style guide §15\" names a document that is not in the repository -> point at docs/contributing.md#lifecycles-by-cost",
-                        "harness/Flow.java:4: \"the style guide\" names a document that is not in the repository -> point at docs/contributing.md",
-                        "harness/Flow.java:5: \"DESIGN.md\" names a document that is not in the repository -> point at docs/architecture.md, docs/statistics.md or docs/measurement-model.md",
-                        "harness/Flow.java:5: \"../shared/\" names a document that is not in the repository -> point at a document under docs/ in this repository",
-                        "harness/Flow.java:5: \"../shared/docs/DESIGN.md\": no such file in the repository -> name an existing "
-                                + "file, from the repository root (e.g. docs/architecture.md)");
-    }
-
-    @Test
-    void a_bare_section_sign_is_reported_unless_it_follows_an_issue_number() throws IOException {
-        write(
-                "appwrite-emulator/README.md",
-                "- **Cookies** (§5): two of them.",
-                "The filmstrip (issue 5 §6) and issue #7 §2 are fine.");
-
-        assertThat(problems())
-                .containsExactly(
-                        "appwrite-emulator/README.md:1: \"§5\" names a section but no document -> "
-                                + "name the file and heading, e.g. docs/appwrite-behaviour.md#cookies if it meant the Appwrite contract");
+                        "harness/Flow.java:1: \"NOTES §3\" names a section of a document that is not in the repository -> "
+                                + "name the file and heading under docs/ that explain it (e.g. docs/architecture.md#flows)",
+                        "harness/Flow.java:1: \"§ 11.1\" names a section of a document that is not in the repository -> "
+                                + "name the file and heading under docs/ that explain it (e.g. docs/architecture.md#flows)",
+                        "harness/Flow.java:2: \"../../elsewhere/notes.md\" leaves the repository -> point at a document "
+                                + "under docs/ in this repository",
+                        "harness/Flow.java:2: \"../../../outside\" leaves the repository -> point at a document under "
+                                + "docs/ in this repository",
+                        "harness/Flow.java:2: \"../../elsewhere/notes.md\": no such file in the repository -> name an "
+                                + "existing file, from the repository root (e.g. docs/architecture.md)",
+                        "harness/Flow.java:4: \"notes.md\": no Markdown file of the repository has this name -> name an "
+                                + "existing file, from the repository root (e.g. docs/architecture.md)");
     }
 
     @Test
@@ -77,7 +67,7 @@ class DocumentReferencesRulesTest {
                 "/** See docs/architecture.md#links and docs/architecture.md#the-aa-cell. */",
                 "/** See docs/architecture.md#not-a-heading. */",
                 "/** See docs/design.md. */",
-                "/** See https://example.com/docs/design.md#x, README.md (a bare name: not checked) and harness/README.md. */");
+                "/** See https://example.com/docs/design.md#x, architecture.md (a bare name of a file here) and harness/README.md. */");
 
         assertThat(problems())
                 .containsExactly(
@@ -108,10 +98,10 @@ class DocumentReferencesRulesTest {
 
     @Test
     void build_outputs_dependencies_and_other_file_types_are_not_scanned() throws IOException {
-        write("ssr-app/target/classes/Copy.java", "/** DESIGN §3 */");
-        write("csr-app/src/main/frontend/node_modules/appwrite/README.md", "see ../shared/docs/x.md");
-        write(".git/info/notes.md", "DESIGN §1");
-        write("harness/notes.txt", "DESIGN §1");
+        write("ssr-app/target/classes/Copy.java", "/** NOTES §3 */");
+        write("csr-app/src/main/frontend/node_modules/appwrite/README.md", "see ../elsewhere/x.md");
+        write(".git/info/notes.md", "NOTES §1");
+        write("harness/notes.txt", "NOTES §1");
 
         assertThat(problems()).isEmpty();
     }
@@ -123,7 +113,7 @@ class DocumentReferencesRulesTest {
                         "## Filmstrip (report section 6)",
                         "### X-Fallback-Cookies",
                         "## The A/A cell",
-                        "## Metrics (DESIGN §6) and how each is measured",
+                        "## Metrics (NOTES §6) and how each is measured",
                         "### `metrics` keys",
                         "## 3. The preflight check",
                         "### Claims: the verdict rules",
@@ -136,7 +126,7 @@ class DocumentReferencesRulesTest {
                         "filmstrip-report-section-6",
                         "x-fallback-cookies",
                         "the-aa-cell",
-                        "metrics-design-6-and-how-each-is-measured",
+                        "metrics-notes-6-and-how-each-is-measured",
                         "metrics-keys",
                         "3-the-preflight-check",
                         "claims-the-verdict-rules",
