@@ -19,13 +19,14 @@ final class FrameworkClaimsSection {
             ClaimRow u = undertow.get(i);
             ClaimRow n = i < nextjs.size() ? nextjs.get(i) : null;
             rows.append("""
-                    <tr><th scope="row">%s</th><td>%s</td><td>%s</td>%s%s</tr>
+                    <tr><th scope="row">%s</th><td>%s</td><td>%s</td><td class="rule">%s</td>%s%s</tr>
                     """.formatted(
                             Html.escape(u.topic()),
                             Html.escape(u.claim()),
                             Html.escape(u.measurement()),
-                            cell(u, null),
-                            n == null ? "<td class=\"empty\">not measured</td>" : cell(n, u.measurement())));
+                            Html.escape(u.rule()),
+                            cell(u, null, null),
+                            n == null ? "<td class=\"empty\">not measured</td>" : cell(n, u.measurement(), u.rule())));
         }
         return """
                 <section id="claims">
@@ -34,10 +35,12 @@ final class FrameworkClaimsSection {
                 and a verdict for each framework: the same rule applied to the SSR/CSR pair built on Undertow (the \
                 bundled apps) and to the SSR/CSR pair built on Next.js, with each pair's own numbers. A Next.js verdict \
                 only comes from Next.js measurements: where the evidence was recorded for one framework only, the other \
-                column says so. Timing verdicts use the pattern effect of section 2b (Holm-corrected Wilcoxon test and \
-                bootstrap interval); development complexity is shown through proxies only.</p>
+                column says so. Each rule is in words next to the verdicts. Timing verdicts use the pattern effect of \
+                section 2b (Holm-corrected Wilcoxon test and bootstrap interval), counted only in cells with enough \
+                pairs for the test to reach significance at all; <em>not measured</em> means the data cannot judge \
+                the claim; development complexity is shown through proxies only.</p>
                 <div class="wide"><table class="claims">
-                <thead><tr><th>claim</th><th>in a few words</th><th>measurement</th><th>Undertow apps</th>\
+                <thead><tr><th>claim</th><th>in a few words</th><th>measurement</th><th>rule</th><th>Undertow apps</th>\
                 <th>Next.js apps</th></tr></thead>
                 <tbody>
                 %s</tbody></table></div>
@@ -45,11 +48,17 @@ final class FrameworkClaimsSection {
                 """.formatted(rows);
     }
 
-    /** One framework's verdict, numbers and reason; the measurement only when it differs from the first column's. */
-    private static String cell(ClaimRow row, String sharedMeasurement) {
+    /**
+     * One framework's verdict, numbers and reason; the measurement and the rule only when they differ from the first
+     * column's.
+     */
+    private static String cell(ClaimRow row, String sharedMeasurement, String sharedRule) {
         String measurement = sharedMeasurement == null || sharedMeasurement.equals(row.measurement())
                 ? ""
                 : "<br />measured as: " + Html.escape(row.measurement());
+        if (sharedRule != null && !sharedRule.equals(row.rule())) {
+            measurement += "<br />rule: " + Html.escape(row.rule());
+        }
         return """
                 <td><span class="verdict v-%s">%s</span><br />SSR: %s<br />CSR: %s<br /><span class="note">%s</span>%s</td>\
                 """.formatted(

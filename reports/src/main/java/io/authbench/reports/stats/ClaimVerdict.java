@@ -6,9 +6,13 @@ public enum ClaimVerdict {
     REFUTED("refuted"),
     DEPENDS_ON_PROFILE("depends on the network profile"),
     PARTLY_CONFIRMED("partly confirmed"),
-    /** A judgement, not a measurement (or the data a benchmark could give was not recorded). */
+    /** A judgement, not a measurement: no benchmark can give a verdict (development complexity). */
     NOT_MEASURABLE("not measurable"),
-    /** The measurement exists but some of its samples could not be judged: no verdict rather than a wrong one. */
+    /**
+     * A benchmark could judge the claim, but this run's data cannot: a flow did not run, a metric was not recorded,
+     * too few complete pairs for the test to reach significance, or samples that could not be judged. No verdict
+     * rather than a wrong one.
+     */
     NOT_MEASURED("not measured");
 
     private final String label;

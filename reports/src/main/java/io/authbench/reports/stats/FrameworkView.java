@@ -2,6 +2,7 @@ package io.authbench.reports.stats;
 
 import io.authbench.reports.results.CellSummaries;
 import io.authbench.reports.results.CodeSize;
+import io.authbench.reports.results.JmhResult;
 import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.Sample;
 import io.authbench.reports.results.Variants;
@@ -14,8 +15,9 @@ import java.util.Map;
  * {@code csr}), everything else of the other framework left out. The rules written for the SSR/CSR pair
  * ({@link Claims}, {@link BaselineComparison}) then apply unchanged to the Next.js pair.
  *
- * <p>The server phase (JMH, load ladder) is left out of a view: its entries are not per-framework pairs of the
- * browser phase, and no rule that reads a view uses them.
+ * <p>Of the server phase, a view keeps the JMH entries of its framework's two apps, relabelled the same way, so the
+ * Resource-utilization rule reads that framework's server-phase CPU per page view ({@link ServerPhaseCpu}); Appwrite's
+ * own benchmarks and the load ladder are left out (no rule that reads a view uses them).
  */
 public final class FrameworkView {
     private FrameworkView() {}
@@ -35,8 +37,28 @@ public final class FrameworkView {
         return results.withSamples(samples)
                 .withCells(CellSummaries.of(samples, Map.of()))
                 .withCodeSize(codeSize)
-                .withJmh(List.of())
+                .withJmh(results.jmh().stream()
+                        .filter(r -> isApp(r.variant())
+                                && Variants.framework(r.variant()).equals(framework))
+                        .map(r -> new JmhResult(
+                                r.benchmark(),
+                                Variants.pattern(r.variant()),
+                                r.mode(),
+                                r.threads(),
+                                r.score(),
+                                r.scoreError(),
+                                r.unit(),
+                                r.params(),
+                                r.serverCpuAppMsPerOp(),
+                                r.serverCpuAppwriteMsPerOp()))
+                        .toList())
                 .withLoad(List.of());
+    }
+
+    /** The four app labels of JMH entries ({@code appwrite} benchmarks measure no app). */
+    private static boolean isApp(String variant) {
+        return List.of(Variants.SSR, Variants.CSR, Variants.NEXT_SSR, Variants.NEXT_CSR)
+                .contains(variant);
     }
 
     /** True if {@code results} holds {@code framework}'s code sizes (the line-count proxy of its apps). */

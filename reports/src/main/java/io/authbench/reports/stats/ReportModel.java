@@ -68,7 +68,7 @@ public record ReportModel(
                 results,
                 CellSummaries.of(results.samples(), histograms),
                 comparisons,
-                Claims.of(results, comparisons.ssrCsr()),
+                Claims.of(results, comparisons.ssrCsr(), Claims.family(withNextjs)),
                 RoundTrips.of(results, withNextjs),
                 ProfileLookup.slowest(results, profilesWithSamples),
                 Optional.ofNullable(baseline).map(b -> FrameworkBaseline.of(results, all, b)),

@@ -14,30 +14,42 @@ import java.util.function.Predicate;
 
 /**
  * The "Resource utilization" claim (SSR loads the server; CSR makes the client do more work), judged from
- * per-iteration figures with paired ratios and intervals.
+ * per-iteration figures with paired ratios and intervals, and checked against the server phase.
  *
- * <p>Rule. In each SSR/CSR cell (flow × profile), the pairs whose two samples are ok and measured the metric give one
- * ratio each: app-server CPU SSR/CSR ({@code appCpuMs}) and browser task time CSR/SSR ({@code taskMs}), so that a
- * ratio above 1 supports the claim. A value of 0 counts as {@value #ZERO_MS} ms (1 µs, below anything the servers
- * can attribute) so the ratio stays finite; the median, its interval and the rank test depend on its order only.
- * The cell's ratio is the exp of the median log ratio, its 95 % interval the paired bootstrap of that median
- * ({@link Bootstrap#medianInterval}, seed {@code run.seed * 31 + (flow|profile|metric).hashCode()}), its p-value the
- * signed-rank test, Holm-corrected across the cells of the same metric. A part of a cell is judged only with enough
- * pairs for that test to reach Holm p &lt; 0.05 at all ({@link #pairsNeeded}: at least {@value Verdict#MIN_PAIRS},
- * 7 for 2 cells, 11 for 28); it <b>holds</b> with Holm p &lt; 0.05 and the interval above 1, and is <b>contrary</b>
- * when the same holds with the interval below 1. Over the cells where both parts have enough pairs: <b>confirmed</b> when both
- * hold in every such cell, <b>refuted</b> when neither holds in any, <b>partly confirmed</b> otherwise. <b>Not
- * measured</b> when either variant has no app CPU (an app the harness cannot read: not Linux, a remote or external
- * app) or no task time at all: no verdict from half a measurement.
+ * <p>Browser phase. In each SSR/CSR cell (flow × profile), the pairs whose two samples are ok and measured the metric
+ * give one ratio each: app-server CPU SSR/CSR ({@code appCpuMs}, per iteration, JIT apart) and browser task time
+ * CSR/SSR ({@code taskMs}), so that a ratio above 1 supports the claim. A value of 0 counts as {@value #ZERO_MS} ms
+ * (1 µs, below anything the servers can attribute) so the ratio stays finite; the median, its interval and the rank
+ * test depend on its order only. The cell's ratio is the exp of the median log ratio, its 95 % interval the paired
+ * bootstrap of that median ({@link Bootstrap#medianInterval}, seed
+ * {@code run.seed * 31 + (flow|profile|metric).hashCode()}), its p-value the signed-rank test, Holm-corrected across
+ * the cells of the same metric. A part of a cell is judged only with enough pairs for that test to reach Holm
+ * p &lt; 0.05 at all ({@link TimingRule#minPairs}: 7 pairs for 2 cells, 11 for 28); it <b>holds</b> with Holm
+ * p &lt; 0.05 and the interval above 1, and is <b>contrary</b> when the same holds with the interval below 1.
+ *
+ * <p>Server phase. The server phase's app CPU per page view ({@link ServerPhaseCpu}: JMH, the benchmarks replaying
+ * a signed-in page view) <b>supports</b> the server half when SSR's exceeds CSR's by more than
+ * {@value #SERVER_MARGIN_PERCENT} % (the figures have no interval; 20 % is also the agreement the report asks of the
+ * two phases, see {@link CpuAgreement}), is <b>contrary</b> when CSR's exceeds SSR's by as much, and is even
+ * otherwise.
+ *
+ * <p>Verdict. Over the cells where both parts have enough pairs: <b>confirmed</b> when both hold in every such cell
+ * and the server phase, when it ran, supports; <b>refuted</b> when neither holds in any cell and the server phase,
+ * when it ran, does not support; <b>partly confirmed</b> otherwise. <b>Not measured</b> when either variant has no
+ * app CPU (an app the harness cannot read: not Linux, a remote or external app) or no task time at all, or no cell
+ * has enough pairs: no verdict from half a measurement, whatever the server phase says (it cannot speak for the
+ * client half).
  */
 public final class ResourceClaim {
     static final String TOPIC = "Resource utilization";
     static final String CLAIM = "SSR loads the server; CSR offloads rendering to the client, which does more work";
     static final String MEASUREMENT = "app-server CPU per page view (its threads' run time around each iteration, JIT"
             + " compilation apart) and browser main-thread task time, as paired SSR/CSR ratios per cell with 95 %"
-            + " intervals";
+            + " intervals; the server phase's app CPU per page view (JMH)";
     /** What a measured 0 counts as in a ratio, in ms. */
     static final double ZERO_MS = 0.001;
+    /** How much more CPU per page view SSR's app must use in the server phase to support the claim. */
+    static final int SERVER_MARGIN_PERCENT = 20;
 
     /**
      * One part of one cell: the paired ratio (claimed direction above 1) and its verdict.
@@ -64,28 +76,59 @@ public final class ResourceClaim {
         }
     }
 
+    /** What the server phase says about the server half. */
+    enum ServerSide {
+        SUPPORTS,
+        EVEN,
+        CONTRARY,
+        ABSENT
+    }
+
     private final List<Sample> measured;
     private final List<CellComparison> cells;
     private final long seed;
+    private final ServerPhaseCpu serverPhase;
 
-    private ResourceClaim(List<Sample> measured, List<CellComparison> cells, long seed) {
+    private ResourceClaim(List<Sample> measured, List<CellComparison> cells, long seed, ServerPhaseCpu serverPhase) {
         this.measured = measured;
         this.cells = cells;
         this.seed = seed;
+        this.serverPhase = serverPhase;
     }
 
     /**
-     * @param measured ok, non-warm-up samples
-     * @param cells    the SSR/CSR cells to judge (their flow and profile)
-     * @param seed     the run's seed, for the bootstrap
+     * @param measured    ok, non-warm-up samples
+     * @param cells       the SSR/CSR cells to judge (their flow and profile)
+     * @param seed        the run's seed, for the bootstrap
+     * @param serverPhase the server phase's CPU per page view (variants {@code ssr} and {@code csr})
      */
+    public static ClaimRow row(
+            List<Sample> measured, List<CellComparison> cells, long seed, ServerPhaseCpu serverPhase) {
+        return new ResourceClaim(measured, cells, seed, serverPhase).judge();
+    }
+
+    /** The browser phase alone (no server phase in the run). */
     public static ClaimRow row(List<Sample> measured, List<CellComparison> cells, long seed) {
-        return new ResourceClaim(measured, cells, seed).judge();
+        return row(measured, cells, seed, ServerPhaseCpu.of(List.of()));
+    }
+
+    /** The rule in words, shown next to the verdict. */
+    static String rule(int cellsWithPairs) {
+        return "per cell, the paired ratios of per-iteration app CPU (SSR/CSR) and browser task time (CSR/SSR) must"
+                + " each be above 1 with Holm p < 0.05 and the 95 % interval above 1, in cells with at least "
+                + TimingRule.minPairs(cellsWithPairs) + " complete pairs (the fewest with which the test can reach"
+                + " Holm p < 0.05 among " + cellsWithPairs + " cells); the server phase's app CPU per page view (JMH)"
+                + " must be more than " + SERVER_MARGIN_PERCENT + " % higher for SSR when it ran. Confirmed when all of"
+                + " it holds in every judged cell, refuted when none of it holds, partly confirmed otherwise; not"
+                + " measured when app CPU or task time is missing for a variant or no cell has enough pairs";
     }
 
     private ClaimRow judge() {
+        ServerSide side = serverSide();
         String ssrText = figures(Variants.SSR);
         String csrText = figures(Variants.CSR);
+        int withPairs = TimingRule.family(cells);
+        ClaimRow row = new ClaimRow(TOPIC, CLAIM, MEASUREMENT, ssrText, csrText, null, null, rule(withPairs));
         List<String> missing = new ArrayList<>();
         for (String variant : List.of(Variants.SSR, Variants.CSR)) {
             for (Metric metric : List.of(Metric.APP_CPU_MS, Metric.TASK_MS)) {
@@ -96,15 +139,10 @@ public final class ResourceClaim {
             }
         }
         if (!missing.isEmpty()) {
-            return new ClaimRow(
-                    TOPIC,
-                    CLAIM,
-                    MEASUREMENT,
-                    ssrText,
-                    csrText,
+            return row.with(
                     ClaimVerdict.NOT_MEASURED,
                     String.join(", ", missing) + " not measured (CPU is read from /proc on Linux, only for app and"
-                            + " Appwrite processes on this machine), so there is no verdict");
+                            + " Appwrite processes on this machine), so there is no verdict; " + serverText(side));
         }
         List<Part> server = parts(Metric.APP_CPU_MS, Variants.SSR, Variants.CSR);
         List<Part> client = parts(Metric.TASK_MS, Variants.CSR, Variants.SSR);
@@ -130,17 +168,13 @@ public final class ResourceClaim {
             }
         }
         if (decided == 0) {
-            return new ClaimRow(
-                    TOPIC,
-                    CLAIM,
-                    MEASUREMENT,
-                    ssrText,
-                    csrText,
-                    ClaimVerdict.NOT_MEASURABLE,
-                    "too few complete pairs for a verdict in any cell: over " + cells.size() + " cells the paired test"
-                            + " needs at least " + pairsNeeded(cells.size())
+            return row.with(
+                    ClaimVerdict.NOT_MEASURED,
+                    "too few complete pairs for a verdict in any cell: over " + withPairs + " cells the paired test"
+                            + " needs at least " + TimingRule.minPairs(withPairs)
                             + " pairs with app CPU and task time on both"
-                            + " sides to reach p < 0.05 after Holm; app CPU SSR/CSR " + range(server));
+                            + " sides to reach p < 0.05 after Holm; app CPU SSR/CSR " + range(server) + "; "
+                            + serverText(side));
         }
         StringBuilder why = new StringBuilder();
         why.append("SSR used more app-server CPU in ")
@@ -171,11 +205,49 @@ public final class ResourceClaim {
                     .append(skipped == 1 ? "" : "s")
                     .append(" with too few complete pairs for the test to reach significance left out");
         }
+        why.append("; ").append(serverText(side));
         why.append(". Appwrite's own CPU is reported separately in the Resources section");
-        ClaimVerdict verdict = serverHolds == decided && clientHolds == decided
-                ? ClaimVerdict.CONFIRMED
-                : serverHolds == 0 && clientHolds == 0 ? ClaimVerdict.REFUTED : ClaimVerdict.PARTLY_CONFIRMED;
-        return new ClaimRow(TOPIC, CLAIM, MEASUREMENT, ssrText, csrText, verdict, why.toString());
+        boolean all = serverHolds == decided
+                && clientHolds == decided
+                && side != ServerSide.CONTRARY
+                && side != ServerSide.EVEN;
+        boolean none = serverHolds == 0 && clientHolds == 0 && side != ServerSide.SUPPORTS;
+        ClaimVerdict verdict =
+                all ? ClaimVerdict.CONFIRMED : none ? ClaimVerdict.REFUTED : ClaimVerdict.PARTLY_CONFIRMED;
+        return row.with(verdict, why.toString());
+    }
+
+    /** The server phase's SSR/CSR app CPU per page view against the margin. */
+    private ServerSide serverSide() {
+        var ssr = serverPhase.view(Variants.SSR);
+        var csr = serverPhase.view(Variants.CSR);
+        if (ssr.isEmpty() || csr.isEmpty()) {
+            return ServerSide.ABSENT;
+        }
+        double margin = 1 + SERVER_MARGIN_PERCENT / 100.0;
+        double a = ssr.get().appMs();
+        double b = csr.get().appMs();
+        return a > b * margin ? ServerSide.SUPPORTS : b > a * margin ? ServerSide.CONTRARY : ServerSide.EVEN;
+    }
+
+    private String serverText(ServerSide side) {
+        if (side == ServerSide.ABSENT) {
+            return "server phase: not measured ("
+                    + (serverPhase.view(Variants.SSR).isEmpty()
+                            ? serverPhase.missing(Variants.SSR)
+                            : serverPhase.missing(Variants.CSR))
+                    + ")";
+        }
+        ServerPhaseCpu.View ssr = serverPhase.view(Variants.SSR).orElseThrow();
+        ServerPhaseCpu.View csr = serverPhase.view(Variants.CSR).orElseThrow();
+        String figures = "SSR " + ServerPhaseCpu.ms(ssr.appMs()) + " vs CSR " + ServerPhaseCpu.ms(csr.appMs())
+                + " app CPU per page view";
+        return "server phase: " + figures
+                + switch (side) {
+                    case SUPPORTS -> ", SSR's more than " + SERVER_MARGIN_PERCENT + " % higher (supports)";
+                    case CONTRARY -> ", CSR's more than " + SERVER_MARGIN_PERCENT + " % higher (contrary)";
+                    default -> ", within " + SERVER_MARGIN_PERCENT + " % of each other (no support)";
+                };
     }
 
     /** The paired ratio numerator/denominator of {@code metric} in every cell, Holm-corrected across them. */
@@ -246,17 +318,9 @@ public final class ResourceClaim {
         return values;
     }
 
-    /**
-     * The fewest pairs with which a cell can be significant at all among {@code cells} tested cells: the exact
-     * signed-rank test's smallest two-sided p is 2 / 2^n, and Holm may multiply it by the number of cells. Fewer
-     * pairs than that can only ever say "no significant difference", which is no evidence against the claim.
-     */
+    /** The fewest pairs with which a cell can be significant at all among {@code cells} tested cells. */
     static int pairsNeeded(int cells) {
-        int n = Verdict.MIN_PAIRS;
-        while (Math.pow(2, 1 - n) * Math.max(1, cells) >= Verdict.ALPHA) {
-            n++;
-        }
-        return n;
+        return TimingRule.minPairs(cells);
     }
 
     /** Up to four cells by name, then how many more: the row stays readable with 28 cells. */

@@ -34,6 +34,11 @@ public final class SharedCaching {
     static final String MEASUREMENT = "one signed-in page view (" + FLOW + "): bytes and requests a CDN may serve"
             + " (Cache-Control public / s-maxage / max-age) vs requests that must reach an origin per user";
 
+    static final String RULE = "confirmed when SSR has the larger CDN-servable share of the bytes of a " + FLOW
+            + " view and needs no more origin requests per user; refuted when CSR has both; partly confirmed when each"
+            + " is ahead on one; not measured when the flow did not run with per-request data for both variants."
+            + " Judged from Cache-Control only: Set-Cookie and Vary, which a CDN also honours, are not recorded";
+
     private SharedCaching() {}
 
     /**
@@ -72,8 +77,9 @@ public final class SharedCaching {
                     MEASUREMENT,
                     a.text(),
                     b.text(),
-                    ClaimVerdict.NOT_MEASURABLE,
-                    "the " + FLOW + " flow did not run with per-request data for both variants");
+                    ClaimVerdict.NOT_MEASURED,
+                    "the " + FLOW + " flow did not run with per-request data for both variants",
+                    RULE);
         }
         boolean firstShare = a.cdnShare() > b.cdnShare();
         boolean secondShare = b.cdnShare() > a.cdnShare();
@@ -98,17 +104,7 @@ public final class SharedCaching {
                     + Format.count(Math.min(a.originRequests, b.originRequests)) + " vs "
                     + Format.count(Math.max(a.originRequests, b.originRequests)) + ")";
         }
-        return new ClaimRow(
-                TOPIC,
-                CLAIM,
-                MEASUREMENT,
-                a.text(),
-                b.text(),
-                verdict,
-                why
-                        + ". Rule: confirmed when SSR has the larger CDN-servable share of the bytes and no more origin"
-                        + " requests, refuted when CSR has both, partly otherwise. Judged from Cache-Control only: Set-Cookie"
-                        + " and Vary, which a CDN also honours, are not recorded");
+        return new ClaimRow(TOPIC, CLAIM, MEASUREMENT, a.text(), b.text(), verdict, why, RULE);
     }
 
     static View view(List<Sample> measured, String variant) {

@@ -30,10 +30,10 @@ import java.util.Map;
  *   <li>next-csr = 1.5·base_k·G[k]: Next.js/Undertow for CSR = 0.75·G[k]/H[k] (Next.js faster), and Next.js
  *       SSR/CSR = 2·F[k]/G[k] (CSR faster).</li>
  * </ul>
- * Flows: {@code login} for all four variants; {@link #UNDERTOW_ONLY_FLOW} (a hostile name) only for the Undertow
- * pair, as when the Next.js apps skip a flow. In {@code login × slow-4g} the next-ssr sample of pair
+ * Flows: {@code revisit-cold} for all four variants; {@link #UNDERTOW_ONLY_FLOW} (a hostile name) only for the Undertow
+ * pair, as when the Next.js apps skip a flow. In {@code revisit-cold × slow-4g} the next-ssr sample of pair
  * {@link #FAILED_PAIR} failed (with a hostile reason). Profiles {@code loopback} and {@code slow-4g}; an A/A cell on
- * login × loopback.
+ * revisit-cold × loopback.
  */
 public final class FourVariantResults {
     public static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
@@ -68,8 +68,8 @@ public final class FourVariantResults {
         List<Sample> samples = new ArrayList<>();
         int second = 0;
         for (String profile : List.of("loopback", "slow-4g")) {
-            for (String flow : List.of("login", UNDERTOW_ONLY_FLOW)) {
-                boolean nextjs = flow.equals("login");
+            for (String flow : List.of("revisit-cold", UNDERTOW_ONLY_FLOW)) {
+                boolean nextjs = flow.equals("revisit-cold");
                 for (int k = 0; k < PAIRS; k++) {
                     // As the harness runs them: the Undertow pair, then the Next.js pair, order alternating per k.
                     List<String> undertow =
@@ -104,7 +104,7 @@ public final class FourVariantResults {
         }
         for (int k = 0; k < PAIRS; k++) {
             samples.add(Sample.ok(
-                    "login",
+                    "revisit-cold",
                     Variants.SSR_A,
                     "loopback",
                     k,
@@ -113,7 +113,7 @@ public final class FourVariantResults {
                     metrics(Variants.SSR_A, k),
                     List.of()));
             samples.add(Sample.ok(
-                    "login",
+                    "revisit-cold",
                     Variants.SSR_B,
                     "loopback",
                     k,
@@ -133,11 +133,11 @@ public final class FourVariantResults {
                 SEED,
                 true,
                 new RunConfig(
-                        List.of("login", UNDERTOW_ONLY_FLOW),
+                        List.of("revisit-cold", UNDERTOW_ONLY_FLOW),
                         List.of("loopback", "slow-4g"),
                         PAIRS,
                         0,
-                        "login",
+                        "revisit-cold",
                         Map.of("iteration", 30_000L),
                         Map.of("browser", "/usr/lib/chromium/chromium"),
                         Map.of(),

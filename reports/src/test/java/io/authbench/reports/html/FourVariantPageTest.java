@@ -69,9 +69,9 @@ class FourVariantPageTest {
     void the_effects_tables_show_the_computed_ratios_intervals_and_verdicts() {
         Effects effects = MODEL.fourVariants().orElseThrow().effects();
         CellComparison framework =
-                effects.framework(Variants.CSR, "login", "slow-4g").orElseThrow();
+                effects.framework(Variants.CSR, "revisit-cold", "slow-4g").orElseThrow();
         CellComparison pattern =
-                effects.pattern(Variants.NEXTJS, "login", "slow-4g").orElseThrow();
+                effects.pattern(Variants.NEXTJS, "revisit-cold", "slow-4g").orElseThrow();
 
         String section = section("effects");
         assertThat(section)
@@ -99,8 +99,9 @@ class FourVariantPageTest {
                 .findFirst()
                 .orElseThrow();
 
-        assertThat(table.getElementsByTagName("th").item(3).getTextContent()).isEqualTo("Undertow apps");
-        assertThat(table.getElementsByTagName("th").item(4).getTextContent()).isEqualTo("Next.js apps");
+        assertThat(table.getElementsByTagName("th").item(3).getTextContent()).isEqualTo("rule");
+        assertThat(table.getElementsByTagName("th").item(4).getTextContent()).isEqualTo("Undertow apps");
+        assertThat(table.getElementsByTagName("th").item(5).getTextContent()).isEqualTo("Next.js apps");
         String claims = section("claims");
         String initialLoad = claims.substring(claims.indexOf("Initial load time"));
         initialLoad = initialLoad.substring(0, initialLoad.indexOf("</tr>"));
@@ -108,6 +109,11 @@ class FourVariantPageTest {
                 .contains("<span class=\"verdict v-confirmed\">confirmed</span>")
                 .contains("<span class=\"verdict v-refuted\">refuted</span>");
         assertThat(initialLoad.indexOf("v-confirmed")).isLessThan(initialLoad.indexOf("v-refuted"));
+        // The rule in words next to the verdicts, once for both frameworks (the same rule, the same pair minimum).
+        assertThat(initialLoad)
+                .contains("<td class=\"rule\">per profile, SSR significantly faster in time to content of the"
+                        + " revisit-cold flow")
+                .doesNotContain("<br />rule: ");
         assertThat(claims).contains("was recorded for the bundled Undertow apps only");
     }
 
@@ -118,7 +124,7 @@ class FourVariantPageTest {
         assertThat(section)
                 .contains("NEXT-SSR (n=7)", "NEXT-CSR (n=8)", "SSR (n=8)", "CSR (n=8)")
                 .contains("stroke=\"" + Palette.NEXT_SSR + "\"", "stroke=\"" + Palette.NEXT_CSR + "\"")
-                .contains("login · slow-4g · Next.js", "login · loopback (A/A)");
+                .contains("revisit-cold · slow-4g · Next.js", "revisit-cold · loopback (A/A)");
         assertThat(List.of(
                         Palette.variant(Variants.SSR),
                         Palette.variant(Variants.CSR),

@@ -39,9 +39,9 @@ class FourVariantEffectsTest {
     @Test
     void the_pattern_effect_is_the_paired_ssr_csr_ratio_within_each_framework() {
         CellComparison undertow =
-                EFFECTS.pattern(Variants.UNDERTOW, "login", "loopback").orElseThrow();
+                EFFECTS.pattern(Variants.UNDERTOW, "revisit-cold", "loopback").orElseThrow();
         CellComparison nextjs =
-                EFFECTS.pattern(Variants.NEXTJS, "login", "loopback").orElseThrow();
+                EFFECTS.pattern(Variants.NEXTJS, "revisit-cold", "loopback").orElseThrow();
 
         assertThat(undertow.first().variant()).isEqualTo(Variants.SSR);
         assertThat(undertow.second().variant()).isEqualTo(Variants.CSR);
@@ -64,9 +64,9 @@ class FourVariantEffectsTest {
     @Test
     void the_framework_effect_pairs_next_js_and_undertow_by_pair_number_for_each_pattern() {
         CellComparison ssr =
-                EFFECTS.framework(Variants.SSR, "login", "loopback").orElseThrow();
+                EFFECTS.framework(Variants.SSR, "revisit-cold", "loopback").orElseThrow();
         CellComparison csr =
-                EFFECTS.framework(Variants.CSR, "login", "loopback").orElseThrow();
+                EFFECTS.framework(Variants.CSR, "revisit-cold", "loopback").orElseThrow();
 
         assertThat(ssr.first().variant()).isEqualTo(Variants.NEXT_SSR);
         assertThat(ssr.second().variant()).isEqualTo(Variants.SSR);
@@ -79,8 +79,9 @@ class FourVariantEffectsTest {
         for (int k = 0; k < PAIRS; k++) {
             logs[k] = Math.log(3 * F[k]);
         }
-        Interval expected = Bootstrap.medianInterval(logs, SEED * 31 + "login|loopback|framework-ssr".hashCode());
-        assertThat(ssr.seed()).isEqualTo(SEED * 31 + "login|loopback|framework-ssr".hashCode());
+        Interval expected =
+                Bootstrap.medianInterval(logs, SEED * 31 + "revisit-cold|loopback|framework-ssr".hashCode());
+        assertThat(ssr.seed()).isEqualTo(SEED * 31 + "revisit-cold|loopback|framework-ssr".hashCode());
         assertThat(ssr.interval().low()).isCloseTo(Math.exp(expected.low()), within(1e-12));
         assertThat(ssr.interval().high()).isCloseTo(Math.exp(expected.high()), within(1e-12));
         assertThat(ssr.interval().low()).isBetween(3 * 0.8, ssr.ratio());
@@ -100,11 +101,11 @@ class FourVariantEffectsTest {
     @Test
     void a_failed_sample_makes_its_pair_incomplete_in_both_questions_it_takes_part_in() {
         CellComparison nextPattern =
-                EFFECTS.pattern(Variants.NEXTJS, "login", "slow-4g").orElseThrow();
+                EFFECTS.pattern(Variants.NEXTJS, "revisit-cold", "slow-4g").orElseThrow();
         CellComparison ssrFramework =
-                EFFECTS.framework(Variants.SSR, "login", "slow-4g").orElseThrow();
+                EFFECTS.framework(Variants.SSR, "revisit-cold", "slow-4g").orElseThrow();
         CellComparison csrFramework =
-                EFFECTS.framework(Variants.CSR, "login", "slow-4g").orElseThrow();
+                EFFECTS.framework(Variants.CSR, "revisit-cold", "slow-4g").orElseThrow();
 
         assertThat(nextPattern.pairs()).isEqualTo(PAIRS - 1);
         assertThat(nextPattern.incompletePairs()).isEqualTo(1);
@@ -139,10 +140,10 @@ class FourVariantEffectsTest {
         Collections.shuffle(shuffled, new Random(7));
         Effects again = Effects.of(RUN.withSamples(shuffled));
 
-        assertThat(again.framework(Variants.SSR, "login", "loopback")
+        assertThat(again.framework(Variants.SSR, "revisit-cold", "loopback")
                         .orElseThrow()
                         .ratio())
-                .isEqualTo(EFFECTS.framework(Variants.SSR, "login", "loopback")
+                .isEqualTo(EFFECTS.framework(Variants.SSR, "revisit-cold", "loopback")
                         .orElseThrow()
                         .ratio());
         assertThat(again.framework())
@@ -155,9 +156,9 @@ class FourVariantEffectsTest {
     @Test
     void the_undertow_pattern_cells_of_a_four_variant_run_keep_their_ratios_and_seeds_and_share_one_holm_family() {
         ReportModel twoVariants = ReportModel.of(FourVariantResults.undertowOnly(), null, null);
-        CellComparison alone = Comparisons.find(twoVariants.comparisons().ssrCsr(), "login", "loopback")
+        CellComparison alone = Comparisons.find(twoVariants.comparisons().ssrCsr(), "revisit-cold", "loopback")
                 .orElseThrow();
-        CellComparison together = Comparisons.find(MODEL.comparisons().ssrCsr(), "login", "loopback")
+        CellComparison together = Comparisons.find(MODEL.comparisons().ssrCsr(), "revisit-cold", "loopback")
                 .orElseThrow();
 
         assertThat(twoVariants.fourVariants()).isEmpty();
@@ -181,7 +182,7 @@ class FourVariantEffectsTest {
         assertThat(claim(nextjs, "Initial load time").verdict()).isEqualTo(ClaimVerdict.REFUTED);
         assertThat(claim(nextjs, "Initial load time").ssr())
                 .contains("loopback "
-                        + Format.ms(EFFECTS.pattern(Variants.NEXTJS, "login", "loopback")
+                        + Format.ms(EFFECTS.pattern(Variants.NEXTJS, "revisit-cold", "loopback")
                                 .orElseThrow()
                                 .first()
                                 .median()));
@@ -228,7 +229,7 @@ class FourVariantEffectsTest {
 
     private static BaselineComparison.Row row(List<BaselineComparison.Row> rows, String variant) {
         return rows.stream()
-                .filter(r -> r.flow().equals("login")
+                .filter(r -> r.flow().equals("revisit-cold")
                         && r.profile().equals("loopback")
                         && r.variant().equals(variant))
                 .findFirst()

@@ -3,6 +3,7 @@ package io.authbench.reports.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.reports.results.Environment;
+import io.authbench.reports.results.JmhResult;
 import io.authbench.reports.results.LinkSettings;
 import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Metrics;
@@ -73,7 +74,7 @@ class ResourceClaimTest {
                 : s);
         ClaimRow row = claim(samples);
 
-        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURABLE);
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURED);
         assertThat(row.why())
                 .contains("too few complete pairs")
                 .doesNotContain("Infinity")
@@ -85,19 +86,82 @@ class ResourceClaimTest {
         // 6 pairs: the exact test's smallest p is 2/64 = 0.031, which Holm over 2 cells makes 0.063.
         ClaimRow row = claim(samples(6, 4.0, 1.0, 9, 31, false));
 
-        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURABLE);
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURED);
         assertThat(row.why()).contains("needs at least 7 pairs");
+        assertThat(row.rule()).contains("at least 7 complete pairs").contains("among 2 cells");
         assertThat(ResourceClaim.pairsNeeded(1)).isEqualTo(6);
         assertThat(ResourceClaim.pairsNeeded(2)).isEqualTo(7);
         assertThat(ResourceClaim.pairsNeeded(28)).isEqualTo(11);
     }
 
+    @Test
+    void the_server_phase_must_agree_for_a_confirmed_claim() {
+        List<Sample> clear = samples(20, 2.7, 0.9, 9, 31, false);
+        // SSR's dashboard 2.7 ms against CSR's HTML 0.5 + bundle 0.4 = 0.9 ms per page view: 3× (supports).
+        ClaimRow supported = claim(clear, serverPhase(2.7, 0.5, 0.4));
+        assertThat(supported.verdict()).isEqualTo(ClaimVerdict.CONFIRMED);
+        assertThat(supported.why())
+                .contains(
+                        "server phase: SSR 2.70 ms vs CSR 0.900 ms app CPU per page view, SSR's more than 20 % higher");
+
+        // 1.0 ms against 0.5 + 0.4 = 0.9 ms: 11 % more, within the margin: no support, so only partly confirmed.
+        ClaimRow even = claim(clear, serverPhase(1.0, 0.5, 0.4));
+        assertThat(even.verdict()).isEqualTo(ClaimVerdict.PARTLY_CONFIRMED);
+        assertThat(even.why()).contains("within 20 % of each other (no support)");
+
+        ClaimRow contrary = claim(clear, serverPhase(0.5, 0.5, 0.4));
+        assertThat(contrary.verdict()).isEqualTo(ClaimVerdict.PARTLY_CONFIRMED);
+        assertThat(contrary.why()).contains("CSR's more than 20 % higher (contrary)");
+    }
+
+    @Test
+    void a_server_phase_that_supports_the_claim_keeps_a_browser_refutation_from_being_total() {
+        ClaimRow row = claim(samples(20, 0.5, 2.0, 30, 10, false), serverPhase(2.7, 0.5, 0.4));
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.PARTLY_CONFIRMED);
+        assertThat(claim(samples(20, 0.5, 2.0, 30, 10, false), serverPhase(0.5, 0.5, 0.4))
+                        .verdict())
+                .isEqualTo(ClaimVerdict.REFUTED);
+    }
+
+    @Test
+    void without_the_server_phase_the_browser_phase_decides_and_the_row_says_so() {
+        ClaimRow row = claim(samples(20, 2.7, 0.9, 9, 31, false), ServerPhaseCpu.of(List.of()));
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.CONFIRMED);
+        assertThat(row.why()).contains("server phase: not measured (the server phase did not run)");
+    }
+
+    @Test
+    void the_server_phase_alone_gives_no_verdict_when_the_browser_phase_has_too_few_pairs() {
+        ClaimRow row = claim(samples(2, 2.7, 0.9, 9, 31, false), serverPhase(2.7, 0.5, 0.4));
+
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURED);
+        assertThat(row.why()).contains("too few complete pairs").contains("server phase: SSR 2.70 ms");
+    }
+
+    /** JMH entries as the server phase writes them: 1-thread sample-time runs with app CPU per operation. */
+    static ServerPhaseCpu serverPhase(double ssrDashboard, double csrIndex, double csrBundle) {
+        return ServerPhaseCpu.of(List.of(
+                jmh("SsrBenchmarks.dashboard", "ssr", ssrDashboard),
+                jmh("CsrBenchmarks.indexHtml", "csr", csrIndex),
+                jmh("CsrBenchmarks.mainBundle", "csr", csrBundle)));
+    }
+
+    static JmhResult jmh(String benchmark, String variant, double appCpu) {
+        return new JmhResult(benchmark, variant, "sample", 1, 1.0, 0.1, "ms/op", Map.of(), appCpu, 0.2);
+    }
+
     private static ClaimRow claim(List<Sample> samples) {
+        return claim(samples, ServerPhaseCpu.of(List.of()));
+    }
+
+    private static ClaimRow claim(List<Sample> samples, ServerPhaseCpu serverPhase) {
         RunResults results = results(samples);
         List<CellComparison> cells = Comparisons.of(results).ssrCsr();
         List<Sample> measured =
                 samples.stream().filter(s -> !s.warmup() && s.ok()).toList();
-        return ResourceClaim.row(measured, cells, results.run().seed());
+        return ResourceClaim.row(measured, cells, results.run().seed(), serverPhase);
     }
 
     /** Two cells (login on two profiles), log-normal noise of about 15 % around the given medians. */

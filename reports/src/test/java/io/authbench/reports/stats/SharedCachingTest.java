@@ -128,8 +128,11 @@ class SharedCachingTest {
                         + " origin per user");
         assertThat(row.why())
                 .startsWith("a CDN may serve more of CSR's bytes (its static bundle), while SSR needs"
-                        + " fewer requests to reach an origin per user (1 vs 3)")
-                .contains("Rule: ", "Set-Cookie");
+                        + " fewer requests to reach an origin per user (1 vs 3)");
+        // The rule is the row's own field, shown next to the verdict, with the caveat of what is not recorded.
+        assertThat(row.rule())
+                .startsWith("confirmed when SSR has the larger CDN-servable share")
+                .contains("Set-Cookie");
     }
 
     @Test
@@ -177,7 +180,7 @@ class SharedCachingTest {
     void without_the_signed_in_page_view_flow_there_is_no_verdict() {
         ClaimRow row = SharedCaching.row(views("login", SSR_VIEW, CSR_VIEW), "ssr", "csr");
 
-        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURABLE);
+        assertThat(row.verdict()).isEqualTo(ClaimVerdict.NOT_MEASURED);
         assertThat(row.why()).contains("revisit-cold");
     }
 

@@ -19,13 +19,13 @@ class FourVariantSummaryTest {
     void the_csv_has_a_row_per_variant_with_its_frameworks_pattern_effect_and_its_patterns_framework_effect() {
         List<String> lines = SummaryCsv.csv(MODEL).lines().toList();
         CellComparison nextPattern =
-                EFFECTS.pattern(Variants.NEXTJS, "login", "loopback").orElseThrow();
+                EFFECTS.pattern(Variants.NEXTJS, "revisit-cold", "loopback").orElseThrow();
         CellComparison ssrFramework =
-                EFFECTS.framework(Variants.SSR, "login", "loopback").orElseThrow();
+                EFFECTS.framework(Variants.SSR, "revisit-cold", "loopback").orElseThrow();
 
         assertThat(lines.get(0)).isEqualTo(SummaryCsv.HEADER + SummaryCsv.FRAMEWORK_HEADER);
-        String nextSsr = row(lines, "login,loopback,next-ssr,");
-        String ssr = row(lines, "login,loopback,ssr,");
+        String nextSsr = row(lines, "revisit-cold,loopback,next-ssr,");
+        String ssr = row(lines, "revisit-cold,loopback,ssr,");
         assertThat(nextSsr)
                 .contains("," + SummaryCsv.num(nextPattern.ratio()) + ",")
                 .endsWith("," + SummaryCsv.num(ssrFramework.ratio()) + ","
@@ -34,7 +34,7 @@ class FourVariantSummaryTest {
                         + SummaryCsv.num(ssrFramework.holmP())
                         + ",\"" + ssrFramework.verdict().sentence() + "\"");
         assertThat(ssr).endsWith(nextSsr.substring(nextSsr.indexOf(",8," + SummaryCsv.num(ssrFramework.ratio()))));
-        assertThat(row(lines, "login,loopback,ssr-a,")).endsWith(",,,,,,");
+        assertThat(row(lines, "revisit-cold,loopback,ssr-a,")).endsWith(",,,,,,");
         // The flow the Next.js apps skipped: the Undertow rows say the framework effect was not measured.
         assertThat(lines.stream()
                         .filter(l -> l.contains("navigate") && l.contains(",ssr,"))
