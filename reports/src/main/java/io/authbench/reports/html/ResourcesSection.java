@@ -67,10 +67,10 @@ final class ResourcesSection {
                 <th>warm revisit bytes</th><th>cacheable responses</th><th>content without JS</th></tr></thead>
                 <tbody>
                 %s</tbody></table></div>
-                <h3>Cacheability of each response</h3>
+                %s<h3>Cacheability of each response</h3>
                 %s
                 </section>
-                """.formatted(externalBackendNote(model), rows, cacheTable(model));
+                """.formatted(externalBackendNote(model), rows, CpuAgreementSection.html(model), cacheTable(model));
     }
 
     /** Position in the configured order; names the configuration does not list go last. */

@@ -157,10 +157,13 @@ public final class SyntheticRun {
                     new CodeSize(
                             "csr", List.of("csr-app/src/main/web/auth.js", "csr-app/src/main/web/router.js"), 131)));
             writer.setJmh(List.of(
-                    new JmhResult("SsrPages.dashboard", "ssr", "thrpt", 1, 2.41, 0.08, "ops/ms", Map.of(), 0.39, 0.21),
-                    new JmhResult("SsrPages.loginPost", "ssr", "thrpt", 1, 1.12, 0.05, "ops/ms", Map.of(), 0.71, 0.48),
-                    new JmhResult("CsrPages.indexHtml", "csr", "thrpt", 1, 11.8, 0.4, "ops/ms", Map.of(), 0.07, null),
-                    new JmhResult("CsrPages.bundle", "csr", "thrpt", 1, 6.3, 0.3, "ops/ms", Map.of(), 0.12, null)));
+                    new JmhResult(
+                            "SsrBenchmarks.dashboard", "ssr", "thrpt", 1, 2.41, 0.08, "ops/ms", Map.of(), 0.39, 0.21),
+                    new JmhResult("SsrBenchmarks.login", "ssr", "thrpt", 1, 1.12, 0.05, "ops/ms", Map.of(), 0.71, 0.48),
+                    new JmhResult(
+                            "CsrBenchmarks.indexHtml", "csr", "thrpt", 1, 11.8, 0.4, "ops/ms", Map.of(), 0.07, null),
+                    new JmhResult(
+                            "CsrBenchmarks.mainBundle", "csr", "thrpt", 1, 6.3, 0.3, "ops/ms", Map.of(), 0.12, null)));
             writer.setLoad(loadLadder());
             writer.addIncident(new Incident(
                     START.plus(Duration.ofMinutes(7)),

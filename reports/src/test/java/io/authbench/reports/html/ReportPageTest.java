@@ -28,6 +28,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class ReportPageTest {
     private static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
@@ -306,6 +307,49 @@ class ReportPageTest {
                         + " Appwrite at <code>https://cloud.appwrite.io/v1</code>")
                 .contains("<td>not measured</td>")
                 .doesNotContain("<td>0.0 ms</td>");
+    }
+
+    @Test
+    void every_claim_shows_its_rule_next_to_the_verdict() throws Exception {
+        Document doc = Xhtml.parse(FULL);
+        Element table = Xhtml.elements(doc, "table").stream()
+                .filter(t -> t.getAttribute("class").equals("claims"))
+                .findFirst()
+                .orElseThrow();
+        NodeList rules = table.getElementsByTagName("td");
+        int withRule = 0;
+        for (int i = 0; i < rules.getLength(); i++) {
+            Element td = (Element) rules.item(i);
+            if (td.getAttribute("class").equals("rule")) {
+                assertThat(td.getTextContent()).isNotBlank();
+                withRule++;
+            }
+        }
+        assertThat(withRule).isEqualTo(8);
+        assertThat(FULL)
+                .contains("<td class=\"rule\">per profile, SSR significantly faster in time to content of the"
+                        + " revisit-cold flow (Holm p &lt; 0.05 and the 95 % interval of the paired ratio clear of 1);"
+                        + " a profile is judged only with at least 10 complete pairs (the fewest with which the test can reach"
+                        + " Holm p &lt; 0.05 among 24 cells)");
+    }
+
+    @Test
+    void the_browser_and_server_phase_cpu_per_page_view_stand_side_by_side() {
+        String resources = FULL.substring(FULL.indexOf("<section id=\"resources\">"));
+        resources = resources.substring(0, resources.indexOf("</section>"));
+
+        // Golden: SSR's revisit-cold views on loopback use 1.32 ms of app CPU, the SSR dashboard benchmark 0.39 ms;
+        // CSR's 0.171 ms against index.html 0.07 + bundle 0.12 = 0.19 ms.
+        assertThat(resources)
+                .contains("<h3>Server CPU per page view: browser phase against server phase</h3>")
+                .contains("<td>SSR</td><td>1.32 ms [1.29 ms, 1.38 ms], 12 views</td>"
+                        + "<td>0.390 ms (SsrBenchmarks.dashboard 0.390 ms)</td><td>3.38</td>"
+                        + "<td class=\"verdict a-differs\">differs</td>"
+                        + "<td>browser 1.32 ms against server 0.390 ms per view (+238 %)")
+                .contains("what no benchmark replays: GET /app.css (Stylesheet)")
+                .contains("<td>CSR</td><td>0.171 ms [0.160 ms, 0.192 ms], 12 views</td>"
+                        + "<td>0.190 ms (CsrBenchmarks.indexHtml 0.070 ms + CsrBenchmarks.mainBundle 0.120 ms)</td>"
+                        + "<td>0.90</td><td class=\"verdict a-agrees\">agrees</td><td>within 20 % (−10 %)</td>");
     }
 
     /** A run whose every free-text field carries markup. */
