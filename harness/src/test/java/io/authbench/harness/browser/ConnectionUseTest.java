@@ -42,14 +42,13 @@ class ConnectionUseTest {
     }
 
     @Test
-    void an_idle_connection_opened_ahead_of_time_cost_the_request_no_set_up() {
+    void the_first_request_on_a_connection_opened_ahead_of_time_is_new_without_set_up_times() {
         // Chromium reports a preconnected socket's first use as not reused, but without connect timing.
         ConnectionUse use = ConnectionUse.of(response("""
                 {"protocol": "http/1.1", "connectionReused": false,
                  "timing": {"connectStart": -1, "connectEnd": -1, "sslStart": -1, "sslEnd": -1}}"""));
 
-        assertThat(use.newConnection()).isFalse();
-        assertThat(use.connectMs()).isNull();
+        assertThat(use).isEqualTo(new ConnectionUse("http/1.1", true, null, null, null));
     }
 
     @Test

@@ -75,7 +75,9 @@ final class RoundTripsSection {
                 connection add none. The remainder is parsing, layout, paint and scheduling. The second table counts \
                 per browser link, as the median per sample over all of a variant's samples, the requests that opened \
                 a new TCP connection, the TLS handshakes among them, the requests on a connection already open \
-                (kept alive, or an HTTP/2 connection's later streams), and the protocols the browser spoke.</p>
+                (kept alive, or an HTTP/2 connection's later streams), and the protocols the browser spoke. These come \
+                from what Chromium reports per request; on plain HTTP it reports a connection it opened just ahead \
+                of a navigation as reused, so there a navigation's connection can be missing from the counts.</p>
                 %s
                 </section>
                 """.formatted(Html.escape(slowest), body);

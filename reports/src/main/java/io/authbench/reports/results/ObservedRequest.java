@@ -25,11 +25,13 @@ import java.util.Objects;
  * @param criticalPath  true if the request is on the critical path to the content
  * @param protocol      the application protocol the browser spoke ({@code http/1.1}, {@code h2}, {@code h3}); null =
  *                      not measured (Server-Timing entries, cache hits, files written before the field existed)
- * @param newConnection true: the request waited while a new connection was set up for it (TCP connect, and the TLS
- *                      handshake on https); false: it went out on a connection that was already open (kept alive,
- *                      or opened ahead of time by the browser); null = not measured
+ * @param newConnection true: the browser reported the connection as set up for this request (TCP connect, and the
+ *                      TLS handshake on https); false: reported as reused (kept alive, a later HTTP/2 stream; Chromium
+ *                      also reports an HTTP/1.1 connection it opened just ahead of a navigation so); null = not
+ *                      measured
  * @param connectMs     for a new connection, the TCP connect as the browser timed it (the TLS handshake excluded);
- *                      null otherwise or when not measured
+ *                      null otherwise, when not measured, or when the browser opened the connection ahead of the
+ *                      request and gave no timing
  * @param tlsMs         for a new https connection, the TLS handshake as the browser timed it; null otherwise or when
  *                      not measured
  * @param tlsVersion    the TLS version of the connection the request used ({@code TLS 1.3}), on new and reused
