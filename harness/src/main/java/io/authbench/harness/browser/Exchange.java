@@ -20,6 +20,8 @@ import java.util.List;
  * @param cacheControl   the response's Cache-Control header, or null
  * @param serverTiming   the response's Server-Timing entries, in order
  * @param failed         the request failed (network error, blocked)
+ * @param connection     how it used its connection (protocol, new or reused, set-up times, TLS version);
+ *                       {@link ConnectionUse#NOT_MEASURED} when the browser did not say
  */
 public record Exchange(
         String url,
@@ -34,10 +36,44 @@ public record Exchange(
         long encodedBytes,
         String cacheControl,
         List<ServerTiming> serverTiming,
-        boolean failed) {
+        boolean failed,
+        ConnectionUse connection) {
 
     public Exchange {
         serverTiming = List.copyOf(serverTiming);
+        connection = connection == null ? ConnectionUse.NOT_MEASURED : connection;
+    }
+
+    /** Without connection details (not measured). */
+    public Exchange(
+            String url,
+            String method,
+            String resourceType,
+            boolean preflight,
+            boolean redirect,
+            boolean fromCache,
+            double startEpochMs,
+            double endEpochMs,
+            int status,
+            long encodedBytes,
+            String cacheControl,
+            List<ServerTiming> serverTiming,
+            boolean failed) {
+        this(
+                url,
+                method,
+                resourceType,
+                preflight,
+                redirect,
+                fromCache,
+                startEpochMs,
+                endEpochMs,
+                status,
+                encodedBytes,
+                cacheControl,
+                serverTiming,
+                failed,
+                ConnectionUse.NOT_MEASURED);
     }
 
     /** The port of {@link #url()}, -1 if none or unparsable. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * events are passive and cost the page nothing.
  *
  * <p>CDP timestamps are monotonic seconds; {@code requestWillBeSent.wallTime} gives the epoch offset, so exchanges
- * can be compared with the page's epoch-aligned action time.
+ * can be compared with the page's epoch-aligned action time. Each response also says how the request used its
+ * connection ({@link ConnectionUse}).
  */
 public final class NetworkLog {
     private final Map<String, Builder> open = new LinkedHashMap<>();
@@ -151,8 +152,10 @@ public final class NetworkLog {
         long bytes;
         String cacheControl;
         List<ServerTiming> serverTiming = List.of();
+        ConnectionUse connection = ConnectionUse.NOT_MEASURED;
 
         void response(JsonObject response) {
+            connection = ConnectionUse.of(response);
             status = response.has("status") ? response.get("status").getAsInt() : 0;
             JsonObject headers = response.has("headers") ? response.getAsJsonObject("headers") : null;
             cacheControl = header(headers, "cache-control");
@@ -174,7 +177,8 @@ public final class NetworkLog {
                     bytes,
                     cacheControl,
                     serverTiming,
-                    failed);
+                    failed,
+                    fromCache ? ConnectionUse.NOT_MEASURED : connection);
         }
     }
 }

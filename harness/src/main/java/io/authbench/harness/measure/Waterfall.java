@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The request waterfall of one iteration (results.json's {@code requests}): the browser's exchanges with the app and
  * with Appwrite in the measured window, and after each app response the app→Appwrite calls its Server-Timing
- * announced, laid end to end from the response's start (the header gives durations, not start times).
+ * announced, laid end to end from the response's start (the header gives durations, not start times). Each browser
+ * request carries how it used its connection ({@link io.authbench.harness.browser.ConnectionUse}); the app→Appwrite
+ * calls carry none (the app's connection pool is not observable from the browser).
  */
 public final class Waterfall {
     /** A millisecond of slack for clock rounding between the renderer and the network service. */
@@ -65,7 +67,12 @@ public final class Waterfall {
                     e.fromCache(),
                     e.cacheControl(),
                     serverTimingHeader,
-                    critical));
+                    critical,
+                    e.connection().protocol(),
+                    e.connection().newConnection(),
+                    e.connection().connectMs(),
+                    e.connection().tlsMs(),
+                    e.connection().tlsVersion()));
             double cursor = start;
             for (ServerTiming timing : e.serverTiming()) {
                 if (!timing.isAppwriteCall()) {

@@ -4,7 +4,9 @@ import static io.authbench.harness.measure.Exchanges.app;
 import static io.authbench.harness.measure.Exchanges.appwrite;
 import static io.authbench.harness.measure.Exchanges.destinations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.authbench.harness.browser.ConnectionUse;
 import io.authbench.harness.browser.Exchange;
 import io.authbench.harness.browser.PageProbe.Timings;
 import io.authbench.harness.browser.ServerTiming;
@@ -120,6 +122,53 @@ class IterationMetricsTest {
         assertThat(rows.get(2).startMs()).isEqualTo(9.5);
         assertThat(rows.get(0).serverTiming())
                 .isEqualTo("aw-create-session;dur=7.5, render;dur=1.0, aw-get-account;dur=2.5");
+    }
+
+    @Test
+    void each_browser_request_in_the_waterfall_carries_how_it_used_its_connection() {
+        Exchange first = withConnection(
+                app("GET", "/home", ACTION + 1, ACTION + 30, 500), new ConnectionUse("h2", true, 0.5, 12.0, "TLS 1.3"));
+        Exchange second = withConnection(
+                app("GET", "/app.css", ACTION + 31, ACTION + 40, 200, new ServerTiming("aw-get-account", 2.0)),
+                new ConnectionUse("h2", false, null, null, "TLS 1.3"));
+        Exchange unknown = appwrite("GET", "/v1/account", ACTION + 41, ACTION + 50, 300);
+        List<Exchange> all = List.of(first, second, unknown);
+        CriticalPath path = CriticalPath.of(all, ACTION, ACTION + 70);
+
+        List<ObservedRequest> rows = Waterfall.of(all, destinations(), ACTION, ACTION, ACTION + 70, path);
+
+        assertThat(rows)
+                .extracting(
+                        ObservedRequest::protocol,
+                        ObservedRequest::newConnection,
+                        ObservedRequest::connectMs,
+                        ObservedRequest::tlsMs,
+                        ObservedRequest::tlsVersion)
+                .containsExactly(
+                        tuple("h2", true, 0.5, 12.0, "TLS 1.3"),
+                        tuple("h2", false, null, null, "TLS 1.3"),
+                        // the app's call to Appwrite: its connection is not observable from the browser
+                        tuple(null, null, null, null, null),
+                        // the browser did not say: not measured, never a guess
+                        tuple(null, null, null, null, null));
+    }
+
+    private static Exchange withConnection(Exchange e, ConnectionUse connection) {
+        return new Exchange(
+                e.url(),
+                e.method(),
+                e.resourceType(),
+                e.preflight(),
+                e.redirect(),
+                e.fromCache(),
+                e.startEpochMs(),
+                e.endEpochMs(),
+                e.status(),
+                e.encodedBytes(),
+                e.cacheControl(),
+                e.serverTiming(),
+                e.failed(),
+                connection);
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Round-trip analysis: the median iteration of each flow × profile × variant, its request counts per link,
- * critical-path depth and the {@link ExpectedTime} model.
+ * critical-path depth and the {@link ExpectedTime} model; and over all of the cell's samples, the
+ * {@link ConnectionSetUp} per browser link.
  */
 public final class RoundTrips {
     private RoundTrips() {}
@@ -30,6 +31,8 @@ public final class RoundTrips {
      * @param appAppwrite   app→Appwrite calls (metric appwriteCallsServer, else Server-Timing entries)
      * @param depth         critical-path depth (metric, else count of critical browser requests); null if unknown
      * @param expected      expected vs measured time; empty without a profile definition
+     * @param connections   median connection set-up per browser link over the cell's samples; empty when the
+     *                      requests do not say how they used their connections (not measured)
      */
     public record Row(
             String flow,
@@ -41,7 +44,12 @@ public final class RoundTrips {
             int preflights,
             int appAppwrite,
             Integer depth,
-            Optional<ExpectedTime> expected) {}
+            Optional<ExpectedTime> expected,
+            List<ConnectionSetUp> connections) {
+        public Row {
+            connections = List.copyOf(connections);
+        }
+    }
 
     /** One row per flow × profile × variant (SSR and CSR only) that has an ok sample with a time to content. */
     public static List<Row> of(RunResults results, List<CellComparison> comparisons) {
@@ -104,7 +112,12 @@ public final class RoundTrips {
                 preflights,
                 appAppwrite,
                 depth,
-                expected);
+                expected,
+                ConnectionSetUp.of(results.samples().stream()
+                        .filter(c -> c.flow().equals(s.flow())
+                                && c.profile().equals(s.profile())
+                                && c.variant().equals(s.variant()))
+                        .toList()));
     }
 
     private static Optional<ExpectedTime> expected(
@@ -118,6 +131,8 @@ public final class RoundTrips {
         if (!critical.isEmpty()) {
             double rtt = 0;
             double transfer = 0;
+            int setUpRoundTrips = 0;
+            double setUpMs = 0;
             for (ObservedRequest r : critical) {
                 LinkSettings link = profile.link(r.link());
                 if (link == null) {
@@ -127,14 +142,29 @@ public final class RoundTrips {
                 if (link.downBitsPerSecond() > 0 && r.bytes() != null) {
                     transfer += r.bytes() * 8_000.0 / link.downBitsPerSecond();
                 }
+                int setUp = ConnectionSetUp.setUpRoundTrips(r);
+                setUpRoundTrips += setUp;
+                setUpMs += setUp * link.rttMs();
             }
-            return Optional.of(new ExpectedTime(critical.size(), rtt, transfer, server, client, measured, false));
+            // Set-up is counted only when every critical request says how it used its connection: a partial sum
+            // would pass for a measured one.
+            boolean setUpMeasured = critical.stream().allMatch(ObservedRequest::connectionMeasured);
+            return Optional.of(new ExpectedTime(
+                    critical.size(),
+                    rtt,
+                    setUpMeasured ? setUpRoundTrips : null,
+                    setUpMeasured ? setUpMs : 0,
+                    transfer,
+                    server,
+                    client,
+                    measured,
+                    false));
         }
         if (depth == null || profile.browserApp() == null) {
             return Optional.empty();
         }
-        return Optional.of(
-                new ExpectedTime(depth, depth * profile.browserApp().rttMs(), 0, server, client, measured, true));
+        return Optional.of(new ExpectedTime(
+                depth, depth * profile.browserApp().rttMs(), null, 0, 0, server, client, measured, true));
     }
 
     private static double orZero(Double value) {

@@ -184,6 +184,36 @@ class ReportPageTest {
     }
 
     @Test
+    void the_round_trips_count_connection_set_up_per_link_with_the_protocols_escaped() throws Exception {
+        String html = ReportPage.html(ReportModel.of(hostileRun(), null, null), FrameSource.none());
+        Xhtml.parse(html);
+        String section = html.substring(html.indexOf("<section id=\"round-trips\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        String escaped = "&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;";
+
+        assertThat(section)
+                .contains("<caption>Connection set-up per browser link (median per sample)</caption>")
+                // every SSR sample: one request, on a new connection with a TLS handshake, none reused
+                .contains("<td>SSR</td><td>browser →app</td><td>6</td><td>1</td><td>1</td><td>0</td><td>" + escaped
+                        + "</td><td>" + escaped + "</td>")
+                .contains("1 RTT of its link for the TCP handshake and 1 more for a TLS 1.3 handshake (2 for TLS"
+                        + " 1.2)");
+    }
+
+    @Test
+    void results_recorded_before_connections_were_observed_show_set_up_as_not_measured() {
+        String section = FULL.substring(FULL.indexOf("<section id=\"round-trips\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+
+        assertThat(section)
+                .contains("Connection set-up (TCP connects, TLS handshakes, reused connections, protocol): not"
+                        + " measured in these results.")
+                .contains("<th>connection set-up round trips × RTT</th>")
+                .contains("<td>not measured</td>")
+                .doesNotContain("<caption>Connection set-up per browser link");
+    }
+
+    @Test
     void the_load_ladder_shows_errors_by_kind_cpu_per_view_and_why_each_ladder_stopped_all_escaped() throws Exception {
         RunResults run = hostileRun()
                 .withLoad(List.of(
@@ -403,7 +433,12 @@ class ReportPageTest {
                         false,
                         HOSTILE,
                         HOSTILE,
-                        true));
+                        true,
+                        HOSTILE,
+                        true,
+                        0.5,
+                        1.0,
+                        HOSTILE));
                 samples.add(Sample.ok(
                         HOSTILE, variant, HOSTILE, pair, variant.equals("ssr") ? 0 : 1, Instant.EPOCH, m, requests));
             }

@@ -265,6 +265,89 @@ class ResultsJsonTest {
     }
 
     @Test
+    void how_each_request_used_its_connection_survives_a_round_trip_and_older_requests_read_as_not_measured() {
+        ObservedRequest handshake = request("/login", "h2", true, 0.4, 151.2, "TLS 1.3");
+        ObservedRequest reused = request("/app.css", "h2", false, null, null, "TLS 1.3");
+        ObservedRequest plain = request("/v1/account", "http/1.1", true, 150.5, null, null);
+        Sample sample = Sample.ok(
+                "login",
+                "ssr",
+                "loopback",
+                0,
+                0,
+                ResultsFixtures.T0,
+                Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, 40).build(),
+                List.of(handshake, reused, plain));
+        RunResults results = full().withSamples(List.of(sample));
+        String json = ResultsJson.toJson(results);
+
+        RunResults read = ResultsJson.parse(json, "connections.json");
+
+        assertThat(json)
+                .contains(
+                        "\"protocol\" : \"h2\"",
+                        "\"newConnection\" : false",
+                        "\"tlsMs\" : 151.2",
+                        "\"tlsVersion\" : \"TLS 1.3\"");
+        assertThat(read.samples().get(0).requests()).containsExactly(handshake, reused, plain);
+        assertThat(read.samples().get(0).requests())
+                .extracting(ObservedRequest::tlsHandshake)
+                .containsExactly(true, false, false);
+        // A request written before the fields existed (or one the browser said nothing about): not measured.
+        String old = ResultsJson.toJson(full());
+        assertThat(old).doesNotContain("\"protocol\"", "\"newConnection\"", "\"connectMs\"", "\"tlsVersion\"");
+        assertThat(ResultsJson.parse(old, "old.json").samples().get(0).requests())
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.connectionMeasured()).isFalse();
+                    assertThat(r.protocol()).isNull();
+                    assertThat(r.tlsHandshake()).isFalse();
+                });
+    }
+
+    @Test
+    void set_up_times_on_a_request_that_opened_no_connection_are_refused() {
+        String json = ResultsJson.toJson(full().withSamples(List.of(Sample.ok(
+                "login",
+                "ssr",
+                "loopback",
+                0,
+                0,
+                ResultsFixtures.T0,
+                Metrics.empty(),
+                List.of(request("/a", "h2", false, null, null, "TLS 1.3"))))));
+        String bad = json.replace("\"newConnection\" : false", "\"newConnection\" : false, \"tlsMs\" : 3.0");
+
+        assertThatThrownBy(() -> ResultsJson.parse(bad, "bad.json"))
+                .isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("connectMs and tlsMs belong to a new connection");
+    }
+
+    private static ObservedRequest request(
+            String path, String protocol, boolean newConnection, Double connectMs, Double tlsMs, String tlsVersion) {
+        return new ObservedRequest(
+                NetworkLink.BROWSER_APP,
+                "GET",
+                path,
+                null,
+                "Document",
+                200,
+                0.5,
+                300.0,
+                2048L,
+                false,
+                false,
+                null,
+                null,
+                true,
+                protocol,
+                newConnection,
+                connectMs,
+                tlsMs,
+                tlsVersion);
+    }
+
+    @Test
     void an_unknown_time_to_content_method_is_refused_with_the_allowed_values() {
         String json = ResultsJson.toJson(full())
                 .replaceFirst("\"ok\" : true", "\"ok\" : true, \"timeToContentMethod\" : \"guess\"");
