@@ -1,5 +1,6 @@
 package io.authbench.harness.apps;
 
+import io.authbench.harness.http.ClientTrust;
 import io.authbench.harness.http.Probe;
 import io.authbench.harness.stack.ChildDiedException;
 import java.net.URI;
@@ -29,18 +30,27 @@ final class AppWarmup {
 
     /** Checks and warms each app; returns how many warm-up GETs got an answer. */
     static int warm(List<App> apps, int rounds) {
+        return warm(apps, rounds, ClientTrust.jdk());
+    }
+
+    /** As {@link #warm(List, int)}, trusting {@code trust}'s authorities for apps that serve HTTPS. */
+    static int warm(List<App> apps, int rounds, ClientTrust trust) {
         int answered = 0;
         for (App app : apps) {
-            requireAnswer(app);
-            answered += JitWarmup.run(List.of(URI.create(app.base() + "/")), app.pages(), rounds);
+            requireAnswer(app, trust);
+            answered += JitWarmup.run(List.of(URI.create(app.base() + "/")), app.pages(), rounds, trust);
         }
         return answered;
     }
 
     /** @throws ChildDiedException naming the app, the URL and why there was no answer (the exception) */
     static void requireAnswer(App app) {
+        requireAnswer(app, ClientTrust.jdk());
+    }
+
+    static void requireAnswer(App app, ClientTrust trust) {
         URI login = URI.create(app.base() + app.login());
-        Probe probe = Probe.get(login, LIVENESS_TIMEOUT);
+        Probe probe = Probe.get(login, LIVENESS_TIMEOUT, trust);
         if (!probe.answered()) {
             throw new ChildDiedException(
                     app.name(),
