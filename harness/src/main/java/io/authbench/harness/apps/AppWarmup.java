@@ -14,6 +14,11 @@ import java.util.List;
 final class AppWarmup {
     /** How long an app may take to answer a plain GET before it counts as not answering. */
     static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The same over HTTPS: the first TLS request of the harness's JVM also pays JSSE's one-time set-up, which took
+     * 3.8 s on the 2-core project machine under load (the next ones 0.5 s); 5 s made a healthy app look dead.
+     */
+    static final Duration TLS_LIVENESS_TIMEOUT = Duration.ofSeconds(30);
 
     private AppWarmup() {}
 
@@ -50,11 +55,12 @@ final class AppWarmup {
 
     static void requireAnswer(App app, ClientTrust trust) {
         URI login = URI.create(app.base() + app.login());
-        Probe probe = Probe.get(login, LIVENESS_TIMEOUT, trust);
+        Duration timeout = trust.runAuthority() ? TLS_LIVENESS_TIMEOUT : LIVENESS_TIMEOUT;
+        Probe probe = Probe.get(login, timeout, trust);
         if (!probe.answered()) {
             throw new ChildDiedException(
                     app.name(),
-                    app.name() + " does not answer GET " + login + " within " + LIVENESS_TIMEOUT.toSeconds() + " s ("
+                    app.name() + " does not answer GET " + login + " within " + timeout.toSeconds() + " s ("
                             + probe.failure() + "): " + app.fix());
         }
     }

@@ -310,7 +310,7 @@ public final class BenchmarkEngine {
                                     profileApps.appwriteForBrowser(),
                                     seeder::createSession,
                                     profileApps.linkShaping(),
-                                    options.topology().sites().appwriteSendsFallback()));
+                                    options.topology().sites().sessionInFallbackOnly()));
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
                             return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);

@@ -65,11 +65,14 @@ public enum Sites {
     }
 
     /**
-     * True when Appwrite sends {@code X-Fallback-Cookies} on sign-in for these host names: it cannot verify a shared
-     * registrable domain. The flows that start signed in give the browser what such a sign-in leaves
-     * ({@code flow.AppwriteCookies}). Only for named sites: on {@code localhost} the set-up keeps its cookie-only form.
+     * True when CSR's session reaches the page only through {@code X-Fallback-Cookies}: Appwrite cannot verify a shared
+     * registrable domain, so it sends the header, and Chromium keeps none of its cookies, which are third-party
+     * cookies there (a {@code SameSite=None} one is refused as third-party, the legacy one, {@code Lax} by default, is
+     * never set from another site's page). Observed with the Chromium the harness launches; the flows that start
+     * signed in then set up the {@code localStorage} entry instead of cookies, and the session check reads it. On
+     * {@code localhost} Appwrite sends the header too, but the cookie is first-party and kept.
      */
-    public boolean appwriteSendsFallback() {
+    public boolean sessionInFallbackOnly() {
         return this == CROSS;
     }
 
