@@ -1,5 +1,6 @@
 package io.authbench.harness.apps;
 
+import io.authbench.harness.http.ClientTrust;
 import io.authbench.harness.http.Probe;
 import io.authbench.harness.stack.ChildDiedException;
 import java.net.URI;
@@ -13,6 +14,11 @@ import java.util.List;
 final class AppWarmup {
     /** How long an app may take to answer a plain GET before it counts as not answering. */
     static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The same over HTTPS: the first TLS request of the harness's JVM also pays JSSE's one-time set-up, which took
+     * 3.8 s on the 2-core project machine under load (the next ones 0.5 s); 5 s made a healthy app look dead.
+     */
+    static final Duration TLS_LIVENESS_TIMEOUT = Duration.ofSeconds(30);
 
     private AppWarmup() {}
 
@@ -29,22 +35,32 @@ final class AppWarmup {
 
     /** Checks and warms each app; returns how many warm-up GETs got an answer. */
     static int warm(List<App> apps, int rounds) {
+        return warm(apps, rounds, ClientTrust.jdk());
+    }
+
+    /** As {@link #warm(List, int)}, trusting {@code trust}'s authorities for apps that serve HTTPS. */
+    static int warm(List<App> apps, int rounds, ClientTrust trust) {
         int answered = 0;
         for (App app : apps) {
-            requireAnswer(app);
-            answered += JitWarmup.run(List.of(URI.create(app.base() + "/")), app.pages(), rounds);
+            requireAnswer(app, trust);
+            answered += JitWarmup.run(List.of(URI.create(app.base() + "/")), app.pages(), rounds, trust);
         }
         return answered;
     }
 
     /** @throws ChildDiedException naming the app, the URL and why there was no answer (the exception) */
     static void requireAnswer(App app) {
+        requireAnswer(app, ClientTrust.jdk());
+    }
+
+    static void requireAnswer(App app, ClientTrust trust) {
         URI login = URI.create(app.base() + app.login());
-        Probe probe = Probe.get(login, LIVENESS_TIMEOUT);
+        Duration timeout = trust.runAuthority() ? TLS_LIVENESS_TIMEOUT : LIVENESS_TIMEOUT;
+        Probe probe = Probe.get(login, timeout, trust);
         if (!probe.answered()) {
             throw new ChildDiedException(
                     app.name(),
-                    app.name() + " does not answer GET " + login + " within " + LIVENESS_TIMEOUT.toSeconds() + " s ("
+                    app.name() + " does not answer GET " + login + " within " + timeout.toSeconds() + " s ("
                             + probe.failure() + "): " + app.fix());
         }
     }

@@ -1,6 +1,7 @@
 package io.authbench.harness.apps;
 
 import io.authbench.harness.http.AppHttp;
+import io.authbench.harness.http.ClientTrust;
 import io.authbench.harness.http.Probe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,12 @@ public final class JitWarmup {
      * Failures are not errors here: a server that does not answer is caught by the liveness check.
      */
     public static int run(List<URI> bases, List<String> paths, int rounds) {
-        HttpClient http = AppHttp.client(TIMEOUT);
+        return run(bases, paths, rounds, ClientTrust.jdk());
+    }
+
+    /** As {@link #run(List, List, int)}, trusting {@code trust}'s authorities for https bases. */
+    public static int run(List<URI> bases, List<String> paths, int rounds, ClientTrust trust) {
+        HttpClient http = AppHttp.client(TIMEOUT, trust);
         int answered = 0;
         for (int i = 0; i < rounds; i++) {
             for (URI base : bases) {

@@ -80,7 +80,7 @@ final class StartedApps implements ProfileApps {
         long start = System.nanoTime();
         List<AppWarmup.App> apps = new ArrayList<>();
         targets.forEach((variant, target) -> apps.add(warmup(target, stack.app(variant.label()))));
-        AppWarmup.warm(apps, p.warmupRounds());
+        AppWarmup.warm(apps, p.warmupRounds(), stack.clientTrust());
         p.out()
                 .printf(
                         Locale.ROOT,
@@ -161,7 +161,8 @@ final class StartedApps implements ProfileApps {
         ServerProcess app = stack.app(variant.app().label());
         Target target = targetOf(variant);
         if (failure != null && failure.startsWith("timed out")) {
-            Probe probe = Probe.get(URI.create(app.url() + target.routes().login()), AppWarmup.LIVENESS_TIMEOUT);
+            Probe probe = Probe.get(
+                    URI.create(app.url() + target.routes().login()), AppWarmup.LIVENESS_TIMEOUT, stack.clientTrust());
             if (!probe.answered()) {
                 throw new ChildDiedException(
                         app.name(),

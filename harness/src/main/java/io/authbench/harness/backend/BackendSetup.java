@@ -5,6 +5,7 @@ import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.stack.Stack;
 import io.authbench.harness.stack.StackConfig;
 import io.authbench.harness.stack.UserSeeder;
+import io.authbench.harness.transport.RunTls;
 import io.authbench.reports.results.Incident;
 import io.authbench.reports.results.ResultsWriter;
 import java.io.PrintWriter;
@@ -80,6 +81,14 @@ public final class BackendSetup {
 
     /** Starts the emulator, or connects to the external Appwrite (nothing is launched for it). */
     public static Stack startStack(HarnessOptions options, Path logDir) {
+        return startStack(options, logDir, null);
+    }
+
+    /**
+     * As {@link #startStack(HarnessOptions, Path)}; with {@code tls} (never with an external Appwrite: the command line
+     * refuses it) the emulator and later the apps serve HTTPS with the run's certificates.
+     */
+    public static Stack startStack(HarnessOptions options, Path logDir, RunTls tls) {
         StackConfig config = new StackConfig(
                 options.emulatorJar(),
                 options.ssrJar(),
@@ -87,7 +96,9 @@ public final class BackendSetup {
                 projectId(options),
                 options.serverStartTimeout(),
                 logDir);
-        return options.appwrite() != null ? Stack.connect(config, options.appwrite()) : Stack.start(config);
+        return options.appwrite() != null
+                ? Stack.connect(config, options.appwrite())
+                : Stack.start(config, tls, options.topology().links());
     }
 
     /**

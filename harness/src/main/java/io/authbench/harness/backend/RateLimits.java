@@ -3,6 +3,7 @@ package io.authbench.harness.backend;
 import io.authbench.harness.flow.IterationOutcome;
 import io.authbench.harness.flow.TestUser;
 import io.authbench.harness.http.AppHttp;
+import io.authbench.harness.http.ClientTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -28,12 +29,19 @@ public final class RateLimits {
     private final URI appwriteApi;
     private final String projectId;
     private final Duration timeout;
+    private final ClientTrust trust;
 
     /** @param appwriteApi Appwrite's API base as the harness reaches it directly (no link) */
     public RateLimits(URI appwriteApi, String projectId, Duration timeout) {
+        this(appwriteApi, projectId, timeout, ClientTrust.jdk());
+    }
+
+    /** As above, trusting {@code trust}'s authorities when the API base is https. */
+    public RateLimits(URI appwriteApi, String projectId, Duration timeout, ClientTrust trust) {
         this.appwriteApi = appwriteApi;
         this.projectId = projectId;
         this.timeout = timeout;
+        this.trust = trust;
     }
 
     /** True if {@code failure} is the apps' rate-limit sentence. */
@@ -74,7 +82,8 @@ public final class RateLimits {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = AppHttp.client(timeout).send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    AppHttp.client(timeout, trust).send(request, HttpResponse.BodyHandlers.ofString());
             return describe(response.statusCode(), response.headers());
         } catch (IOException e) {
             return "the limit could not be read: " + e.getClass().getSimpleName();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -46,15 +47,16 @@ public final class BrowserSession implements AutoCloseable {
      * @throws io.authbench.support.browser.BrowserSetupException if node, the driver or the browser cannot start
      */
     public static BrowserSession launch(Path executable) {
-        return launch(executable, List.of());
+        return launch(executable, List.of(), Map.of());
     }
 
-    private static BrowserSession launch(Path executable, List<String> topologyFlags) {
+    private static BrowserSession launch(Path executable, List<String> topologyFlags, Map<String, String> environment) {
         Playwright playwright = Browsers.createPlaywright();
         try {
             Browser browser = Browsers.launchChromium(
                     playwright,
-                    new LaunchSettings(executable, true, flags(topologyFlags), LaunchSettings.DEFAULT_LAUNCH_TIMEOUT));
+                    new LaunchSettings(executable, true, flags(topologyFlags), LaunchSettings.DEFAULT_LAUNCH_TIMEOUT)
+                            .withEnvironment(environment));
             return new BrowserSession(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();
@@ -73,6 +75,21 @@ public final class BrowserSession implements AutoCloseable {
 
     /** As {@link #open(BrowserTarget)}, with extra Chromium flags the run's topology needs (host-resolver rules). */
     public static BrowserSession open(BrowserTarget target, List<String> topologyFlags) {
+        return open(target, topologyFlags, Map.of());
+    }
+
+    /**
+     * As {@link #open(BrowserTarget, List)}, with variables added to a launched Chromium's environment: with
+     * {@code --transport=https} the {@code HOME} whose NSS database trusts the run's authority
+     * ({@code transport.RunTls}). A remote browser has its own environment, so it cannot get them.
+     *
+     * @throws IllegalArgumentException for environment variables with a remote browser
+     */
+    public static BrowserSession open(
+            BrowserTarget target, List<String> topologyFlags, Map<String, String> environment) {
+        if (target.remote() && !environment.isEmpty()) {
+            throw new IllegalArgumentException("a remote browser's environment is not the harness's to set");
+        }
         List<String> flags = flags(topologyFlags);
         if (target instanceof BrowserTarget.PlaywrightServer server) {
             return start(
@@ -85,7 +102,7 @@ public final class BrowserSession implements AutoCloseable {
                     Browsers.createPlaywright(Browsers.seleniumGridEnvironment(grid.hub())),
                     playwright -> Browsers.launchChromiumOnSeleniumGrid(playwright, grid.hub(), flags, REMOTE_TIMEOUT));
         }
-        return launch(((BrowserTarget.Local) target).executable(), topologyFlags);
+        return launch(((BrowserTarget.Local) target).executable(), topologyFlags, environment);
     }
 
     private static List<String> flags(List<String> topologyFlags) {

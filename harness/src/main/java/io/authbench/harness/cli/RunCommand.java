@@ -11,6 +11,8 @@ import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.harness.profile.ProfileFileException;
 import io.authbench.harness.profile.Profiles;
+import io.authbench.harness.transport.Sites;
+import io.authbench.harness.transport.Transport;
 import io.authbench.support.browser.RemoteEndpoints;
 import java.net.InetAddress;
 import java.net.URI;
@@ -153,6 +155,27 @@ public final class RunCommand implements Callable<Integer> {
                     + " (Chromium maps it to the links' address), where the check passes and the session stays in"
                     + " the HttpOnly cookie. Default: fallback.")
     String csrSessionPath = "";
+
+    @Option(
+            names = "--transport",
+            paramLabel = "http|https",
+            description =
+                    "How the browser reaches the apps and Appwrite. http: plain HTTP/1.1; https: the run makes its"
+                            + " own certificate authority in <out>/tls, each server serves TLS with HTTP/2 through ALPN behind"
+                            + " its link (handshakes pay the link's round trips), Chromium trusts exactly that authority, and"
+                            + " the servers' private keys are deleted when the run ends. Not with --nextjs, --target,"
+                            + " --appwrite-endpoint or a remote browser. Default: http.")
+    String transport = "";
+
+    @Option(
+            names = "--sites",
+            paramLabel = "localhost|same|cross",
+            description = "Host names of the apps and Appwrite in browser URLs, mapped to the links by Chromium's own"
+                    + " --host-resolver-rules. localhost: one name for all (--public-host); same: app.example.com and"
+                    + " api.example.com (one site: Appwrite verifies the domain, CSR keeps the session in its cookie);"
+                    + " cross: app.example.com and appwrite.example.net (Appwrite sends X-Fallback-Cookies, as Appwrite"
+                    + " Cloud without a custom domain; needs --transport=https). Default: localhost.")
+    String sites = "";
 
     @Option(
             names = "--emulator-jar",
@@ -357,6 +380,7 @@ public final class RunCommand implements Callable<Integer> {
         Flow aa = aaFlow == null ? new FlowConverter().convert(Defaults.AA_FLOW) : aaFlow.flow();
         Path outDir = Path.of(blank(out) ? Defaults.OUT : out.trim());
         Topology topology = topology();
+        checkTransport(topology, withNextjs, targetMode, externalTargets, !blank(appwriteEndpoint));
         // With a Playwright server, --browser is a path on the server's machine: it cannot be checked here.
         Path browserPath = blank(browser)
                 ? null
@@ -494,7 +518,96 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--public-host: " + e.getMessage());
         }
-        return new Topology(ws, grid, new LinkHosts(bind, host), cookiePath);
+        Transport chosenTransport;
+        try {
+            chosenTransport = Transport.parse(transport);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--transport: " + e.getMessage());
+        }
+        Sites chosenSites;
+        try {
+            chosenSites = Sites.parse(sites);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--sites: " + e.getMessage());
+        }
+        if (ws != null || grid != null) {
+            String remote = ws != null ? "--browser-ws" : "--selenium-grid";
+            if (chosenTransport.tls()) {
+                throw new UsageException("--transport=https with " + remote + ": the browser trusts the run's"
+                        + " authority through an NSS database made on this machine, which a remote browser cannot use;"
+                        + " leave out " + remote + " (Chromium launched here) or use --transport=http.");
+            }
+            if (chosenSites.named()) {
+                throw new UsageException("--sites=" + chosenSites.code() + " with " + remote + ": the host names are"
+                        + " mapped to this machine's links by the launched Chromium's own resolver rules; leave out "
+                        + remote + ", or give a remote browser --public-host with --sites=localhost.");
+            }
+        }
+        if (chosenSites.named()) {
+            if (cookiePath) {
+                throw new UsageException(
+                        "--sites=" + chosenSites.code() + " with --csr-session-path=cookie: both choose"
+                                + " the browser's host names; --sites=same is the cookie path with the app and Appwrite on"
+                                + " names of their own. Give one of them.");
+            }
+            if (!blank(publicHost)) {
+                throw new UsageException("--sites=" + chosenSites.code() + " with --public-host: the sites set the host"
+                        + " names themselves (" + chosenSites.appHost() + ", " + chosenSites.appwriteHost()
+                        + "); leave out --public-host, or use --sites=localhost.");
+            }
+            return new Topology(
+                    ws,
+                    grid,
+                    new LinkHosts(bind, chosenSites.appHost(), chosenSites.appwriteHost()),
+                    false,
+                    chosenTransport,
+                    chosenSites);
+        }
+        return new Topology(ws, grid, new LinkHosts(bind, host), cookiePath, chosenTransport, chosenSites);
+    }
+
+    /**
+     * What {@code --transport} and {@code --sites} cannot be combined with yet: each is one message naming the
+     * problem and the fix.
+     */
+    private static void checkTransport(
+            Topology topology,
+            boolean withNextjs,
+            boolean targetMode,
+            boolean externalTargets,
+            boolean externalAppwrite)
+            throws UsageException {
+        Sites chosenSites = topology.sites();
+        if (topology.transport().tls()) {
+            if (withNextjs) {
+                throw new UsageException("--transport=https with --nextjs: the Next.js apps run with 'next start',"
+                        + " which serves plain HTTP only; leave out --nextjs, or use --transport=http.");
+            }
+            if (targetMode) {
+                throw new UsageException("--transport=https with --target: the harness cannot give a target app a"
+                        + " certificate (its file has no TLS options); leave out --target, or use --transport=http.");
+            }
+            if (externalAppwrite) {
+                throw new UsageException("--transport=https with --appwrite-endpoint: the run's certificates are for"
+                        + " the bundled emulator, and an external Appwrite has its own; leave out --appwrite-endpoint,"
+                        + " or use --transport=http.");
+            }
+        }
+        if (chosenSites == Sites.CROSS && !topology.transport().tls()) {
+            throw new UsageException("--sites=cross needs --transport=https: a page on another site than Appwrite keeps"
+                    + " Appwrite's cookie only when it is Secure (SameSite=None), and Appwrite Cloud is https anyway;"
+                    + " add --transport=https, or use --sites=same.");
+        }
+        if (chosenSites.named()) {
+            if (externalAppwrite) {
+                throw new UsageException("--sites=" + chosenSites.code() + " with --appwrite-endpoint: the sites name"
+                        + " the bundled emulator's host, and an external Appwrite has its own; leave out one of them.");
+            }
+            if (externalTargets) {
+                throw new UsageException("--sites=" + chosenSites.code() + " with target apps that run on their own:"
+                        + " the harness puts no links in front of them to map the names to; leave out --sites.");
+            }
+        }
     }
 
     private boolean csrCookiePath() throws UsageException {

@@ -2,9 +2,14 @@ package io.authbench.harness.cli;
 
 import io.authbench.harness.browser.BrowserTarget;
 import io.authbench.harness.link.LinkHosts;
+import io.authbench.harness.transport.Sites;
+import io.authbench.harness.transport.Transport;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where the browser runs and how it reaches the links (docs/running-at-scale.md). The default is everything on this
@@ -16,8 +21,12 @@ import java.util.List;
  * @param csrCookiePath {@code --csr-session-path=cookie}: the browser URLs use {@link #CSR_COOKIE_HOST}, a name under
  *                     a domain Appwrite can verify, which Chromium resolves to the links' address itself; false = the
  *                     public host as given ({@code localhost} by default, where Appwrite sends X-Fallback-Cookies)
+ * @param transport    {@code --transport}: plain HTTP or HTTPS with the run's own authority
+ * @param sites        {@code --sites}: one host name for all ({@link Sites#LOCALHOST}), or the apps and Appwrite on
+ *                     named hosts of one site or of two; {@code links} then carries those names
  */
-public record Topology(URI browserWs, URI seleniumGrid, LinkHosts links, boolean csrCookiePath) {
+public record Topology(
+        URI browserWs, URI seleniumGrid, LinkHosts links, boolean csrCookiePath, Transport transport, Sites sites) {
     /**
      * The host name of the cookie-only path. Two labels under a top-level name that is not reserved for local use
      * ({@code localhost}, {@code test}, {@code local}, {@code invalid}, {@code example} have no registrable domain for
@@ -31,33 +40,66 @@ public record Topology(URI browserWs, URI seleniumGrid, LinkHosts links, boolean
             throw new IllegalArgumentException("a Playwright server and a Selenium Grid cannot both be used");
         }
         links = links == null ? LinkHosts.loopback() : links;
+        transport = transport == null ? Transport.HTTP : transport;
+        sites = sites == null ? Sites.LOCALHOST : sites;
         if (csrCookiePath && !links.publicHost().equals(CSR_COOKIE_HOST)) {
             throw new IllegalArgumentException("the cookie-only CSR path uses the public host " + CSR_COOKIE_HOST);
         }
+        if (sites.named()
+                && (csrCookiePath
+                        || !links.publicHost().equals(sites.appHost())
+                        || !links.appwriteHost().equals(sites.appwriteHost()))) {
+            throw new IllegalArgumentException(
+                    "named sites set the host names themselves: " + sites.appHost() + ", " + sites.appwriteHost());
+        }
+        if ((transport.tls() || sites.named()) && (browserWs != null || seleniumGrid != null)) {
+            throw new IllegalArgumentException("https and named sites need the browser launched here");
+        }
     }
 
-    /** Without the cookie-only CSR path. */
+    /** Plain HTTP, one host name. */
+    public Topology(URI browserWs, URI seleniumGrid, LinkHosts links, boolean csrCookiePath) {
+        this(browserWs, seleniumGrid, links, csrCookiePath, Transport.HTTP, Sites.LOCALHOST);
+    }
+
+    /** Plain HTTP, one host name, without the cookie-only CSR path. */
     public Topology(URI browserWs, URI seleniumGrid, LinkHosts links) {
         this(browserWs, seleniumGrid, links, false);
     }
 
     /**
-     * Chromium flags this topology needs: on the cookie-only path, {@link #CSR_COOKIE_HOST} resolved to the address
-     * the links listen on (127.0.0.1 when they listen on every interface), by Chromium itself.
+     * Chromium flags this topology needs: on the cookie-only path {@link #CSR_COOKIE_HOST}, with named sites the apps'
+     * and Appwrite's host names, resolved to the address the links listen on (127.0.0.1 when they listen on every
+     * interface) by Chromium itself. No DNS is asked and no system file changed; the ports stay the links'.
      */
     public List<String> browserFlags() {
-        if (!csrCookiePath) {
+        Set<String> mapped = new LinkedHashSet<>();
+        if (csrCookiePath) {
+            mapped.add(CSR_COOKIE_HOST);
+        }
+        if (sites.named()) {
+            mapped.add(sites.appHost());
+            mapped.add(sites.appwriteHost());
+        }
+        if (mapped.isEmpty()) {
             return List.of();
         }
         String address = links.bindAddress().isAnyLocalAddress()
                 ? "127.0.0.1"
                 : links.bindAddress().getHostAddress();
-        return List.of("--host-resolver-rules=MAP " + CSR_COOKIE_HOST + " " + address);
+        List<String> rules = new ArrayList<>();
+        mapped.forEach(host -> rules.add("MAP " + host + " " + address));
+        return List.of("--host-resolver-rules=" + String.join(", ", rules));
     }
 
     /** Chromium launched here, links on loopback. */
     public static Topology local() {
         return new Topology(null, null, LinkHosts.loopback(), false);
+    }
+
+    /** The URL scheme of every browser-facing party: {@code http} or {@code https}. */
+    public String scheme() {
+        return transport.code();
     }
 
     /** True when the browser is not launched by this harness. */

@@ -1,5 +1,7 @@
 package io.authbench.harness.flow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Appwrite's session cookies as a browser keeps them after a CSR sign-in (docs/appwrite-behaviour.md#cookies): Appwrite
@@ -18,7 +21,30 @@ import java.util.Locale;
  * Cloud) sends with its fetches.
  */
 final class AppwriteCookies {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private AppwriteCookies() {}
+
+    /**
+     * A context init script that leaves in the app's {@code localStorage} what the Web SDK stores after a sign-in on
+     * which Appwrite sent {@code X-Fallback-Cookies} (docs/appwrite-behaviour.md#x-fallback-cookies): the key
+     * {@code cookieFallback} holding {@code {"a_session_<project>":"<session>"}}, the header's value. Only on the app's
+     * origin and only while the key is absent, so a logout's {@code []} is not put back on the next page.
+     *
+     * @param appOrigin the app's origin as the browser reaches it, e.g. {@code https://app.example.com:40001}
+     */
+    static String fallbackScript(String projectId, String appOrigin, IssuedSession session) {
+        String name = ("a_session_" + projectId).toLowerCase(Locale.ROOT);
+        try {
+            String value = JSON.writeValueAsString(Map.of(name, session.value()));
+            return "(() => { try { if (location.origin === " + JSON.writeValueAsString(appOrigin)
+                    + " && window.localStorage.getItem('cookieFallback') === null) {"
+                    + " window.localStorage.setItem('cookieFallback', " + JSON.writeValueAsString(value) + "); } }"
+                    + " catch (e) { /* storage blocked: the session check shows it */ } })();";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings always serialise", e);
+        }
+    }
 
     /** The cookie the browser sends to an Appwrite reached at {@code appwrite}, and the correctness check expects. */
     static String sentCookieName(String projectId, URI appwrite) {

@@ -19,6 +19,17 @@ final class CsrSessionPath {
 
     private CsrSessionPath() {}
 
+    /** {@code localStorage.cookieFallback} as the page holds it; null when absent or unreadable. */
+    static String storedFallback(Page page) {
+        try {
+            Object value = page.evaluate(
+                    "() => { try { return window.localStorage.getItem('cookieFallback'); } catch (e) { return null; } }");
+            return value instanceof String text ? text : null;
+        } catch (PlaywrightException pageGone) {
+            return null;
+        }
+    }
+
     /** {@link Sample#FALLBACK_PATH}, {@link Sample#COOKIE_PATH}, or null when the page could not be asked. */
     static String observe(Page page) {
         try {

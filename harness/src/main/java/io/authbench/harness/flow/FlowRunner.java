@@ -14,6 +14,7 @@ import io.authbench.harness.browser.PageProbe.Timings;
 import io.authbench.harness.browser.Screencast;
 import io.authbench.harness.check.ContentWithoutJs;
 import io.authbench.harness.check.CookieCheck;
+import io.authbench.harness.check.FallbackCheck;
 import io.authbench.harness.check.NameCheck;
 import io.authbench.harness.check.Quote;
 import io.authbench.harness.measure.Counters;
@@ -449,6 +450,12 @@ public final class FlowRunner {
             }
             if (!page.consoleErrors.isEmpty()) {
                 return Optional.of("console error: " + page.consoleErrors.get(0));
+            }
+            if (!app.ssr() && settings.fallbackOnly()) {
+                String stored = budget.timed("cookies", () -> CsrSessionPath.storedFallback(page.page));
+                CookieCheck.Result fallback = FallbackCheck.check(stored, settings.projectId(), expectSignedIn);
+                checks.put("sessionFallback", fallback.seen());
+                return fallback.problem();
             }
             List<Cookie> cookies = budget.timed(
                     "cookies", () -> contexts.get(contexts.size() - 1).cookies());

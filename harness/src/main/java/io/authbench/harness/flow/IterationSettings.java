@@ -16,6 +16,10 @@ import java.net.URI;
  * @param appwriteForBrowser Appwrite's API base as the browser reaches it (CSR's session cookie is set for its host)
  * @param sessions      creates the set-up sessions of flows that start signed in
  * @param links         switches the links between set-up (full speed) and the measured phase (the profile)
+ * @param fallbackOnly  Appwrite's session reaches the CSR page only through {@code X-Fallback-Cookies}
+ *                      ({@code --sites=cross}: Chromium keeps no third-party cookie of Appwrite's): the CSR set-up
+ *                      leaves the Web SDK's {@code localStorage.cookieFallback} entry instead of cookies, and the
+ *                      session check reads that entry
  */
 public record IterationSettings(
         Destinations destinations,
@@ -26,4 +30,30 @@ public record IterationSettings(
         long appwritePid,
         URI appwriteForBrowser,
         SessionIssuer sessions,
-        LinkShaping links) {}
+        LinkShaping links,
+        boolean fallbackOnly) {
+
+    /** Without the fallback entry in the CSR set-up (the set-up of every run before {@code --sites}). */
+    public IterationSettings(
+            Destinations destinations,
+            double cpuSlowdown,
+            long timeoutMs,
+            String projectId,
+            EmulatorStats emulatorStats,
+            long appwritePid,
+            URI appwriteForBrowser,
+            SessionIssuer sessions,
+            LinkShaping links) {
+        this(
+                destinations,
+                cpuSlowdown,
+                timeoutMs,
+                projectId,
+                emulatorStats,
+                appwritePid,
+                appwriteForBrowser,
+                sessions,
+                links,
+                false);
+    }
+}

@@ -16,7 +16,9 @@ import java.util.List;
  * <ul>
  *   <li>SSR with a known session cookie: a session from the Users API, as the target's cookie (the bundled app's
  *       {@code authbench_session}; HttpOnly, SameSite=Lax, Path=/, host-only).</li>
- *   <li>CSR: Appwrite's session cookies as its Set-Cookie leaves them in a browser ({@link AppwriteCookies}).</li>
+ *   <li>CSR: Appwrite's session cookies as its Set-Cookie leaves them in a browser ({@link AppwriteCookies}); with
+ *       Appwrite on another site ({@code --sites=cross}) Chromium keeps none of them, and the session is what the
+ *       Web SDK stored from {@code X-Fallback-Cookies} in the app's {@code localStorage}.</li>
  *   <li>SSR whose session cookie is unknown: through the target's own login form ({@link #throughForm}), since
  *       the harness cannot forge a session it does not know the form of.</li>
  * </ul>
@@ -53,8 +55,14 @@ final class SetUpSignIn {
                     .setHttpOnly(true)
                     .setExpires(session.expire().getEpochSecond())));
         } else {
-            context.addCookies(
-                    AppwriteCookies.forSession(settings.projectId(), settings.appwriteForBrowser(), session));
+            if (settings.fallbackOnly()) {
+                String origin = origin(app.baseUrl());
+                context.addInitScript(AppwriteCookies.fallbackScript(
+                        settings.projectId(), origin.substring(0, origin.length() - 1), session));
+            } else {
+                context.addCookies(
+                        AppwriteCookies.forSession(settings.projectId(), settings.appwriteForBrowser(), session));
+            }
         }
     }
 

@@ -16,10 +16,19 @@ public final class AppHttp {
 
     /** An HTTP/1.1 client that does not follow redirects (a redirect is an answer, as the browser would see it). */
     public static HttpClient client(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
+        return client(connectTimeout, ClientTrust.jdk());
+    }
+
+    /**
+     * As {@link #client(Duration)}, trusting {@code trust}'s authorities for https URLs. HTTP/1.1 over TLS too: the
+     * servers would offer HTTP/2 through ALPN, but the harness's own requests (readiness, warm-up, statistics) are
+     * set-up, and one protocol for them keeps http and https runs alike.
+     */
+    public static HttpClient client(Duration connectTimeout, ClientTrust trust) {
+        return trust.applyTo(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER))
                 .build();
     }
 

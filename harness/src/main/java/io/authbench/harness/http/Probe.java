@@ -20,7 +20,12 @@ public record Probe(int status, String failure) {
 
     /** GETs {@code url} once over HTTP/1.1 (no redirects followed), bounded by {@code timeout}. */
     public static Probe get(URI url, Duration timeout) {
-        return get(AppHttp.client(timeout), url, timeout);
+        return get(url, timeout, ClientTrust.jdk());
+    }
+
+    /** As {@link #get(URI, Duration)}, trusting {@code trust}'s authorities for an https URL. */
+    public static Probe get(URI url, Duration timeout, ClientTrust trust) {
+        return get(AppHttp.client(timeout, trust), url, timeout);
     }
 
     /** As {@link #get(URI, Duration)} with a client of the caller's (to reuse connections in a loop). */

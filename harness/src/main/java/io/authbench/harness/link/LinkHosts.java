@@ -17,10 +17,15 @@ import java.util.regex.Pattern;
  * this machine's LAN address) and a host name that leads back here ({@code --public-host}). The app→Appwrite link
  * and every server stay on loopback whatever is chosen here.
  *
- * @param bindAddress the address the browser→SSR, browser→CSR and browser→Appwrite links listen on
- * @param publicHost  the host name (or IPv4 literal) in the URLs the browser uses, the same for apps and Appwrite
+ * <p>With {@code --sites=same|cross} the apps and Appwrite get host names of their own ({@code transport.Sites}),
+ * which Chromium maps to the links' address; then {@code publicHost} is the apps' name and {@code appwriteHost}
+ * Appwrite's.
+ *
+ * @param bindAddress  the address the browser→SSR, browser→CSR and browser→Appwrite links listen on
+ * @param publicHost   the host name (or IPv4 literal) in the URLs the browser uses for the apps
+ * @param appwriteHost the host name in the URLs the browser uses for Appwrite; the public host unless sites are named
  */
-public record LinkHosts(InetAddress bindAddress, String publicHost) {
+public record LinkHosts(InetAddress bindAddress, String publicHost, String appwriteHost) {
     /** Host names and IPv4 literals; IPv6 literals would need brackets in every URL and are not supported. */
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -30,6 +35,12 @@ public record LinkHosts(InetAddress bindAddress, String publicHost) {
     public LinkHosts {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(publicHost, "publicHost");
+        Objects.requireNonNull(appwriteHost, "appwriteHost");
+    }
+
+    /** One host name for the apps and Appwrite. */
+    public LinkHosts(InetAddress bindAddress, String publicHost) {
+        this(bindAddress, publicHost, publicHost);
     }
 
     /** The default: links on loopback, URLs with {@code localhost}. */

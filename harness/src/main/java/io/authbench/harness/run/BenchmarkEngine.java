@@ -25,6 +25,7 @@ import io.authbench.harness.stack.ChildDiedException;
 import io.authbench.harness.stack.EmulatorStats;
 import io.authbench.harness.stack.Stack;
 import io.authbench.harness.stack.UserSeeder;
+import io.authbench.harness.transport.RunTls;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.CellSummary;
 import io.authbench.reports.results.CodeSize;
@@ -137,9 +138,12 @@ public final class BenchmarkEngine {
         out.flush();
 
         try (ExitGuard guard = new ExitGuard();
-                Stack stack = BackendSetup.startStack(options, folder.logs());
-                BrowserSession browser =
-                        BrowserSession.open(browserTarget, options.topology().browserFlags())) {
+                RunTls tls = openTls(options, folder, guard);
+                Stack stack = BackendSetup.startStack(options, folder.logs(), tls);
+                BrowserSession browser = BrowserSession.open(
+                        browserTarget,
+                        options.topology().browserFlags(),
+                        tls == null ? Map.of() : tls.chromiumEnvironment())) {
             Environment environment = environment(options, browser.version(), stack.backendLabel());
             Run run = new Run(
                     runId,
@@ -190,6 +194,27 @@ public final class BenchmarkEngine {
                         : 1;
             }
         }
+    }
+
+    /**
+     * With {@code --transport=https}: the run's certificate authority, its servers' certificates and Chromium's trust
+     * database in {@code <run folder>/tls}; null over plain HTTP. The keys it writes are deleted when the run ends: by
+     * try-with-resources on a normal or failed end, by the Ctrl-C hook ({@link ExitGuard#onStop}) otherwise.
+     */
+    private RunTls openTls(HarnessOptions options, RunFolder folder, ExitGuard guard) {
+        if (!options.topology().transport().tls()) {
+            return null;
+        }
+        RunTls tls = RunTls.create(
+                folder.root(),
+                options.topology().links().publicHost(),
+                options.topology().links().appwriteHost());
+        guard.onStop(tls::close);
+        out.println("authbench: transport https: the run's certificate authority and server certificates are in "
+                + tls.folder() + " (the servers' keys are deleted when the run ends); Chromium trusts that"
+                + " authority only");
+        out.flush();
+        return tls;
     }
 
     /**
@@ -251,12 +276,14 @@ public final class BenchmarkEngine {
                 stack.projectId(),
                 stack.apiKey(),
                 options.sdkCallTimeout(),
-                Long.toString(System.currentTimeMillis(), 36));
+                Long.toString(System.currentTimeMillis(), 36),
+                stack.clientTrust());
         if (stack.appwritePid() > 0) {
             seeder.onNoAnswer(what -> saveThreadDump(stack, folder, what));
         }
         EmulatorStats stats = stack.emulatorStats(LIVENESS_TIMEOUT);
-        RateLimits rateLimits = new RateLimits(stack.appwriteApi(), stack.projectId(), LIVENESS_TIMEOUT);
+        RateLimits rateLimits =
+                new RateLimits(stack.appwriteApi(), stack.projectId(), LIVENESS_TIMEOUT, stack.clientTrust());
         Runnable deleteTestUsers = BackendSetup.userCleanup(stack, seeder, writer, out);
         guard.onStop(deleteTestUsers);
         Deque<Step> pending = new ArrayDeque<>(steps);
@@ -282,7 +309,8 @@ public final class BenchmarkEngine {
                                     stack.appwritePid(),
                                     profileApps.appwriteForBrowser(),
                                     seeder::createSession,
-                                    profileApps.linkShaping()));
+                                    profileApps.linkShaping(),
+                                    options.topology().sites().sessionInFallbackOnly()));
                     for (Step step : profileSteps) {
                         if (guard.stopping()) {
                             return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
@@ -624,6 +652,7 @@ public final class BenchmarkEngine {
         settings.putAll(browserTarget.settings());
         settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
         settings.put("publicHost", options.topology().links().publicHost());
+        settings.putAll(transportSettings(options.topology()));
         settings.put(
                 "csrSessionPath",
                 options.topology().csrCookiePath()
@@ -674,6 +703,33 @@ public final class BenchmarkEngine {
                 .withVariants(
                         options.pairedVariants().stream().map(Variant::label).toList(),
                         VariantApps.describe(options, Schedule.nextjsSkippedFlows(options)));
+    }
+
+    /**
+     * {@code transport}, {@code sites}, {@code appHost}, {@code appwriteHost} and, over https, {@code tls}: how the
+     * browser reached the parties (docs/results-schema.md).
+     */
+    static Map<String, String> transportSettings(Topology topology) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("transport", topology.transport().code());
+        settings.put("sites", topology.sites().code());
+        settings.put("appHost", topology.links().publicHost());
+        settings.put("appwriteHost", topology.links().appwriteHost());
+        if (topology.transport().tls()) {
+            settings.put(
+                    "tls",
+                    "a per-run certificate authority (ECDSA P-256, in tls/ of the run folder; the servers' keys"
+                            + " deleted at the end); TLS ends in the emulator, ssr-app and csr-app behind their links"
+                            + " (HTTP/2 offered through ALPN); Chromium trusts that authority only; ssr-app verifies"
+                            + " Appwrite against it (--appwrite-ca)");
+        }
+        if (topology.sites().named()) {
+            settings.put(
+                    "hostResolution",
+                    "Chromium --host-resolver-rules: " + topology.sites().appHost() + " and "
+                            + topology.sites().appwriteHost() + " mapped to the links' address");
+        }
+        return settings;
     }
 
     static ProfileInfo profileInfo(NetworkProfile p) {

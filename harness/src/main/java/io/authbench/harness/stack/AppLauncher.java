@@ -1,5 +1,6 @@
 package io.authbench.harness.stack;
 
+import io.authbench.harness.transport.RunTls;
 import io.authbench.support.process.ServerProcess;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ public interface AppLauncher {
      * @param apiKey             the API key: only ever passed through the environment
      * @param startTimeout       the run's default for becoming ready
      * @param logDir             where its stdout and stderr logs go
+     * @param tls                the run's certificates when the app must serve HTTPS ({@code --transport=https});
+     *                           null = plain HTTP
      */
     record Context(
             String profileName,
@@ -30,7 +33,20 @@ public interface AppLauncher {
             String projectId,
             String apiKey,
             Duration startTimeout,
-            Path logDir) {
+            Path logDir,
+            RunTls tls) {
+        /** Plain HTTP. */
+        public Context(
+                String profileName,
+                URI appwriteForServer,
+                URI appwriteForBrowser,
+                String projectId,
+                String apiKey,
+                Duration startTimeout,
+                Path logDir) {
+            this(profileName, appwriteForServer, appwriteForBrowser, projectId, apiKey, startTimeout, logDir, null);
+        }
+
         @Override
         public String toString() { // never the key
             return "Context[" + profileName + ", " + appwriteForServer + ", " + appwriteForBrowser + ", " + projectId

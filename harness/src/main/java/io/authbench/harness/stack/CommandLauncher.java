@@ -44,6 +44,11 @@ public record CommandLauncher(TargetSpec spec, Map<String, String> environment) 
 
     @Override
     public ServerProcess start(Context context) {
+        if (context.tls() != null) {
+            // The command line refuses --transport=https with --target and --nextjs (RunCommand).
+            throw new IllegalStateException(spec.target().name() + " cannot be given the run's certificate: a target"
+                    + " file has no TLS options");
+        }
         StartCommand start = spec.start();
         int port = freePort();
         URI base = URI.create("http://" + HOST + ":" + port);

@@ -3,6 +3,7 @@ package io.authbench.harness.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authbench.harness.http.AppHttp;
+import io.authbench.harness.http.ClientTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,12 @@ public final class EmulatorStats {
 
     /** @param apiBase the emulator's API base as it printed it, e.g. {@code http://127.0.0.1:41234/v1} */
     public EmulatorStats(URI apiBase, Duration timeout) {
-        this.http = AppHttp.client(timeout);
+        this(apiBase, timeout, ClientTrust.jdk());
+    }
+
+    /** As {@link #EmulatorStats(URI, Duration)} for an emulator serving HTTPS with a run's certificate. */
+    public EmulatorStats(URI apiBase, Duration timeout, ClientTrust trust) {
+        this.http = AppHttp.client(timeout, trust);
         String base = apiBase.toString().replaceAll("/v1/?$", "");
         this.statsUri = URI.create(base + "/_emulator/stats");
         this.timeout = timeout;

@@ -1,5 +1,6 @@
 package io.authbench.harness.stack;
 
+import io.authbench.harness.http.ClientTrust;
 import io.authbench.harness.link.LinkProxy;
 import io.authbench.harness.profile.NetworkProfile;
 import io.authbench.support.process.ServerDiedException;
@@ -30,10 +31,12 @@ public final class ProfileStack implements AutoCloseable {
     private final LinkProxy browserAppwrite;
     private final LinkProxy appAppwrite;
     private final Set<Integer> appwritePorts;
+    private final ClientTrust clientTrust;
 
     /**
      * @param apps     the started apps by key, in start order; {@link #SSR} and {@link #CSR} among them
      * @param appLinks each app's browser→app link, same keys
+     * @param clientTrust what the harness's own clients of these apps trust (the run's authority over HTTPS)
      */
     ProfileStack(
             NetworkProfile profile,
@@ -42,7 +45,8 @@ public final class ProfileStack implements AutoCloseable {
             Map<String, LinkProxy> appLinks,
             LinkProxy browserAppwrite,
             LinkProxy appAppwrite,
-            Set<Integer> appwritePorts) {
+            Set<Integer> appwritePorts,
+            ClientTrust clientTrust) {
         if (!apps.containsKey(SSR) || !apps.containsKey(CSR) || !apps.keySet().equals(appLinks.keySet())) {
             throw new IllegalArgumentException("an SSR and a CSR app, each with its link; got " + apps.keySet()
                     + " and links " + appLinks.keySet());
@@ -54,6 +58,12 @@ public final class ProfileStack implements AutoCloseable {
         this.browserAppwrite = browserAppwrite;
         this.appAppwrite = appAppwrite;
         this.appwritePorts = Set.copyOf(appwritePorts);
+        this.clientTrust = clientTrust;
+    }
+
+    /** What the harness's own requests to these apps (readiness, warm-up, liveness) trust. */
+    public ClientTrust clientTrust() {
+        return clientTrust;
     }
 
     public NetworkProfile profile() {

@@ -1,10 +1,12 @@
 package io.authbench.harness.stack;
 
 import io.authbench.harness.backend.ExternalAppwrite;
+import io.authbench.harness.http.ClientTrust;
 import io.authbench.harness.link.LinkHosts;
 import io.authbench.harness.link.LinkProxy;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
+import io.authbench.harness.transport.RunTls;
 import io.authbench.reports.results.Environment;
 import io.authbench.support.process.ServerDiedException;
 import io.authbench.support.process.ServerProcess;
@@ -51,12 +53,15 @@ public final class Stack implements AutoCloseable {
     private final ServerProcess emulator;
     /** The external Appwrite, or null when the harness runs the emulator. */
     private final ExternalAppwrite external;
+    /** The run's TLS ({@code --transport=https}): every server serves HTTPS; null = plain HTTP. */
+    private final RunTls tls;
 
-    private Stack(StackConfig config, String apiKey, ServerProcess emulator, ExternalAppwrite external) {
+    private Stack(StackConfig config, String apiKey, ServerProcess emulator, ExternalAppwrite external, RunTls tls) {
         this.config = config;
         this.apiKey = apiKey;
         this.emulator = emulator;
         this.external = external;
+        this.tls = tls;
     }
 
     /**
@@ -69,23 +74,30 @@ public final class Stack implements AutoCloseable {
      * login limit is never reached anyway (a fresh user per login). Password hashing stays Appwrite's own.
      */
     public static Stack start(StackConfig config) {
+        return start(config, null, LinkHosts.loopback());
+    }
+
+    /**
+     * As {@link #start(StackConfig)}, over HTTPS with {@code tls}'s certificates when it is not null, for a browser
+     * that reaches the apps and Appwrite under {@code hosts}' names: an app host other than {@code localhost} and
+     * Appwrite's own host is registered as a web platform ({@code --platform}), as an Appwrite project's web platform
+     * names the app's domain, so Appwrite's CORS answers and origin checks accept the app's pages.
+     */
+    public static Stack start(StackConfig config, RunTls tls, LinkHosts hosts) {
         String apiKey = newApiKey();
-        ServerSpec spec = ServerSpec.javaJar(
-                        "appwrite-emulator",
-                        CHILD_JVM_OPTIONS,
-                        config.emulatorJar(),
-                        List.of(
-                                "--port",
-                                "0",
-                                "--host",
-                                "127.0.0.1",
-                                "--project",
-                                config.projectId(),
-                                "--rate-limits",
-                                "off"))
+        List<String> args = new ArrayList<>(
+                List.of("--port", "0", "--host", "127.0.0.1", "--project", config.projectId(), "--rate-limits", "off"));
+        if (!hosts.publicHost().equals(LinkHosts.DEFAULT_PUBLIC_HOST)
+                && !hosts.publicHost().equals(hosts.appwriteHost())) {
+            args.addAll(List.of("--platform", hosts.publicHost()));
+        }
+        if (tls != null) {
+            args.addAll(tls.serverArguments(RunTls.APPWRITE));
+        }
+        ServerSpec spec = ServerSpec.javaJar("appwrite-emulator", CHILD_JVM_OPTIONS, config.emulatorJar(), args)
                 .withEnvironment(Map.of(EMULATOR_KEY_ENV, apiKey))
                 .withStartTimeout(config.serverStartTimeout());
-        return new Stack(config, apiKey, ServerProcess.start(spec, config.logDir()), null);
+        return new Stack(config, apiKey, ServerProcess.start(spec, config.logDir()), null, tls);
     }
 
     /**
@@ -96,7 +108,7 @@ public final class Stack implements AutoCloseable {
         if (!config.projectId().equals(backend.projectId())) {
             throw new IllegalArgumentException("the stack's project id differs from the external Appwrite's");
         }
-        return new Stack(config, backend.apiKey(), null, backend);
+        return new Stack(config, backend.apiKey(), null, backend, null);
     }
 
     /** True when Appwrite is an external endpoint, not the emulator this harness started. */
@@ -126,7 +138,17 @@ public final class Stack implements AutoCloseable {
 
     /** The emulator's request counters, null for an external Appwrite (it has no {@code /_emulator/stats}). */
     public EmulatorStats emulatorStats(Duration timeout) {
-        return emulator != null ? new EmulatorStats(emulator.url(), timeout) : null;
+        return emulator != null ? new EmulatorStats(emulator.url(), timeout, clientTrust()) : null;
+    }
+
+    /** What the harness's own clients trust: the run's authority over HTTPS, else the JDK's authorities. */
+    public ClientTrust clientTrust() {
+        return tls != null ? tls.clientTrust() : ClientTrust.jdk();
+    }
+
+    /** {@code https} when the servers serve TLS, else {@code http}. */
+    public String scheme() {
+        return tls != null ? "https" : "http";
     }
 
     static String newApiKey() {
@@ -210,8 +232,10 @@ public final class Stack implements AutoCloseable {
                     0,
                     started);
             String apiPath = external != null ? external.endpoint().getRawPath() : "/v1";
-            URI appwriteForBrowser = URI.create("http://" + publicHost + ":" + browserAppwrite.port() + apiPath);
-            URI appwriteForSsr = URI.create("http://localhost:" + appAppwrite.port() + apiPath);
+            // With https, TLS ends in the emulator behind each link: the handshake's bytes cross the link.
+            URI appwriteForBrowser =
+                    URI.create(scheme() + "://" + hosts.appwriteHost() + ":" + browserAppwrite.port() + apiPath);
+            URI appwriteForSsr = URI.create(scheme() + "://localhost:" + appAppwrite.port() + apiPath);
             Set<Integer> appwritePorts = Set.of(browserAppwrite.port());
             if (external != null && external.tls()) {
                 // TLS checks the server's name: a loopback link cannot stand in for an https host, so the apps and
@@ -227,7 +251,8 @@ public final class Stack implements AutoCloseable {
                     config.projectId(),
                     apiKey,
                     config.serverStartTimeout(),
-                    config.logDir());
+                    config.logDir(),
+                    tls);
             Map<String, ServerProcess> apps = new LinkedHashMap<>();
             for (Map.Entry<String, AppLauncher> launcher : launchers.entrySet()) {
                 ServerProcess app = launcher.getValue().start(context);
@@ -246,10 +271,11 @@ public final class Stack implements AutoCloseable {
                         launcher.getValue().pinnedAppPort(),
                         started);
                 appLinks.put(key, appLink);
-                bases.put(key, URI.create("http://" + publicHost + ":" + appLink.port()));
+                bases.put(key, URI.create(scheme() + "://" + publicHost + ":" + appLink.port()));
             }
             Endpoints endpoints = new Endpoints(bases, appwriteForBrowser, appwriteForSsr, appwriteApi());
-            return new ProfileStack(profile, endpoints, apps, appLinks, browserAppwrite, appAppwrite, appwritePorts);
+            return new ProfileStack(
+                    profile, endpoints, apps, appLinks, browserAppwrite, appAppwrite, appwritePorts, clientTrust());
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;

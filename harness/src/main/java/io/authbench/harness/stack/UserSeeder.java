@@ -9,6 +9,7 @@ import io.appwrite.services.Users;
 import io.authbench.harness.backend.RateLimits;
 import io.authbench.harness.flow.IssuedSession;
 import io.authbench.harness.flow.TestUser;
+import io.authbench.harness.http.ClientTrust;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.security.SecureRandom;
@@ -72,13 +73,19 @@ public final class UserSeeder {
      * @param runTag  makes e-mail addresses unique across runs against the same backend
      */
     public UserSeeder(URI apiBase, String projectId, String apiKey, Duration callTimeout, String runTag) {
+        this(apiBase, projectId, apiKey, callTimeout, runTag, ClientTrust.jdk());
+    }
+
+    /** As above, trusting {@code trust}'s authorities when {@code apiBase} is https (the run's own, or the JDK's). */
+    public UserSeeder(
+            URI apiBase, String projectId, String apiKey, Duration callTimeout, String runTag, ClientTrust trust) {
         Client client = new Client()
                 .setEndpoint(apiBase.toString())
                 .setProject(projectId)
                 .setKey(apiKey);
         // OkHttp's default 10 s read timeout is shorter than Appwrite's argon2 hashing on a busy 2-core machine;
         // the CompletableFuture below bounds the call instead.
-        client.setHttp(new okhttp3.OkHttpClient.Builder()
+        client.setHttp(trust.applyTo(new okhttp3.OkHttpClient.Builder())
                 .connectTimeout(callTimeout)
                 .readTimeout(callTimeout)
                 .writeTimeout(callTimeout)

@@ -42,7 +42,8 @@ final class CsrSessionPathNote {
                 because it could not verify that the app and the API share a domain, as on <code>localhost</code>), \
                 where any script on the page can read it%s. The requests are the same (on the fallback path each Appwrite \
                 call also carries the <code>X-Fallback-Cookies</code> header); the paths differ in what a script \
-                injected into the page could take. <code>--csr-session-path=cookie</code> measures the other path.</p>
+                injected into the page could take. <code>--sites=same</code> (app and Appwrite on one site) measures the \
+                cookie-only path, <code>--sites=cross</code> (Appwrite on a site of its own) the fallback path.</p>
                 """.formatted(summary, cookie, fallback, unknown > 0 ? "; " + unknown + " did not record it" : "");
     }
 }

@@ -43,7 +43,7 @@ public final class ReportPage {
                 <header>
                 <h1>AuthBench: SSR vs CSR authentication with Appwrite</h1>
                 <p class="subtitle">Run <b>%s</b> · %s · %d measured samples (%d failed) · %d flows × %d profiles · %d pairs per cell · seed %d%s</p>
-                %s
+                %s%s
                 <nav><ol>
                 <li><a href="#claims">The claims, measured</a></li>
                 <li><a href="#time-to-content">Time to content</a>%s</li>
@@ -73,6 +73,7 @@ public final class ReportPage {
                         run.config().pairs(),
                         run.seed(),
                         run.quick() ? " · quick mode" : "",
+                        TransportLine.html(run),
                         banner(run) + skipped(run),
                         // 2b sits inside item 2, so the list's numbers stay those of the section headings
                         model.fourVariants().isPresent()
