@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.flow.Flow;
+import io.authbench.reports.results.BlockDesign;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,7 +55,11 @@ class HarnessMainTest {
         assertThat(options.flowCodes())
                 .containsExactly("login", "revisit", "revisit-cold", "navigate", "guard", "logout", "no-js");
         assertThat(options.profileNames()).containsExactly("loopback", "cable", "slow-4g", "far-backend");
-        assertThat(options.pairs()).isEqualTo(20);
+        assertThat(options.blocks())
+                .isEqualTo(new BlockDesign(
+                        Defaults.PAIRS_PER_BLOCK, Defaults.MIN_BLOCKS, Defaults.MAX_BLOCKS, Defaults.PRECISION));
+        assertThat(options.blocks().adaptive()).isTrue();
+        assertThat(options.pairs()).isEqualTo(Defaults.PAIRS_PER_BLOCK * Defaults.MAX_BLOCKS);
         assertThat(options.warmupPairs()).isEqualTo(1);
         assertThat(options.seed()).isEqualTo(Defaults.SEED);
         assertThat(options.aaFlow()).isEqualTo(Flow.LOGIN);
@@ -71,6 +76,7 @@ class HarnessMainTest {
         assertThat(options.quick()).isTrue();
         assertThat(options.profileNames()).containsExactly("loopback", "slow-4g");
         assertThat(options.pairs()).isEqualTo(2);
+        assertThat(options.blocks()).as("one block of fixed pairs").isEqualTo(BlockDesign.fixed(2));
         assertThat(options.warmupPairs()).as("no warm-up pair in quick mode").isZero();
         assertThat(options.flows()).hasSize(7);
     }
@@ -87,8 +93,44 @@ class HarnessMainTest {
                         "--out=",
                         "--browser="))
                 .isZero();
-        assertThat(received.get(0).pairs()).isEqualTo(20);
+        assertThat(received.get(0).blocks().minBlocks()).isEqualTo(Defaults.MIN_BLOCKS);
         assertThat(received.get(0).profileNames()).hasSize(4);
+    }
+
+    @Test
+    void block_options_set_the_design_and_quick_mode_takes_them_too() {
+        assertThat(run(
+                        "run",
+                        "--pairs-per-block=3",
+                        "--min-blocks=2",
+                        "--max-blocks=5",
+                        "--precision=0.2",
+                        "--out=" + dir.resolve("o")))
+                .isZero();
+        assertThat(received.get(0).blocks()).isEqualTo(new BlockDesign(3, 2, 5, 0.2));
+        assertThat(received.get(0).pairs()).isEqualTo(15);
+
+        assertThat(run("run", "--quick", "--pairs-per-block=1", "--min-blocks=2", "--max-blocks=2"))
+                .isZero();
+        assertThat(received.get(1).blocks()).isEqualTo(new BlockDesign(1, 2, 2, Defaults.PRECISION));
+
+        assertThat(run("run", "--max-blocks=2")).isZero();
+        assertThat(received.get(2).blocks().minBlocks())
+                .as("the default minimum gives way")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void block_options_that_contradict_each_other_are_usage_errors() {
+        assertThat(run("run", "--pairs=5", "--min-blocks=2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--pairs runs one block").contains("drop --pairs");
+        assertThat(run("run", "--min-blocks=4", "--max-blocks=2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-blocks (2) is smaller than --min-blocks (4)");
+        assertThat(run("run", "--precision=0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--precision: 0 is out of range");
+        assertThat(run("run", "--precision=tight")).isEqualTo(2);
+        assertThat(err.toString()).contains("--precision: 'tight' is not a number");
+        assertThat(received).isEmpty();
     }
 
     @Test
@@ -108,6 +150,7 @@ class HarnessMainTest {
         assertThat(options.flows()).containsExactly(Flow.LOGIN, Flow.GUARD);
         assertThat(options.profileNames()).containsExactly("slow-4g");
         assertThat(options.pairs()).isEqualTo(5);
+        assertThat(options.blocks()).as("--pairs: one block, as before blocks").isEqualTo(BlockDesign.fixed(5));
         assertThat(options.warmupPairs()).isZero();
         assertThat(options.seed()).isEqualTo(7);
         assertThat(options.aaFlow()).isNull();
@@ -282,7 +325,9 @@ class HarnessMainTest {
         }
         String compact = help.replaceAll("\\s+", "");
         assertThat(compact)
-                .contains("Default:20")
+                .contains("Default:" + Defaults.PAIRS_PER_BLOCK)
+                .contains("Default:" + Defaults.MIN_BLOCKS)
+                .contains("Default:" + Defaults.PRECISION)
                 .contains("Default:" + Defaults.SEED)
                 .contains("Default:" + Defaults.PROFILES)
                 .contains("Default:" + Defaults.FLOWS)

@@ -13,6 +13,20 @@ import java.util.List;
  * @param calibrations    the links calibrated so far in the run (results.json keeps them all); appended to
  * @param quick           quick mode: fewer warm-up rounds and shorter calibration
  * @param warmupRounds    rounds of GETs per app
+ * @param calibrateLinks  calibrate the profile's links; false in the later blocks of a run (docs/statistics.md#blocks):
+ *                        their links are built from the same settings as the first block's, which were calibrated
  */
 public record Preparation(
-        PrintWriter out, ResultsWriter writer, List<CalibratedLink> calibrations, boolean quick, int warmupRounds) {}
+        PrintWriter out,
+        ResultsWriter writer,
+        List<CalibratedLink> calibrations,
+        boolean quick,
+        int warmupRounds,
+        boolean calibrateLinks) {
+
+    /** Links calibrated. */
+    public Preparation(
+            PrintWriter out, ResultsWriter writer, List<CalibratedLink> calibrations, boolean quick, int warmupRounds) {
+        this(out, writer, calibrations, quick, warmupRounds, true);
+    }
+}

@@ -87,7 +87,11 @@ final class StartedApps implements ProfileApps {
                         "authbench:   JIT warm-up (%d rounds) in %.1f s%n",
                         p.warmupRounds(),
                         (System.nanoTime() - start) / 1e9);
-        LinkCalibrations.calibrate(stack.profile(), p);
+        if (p.calibrateLinks()) {
+            LinkCalibrations.calibrate(stack.profile(), p);
+        } else {
+            p.out().println("authbench:   links as calibrated in the first block (same settings)");
+        }
     }
 
     private static AppWarmup.App warmup(Target target, ServerProcess process) {

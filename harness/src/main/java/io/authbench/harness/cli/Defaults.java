@@ -21,8 +21,28 @@ public final class Defaults {
     /** Every flow of docs/architecture.md#flows (quick mode runs them all too, with fewer pairs and profiles). */
     public static final String FLOWS = "login,revisit,revisit-cold,navigate,guard,logout,no-js";
 
-    /** Measured pairs per cell in a full run. */
+    /** Measured pairs per cell of a run before blocks (the most a cell gets now is {@link #MAX_BLOCKS} blocks). */
     public static final int PAIRS = 20;
+    /**
+     * Measured pairs each open cell gets per block (docs/statistics.md#blocks). With {@link #MIN_BLOCKS} this gives
+     * every cell at least 12 pairs: fewer could never reach a verdict, because Holm's correction over the 28 SSR/CSR
+     * cells of a default run multiplies the smallest p-value by 28, and the exact signed-rank test's smallest p with
+     * n pairs is 2 / 2^n (0.002 with 10 pairs, 0.001 with 11).
+     */
+    public static final int PAIRS_PER_BLOCK = 4;
+    /**
+     * Blocks every cell runs: three, so the block-aware interval rests on three independent restarts of the stack (two
+     * would let half of its resamples draw a single block twice).
+     */
+    public static final int MIN_BLOCKS = 3;
+    /** Blocks no cell runs more than: 16 pairs, so the default run's worst case stays near the old fixed 20 pairs. */
+    public static final int MAX_BLOCKS = 4;
+    /**
+     * A cell stops once the 95 % interval of its log ratio is at most this wide on each side: about ratio ÷ 1.105 to
+     * ratio × 1.105. Finer than the ±10 to 12 % a cell's ratio moves between back-to-back runs on this machine would
+     * buy nothing a re-run keeps; coarser would leave effects of 1.2× undecided.
+     */
+    public static final double PRECISION = 0.10;
     /** Measured pairs per cell in quick mode. */
     public static final int QUICK_PAIRS = 2;
     /**

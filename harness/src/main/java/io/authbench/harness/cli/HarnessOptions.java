@@ -6,6 +6,7 @@ import io.authbench.harness.flow.Flow;
 import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.plan.Variant;
 import io.authbench.harness.profile.NetworkProfile;
+import io.authbench.reports.results.BlockDesign;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,10 @@ import java.util.Objects;
  *                           {@code profilesFile} (docs/architecture.md#network-profiles)
  * @param profilesFile       the extra profiles file {@code profiles} were resolved with (recorded in the run
  *                           settings); null = none
- * @param pairs              measured pairs per cell
- * @param warmupPairs        discarded pairs per cell
+ * @param pairs              measured pairs per cell; with blocks the most a cell can get ({@code blocks.maxPairs()})
+ * @param warmupPairs        discarded pairs per cell (per block)
+ * @param blocks             how the run is split into blocks and when a cell stops (docs/statistics.md#blocks); null
+ *                           = one block of {@code pairs}
  * @param seed               seed of the pair order
  * @param aaFlow             flow of the A/A (SSR vs SSR) cell; null = no A/A cell
  * @param out                run folder; created if missing, an earlier results.json in it is replaced
@@ -57,6 +60,7 @@ public record HarnessOptions(
         Path profilesFile,
         int pairs,
         int warmupPairs,
+        BlockDesign blocks,
         long seed,
         Flow aaFlow,
         Path out,
@@ -80,6 +84,7 @@ public record HarnessOptions(
         topology = topology == null ? Topology.local() : topology;
         flows = List.copyOf(flows);
         profiles = List.copyOf(profiles);
+        blocks = blocks == null ? BlockDesign.fixed(pairs) : blocks;
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(emulatorJar, "emulatorJar");
         Objects.requireNonNull(ssrJar, "ssrJar");
@@ -146,6 +151,7 @@ public record HarnessOptions(
                 profilesFile,
                 pairs,
                 warmupPairs,
+                null,
                 seed,
                 aaFlow,
                 out,

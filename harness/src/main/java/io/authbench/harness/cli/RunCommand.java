@@ -13,6 +13,7 @@ import io.authbench.harness.profile.ProfileFileException;
 import io.authbench.harness.profile.Profiles;
 import io.authbench.harness.transport.Sites;
 import io.authbench.harness.transport.Transport;
+import io.authbench.reports.results.BlockDesign;
 import io.authbench.support.browser.RemoteEndpoints;
 import java.net.InetAddress;
 import java.net.URI;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -85,9 +87,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--pairs",
             paramLabel = "N",
-            description = "Measured SSR/CSR pairs per cell. Default: " + Defaults.PAIRS + " (quick: "
-                    + Defaults.QUICK_PAIRS + ").")
+            description = "Measured SSR/CSR pairs per cell, in one block (no adaptive sample size). Default: blocks"
+                    + " (see --pairs-per-block; quick: " + Defaults.QUICK_PAIRS + " pairs in one block).")
     String pairs = "";
+
+    @Mixin
+    BlockOptions blockOptions = new BlockOptions();
 
     @Option(
             names = "--warmup-pairs",
@@ -373,7 +378,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--profiles: " + e.getMessage());
         }
-        int pairCount = parseInt("--pairs", pairs, isQuick ? Defaults.QUICK_PAIRS : Defaults.PAIRS, 1);
+        BlockDesign blocks = blockOptions.resolve(isQuick, pairs);
         int warmups = parseInt(
                 "--warmup-pairs", warmupPairs, isQuick ? Defaults.QUICK_WARMUP_PAIRS : Defaults.WARMUP_PAIRS, 0);
         long seedValue = parseLong("--seed", seed, Defaults.SEED);
@@ -441,8 +446,9 @@ public final class RunCommand implements Callable<Integer> {
                 flowList,
                 chosenProfiles,
                 extraProfiles,
-                pairCount,
+                blocks.maxPairs(),
                 warmups,
+                blocks,
                 seedValue,
                 aa,
                 outDir,

@@ -10,14 +10,26 @@ import io.authbench.harness.profile.NetworkProfile;
  *
  * @param flow    the flow (the caller's flow type)
  * @param profile the network profile
- * @param pair    pair number within its cell, from 0; warm-up pairs are numbered separately, also from 0
+ * @param pair    pair number within its cell, from 0, unique across blocks; warm-up pairs are numbered separately,
+ *                also from 0
  * @param order   position within the pair: 0 runs first, 1 second
  * @param variant which app, and the label the result is recorded under
  * @param warmup  a warm-up iteration: run and recorded, never summarised
+ * @param block   the block it belongs to, from 0 ({@link RunPlan}: the stack restarts between blocks)
  * @param <F>     the flow type
  */
 public record PlannedIteration<F>(
-        F flow, NetworkProfile profile, int pair, int order, Variant variant, boolean warmup) {
+        F flow, NetworkProfile profile, int pair, int order, Variant variant, boolean warmup, int block) {
+
+    /** An iteration of block 0. */
+    public PlannedIteration(F flow, NetworkProfile profile, int pair, int order, Variant variant, boolean warmup) {
+        this(flow, profile, pair, order, variant, warmup, 0);
+    }
+
+    /** The cell it belongs to. */
+    public CellKey cell() {
+        return new CellKey(String.valueOf(flow), profile.name(), isAa());
+    }
 
     /** The profile's name, as results.json records it. */
     public String profileName() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The order in which a run executes its iterations (docs/statistics.md#run-order): paired SSR/CSR iterations per cell
@@ -19,6 +20,10 @@ import java.util.function.Function;
  *
  * <h2>Shape</h2>
  * <ul>
+ *   <li><b>In blocks.</b> A plan is one block of a run ({@link #block}): a full pass over the profiles and their open
+ *       cells, each with its warm-up pairs and its next {@code pairs} measured pairs, numbered on from the earlier
+ *       blocks'. With {@code reorder}, the block draws its own profile order and cell order from the seed; the rules
+ *       below hold within each block. The engine restarts the stack for every profile of every block.</li>
  *   <li><b>Profile by profile.</b> All cells of one profile run before the next profile starts: switching profile
  *       means new links and restarted apps, which is slow and disturbs the machine, so it happens once per
  *       profile. Within a profile, flows run in the order given, then the A/A cell (if any).</li>
@@ -99,20 +104,8 @@ public final class RunPlan<F> {
     }
 
     /**
-     * Builds a plan.
-     *
-     * @param flows       the flows, in the order their cells should run; not empty, no duplicates
-     * @param profiles    the profiles, in the order they should run; not empty, no two with the same name
-     * @param pairs       measured pairs per cell; at least 1
-     * @param warmupPairs warm-up pairs per cell, run first and discarded; 0 or more
-     * @param seed        seed of every random choice in the plan (recorded in results.json)
-     * @param aaFlow      the flow of the A/A cell (SSR against SSR) in the first profile, or {@code null} for none
-     * @param skipReason  why a flow cannot run against the apps (empty: it can); such a flow gets no cells (nor the
-     *                    A/A cell, if it is the A/A flow) and is listed in {@link #skipped()}
-     * @param nextjsSkipReason null: no Next.js pair (a two-variant run); otherwise the Next.js pair runs in every
-     *                    cell, and this says why a flow cannot run against the Next.js apps (that flow then runs the
-     *                    Undertow pair only and is listed in {@link #nextjsSkipped()})
-     * @throws IllegalArgumentException naming the argument that is out of range
+     * Builds a plan of one block (block 0, every cell, flows and profiles in the order given): the whole run when it
+     * has one block (see {@link #block} for the arguments).
      */
     public static <F> RunPlan<F> build(
             List<F> flows,
@@ -123,6 +116,44 @@ public final class RunPlan<F> {
             F aaFlow,
             Function<F, Optional<String>> skipReason,
             Function<F, Optional<String>> nextjsSkipReason) {
+        return block(
+                flows, profiles, pairs, warmupPairs, seed, aaFlow, skipReason, nextjsSkipReason, 0, false, c -> true);
+    }
+
+    /**
+     * Builds the plan of one block of a run (docs/statistics.md#blocks).
+     *
+     * @param flows       the flows, in the order their cells should run; not empty, no duplicates
+     * @param profiles    the profiles, in the order they should run; not empty, no two with the same name
+     * @param pairs       measured pairs per cell in this block; at least 1
+     * @param warmupPairs warm-up pairs per cell, run first and discarded; 0 or more
+     * @param seed        seed of every random choice in the plan (recorded in results.json)
+     * @param aaFlow      the flow of the A/A cell (SSR against SSR) in the first profile, or {@code null} for none
+     * @param skipReason  why a flow cannot run against the apps (empty: it can); such a flow gets no cells (nor the
+     *                    A/A cell, if it is the A/A flow) and is listed in {@link #skipped()}
+     * @param nextjsSkipReason null: no Next.js pair (a two-variant run); otherwise the Next.js pair runs in every
+     *                    cell, and this says why a flow cannot run against the Next.js apps (that flow then runs the
+     *                    Undertow pair only and is listed in {@link #nextjsSkipped()})
+     * @param block       the block, from 0: its pairs are numbered from {@code block × pairs} (warm-ups from
+     *                    {@code block × warmupPairs}), so pair numbers stay unique in a cell across blocks; block 0
+     *                    draws exactly the orders of a run without blocks
+     * @param reorder     true: the profiles' order, and the cells' order within each profile, are drawn for this
+     *                    block from the seed; false: as given (flows in order, then the A/A cell)
+     * @param open        which cells run in this block (the others stopped in an earlier one)
+     * @throws IllegalArgumentException naming the argument that is out of range
+     */
+    public static <F> RunPlan<F> block(
+            List<F> flows,
+            List<NetworkProfile> profiles,
+            int pairs,
+            int warmupPairs,
+            long seed,
+            F aaFlow,
+            Function<F, Optional<String>> skipReason,
+            Function<F, Optional<String>> nextjsSkipReason,
+            int block,
+            boolean reorder,
+            Predicate<CellKey> open) {
         requireDistinct("flows", flows.stream().map(String::valueOf).toList());
         requireDistinct("profiles", profiles.stream().map(NetworkProfile::name).toList());
         if (pairs < 1) {
@@ -130,6 +161,9 @@ public final class RunPlan<F> {
         }
         if (warmupPairs < 0) {
             throw new IllegalArgumentException("warm-up pairs must be 0 or more, got " + warmupPairs);
+        }
+        if (block < 0) {
+            throw new IllegalArgumentException("block must be 0 or more, got " + block);
         }
         Map<F, String> skipped = new LinkedHashMap<>();
         Map<F, String> nextjsSkipped = new LinkedHashMap<>();
@@ -142,42 +176,76 @@ public final class RunPlan<F> {
         if (aaFlow != null) {
             skipReason.apply(aaFlow).ifPresent(reason -> skipped.putIfAbsent(aaFlow, reason));
         }
+        Draw draw = new Draw(seed, block, pairs, warmupPairs);
+        List<NetworkProfile> profileOrder =
+                reorder ? shuffled(profiles, new Random(cellSeed(seed, "", "", PROFILE_ORDER + block))) : profiles;
         List<PlannedIteration<F>> iterations = new ArrayList<>();
         int cells = 0;
-        for (NetworkProfile profile : profiles) {
+        for (NetworkProfile profile : profileOrder) {
+            List<PlannedCell<F>> planned = new ArrayList<>();
             for (F flow : flows) {
                 List<Series> series = new ArrayList<>();
                 if (!skipped.containsKey(flow)) {
-                    series.add(Series.draw(flow, profile, Variant.SSR, Variant.CSR, pairs, warmupPairs, seed));
+                    series.add(draw.series(flow, profile, Variant.SSR, Variant.CSR));
                 }
                 if (nextjsSkipReason != null && !nextjsSkipped.containsKey(flow)) {
-                    series.add(
-                            Series.draw(flow, profile, Variant.NEXT_SSR, Variant.NEXT_CSR, pairs, warmupPairs, seed));
+                    series.add(draw.series(flow, profile, Variant.NEXT_SSR, Variant.NEXT_CSR));
                 }
-                addCell(iterations, flow, profile, series, pairs, warmupPairs, seed);
-                cells += series.size();
+                planned.add(new PlannedCell<>(flow, false, series));
             }
             if (aaFlow != null && !skipped.containsKey(aaFlow) && profile == profiles.get(0)) {
-                addCell(
-                        iterations,
-                        aaFlow,
-                        profile,
-                        List.of(Series.draw(aaFlow, profile, Variant.SSR_A, Variant.SSR_B, pairs, warmupPairs, seed)),
-                        pairs,
-                        warmupPairs,
-                        seed);
-                cells++;
+                planned.add(new PlannedCell<>(
+                        aaFlow, true, List.of(draw.series(aaFlow, profile, Variant.SSR_A, Variant.SSR_B))));
+            }
+            if (reorder) {
+                planned = shuffled(planned, new Random(cellSeed(seed, "", profile.name(), CELL_ORDER + block)));
+            }
+            for (PlannedCell<F> cell : planned) {
+                if (cell.series().isEmpty()
+                        || !open.test(new CellKey(String.valueOf(cell.flow()), profile.name(), cell.aa()))) {
+                    continue;
+                }
+                addCell(iterations, cell.flow(), profile, cell.series(), draw);
+                cells += cell.series().size();
             }
         }
         return new RunPlan<>(seed, cells, iterations, skipped, nextjsSkipped);
+    }
+
+    /** A cell before the block's cell order is drawn. */
+    private record PlannedCell<F>(F flow, boolean aa, List<Series> series) {}
+
+    /**
+     * The random draws of one block: block 0 mixes exactly the names a run without blocks used into the seeds, so
+     * its orders are that run's; later blocks mix in their number, so every block draws fresh, balanced orders.
+     */
+    private record Draw(long seed, int block, int pairs, int warmupPairs) {
+        String name(String base) {
+            return block == 0 ? base : base + "#block" + block;
+        }
+
+        Series series(Object flow, NetworkProfile profile, Variant a, Variant b) {
+            return Series.draw(flow, profile, a, b, pairs, warmupPairs, seed, name(a.label()));
+        }
+
+        Random seriesOrder(Object flow, NetworkProfile profile) {
+            return new Random(cellSeed(seed, String.valueOf(flow), profile.name(), name(SERIES_ORDER)));
+        }
     }
 
     /** One pair of variants' orders in a cell: per pair number, whether {@code a} runs first. */
     private record Series(Variant a, Variant b, boolean[] warmupAFirst, boolean[] measuredAFirst) {
         /** Drawn from the cell's generator for {@code a}: the same draws whether or not another series shares the cell. */
         static Series draw(
-                Object flow, NetworkProfile profile, Variant a, Variant b, int pairs, int warmupPairs, long seed) {
-            Random random = new Random(cellSeed(seed, String.valueOf(flow), profile.name(), a.label()));
+                Object flow,
+                NetworkProfile profile,
+                Variant a,
+                Variant b,
+                int pairs,
+                int warmupPairs,
+                long seed,
+                String name) {
+            Random random = new Random(cellSeed(seed, String.valueOf(flow), profile.name(), name));
             boolean[] warmupAFirst = balancedCoinFlips(warmupPairs, random);
             boolean[] measuredAFirst = balancedCoinFlips(pairs, random);
             return new Series(a, b, warmupAFirst, measuredAFirst);
@@ -189,25 +257,16 @@ public final class RunPlan<F> {
      * an order drawn (balanced) from a generator of its own.
      */
     private static <F> void addCell(
-            List<PlannedIteration<F>> out,
-            F flow,
-            NetworkProfile profile,
-            List<Series> series,
-            int pairs,
-            int warmupPairs,
-            long seed) {
-        if (series.isEmpty()) {
-            return;
-        }
-        boolean[] warmupFirstSeriesFirst = new boolean[warmupPairs];
-        boolean[] measuredFirstSeriesFirst = new boolean[pairs];
+            List<PlannedIteration<F>> out, F flow, NetworkProfile profile, List<Series> series, Draw draw) {
+        boolean[] warmupFirstSeriesFirst = new boolean[draw.warmupPairs()];
+        boolean[] measuredFirstSeriesFirst = new boolean[draw.pairs()];
         if (series.size() == 2) {
-            Random random = new Random(cellSeed(seed, String.valueOf(flow), profile.name(), SERIES_ORDER));
-            warmupFirstSeriesFirst = balancedCoinFlips(warmupPairs, random);
-            measuredFirstSeriesFirst = balancedCoinFlips(pairs, random);
+            Random random = draw.seriesOrder(flow, profile);
+            warmupFirstSeriesFirst = balancedCoinFlips(draw.warmupPairs(), random);
+            measuredFirstSeriesFirst = balancedCoinFlips(draw.pairs(), random);
         }
-        addPairs(out, flow, profile, series, warmupFirstSeriesFirst, true);
-        addPairs(out, flow, profile, series, measuredFirstSeriesFirst, false);
+        addPairs(out, flow, profile, series, warmupFirstSeriesFirst, true, draw.block() * draw.warmupPairs(), draw);
+        addPairs(out, flow, profile, series, measuredFirstSeriesFirst, false, draw.block() * draw.pairs(), draw);
     }
 
     private static <F> void addPairs(
@@ -216,16 +275,36 @@ public final class RunPlan<F> {
             NetworkProfile profile,
             List<Series> series,
             boolean[] firstSeriesFirst,
-            boolean warmup) {
-        for (int pair = 0; pair < firstSeriesFirst.length; pair++) {
+            boolean warmup,
+            int firstPair,
+            Draw draw) {
+        for (int k = 0; k < firstSeriesFirst.length; k++) {
             List<Series> ordered =
-                    series.size() == 2 && !firstSeriesFirst[pair] ? List.of(series.get(1), series.get(0)) : series;
+                    series.size() == 2 && !firstSeriesFirst[k] ? List.of(series.get(1), series.get(0)) : series;
+            int pair = firstPair + k;
             for (Series s : ordered) {
-                boolean aFirst = warmup ? s.warmupAFirst()[pair] : s.measuredAFirst()[pair];
-                out.add(new PlannedIteration<>(flow, profile, pair, 0, aFirst ? s.a() : s.b(), warmup));
-                out.add(new PlannedIteration<>(flow, profile, pair, 1, aFirst ? s.b() : s.a(), warmup));
+                boolean aFirst = warmup ? s.warmupAFirst()[k] : s.measuredAFirst()[k];
+                out.add(new PlannedIteration<>(flow, profile, pair, 0, aFirst ? s.a() : s.b(), warmup, draw.block()));
+                out.add(new PlannedIteration<>(flow, profile, pair, 1, aFirst ? s.b() : s.a(), warmup, draw.block()));
             }
         }
+    }
+
+    /** The name mixed into the seed of a block's profile order. */
+    static final String PROFILE_ORDER = "profile-order#";
+    /** The name mixed into the seed of a block's cell order within a profile. */
+    static final String CELL_ORDER = "cell-order#";
+
+    /** A copy of {@code items} in an order drawn from {@code random} (Fisher–Yates, spelled out as below). */
+    static <T> List<T> shuffled(List<T> items, Random random) {
+        List<T> out = new ArrayList<>(items);
+        for (int i = out.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            T swap = out.get(i);
+            out.set(i, out.get(j));
+            out.set(j, swap);
+        }
+        return out;
     }
 
     /** The name mixed into the seed of the Undertow/Next.js pair order (no variant label can equal it). */

@@ -14,10 +14,13 @@ import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.cli.Topology;
 import io.authbench.harness.codesize.CodeSizeProbe;
 import io.authbench.harness.filmstrip.FilmstripRecorder;
+import io.authbench.harness.flow.Flow;
 import io.authbench.harness.flow.FlowRunner;
 import io.authbench.harness.flow.IterationOutcome;
 import io.authbench.harness.flow.IterationSettings;
 import io.authbench.harness.flow.TestUser;
+import io.authbench.harness.plan.CellKey;
+import io.authbench.harness.plan.StoppingRule;
 import io.authbench.harness.plan.Variant;
 import io.authbench.harness.profile.LinkSpec;
 import io.authbench.harness.profile.NetworkProfile;
@@ -26,6 +29,7 @@ import io.authbench.harness.stack.EmulatorStats;
 import io.authbench.harness.stack.Stack;
 import io.authbench.harness.stack.UserSeeder;
 import io.authbench.harness.transport.RunTls;
+import io.authbench.reports.results.BlockDesign;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.CellSummary;
 import io.authbench.reports.results.CodeSize;
@@ -56,7 +60,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -86,7 +92,7 @@ public final class BenchmarkEngine {
     /** Runs the benchmark described by {@code options}; returns the exit code (0 complete, 1 failed). */
     public int run(HarnessOptions options) {
         List<NetworkProfile> profiles = options.profiles();
-        List<Step> steps = Schedule.build(options, profiles);
+        int maxIterations = Schedule.maxIterations(options, profiles);
         if (!BackendSetup.preflight(options, out, err)) {
             return 2;
         }
@@ -107,11 +113,10 @@ public final class BenchmarkEngine {
                         .orElse(null);
         Instant started = Instant.now();
         String runId = RUN_ID.format(started);
-        out.println("authbench: run " + runId + " — " + steps.size() + " iterations ("
-                + options.flows().size() + " flows × "
-                + profiles.size() + " profiles, " + options.pairs() + " pairs + " + options.warmupPairs()
-                + " warm-up per cell" + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlowCode())
-                + ")");
+        out.println("authbench: run " + runId + " — " + (options.blocks().adaptive() ? "at most " : "")
+                + maxIterations + " iterations (" + options.flows().size() + " flows × " + profiles.size()
+                + " profiles, " + describeBlocks(options)
+                + (options.aaFlow() == null ? "" : ", A/A cell on " + options.aaFlowCode()) + ")");
         if (options.nextjs() != null) {
             out.println("authbench: four variants: ssr, csr (Undertow) and next-ssr, next-csr (Next.js "
                     + options.nextjs().versions().getOrDefault("next", "?") + ", node "
@@ -162,7 +167,8 @@ public final class BenchmarkEngine {
                             profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
                 recordCodeSize(options, writer);
-                Outcome outcome = measure(options, profiles, steps, stack, browser, folder, writer, guard, filmstrip);
+                Outcome outcome =
+                        measure(options, profiles, maxIterations, stack, browser, folder, writer, guard, filmstrip);
                 if (guard.stopping()) {
                     out.println("authbench: interrupted; results so far in " + folder.results());
                     out.flush();
@@ -260,14 +266,14 @@ public final class BenchmarkEngine {
     private Outcome measure(
             HarnessOptions options,
             List<NetworkProfile> profiles,
-            List<Step> steps,
+            int maxIterations,
             Stack stack,
             BrowserSession browser,
             RunFolder folder,
             ResultsWriter writer,
             ExitGuard guard,
             FilmstripRecorder filmstrip) {
-        Progress progress = new Progress(out, steps.size());
+        Progress progress = new Progress(out, maxIterations);
         CellAggregates aggregates = new CellAggregates();
         List<CalibratedLink> calibrations = new ArrayList<>();
         List<Map<String, Double>> overhead = new ArrayList<>();
@@ -286,67 +292,57 @@ public final class BenchmarkEngine {
                 new RateLimits(stack.appwriteApi(), stack.projectId(), LIVENESS_TIMEOUT, stack.clientTrust());
         Runnable deleteTestUsers = BackendSetup.userCleanup(stack, seeder, writer, out);
         guard.onStop(deleteTestUsers);
-        Deque<Step> pending = new ArrayDeque<>(steps);
+        Deque<Step> pending = new ArrayDeque<>();
         AppSource apps = AppSource.of(options, stack);
+        BlockDesign design = options.blocks();
+        StoppingRule rule = new StoppingRule(design);
+        Set<CellKey> open = Schedule.cells(options, profiles);
+        boolean filmstripDone = false;
         try {
-            for (NetworkProfile profile : profiles) {
-                List<Step> profileSteps = steps.stream()
-                        .filter(s -> s.profile().equals(profile.name()))
-                        .toList();
-                try (ProfileApps profileApps = apps.start(profile)) {
-                    out.println("authbench: profile " + profile.name() + " — " + profileApps.describe());
-                    profileApps.prepare(
-                            new Preparation(out, writer, calibrations, options.quick(), jitWarmupRequests(options)));
-                    UserPool users = seed(seeder, profileSteps, profileApps.setUpThroughLoginForm());
-                    FlowRunner runner = new FlowRunner(
-                            browser.browser(),
-                            new IterationSettings(
-                                    profileApps.destinations(),
-                                    profile.cpuSlowdown(),
-                                    options.iterationTimeout().toMillis(),
-                                    stack.projectId(),
-                                    stats,
-                                    stack.appwritePid(),
-                                    profileApps.appwriteForBrowser(),
-                                    seeder::createSession,
-                                    profileApps.linkShaping(),
-                                    options.topology().sites().sessionInFallbackOnly()));
-                    for (Step step : profileSteps) {
-                        if (guard.stopping()) {
-                            return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
-                        }
-                        stack.checkAlive();
-                        profileApps.checkAlive();
-                        if (!browser.isConnected()) {
-                            throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
-                        }
-                        TestUser user = users.next(step.flow());
-                        boolean screencast = filmstrip != null
-                                && filmstrip.captures(
-                                        step.flow().code(), step.profile(), step.variant(), step.warmup());
-                        List<Screencast.Frame> frames = new ArrayList<>();
-                        IterationOutcome result = runner.run(
-                                step.flow(), profileApps.target(step.kind()), user, screencast ? frames::addAll : null);
-                        if (!result.ok()) {
-                            blameChildren(stack, profileApps, browser, step, result);
-                            result = rateLimits.explain(result, user);
-                        }
-                        Sample sample = toSample(step, result);
-                        if (guard.stopping()) {
-                            return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
-                        }
-                        writer.addSample(sample);
-                        pending.poll();
-                        if (screencast) {
-                            keepFrames(filmstrip, step, result, frames, pending, folder, writer);
-                        }
-                        aggregates.record(sample);
-                        overhead.add(result.overheadMs());
-                        progress.iterationDone(
-                                result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
+            for (int block = 0; block < design.maxBlocks() && !open.isEmpty(); block++) {
+                List<Step> blockSteps = Schedule.block(options, profiles, block, open);
+                pending.clear();
+                pending.addAll(blockSteps);
+                if (design.maxBlocks() > 1) {
+                    out.println("authbench: block " + (block + 1) + " of " + (design.adaptive() ? "at most " : "")
+                            + design.maxBlocks() + " — " + open.size() + " cells, " + blockSteps.size()
+                            + " iterations");
+                }
+                for (Map.Entry<String, List<Step>> group : byProfile(blockSteps).entrySet()) {
+                    NetworkProfile profile = profiles.stream()
+                            .filter(p -> p.name().equals(group.getKey()))
+                            .findFirst()
+                            .orElseThrow();
+                    Outcome stopped = runProfile(new ProfileRun(
+                            options,
+                            profile,
+                            group.getValue(),
+                            block,
+                            stack,
+                            browser,
+                            folder,
+                            writer,
+                            guard,
+                            filmstrip,
+                            progress,
+                            aggregates,
+                            calibrations,
+                            overhead,
+                            seeder,
+                            stats,
+                            rateLimits,
+                            pending,
+                            apps));
+                    if (stopped != null) {
+                        return stopped;
                     }
-                    reportSetUpRetries(seeder, profile, writer, stack.appwritePid() > 0);
-                    aggregates.writeHistograms(profile.name(), folder, writer);
+                }
+                open = afterBlock(rule, block + 1, open, writer);
+                CellKey filmstripCell =
+                        filmstrip == null ? null : new CellKey(Flow.LOGIN.toString(), filmstrip.profile(), false);
+                if (filmstripCell != null && !filmstripDone && !open.contains(filmstripCell)) {
+                    finishFilmstrip(filmstrip, folder, writer);
+                    filmstripDone = true;
                 }
             }
             progress.finish();
@@ -366,18 +362,162 @@ public final class BenchmarkEngine {
         }
     }
 
-    /**
-     * Hands a screencast iteration's frames to the filmstrip; after the cell's last one, writes the median pair's
-     * frames and attaches them to its two samples (times relative to the user action, as the report expects).
-     */
-    private void keepFrames(
-            FilmstripRecorder filmstrip,
-            Step step,
-            IterationOutcome result,
-            List<Screencast.Frame> frames,
-            Deque<Step> pending,
+    /** Everything one profile's batch of a block needs (the engine's run-wide state and the batch's steps). */
+    private record ProfileRun(
+            HarnessOptions options,
+            NetworkProfile profile,
+            List<Step> profileSteps,
+            int block,
+            Stack stack,
+            BrowserSession browser,
             RunFolder folder,
-            ResultsWriter writer) {
+            ResultsWriter writer,
+            ExitGuard guard,
+            FilmstripRecorder filmstrip,
+            Progress progress,
+            CellAggregates aggregates,
+            List<CalibratedLink> calibrations,
+            List<Map<String, Double>> overhead,
+            UserSeeder seeder,
+            EmulatorStats stats,
+            RateLimits rateLimits,
+            Deque<Step> pending,
+            AppSource apps) {}
+
+    /**
+     * Runs one profile's steps of one block on freshly started apps and links; returns the outcome if the run stops
+     * (interrupted), null to go on.
+     */
+    private Outcome runProfile(ProfileRun r) {
+        HarnessOptions options = r.options();
+        NetworkProfile profile = r.profile();
+        List<Step> profileSteps = r.profileSteps();
+        Stack stack = r.stack();
+        BrowserSession browser = r.browser();
+        RunFolder folder = r.folder();
+        ResultsWriter writer = r.writer();
+        ExitGuard guard = r.guard();
+        FilmstripRecorder filmstrip = r.filmstrip();
+        Deque<Step> pending = r.pending();
+        List<Map<String, Double>> overhead = r.overhead();
+        UserSeeder seeder = r.seeder();
+        try (ProfileApps profileApps = r.apps().start(profile)) {
+            out.println("authbench: profile " + profile.name()
+                    + (options.blocks().maxBlocks() > 1 ? " (block " + (r.block() + 1) + ")" : "") + " — "
+                    + profileApps.describe());
+            profileApps.prepare(new Preparation(
+                    out, writer, r.calibrations(), options.quick(), jitWarmupRequests(options), r.block() == 0));
+            UserPool users = seed(seeder, profileSteps, profileApps.setUpThroughLoginForm());
+            FlowRunner runner = new FlowRunner(
+                    browser.browser(),
+                    new IterationSettings(
+                            profileApps.destinations(),
+                            profile.cpuSlowdown(),
+                            options.iterationTimeout().toMillis(),
+                            stack.projectId(),
+                            r.stats(),
+                            stack.appwritePid(),
+                            profileApps.appwriteForBrowser(),
+                            seeder::createSession,
+                            profileApps.linkShaping(),
+                            options.topology().sites().sessionInFallbackOnly()));
+            for (Step step : profileSteps) {
+                if (guard.stopping()) {
+                    return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
+                }
+                stack.checkAlive();
+                profileApps.checkAlive();
+                if (!browser.isConnected()) {
+                    throw new ChildDiedException("chromium", "Chromium disconnected (crashed or was killed)");
+                }
+                TestUser user = users.next(step.flow());
+                boolean screencast = filmstrip != null
+                        && filmstrip.captures(step.flow().code(), step.profile(), step.variant(), step.warmup());
+                List<Screencast.Frame> frames = new ArrayList<>();
+                IterationOutcome result = runner.run(
+                        step.flow(), profileApps.target(step.kind()), user, screencast ? frames::addAll : null);
+                if (!result.ok()) {
+                    blameChildren(stack, profileApps, browser, step, result);
+                    result = r.rateLimits().explain(result, user);
+                }
+                Sample sample = toSample(step, result);
+                if (guard.stopping()) {
+                    return new Outcome(RunStatus.INTERRUPTED, StopSignal.reason(), false, overhead);
+                }
+                writer.addSample(sample);
+                pending.poll();
+                if (screencast) {
+                    keepFrames(filmstrip, step, result, frames);
+                }
+                r.aggregates().record(sample);
+                overhead.add(result.overheadMs());
+                r.progress().iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
+            }
+            reportSetUpRetries(seeder, profile, writer, stack.appwritePid() > 0);
+            r.aggregates().writeHistograms(profile.name(), folder, writer);
+        }
+        return null;
+    }
+
+    /** A block's steps by profile, in the block's profile order. */
+    private static Map<String, List<Step>> byProfile(List<Step> steps) {
+        Map<String, List<Step>> groups = new LinkedHashMap<>();
+        for (Step step : steps) {
+            groups.computeIfAbsent(step.profile(), name -> new ArrayList<>()).add(step);
+        }
+        return groups;
+    }
+
+    /**
+     * After a block: the stopping rule's decision per open cell (docs/statistics.md#blocks), from the comparisons of
+     * every sample so far; the cells that stop are printed with the reason.
+     */
+    private Set<CellKey> afterBlock(StoppingRule rule, int blocksDone, Set<CellKey> open, ResultsWriter writer) {
+        CellPrecision precision = CellPrecision.of(writer.current());
+        Map<CellKey, Optional<StoppingRule.Reason>> decisions = rule.decide(blocksDone, open, precision::of);
+        Set<CellKey> continuing = StoppingRule.continuing(decisions);
+        if (continuing.size() < open.size() && !continuing.isEmpty()) {
+            decisions.forEach((cell, reason) -> reason.ifPresent(why -> {
+                StoppingRule.Precision p = precision.of(cell);
+                out.printf(
+                        Locale.ROOT,
+                        "authbench:   %s stops after %d block(s): %s (%d complete pairs, 95 %% interval ±%.3f in log"
+                                + " terms)%n",
+                        cell,
+                        blocksDone,
+                        why.text(),
+                        p.completePairs(),
+                        p.halfWidth());
+            }));
+        }
+        out.flush();
+        return continuing;
+    }
+
+    private static String describeBlocks(HarnessOptions options) {
+        BlockDesign d = options.blocks();
+        if (d.maxBlocks() == 1) {
+            return options.pairs() + " pairs + " + options.warmupPairs() + " warm-up per cell";
+        }
+        if (!d.adaptive()) {
+            return d.maxBlocks() + " blocks × (" + d.pairsPerBlock() + " pairs + " + options.warmupPairs()
+                    + " warm-up) per cell";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d to %d blocks × (%d pairs + %d warm-up) per cell, a cell stopping after %d blocks once its ratio's"
+                        + " 95 %% interval is within ±%.3f in log terms",
+                d.minBlocks(),
+                d.maxBlocks(),
+                d.pairsPerBlock(),
+                options.warmupPairs(),
+                d.minBlocks(),
+                d.precision());
+    }
+
+    /** Hands a screencast iteration's frames to the filmstrip (kept until the cell has run its last block). */
+    private static void keepFrames(
+            FilmstripRecorder filmstrip, Step step, IterationOutcome result, List<Screencast.Frame> frames) {
         OptionalDouble timeToContent = result.metrics().number(Metric.TIME_TO_CONTENT_MS);
         if (result.ok() && timeToContent.isPresent()) {
             filmstrip.add(
@@ -387,15 +527,20 @@ public final class BenchmarkEngine {
                     timeToContent.getAsDouble(),
                     frames);
         }
-        if (pending.stream().anyMatch(s -> filmstrip.captures(s.flow().code(), s.profile(), s.variant(), s.warmup()))) {
-            return;
-        }
+    }
+
+    /**
+     * Once the filmstrip's cell has run its last block (it screencasts in every block, so every pair of the cell is
+     * measured alike): writes the median pair's frames and attaches them to its two samples (times relative to the
+     * user action, as the report expects).
+     */
+    private void finishFilmstrip(FilmstripRecorder filmstrip, RunFolder folder, ResultsWriter writer) {
         filmstrip
                 .finishCell(folder.root())
                 .ifPresentOrElse(
                         chosen -> {
                             writer.updateSamples(s -> !s.warmup()
-                                            && s.flow().equals(step.flow().code())
+                                            && s.flow().equals(Flow.LOGIN.code())
                                             && s.profile().equals(chosen.profile())
                                             && s.pair() == chosen.pair()
                                             && chosen.screenshots().containsKey(s.variant())
@@ -433,7 +578,8 @@ public final class BenchmarkEngine {
                 settings,
                 config.skippedFlows(),
                 config.variants(),
-                config.apps());
+                config.apps(),
+                config.blocks());
     }
 
     /**
@@ -561,6 +707,7 @@ public final class BenchmarkEngine {
                     Instant.now(),
                     why,
                     null);
+            failed = failed.withBlock(step.block());
             writer.addSample(step.warmup() ? failed.asWarmup() : failed);
         }
         return new Outcome(
@@ -591,7 +738,9 @@ public final class BenchmarkEngine {
         if (result.metrics().has(Metric.TIME_TO_CONTENT_MS)) {
             sample = sample.withTimeToContentMethod(result.timeToContentMethod());
         }
-        sample = sample.withChecks(result.checks()).withCsrSessionPath(result.csrSessionPath());
+        sample = sample.withChecks(result.checks())
+                .withCsrSessionPath(result.csrSessionPath())
+                .withBlock(step.block());
         return step.warmup() ? sample.asWarmup() : sample;
     }
 
@@ -702,7 +851,8 @@ public final class BenchmarkEngine {
                         Schedule.skippedFlows(options))
                 .withVariants(
                         options.pairedVariants().stream().map(Variant::label).toList(),
-                        VariantApps.describe(options, Schedule.nextjsSkippedFlows(options)));
+                        VariantApps.describe(options, Schedule.nextjsSkippedFlows(options)))
+                .withBlocks(options.blocks());
     }
 
     /**

@@ -4,14 +4,17 @@ import io.authbench.harness.apptarget.Targets;
 import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.nextjs.NextjsApps;
+import io.authbench.harness.plan.CellKey;
 import io.authbench.harness.plan.PlannedIteration;
 import io.authbench.harness.plan.RunPlan;
 import io.authbench.harness.profile.NetworkProfile;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Turns the options into the engine's steps through {@link RunPlan} (seeded, balanced pair order, warm-ups first). */
@@ -20,6 +23,54 @@ final class Schedule {
 
     static List<Step> build(HarnessOptions options, List<NetworkProfile> profiles) {
         return plan(options, profiles).iterations().stream().map(Schedule::step).toList();
+    }
+
+    /**
+     * The steps of block {@code block} for the cells still open (docs/statistics.md#blocks). A run of more than one
+     * block draws every block's profile and cell order from the seed; a one-block run keeps the order given.
+     */
+    static List<Step> block(HarnessOptions options, List<NetworkProfile> profiles, int block, Set<CellKey> open) {
+        return RunPlan.block(
+                        options.flows(),
+                        profiles,
+                        options.blocks().pairsPerBlock(),
+                        options.warmupPairs(),
+                        options.seed(),
+                        options.aaFlow(),
+                        flow -> skipReason(flow, options.targets()),
+                        options.nextjs() == null ? null : flow -> nextjsSkipReason(flow, options.nextjs()),
+                        block,
+                        options.blocks().maxBlocks() > 1,
+                        open::contains)
+                .iterations()
+                .stream()
+                .map(Schedule::step)
+                .toList();
+    }
+
+    /** Every cell of the run (each block runs those still open). */
+    static Set<CellKey> cells(HarnessOptions options, List<NetworkProfile> profiles) {
+        Set<CellKey> cells = new LinkedHashSet<>();
+        plan(options, profiles).iterations().forEach(it -> cells.add(it.cell()));
+        return cells;
+    }
+
+    /** The most iterations the run can take: every cell running every block. */
+    static int maxIterations(HarnessOptions options, List<NetworkProfile> profiles) {
+        int perBlock = RunPlan.block(
+                        options.flows(),
+                        profiles,
+                        options.blocks().pairsPerBlock(),
+                        options.warmupPairs(),
+                        options.seed(),
+                        options.aaFlow(),
+                        flow -> skipReason(flow, options.targets()),
+                        options.nextjs() == null ? null : flow -> nextjsSkipReason(flow, options.nextjs()),
+                        0,
+                        false,
+                        cell -> true)
+                .size();
+        return perBlock * options.blocks().maxBlocks();
     }
 
     /** Flow code → why it is not run (the targets lack what it needs); results.json records it. */
@@ -83,6 +134,6 @@ final class Schedule {
     }
 
     private static Step step(PlannedIteration<Flow> it) {
-        return new Step(it.flow(), it.profileName(), it.pair(), it.order(), it.variant(), it.warmup());
+        return new Step(it.flow(), it.profileName(), it.pair(), it.order(), it.variant(), it.warmup(), it.block());
     }
 }

@@ -1,6 +1,7 @@
 package io.authbench.harness.run;
 
 import io.authbench.harness.flow.Flow;
+import io.authbench.harness.plan.CellKey;
 import io.authbench.harness.plan.Variant;
 
 /**
@@ -12,8 +13,19 @@ import io.authbench.harness.plan.Variant;
  * @param order   0 = first in its pair, 1 = second
  * @param kind    the variant: which app runs ({@link Variant#app()}) and the label recorded
  * @param warmup  a discarded warm-up iteration
+ * @param block   the block it runs in, from 0 (the stack restarts between blocks)
  */
-record Step(Flow flow, String profile, int pair, int order, Variant kind, boolean warmup) {
+record Step(Flow flow, String profile, int pair, int order, Variant kind, boolean warmup, int block) {
+
+    /** A step of block 0. */
+    Step(Flow flow, String profile, int pair, int order, Variant kind, boolean warmup) {
+        this(flow, profile, pair, order, kind, warmup, 0);
+    }
+
+    /** The cell it belongs to, as the block loop tracks it. */
+    CellKey cell() {
+        return new CellKey(flow.toString(), profile, kind.isAaLabel());
+    }
 
     /** The result label: {@code ssr}, {@code csr}, {@code ssr-a}, {@code ssr-b}, {@code next-ssr}, {@code next-csr}. */
     String variant() {

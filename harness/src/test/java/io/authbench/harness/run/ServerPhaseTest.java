@@ -204,6 +204,7 @@ class ServerPhaseTest {
                 q.profilesFile(),
                 q.pairs(),
                 q.warmupPairs(),
+                q.blocks(),
                 q.seed(),
                 q.aaFlow(),
                 q.out(),

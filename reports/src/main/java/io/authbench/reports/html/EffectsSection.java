@@ -5,6 +5,7 @@ import io.authbench.reports.results.Variants;
 import io.authbench.reports.stats.Bootstrap;
 import io.authbench.reports.stats.CellComparison;
 import io.authbench.reports.stats.Effects;
+import io.authbench.reports.stats.IntervalCoverage;
 import io.authbench.reports.stats.ReportModel;
 import io.authbench.reports.stats.Verdict;
 import java.util.List;
@@ -89,7 +90,7 @@ final class EffectsSection {
                 </ul>
                 <p>Only complete pairs count (both samples ok with a time to content); a failed sample makes its pair \
                 incomplete for both questions it takes part in. Intervals are paired percentile bootstraps of the \
-                per-pair log ratios (B = %d, fixed seed per cell); p is the two-sided Wilcoxon signed-rank test; each \
+                per-pair log ratios (B = %d, fixed seed per cell). %s p is the two-sided Wilcoxon signed-rank test; each \
                 question is one Holm family: the pattern effect over its %d cells of both frameworks, the framework \
                 effect over its %d cells of both patterns. Verdict as in section 2: Holm p &lt; %s <i>and</i> an \
                 interval that excludes 1, at least %d complete pairs. "Not measured": the run has no samples of one \
@@ -101,6 +102,7 @@ final class EffectsSection {
                 </section>
                 """.formatted(
                         Bootstrap.RESAMPLES,
+                        Html.escape(IntervalCoverage.describe(model.results())),
                         tested(effects.pattern()),
                         tested(effects.framework()),
                         Format.num(Verdict.ALPHA, 2),

@@ -42,7 +42,7 @@ public final class ReportPage {
                 <body>
                 <header>
                 <h1>AuthBench: SSR vs CSR authentication with Appwrite</h1>
-                <p class="subtitle">Run <b>%s</b> · %s · %d measured samples (%d failed) · %d flows × %d profiles · %d pairs per cell · seed %d%s</p>
+                <p class="subtitle">Run <b>%s</b> · %s · %d measured samples (%d failed) · %d flows × %d profiles · %s pairs per cell · seed %d%s</p>
                 %s%s
                 <nav><ol>
                 <li><a href="#claims">The claims, measured</a></li>
@@ -70,7 +70,10 @@ public final class ReportPage {
                         failed,
                         run.config().flowsRun().size(),
                         run.config().profiles().size(),
-                        run.config().pairs(),
+                        run.config().blocks() != null && run.config().blocks().adaptive()
+                                ? run.config().blocks().minPairs() + " to "
+                                        + run.config().pairs()
+                                : Integer.toString(run.config().pairs()),
                         run.seed(),
                         run.quick() ? " · quick mode" : "",
                         TransportLine.html(run),

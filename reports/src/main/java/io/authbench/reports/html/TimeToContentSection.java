@@ -4,6 +4,7 @@ import io.authbench.reports.format.Format;
 import io.authbench.reports.results.Sample;
 import io.authbench.reports.stats.Bootstrap;
 import io.authbench.reports.stats.CellComparison;
+import io.authbench.reports.stats.IntervalCoverage;
 import io.authbench.reports.stats.ReportModel;
 import io.authbench.reports.stats.SignedRankTest;
 import io.authbench.reports.stats.VariantStats;
@@ -50,12 +51,13 @@ final class TimeToContentSection {
                 Medians and 90th percentiles are over ok samples. The <b>ratio</b> is SSR/CSR of the typical pair: \
                 exp(median of ln(SSR/CSR) over complete pairs); below 1 SSR was faster. Its 95 %% interval is a \
                 percentile bootstrap (paired resampling of the per-pair log ratios, B = %d, fixed seed per cell). \
+                %s \
                 <b>p</b> is the two-sided Wilcoxon signed-rank test of the log ratios (exact for n &lt; 50 without \
-                ties, else normal approximation with tie and continuity correction), <b>p (Holm)</b> the same after \
+                ties, else normal approximation with tie and continuity correction)%s, <b>p (Holm)</b> the same after \
                 Holm's correction across the %d cells. Verdict: significant after Holm (p &lt; %s) <i>and</i> an \
                 interval that excludes 1; otherwise "no significant difference"; fewer than %d complete pairs give \
                 no verdict.</p>
-                %s<div class="wide"><table class="numbers">
+                %s%s<div class="wide"><table class="numbers">
                 <thead><tr><th>flow</th><th>profile</th><th>SSR median (p90)</th><th>CSR median (p90)</th>\
                 <th>failures SSR / CSR</th><th>pairs</th><th>ratio SSR/CSR [95 %% CI]</th><th>p</th><th>p (Holm)</th><th>verdict</th></tr></thead>
                 <tbody>
@@ -68,13 +70,24 @@ final class TimeToContentSection {
                 </section>
                 """.formatted(
                         Bootstrap.RESAMPLES,
+                        Html.escape(IntervalCoverage.describe(model.results())),
+                        IntervalCoverage.blocksMeasured(model.results()) > 1
+                                ? "; with more than one block, the larger of that and the block-aware bootstrap's"
+                                        + " p-value (the signed-rank test counts every pair as independent)"
+                                : "",
                         cells.size(),
                         Format.num(Verdict.ALPHA, 2),
                         Verdict.MIN_PAIRS,
+                        stoppingRule(model),
                         observed.isEmpty() ? "" : OBSERVER_NOTE,
                         rows,
                         RatioChart.svg(charted),
                         ecdfs);
+    }
+
+    private static String stoppingRule(ReportModel model) {
+        String rule = IntervalCoverage.stoppingRule(model.results());
+        return rule == null ? "" : "<p class=\"note\">" + Html.escape(rule) + "</p>\n";
     }
 
     /** Marks a median measured (at least partly) with the observer fallback instead of Element Timing. */
@@ -109,8 +122,10 @@ final class TimeToContentSection {
                         + Format.ratio(c.interval().high()) + "]";
         String p = c.pairs() == 0
                 ? "—"
-                : Format.p(c.test().pValue())
-                        + (c.test().method() == SignedRankTest.Method.EXACT ? " exact" : " normal");
+                : Format.p(c.pValue())
+                        + (c.pValue() > c.test().pValue()
+                                ? " block bootstrap"
+                                : c.test().method() == SignedRankTest.Method.EXACT ? " exact" : " normal");
         return """
                 <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d / %d</td><td>%s</td>\
                 <td>%s</td><td>%s</td><td>%s</td><td class="verdict k-%s">%s</td></tr>
@@ -121,7 +136,8 @@ final class TimeToContentSection {
                         median(c.second()) + mark(c, c.second(), observed),
                         c.first().failures(),
                         c.second().failures(),
-                        c.pairs() + (c.incompletePairs() > 0 ? " (+" + c.incompletePairs() + " incomplete)" : ""),
+                        IntervalCoverage.pairs(c)
+                                + (c.incompletePairs() > 0 ? " (+" + c.incompletePairs() + " incomplete)" : ""),
                         interval,
                         Html.escape(p),
                         Html.escape(Format.p(c.holmP())),

@@ -1,6 +1,7 @@
 package io.authbench.reports.html;
 
 import io.authbench.reports.format.Format;
+import io.authbench.reports.results.BlockDesign;
 import io.authbench.reports.results.CalibratedLink;
 import io.authbench.reports.results.Environment;
 import io.authbench.reports.results.Incident;
@@ -138,11 +139,21 @@ final class ValiditySection {
             {"skipped flows", c.skippedFlows().isEmpty() ? "none" : sorted(c.skippedFlows(), "")},
             {"profiles", String.join(", ", c.profiles())},
             {"measured pairs per cell", Integer.toString(c.pairs())},
-            {"warm-up pairs per cell", Integer.toString(c.warmupPairs())},
+            {"warm-up pairs per cell", Integer.toString(c.warmupPairs()) + (c.blocks() == null ? "" : " per block")},
+            {"blocks", c.blocks() == null ? null : blocks(c.blocks())},
             {"A/A flow", c.aaFlow()},
             {"timeouts", c.timeoutsMs().isEmpty() ? null : sorted(c.timeoutsMs(), " ms")},
             {"settings", c.settings().isEmpty() ? null : sorted(redacted(c.settings()), "")}
         });
+    }
+
+    private static String blocks(BlockDesign d) {
+        return d.adaptive()
+                ? d.minBlocks() + " to " + d.maxBlocks() + " of " + d.pairsPerBlock()
+                        + " pairs; a cell stops once its ratio's 95 % interval is within ±"
+                        + Format.num(d.precision(), 3)
+                        + " in log terms"
+                : d.maxBlocks() + " of " + d.pairsPerBlock() + " pairs (fixed)";
     }
 
     /**

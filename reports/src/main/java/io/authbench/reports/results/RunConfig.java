@@ -22,6 +22,8 @@ import java.util.Map;
  *                    {@link #variantsRun() ssr and csr}
  * @param apps        per label of {@link #variants}, the app it ran against; empty in files written before it was
  *                    recorded
+ * @param blocks      how the run was split into blocks and when a cell stopped (docs/statistics.md#blocks); null in
+ *                    files written before it was recorded, which ran {@link #pairs} pairs per cell in one block
  */
 public record RunConfig(
         List<String> flows,
@@ -33,7 +35,8 @@ public record RunConfig(
         Map<String, String> settings,
         Map<String, String> skippedFlows,
         List<String> variants,
-        Map<String, VariantApp> apps) {
+        Map<String, VariantApp> apps,
+        BlockDesign blocks) {
 
     public RunConfig {
         variants = variants == null ? List.of() : List.copyOf(variants);
@@ -43,6 +46,21 @@ public record RunConfig(
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         timeoutsMs = timeoutsMs == null ? Map.of() : Map.copyOf(timeoutsMs);
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** No block design recorded (as in files written before it was). */
+    public RunConfig(
+            List<String> flows,
+            List<String> profiles,
+            int pairs,
+            int warmupPairs,
+            String aaFlow,
+            Map<String, Long> timeoutsMs,
+            Map<String, String> settings,
+            Map<String, String> skippedFlows,
+            List<String> variants,
+            Map<String, VariantApp> apps) {
+        this(flows, profiles, pairs, warmupPairs, aaFlow, timeoutsMs, settings, skippedFlows, variants, apps, null);
     }
 
     /** The variants and their apps not recorded (as in files written before they were). */
@@ -82,7 +100,29 @@ public record RunConfig(
                 settings,
                 skippedFlows,
                 variantLabels,
-                variantApps);
+                variantApps,
+                blocks);
+    }
+
+    /** The same configuration with its block design recorded. */
+    public RunConfig withBlocks(BlockDesign design) {
+        return new RunConfig(
+                flows,
+                profiles,
+                pairs,
+                warmupPairs,
+                aaFlow,
+                timeoutsMs,
+                settings,
+                skippedFlows,
+                variants,
+                apps,
+                design);
+    }
+
+    /** {@link #blocks}, or one block of {@link #pairs} pairs for files written before it was recorded. */
+    public BlockDesign blockDesign() {
+        return blocks == null ? BlockDesign.fixed(pairs) : blocks;
     }
 
     /** {@link #variants}, or {@code ssr} and {@code csr} for files written before the field existed. */

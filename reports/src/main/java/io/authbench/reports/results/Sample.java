@@ -35,6 +35,9 @@ import java.util.Objects;
  *                    or {@value #FALLBACK_PATH} (Appwrite sent {@code X-Fallback-Cookies} and the Web SDK kept the
  *                    session in {@code localStorage.cookieFallback}, where page script can read it); null for SSR
  *                    samples, samples that failed before it was observed, and files written before the field existed
+ * @param block       the block of the run the sample belongs to, from 0 (docs/statistics.md#blocks): the stack was
+ *                    restarted between blocks; null (written as absent) when unknown, as in files written before the
+ *                    field existed, which the analysis treats as one block
  */
 public record Sample(
         String flow,
@@ -51,7 +54,8 @@ public record Sample(
         List<Screenshot> screenshots,
         String timeToContentMethod,
         Map<String, String> checks,
-        String csrSessionPath) {
+        String csrSessionPath,
+        Integer block) {
 
     /** {@code timeToContentMethod}: the paint time of the content element's Element Timing entry. */
     public static final String ELEMENT_TIMING = "element-timing";
@@ -82,6 +86,7 @@ public record Sample(
         requests = requests == null ? List.of() : List.copyOf(requests);
         screenshots = screenshots == null ? List.of() : List.copyOf(screenshots);
         checks = checks == null ? Map.of() : Map.copyOf(checks);
+        block = block == null || block < 0 ? null : block;
         if (timeToContentMethod != null
                 && !timeToContentMethod.equals(ELEMENT_TIMING)
                 && !timeToContentMethod.equals(OBSERVER)) {
@@ -123,6 +128,7 @@ public record Sample(
                 requests,
                 screenshots,
                 timeToContentMethod,
+                null,
                 null,
                 null);
     }
@@ -199,7 +205,8 @@ public record Sample(
                 screenshots,
                 timeToContentMethod,
                 checks,
-                csrSessionPath);
+                csrSessionPath,
+                block);
     }
 
     public Sample withScreenshots(List<Screenshot> frames) {
@@ -218,7 +225,8 @@ public record Sample(
                 frames,
                 timeToContentMethod,
                 checks,
-                csrSessionPath);
+                csrSessionPath,
+                block);
     }
 
     public Sample withMetrics(Metrics newMetrics) {
@@ -237,7 +245,8 @@ public record Sample(
                 screenshots,
                 timeToContentMethod,
                 checks,
-                csrSessionPath);
+                csrSessionPath,
+                block);
     }
 
     /** The same sample with {@code method} ({@link #ELEMENT_TIMING}, {@link #OBSERVER} or null) recorded. */
@@ -257,7 +266,8 @@ public record Sample(
                 screenshots,
                 method,
                 checks,
-                csrSessionPath);
+                csrSessionPath,
+                block);
     }
 
     /** The same sample with {@code seen} (check → what it saw) recorded. */
@@ -277,7 +287,8 @@ public record Sample(
                 screenshots,
                 timeToContentMethod,
                 seen,
-                csrSessionPath);
+                csrSessionPath,
+                block);
     }
 
     /** The same sample with its CSR session path ({@link #COOKIE_PATH}, {@link #FALLBACK_PATH} or null) recorded. */
@@ -297,6 +308,33 @@ public record Sample(
                 screenshots,
                 timeToContentMethod,
                 checks,
-                path);
+                path,
+                block);
+    }
+
+    /** The same sample recorded as part of block {@code index} (0 or more; negative: unknown). */
+    public Sample withBlock(int index) {
+        return new Sample(
+                flow,
+                variant,
+                profile,
+                pair,
+                order,
+                warmup,
+                ok,
+                failure,
+                startedAt,
+                metrics,
+                requests,
+                screenshots,
+                timeToContentMethod,
+                checks,
+                csrSessionPath,
+                index);
+    }
+
+    /** {@link #block}, or -1 when unknown. */
+    public int blockIndex() {
+        return block == null ? -1 : block;
     }
 }

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * A/A cell. Holm's correction is applied within each family (SSR/CSR cells; A/A cells) separately.
  *
  * <p>Pairing: samples with the same flow, profile and pair number, warm-ups excluded. A pair is complete when both
- * sides are ok and measured time to content; only complete pairs enter the ratio, interval and test.
+ * sides are ok and measured time to content; only complete pairs enter the ratio, interval and test. A run split
+ * into blocks is resampled block-aware ({@link Bootstrap#blockMedian}); a pair's block is its samples' block.
  * Bootstrap seed per cell: {@code run.seed * 31 + (flow + "|" + profile + "|" + family).hashCode()}.
  */
 public final class Comparisons {
@@ -99,28 +100,41 @@ public final class Comparisons {
                 cell.stream().filter(s -> s.variant().equals(secondVariant)).toList();
         Map<Integer, Double> firstByPair = timesByPair(first);
         Map<Integer, Double> secondByPair = timesByPair(second);
+        Map<Integer, Integer> blockByPair = new TreeMap<>();
         Set<Integer> allPairs = new TreeSet<>();
-        first.forEach(s -> allPairs.add(s.pair()));
-        second.forEach(s -> allPairs.add(s.pair()));
+        for (Sample s : cell) {
+            if (s.variant().equals(firstVariant) || s.variant().equals(secondVariant)) {
+                allPairs.add(s.pair());
+                blockByPair.merge(s.pair(), s.blockIndex(), Math::max);
+            }
+        }
         List<Double> logs = new ArrayList<>();
+        List<Integer> blocks = new ArrayList<>();
         int incomplete = 0;
         for (int pair : allPairs) {
             Double a = firstByPair.get(pair);
             Double b = secondByPair.get(pair);
             if (a != null && b != null && a > 0 && b > 0) {
                 logs.add(Math.log(a / b));
+                blocks.add(blockByPair.get(pair));
             } else {
                 incomplete++;
             }
         }
         double[] logRatios = logs.stream().mapToDouble(Double::doubleValue).toArray();
+        int[] pairBlocks = blocks.stream().mapToInt(Integer::intValue).toArray();
         long seed = runSeed * 31 + (flow + "|" + profile + "|" + family).hashCode();
         Double ratio = null;
         Interval interval = null;
+        int blockCount = 1;
+        double blockP = Double.NaN;
         if (logRatios.length > 0) {
             ratio = Math.exp(Quantiles.median(logRatios));
-            Interval logInterval = Bootstrap.medianInterval(logRatios, seed);
-            interval = new Interval(Math.exp(logInterval.low()), Math.exp(logInterval.high()));
+            Bootstrap.BlockResult boot = Bootstrap.blockMedian(logRatios, pairBlocks, seed);
+            interval = new Interval(
+                    Math.exp(boot.interval().low()), Math.exp(boot.interval().high()));
+            blockCount = boot.blocks();
+            blockP = boot.twoSidedP();
         }
         return new CellComparison(
                 flow,
@@ -135,7 +149,10 @@ public final class Comparisons {
                 SignedRankTest.test(logRatios),
                 null,
                 seed,
-                null);
+                null,
+                pairBlocks,
+                blockCount,
+                blockP);
     }
 
     /** Time to content by pair number for ok samples that measured it. */
@@ -165,7 +182,7 @@ public final class Comparisons {
         List<CellComparison> testable =
                 family.stream().filter(c -> c.pairs() > 0).toList();
         double[] adjusted = Holm.adjust(
-                testable.stream().mapToDouble(c -> c.test().pValue()).toArray());
+                testable.stream().mapToDouble(CellComparison::pValue).toArray());
         List<CellComparison> out = new ArrayList<>();
         for (CellComparison c : family) {
             int index = testable.indexOf(c);
@@ -173,20 +190,7 @@ public final class Comparisons {
             Verdict verdict = neverPainted(c, firstName.apply(c), secondName.apply(c))
                     .orElseGet(() -> Verdict.decide(
                             firstName.apply(c), secondName.apply(c), c.pairs(), c.ratio(), c.interval(), holmP));
-            out.add(new CellComparison(
-                    c.flow(),
-                    c.profile(),
-                    c.aa(),
-                    c.first(),
-                    c.second(),
-                    c.logRatios(),
-                    c.incompletePairs(),
-                    c.ratio(),
-                    c.interval(),
-                    c.test(),
-                    holmP,
-                    c.seed(),
-                    verdict));
+            out.add(c.judged(holmP, verdict));
         }
         return out;
     }

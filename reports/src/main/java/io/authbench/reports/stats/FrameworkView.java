@@ -83,7 +83,8 @@ public final class FrameworkView {
                 s.screenshots(),
                 s.timeToContentMethod(),
                 s.checks(),
-                s.csrSessionPath());
+                s.csrSessionPath(),
+                s.block());
     }
 
     /** The view's label of a variant back in the full run: {@code ssr} of the Next.js view is {@code next-ssr}. */

@@ -53,8 +53,12 @@ public final class SummaryCsv {
                         num(cc.ratio()),
                         cc.interval() == null ? "" : num(cc.interval().low()),
                         cc.interval() == null ? "" : num(cc.interval().high()),
-                        cc.pairs() == 0 ? "" : num(cc.test().pValue()),
-                        cc.pairs() == 0 ? "" : cc.test().method().label(),
+                        cc.pairs() == 0 ? "" : num(cc.pValue()),
+                        cc.pairs() == 0
+                                ? ""
+                                : cc.pValue() > cc.test().pValue()
+                                        ? "block bootstrap"
+                                        : cc.test().method().label(),
                         num(cc.holmP()),
                         cc.verdict().sentence()));
             } else {

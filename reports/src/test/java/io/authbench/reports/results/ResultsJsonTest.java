@@ -243,6 +243,41 @@ class ResultsJsonTest {
     }
 
     @Test
+    void blocks_and_the_block_design_survive_a_round_trip_and_older_files_read_without_them() {
+        RunResults results = full();
+        List<Sample> samples = new ArrayList<>(results.samples());
+        samples.set(0, samples.get(0).withBlock(0));
+        samples.set(1, samples.get(1).withBlock(2));
+        Run run = results.run();
+        BlockDesign design = new BlockDesign(4, 3, 5, 0.1);
+        RunResults blocked = results.withSamples(samples)
+                .withRun(new Run(
+                        run.id(),
+                        run.status(),
+                        run.statusReason(),
+                        run.startedAt(),
+                        run.finishedAt(),
+                        run.seed(),
+                        run.quick(),
+                        run.config().withBlocks(design)));
+        String json = ResultsJson.toJson(blocked);
+
+        RunResults read = ResultsJson.parse(json, "blocks.json");
+
+        assertThat(read).isEqualTo(blocked);
+        assertThat(json).contains("\"block\" : 2", "\"minBlocks\" : 3", "\"precision\" : 0.1");
+        assertThat(read.samples().get(1).blockIndex()).isEqualTo(2);
+        assertThat(read.run().config().blockDesign()).isEqualTo(design);
+        RunResults old = ResultsJson.parse(ResultsJson.toJson(results), "old.json");
+        assertThat(ResultsJson.toJson(results)).doesNotContain("\"block\"", "\"blocks\"");
+        assertThat(old.samples()).allSatisfy(s -> assertThat(s.blockIndex()).isEqualTo(-1));
+        assertThat(old.run().config().blocks()).isNull();
+        assertThat(old.run().config().blockDesign())
+                .isEqualTo(BlockDesign.fixed(old.run().config().pairs()));
+        assertThat(samples.get(2).withBlock(-1).block()).isNull();
+    }
+
+    @Test
     void the_csr_session_path_survives_a_round_trip_and_an_unknown_one_is_refused() {
         RunResults results = full();
         List<Sample> samples = new ArrayList<>(results.samples());

@@ -1,0 +1,69 @@
+package io.authbench.reports.stats;
+
+import io.authbench.reports.format.Format;
+import io.authbench.reports.results.BlockDesign;
+import io.authbench.reports.results.RunResults;
+import io.authbench.reports.results.Sample;
+import java.util.Locale;
+
+/**
+ * What the report's intervals cover and how many pairs each cell got, in words (docs/statistics.md#blocks): an
+ * interval computed from one run's pairs describes the noise inside that run; only a run split into blocks, with the
+ * stack restarted between them, lets it include the variation a re-run sees.
+ */
+public final class IntervalCoverage {
+    private IntervalCoverage() {}
+
+    /** The number of distinct blocks among the run's measured samples; 0 when no sample recorded its block. */
+    public static int blocksMeasured(RunResults results) {
+        return (int) results.samples().stream()
+                .filter(s -> !s.warmup())
+                .mapToInt(Sample::blockIndex)
+                .filter(b -> b >= 0)
+                .distinct()
+                .count();
+    }
+
+    /** One sentence: what the 95 % intervals of the paired ratios resample, and so what they cover. */
+    public static String describe(RunResults results) {
+        int blocks = blocksMeasured(results);
+        if (blocks == 0) {
+            return "The intervals resample pairs within one run (this file records no blocks: the stack was started"
+                    + " once per profile), so they cover the noise inside this run, not how far a re-run can move a"
+                    + " cell.";
+        }
+        if (blocks == 1) {
+            return "The intervals resample pairs within 1 block (the stack started once per profile), so they cover"
+                    + " the noise inside this run, not how far a re-run can move a cell.";
+        }
+        return "The intervals resample blocks, then pairs within each drawn block: pairs within " + blocks
+                + " blocks, stack restarted between blocks (fresh links and apps, cells re-ordered), so they include"
+                + " the variation between restarts that a re-run sees.";
+    }
+
+    /** The stopping rule in words, or null for a fixed design (every cell the same number of pairs). */
+    public static String stoppingRule(RunResults results) {
+        BlockDesign d = results.run().config().blocks();
+        if (d == null || !d.adaptive()) {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "Sample size was adaptive: every cell ran at least %d blocks of %d measured pairs (each block after"
+                        + " its own %d warm-up pair(s)); after that, a cell stopped once the 95 %% interval of its"
+                        + " log ratio was within ±%s (ratio ×/÷ %s), and no cell ran more than %d blocks (%d pairs)."
+                        + " The A/A cell follows the same rule. Each cell's pairs and blocks are in the pairs column.",
+                d.minBlocks(),
+                d.pairsPerBlock(),
+                results.run().config().warmupPairs(),
+                Format.num(d.precision(), 3),
+                Format.num(Math.exp(d.precision()), 3),
+                d.maxBlocks(),
+                d.maxPairs());
+    }
+
+    /** A cell's pairs for the pairs column: "12" or, with blocks, "12 in 3 blocks". */
+    public static String pairs(CellComparison c) {
+        return c.blocks() > 1 ? c.pairs() + " in " + c.blocks() + " blocks" : Integer.toString(c.pairs());
+    }
+}
