@@ -42,8 +42,11 @@ if [[ ! -f "$jar" ]]; then
     echo "$me: $jar does not exist; build it first: mvn -q -B package -DskipTests (from $root)" >&2
     exit 2
 fi
-out="${AA_RUNS_OUT:-$root/target/aa-runs}"
-summary="${AA_CALIBRATION:-$root/target/aa-calibration.json}"
+out="$(realpath -m -- "${AA_RUNS_OUT:-$root/target/aa-runs}")"
+summary="$(realpath -m -- "${AA_CALIBRATION:-$root/target/aa-calibration.json}")"
+jar="$(realpath -m -- "$jar")"
+# The harness finds the emulator's and the apps' jars relative to the working directory (ssr-app/target/...).
+cd "$root"
 for arg in "$@"; do
     case "$arg" in
         --out | --out=*) echo "$me: --out is set per run (run folders go to AA_RUNS_OUT=$out)" >&2; exit 2 ;;
