@@ -82,6 +82,8 @@ stop() {
 }
 trap stop INT TERM
 
+# The commit the runs are made from, taken before them (the tree may change while they run).
+commit="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)"
 mkdir -p "$out"
 folders=()
 for ((i = 1; i <= runs; i++)); do
@@ -109,7 +111,6 @@ for ((i = 1; i <= runs; i++)); do
 done
 trap - INT TERM
 
-commit="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)"
 seeds=""
 given --seed || seeds=" --seed=20261127+i"
 command="$me $runs${extra[*]:+ ${extra[*]}} (at $commit; run i: authbench run ${base[*]}${seeds}${extra[*]:+ ${extra[*]}})"

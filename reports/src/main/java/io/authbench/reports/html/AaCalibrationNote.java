@@ -43,19 +43,19 @@ final class AaCalibrationNote {
                 <p class="note">Calibration: %s; runs %s; commit %s; machine %s; command <code>%s</code>; \
                 file %s.</p>
                 """.formatted(
-                        c.falsePositives(),
-                        c.runs(),
-                        pct(c.rate()),
-                        pct(c.rateLow()),
-                        pct(c.rateHigh()),
-                        c.notUsable() == 0 ? "" : " " + c.notUsable() + " further runs were not usable (see the file).",
-                        differs,
-                        Html.escape(c.date()),
-                        Html.escape(c.settings()),
-                        Html.escape(c.commit()),
-                        Html.escape(c.machine()),
-                        Html.escape(c.command()),
-                        source(loaded));
+                c.falsePositives(),
+                c.runs(),
+                pct(c.rate()),
+                pct(c.rateLow()),
+                pct(c.rateHigh()),
+                c.notUsable() == 0 ? "" : " Not usable and not counted: " + c.notUsable() + " more (see the file).",
+                differs,
+                Html.escape(c.date()),
+                Html.escape(c.settings()),
+                Html.escape(c.commit()),
+                Html.escape(c.machine()),
+                Html.escape(c.command()),
+                source(loaded));
     }
 
     private static String source(AaCalibrationFile.Loaded loaded) {
