@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "AuthBench harness 0.1.0",
         description = "Benchmarks SSR vs CSR authentication with Appwrite in a real Chromium.",
-        subcommands = HarnessMain.ReportCommand.class)
+        subcommands = {HarnessMain.ReportCommand.class, HarnessMain.AaCalibrationCommand.class})
 public final class HarnessMain implements Callable<Integer> {
 
     @Spec
@@ -43,8 +43,8 @@ public final class HarnessMain implements Callable<Integer> {
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)} with the engine replaced (CLI tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, RunCommand.Runner runner) {
-        if (args.length > 0 && args[0].equals("report")) {
-            // The report is the reports module's CLI; it owns its flags, help and exit codes.
+        if (args.length > 0 && (args[0].equals("report") || args[0].equals("aa-calibration"))) {
+            // The report and the A/A summary are the reports module's CLI; it owns their flags, help and exit codes.
             return ReportMain.run(args, out, err);
         }
         CommandLine commandLine = new CommandLine(new HarnessMain());
@@ -92,6 +92,21 @@ public final class HarnessMain implements Callable<Integer> {
         public Integer call() {
             return ReportMain.run(
                     new String[] {"report", "--help"},
+                    new PrintWriter(System.out, true),
+                    new PrintWriter(System.err, true));
+        }
+    }
+
+    /** Listed in the usage only: {@link #run} hands {@code aa-calibration ...} to the reports module. */
+    @Command(
+            name = "aa-calibration",
+            description = "Summarise repeated A/A runs into the measured A/A false-positive rate (scripts/aa-runs.sh"
+                    + " calls it; 'authbench aa-calibration --help' shows its options).")
+    static final class AaCalibrationCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return ReportMain.run(
+                    new String[] {"aa-calibration", "--help"},
                     new PrintWriter(System.out, true),
                     new PrintWriter(System.err, true));
         }

@@ -1,5 +1,6 @@
 package io.authbench.reports;
 
+import io.authbench.reports.calibration.AaCalibrationFile;
 import io.authbench.reports.results.ResultsFormatException;
 import io.authbench.reports.results.ResultsJson;
 import io.authbench.reports.results.RunResults;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The report CLI: {@code java -jar reports.jar report DIR [--baseline FILE] [--out DIR]}.
+ * The report CLI: {@code java -jar reports.jar report DIR [--baseline FILE] [--aa-calibration FILE] [--out DIR]}, and
+ * {@code aa-calibration --out FILE RUN...}, which summarises repeated A/A runs ({@link AaCalibrationCommand}).
  *
  * <p>Exit codes: 0 the report was written; 1 it could not be (bad or missing results, unwritable output);
  * 2 usage error (unknown flag, missing argument) — distinct so scripts can tell "you called it wrong" from
@@ -37,6 +39,7 @@ public final class ReportMain {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Top())
                 .addSubcommand(new CommandLine(new Report(out, err)))
+                .addSubcommand(new CommandLine(new AaCalibrationCommand(out)))
                 .setOut(out)
                 .setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -46,7 +49,9 @@ public final class ReportMain {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             err.println("reports: "
-                    + (e instanceof ResultsFormatException || e instanceof UncheckedIOException
+                    + (e instanceof ResultsFormatException
+                                    || e instanceof UncheckedIOException
+                                    || e instanceof AaCalibrationFile.CalibrationFileException
                             ? e.getMessage()
                             : "internal error: " + e));
             err.flush();
@@ -94,6 +99,14 @@ public final class ReportMain {
         Path baseline;
 
         @Option(
+                names = "--aa-calibration",
+                paramLabel = "FILE",
+                description = "the measured A/A false-positive rate to show next to the A/A cell (written by"
+                        + " scripts/aa-runs.sh); default: " + AaCalibrationFile.DEFAULT_NAME + " in the run folder's"
+                        + " parent folder, if there is one")
+        Path aaCalibration;
+
+        @Option(
                 names = "--out",
                 paramLabel = "DIR",
                 description = "where to write report.html and summary.csv (default: the run folder)")
@@ -119,9 +132,14 @@ public final class ReportMain {
                 earlier = ResultsJson.read(baselineFile);
                 baselineName = baselineFile + " (run " + earlier.run().id() + ")";
             }
+            // Named: it must be readable (exit 1 otherwise). Found by default: a problem is shown, not fatal.
+            AaCalibrationFile.Loaded calibration = aaCalibration != null
+                    ? new AaCalibrationFile.Loaded(aaCalibration, AaCalibrationFile.read(aaCalibration), null)
+                    : AaCalibrationFile.findFor(files.runDir());
             ReportModel model = ReportModel.of(results, earlier, baselineName);
-            ReportWriter.write(model, files);
+            ReportWriter.write(model, files, calibration);
             out.print(ConsoleSummary.text(model));
+            AaCalibrationCommand.consoleLine(calibration).ifPresent(out::println);
             out.println("report:  " + files.report().toAbsolutePath());
             out.println("summary: " + files.summaryCsv().toAbsolutePath());
             return OK;

@@ -1,11 +1,13 @@
 package io.authbench.ssr;
 
 import io.authbench.ssr.appwrite.ApiKey;
+import io.authbench.ssr.http.InjectedDelay;
 import io.authbench.ssr.session.CookiePolicy;
 import io.authbench.tls.ServerTlsFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the server needs to run, resolved from the command line (see {@code cli.SsrCommandLine}).
@@ -20,6 +22,7 @@ import java.time.Duration;
  * @param cookiePolicy     when the session cookie is Secure
  * @param tls              {@code null}: plain HTTP/1.1 (the default); otherwise HTTPS with HTTP/2 offered via ALPN
  * @param appwriteCa       PEM authorities an https {@code endpoint} is verified against; {@code null}: the JDK's
+ * @param injectedDelays   deliberate slowdowns of single pages ({@code --inject-delay}); empty by default
  */
 public record SsrConfig(
         String host,
@@ -31,4 +34,10 @@ public record SsrConfig(
         boolean requestLog,
         CookiePolicy cookiePolicy,
         ServerTlsFiles tls,
-        Path appwriteCa) {}
+        Path appwriteCa,
+        List<InjectedDelay> injectedDelays) {
+
+    public SsrConfig {
+        injectedDelays = injectedDelays == null ? List.of() : List.copyOf(injectedDelays);
+    }
+}

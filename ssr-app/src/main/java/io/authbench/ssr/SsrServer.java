@@ -2,6 +2,7 @@ package io.authbench.ssr;
 
 import io.authbench.ssr.appwrite.AppwriteGateway;
 import io.authbench.ssr.http.BodyReadHandler;
+import io.authbench.ssr.http.InjectedDelayHandler;
 import io.authbench.ssr.http.InternalErrorHandler;
 import io.authbench.ssr.http.OriginCheckHandler;
 import io.authbench.ssr.http.RequestLogHandler;
@@ -74,6 +75,10 @@ public final class SsrServer implements AutoCloseable {
             appwrite.close();
             throw e;
         }
+        // Said once at start-up, so a log never hides that this app was slowed on purpose.
+        config.injectedDelays()
+                .forEach(d -> log.accept("--inject-delay: every request for " + d.path() + " waits "
+                        + d.delay().toMillis() + " ms before it is handled (a deliberate slowdown)"));
         InetSocketAddress bound =
                 (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
         this.url = URI.create(
@@ -87,14 +92,18 @@ public final class SsrServer implements AutoCloseable {
 
     /**
      * The order requests pass through, outermost first: optional request log, the body read on the I/O thread (so a
-     * slow client holds no worker), a worker thread (routes block on Appwrite), security headers, the 500 safety net, Server-Timing, the Origin check (before any route, so a
-     * cross-site POST never reaches Appwrite), then the routes.
+     * slow client holds no worker), a worker thread (routes block on Appwrite), security headers, the 500 safety net,
+     * Server-Timing, the Origin check (before any route, so a cross-site POST never reaches Appwrite), with
+     * {@code --inject-delay} its wait, then the routes.
      */
     private HttpHandler handlerChain() {
-        HttpHandler chain = new BodyReadHandler(new BlockingHandler(new SecurityHeadersHandler(new InternalErrorHandler(
-                new ServerTimingHandler(new OriginCheckHandler(PageRoutes.create(
-                        appwrite, new SessionCookie(config.cookiePolicy()), config.upstreamTimeout(), log))),
-                log))));
+        HttpHandler routes =
+                PageRoutes.create(appwrite, new SessionCookie(config.cookiePolicy()), config.upstreamTimeout(), log);
+        if (!config.injectedDelays().isEmpty()) {
+            routes = new InjectedDelayHandler(routes, config.injectedDelays());
+        }
+        HttpHandler chain = new BodyReadHandler(new BlockingHandler(new SecurityHeadersHandler(
+                new InternalErrorHandler(new ServerTimingHandler(new OriginCheckHandler(routes)), log))));
         return config.requestLog() ? new RequestLogHandler(chain, log) : chain;
     }
 

@@ -1,5 +1,6 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.calibration.AaCalibrationFile;
 import io.authbench.reports.results.Run;
 import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.RunStatus;
@@ -21,6 +22,11 @@ public final class ReportPage {
     private ReportPage() {}
 
     public static String html(ReportModel model, FrameSource frames) {
+        return html(model, frames, AaCalibrationFile.Loaded.none());
+    }
+
+    /** As {@link #html(ReportModel, FrameSource)}, with the A/A calibration to show next to the A/A cell. */
+    public static String html(ReportModel model, FrameSource frames, AaCalibrationFile.Loaded aaCalibration) {
         RunResults results = model.results();
         Run run = results.run();
         long measured = results.samples().stream().filter(s -> !s.warmup()).count();
@@ -89,7 +95,7 @@ public final class ReportPage {
                         ResourcesSection.html(model),
                         ServerSideSection.html(model),
                         FilmstripSection.html(model, frames),
-                        ValiditySection.html(model),
+                        ValiditySection.html(model, aaCalibration),
                         BaselineSection.html(model),
                         Html.escape(results.schema()));
     }

@@ -1,5 +1,6 @@
 package io.authbench.reports.html;
 
+import io.authbench.reports.calibration.AaCalibrationFile;
 import io.authbench.reports.format.Format;
 import io.authbench.reports.results.BlockDesign;
 import io.authbench.reports.results.CalibratedLink;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 final class ValiditySection {
     private ValiditySection() {}
 
-    static String html(ReportModel model) {
+    static String html(ReportModel model, AaCalibrationFile.Loaded aaCalibration) {
         return """
                 <section id="validity">
                 <h2>7. Validity</h2>
@@ -37,7 +38,7 @@ final class ValiditySection {
                 %s
                 </section>
                 """.formatted(
-                        aa(model),
+                        aa(model) + AaCalibrationNote.html(aaCalibration, model),
                         links(model),
                         environment(model.results().environment()),
                         configuration(model.results().run()),

@@ -1,6 +1,7 @@
 package io.authbench.reports.writer;
 
 import io.authbench.reports.ReportFiles;
+import io.authbench.reports.calibration.AaCalibrationFile;
 import io.authbench.reports.html.FrameSource;
 import io.authbench.reports.html.ReportPage;
 import io.authbench.reports.stats.ReportModel;
@@ -25,7 +26,12 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     public static void write(ReportModel model, ReportFiles files) {
-        String html = ReportPage.html(model, frames(files));
+        write(model, files, AaCalibrationFile.Loaded.none());
+    }
+
+    /** As {@link #write(ReportModel, ReportFiles)}, with the A/A calibration the page shows next to the A/A cell. */
+    public static void write(ReportModel model, ReportFiles files, AaCalibrationFile.Loaded aaCalibration) {
+        String html = ReportPage.html(model, frames(files), aaCalibration);
         String csv = SummaryCsv.csv(model);
         try {
             Files.createDirectories(files.outDir());

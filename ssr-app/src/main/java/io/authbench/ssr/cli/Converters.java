@@ -1,5 +1,6 @@
 package io.authbench.ssr.cli;
 
+import io.authbench.ssr.http.InjectedDelay;
 import io.authbench.ssr.session.CookiePolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,7 +46,7 @@ final class Converters {
             return duration;
         }
 
-        private static Duration parse(String value) {
+        static Duration parse(String value) {
             Matcher m = SHORT.matcher(value);
             if (m.matches()) {
                 long amount = Long.parseLong(m.group(1));
@@ -60,6 +61,41 @@ final class Converters {
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 5s or 1m");
             }
+        }
+    }
+
+    /**
+     * {@code PATH:DURATION} of {@code --inject-delay}: an absolute path without query, fragment or spaces, and a
+     * duration of the {@link Timeout} forms, more than 0 and at most {@link InjectedDelay#MAX}. The path ends at the
+     * last ':', so a path may itself hold one.
+     */
+    static final class Delay implements ITypeConverter<InjectedDelay> {
+        private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
+        private static final String EXAMPLE = " (PATH:DURATION, e.g. /dashboard:50ms)";
+
+        @Override
+        public InjectedDelay convert(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon < 0) {
+                throw new TypeConversionException("'" + value + "' names no delay" + EXAMPLE);
+            }
+            String path = value.substring(0, colon).trim();
+            String amount = value.substring(colon + 1).trim();
+            if (!PATH.matcher(path).matches()) {
+                throw new TypeConversionException(
+                        "'" + path + "' is not a path starting with '/' (no query, fragment" + " or spaces)" + EXAMPLE);
+            }
+            Duration delay;
+            try {
+                delay = Timeout.parse(amount.toLowerCase(Locale.ROOT));
+            } catch (TypeConversionException e) {
+                throw new TypeConversionException("'" + amount + "' is not a duration such as 50ms or 1s" + EXAMPLE);
+            }
+            if (delay.isZero() || delay.isNegative() || delay.compareTo(InjectedDelay.MAX) > 0) {
+                throw new TypeConversionException("'" + amount + "' is out of range (more than 0, at most "
+                        + InjectedDelay.MAX.toSeconds() + "s)");
+            }
+            return new InjectedDelay(path, delay);
         }
     }
 

@@ -2,6 +2,7 @@ package io.authbench.ssr.cli;
 
 import io.authbench.ssr.SsrConfig;
 import io.authbench.ssr.appwrite.ApiKey;
+import io.authbench.ssr.http.InjectedDelay;
 import io.authbench.ssr.session.CookiePolicy;
 import io.authbench.tls.ServerTlsFiles;
 import io.authbench.tls.TlsContexts;
@@ -13,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -119,6 +123,16 @@ public final class SsrCommandLine {
                     + " JDK's public ones (default: the JDK's). Verification stays on.")
     Path appwriteCa;
 
+    @Option(
+            names = "--inject-delay",
+            paramLabel = "PATH:DURATION",
+            converter = Converters.Delay.class,
+            description = "Make every request for PATH wait DURATION before it is handled, e.g. /dashboard:50ms"
+                    + " (repeatable, one per path; at most 10s). A deliberate slowdown for checking that a"
+                    + " regression check finds it; shown as 'injected-delay' in the response's Server-Timing"
+                    + " (default: none).")
+    List<InjectedDelay> injectedDelays = new ArrayList<>();
+
     private SsrCommandLine() {}
 
     /** The outcome of parsing: either a configuration to run, or help/version text that was already printed. */
@@ -151,6 +165,7 @@ public final class SsrCommandLine {
         ApiKey apiKey = options.readApiKey(environment);
         ServerTlsFiles tls = options.readTls();
         options.checkAppwriteCa();
+        options.checkInjectedDelays();
         return new Parsed(Optional.of(new SsrConfig(
                 options.host,
                 options.port,
@@ -161,7 +176,8 @@ public final class SsrCommandLine {
                 options.requestLog,
                 options.cookiePolicy,
                 tls,
-                options.appwriteCa)));
+                options.appwriteCa,
+                options.injectedDelays)));
     }
 
     /** Both files read and checked now, so a bad pair is a usage error before the ready line. */
@@ -189,6 +205,16 @@ public final class SsrCommandLine {
             TlsContexts.trustManager(appwriteCa);
         } catch (TlsFileException e) {
             throw new UsageException("--appwrite-ca: " + e.getMessage());
+        }
+    }
+
+    private void checkInjectedDelays() throws UsageException {
+        Set<String> paths = new HashSet<>();
+        for (InjectedDelay delay : injectedDelays) {
+            if (!paths.add(delay.path())) {
+                throw new UsageException("--inject-delay: " + delay.path() + " is given twice; give each path once,"
+                        + " with the one delay it should get");
+            }
         }
     }
 

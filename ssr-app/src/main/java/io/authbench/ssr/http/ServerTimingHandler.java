@@ -33,8 +33,9 @@ public final class ServerTimingHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         UpstreamTimings timings = new UpstreamTimings();
         exchange.putAttachment(TIMINGS, timings);
+        // add, not put: an --inject-delay entry may already be there (InjectedDelayHandler), and both belong in it.
         exchange.addResponseCommitListener(committed -> timings.headerValue()
-                .ifPresent(value -> committed.getResponseHeaders().put(SERVER_TIMING, value)));
+                .ifPresent(value -> committed.getResponseHeaders().add(SERVER_TIMING, value)));
         next.handleRequest(exchange);
     }
 }

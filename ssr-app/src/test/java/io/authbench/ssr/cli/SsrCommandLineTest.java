@@ -3,6 +3,7 @@ package io.authbench.ssr.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.ssr.SsrConfig;
+import io.authbench.ssr.http.InjectedDelay;
 import io.authbench.ssr.session.CookiePolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -97,6 +98,55 @@ class SsrCommandLineTest {
                 .isEqualTo("unknown option '--verbose'");
         assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", "http://x/v1", "extra"))
                 .isEqualTo("unexpected argument; this app takes flags only");
+    }
+
+    @Test
+    void injected_delays_are_off_by_default_and_read_per_path() throws Exception {
+        assertThat(parse(KEY_IN_ENV, "--appwrite-endpoint", "http://x/v1").injectedDelays())
+                .isEmpty();
+        SsrConfig config = parse(
+                KEY_IN_ENV,
+                "--appwrite-endpoint",
+                "http://x/v1",
+                "--inject-delay",
+                "/dashboard:50ms",
+                "--inject-delay=/profile:1s");
+        assertThat(config.injectedDelays())
+                .containsExactly(
+                        new InjectedDelay("/dashboard", Duration.ofMillis(50)),
+                        new InjectedDelay("/profile", Duration.ofSeconds(1)));
+        assertThat(parse(KEY_IN_ENV, "--appwrite-endpoint", "http://x/v1", "--inject-delay", "/a:b:PT0.25S")
+                        .injectedDelays())
+                .containsExactly(new InjectedDelay("/a:b", Duration.ofMillis(250)));
+    }
+
+    @Test
+    void a_bad_injected_delay_is_a_usage_error_that_shows_the_form() {
+        String endpoint = "http://x/v1";
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", endpoint, "--inject-delay", "/dashboard"))
+                .isEqualTo("--inject-delay: '/dashboard' names no delay (PATH:DURATION, e.g. /dashboard:50ms)");
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", endpoint, "--inject-delay", "dashboard:50ms"))
+                .isEqualTo("--inject-delay: 'dashboard' is not a path starting with '/' (no query, fragment or"
+                        + " spaces) (PATH:DURATION, e.g. /dashboard:50ms)");
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", endpoint, "--inject-delay", "/dashboard?x=1:50ms"))
+                .startsWith("--inject-delay: '/dashboard?x=1' is not a path");
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", endpoint, "--inject-delay", "/dashboard:50"))
+                .isEqualTo("--inject-delay: '50' is not a duration such as 50ms or 1s (PATH:DURATION, e.g."
+                        + " /dashboard:50ms)");
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", endpoint, "--inject-delay", "/dashboard:0ms"))
+                .isEqualTo("--inject-delay: '0ms' is out of range (more than 0, at most 10s)");
+        assertThat(usageError(KEY_IN_ENV, "--appwrite-endpoint", endpoint, "--inject-delay", "/dashboard:11s"))
+                .isEqualTo("--inject-delay: '11s' is out of range (more than 0, at most 10s)");
+        assertThat(usageError(
+                        KEY_IN_ENV,
+                        "--appwrite-endpoint",
+                        endpoint,
+                        "--inject-delay",
+                        "/dashboard:50ms",
+                        "--inject-delay",
+                        "/dashboard:60ms"))
+                .isEqualTo("--inject-delay: /dashboard is given twice; give each path once, with the one delay it"
+                        + " should get");
     }
 
     @Test
