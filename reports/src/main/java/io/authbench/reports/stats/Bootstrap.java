@@ -39,7 +39,7 @@ public final class Bootstrap {
     }
 
     /**
-     * The block-aware bootstrap of a median (two-stage, or hierarchical, bootstrap: Davison and Hinkley 1997, §3.8).
+     * The block-aware bootstrap of a median (two-stage, or hierarchical, bootstrap: Davison and Hinkley 1997, section 3.8).
      *
      * @param interval  95 % percentile interval of the median
      * @param blocks    how many distinct blocks the values came from (1 also when the blocks are unknown)
