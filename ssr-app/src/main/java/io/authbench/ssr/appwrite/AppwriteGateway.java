@@ -180,8 +180,11 @@ public final class AppwriteGateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamFailure(name, UpstreamFailure.Kind.TIMEOUT, "interrupted while waiting", e);
-        } catch (AppwriteException | RuntimeException e) {
-            throw classify(name, e); // thrown before the request was even sent
+        } catch (Exception e) {
+            // Thrown by the call itself: before the request was sent, or — when the SDK's suspending function
+            // finished without suspending — its failure, which Kotlin throws as is, checked or not (a refused
+            // connection arrives here as a plain java.net.ConnectException, not wrapped in anything).
+            throw classify(name, e);
         } finally {
             http.unregister(id);
             timings.record(name, System.nanoTime() - start);
