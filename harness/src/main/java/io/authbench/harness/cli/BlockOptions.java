@@ -1,5 +1,8 @@
 package io.authbench.harness.cli;
 
+import static io.authbench.harness.cli.RunCommand.blank;
+import static io.authbench.harness.cli.RunCommand.parseInt;
+
 import io.authbench.reports.results.BlockDesign;
 import picocli.CommandLine.Option;
 
@@ -86,24 +89,5 @@ public final class BlockOptions {
             }
         }
         return new BlockDesign(perBlock, min, max, x);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static int parseInt(String option, String value, int fallback, int min) throws UsageException {
-        if (blank(value)) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < min) {
-                throw new UsageException(option + ": " + parsed + " is too small; use " + min + " or more.");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + ": '" + value + "' is not a whole number.");
-        }
     }
 }

@@ -635,7 +635,7 @@ public final class RunCommand implements Callable<Integer> {
                         + "' has no ssr-app/ and csr-app/ folders; point it at the AuthBench repository root."));
     }
 
-    private static boolean blank(String value) {
+    static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
@@ -695,7 +695,8 @@ public final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private static int parseInt(String option, String value, int fallback, int min) throws UsageException {
+    /** A whole-number option: blank = {@code fallback}; below {@code min} or not a number = a usage error. */
+    static int parseInt(String option, String value, int fallback, int min) throws UsageException {
         if (blank(value)) {
             return fallback;
         }
