@@ -751,10 +751,18 @@ public final class BenchmarkEngine {
     private void printSummary(RunResults results, Outcome outcome, RunFolder folder) {
         out.println();
         out.println("authbench: time to content, median ms (ok samples / measured):");
+        // As wide as the longest variant name (next-ssr, ssr-a, a target's label), so the columns line up.
+        int variantWidth = Math.max(
+                6,
+                results.cells().stream()
+                        .mapToInt(c -> c.variant().length())
+                        .max()
+                        .orElse(0));
+        String line = "  %-13s %-12s %-" + variantWidth + "s %8s  (%d/%d)%n";
         for (CellSummary cell : results.cells()) {
             out.printf(
                     Locale.ROOT,
-                    "  %-13s %-12s %-6s %8s  (%d/%d)%n",
+                    line,
                     cell.flow(),
                     cell.profile(),
                     cell.variant(),

@@ -70,6 +70,15 @@ class FourVariantEndToEndTest {
                 .isZero();
         RunResults results = ResultsJson.read(out.resolve("results.json"));
         assertThat(results.run().status()).isEqualTo(RunStatus.COMPLETE);
+        // The console's time-to-content lines keep their columns with the longer variant names: every median
+        // (right-aligned before "  (ok/measured)") ends at the same column.
+        List<Integer> medianEnds = stdout.toString()
+                .lines()
+                .filter(l -> l.matches("  \\S+ +\\S+ +(ssr|csr|next-ssr|next-csr) +\\S+  \\(\\d+/\\d+\\)"))
+                .map(l -> l.lastIndexOf("  ("))
+                .distinct()
+                .toList();
+        assertThat(medianEnds).as(stdout.toString()).hasSize(1);
 
         // Four samples, each ok, with the app's server CPU (the launched next start process tree for next-*).
         List<Sample> samples = results.samples().stream()
