@@ -11,6 +11,7 @@ import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.RunStatus;
 import io.authbench.reports.results.Sample;
 import io.authbench.reports.stats.BaselineComparison;
+import io.authbench.reports.stats.ChangeFamily;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,27 +28,39 @@ import org.junit.jupiter.api.io.TempDir;
  * Does the baseline comparison find a slowdown that is known to be there, and only that? Two short real runs on
  * loopback: the baseline with the SSR app as it is, the candidate with the same app started with
  * {@code --inject-delay /dashboard:50ms} (ssr-app's deliberate slowdown), both launched from a target file like any
- * third-party app. The comparison must call the SSR cells whose measured page is {@code /dashboard} (revisit,
- * revisit-cold) slower and no CSR cell slower; comparing a run with itself must report no change.
+ * third-party app. The comparison must call the SSR side of each cell whose measured page is {@code /dashboard}
+ * (revisit, revisit-cold) slower, as its SSR time or its SSR/CSR paired ratio, no CSR cell slower and no ratio down;
+ * comparing a run with itself must report no change, and the report's HTML must say so.
  *
- * <p>No timing threshold is asserted other than the comparison's own verdict: 50 ms on a loopback page of about
- * 10–100 ms is a large effect. The SSR flows that do not measure {@code /dashboard} (navigate measures
- * {@code /profile}, logout the login page) and every CSR cell keep more than half of the time family unchanged, which
- * the comparison's estimate of the run-wide factor and of the drift between runs relies on.
+ * <p>Each run has {@value #BLOCKS} blocks of {@value #PAIRS_PER_BLOCK} pairs (the stack restarted between blocks), so
+ * every cell is judged against its own variation between blocks in both runs (the "between blocks" noise model), not
+ * against the scatter of the eight cell variants' changes, which the two changed cells themselves would inflate. No
+ * timing threshold is asserted other than the comparison's own verdict: 50 ms on a loopback page of about 100 ms is a
+ * large effect. The SSR flows that do not measure {@code /dashboard} (navigate measures {@code /profile}, logout the
+ * login page) and every CSR cell keep more than half of the time family unchanged, which the estimate of the run-wide
+ * factor relies on.
  */
 class RegressionDetectionEndToEndTest {
     private static final List<String> FLOWS = List.of("revisit", "revisit-cold", "navigate", "logout");
     /** The flows whose measured SSR page is /dashboard. */
     private static final Set<String> DASHBOARD_FLOWS = Set.of("revisit", "revisit-cold");
+    /** Blocks per run: the fewest whose between-block variance is worth estimating (docs/statistics.md#blocks). */
+    private static final int BLOCKS = 3;
+    /** Measured pairs per cell and block (no warm-up pair: the apps are JIT-warmed before each block). */
+    private static final int PAIRS_PER_BLOCK = 4;
 
     @TempDir
     Path dir;
 
-    // Off until issue #11's baseline comparison can find this slowdown. On a quiet machine (fresh clone, 2026-12-02)
-    // SSR revisit went 113 -> 155 ms and revisit-cold 108 -> 161 ms with the delay, yet both came out "no significant
-    // change": with only eight cell variants the time family's drift estimate (0.18) absorbs a 40-50 % change, and
-    // four ratio cells are too few to be judged at all. The test states the requirement; the comparison must change.
-    @Disabled("issue #11: the baseline comparison does not yet report an injected 50 ms slowdown (see the comment)")
+    // Off: on this 2-core machine shared with other builds it has not yet passed. 2026-12-03, load average 4.8-9.0:
+    // 3 blocks of 3 pairs (test 199 s) and twice of 4 pairs (348 s, 351 s), judged between blocks, called nothing
+    // changed: the load made the loopback pages 1.5-2x slower and scatter by 30-40 % between blocks, so 50 ms was
+    // inside the noise (second run: SSR revisit 169 -> 178 ms; third: revisit 1.70x and revisit-cold 1.58x relative,
+    // intervals above 1, Holm p 0.10). Nothing was called changed wrongly either. The same comparison finds 50 ms
+    // added to half of the blocks of a quiet default run, and on the seeded model of this design in 35 of 40
+    // comparisons (docs/statistics.md#baseline-comparison); on a quiet machine it is expected to pass but has not
+    // been run on one.
+    @Disabled("not yet passed on a quiet machine; under load 50 ms is inside the between-block noise (see the comment)")
     @Test
     void a_50_ms_slower_ssr_dashboard_is_reported_slower_and_nothing_else_is() throws Exception {
         Path baselineRun = run("baseline", List.of());
@@ -66,15 +79,32 @@ class RegressionDetectionEndToEndTest {
         BaselineComparison.Result change = BaselineComparison.of(candidate, baseline);
         String table = describe(change);
         assertThat(change.times().judgeable()).as(table).isTrue();
+        assertThat(change.times().model()).as(table).isEqualTo(ChangeFamily.NoiseModel.BETWEEN_BLOCKS);
         for (BaselineComparison.Row row : change.rows()) {
             String what = row.flow() + "/" + row.profile() + "/" + row.variant() + ": " + row.sentence() + "\n" + table;
-            if (row.variant().equals("ssr") && DASHBOARD_FLOWS.contains(row.flow())) {
-                assertThat(row.sentence()).as(what).startsWith("slower by");
-            } else if (row.variant().equals("csr")) {
+            assertThat(row.noiseModel()).as(what).isEqualTo(ChangeFamily.NoiseModel.BETWEEN_BLOCKS.label());
+            if (row.variant().equals("csr")) {
                 assertThat(row.sentence()).as(what).doesNotStartWith("slower");
             }
         }
         assertThat(change.rows()).hasSize(2 * FLOWS.size());
+        // Each dashboard cell's SSR side came out slower: its SSR time relative to the run-wide factor, or its
+        // SSR/CSR paired ratio (whose CSR side, checked above, did not get slower). The paired ratio cancels the
+        // machine's state between the two runs, which the times only remove as the run-wide factor.
+        for (String flow : DASHBOARD_FLOWS) {
+            boolean time = change.rows().stream()
+                    .anyMatch(r -> r.flow().equals(flow)
+                            && r.variant().equals("ssr")
+                            && r.sentence().startsWith("slower by"));
+            boolean ratio = change.ratioRows().stream()
+                    .anyMatch(r -> r.flow().equals(flow) && r.sentence().startsWith("ratio up by"));
+            assertThat(time || ratio)
+                    .as("%s: SSR slower or SSR/CSR ratio up%n%s", flow, table)
+                    .isTrue();
+        }
+        assertThat(change.ratioRows())
+                .as(table)
+                .noneSatisfy(r -> assertThat(r.sentence()).startsWith("ratio down"));
 
         // Identical builds: a run against itself changes nowhere.
         BaselineComparison.Result same = BaselineComparison.of(baseline, baseline);
@@ -92,7 +122,10 @@ class RegressionDetectionEndToEndTest {
                 new PrintWriter(err));
         assertThat(code).as("report; stderr:%n%s", err).isZero();
         String html = Files.readString(candidateRun.resolve("report.html"));
-        assertThat(html).contains("<section id=\"baseline\">").contains("slower by");
+        assertThat(html)
+                .contains("<section id=\"baseline\">")
+                .contains("slower by")
+                .contains("<td>between blocks</td>");
 
         assertThat(ProcessHandle.current()
                         .descendants()
@@ -151,8 +184,10 @@ class RegressionDetectionEndToEndTest {
                     "--quick",
                     "--profiles=loopback",
                     "--flows=" + String.join(",", FLOWS),
-                    "--pairs=5",
-                    "--warmup-pairs=1",
+                    "--min-blocks=" + BLOCKS,
+                    "--max-blocks=" + BLOCKS,
+                    "--pairs-per-block=" + PAIRS_PER_BLOCK,
+                    "--warmup-pairs=0",
                     "--aa-flow=none",
                     "--server-phase=off",
                     "--filmstrip=off",
@@ -168,6 +203,9 @@ class RegressionDetectionEndToEndTest {
                 .isZero();
         RunResults results = ResultsJson.read(out.resolve("results.json"));
         assertThat(results.run().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(results.samples().stream().map(Sample::blockIndex).distinct())
+                .as("%s run: its blocks", name)
+                .hasSize(BLOCKS);
         return out;
     }
 
@@ -188,12 +226,21 @@ class RegressionDetectionEndToEndTest {
 
     private static String describe(BaselineComparison.Result result) {
         StringBuilder text =
-                new StringBuilder("time family: common factor " + result.times().common() + ", spread "
-                        + result.times().spread() + ", drift " + result.times().drift() + "\n");
+                new StringBuilder("time family (" + result.times().model().label() + "): common factor "
+                        + result.times().common() + ", spread " + result.times().spread() + ", drift "
+                        + result.times().drift() + "\n");
         for (BaselineComparison.Row r : result.rows()) {
             text.append(String.format(
-                    "  %s/%s/%s: %s -> %s ms, %s%n",
-                    r.flow(), r.profile(), r.variant(), r.baselineMedianMs(), r.currentMedianMs(), r.sentence()));
+                    "  %s/%s/%s: %s -> %s ms, relative %s %s, Holm p %s, %s%n",
+                    r.flow(),
+                    r.profile(),
+                    r.variant(),
+                    r.baselineMedianMs(),
+                    r.currentMedianMs(),
+                    r.change(),
+                    r.interval(),
+                    r.holmP(),
+                    r.sentence()));
         }
         for (BaselineComparison.RatioRow r : result.ratioRows()) {
             text.append(String.format(

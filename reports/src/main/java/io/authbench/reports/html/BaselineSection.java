@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Section 8 (only with --baseline): change against an earlier run, per cell variant (time to content, relative to
- * the run-wide factor) and per cell (paired ratio), judged against the noise between runs.
+ * the run-wide factor) and per cell (paired ratio), judged against the noise between runs, with the noise model that
+ * judged each row.
  */
 final class BaselineSection {
     private BaselineSection() {}
@@ -23,7 +24,7 @@ final class BaselineSection {
         for (BaselineComparison.Row r : result.rows()) {
             times.append("""
                     <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>\
-                    <td class="verdict b-%s">%s</td></tr>
+                    <td>%s</td><td class="verdict b-%s">%s</td></tr>
                     """.formatted(
                             Html.escape(r.flow()),
                             Html.escape(r.profile()),
@@ -33,13 +34,14 @@ final class BaselineSection {
                             Format.ratio(r.ratio()),
                             withInterval(r.change(), r.interval()),
                             Html.escape(Format.p(r.holmP())),
+                            noiseModel(r.noiseModel()),
                             kind(r.sentence()),
                             Html.escape(r.sentence())));
         }
         StringBuilder ratios = new StringBuilder();
         for (BaselineComparison.RatioRow r : result.ratioRows()) {
             ratios.append("""
-                    <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>\
+                    <tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>\
                     <td class="verdict b-%s">%s</td></tr>
                     """.formatted(
                             Html.escape(r.flow()),
@@ -49,6 +51,7 @@ final class BaselineSection {
                             Format.ratio(r.currentRatio()),
                             withInterval(r.change(), r.interval()),
                             Html.escape(Format.p(r.holmP())),
+                            noiseModel(r.noiseModel()),
                             kind(r.sentence()),
                             Html.escape(r.sentence())));
         }
@@ -57,9 +60,11 @@ final class BaselineSection {
                 <h2>8. Change since the baseline</h2>
                 <p>Against <code>%s</code>. Two runs of the same build differ by more than their samples show: the \
                 machine can be faster or slower as a whole, and every cell drifts on its own. So each change is judged \
-                against that noise between runs, estimated from how much the cells' changes scatter around their \
-                median, and Holm's correction is applied across the cells of each table. A change is reported \
-                only when its Holm-adjusted p is below 0.05.</p>
+                against that noise between runs, and Holm's correction is applied across the cells of each table. A \
+                change is reported only when its Holm-adjusted p is below 0.05. The noise model column says which \
+                noise judged a row: <b>between blocks</b> (both runs ran in blocks, the stack restarted between them: \
+                each cell's own block-to-block variation in both runs, each block's common factor removed) or \
+                <b>across cells</b> (a run of one block: the scatter of the changes across cells).</p>
                 <p>%s</p>
                 <p>%s</p>
                 <h3>Paired ratio per cell</h3>
@@ -67,15 +72,15 @@ final class BaselineSection {
                 largely cancels in their ratio (not entirely: a slower CPU can slow the server's rendering and the \
                 browser's by different amounts). Change = ratio now / ratio then.</p>
                 <div class="wide"><table class="numbers"><thead><tr><th>flow</th><th>profile</th><th>ratio</th>\
-                <th>baseline</th><th>this run</th><th>change [widened 95 %% CI]</th><th>Holm p</th><th>verdict</th>\
-                </tr></thead><tbody>
+                <th>baseline</th><th>this run</th><th>change [95 %% CI]</th><th>Holm p</th><th>noise model</th>\
+                <th>verdict</th></tr></thead><tbody>
                 %s</tbody></table></div>
                 <h3>Time to content per cell variant</h3>
                 <p>Measured = median now / median then. Relative = measured / run-wide factor: a cell that changed more \
                 than the run as a whole.</p>
                 <div class="wide"><table class="numbers"><thead><tr><th>flow</th><th>profile</th><th>variant</th>\
-                <th>baseline median</th><th>this run median</th><th>measured</th><th>relative [widened 95 %% CI]</th>\
-                <th>Holm p</th><th>change</th></tr></thead><tbody>
+                <th>baseline median</th><th>this run median</th><th>measured</th><th>relative [95 %% CI]</th>\
+                <th>Holm p</th><th>noise model</th><th>change</th></tr></thead><tbody>
                 %s</tbody></table></div>
                 </section>
                 """.formatted(
@@ -87,9 +92,23 @@ final class BaselineSection {
     }
 
     private static String timesSummary(ChangeFamily.Result f) {
+        boolean blocks = f.model() == ChangeFamily.NoiseModel.BETWEEN_BLOCKS;
         if (!f.judgeable()) {
             return "Times: only " + f.cells() + " cell variants could be compared; at least " + ChangeFamily.MIN_CELLS
-                    + " are needed to estimate the noise between runs, so none is judged.";
+                    + " are needed to estimate " + (blocks ? "the run-wide factor" : "the noise between runs")
+                    + ", so none is judged.";
+        }
+        if (blocks) {
+            return String.format(
+                    Locale.ROOT,
+                    "Times: run-wide factor <b>%.3f</b> (the mean change of those of %d cell variants that did not"
+                            + " change: a slower or faster machine, or a change that touches every cell alike; one"
+                            + " pair of runs cannot tell these apart). Each cell is judged against its own variation"
+                            + " between the blocks of both runs, after removing each block's factor common to all"
+                            + " cells (the machine's state during that block); its interval covers that variation"
+                            + " and the uncertainty of the run-wide factor.",
+                    f.common(),
+                    f.cells());
         }
         return String.format(
                 Locale.ROOT,
@@ -106,6 +125,10 @@ final class BaselineSection {
     }
 
     private static String ratiosSummary(ChangeFamily.Result f) {
+        if (f.model() == ChangeFamily.NoiseModel.BETWEEN_BLOCKS) {
+            return "Ratios: " + f.cells() + " cells, each judged against its own paired ratio's variation between the"
+                    + " blocks of both runs.";
+        }
         if (!f.judgeable()) {
             return "Ratios: only " + f.cells() + " cells could be compared; at least " + ChangeFamily.MIN_CELLS
                     + " are needed to estimate the noise between runs, so none is judged.";
@@ -122,6 +145,10 @@ final class BaselineSection {
 
     private static String pct(double fraction) {
         return String.format(Locale.ROOT, "%.1f", fraction * 100);
+    }
+
+    private static String noiseModel(String model) {
+        return model == null ? "—" : Html.escape(model);
     }
 
     private static String withInterval(Double change, Interval interval) {

@@ -5,6 +5,7 @@ import io.authbench.reports.results.Metric;
 import io.authbench.reports.results.Quantiles;
 import io.authbench.reports.results.Sample;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,18 +15,21 @@ import java.util.List;
  * @param samples  measured samples (ok + failed)
  * @param failures failed samples
  * @param values   time to content of the ok samples, sorted ascending (ms)
+ * @param blocks   per value, the block its sample ran in (-1: unknown, as in files without blocks)
  */
-public record VariantStats(String variant, int samples, int failures, double[] values) {
+public record VariantStats(String variant, int samples, int failures, double[] values, int[] blocks) {
 
     public static VariantStats of(String variant, List<Sample> measured) {
-        List<Sample> ok = measured.stream().filter(Sample::ok).toList();
-        double[] values = CellSummaries.values(ok, Metric.TIME_TO_CONTENT_MS);
-        Arrays.sort(values);
+        List<Sample> timed = measured.stream()
+                .filter(s -> s.ok() && s.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS) != null)
+                .sorted(Comparator.comparingDouble(s -> s.metrics().numberOrNull(Metric.TIME_TO_CONTENT_MS)))
+                .toList();
         return new VariantStats(
                 variant,
                 measured.size(),
                 (int) measured.stream().filter(s -> !s.ok()).count(),
-                values);
+                CellSummaries.values(timed, Metric.TIME_TO_CONTENT_MS),
+                timed.stream().mapToInt(Sample::blockIndex).toArray());
     }
 
     public Double median() {
@@ -50,7 +54,8 @@ public record VariantStats(String variant, int samples, int failures, double[] v
                 && variant.equals(v.variant)
                 && samples == v.samples
                 && failures == v.failures
-                && Arrays.equals(values, v.values);
+                && Arrays.equals(values, v.values)
+                && Arrays.equals(blocks, v.blocks);
     }
 
     @Override

@@ -63,14 +63,15 @@ public final class ConsoleSummary {
                 .ifPresent(b -> out.append(String.format(
                         Locale.ROOT,
                         "against baseline: %d cell variants slower, %d faster; SSR/CSR ratios: %d up, %d down; run-wide factor"
-                                + " %s%n",
+                                + " %s; noise judged %s%n",
                         b.count("slower"),
                         b.count("faster"),
                         b.count("ratio up"),
                         b.count("ratio down"),
                         b.times().judgeable()
                                 ? String.format(Locale.ROOT, "%.3f", b.times().common())
-                                : "not estimated")));
+                                : "not estimated",
+                        b.times().model().label())));
         return out.toString();
     }
 
