@@ -95,7 +95,8 @@ public final class BackendSetup {
                 options.csrJar(),
                 projectId(options),
                 options.serverStartTimeout(),
-                logDir);
+                logDir,
+                options.topology().cpuSets());
         return options.appwrite() != null
                 ? Stack.connect(config, options.appwrite())
                 : Stack.start(config, tls, options.topology().links());

@@ -101,6 +101,11 @@ public final class Defaults {
     public static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(10);
     /** Browser-facing links listen on loopback unless the user opens them (--link-host). */
     public static final String LINK_HOST = "127.0.0.1";
+    /**
+     * CPU sets ({@code --cpu-sets}): off until measured runs show that pinning lowers the A/A spread and the drift
+     * between runs on the machines this is run on (docs/statistics.md#cpu-sets).
+     */
+    public static final String CPU_SETS = "off";
     /** The host name in browser URLs: one name for the apps and Appwrite keeps their cookies same-site. */
     public static final String PUBLIC_HOST = "localhost";
     /** How to start a Playwright server of the right version, for --help. */

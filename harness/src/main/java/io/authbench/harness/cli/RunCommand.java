@@ -15,6 +15,7 @@ import io.authbench.harness.transport.Sites;
 import io.authbench.harness.transport.Transport;
 import io.authbench.reports.results.BlockDesign;
 import io.authbench.support.browser.RemoteEndpoints;
+import io.authbench.support.process.CpuSets;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -181,6 +182,16 @@ public final class RunCommand implements Callable<Integer> {
                     + " cross: app.example.com and appwrite.example.net (Appwrite sends X-Fallback-Cookies, as Appwrite"
                     + " Cloud without a custom domain; needs --transport=https). Default: localhost.")
     String sites = "";
+
+    @Option(
+            names = "--cpu-sets",
+            paramLabel = "off|auto|MEASURING/SERVERS",
+            description = "Pins the measuring side (the harness with its links, and Chromium) and the servers (apps,"
+                    + " Appwrite) to disjoint CPUs, as a user's browser never shares a CPU with the servers (Linux,"
+                    + " taskset). auto: the CPUs this process may use split in halves; or lists such as 0/1 or"
+                    + " 0-1/2-3. Not with a remote browser; the server phase is not pinned. Default: "
+                    + Defaults.CPU_SETS + ".")
+    String cpuSets = "";
 
     @Option(
             names = "--emulator-jar",
@@ -384,7 +395,7 @@ public final class RunCommand implements Callable<Integer> {
         long seedValue = parseLong("--seed", seed, Defaults.SEED);
         Flow aa = aaFlow == null ? new FlowConverter().convert(Defaults.AA_FLOW) : aaFlow.flow();
         Path outDir = Path.of(blank(out) ? Defaults.OUT : out.trim());
-        Topology topology = topology();
+        Topology topology = topology().withCpuSets(cpuSets());
         checkTransport(topology, withNextjs, targetMode, externalTargets, !blank(appwriteEndpoint));
         // With a Playwright server, --browser is a path on the server's machine: it cannot be checked here.
         Path browserPath = blank(browser)
@@ -480,6 +491,21 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return items;
+    }
+
+    /** {@code --cpu-sets}, checked against the CPUs this process may use; only with the browser launched here. */
+    private CpuSets cpuSets() throws UsageException {
+        CpuSets sets;
+        try {
+            sets = CpuSets.parse(blank(cpuSets) ? Defaults.CPU_SETS : cpuSets.trim(), CpuSets.allowedCpus());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (sets.on() && (!blank(browserWs) || !blank(seleniumGrid))) {
+            throw new UsageException("--cpu-sets with a remote browser: the browser runs on another machine, so there"
+                    + " is nothing to separate here; leave out --cpu-sets.");
+        }
+        return sets;
     }
 
     private Topology topology() throws UsageException {

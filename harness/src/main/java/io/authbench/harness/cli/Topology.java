@@ -4,6 +4,7 @@ import io.authbench.harness.browser.BrowserTarget;
 import io.authbench.harness.link.LinkHosts;
 import io.authbench.harness.transport.Sites;
 import io.authbench.harness.transport.Transport;
+import io.authbench.support.process.CpuSets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +25,17 @@ import java.util.Set;
  * @param transport    {@code --transport}: plain HTTP or HTTPS with the run's own authority
  * @param sites        {@code --sites}: one host name for all ({@link Sites#LOCALHOST}), or the apps and Appwrite on
  *                     named hosts of one site or of two; {@code links} then carries those names
+ * @param cpuSets      {@code --cpu-sets}: the CPUs of the measuring side (this JVM with its links, the browser) and of
+ *                     the servers, or {@link CpuSets#off()} (null = off); only with the browser launched here
  */
 public record Topology(
-        URI browserWs, URI seleniumGrid, LinkHosts links, boolean csrCookiePath, Transport transport, Sites sites) {
+        URI browserWs,
+        URI seleniumGrid,
+        LinkHosts links,
+        boolean csrCookiePath,
+        Transport transport,
+        Sites sites,
+        CpuSets cpuSets) {
     /**
      * The host name of the cookie-only path. Two labels under a top-level name that is not reserved for local use
      * ({@code localhost}, {@code test}, {@code local}, {@code invalid}, {@code example} have no registrable domain for
@@ -42,6 +51,7 @@ public record Topology(
         links = links == null ? LinkHosts.loopback() : links;
         transport = transport == null ? Transport.HTTP : transport;
         sites = sites == null ? Sites.LOCALHOST : sites;
+        cpuSets = cpuSets == null ? CpuSets.off() : cpuSets;
         if (csrCookiePath && !links.publicHost().equals(CSR_COOKIE_HOST)) {
             throw new IllegalArgumentException("the cookie-only CSR path uses the public host " + CSR_COOKIE_HOST);
         }
@@ -55,6 +65,20 @@ public record Topology(
         if ((transport.tls() || sites.named()) && (browserWs != null || seleniumGrid != null)) {
             throw new IllegalArgumentException("https and named sites need the browser launched here");
         }
+        if (cpuSets.on() && (browserWs != null || seleniumGrid != null)) {
+            throw new IllegalArgumentException("CPU sets need the browser launched here");
+        }
+    }
+
+    /** Without CPU sets. */
+    public Topology(
+            URI browserWs, URI seleniumGrid, LinkHosts links, boolean csrCookiePath, Transport transport, Sites sites) {
+        this(browserWs, seleniumGrid, links, csrCookiePath, transport, sites, CpuSets.off());
+    }
+
+    /** This topology with the given CPU sets. */
+    public Topology withCpuSets(CpuSets sets) {
+        return new Topology(browserWs, seleniumGrid, links, csrCookiePath, transport, sites, sets);
     }
 
     /** Plain HTTP, one host name. */

@@ -45,6 +45,7 @@ import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.RunStatus;
 import io.authbench.reports.results.Sample;
 import io.authbench.support.browser.BrowserLocator;
+import io.authbench.support.process.CpuSets;
 import io.authbench.support.process.ThreadDump;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -142,7 +143,10 @@ public final class BenchmarkEngine {
         }
         out.flush();
 
-        try (ExitGuard guard = new ExitGuard();
+        // Pinned before anything starts: Chromium, launched below, inherits this JVM's CPUs; the servers are started
+        // on the other set. Released before the server phase, which measures the servers with CPUs of its own.
+        try (CpuSets.Pinned pinned = pin(options);
+                ExitGuard guard = new ExitGuard();
                 RunTls tls = openTls(options, folder, guard);
                 Stack stack = BackendSetup.startStack(options, folder.logs(), tls);
                 BrowserSession browser = BrowserSession.open(
@@ -182,6 +186,7 @@ public final class BenchmarkEngine {
                             "measurement overhead per iteration (harness work a user's browser would not do): "
                                     + overhead));
                 }
+                pinned.close();
                 boolean serverPhaseOk = runServerPhase(options, outcome, stack, browser, folder, writer);
                 if (guard.stopping()) {
                     out.println("authbench: interrupted; results so far in " + folder.results());
@@ -744,6 +749,16 @@ public final class BenchmarkEngine {
         return step.warmup() ? sample.asWarmup() : sample;
     }
 
+    /** Moves this JVM (and so the browser it launches) to the measuring CPUs; says so when it does. */
+    private CpuSets.Pinned pin(HarnessOptions options) {
+        CpuSets sets = options.topology().cpuSets();
+        if (sets.on()) {
+            out.println("authbench: CPU sets: " + sets.describe());
+            out.flush();
+        }
+        return sets.pinThisProcess();
+    }
+
     private static boolean everyVariantMeasured(RunResults results) {
         return !results.cells().isEmpty() && results.cells().stream().allMatch(c -> c.okSamples() > 0);
     }
@@ -810,6 +825,7 @@ public final class BenchmarkEngine {
         settings.put("linkHost", options.topology().links().bindAddress().getHostAddress());
         settings.put("publicHost", options.topology().links().publicHost());
         settings.putAll(transportSettings(options.topology()));
+        settings.put("cpuSets", options.topology().cpuSets().describe());
         settings.put(
                 "csrSessionPath",
                 options.topology().csrCookiePath()

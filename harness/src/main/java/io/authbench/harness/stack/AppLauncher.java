@@ -1,6 +1,7 @@
 package io.authbench.harness.stack;
 
 import io.authbench.harness.transport.RunTls;
+import io.authbench.support.process.CpuSets;
 import io.authbench.support.process.ServerProcess;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public interface AppLauncher {
      * @param logDir             where its stdout and stderr logs go
      * @param tls                the run's certificates when the app must serve HTTPS ({@code --transport=https});
      *                           null = plain HTTP
+     * @param cpuSets            the run's CPU sets: the app is started on {@code cpuSets.servers()} (null = off)
      */
     record Context(
             String profileName,
@@ -34,7 +36,34 @@ public interface AppLauncher {
             String apiKey,
             Duration startTimeout,
             Path logDir,
-            RunTls tls) {
+            RunTls tls,
+            CpuSets cpuSets) {
+        public Context {
+            cpuSets = cpuSets == null ? CpuSets.off() : cpuSets;
+        }
+
+        /** On any CPU. */
+        public Context(
+                String profileName,
+                URI appwriteForServer,
+                URI appwriteForBrowser,
+                String projectId,
+                String apiKey,
+                Duration startTimeout,
+                Path logDir,
+                RunTls tls) {
+            this(
+                    profileName,
+                    appwriteForServer,
+                    appwriteForBrowser,
+                    projectId,
+                    apiKey,
+                    startTimeout,
+                    logDir,
+                    tls,
+                    CpuSets.off());
+        }
+
         /** Plain HTTP. */
         public Context(
                 String profileName,
@@ -44,7 +73,16 @@ public interface AppLauncher {
                 String apiKey,
                 Duration startTimeout,
                 Path logDir) {
-            this(profileName, appwriteForServer, appwriteForBrowser, projectId, apiKey, startTimeout, logDir, null);
+            this(
+                    profileName,
+                    appwriteForServer,
+                    appwriteForBrowser,
+                    projectId,
+                    apiKey,
+                    startTimeout,
+                    logDir,
+                    null,
+                    null);
         }
 
         @Override

@@ -45,6 +45,6 @@ public record BundledLauncher(boolean ssr, Path jar) implements AppLauncher {
                         (ssr ? "ssr-app" : "csr-app") + "." + context.profileName(), Stack.CHILD_JVM_OPTIONS, jar, args)
                 .withEnvironment(ssr ? Map.of(Stack.APP_KEY_ENV, context.apiKey()) : Map.of())
                 .withStartTimeout(context.startTimeout());
-        return ServerProcess.start(spec, context.logDir());
+        return ServerProcess.start(context.cpuSets().forServer(spec), context.logDir());
     }
 }

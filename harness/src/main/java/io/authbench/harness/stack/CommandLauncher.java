@@ -66,7 +66,7 @@ public record CommandLauncher(TargetSpec spec, Map<String, String> environment) 
                 .withEnvironment(environment(start.environment(values, context.apiKey())))
                 .withStartTimeout(start.startTimeout())
                 .withReadiness(readiness);
-        return ServerProcess.start(serverSpec, context.logDir());
+        return ServerProcess.start(context.cpuSets().forServer(serverSpec), context.logDir());
     }
 
     private Map<String, String> environment(Map<String, String> fromFile) {

@@ -97,7 +97,8 @@ public final class Stack implements AutoCloseable {
         ServerSpec spec = ServerSpec.javaJar("appwrite-emulator", CHILD_JVM_OPTIONS, config.emulatorJar(), args)
                 .withEnvironment(Map.of(EMULATOR_KEY_ENV, apiKey))
                 .withStartTimeout(config.serverStartTimeout());
-        return new Stack(config, apiKey, ServerProcess.start(spec, config.logDir()), null, tls);
+        return new Stack(
+                config, apiKey, ServerProcess.start(config.cpuSets().forServer(spec), config.logDir()), null, tls);
     }
 
     /**
@@ -252,7 +253,8 @@ public final class Stack implements AutoCloseable {
                     apiKey,
                     config.serverStartTimeout(),
                     config.logDir(),
-                    tls);
+                    tls,
+                    config.cpuSets());
             Map<String, ServerProcess> apps = new LinkedHashMap<>();
             for (Map.Entry<String, AppLauncher> launcher : launchers.entrySet()) {
                 ServerProcess app = launcher.getValue().start(context);
