@@ -295,7 +295,8 @@ public final class BenchmarkEngine {
         Deque<Step> pending = new ArrayDeque<>();
         AppSource apps = AppSource.of(options, stack);
         BlockDesign design = options.blocks();
-        StoppingRule rule = new StoppingRule(design);
+        StoppingRule rule =
+                new StoppingRule(design, cell -> !Flow.valueOf(cell.flow()).timed());
         Set<CellKey> open = Schedule.cells(options, profiles);
         boolean filmstripDone = false;
         try {
@@ -478,6 +479,11 @@ public final class BenchmarkEngine {
         Set<CellKey> continuing = StoppingRule.continuing(decisions);
         if (continuing.size() < open.size() && !continuing.isEmpty()) {
             decisions.forEach((cell, reason) -> reason.ifPresent(why -> {
+                if (why == StoppingRule.Reason.UNTIMED) {
+                    out.printf(
+                            Locale.ROOT, "authbench:   %s stops after %d block(s): %s%n", cell, blocksDone, why.text());
+                    return;
+                }
                 StoppingRule.Precision p = precision.of(cell);
                 out.printf(
                         Locale.ROOT,
