@@ -166,6 +166,7 @@ public final class BenchmarkEngine {
                             environment,
                             profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
+                writer.writeSamplesAtMostEvery(Defaults.RESULTS_WRITE_INTERVAL);
                 recordCodeSize(options, writer);
                 Outcome outcome =
                         measure(options, profiles, maxIterations, stack, browser, folder, writer, guard, filmstrip);
@@ -454,6 +455,7 @@ public final class BenchmarkEngine {
                 overhead.add(result.overheadMs());
                 r.progress().iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
             }
+            writer.flush(); // the batch's last samples, before the apps stop
             reportSetUpRetries(seeder, profile, writer, stack.appwritePid() > 0);
             r.aggregates().writeHistograms(profile.name(), folder, writer);
         }
