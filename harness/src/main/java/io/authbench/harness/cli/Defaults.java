@@ -74,6 +74,13 @@ public final class Defaults {
     /** Upper bound for one Appwrite SDK call (the Kotlin SDK would otherwise wait forever on a bad response). */
     public static final Duration SDK_CALL_TIMEOUT = Duration.ofSeconds(20);
 
+    /**
+     * results.json takes a new sample into the file at most this often (ResultsWriter#writeSamplesAtMostEvery): a
+     * rewrite of a default run's file costs about 0.1 s, after every sample two minutes of an 18-minute run. Errors,
+     * Ctrl-C and the end of each profile's batch write every sample at once; a hard kill loses at most this much.
+     */
+    public static final Duration RESULTS_WRITE_INTERVAL = Duration.ofSeconds(10);
+
     /** HTTP requests per app endpoint that warm the servers' JIT before measurement. */
     public static final int JIT_WARMUP_REQUESTS = 150;
     /**

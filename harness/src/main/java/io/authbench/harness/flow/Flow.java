@@ -50,6 +50,14 @@ public enum Flow {
         return contentElement;
     }
 
+    /**
+     * True if the flow measures a time to content, which pairs compare; false for no-js, whose samples carry checks
+     * (is the name in the HTML without JavaScript?) and request counts but no time, so its cells have no interval.
+     */
+    public boolean timed() {
+        return this != NO_JS;
+    }
+
     /** True if the flow starts signed in (it needs a seeded user even though it does not measure the login). */
     public boolean needsUser() {
         return this != GUARD;

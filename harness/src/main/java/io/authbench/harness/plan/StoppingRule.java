@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Adaptive sample size (docs/statistics.md#blocks): after each block, which cells run another one.
@@ -18,15 +19,26 @@ import java.util.function.Function;
  * fails cannot make an interval. No cell runs more than {@link BlockDesign#maxBlocks()}. The rule looks at the
  * interval's width only, never at whether it excludes 1, so it cannot stop a cell because it happened to look
  * significant (which would inflate the false-positive rate the A/A cell measures).
+ *
+ * <p>A cell of a flow that measures no time (no-js) stops after its first block: it has no interval to make precise,
+ * and what it measures (whether the HTML carries the name without JavaScript) is the same in every block.
  */
 public final class StoppingRule {
     /** Fewest complete pairs before a cell may stop for precision: the verdict's own minimum. */
     public static final int MIN_COMPLETE_PAIRS = 6;
 
     private final BlockDesign design;
+    private final Predicate<CellKey> untimed;
 
+    /** A rule for cells that all measure a time. */
     public StoppingRule(BlockDesign design) {
+        this(design, cell -> false);
+    }
+
+    /** @param untimed the cells whose flow measures no time to compare (they stop after one block) */
+    public StoppingRule(BlockDesign design, Predicate<CellKey> untimed) {
         this.design = design;
+        this.untimed = untimed;
     }
 
     /**
@@ -46,6 +58,7 @@ public final class StoppingRule {
     public enum Reason {
         PRECISE("precise enough"),
         NO_PAIRS("no complete pair to make precise"),
+        UNTIMED("its flow measures no time to compare, and one block gives its checks"),
         MAX_BLOCKS("maximum number of blocks reached");
 
         private final String text;
@@ -76,6 +89,9 @@ public final class StoppingRule {
     }
 
     private Optional<Reason> decide(int blocksDone, Function<CellKey, Precision> precisionOf, CellKey cell) {
+        if (untimed.test(cell) && blocksDone >= 1) {
+            return Optional.of(Reason.UNTIMED);
+        }
         if (blocksDone < design.minBlocks()) {
             return Optional.empty();
         }

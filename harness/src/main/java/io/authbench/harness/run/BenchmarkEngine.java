@@ -170,6 +170,7 @@ public final class BenchmarkEngine {
                             environment,
                             profiles.stream().map(BenchmarkEngine::profileInfo).toList()))) {
                 guard.watch(writer);
+                writer.writeSamplesAtMostEvery(Defaults.RESULTS_WRITE_INTERVAL);
                 recordCodeSize(options, writer);
                 Outcome outcome =
                         measure(options, profiles, maxIterations, stack, browser, folder, writer, guard, filmstrip);
@@ -300,7 +301,8 @@ public final class BenchmarkEngine {
         Deque<Step> pending = new ArrayDeque<>();
         AppSource apps = AppSource.of(options, stack);
         BlockDesign design = options.blocks();
-        StoppingRule rule = new StoppingRule(design);
+        StoppingRule rule =
+                new StoppingRule(design, cell -> !Flow.valueOf(cell.flow()).timed());
         Set<CellKey> open = Schedule.cells(options, profiles);
         boolean filmstripDone = false;
         try {
@@ -458,6 +460,7 @@ public final class BenchmarkEngine {
                 overhead.add(result.overheadMs());
                 r.progress().iterationDone(result.ok(), step.describe() + (result.ok() ? "" : ": " + result.failure()));
             }
+            writer.flush(); // the batch's last samples, before the apps stop
             reportSetUpRetries(seeder, profile, writer, stack.appwritePid() > 0);
             r.aggregates().writeHistograms(profile.name(), folder, writer);
         }
@@ -483,6 +486,11 @@ public final class BenchmarkEngine {
         Set<CellKey> continuing = StoppingRule.continuing(decisions);
         if (continuing.size() < open.size() && !continuing.isEmpty()) {
             decisions.forEach((cell, reason) -> reason.ifPresent(why -> {
+                if (why == StoppingRule.Reason.UNTIMED) {
+                    out.printf(
+                            Locale.ROOT, "authbench:   %s stops after %d block(s): %s%n", cell, blocksDone, why.text());
+                    return;
+                }
                 StoppingRule.Precision p = precision.of(cell);
                 out.printf(
                         Locale.ROOT,

@@ -191,6 +191,27 @@ class BlockPlanTest {
     }
 
     @Test
+    void a_cell_that_measures_no_time_stops_after_its_first_block_whatever_the_minimum() {
+        CellKey noJs = new CellKey("NO_JS", "loopback", false);
+        CellKey login = new CellKey("LOGIN", "loopback", false);
+        StoppingRule rule = new StoppingRule(
+                new BlockDesign(4, 3, 4, 0.10), cell -> cell.flow().equals("NO_JS"));
+        Set<CellKey> both = new LinkedHashSet<>(List.of(noJs, login));
+
+        Map<CellKey, Optional<StoppingRule.Reason>> afterOne =
+                rule.decide(1, both, cell -> StoppingRule.Precision.none());
+        assertThat(afterOne.get(noJs)).contains(StoppingRule.Reason.UNTIMED);
+        assertThat(afterOne.get(login))
+                .as("a timed cell without pairs yet still runs the minimum")
+                .isEmpty();
+        assertThat(StoppingRule.continuing(afterOne)).containsExactly(login);
+        assertThat(new StoppingRule(new BlockDesign(4, 3, 4, 0.10))
+                        .decide(1, both, cell -> StoppingRule.Precision.none()))
+                .as("without the predicate every cell runs the minimum")
+                .allSatisfy((cell, reason) -> assertThat(reason).isEmpty());
+    }
+
+    @Test
     void a_fixed_design_runs_every_cell_every_block() {
         StoppingRule rule = new StoppingRule(new BlockDesign(4, 3, 3, 0.10));
         CellKey precise = new CellKey("navigate", "loopback", false);

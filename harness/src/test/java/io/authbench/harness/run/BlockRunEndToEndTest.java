@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A quick run in two blocks, as a user runs it (real emulator, apps, links and Chromium; one login pair per block on
  * loopback): the stack restarts between the blocks, the samples carry blocks 0 and 1 with pair numbers unique across
- * them, results.json records the design and the report says what its intervals cover.
+ * them, results.json records the design and the report says what its intervals cover. The no-js cell, which measures
+ * no time, runs the first block only.
  */
 class BlockRunEndToEndTest {
     @TempDir
@@ -36,7 +37,7 @@ class BlockRunEndToEndTest {
                 new String[] {
                     "run",
                     "--quick",
-                    "--flows=login",
+                    "--flows=login,no-js",
                     "--profiles=loopback",
                     "--pairs-per-block=1",
                     "--min-blocks=2",
@@ -61,10 +62,17 @@ class BlockRunEndToEndTest {
         List<Sample> measured =
                 results.samples().stream().filter(s -> !s.warmup()).toList();
         assertThat(measured)
-                .hasSize(4)
+                .hasSize(6)
                 .allSatisfy(s -> assertThat(s.ok()).as(s.failure()).isTrue());
-        assertThat(measured.stream().map(Sample::blockIndex).collect(Collectors.toSet()))
+        assertThat(measured.stream()
+                        .filter(s -> s.flow().equals("login"))
+                        .map(Sample::blockIndex)
+                        .collect(Collectors.toSet()))
                 .isEqualTo(Set.of(0, 1));
+        assertThat(measured.stream().filter(s -> s.flow().equals("no-js")))
+                .as("the no-js cell stops after its first block")
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.blockIndex()).isZero());
         assertThat(measured)
                 .allSatisfy(s -> assertThat(s.pair())
                         .as("pair numbers continue across blocks")
@@ -72,6 +80,7 @@ class BlockRunEndToEndTest {
         assertThat(stdout.toString())
                 .contains("block 1 of 2")
                 .contains("block 2 of 2")
+                .contains("NO_JS @ loopback stops after 1 block(s)")
                 .contains("profile loopback (block 2)")
                 .contains("links as calibrated in the first block");
         assertThat(results.links()).as("links calibrated once").hasSize(3);

@@ -35,6 +35,15 @@ class UserSeederRetryTest {
             """;
 
     @Test
+    void only_an_attempt_that_hashes_a_password_gets_the_longer_limit() {
+        assertThat(UserSeeder.attemptLimit(true)).isEqualTo(UserSeeder.CREATE_ATTEMPT_TIMEOUT);
+        assertThat(UserSeeder.attemptLimit(false))
+                .as("imports with a hash and users without a password cost Appwrite no hash")
+                .isEqualTo(UserSeeder.SET_UP_ATTEMPT_TIMEOUT)
+                .isLessThan(UserSeeder.CREATE_ATTEMPT_TIMEOUT);
+    }
+
+    @Test
     void an_unanswered_set_up_session_request_is_repeated_and_counted() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package io.authbench.reports.stats;
 
 import io.authbench.reports.format.Format;
 import io.authbench.reports.results.BlockDesign;
+import io.authbench.reports.results.Flows;
 import io.authbench.reports.results.RunResults;
 import io.authbench.reports.results.Sample;
 import java.util.Locale;
@@ -49,17 +50,31 @@ public final class IntervalCoverage {
         }
         return String.format(
                 Locale.ROOT,
-                "Sample size was adaptive: every cell ran at least %d blocks of %d measured pairs (each block after"
-                        + " its own %d warm-up pair(s)); after that, a cell stopped once the 95 %% interval of its"
+                "Sample size was adaptive: every timed cell ran at least %d blocks of %d measured pairs (each block"
+                        + " after its own %d warm-up pair(s)); after that, a cell stopped once the 95 %% interval of its"
                         + " log ratio was within ±%s (ratio ×/÷ %s), and no cell ran more than %d blocks (%d pairs)."
-                        + " The A/A cell follows the same rule. Each cell's pairs and blocks are in the pairs column.",
+                        + " The A/A cell follows the same rule.%s Each cell's pairs and blocks are in the pairs"
+                        + " column.",
                 d.minBlocks(),
                 d.pairsPerBlock(),
                 results.run().config().warmupPairs(),
                 Format.num(d.precision(), 3),
                 Format.num(Math.exp(d.precision()), 3),
                 d.maxBlocks(),
-                d.maxPairs());
+                d.maxPairs(),
+                untimedBlocks(results));
+    }
+
+    /** " The no-js cells, which measure no time, ran N block(s)." (how many the run gave them), or "" without them. */
+    private static String untimedBlocks(RunResults results) {
+        long blocks = results.samples().stream()
+                .filter(s -> s.flow().equals(Flows.NO_JS) && !s.warmup())
+                .mapToInt(Sample::blockIndex)
+                .distinct()
+                .count();
+        return blocks == 0
+                ? ""
+                : " The no-js cells, which measure no time, ran " + blocks + (blocks == 1 ? " block." : " blocks.");
     }
 
     /** A cell's pairs for the pairs column: "12" or, with blocks, "12 in 3 blocks". */

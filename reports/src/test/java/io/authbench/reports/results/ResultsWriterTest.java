@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -81,6 +82,46 @@ class ResultsWriterTest {
         assertThatThrownBy(() -> out.addSample(ResultsFixtures.sample("csr", 0, 1, 50)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the run already ended (complete)");
+    }
+
+    @Test
+    void with_a_write_interval_samples_wait_in_memory_until_a_flush_another_change_or_the_end() {
+        Path file;
+        try (ResultsWriter out = writer()) {
+            file = out.file();
+            out.writeSamplesAtMostEvery(Duration.ofHours(1));
+            out.addSample(ResultsFixtures.sample("ssr", 0, 0, 50));
+            out.addSample(ResultsFixtures.sample("csr", 0, 1, 90));
+
+            assertThat(ResultsJson.read(file).samples())
+                    .as("not yet in the file")
+                    .isEmpty();
+            assertThat(out.current().samples()).hasSize(2);
+            assertThat(out.current().cells())
+                    .as("current() summarises what is still in memory")
+                    .extracting(CellSummary::variant, CellSummary::medianMs)
+                    .containsExactly(Tuple.tuple("ssr", 50.0), Tuple.tuple("csr", 90.0));
+
+            out.flush();
+            assertThat(ResultsJson.read(file).samples()).hasSize(2);
+
+            out.addSample(ResultsFixtures.sample("ssr", 1, 1, 70));
+            out.addIncident(new Incident(END, "harness", "any other change writes the waiting samples too"));
+            assertThat(ResultsJson.read(file).samples()).hasSize(3);
+
+            out.addSample(ResultsFixtures.sample("csr", 1, 0, 80));
+        }
+        RunResults read = ResultsJson.read(file);
+        assertThat(read.run().status()).as("closed without finishing").isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(read.samples()).as("the end writes what waited").hasSize(4);
+    }
+
+    @Test
+    void a_negative_write_interval_is_refused() {
+        try (ResultsWriter out = writer()) {
+            assertThatThrownBy(() -> out.writeSamplesAtMostEvery(Duration.ofSeconds(-1)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -58,6 +58,14 @@ class BlockComparisonTest {
                 .contains("within ±0.1")
                 .contains("more than 4 blocks (24 pairs)");
         assertThat(IntervalCoverage.stoppingRule(unblocked)).isNull();
+        assertThat(IntervalCoverage.stoppingRule(blocked))
+                .as("no no-js samples: nothing said about them")
+                .doesNotContain("no-js");
+        List<Sample> withNoJs = new ArrayList<>(samples(true));
+        withNoJs.add(noJs("ssr", 0).withBlock(0));
+        withNoJs.add(noJs("csr", 0).withBlock(0));
+        assertThat(IntervalCoverage.stoppingRule(results(withNoJs, new BlockDesign(6, 2, 4, 0.1))))
+                .contains("The no-js cells, which measure no time, ran 1 block.");
         String page = ReportPage.html(ReportModel.of(blocked, null, null), FrameSource.none());
         assertThat(page)
                 .contains("pairs within 4 blocks, stack restarted between blocks")
@@ -93,6 +101,21 @@ class BlockComparisonTest {
                 order,
                 T0.plusSeconds(pair * 2L + order),
                 Metrics.builder().set(Metric.TIME_TO_CONTENT_MS, ttc).build(),
+                List.of());
+    }
+
+    /** A no-js sample: the check, no time to content. */
+    private static Sample noJs(String variant, int pair) {
+        return Sample.ok(
+                "no-js",
+                variant,
+                "loopback",
+                pair,
+                variant.equals("ssr") ? 0 : 1,
+                T0,
+                Metrics.builder()
+                        .set(Metric.CONTENT_WITHOUT_JS, variant.equals("ssr"))
+                        .build(),
                 List.of());
     }
 
