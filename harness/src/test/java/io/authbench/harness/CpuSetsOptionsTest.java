@@ -3,14 +3,9 @@ package io.authbench.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.support.process.CpuSets;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,44 +19,27 @@ class CpuSetsOptionsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final List<HarnessOptions> received = new ArrayList<>();
-    private List<String> jars;
+    private RunCommandLine cli;
 
     @BeforeEach
-    void jars() throws IOException {
-        jars = List.of(
-                "--emulator-jar=" + Files.createFile(dir.resolve("e.jar")),
-                "--ssr-jar=" + Files.createFile(dir.resolve("s.jar")),
-                "--csr-jar=" + Files.createFile(dir.resolve("c.jar")));
+    void cli() throws IOException {
+        cli = new RunCommandLine(dir);
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("run"));
-        all.addAll(List.of(args));
-        all.addAll(jars);
-        return HarnessMain.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), options -> {
-            received.add(options);
-            return 0;
-        });
+        return cli.run(args);
     }
 
     private void assertUsageError(String expected, String... args) {
-        err.getBuffer().setLength(0);
-        int before = received.size();
-        assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
-        assertThat(err.toString()).as(String.join(" ", args)).contains(expected);
-        assertThat(err.toString().strip().lines()).as(err.toString()).hasSize(1);
-        assertThat(received).hasSize(before);
+        cli.assertUsageError(expected, args);
     }
 
     @Test
     void off_unless_asked_for() {
-        assertThat(run()).as(err.toString()).isZero();
-        assertThat(run("--cpu-sets=")).as(err.toString()).isZero();
-        assertThat(run("--cpu-sets=off")).as(err.toString()).isZero();
-        assertThat(received)
+        assertThat(run()).as(cli.err()).isZero();
+        assertThat(run("--cpu-sets=")).as(cli.err()).isZero();
+        assertThat(run("--cpu-sets=off")).as(cli.err()).isZero();
+        assertThat(cli.received())
                 .allSatisfy(o -> assertThat(o.topology().cpuSets().on()).isFalse());
     }
 
@@ -69,14 +47,14 @@ class CpuSetsOptionsTest {
     void auto_and_lists_reach_the_engine() {
         List<Integer> allowed = CpuSets.allowedCpus();
         assumeTrue(allowed.size() >= 2, "needs two CPUs this process may use; it may use " + allowed);
-        assertThat(run("--cpu-sets=auto")).as(err.toString()).isZero();
-        assertThat(received.get(0).topology().cpuSets())
+        assertThat(run("--cpu-sets=auto")).as(cli.err()).isZero();
+        assertThat(cli.received().get(0).topology().cpuSets())
                 .hasToString(CpuSets.parse("auto", allowed).option());
 
         String explicit = allowed.get(1) + "/" + allowed.get(0);
-        assertThat(run("--cpu-sets=" + explicit)).as(err.toString()).isZero();
-        assertThat(received.get(1).topology().cpuSets().measuring()).containsExactly(allowed.get(1));
-        assertThat(received.get(1).topology().cpuSets().servers()).containsExactly(allowed.get(0));
+        assertThat(run("--cpu-sets=" + explicit)).as(cli.err()).isZero();
+        assertThat(cli.received().get(1).topology().cpuSets().measuring()).containsExactly(allowed.get(1));
+        assertThat(cli.received().get(1).topology().cpuSets().servers()).containsExactly(allowed.get(0));
     }
 
     @Test

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authbench.harness.browser.BrowserTarget;
 import io.authbench.harness.cli.HarnessOptions;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,34 +16,22 @@ class RemoteOptionsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final List<HarnessOptions> received = new ArrayList<>();
-    private List<String> jars;
+    private RunCommandLine cli;
 
     @BeforeEach
-    void jars() throws IOException {
-        jars = List.of(
-                "--emulator-jar=" + Files.createFile(dir.resolve("e.jar")),
-                "--ssr-jar=" + Files.createFile(dir.resolve("s.jar")),
-                "--csr-jar=" + Files.createFile(dir.resolve("c.jar")));
+    void cli() throws IOException {
+        cli = new RunCommandLine(dir);
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("run"));
-        all.addAll(List.of(args));
-        all.addAll(jars);
-        return HarnessMain.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), options -> {
-            received.add(options);
-            return 0;
-        });
+        return cli.run(args);
     }
 
     @Test
     void by_default_the_browser_is_launched_here_and_links_are_on_loopback() {
         assertThat(run("--browser-ws=", "--selenium-grid=", "--link-host=", "--public-host="))
                 .isZero();
-        HarnessOptions options = received.get(0);
+        HarnessOptions options = cli.received().get(0);
         assertThat(options.topology().remoteBrowser()).isFalse();
         assertThat(options.topology().links().bindAddress().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(options.topology().links().publicHost()).isEqualTo("localhost");
@@ -64,7 +47,7 @@ class RemoteOptionsTest {
                         "--link-host=0.0.0.0",
                         "--public-host=bench-host.lan"))
                 .isZero();
-        HarnessOptions options = received.get(0);
+        HarnessOptions options = cli.received().get(0);
         assertThat(options.topology().browserWs()).isEqualTo(URI.create("ws://browsers.lan:3000/"));
         BrowserTarget target = options.topology().browserTarget(options.browser());
         assertThat(target)
@@ -81,7 +64,7 @@ class RemoteOptionsTest {
     void a_grid_url_is_recorded_without_credentials_or_query() {
         assertThat(run("--selenium-grid=https://user:key@hub.example:4444/wd/hub?token=x"))
                 .isZero();
-        BrowserTarget target = received.get(0).topology().browserTarget(null);
+        BrowserTarget target = cli.received().get(0).topology().browserTarget(null);
         assertThat(target.settings())
                 .containsEntry("browserMode", "selenium-grid")
                 .containsEntry("browserEndpoint", "https://hub.example:4444/wd/hub");
@@ -108,7 +91,7 @@ class RemoteOptionsTest {
     @Test
     void help_lists_the_new_options_with_their_defaults() {
         assertThat(run("--help")).isZero();
-        String help = out.toString().replaceAll("\\s+", " ");
+        String help = cli.out().replaceAll("\\s+", " ");
         assertThat(help)
                 .contains("--browser-ws=URL")
                 .contains("--selenium-grid=URL")
@@ -119,10 +102,9 @@ class RemoteOptionsTest {
     }
 
     private void assertBad(String expectedStart, String... args) {
-        StringWriter before = new StringWriter();
-        before.write(err.toString());
+        int before = cli.err().length();
         int code = run(args);
-        String line = err.toString().substring(before.toString().length()).strip();
+        String line = cli.err().substring(before).strip();
         assertThat(code).as(line).isEqualTo(2);
         assertThat(line)
                 .startsWith("authbench: " + expectedStart)

@@ -3,17 +3,11 @@ package io.authbench.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.apptarget.TargetFiles;
-import io.authbench.harness.cli.HarnessOptions;
 import io.authbench.harness.cli.Topology;
 import io.authbench.harness.transport.Sites;
 import io.authbench.harness.transport.Transport;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,44 +21,27 @@ class TransportOptionsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final List<HarnessOptions> received = new ArrayList<>();
-    private List<String> jars;
+    private RunCommandLine cli;
 
     @BeforeEach
-    void jars() throws IOException {
-        jars = List.of(
-                "--emulator-jar=" + Files.createFile(dir.resolve("e.jar")),
-                "--ssr-jar=" + Files.createFile(dir.resolve("s.jar")),
-                "--csr-jar=" + Files.createFile(dir.resolve("c.jar")));
+    void cli() throws IOException {
+        cli = new RunCommandLine(dir);
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("run"));
-        all.addAll(List.of(args));
-        all.addAll(jars);
-        return HarnessMain.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), options -> {
-            received.add(options);
-            return 0;
-        });
+        return cli.run(args);
     }
 
     private void assertUsageError(String expected, String... args) {
-        err.getBuffer().setLength(0);
-        int before = received.size();
-        assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
-        assertThat(err.toString()).as(String.join(" ", args)).contains(expected);
-        assertThat(err.toString().strip().lines()).as(err.toString()).hasSize(1);
-        assertThat(received).hasSize(before);
+        cli.assertUsageError(expected, args);
     }
 
     @Test
     void neither_option_nor_the_maven_empty_values_change_todays_plain_http_on_localhost() {
-        assertThat(run()).as(err.toString()).isZero();
-        assertThat(run("--transport=", "--sites=")).as(err.toString()).isZero();
+        assertThat(run()).as(cli.err()).isZero();
+        assertThat(run("--transport=", "--sites=")).as(cli.err()).isZero();
 
-        assertThat(received).allSatisfy(options -> {
+        assertThat(cli.received()).allSatisfy(options -> {
             Topology topology = options.topology();
             assertThat(topology.transport()).isEqualTo(Transport.HTTP);
             assertThat(topology.sites()).isEqualTo(Sites.LOCALHOST);
@@ -77,9 +54,9 @@ class TransportOptionsTest {
 
     @Test
     void https_alone_keeps_localhost_for_every_party() {
-        assertThat(run("--transport=https")).as(err.toString()).isZero();
+        assertThat(run("--transport=https")).as(cli.err()).isZero();
 
-        Topology topology = received.get(0).topology();
+        Topology topology = cli.received().get(0).topology();
         assertThat(topology.transport()).isEqualTo(Transport.HTTPS);
         assertThat(topology.scheme()).isEqualTo("https");
         assertThat(topology.sites()).isEqualTo(Sites.LOCALHOST);
@@ -89,25 +66,23 @@ class TransportOptionsTest {
 
     @Test
     void named_sites_give_the_app_and_appwrite_their_own_names_which_chromium_maps_to_the_links() {
-        assertThat(run("--sites=same")).as(err.toString()).isZero();
-        assertThat(run("--sites=cross", "--transport=https")).as(err.toString()).isZero();
-        assertThat(run("--sites=same", "--link-host=0.0.0.0"))
-                .as(err.toString())
-                .isZero();
+        assertThat(run("--sites=same")).as(cli.err()).isZero();
+        assertThat(run("--sites=cross", "--transport=https")).as(cli.err()).isZero();
+        assertThat(run("--sites=same", "--link-host=0.0.0.0")).as(cli.err()).isZero();
 
-        Topology same = received.get(0).topology();
+        Topology same = cli.received().get(0).topology();
         assertThat(same.links().publicHost()).isEqualTo("app.example.com");
         assertThat(same.links().appwriteHost()).isEqualTo("api.example.com");
         assertThat(same.browserFlags())
                 .containsExactly("--host-resolver-rules=MAP app.example.com 127.0.0.1, MAP api.example.com 127.0.0.1");
-        Topology cross = received.get(1).topology();
+        Topology cross = cli.received().get(1).topology();
         assertThat(cross.links().publicHost()).isEqualTo("app.example.com");
         assertThat(cross.links().appwriteHost()).isEqualTo("appwrite.example.net");
         assertThat(cross.browserFlags())
                 .containsExactly(
                         "--host-resolver-rules=MAP app.example.com 127.0.0.1, MAP appwrite.example.net 127.0.0.1");
         // Links on every interface: the browser here still reaches them at loopback.
-        assertThat(received.get(2).topology().browserFlags().get(0)).contains("MAP app.example.com 127.0.0.1");
+        assertThat(cli.received().get(2).topology().browserFlags().get(0)).contains("MAP app.example.com 127.0.0.1");
     }
 
     @Test
