@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -171,7 +172,7 @@ public final class ChangeFamily {
     private record Estimate(double g, double sigma, double tau2, double[] se, double[] holm) {
         static Estimate of(double[] d, boolean[] core, boolean centred, double typicalSampling, List<Input> inputs) {
             int k = d.length;
-            double[] kept = java.util.stream.IntStream.range(0, k)
+            double[] kept = IntStream.range(0, k)
                     .filter(i -> core[i])
                     .mapToDouble(i -> d[i])
                     .toArray();
