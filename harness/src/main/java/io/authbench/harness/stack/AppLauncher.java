@@ -42,49 +42,6 @@ public interface AppLauncher {
             cpuSets = cpuSets == null ? CpuSets.off() : cpuSets;
         }
 
-        /** On any CPU. */
-        public Context(
-                String profileName,
-                URI appwriteForServer,
-                URI appwriteForBrowser,
-                String projectId,
-                String apiKey,
-                Duration startTimeout,
-                Path logDir,
-                RunTls tls) {
-            this(
-                    profileName,
-                    appwriteForServer,
-                    appwriteForBrowser,
-                    projectId,
-                    apiKey,
-                    startTimeout,
-                    logDir,
-                    tls,
-                    CpuSets.off());
-        }
-
-        /** Plain HTTP. */
-        public Context(
-                String profileName,
-                URI appwriteForServer,
-                URI appwriteForBrowser,
-                String projectId,
-                String apiKey,
-                Duration startTimeout,
-                Path logDir) {
-            this(
-                    profileName,
-                    appwriteForServer,
-                    appwriteForBrowser,
-                    projectId,
-                    apiKey,
-                    startTimeout,
-                    logDir,
-                    null,
-                    null);
-        }
-
         @Override
         public String toString() { // never the key
             return "Context[" + profileName + ", " + appwriteForServer + ", " + appwriteForBrowser + ", " + projectId

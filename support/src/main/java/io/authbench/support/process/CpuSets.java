@@ -130,13 +130,7 @@ public final class CpuSets {
         }
         List<String> command = new ArrayList<>(List.of("taskset", "-c", list(servers)));
         command.addAll(spec.command());
-        return new ServerSpec(
-                spec.name(),
-                command,
-                spec.environment(),
-                spec.workingDirectory(),
-                spec.startTimeout(),
-                spec.readiness());
+        return spec.withCommand(command);
     }
 
     /**

@@ -117,6 +117,11 @@ public record ServerSpec(
         return new ServerSpec(name, command, merged, workingDirectory, startTimeout, readiness);
     }
 
+    /** A copy that runs {@code newCommand} (executable first) instead. */
+    public ServerSpec withCommand(List<String> newCommand) {
+        return new ServerSpec(name, newCommand, environment, workingDirectory, startTimeout, readiness);
+    }
+
     public ServerSpec withWorkingDirectory(Path directory) {
         return new ServerSpec(name, command, environment, directory, startTimeout, readiness);
     }
