@@ -60,7 +60,7 @@ class ReportMainTest {
         assertThat(out.toString())
                 .contains("AuthBench run synthetic-20261127 (complete): 768 measured samples, 2 failed")
                 .contains(
-                        "login         slow-4g           365 ms      526 ms  0.68 [0.65, 0.74]        SSR faster by 32 % [26 %, 35 %]")
+                        "login         slow-4g           365 ms      526 ms  0.68 [0.65, 0.75]        SSR faster by 32 % [25 %, 35 %]")
                 .contains("claim Initial load time:       confirmed")
                 .contains("report:  " + folder.resolve("report.html").toAbsolutePath());
     }

@@ -14,8 +14,9 @@ import java.util.Arrays;
  * @param logRatios      ln(first / second) per complete pair, in pair order
  * @param incompletePairs pairs with a failed or unmeasured side, left out of the paired statistics
  * @param ratio          exp(median of the log ratios): the typical paired ratio; null without pairs
- * @param interval       bootstrap 95 % interval of that ratio, block-aware ({@link Bootstrap#blockMedian}); null
- *                       without pairs
+ * @param interval       95 % interval of that ratio: with more than one block the block-aware bootstrap
+ *                       ({@link Bootstrap#blockMedian}), with one the {@link OrderStatisticInterval}; null without
+ *                       pairs
  * @param test           Wilcoxon signed-rank test of the log ratios against 0
  * @param holmP          p-value after Holm correction across the cells of the same family; null without pairs
  * @param seed           bootstrap seed used for this cell

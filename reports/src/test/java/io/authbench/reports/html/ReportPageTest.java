@@ -100,9 +100,9 @@ class ReportPageTest {
         assertThat(FULL)
                 .contains(
                         "<td>login</td><td>slow-4g</td><td>365 ms (375 ms)</td><td>526 ms (546 ms)</td><td>0 / 1</td>"
-                                + "<td>11 (+1 incomplete)</td><td>0.675 [0.655, 0.739]</td><td>0.0010 exact</td><td>0.0117</td>"
-                                + "<td class=\"verdict k-first-faster\">SSR faster by 32 % [26 %, 35 %]</td>",
-                        "CSR faster by 55 % [53 %, 58 %]",
+                                + "<td>11 (+1 incomplete)</td><td>0.675 [0.649, 0.747]</td><td>0.0010 exact</td><td>0.0117</td>"
+                                + "<td class=\"verdict k-first-faster\">SSR faster by 32 % [25 %, 35 %]</td>",
+                        "CSR faster by 55 % [53 %, 59 %]",
                         "<td class=\"verdict v-depends-on-profile\">depends on the network profile</td>",
                         "<td class=\"verdict v-not-measurable\">not measurable</td>");
     }
