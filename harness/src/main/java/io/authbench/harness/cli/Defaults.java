@@ -46,9 +46,10 @@ public final class Defaults {
     /** Measured pairs per cell in quick mode. */
     public static final int QUICK_PAIRS = 2;
     /**
-     * Discarded pairs run before the measured ones in each cell. One: the servers are JIT-warmed before each profile
-     * and every iteration has a fresh browser context, so the pair warms the cell's own code paths and connections;
-     * a second one would cost the default run ~60 iterations (≈ 1.5 min) for nothing measurable.
+     * Discarded pairs run after each restart of the stack, before the first cell of each profile in each block. One:
+     * the first iteration after a restart is often slow (a third of them more than 1.2× their cell's median), while
+     * later cells' first pairs measured as fast as the rest (docs/measurements.md), so a warm-up per cell would cost
+     * a default run about two minutes for nothing measurable.
      */
     public static final int WARMUP_PAIRS = 1;
     /**

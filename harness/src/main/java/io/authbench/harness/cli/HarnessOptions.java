@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param profilesFile       the extra profiles file {@code profiles} were resolved with (recorded in the run
  *                           settings); null = none
  * @param pairs              measured pairs per cell; with blocks the most a cell can get ({@code blocks.maxPairs()})
- * @param warmupPairs        discarded pairs per cell (per block)
+ * @param warmupPairs        discarded pairs after each restart of the stack (first cell of each profile, each block)
  * @param blocks             how the run is split into blocks and when a cell stops (docs/statistics.md#blocks); null
  *                           = one block of {@code pairs}
  * @param seed               seed of the pair order

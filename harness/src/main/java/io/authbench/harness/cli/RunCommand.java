@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
             arity = "0..1",
             fallbackValue = "true",
             description = "Reduced run: profiles " + Defaults.QUICK_PROFILES + ", " + Defaults.QUICK_PAIRS
-                    + " pairs and " + Defaults.QUICK_WARMUP_PAIRS + " warm-up pair per cell. Default: false.")
+                    + " pairs per cell and " + Defaults.QUICK_WARMUP_PAIRS + " warm-up pairs. Default: false.")
     String quick = "";
 
     @Option(
@@ -98,8 +98,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--warmup-pairs",
             paramLabel = "N",
-            description = "Discarded pairs per cell before measuring. Default: " + Defaults.WARMUP_PAIRS + " (quick: "
-                    + Defaults.QUICK_WARMUP_PAIRS + ").")
+            description = "Discarded pairs run after each restart of the stack (before the first cell of every profile"
+                    + " in every block). Default: " + Defaults.WARMUP_PAIRS + " (quick: " + Defaults.QUICK_WARMUP_PAIRS
+                    + ").")
     String warmupPairs = "";
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the pair order. Default: " + Defaults.SEED + ".")

@@ -16,21 +16,26 @@ import java.util.function.Predicate;
 
 /**
  * The order in which a run executes its iterations (docs/statistics.md#run-order): paired SSR/CSR iterations per cell
- * (flow × profile), warm-ups first, each pair's order drawn from a seed.
+ * (flow × profile), a warm-up after each restart of the stack, each pair's order drawn from a seed.
  *
  * <h2>Shape</h2>
  * <ul>
  *   <li><b>In blocks.</b> A plan is one block of a run ({@link #block}): a full pass over the profiles and their open
- *       cells, each with its warm-up pairs and its next {@code pairs} measured pairs, numbered on from the earlier
+ *       cells, each with its next {@code pairs} measured pairs, numbered on from the earlier
  *       blocks'. With {@code reorder}, the block draws its own profile order and cell order from the seed; the rules
  *       below hold within each block. The engine restarts the stack for every profile of every block.</li>
  *   <li><b>Profile by profile.</b> All cells of one profile run before the next profile starts: switching profile
  *       means new links and restarted apps, which is slow and disturbs the machine, so it happens once per
  *       profile. Within a profile, flows run in the order given, then the A/A cell (if any).</li>
- *   <li><b>Cell by cell.</b> A cell's {@code warmupPairs} warm-up pairs run right before its {@code pairs} measured
- *       pairs, so the warm-up warms exactly what is about to be measured (the flow's code paths, caches and
- *       connections). Interleaving cells would spread drift across them, but the verdict rests on the paired
- *       SSR/CSR ratio, which pairing already protects from drift: the two halves of a pair run back to back.</li>
+ *   <li><b>Cell by cell.</b> A cell's {@code pairs} measured pairs run one after the other. Interleaving cells would
+ *       spread drift across them, but the verdict rests on the paired SSR/CSR ratio, which pairing already protects
+ *       from drift: the two halves of a pair run back to back.</li>
+ *   <li><b>Warm-up after each restart.</b> The first cell of each profile's batch in a block (the first to run after
+ *       the stack restarted) runs {@code warmupPairs} discarded pairs before its measured ones; the later cells of
+ *       the batch run none. Measured in two default-length runs (docs/measurements.md): the first iteration after a
+ *       restart is often slow (warm-up over its cell's median 1.06 to 1.15, above 1.2 in a third of cases), while
+ *       a warm-up pair of a later cell was as fast as the measured pairs (1.01; above 1.2 in 8 to 11 % of cases,
+ *       measured samples 6 to 7 %), so per-cell warm-ups cost a seventh of a default run for nothing.</li>
  *   <li><b>Seeded, balanced order within pairs.</b> In each cell, half of the measured pairs run SSR first and
  *       half CSR first (one extra either way, at random, for an odd count), in a shuffled sequence; warm-up pairs
  *       likewise. So any advantage of running first or second (a warmer server, a warmer browser) cancels out of
@@ -126,7 +131,7 @@ public final class RunPlan<F> {
      * @param flows       the flows, in the order their cells should run; not empty, no duplicates
      * @param profiles    the profiles, in the order they should run; not empty, no two with the same name
      * @param pairs       measured pairs per cell in this block; at least 1
-     * @param warmupPairs warm-up pairs per cell, run first and discarded; 0 or more
+     * @param warmupPairs warm-up pairs run and discarded before the first cell of each profile; 0 or more
      * @param seed        seed of every random choice in the plan (recorded in results.json)
      * @param aaFlow      the flow of the A/A cell (SSR against SSR) in the first profile, or {@code null} for none
      * @param skipReason  why a flow cannot run against the apps (empty: it can); such a flow gets no cells (nor the
@@ -200,12 +205,14 @@ public final class RunPlan<F> {
             if (reorder) {
                 planned = shuffled(planned, new Random(cellSeed(seed, "", profile.name(), CELL_ORDER + block)));
             }
+            boolean warmed = false;
             for (PlannedCell<F> cell : planned) {
                 if (cell.series().isEmpty()
                         || !open.test(new CellKey(String.valueOf(cell.flow()), profile.name(), cell.aa()))) {
                     continue;
                 }
-                addCell(iterations, cell.flow(), profile, cell.series(), draw);
+                addCell(iterations, cell.flow(), profile, cell.series(), draw, !warmed);
+                warmed = true;
                 cells += cell.series().size();
             }
         }
@@ -253,11 +260,17 @@ public final class RunPlan<F> {
     }
 
     /**
-     * The cell's iterations: warm-up pairs, then measured pairs; with two series, their pairs k run back to back, in
-     * an order drawn (balanced) from a generator of its own.
+     * The cell's iterations: warm-up pairs when {@code warmUp} (the first cell after the stack restarted), then
+     * measured pairs; with two series, their pairs k run back to back, in an order drawn (balanced) from a generator
+     * of its own. The warm-up orders are drawn either way, so a cell's measured orders do not depend on its place.
      */
     private static <F> void addCell(
-            List<PlannedIteration<F>> out, F flow, NetworkProfile profile, List<Series> series, Draw draw) {
+            List<PlannedIteration<F>> out,
+            F flow,
+            NetworkProfile profile,
+            List<Series> series,
+            Draw draw,
+            boolean warmUp) {
         boolean[] warmupFirstSeriesFirst = new boolean[draw.warmupPairs()];
         boolean[] measuredFirstSeriesFirst = new boolean[draw.pairs()];
         if (series.size() == 2) {
@@ -265,7 +278,9 @@ public final class RunPlan<F> {
             warmupFirstSeriesFirst = balancedCoinFlips(draw.warmupPairs(), random);
             measuredFirstSeriesFirst = balancedCoinFlips(draw.pairs(), random);
         }
-        addPairs(out, flow, profile, series, warmupFirstSeriesFirst, true, draw.block() * draw.warmupPairs(), draw);
+        if (warmUp) {
+            addPairs(out, flow, profile, series, warmupFirstSeriesFirst, true, draw.block() * draw.warmupPairs(), draw);
+        }
         addPairs(out, flow, profile, series, measuredFirstSeriesFirst, false, draw.block() * draw.pairs(), draw);
     }
 
@@ -394,12 +409,19 @@ public final class RunPlan<F> {
         return groups;
     }
 
-    /** One line for the console, e.g. {@code "29 cells × (1 warm-up + 20 measured) pairs = 1218 iterations, seed 42"}. */
+    /**
+     * One line for the console, e.g. {@code "29 cells × 4 measured pairs + 8 warm-up pairs = 248 iterations, seed
+     * 42"}.
+     */
     public String describe() {
-        long warmups = iterations.stream().filter(PlannedIteration::warmup).count();
-        int perCell = cellCount == 0 ? 0 : iterations.size() / cellCount / 2;
-        int warmupPerCell = cellCount == 0 ? 0 : (int) (warmups / cellCount / 2);
-        return cellCount + " cells × (" + warmupPerCell + " warm-up + " + (perCell - warmupPerCell)
-                + " measured) pairs = " + iterations.size() + " iterations, seed " + seed;
+        long warmupPairs = iterations.stream().filter(PlannedIteration::warmup).count() / 2;
+        long measuredPairs = iterations.size() / 2 - warmupPairs;
+        String perCell = cellCount == 0
+                ? "0"
+                : measuredPairs % cellCount == 0
+                        ? String.valueOf(measuredPairs / cellCount)
+                        : "≈ " + Math.round((double) measuredPairs / cellCount);
+        return cellCount + " cells × " + perCell + " measured pairs + " + warmupPairs + " warm-up pairs = "
+                + iterations.size() + " iterations, seed " + seed;
     }
 }

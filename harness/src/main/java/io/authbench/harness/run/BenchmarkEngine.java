@@ -509,23 +509,23 @@ public final class BenchmarkEngine {
 
     private static String describeBlocks(HarnessOptions options) {
         BlockDesign d = options.blocks();
+        String warmups = options.warmupPairs() + " warm-up pair(s) after each restart of the stack";
         if (d.maxBlocks() == 1) {
-            return options.pairs() + " pairs + " + options.warmupPairs() + " warm-up per cell";
+            return options.pairs() + " pairs per cell, " + warmups;
         }
         if (!d.adaptive()) {
-            return d.maxBlocks() + " blocks × (" + d.pairsPerBlock() + " pairs + " + options.warmupPairs()
-                    + " warm-up) per cell";
+            return d.maxBlocks() + " blocks × " + d.pairsPerBlock() + " pairs per cell, " + warmups;
         }
         return String.format(
                 Locale.ROOT,
-                "%d to %d blocks × (%d pairs + %d warm-up) per cell, a cell stopping after %d blocks once its ratio's"
-                        + " 95 %% interval is within ±%.3f in log terms",
+                "%d to %d blocks × %d pairs per cell, a cell stopping after %d blocks once its ratio's 95 %% interval"
+                        + " is within ±%.3f in log terms; %s",
                 d.minBlocks(),
                 d.maxBlocks(),
                 d.pairsPerBlock(),
-                options.warmupPairs(),
                 d.minBlocks(),
-                d.precision());
+                d.precision(),
+                warmups);
     }
 
     /** Hands a screencast iteration's frames to the filmstrip (kept until the cell has run its last block). */
@@ -834,6 +834,8 @@ public final class BenchmarkEngine {
         settings.put("publicHost", options.topology().links().publicHost());
         settings.putAll(transportSettings(options.topology()));
         settings.put("cpuSets", options.topology().cpuSets().describe());
+        // Older runs warmed every cell; the report says which rule a run's warm-up pairs followed.
+        settings.put("warmup", "first cell after each restart of the stack");
         settings.put(
                 "csrSessionPath",
                 options.topology().csrCookiePath()

@@ -49,6 +49,31 @@ class BlockPlanTest {
     }
 
     @Test
+    void every_profile_of_every_block_starts_with_one_warm_up_pair_even_when_its_first_cells_are_closed() {
+        for (int b = 0; b < 3; b++) {
+            RunPlan<String> all = block(b, true, c -> true);
+            // close the cell each profile would have started with: the warm-up moves to the next open cell
+            Set<CellKey> firstCells = new HashSet<>();
+            all.byProfile()
+                    .values()
+                    .forEach(batch -> firstCells.add(batch.get(0).cell()));
+            RunPlan<String> some = block(b, true, c -> !firstCells.contains(c));
+            for (RunPlan<String> plan : List.of(all, some)) {
+                assertThat(plan.byProfile()).hasSize(PROFILES.size());
+                plan.byProfile().values().forEach(batch -> {
+                    assertThat(batch.subList(0, 2)).allMatch(PlannedIteration::warmup);
+                    assertThat(batch.subList(0, 2))
+                            .extracting(PlannedIteration::cell)
+                            .containsOnly(batch.get(2).cell());
+                    assertThat(batch.subList(2, batch.size())).noneMatch(PlannedIteration::warmup);
+                });
+            }
+            assertThat(some.byProfile().values())
+                    .allMatch(batch -> !firstCells.contains(batch.get(0).cell()));
+        }
+    }
+
+    @Test
     void pair_numbers_continue_across_blocks_and_every_iteration_knows_its_block() {
         Set<String> seen = new HashSet<>();
         for (int b = 0; b < 3; b++) {

@@ -140,7 +140,7 @@ final class ValiditySection {
             {"skipped flows", c.skippedFlows().isEmpty() ? "none" : sorted(c.skippedFlows(), "")},
             {"profiles", String.join(", ", c.profiles())},
             {"measured pairs per cell", Integer.toString(c.pairs())},
-            {"warm-up pairs per cell", Integer.toString(c.warmupPairs()) + (c.blocks() == null ? "" : " per block")},
+            {"warm-up pairs", warmups(c)},
             {"blocks", c.blocks() == null ? null : blocks(c.blocks())},
             {"A/A flow", c.aaFlow()},
             {"timeouts", c.timeoutsMs().isEmpty() ? null : sorted(c.timeoutsMs(), " ms")},
@@ -161,6 +161,12 @@ final class ValiditySection {
      * Settings must never hold secrets (the writer's contract); as a second line of defence, any value whose name
      * looks like a credential is not shown.
      */
+    /** Runs recorded before {@code settings.warmup} warmed every cell (in every block). */
+    private static String warmups(RunConfig c) {
+        String rule = c.settings().get("warmup");
+        return c.warmupPairs() + " " + (rule != null ? rule : "per cell" + (c.blocks() == null ? "" : " per block"));
+    }
+
     static Map<String, String> redacted(Map<String, String> settings) {
         Map<String, String> out = new TreeMap<>();
         settings.forEach((k, v) ->
