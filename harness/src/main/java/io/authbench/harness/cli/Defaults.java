@@ -105,8 +105,8 @@ public final class Defaults {
      * that {@code mvn verify -Pbench} can stay within 15 minutes (issue #11: standard took about 3.5 minutes, quick
      * takes about one). The server-phase figure a verdict rests on, the server half of the Resource claim (SSR's app
      * CPU per page view under JMH against CSR's, with a 20 % margin), differs about 2× between the apps, so the quick
-     * settings decide it the same way. Standard adds the contended-thread and throughput runs and a
-     * longer load ladder, for whoever wants those figures.
+     * settings decide it the same way. Standard adds the contended-thread and throughput runs and a longer load
+     * ladder, for whoever wants those figures.
      */
     public static final String SERVER_SETTINGS = "quick";
 
