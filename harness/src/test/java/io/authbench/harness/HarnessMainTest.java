@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.cli.Defaults;
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.cli.ServerPhaseSettings;
 import io.authbench.harness.flow.Flow;
 import io.authbench.reports.results.BlockDesign;
 import java.io.IOException;
@@ -173,7 +174,9 @@ class HarnessMainTest {
                 .isZero();
         assertThat(run("run", "--server-phase=off", "--jmh-full=true")).isZero();
         assertThat(received).extracting(HarnessOptions::serverPhase).containsExactly(true, true, false);
-        assertThat(received).extracting(HarnessOptions::jmhFull).containsExactly(false, false, true);
+        assertThat(received)
+                .extracting(HarnessOptions::serverSettings)
+                .containsExactly(ServerPhaseSettings.QUICK, ServerPhaseSettings.QUICK, ServerPhaseSettings.FULL);
     }
 
     @Test
@@ -319,6 +322,7 @@ class HarnessMainTest {
                 "--iteration-timeout",
                 "--server-start-timeout",
                 "--server-phase",
+                "--server-settings",
                 "--jmh-full",
                 "--filmstrip")) {
             assertThat(help).contains(option);
@@ -331,6 +335,7 @@ class HarnessMainTest {
                 .contains("Default:" + Defaults.SEED)
                 .contains("Default:" + Defaults.PROFILES)
                 .contains("Default:" + Defaults.FLOWS)
+                .contains("Default:" + Defaults.SERVER_SETTINGS)
                 .contains("Default:target/bench");
     }
 

@@ -36,8 +36,8 @@ import java.util.Objects;
  * @param serverStartTimeout upper bound for a child server's readiness line
  * @param sdkCallTimeout     upper bound of one Appwrite SDK call
  * @param serverPhase        run the server-side phase (server-bench: JMH and the load ladder) after the browser phase
- * @param jmhFull            the server phase uses JMH's own defaults (forks, iterations, times) instead of the short
- *                           settings of the run mode
+ * @param serverSettings     which of server-bench's settings the server phase runs (quick, standard, full); null =
+ *                           {@link Defaults#SERVER_SETTINGS}
  * @param sourceRoot         the repository root holding ssr-app/ and csr-app/ sources (code-size proxy); null =
  *                           not available, code size is not measured
  * @param appwrite           an external Appwrite (endpoint, project, key) used instead of the emulator; null = the
@@ -72,7 +72,7 @@ public record HarnessOptions(
         Duration serverStartTimeout,
         Duration sdkCallTimeout,
         boolean serverPhase,
-        boolean jmhFull,
+        ServerPhaseSettings serverSettings,
         Path sourceRoot,
         ExternalAppwrite appwrite,
         Topology topology,
@@ -82,6 +82,7 @@ public record HarnessOptions(
 
     public HarnessOptions {
         topology = topology == null ? Topology.local() : topology;
+        serverSettings = serverSettings == null ? ServerPhaseSettings.parse(Defaults.SERVER_SETTINGS) : serverSettings;
         flows = List.copyOf(flows);
         profiles = List.copyOf(profiles);
         blocks = blocks == null ? BlockDesign.fixed(pairs) : blocks;
@@ -143,7 +144,7 @@ public record HarnessOptions(
             Duration serverStartTimeout,
             Duration sdkCallTimeout,
             boolean serverPhase,
-            boolean jmhFull) {
+            ServerPhaseSettings serverSettings) {
         this(
                 quick,
                 flows,
@@ -163,7 +164,7 @@ public record HarnessOptions(
                 serverStartTimeout,
                 sdkCallTimeout,
                 serverPhase,
-                jmhFull,
+                serverSettings,
                 null,
                 null,
                 Topology.local(),

@@ -243,12 +243,19 @@ public final class RunCommand implements Callable<Integer> {
     String serverPhase = "";
 
     @Option(
+            names = "--server-settings",
+            paramLabel = "quick|standard|full",
+            description = "Server phase settings. quick: JMH sample time at 1 thread and a short load ladder (about a"
+                    + " minute); standard: also throughput and the contended thread count, a longer ladder (about 3.5"
+                    + " minutes); full: JMH's own defaults (5 forks, 5 × 10 s warm-up and measurement; long). Default: "
+                    + Defaults.SERVER_SETTINGS + " (quick mode too).")
+    String serverSettings = "";
+
+    @Option(
             names = "--jmh-full",
             arity = "0..1",
             fallbackValue = "true",
-            description =
-                    "Server phase: JMH's own defaults (5 forks, 5 × 10 s warm-up and measurement; long) instead of"
-                            + " the run mode's short settings. Default: false.")
+            description = "The same as --server-settings=full, and wins over it. Default: false.")
     String jmhFull = "";
 
     @Option(
@@ -441,7 +448,7 @@ public final class RunCommand implements Callable<Integer> {
         Duration serverStart = Duration.ofSeconds(
                 parseInt("--server-start-timeout", serverStartTimeout, Defaults.SERVER_START_TIMEOUT_SECONDS, 1));
         boolean runServerPhase = parseOnOff("--server-phase", serverPhase, Defaults.SERVER_PHASE.equals("on"));
-        boolean fullJmh = parseBoolean("--jmh-full", jmhFull);
+        ServerPhaseSettings phaseSettings = serverPhaseSettings();
         boolean withFilmstrip = parseOnOff("--filmstrip", filmstrip, true);
         Path sources = sourceRoot(sourceRoot);
         NextjsApps nextjsApps = null;
@@ -472,7 +479,7 @@ public final class RunCommand implements Callable<Integer> {
                 serverStart,
                 Defaults.SDK_CALL_TIMEOUT,
                 runServerPhase,
-                fullJmh,
+                phaseSettings,
                 sources,
                 appwrite,
                 topology,
@@ -641,6 +648,17 @@ public final class RunCommand implements Callable<Integer> {
                         + " the harness puts no links in front of them to map the names to; leave out --sites.");
             }
         }
+    }
+
+    /** {@code --server-settings}, blank = the default; {@code --jmh-full} (the older name of full) wins. */
+    private ServerPhaseSettings serverPhaseSettings() throws UsageException {
+        ServerPhaseSettings chosen;
+        try {
+            chosen = ServerPhaseSettings.parse(blank(serverSettings) ? Defaults.SERVER_SETTINGS : serverSettings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--server-settings: " + e.getMessage());
+        }
+        return parseBoolean("--jmh-full", jmhFull) ? ServerPhaseSettings.FULL : chosen;
     }
 
     private boolean csrCookiePath() throws UsageException {

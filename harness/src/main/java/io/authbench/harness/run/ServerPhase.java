@@ -49,14 +49,16 @@ final class ServerPhase {
     }
 
     /**
-     * The settings matching the run mode: quick → quick, else standard; {@code --jmh-full} → full (wins); with the
-     * Next.js pair ({@link #nextjsDir}) the phase also measures {@code next-ssr} and {@code next-csr}.
+     * The settings the run asked for ({@code --server-settings}, quick unless asked; {@code --jmh-full} is full); with
+     * the Next.js pair ({@link #nextjsDir}) the phase also measures {@code next-ssr} and {@code next-csr}.
      */
     static ServerCostSettings settingsFor(HarnessOptions options) {
         StackJars jars = new StackJars(options.emulatorJar(), options.ssrJar(), options.csrJar());
-        ServerCostSettings settings = options.jmhFull()
-                ? ServerCostSettings.full(jars)
-                : options.quick() ? ServerCostSettings.quick(jars) : ServerCostSettings.standard(jars);
+        ServerCostSettings settings = switch (options.serverSettings()) {
+            case QUICK -> ServerCostSettings.quick(jars);
+            case STANDARD -> ServerCostSettings.standard(jars);
+            case FULL -> ServerCostSettings.full(jars);
+        };
         return settings.withNextjs(nextjsDir(options));
     }
 

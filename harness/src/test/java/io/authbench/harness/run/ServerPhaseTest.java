@@ -3,6 +3,7 @@ package io.authbench.harness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.harness.cli.HarnessOptions;
+import io.authbench.harness.cli.ServerPhaseSettings;
 import io.authbench.harness.flow.Flow;
 import io.authbench.harness.nextjs.NextjsApps;
 import io.authbench.harness.profile.Profiles;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server phase's place in a run: settings follow the run mode, its figures land in the run's results.json next to
+ * The server phase's place in a run: it runs the settings the options name, its figures land in the run's results.json next to
  * the browser samples, and a phase that fails is an incident that loses nothing already measured. The phase itself is
  * server-bench's (tested there against the real servers); here a {@link ServerPhase.Measurement} returns a result or
  * throws, as the real one does.
@@ -57,13 +58,13 @@ class ServerPhaseTest {
 
     @BeforeEach
     void options() {
-        quick = options(true, true, false);
-        standard = options(false, true, false);
-        full = options(true, true, true);
+        quick = options(true, true, ServerPhaseSettings.QUICK);
+        standard = options(false, true, ServerPhaseSettings.STANDARD);
+        full = options(true, true, ServerPhaseSettings.FULL);
     }
 
     /** As RunCommand resolves them; only the mode, the phase switches and the jars matter here. */
-    private HarnessOptions options(boolean quickMode, boolean serverPhase, boolean jmhFull) {
+    private HarnessOptions options(boolean quickMode, boolean serverPhase, ServerPhaseSettings settings) {
         Path jar = dir.resolve("server.jar");
         return new HarnessOptions(
                 quickMode,
@@ -83,7 +84,7 @@ class ServerPhaseTest {
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(20),
                 serverPhase,
-                jmhFull);
+                settings);
     }
 
     private ResultsWriter writerWithOneBrowserSample() {
@@ -181,12 +182,19 @@ class ServerPhaseTest {
     }
 
     @Test
-    void the_server_phase_settings_follow_the_run_mode() {
+    void the_server_phase_runs_the_settings_the_options_name_whatever_the_run_mode() {
         assertThat(ServerPhase.settingsFor(quick).name()).isEqualTo("quick");
         assertThat(ServerPhase.settingsFor(standard).name()).isEqualTo("standard");
         assertThat(ServerPhase.settingsFor(full).name())
-                .as("--jmh-full wins over --quick")
+                .as("full in quick mode")
                 .isEqualTo("full");
+        assertThat(ServerPhase.settingsFor(options(false, true, ServerPhaseSettings.QUICK))
+                        .name())
+                .as("quick in a default run")
+                .isEqualTo("quick");
+        assertThat(ServerPhase.settingsFor(options(false, true, null)).name())
+                .as("unset: the default")
+                .isEqualTo("quick");
         assertThat(ServerPhase.settingsFor(quick).jars().ssrJar()).isEqualTo(dir.resolve("server.jar"));
         assertThat(ServerPhase.settingsFor(quick).nextjsDir())
                 .as("the Next.js pair only with --nextjs")
@@ -216,7 +224,7 @@ class ServerPhaseTest {
                 q.serverStartTimeout(),
                 q.sdkCallTimeout(),
                 q.serverPhase(),
-                q.jmhFull(),
+                q.serverSettings(),
                 q.sourceRoot(),
                 q.appwrite(),
                 q.topology(),
@@ -242,7 +250,8 @@ class ServerPhaseTest {
         assertThat(ServerPhase.configSettings(standard).get("serverBench.jmh"))
                 .contains("modes [thrpt, sample]")
                 .contains("threads [1, " + JmhSettings.contendedThreads() + "]");
-        assertThat(ServerPhase.configSettings(options(true, false, false)))
+        assertThat(ServerPhase.configSettings(full)).containsEntry("serverBench.settings", "full");
+        assertThat(ServerPhase.configSettings(options(true, false, ServerPhaseSettings.QUICK)))
                 .containsOnly(Map.entry("serverPhase", "off"));
     }
 
