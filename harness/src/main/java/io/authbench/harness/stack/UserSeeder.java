@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import kotlin.coroutines.intrinsics.IntrinsicsKt;
 
 /**
  * Creates test users through Appwrite's Users API with the real Java/Kotlin SDK and the project's API key, as a
@@ -206,9 +207,10 @@ public final class UserSeeder {
 
     /**
      * A set-up call that may safely be repeated (a second session does no harm): up to {@link #SET_UP_ATTEMPTS}
-     * attempts of at most {@link #SET_UP_ATTEMPT_TIMEOUT} each. One CI run saw a single Users API call never answered
-     * (the emulator was alive and answered the next ones); an unmeasured set-up step should not end a run for that.
-     * Every retry is counted ({@link #setUpRetries()}) and reported by the engine.
+     * attempts of at most {@link #SET_UP_ATTEMPT_TIMEOUT} each: an unmeasured set-up step should not end a run because
+     * a backend left one call unanswered. (The calls that looked unanswered in earlier runs, about one in 200–400,
+     * had been answered: {@link #start} dropped answers that came before the SDK call suspended.) Every retry is
+     * counted ({@link #setUpRetries()}) and reported by the engine.
      */
     private <T> T withRetries(String what, SdkCall<T> sdkCall) {
         return withRetries(what, sdkCall, SET_UP_ATTEMPT_TIMEOUT, e -> false);
@@ -230,9 +232,7 @@ public final class UserSeeder {
     /**
      * How long one attempt to create a user may go unanswered before it is repeated: room for the argon2 hash when
      * Appwrite hashes a password, else that of any set-up call. An import with a hash, or a user without a password,
-     * costs Appwrite no hash and is answered in milliseconds; the call that now and then goes unanswered (as
-     * set-up sessions do, below) then costs 5 s instead of 10 (five such waits made up about 50 s of an
-     * 18-minute default run).
+     * costs Appwrite no hash and is answered in milliseconds, so a call that gets no answer costs 5 s instead of 10.
      */
     static Duration attemptLimit(boolean hashesPassword) {
         return hashesPassword ? CREATE_ATTEMPT_TIMEOUT : SET_UP_ATTEMPT_TIMEOUT;
@@ -282,18 +282,7 @@ public final class UserSeeder {
 
     /** One SDK call, bounded by {@code timeout}; failures become a {@link SeedingException} naming {@code what}. */
     private <T> T call(String what, SdkCall<T> sdkCall, Duration timeout) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            sdkCall.start(new CoroutineCallback<T>((value, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(value);
-                }
-            }));
-        } catch (AppwriteException e) {
-            throw new SeedingException(what + " failed: " + describe(e));
-        }
+        CompletableFuture<T> result = start(sdkCall);
         try {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -307,9 +296,39 @@ public final class UserSeeder {
         }
     }
 
+    /**
+     * Starts one SDK call; its answer completes the future. The SDK's methods are Kotlin suspending functions, called
+     * here with a callback as their continuation. When the answer arrives before the calling thread gets to suspend
+     * (OkHttp's thread did the whole exchange while this one was not running, as on a busy 2-core machine), the
+     * function returns its result, or throws its failure, right here and never calls the callback. Dropping that
+     * return value made such a call look unanswered: the seeder waited out the attempt and repeated it.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> CompletableFuture<T> start(SdkCall<T> sdkCall) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            Object immediate = sdkCall.start(new CoroutineCallback<T>((value, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(value);
+                }
+            }));
+            if (immediate != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
+                result.complete((T) immediate); // finished without suspending
+            }
+        } catch (Exception e) {
+            // Thrown before the request was sent, or the failure of a call that finished without suspending, which
+            // Kotlin throws as is, checked or not (a refused connection arrives as a plain ConnectException).
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    /** One SDK call: returns what the suspending function returned (its result, or COROUTINE_SUSPENDED). */
     @FunctionalInterface
-    private interface SdkCall<T> {
-        void start(CoroutineCallback<T> callback) throws AppwriteException;
+    interface SdkCall<T> {
+        Object start(CoroutineCallback<T> callback) throws AppwriteException;
     }
 
     private String describe(Throwable error) {
@@ -340,16 +359,8 @@ public final class UserSeeder {
         List<String> deleted = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
         for (String id : createdUserIds()) {
-            CompletableFuture<Object> result = new CompletableFuture<>();
             try {
-                users.delete(id, new CoroutineCallback<>((done, error) -> {
-                    if (error != null) {
-                        result.completeExceptionally(error);
-                    } else {
-                        result.complete(done);
-                    }
-                }));
-                result.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                start(callback -> users.delete(id, callback)).get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 deleted.add(id);
                 createdIds.remove(id);
             } catch (ExecutionException e) {
@@ -359,8 +370,6 @@ public final class UserSeeder {
                 } else {
                     failed.put(id, describe(e.getCause()));
                 }
-            } catch (AppwriteException e) {
-                failed.put(id, describe(e));
             } catch (TimeoutException e) {
                 failed.put(id, "no answer within " + callTimeout.toSeconds() + " s");
             } catch (InterruptedException e) {
