@@ -1,7 +1,6 @@
 package io.authbench.harness.stack;
 
 import io.appwrite.Client;
-import io.appwrite.coroutines.CoroutineCallback;
 import io.appwrite.exceptions.AppwriteException;
 import io.appwrite.models.Session;
 import io.appwrite.models.User;
@@ -10,6 +9,7 @@ import io.authbench.harness.backend.RateLimits;
 import io.authbench.harness.flow.IssuedSession;
 import io.authbench.harness.flow.TestUser;
 import io.authbench.harness.http.ClientTrust;
+import io.authbench.harness.sdk.SdkCalls;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.security.SecureRandom;
@@ -37,7 +37,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import kotlin.coroutines.intrinsics.IntrinsicsKt;
 
 /**
  * Creates test users through Appwrite's Users API with the real Java/Kotlin SDK and the project's API key, as a
@@ -209,10 +208,10 @@ public final class UserSeeder {
      * A set-up call that may safely be repeated (a second session does no harm): up to {@link #SET_UP_ATTEMPTS}
      * attempts of at most {@link #SET_UP_ATTEMPT_TIMEOUT} each: an unmeasured set-up step should not end a run because
      * a backend left one call unanswered. (The calls that looked unanswered in earlier runs, about one in 200–400,
-     * had been answered: {@link #start} dropped answers that came before the SDK call suspended.) Every retry is
+     * had been answered: the seeder dropped answers that came before the SDK call suspended.) Every retry is
      * counted ({@link #setUpRetries()}) and reported by the engine.
      */
-    private <T> T withRetries(String what, SdkCall<T> sdkCall) {
+    private <T> T withRetries(String what, SdkCalls.Call<T> sdkCall) {
         return withRetries(what, sdkCall, SET_UP_ATTEMPT_TIMEOUT, e -> false);
     }
 
@@ -243,7 +242,10 @@ public final class UserSeeder {
      * that fails as {@code doneByEarlierAttempt} says means the unanswered attempt did the work (returns null).
      */
     private <T> T withRetries(
-            String what, SdkCall<T> sdkCall, Duration attemptLimit, Predicate<SeedingException> doneByEarlierAttempt) {
+            String what,
+            SdkCalls.Call<T> sdkCall,
+            Duration attemptLimit,
+            Predicate<SeedingException> doneByEarlierAttempt) {
         Duration attemptTimeout = callTimeout.compareTo(attemptLimit) < 0 ? callTimeout : attemptLimit;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -276,13 +278,13 @@ public final class UserSeeder {
         return setUpRetries.get();
     }
 
-    private <T> T call(String what, SdkCall<T> sdkCall) {
+    private <T> T call(String what, SdkCalls.Call<T> sdkCall) {
         return call(what, sdkCall, callTimeout);
     }
 
     /** One SDK call, bounded by {@code timeout}; failures become a {@link SeedingException} naming {@code what}. */
-    private <T> T call(String what, SdkCall<T> sdkCall, Duration timeout) {
-        CompletableFuture<T> result = start(sdkCall);
+    private <T> T call(String what, SdkCalls.Call<T> sdkCall, Duration timeout) {
+        CompletableFuture<T> result = SdkCalls.start(sdkCall);
         try {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -294,41 +296,6 @@ public final class UserSeeder {
             Thread.currentThread().interrupt();
             throw new SeedingException("interrupted while " + what);
         }
-    }
-
-    /**
-     * Starts one SDK call; its answer completes the future. The SDK's methods are Kotlin suspending functions, called
-     * here with a callback as their continuation. When the answer arrives before the calling thread gets to suspend
-     * (OkHttp's thread did the whole exchange while this one was not running, as on a busy 2-core machine), the
-     * function returns its result, or throws its failure, right here and never calls the callback. Dropping that
-     * return value made such a call look unanswered: the seeder waited out the attempt and repeated it.
-     */
-    @SuppressWarnings("unchecked")
-    static <T> CompletableFuture<T> start(SdkCall<T> sdkCall) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            Object immediate = sdkCall.start(new CoroutineCallback<T>((value, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(value);
-                }
-            }));
-            if (immediate != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
-                result.complete((T) immediate); // finished without suspending
-            }
-        } catch (Exception e) {
-            // Thrown before the request was sent, or the failure of a call that finished without suspending, which
-            // Kotlin throws as is, checked or not (a refused connection arrives as a plain ConnectException).
-            result.completeExceptionally(e);
-        }
-        return result;
-    }
-
-    /** One SDK call: returns what the suspending function returned (its result, or COROUTINE_SUSPENDED). */
-    @FunctionalInterface
-    interface SdkCall<T> {
-        Object start(CoroutineCallback<T> callback) throws AppwriteException;
     }
 
     private String describe(Throwable error) {
@@ -360,7 +327,8 @@ public final class UserSeeder {
         Map<String, String> failed = new LinkedHashMap<>();
         for (String id : createdUserIds()) {
             try {
-                start(callback -> users.delete(id, callback)).get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                SdkCalls.start(callback -> users.delete(id, callback))
+                        .get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 deleted.add(id);
                 createdIds.remove(id);
             } catch (ExecutionException e) {
