@@ -1,12 +1,12 @@
 package io.authbench.harness.backend;
 
 import io.appwrite.Client;
-import io.appwrite.coroutines.CoroutineCallback;
 import io.appwrite.exceptions.AppwriteException;
 import io.appwrite.services.Account;
 import io.appwrite.services.Users;
 import io.authbench.harness.backend.PreflightException.Problem;
 import io.authbench.harness.http.AppHttp;
+import io.authbench.harness.sdk.SdkCalls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -21,7 +21,6 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -250,25 +249,16 @@ public final class Preflight {
 
     /**
      * Runs one SDK call that is expected to fail and returns its error. sdk-for-kotlin waits forever on a response it
-     * cannot parse (docs/appwrite-behaviour.md#kotlin-server-sdk), so the call is bounded here.
+     * cannot parse (docs/appwrite-behaviour.md#kotlin-server-sdk), so the call is bounded here. An answer the SDK
+     * returns or throws at once, instead of calling back, counts like any other ({@link SdkCalls}).
      */
-    private AppwriteException sdkError(String what, SdkCall call) throws PreflightException {
-        CompletableFuture<Object> result = new CompletableFuture<>();
+    AppwriteException sdkError(String what, SdkCalls.Call<Object> call) throws PreflightException {
         try {
-            call.start(new CoroutineCallback<>((value, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(value);
-                }
-            }));
-            result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            SdkCalls.start(call).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             throw new PreflightException(
                     Problem.NOT_APPWRITE,
                     what + " with a made-up id succeeded at " + backend.label()
                             + "; that is not how Appwrite answers. Fix: check the endpoint.");
-        } catch (AppwriteException e) {
-            return e;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AppwriteException a) {
                 return a;
@@ -289,11 +279,6 @@ public final class Preflight {
             Thread.currentThread().interrupt();
             throw new PreflightException(Problem.UNREACHABLE, "interrupted while checking " + backend.label());
         }
-    }
-
-    @FunctionalInterface
-    private interface SdkCall {
-        void start(CoroutineCallback<Object> callback) throws AppwriteException;
     }
 
     private static String firstLine(Throwable t) {
