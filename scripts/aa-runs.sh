@@ -7,7 +7,8 @@
 # N: 1 to 100. Each run is 'java -jar harness/target/authbench.jar run' with these defaults, each replaced by an extra
 # option of the same name (e.g. --pairs=20, --profiles=slow-4g, --seed=7):
 #   --quick --profiles=loopback --flows=login --aa-flow=login --pairs=10 --server-phase=off --filmstrip=off
-# and --seed=20261127+i for run i (a fresh pair order per run) unless --seed is given.
+# and --seed=20261127+i for run i (a fresh pair order per run) unless --seed is given. A block option
+# (--pairs-per-block, --min-blocks, --max-blocks, --precision) leaves out --quick and --pairs: runs in blocks.
 #
 # Environment: AA_RUNS_OUT (run folders, default target/aa-runs), AA_CALIBRATION (the summary, default
 # target/aa-calibration.json, where 'authbench report' finds it for runs in target/), AA_RUN_TIMEOUT (seconds one run
@@ -64,9 +65,20 @@ given() {
 }
 extra=("$@")
 defaults=(--quick --profiles=loopback --flows=login --aa-flow=login --pairs=10 --server-phase=off --filmstrip=off)
+# With a block option the run is in blocks, which --pairs (one fixed block) and --quick (one block of 2) exclude:
+# both defaults are then left out, so e.g. 'scripts/aa-runs.sh 20 --min-blocks=3 --max-blocks=4' measures the rate
+# of the default run's design (blocks, the adaptive stopping rule, warm-up, full JIT warm-up) on the A/A cell.
+blocks=false
+for name in --pairs-per-block --min-blocks --max-blocks --precision; do
+    given "$name" && blocks=true
+done
 base=()
 for option in "${defaults[@]}"; do
-    given "${option%%=*}" || base+=("$option")
+    name="${option%%=*}"
+    if $blocks && [[ "$name" == --pairs || "$name" == --quick ]]; then
+        continue
+    fi
+    given "$name" || base+=("$option")
 done
 
 child=""

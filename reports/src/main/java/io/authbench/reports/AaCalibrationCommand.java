@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "aa-calibration",
         mixinStandardHelpOptions = true,
-        description = "Summarises repeated A/A runs: how often the A/A cell's 95 % interval excluded 1 (the"
-                + " false-positive rate), with its exact binomial 95 % interval, as JSON.")
+        description = "Summarises repeated A/A runs: how often the A/A cell's 95 %% interval excluded 1 (the"
+                + " false-positive rate), with its exact binomial 95 %% interval, as JSON.")
 final class AaCalibrationCommand implements Callable<Integer> {
     private final PrintWriter out;
     private final Clock clock;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authbench.reports.golden.Golden;
 import io.authbench.reports.results.ResultsJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -181,6 +184,22 @@ class ReportMainTest {
         assertThat(err.toString()).contains("Missing required parameter: 'DIR'");
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("missing command: use 'report DIR'");
+    }
+
+    @Test
+    void every_commands_help_renders_without_a_picocli_warning() {
+        // picocli formats descriptions with String.format: a lone "%" makes it warn on System.err and print raw text
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("report", "--help")).isZero();
+            assertThat(run("aa-calibration", "--help")).isZero();
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
+        assertThat(out.toString()).contains("how often the A/A cell's 95 % interval excluded 1");
     }
 
     @Test

@@ -122,6 +122,20 @@ class AaRunsScriptTest {
     }
 
     @Test
+    void a_block_option_leaves_out_quick_and_pairs_so_the_runs_are_in_blocks() throws Exception {
+        Map<String, String> env = fakeJava("exit 0");
+
+        Result result = run(env, "1", "--min-blocks=3", "--max-blocks=4");
+
+        assertThat(result.code()).as(result.output()).isZero();
+        List<String> calls = Files.readAllLines(dir.resolve("calls.txt"));
+        assertThat(calls.get(0))
+                .isEqualTo("-jar " + env.get("AUTHBENCH_JAR") + " run --profiles=loopback --flows=login"
+                        + " --aa-flow=login --server-phase=off --filmstrip=off --seed=20261128 --min-blocks=3"
+                        + " --max-blocks=4 --out=" + dir.resolve("runs").resolve("run-001"));
+    }
+
+    @Test
     void options_that_would_break_the_runs_are_refused() throws Exception {
         Map<String, String> env = fakeJava("exit 0");
         assertThat(run(env, "2", "--out=x").code()).isEqualTo(2);
