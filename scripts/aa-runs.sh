@@ -7,10 +7,12 @@
 # N: 1 to 100. Each run is 'java -jar harness/target/authbench.jar run' with these defaults, each replaced by an extra
 # option of the same name (e.g. --pairs=20, --profiles=slow-4g, --seed=7):
 #   --quick --profiles=loopback --flows=login --aa-flow=login --pairs=10 --server-phase=off --filmstrip=off
-# and --seed=20261127+i for run i (a fresh pair order per run) unless --seed is given. A block option
-# (--pairs-per-block, --min-blocks, --max-blocks, --precision) leaves out --quick and --pairs: runs in blocks.
+# and --seed=B+i for run i (a fresh pair order per run; B = AA_SEED_BASE, default 20261127) unless --seed is
+# given. A block option (--pairs-per-block, --min-blocks, --max-blocks, --precision) leaves out --quick and
+# --pairs: runs in blocks.
 #
-# Environment: AA_RUNS_OUT (run folders, default target/aa-runs), AA_CALIBRATION (the summary, default
+# Environment: AA_SEED_BASE (B above: a second batch with another base draws other orders than the first),
+# AA_RUNS_OUT (run folders, default target/aa-runs), AA_CALIBRATION (the summary, default
 # target/aa-calibration.json, where 'authbench report' finds it for runs in target/), AA_RUN_TIMEOUT (seconds one run
 # may take, default 900), AUTHBENCH_JAR (default harness/target/authbench.jar).
 #
@@ -34,6 +36,11 @@ if ! [[ "$runs" =~ ^[0-9]{1,3}$ ]] || ((10#$runs < 1 || 10#$runs > 100)); then
 fi
 runs=$((10#$runs))
 timeout_s="${AA_RUN_TIMEOUT:-900}"
+seed_base="${AA_SEED_BASE:-20261127}"
+if ! [[ "$seed_base" =~ ^[0-9]{1,15}$ ]]; then
+    echo "$me: AA_SEED_BASE='$seed_base' is not a whole number of at most 15 digits" >&2
+    exit 2
+fi
 if ! [[ "$timeout_s" =~ ^[0-9]{1,5}$ ]] || ((timeout_s < 60)); then
     echo "$me: AA_RUN_TIMEOUT='$timeout_s' is not a number of seconds of at least 60" >&2
     exit 2
@@ -102,7 +109,7 @@ for ((i = 1; i <= runs; i++)); do
     folder="$out/run-$(printf '%03d' "$i")"
     rm -rf -- "$folder"
     args=("${base[@]}")
-    given --seed || args+=("--seed=$((20261127 + i))")
+    given --seed || args+=("--seed=$((seed_base + i))")
     args+=("${extra[@]}" "--out=$folder")
     echo "$me: run $i of $runs: authbench run ${args[*]}"
     # timeout: a run that hangs is stopped (TERM, then KILL 30 s later) and counted as not usable.
@@ -124,6 +131,6 @@ done
 trap - INT TERM
 
 seeds=""
-given --seed || seeds=" --seed=20261127+i"
+given --seed || seeds=" --seed=${seed_base}+i"
 command="$me $runs${extra[*]:+ ${extra[*]}} (at $commit; run i: authbench run ${base[*]}${seeds}${extra[*]:+ ${extra[*]}})"
 java -jar "$jar" aa-calibration --out "$summary" --command "$command" "${folders[@]}"

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +134,25 @@ class AaRunsScriptTest {
                 .isEqualTo("-jar " + env.get("AUTHBENCH_JAR") + " run --profiles=loopback --flows=login"
                         + " --aa-flow=login --server-phase=off --filmstrip=off --seed=20261128 --min-blocks=3"
                         + " --max-blocks=4 --out=" + dir.resolve("runs").resolve("run-001"));
+    }
+
+    @Test
+    void a_seed_base_gives_a_second_batch_other_seeds_and_a_bad_one_is_a_usage_error() throws Exception {
+        Map<String, String> env = new HashMap<>(fakeJava("exit 0"));
+        env.put("AA_SEED_BASE", "100");
+
+        Result result = run(env, "2");
+
+        assertThat(result.code()).as(result.output()).isZero();
+        List<String> calls = Files.readAllLines(dir.resolve("calls.txt"));
+        assertThat(calls.get(0)).contains(" --seed=101 ");
+        assertThat(calls.get(1)).contains(" --seed=102 ");
+        assertThat(calls.get(2)).contains("--seed=100+i");
+
+        env.put("AA_SEED_BASE", "x1");
+        Result bad = run(env, "2");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.output()).contains("AA_SEED_BASE='x1' is not a whole number");
     }
 
     @Test
