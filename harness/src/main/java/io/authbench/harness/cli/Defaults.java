@@ -102,8 +102,8 @@ public final class Defaults {
     /** The server-side phase (server-bench: JMH and the load ladder) runs after the browser phase unless turned off. */
     public static final String SERVER_PHASE = "on";
     /**
-     * The server phase's settings ({@code --server-settings}), for the default run and quick mode alike: quick, so
-     * that {@code mvn verify -Pbench} can stay within 15 minutes (issue #11: standard took about 3.5 minutes, quick
+     * The server phase's settings ({@code --server-settings}), for the default run and quick mode alike: quick, which
+     * keeps {@code mvn verify -Pbench} near 15 minutes (about 16 measured; standard took about 3.5 minutes, quick
      * takes about one). The server-phase figure a verdict rests on, the server half of the Resource claim (SSR's app
      * CPU per page view under JMH against CSR's, with a 20 % margin), differs about 2× between the apps, so the quick
      * settings decide it the same way. Standard adds the contended-thread and throughput runs and a longer load
