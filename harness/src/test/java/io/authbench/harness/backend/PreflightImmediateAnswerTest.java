@@ -3,19 +3,15 @@ package io.authbench.harness.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.appwrite.Client;
 import io.appwrite.exceptions.AppwriteException;
 import io.appwrite.services.Users;
 import io.authbench.harness.backend.PreflightException.Problem;
 import io.authbench.harness.sdk.CallingThreadHttp;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +37,9 @@ class PreflightImmediateAnswerTest {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.createContext("/v1/users/" + Preflight.PROBE_USER_ID, exchange -> answer(exchange, 401, UNAUTHORIZED));
+        server.createContext(
+                "/v1/users/" + Preflight.PROBE_USER_ID,
+                exchange -> CallingThreadHttp.answer(exchange, 401, UNAUTHORIZED));
         server.start();
     }
 
@@ -52,7 +50,7 @@ class PreflightImmediateAnswerTest {
 
     @Test
     void a_success_returned_at_once_is_reported_as_not_appwrite() {
-        Users users = users(server.getAddress().getPort());
+        Users users = CallingThreadHttp.users(server.getAddress().getPort(), CallingThreadHttp.client());
 
         PreflightException e = catchThrowableOfType(
                 PreflightException.class,
@@ -67,7 +65,7 @@ class PreflightImmediateAnswerTest {
 
     @Test
     void an_appwrite_error_thrown_at_once_is_returned() throws Exception {
-        Users users = users(server.getAddress().getPort());
+        Users users = CallingThreadHttp.users(server.getAddress().getPort(), CallingThreadHttp.client());
 
         AppwriteException answer = preflight(server.getAddress().getPort())
                 .sdkError("DELETE /users/probe", callback -> users.delete(Preflight.PROBE_USER_ID, callback));
@@ -81,7 +79,7 @@ class PreflightImmediateAnswerTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Users users = users(closedPort);
+        Users users = CallingThreadHttp.users(closedPort, CallingThreadHttp.client());
 
         PreflightException e = catchThrowableOfType(
                 PreflightException.class,
@@ -100,22 +98,5 @@ class PreflightImmediateAnswerTest {
                 new ExternalAppwrite(URI.create("http://127.0.0.1:" + port + "/v1"), "authbench", "standard_key"),
                 "http://localhost",
                 TIMEOUT);
-    }
-
-    private static Users users(int port) {
-        Client client = new Client()
-                .setEndpoint("http://127.0.0.1:" + port + "/v1")
-                .setProject("authbench")
-                .setKey("standard_key");
-        client.setHttp(CallingThreadHttp.client());
-        return new Users(client);
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 }

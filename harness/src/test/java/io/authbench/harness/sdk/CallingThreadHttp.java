@@ -1,5 +1,10 @@
 package io.authbench.harness.sdk;
 
+import com.sun.net.httpserver.HttpExchange;
+import io.appwrite.Client;
+import io.appwrite.services.Users;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +14,30 @@ import okhttp3.OkHttpClient;
 /**
  * An OkHttp client that runs each call on the thread that starts it: the whole exchange happens inside the SDK
  * method, so its answer is there before the method could suspend. On a busy machine that order happens now and then
- * by chance; here it is certain.
+ * by chance; here it is certain. Also what the tests of such calls share: a Users service for a stand-in Appwrite on
+ * loopback, and the stand-in's JSON answer.
  */
 public final class CallingThreadHttp {
     private CallingThreadHttp() {}
+
+    /** The Users service of project {@code authbench} at {@code http://127.0.0.1:port/v1}, over {@code http}. */
+    public static Users users(int port, OkHttpClient http) {
+        Client client = new Client()
+                .setEndpoint("http://127.0.0.1:" + port + "/v1")
+                .setProject("authbench")
+                .setKey("standard_key");
+        client.setHttp(http);
+        return new Users(client);
+    }
+
+    /** Answers a stand-in Appwrite's request with {@code status} and a JSON body, and closes the exchange. */
+    public static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
 
     public static OkHttpClient client() {
         return new OkHttpClient.Builder()

@@ -2,18 +2,14 @@ package io.authbench.harness.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.appwrite.Client;
 import io.appwrite.exceptions.AppwriteException;
 import io.appwrite.models.Session;
 import io.appwrite.services.Users;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +44,8 @@ class SdkCallsTest {
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/users/u1/sessions", exchange -> answer(exchange, 201, SESSION));
-        server.createContext("/v1/users/u2/sessions", exchange -> answer(exchange, 409, CONFLICT));
+        server.createContext("/v1/users/u1/sessions", exchange -> CallingThreadHttp.answer(exchange, 201, SESSION));
+        server.createContext("/v1/users/u2/sessions", exchange -> CallingThreadHttp.answer(exchange, 409, CONFLICT));
         server.start();
     }
 
@@ -60,7 +56,7 @@ class SdkCallsTest {
 
     @Test
     void an_answer_that_arrives_before_the_call_suspends_completes_the_call() throws Exception {
-        Users users = users(server.getAddress().getPort(), CallingThreadHttp.client());
+        Users users = CallingThreadHttp.users(server.getAddress().getPort(), CallingThreadHttp.client());
         AtomicReference<Object> returned = new AtomicReference<>();
 
         CompletableFuture<Session> answer = SdkCalls.start(callback -> {
@@ -77,7 +73,7 @@ class SdkCallsTest {
 
     @Test
     void an_error_answer_that_arrives_before_the_call_suspends_fails_the_call() {
-        Users users = users(server.getAddress().getPort(), CallingThreadHttp.client());
+        Users users = CallingThreadHttp.users(server.getAddress().getPort(), CallingThreadHttp.client());
 
         CompletableFuture<Session> answer = SdkCalls.start(callback -> users.createSession("u2", callback));
 
@@ -96,7 +92,7 @@ class SdkCallsTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Users users = users(closedPort, CallingThreadHttp.client());
+        Users users = CallingThreadHttp.users(closedPort, CallingThreadHttp.client());
 
         CompletableFuture<Session> answer = SdkCalls.start(callback -> users.createSession("u1", callback));
 
@@ -111,7 +107,7 @@ class SdkCallsTest {
     @Test
     void an_answer_that_comes_through_the_callback_completes_the_call() throws Exception {
         OkHttpClient http = new OkHttpClient();
-        Users users = users(server.getAddress().getPort(), http);
+        Users users = CallingThreadHttp.users(server.getAddress().getPort(), http);
         try {
             CompletableFuture<Session> answer = SdkCalls.start(callback -> users.createSession("u1", callback));
 
@@ -120,22 +116,5 @@ class SdkCallsTest {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
-    }
-
-    private static Users users(int port, OkHttpClient http) {
-        Client client = new Client()
-                .setEndpoint("http://127.0.0.1:" + port + "/v1")
-                .setProject("authbench")
-                .setKey("standard_key");
-        client.setHttp(http);
-        return new Users(client);
-    }
-
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 }
