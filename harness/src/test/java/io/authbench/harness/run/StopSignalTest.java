@@ -36,7 +36,16 @@ class StopSignalTest {
 
     private static String reasonAfter(String signal) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", TestClasspath.current(), Probe.class.getName())
+        // env restores SIGINT's default: a build started in the background without job control ignores SIGINT,
+        // its children inherit that, and a JVM that starts with SIGINT ignored never sees Ctrl-C.
+        Process child = new ProcessBuilder(
+                        "env",
+                        "--default-signal=INT",
+                        java,
+                        "-Xmx64m",
+                        "-cp",
+                        TestClasspath.current(),
+                        Probe.class.getName())
                 .redirectErrorStream(true)
                 .start();
         try (BufferedReader out =
