@@ -20,6 +20,19 @@ import okhttp3.OkHttpClient;
 public final class CallingThreadHttp {
     private CallingThreadHttp() {}
 
+    /**
+     * A Session model carrying every field sdk-for-kotlin 6.1.0 requires (docs/appwrite-behaviour.md#kotlin-server-sdk),
+     * as a stand-in Appwrite answers a session request.
+     */
+    public static final String SESSION = """
+            {"$id":"s1","$createdAt":"2026-11-27T10:00:00.000+00:00","$updatedAt":"2026-11-27T10:00:00.000+00:00",
+             "userId":"u1","expire":"2027-11-27T10:00:00.000+00:00","provider":"server","providerUid":"",
+             "providerAccessToken":"","providerAccessTokenExpiry":"","providerRefreshToken":"","ip":"127.0.0.1",
+             "osCode":"","osName":"","osVersion":"","clientType":"","clientCode":"","clientName":"","clientVersion":"",
+             "clientEngine":"","clientEngineVersion":"","deviceName":"","deviceBrand":"","deviceModel":"",
+             "countryCode":"--","countryName":"Unknown","current":false,"factors":[],"secret":"c2VjcmV0","mfaUpdatedAt":""}
+            """;
+
     /** The Users service of project {@code authbench} at {@code http://127.0.0.1:port/v1}, over {@code http}. */
     public static Users users(int port, OkHttpClient http) {
         Client client = new Client()

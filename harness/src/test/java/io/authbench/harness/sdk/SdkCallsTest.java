@@ -27,14 +27,6 @@ import org.junit.jupiter.api.Test;
  * thread, the callback) is checked as well.
  */
 class SdkCallsTest {
-    private static final String SESSION = """
-            {"$id":"s1","$createdAt":"2026-11-27T10:00:00.000+00:00","$updatedAt":"2026-11-27T10:00:00.000+00:00",
-             "userId":"u1","expire":"2027-11-27T10:00:00.000+00:00","provider":"server","providerUid":"",
-             "providerAccessToken":"","providerAccessTokenExpiry":"","providerRefreshToken":"","ip":"127.0.0.1",
-             "osCode":"","osName":"","osVersion":"","clientType":"","clientCode":"","clientName":"","clientVersion":"",
-             "clientEngine":"","clientEngineVersion":"","deviceName":"","deviceBrand":"","deviceModel":"",
-             "countryCode":"--","countryName":"Unknown","current":false,"factors":[],"secret":"c2VjcmV0","mfaUpdatedAt":""}
-            """;
     private static final String CONFLICT = """
             {"message":"A user with the same id, email, or phone already exists in this project.","code":409,\
             "type":"user_already_exists","version":"1.6.2"}""";
@@ -44,7 +36,9 @@ class SdkCallsTest {
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/users/u1/sessions", exchange -> CallingThreadHttp.answer(exchange, 201, SESSION));
+        server.createContext(
+                "/v1/users/u1/sessions",
+                exchange -> CallingThreadHttp.answer(exchange, 201, CallingThreadHttp.SESSION));
         server.createContext("/v1/users/u2/sessions", exchange -> CallingThreadHttp.answer(exchange, 409, CONFLICT));
         server.start();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.authbench.harness.flow.IssuedSession;
 import io.authbench.harness.flow.TestUser;
+import io.authbench.harness.sdk.CallingThreadHttp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,14 +26,6 @@ import org.junit.jupiter.api.Test;
  * carrying every field sdk-for-kotlin 6.1.0 requires (docs/appwrite-behaviour.md#kotlin-server-sdk).
  */
 class UserSeederRetryTest {
-    private static final String SESSION = """
-            {"$id":"s1","$createdAt":"2026-11-27T10:00:00.000+00:00","$updatedAt":"2026-11-27T10:00:00.000+00:00",
-             "userId":"u1","expire":"2027-11-27T10:00:00.000+00:00","provider":"server","providerUid":"",
-             "providerAccessToken":"","providerAccessTokenExpiry":"","providerRefreshToken":"","ip":"127.0.0.1",
-             "osCode":"","osName":"","osVersion":"","clientType":"","clientCode":"","clientName":"","clientVersion":"",
-             "clientEngine":"","clientEngineVersion":"","deviceName":"","deviceBrand":"","deviceModel":"",
-             "countryCode":"--","countryName":"Unknown","current":false,"factors":[],"secret":"c2VjcmV0","mfaUpdatedAt":""}
-            """;
 
     @Test
     void only_an_attempt_that_hashes_a_password_gets_the_longer_limit() {
@@ -59,7 +52,7 @@ class UserSeederRetryTest {
                 exchange.close();
                 return;
             }
-            byte[] body = SESSION.getBytes(StandardCharsets.UTF_8);
+            byte[] body = CallingThreadHttp.SESSION.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(201, body.length);
             exchange.getResponseBody().write(body);
