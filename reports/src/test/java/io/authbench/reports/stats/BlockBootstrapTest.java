@@ -2,6 +2,7 @@ package io.authbench.reports.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -75,6 +76,38 @@ class BlockBootstrapTest {
 
         assertThat(Bootstrap.blockMedian(clear, blocks, 1).twoSidedP()).isLessThan(0.001);
         assertThat(Bootstrap.blockMedian(none, blocks, 1).twoSidedP()).isGreaterThan(0.3);
+    }
+
+    @Test
+    void the_small_cluster_factor_restores_the_variance_between_blocks_that_resampling_g_of_g_loses() {
+        assertThat(Bootstrap.smallClusterFactor(1)).isEqualTo(1.0);
+        assertThat(Bootstrap.smallClusterFactor(2)).isCloseTo(Math.sqrt(2), within(1e-12));
+        assertThat(Bootstrap.smallClusterFactor(3)).isCloseTo(Math.sqrt(1.5), within(1e-12));
+        assertThat(Bootstrap.smallClusterFactor(4)).isCloseTo(Math.sqrt(4.0 / 3), within(1e-12));
+    }
+
+    @Test
+    void three_blocks_that_differ_as_much_as_their_pairs_are_covered_far_more_often_with_the_factor() {
+        // A default run's cell at its worst: 3 blocks of 4 pairs, each block shifted by its own N(0, 1) level (a
+        // restart), the pairs scattered N(0, 1) around it; the true median is 0. Simulated in numpy (3,000 cells): the
+        // two-stage bootstrap covers it in 87.5 % of cells without the small-cluster factor, 92 % with it (three
+        // blocks leave the spread between them with two degrees of freedom: no resampling recovers all of 95 %).
+        SplittableRandom random = new SplittableRandom(2026);
+        int cells = 1000;
+        int covered = 0;
+        int[] blocks = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+        for (int c = 0; c < cells; c++) {
+            double[] values = new double[blocks.length];
+            double[] levels = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+            for (int i = 0; i < values.length; i++) {
+                values[i] = levels[blocks[i]] + random.nextGaussian();
+            }
+            Interval interval = Bootstrap.blockMedian(values, blocks, c).interval();
+            covered += interval.low() <= 0 && 0 <= interval.high() ? 1 : 0;
+        }
+        // 1,000 cells: the standard error of a 92 % rate is 0.9 points; 90 % lies two of them below it and three
+        // above the 87.5 % of the uncorrected resampling.
+        assertThat(covered / (double) cells).isGreaterThan(0.90);
     }
 
     @Test
