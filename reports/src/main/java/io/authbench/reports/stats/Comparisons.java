@@ -22,8 +22,8 @@ import java.util.function.Function;
  *
  * <p>Pairing: samples with the same flow, profile and pair number, warm-ups excluded. A pair is complete when both
  * sides are ok and measured time to content; only complete pairs enter the ratio, interval and test. A run split
- * into blocks is resampled block-aware ({@link Bootstrap#blockMedian}); a pair's block is its samples' block. With
- * one block the interval is the distribution-free {@link OrderStatisticInterval} instead of the bootstrap.
+ * into blocks is resampled block-aware, with one block the interval is order-statistic ({@link MedianInterval}); a
+ * pair's block is its samples' block.
  * Bootstrap seed per cell: {@code run.seed * 31 + (flow + "|" + profile + "|" + family).hashCode()}.
  */
 public final class Comparisons {
@@ -131,10 +131,8 @@ public final class Comparisons {
         double blockP = Double.NaN;
         if (logRatios.length > 0) {
             ratio = Math.exp(Quantiles.median(logRatios));
-            Bootstrap.BlockResult boot = Bootstrap.blockMedian(logRatios, pairBlocks, seed);
-            // One block: the bootstrap of a median under-covers with a quick run's few pairs; the order-statistic
-            // interval does not (OrderStatisticInterval).
-            Interval log = boot.blocks() > 1 ? boot.interval() : OrderStatisticInterval.median(logRatios);
+            Bootstrap.BlockResult boot = MedianInterval.of(logRatios, pairBlocks, seed);
+            Interval log = boot.interval();
             interval = new Interval(Math.exp(log.low()), Math.exp(log.high()));
             blockCount = boot.blocks();
             blockP = boot.twoSidedP();

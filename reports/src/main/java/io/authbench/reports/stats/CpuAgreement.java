@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * <p>The same mix: a signed-in page view with a cold browser cache, the {@value #FLOW} flow on the
  * {@value #PROFILE} profile (no added delay, like the server phase's loopback), against the JMH benchmarks that
  * replay that view's requests to the app ({@link ServerPhaseCpu}). Browser phase: the median of the per-iteration
- * {@code appCpuMs} of the flow's ok measured samples, with the bootstrap 95 % interval of that median (seed
- * {@code run.seed * 31 + ("cpu-agreement|" + variant).hashCode()}). Both figures leave the JIT compiler threads out,
+ * {@code appCpuMs} of the flow's ok measured samples, with the 95 % interval of that median that every section uses
+ * ({@link MedianInterval}: block-aware bootstrap, seed {@code run.seed * 31 + ("cpu-agreement|" + variant).hashCode()},
+ * or order statistics with one block). Both figures leave the JIT compiler threads out,
  * read the same way.
  *
  * <p>Rule: judged only with at least {@value #MIN_VIEWS} browser views and a server figure above 0; the two
@@ -113,9 +114,12 @@ public final class CpuAgreement {
                 .mapToDouble(s -> s.metrics().numberOrNull(Metric.APP_CPU_MS))
                 .toArray();
         Double browser = Quantiles.median(cpu);
+        int[] blocks =
+                views.stream().mapToInt(s -> s.block() == null ? 0 : s.block()).toArray();
         Interval interval = cpu.length == 0
                 ? null
-                : Bootstrap.medianInterval(cpu, results.run().seed() * 31 + ("cpu-agreement|" + variant).hashCode());
+                : MedianInterval.of(cpu, blocks, results.run().seed() * 31 + ("cpu-agreement|" + variant).hashCode())
+                        .interval();
         ServerPhaseCpu.View server = serverPhase.view(variant).orElse(null);
         if (browser == null || server == null) {
             List<String> missing = new ArrayList<>();

@@ -20,10 +20,11 @@ import java.util.function.Predicate;
  * give one ratio each: app-server CPU SSR/CSR ({@code appCpuMs}, per iteration, JIT apart) and browser task time
  * CSR/SSR ({@code taskMs}), so that a ratio above 1 supports the claim. A value of 0 counts as {@value #ZERO_MS} ms
  * (1 µs, below anything the servers can attribute) so the ratio stays finite; the median, its interval and the rank
- * test depend on its order only. The cell's ratio is the exp of the median log ratio, its 95 % interval the paired
- * bootstrap of that median ({@link Bootstrap#medianInterval}, seed
- * {@code run.seed * 31 + (flow|profile|metric).hashCode()}), its p-value the signed-rank test, Holm-corrected across
- * the cells of the same metric. A part of a cell is judged only with enough pairs for that test to reach Holm
+ * test depend on its order only. The cell's ratio is the exp of the median log ratio, its 95 % interval the one
+ * every section uses for a median of pairs ({@link MedianInterval}: the block-aware bootstrap, seed
+ * {@code run.seed * 31 + (flow|profile|metric).hashCode()}, or order statistics with one block), its p-value the
+ * signed-rank test's (with blocks, the larger of it and the block bootstrap's, as for time to content), Holm-corrected
+ * across the cells of the same metric. A part of a cell is judged only with enough pairs for that test to reach Holm
  * p &lt; 0.05 at all ({@link TimingRule#minPairs}: 7 pairs for 2 cells, 11 for 28); it <b>holds</b> with Holm
  * p &lt; 0.05 and the interval above 1, and is <b>contrary</b> when the same holds with the interval below 1.
  *
@@ -254,29 +255,40 @@ public final class ResourceClaim {
     private List<Part> parts(Metric metric, String numerator, String denominator) {
         List<Part> parts = new ArrayList<>();
         for (CellComparison cell : cells) {
-            Map<Integer, Double> top = byPair(numerator, metric, cell);
-            Map<Integer, Double> bottom = byPair(denominator, metric, cell);
+            Map<Integer, Sample> top = byPair(numerator, metric, cell);
+            Map<Integer, Sample> bottom = byPair(denominator, metric, cell);
             List<Double> logs = new ArrayList<>();
-            for (Map.Entry<Integer, Double> pair : top.entrySet()) {
-                Double other = bottom.get(pair.getKey());
+            List<Integer> blocks = new ArrayList<>();
+            for (Map.Entry<Integer, Sample> pair : top.entrySet()) {
+                Sample other = bottom.get(pair.getKey());
                 if (other != null) {
-                    logs.add(Math.log(Math.max(pair.getValue(), ZERO_MS) / Math.max(other, ZERO_MS)));
+                    double a = pair.getValue().metrics().numberOrNull(metric);
+                    double b = other.metrics().numberOrNull(metric);
+                    logs.add(Math.log(Math.max(a, ZERO_MS) / Math.max(b, ZERO_MS)));
+                    Integer block = pair.getValue().block();
+                    blocks.add(block == null ? 0 : block);
                 }
             }
             double[] logRatios = logs.stream().mapToDouble(Double::doubleValue).toArray();
+            int[] pairBlocks = blocks.stream().mapToInt(Integer::intValue).toArray();
             String name = cell.flow() + "/" + cell.profile();
             if (logRatios.length == 0) {
                 parts.add(new Part(name, 0, null, null, 1, null, false));
                 continue;
             }
-            Interval log = Bootstrap.medianInterval(
-                    logRatios, seed * 31 + (cell.flow() + "|" + cell.profile() + "|" + metric.key()).hashCode());
+            Bootstrap.BlockResult interval = MedianInterval.of(
+                    logRatios,
+                    pairBlocks,
+                    seed * 31 + (cell.flow() + "|" + cell.profile() + "|" + metric.key()).hashCode());
+            Interval log = interval.interval();
+            // As for time to content: with blocks, the test on pairs and the variation between blocks must agree.
+            double p = SignedRankTest.test(logRatios).pValue();
             parts.add(new Part(
                     name,
                     logRatios.length,
                     Math.exp(Quantiles.median(logRatios)),
                     new Interval(Math.exp(log.low()), Math.exp(log.high())),
-                    SignedRankTest.test(logRatios).pValue(),
+                    Double.isNaN(interval.twoSidedP()) ? p : Math.max(p, interval.twoSidedP()),
                     null,
                     false));
         }
@@ -303,19 +315,18 @@ public final class ResourceClaim {
         return out;
     }
 
-    private Map<Integer, Double> byPair(String variant, Metric metric, CellComparison cell) {
-        Map<Integer, Double> values = new TreeMap<>();
+    /** The variant's samples of the cell that measured {@code metric}, by pair number. */
+    private Map<Integer, Sample> byPair(String variant, Metric metric, CellComparison cell) {
+        Map<Integer, Sample> samples = new TreeMap<>();
         for (Sample s : measured) {
             if (s.variant().equals(variant)
                     && s.flow().equals(cell.flow())
-                    && s.profile().equals(cell.profile())) {
-                Double value = s.metrics().numberOrNull(metric);
-                if (value != null) {
-                    values.put(s.pair(), value);
-                }
+                    && s.profile().equals(cell.profile())
+                    && s.metrics().numberOrNull(metric) != null) {
+                samples.put(s.pair(), s);
             }
         }
-        return values;
+        return samples;
     }
 
     /** The fewest pairs with which a cell can be significant at all among {@code cells} tested cells. */
