@@ -59,8 +59,10 @@ class HarnessMainTest {
         assertThat(options.blocks())
                 .isEqualTo(new BlockDesign(
                         Defaults.PAIRS_PER_BLOCK, Defaults.MIN_BLOCKS, Defaults.MAX_BLOCKS, Defaults.PRECISION));
-        assertThat(options.blocks().adaptive()).isTrue();
-        assertThat(options.pairs()).isEqualTo(Defaults.PAIRS_PER_BLOCK * Defaults.MAX_BLOCKS);
+        // The default is three blocks of four pairs for every timed cell: fixed, not adaptive (Defaults.MAX_BLOCKS).
+        assertThat(options.blocks()).isEqualTo(new BlockDesign(4, 3, 3, 0.10));
+        assertThat(options.blocks().adaptive()).isFalse();
+        assertThat(options.pairs()).isEqualTo(12);
         assertThat(options.warmupPairs()).isEqualTo(1);
         assertThat(options.seed()).isEqualTo(Defaults.SEED);
         assertThat(options.aaFlow()).isEqualTo(Flow.LOGIN);

@@ -35,10 +35,17 @@ public final class Defaults {
      * would let half of its resamples draw a single block twice).
      */
     public static final int MIN_BLOCKS = 3;
-    /** Blocks no cell runs more than: 16 pairs, so the default run's worst case stays near the old fixed 20 pairs. */
-    public static final int MAX_BLOCKS = 4;
     /**
-     * A cell stops once the 95 % interval of its log ratio is at most this wide on each side: about ratio ÷ 1.105 to
+     * Blocks no cell runs more than: by default the same as {@link #MIN_BLOCKS}, so every timed cell gets its 12 pairs
+     * and the {@link #PRECISION} rule decides nothing. A 4th block for the cells not yet precise cost about 1 min 40 s
+     * of a default run (16 minutes instead of 14½) and changed no verdict in two back-to-back runs; with the block
+     * interval's small-cluster factor, three blocks' intervals held between those runs as well (docs/statistics.md,
+     * "What the default run costs"). {@code --max-blocks=4} turns the precision rule on.
+     */
+    public static final int MAX_BLOCKS = 3;
+    /**
+     * With {@code --max-blocks} above the minimum, a cell stops once the 95 % interval of its log ratio is at most this
+     * wide on each side: about ratio ÷ 1.105 to
      * ratio × 1.105. Finer than the ±10 to 12 % a cell's ratio moves between back-to-back runs on this machine would
      * buy nothing a re-run keeps; coarser would leave effects of 1.2× undecided.
      */

@@ -42,11 +42,28 @@ public final class IntervalCoverage {
                 + " the variation between restarts that a re-run sees.";
     }
 
-    /** The stopping rule in words, or null for a fixed design (every cell the same number of pairs). */
+    /**
+     * The stopping rule in words (for a fixed number of blocks, that it was fixed), or null for a run without blocks
+     * or of one block.
+     */
     public static String stoppingRule(RunResults results) {
         BlockDesign d = results.run().config().blocks();
-        if (d == null || !d.adaptive()) {
+        if (d == null || d.maxBlocks() <= 1) {
             return null;
+        }
+        if (!d.adaptive()) {
+            return String.format(
+                    Locale.ROOT,
+                    "Sample size was fixed: every timed cell ran %d blocks of %d measured pairs (%d pairs; each block"
+                            + " after its own %d warm-up pair(s)); the precision rule (stop once the 95 %% interval of"
+                            + " a cell's log ratio is within ±%s) decides only when more blocks are allowed than"
+                            + " required (--max-blocks above --min-blocks).%s",
+                    d.maxBlocks(),
+                    d.pairsPerBlock(),
+                    d.maxPairs(),
+                    results.run().config().warmupPairs(),
+                    Format.num(d.precision(), 3),
+                    untimedBlocks(results));
         }
         return String.format(
                 Locale.ROOT,

@@ -66,6 +66,13 @@ class BlockComparisonTest {
         withNoJs.add(noJs("csr", 0).withBlock(0));
         assertThat(IntervalCoverage.stoppingRule(results(withNoJs, new BlockDesign(6, 2, 4, 0.1))))
                 .contains("The no-js cells, which measure no time, ran 1 block.");
+        assertThat(IntervalCoverage.stoppingRule(results(withNoJs, new BlockDesign(6, 4, 4, 0.1))))
+                .as("the default design: as many blocks allowed as required")
+                .contains("Sample size was fixed: every timed cell ran 4 blocks of 6 measured pairs (24 pairs;")
+                .contains("decides only when more blocks are allowed than required")
+                .contains("The no-js cells, which measure no time, ran 1 block.");
+        assertThat(IntervalCoverage.stoppingRule(results(samples(true), new BlockDesign(6, 1, 1, 0.1))))
+                .isNull();
         String page = ReportPage.html(ReportModel.of(blocked, null, null), FrameSource.none());
         assertThat(page)
                 .contains("pairs within 4 blocks, stack restarted between blocks")
