@@ -21,9 +21,9 @@ import java.util.function.Predicate;
  * <h2>Shape</h2>
  * <ul>
  *   <li><b>In blocks.</b> A plan is one block of a run ({@link #block}): a full pass over the profiles and their open
- *       cells, each with its next {@code pairs} measured pairs, numbered on from the earlier
- *       blocks'. With {@code reorder}, the block draws its own profile order and cell order from the seed; the rules
- *       below hold within each block. The engine restarts the stack for every profile of every block.</li>
+ *       cells, each with its next {@code pairs} measured pairs, numbered on from the earlier blocks'. With
+ *       {@code reorder}, the block draws its own profile order and cell order from the seed; the rules below hold
+ *       within each block. The engine restarts the stack for every profile of every block.</li>
  *   <li><b>Profile by profile.</b> All cells of one profile run before the next profile starts: switching profile
  *       means new links and restarted apps, which is slow and disturbs the machine, so it happens once per
  *       profile. Within a profile, flows run in the order given, then the A/A cell (if any).</li>
