@@ -73,8 +73,9 @@ given() {
 extra=("$@")
 defaults=(--quick --profiles=loopback --flows=login --aa-flow=login --pairs=10 --server-phase=off --filmstrip=off)
 # With a block option the run is in blocks, which --pairs (one fixed block) and --quick (one block of 2) exclude:
-# both defaults are then left out, so e.g. 'scripts/aa-runs.sh 20 --min-blocks=3 --max-blocks=4' measures the rate
-# of the default run's design (blocks, the adaptive stopping rule, warm-up, full JIT warm-up) on the A/A cell.
+# both defaults are then left out, so e.g. 'scripts/aa-runs.sh 20 --min-blocks=3 --max-blocks=3' measures the rate
+# of the default run's design (3 blocks, warm-up, full JIT warm-up) on the A/A cell, and --max-blocks=4 that of the
+# adaptive design.
 blocks=false
 for name in --pairs-per-block --min-blocks --max-blocks --precision; do
     given "$name" && blocks=true
