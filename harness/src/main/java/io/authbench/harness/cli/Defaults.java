@@ -45,9 +45,9 @@ public final class Defaults {
     public static final int MAX_BLOCKS = 3;
     /**
      * With {@code --max-blocks} above the minimum, a cell stops once the 95 % interval of its log ratio is at most this
-     * wide on each side: about ratio ÷ 1.105 to
-     * ratio × 1.105. Finer than the ±10 to 12 % a cell's ratio moves between back-to-back runs on this machine would
-     * buy nothing a re-run keeps; coarser would leave effects of 1.2× undecided.
+     * wide on each side: about ratio ÷ 1.105 to ratio × 1.105. Finer than the ±10 to 12 % a cell's ratio moves
+     * between back-to-back runs on this machine would buy nothing a re-run keeps; coarser would leave effects of 1.2×
+     * undecided.
      */
     public static final double PRECISION = 0.10;
     /** Measured pairs per cell in quick mode. */

@@ -154,7 +154,7 @@ final class ValiditySection {
                         + " pairs; a cell stops once its ratio's 95 % interval is within ±"
                         + Format.num(d.precision(), 3)
                         + " in log terms"
-                : d.maxBlocks() + " of " + d.pairsPerBlock() + " pairs, fixed (no-js: 1 block)";
+                : d.maxBlocks() + " of " + d.pairsPerBlock() + " pairs (fixed)";
     }
 
     /**
