@@ -39,7 +39,7 @@ public final class Defaults {
      * Blocks no cell runs more than: by default the same as {@link #MIN_BLOCKS}, so every timed cell gets its 12 pairs
      * and the {@link #PRECISION} rule decides nothing. A 4th block for the cells not yet precise took a default run
      * from about 14 to about 16 minutes; it changed no claim verdict, but it made small effects' cell verdicts firmer
-     * and intervals hold the other run's estimate in 98 % of cases instead of about 95 % (docs/statistics.md, "What
+     * and intervals hold the other run's estimate in 98 % of cases instead of about 96 % (docs/statistics.md, "What
      * the default run costs"). {@code --max-blocks=4} turns the precision rule on.
      */
     public static final int MAX_BLOCKS = 3;
