@@ -8,6 +8,7 @@ import io.appwrite.exceptions.AppwriteException;
 import io.appwrite.services.Users;
 import io.authbench.harness.backend.PreflightException.Problem;
 import io.authbench.harness.sdk.CallingThreadHttp;
+import io.authbench.testsupport.appwrite.JsonAnswer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -38,8 +39,7 @@ class PreflightImmediateAnswerTest {
             exchange.close();
         });
         server.createContext(
-                "/v1/users/" + Preflight.PROBE_USER_ID,
-                exchange -> CallingThreadHttp.answer(exchange, 401, UNAUTHORIZED));
+                "/v1/users/" + Preflight.PROBE_USER_ID, exchange -> JsonAnswer.send(exchange, 401, UNAUTHORIZED));
         server.start();
     }
 

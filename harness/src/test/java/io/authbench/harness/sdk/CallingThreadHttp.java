@@ -1,10 +1,7 @@
 package io.authbench.harness.sdk;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.appwrite.Client;
 import io.appwrite.services.Users;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +38,6 @@ public final class CallingThreadHttp {
                 .setKey("standard_key");
         client.setHttp(http);
         return new Users(client);
-    }
-
-    /** Answers a stand-in Appwrite's request with {@code status} and a JSON body, and closes the exchange. */
-    public static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 
     public static OkHttpClient client() {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.appwrite.exceptions.AppwriteException;
 import io.appwrite.models.Session;
 import io.appwrite.services.Users;
+import io.authbench.testsupport.appwrite.JsonAnswer;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,9 +38,8 @@ class SdkCallsTest {
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(
-                "/v1/users/u1/sessions",
-                exchange -> CallingThreadHttp.answer(exchange, 201, CallingThreadHttp.SESSION));
-        server.createContext("/v1/users/u2/sessions", exchange -> CallingThreadHttp.answer(exchange, 409, CONFLICT));
+                "/v1/users/u1/sessions", exchange -> JsonAnswer.send(exchange, 201, CallingThreadHttp.SESSION));
+        server.createContext("/v1/users/u2/sessions", exchange -> JsonAnswer.send(exchange, 409, CONFLICT));
         server.start();
     }
 

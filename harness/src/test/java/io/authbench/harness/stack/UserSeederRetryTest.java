@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.authbench.harness.flow.IssuedSession;
 import io.authbench.harness.flow.TestUser;
 import io.authbench.harness.sdk.CallingThreadHttp;
+import io.authbench.testsupport.appwrite.JsonAnswer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,11 +53,7 @@ class UserSeederRetryTest {
                 exchange.close();
                 return;
             }
-            byte[] body = CallingThreadHttp.SESSION.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            JsonAnswer.send(exchange, 201, CallingThreadHttp.SESSION);
         });
         server.start();
         try {

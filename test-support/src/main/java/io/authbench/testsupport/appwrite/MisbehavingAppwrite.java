@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -99,14 +98,14 @@ public final class MisbehavingAppwrite implements AutoCloseable {
         }
         switch (behaviour) {
             case SILENT -> holdOpen(exchange);
-            case NOT_JSON -> answer(exchange, 200, NOT_JSON_BODY);
-            case WRONG_SHAPE -> answer(exchange, 200, WRONG_SHAPE_BODY);
+            case NOT_JSON -> JsonAnswer.send(exchange, 200, NOT_JSON_BODY);
+            case WRONG_SHAPE -> JsonAnswer.send(exchange, 200, WRONG_SHAPE_BODY);
             case SERVER_ERROR -> {
                 // Appwrite sends these with every error.
                 headers.set("Cache-Control", "no-cache, no-store, must-revalidate");
                 headers.set("Expires", "0");
                 headers.set("Pragma", "no-cache");
-                answer(exchange, 500, SERVER_ERROR_BODY);
+                JsonAnswer.send(exchange, 500, SERVER_ERROR_BODY);
             }
         }
     }
@@ -118,14 +117,6 @@ public final class MisbehavingAppwrite implements AutoCloseable {
                 return;
             }
         }
-        exchange.close();
-    }
-
-    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
         exchange.close();
     }
 
