@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Turns Playwright's multi-line error text (an {@code Error { message='…' … }} block plus a call log full of
  * browser flags) into one sentence with what matters: the message, the browser's exit code and its stderr.
  */
-final class PlaywrightErrors {
+public final class PlaywrightErrors {
     private static final Pattern MESSAGE = Pattern.compile("message='([^\\n']*)");
     private static final Pattern BROWSER_STDERR = Pattern.compile("\\[pid=\\d+]\\[err] (.+)");
     private static final Pattern EXIT = Pattern.compile("<process did exit: exitCode=(\\d+|null), signal=(\\w+)>");
@@ -17,7 +17,8 @@ final class PlaywrightErrors {
 
     private PlaywrightErrors() {}
 
-    static String summarize(String playwrightMessage) {
+    /** One line for a Playwright error message; {@code "(no message)"} for none. */
+    public static String summarize(String playwrightMessage) {
         if (playwrightMessage == null || playwrightMessage.isBlank()) {
             return "(no message)";
         }

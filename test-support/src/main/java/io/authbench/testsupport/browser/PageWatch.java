@@ -2,9 +2,11 @@ package io.authbench.testsupport.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import io.authbench.support.browser.PlaywrightErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,11 @@ import java.util.regex.Pattern;
  * not declare with {@link #expectConsoleError} or {@link #expectDialog} fails it, and so does any uncaught page
  * error. Bodies are read when a request has finished, not on the response event: a body read there waits for the
  * whole body, which for a document still streaming (or left by a navigation) can be never.
+ *
+ * <p>Playwright runs these handlers inside whatever browser call the test is waiting in, and an exception thrown by
+ * one surfaces from that call. So no handler throws: a response that can no longer be read (its context closed while
+ * the event was on its way) is counted, and the secret checks fail on it as unchecked. Once {@link #stop()} is called
+ * (the test is over, its contexts are closing) the handlers ask the browser nothing more.
  */
 public final class PageWatch {
     /** At most this many events of each kind are kept; more is a test that should be split, and is reported. */
@@ -37,6 +44,9 @@ public final class PageWatch {
     private final Log requestedUrls = new Log("requests");
     private final List<Received> received = new ArrayList<>();
     private int responsesNotKept;
+    private int responsesUnread;
+    private String firstUnread;
+    private boolean stopped;
     private final List<Pattern> expectedConsoleErrors = new ArrayList<>();
     private final List<Pattern> expectedDialogs = new ArrayList<>();
 
@@ -45,14 +55,20 @@ public final class PageWatch {
         context.onConsoleMessage(this::console);
         context.onPage(page -> {
             page.onPageError(pageErrors::add);
-            page.onDialog(dialog -> {
-                dialogs.add(dialog.type() + ": " + dialog.message());
-                dialog.dismiss();
-            });
+            page.onDialog(this::dialog);
         });
         context.onRequest(request -> requestedUrls.add(request.url()));
         context.onRequestFailed(request -> failedRequests.add(request.url() + " " + request.failure()));
         context.onRequestFinished(this::finished);
+    }
+
+    /**
+     * Asks the browser nothing more (no response read, no dialog dismissed): the test is over and its contexts are
+     * about to close. What a closing context still reports is not the test's, and reading it could fail inside the
+     * close.
+     */
+    public void stop() {
+        stopped = true;
     }
 
     private void console(ConsoleMessage message) {
@@ -63,9 +79,33 @@ public final class PageWatch {
         }
     }
 
+    private void dialog(Dialog dialog) {
+        if (stopped) {
+            return;
+        }
+        dialogs.add(dialog.type() + ": " + dialog.message());
+        try {
+            dialog.dismiss();
+        } catch (PlaywrightException e) {
+            // its page closed first: a dialog of a closed page needs no dismissing
+        }
+    }
+
     private void finished(Request request) {
-        Response response = request.response();
-        if (response == null) {
+        if (stopped) {
+            return;
+        }
+        Response response;
+        String headers;
+        try {
+            // Both ask the browser: they fail when the context closed after the request finished.
+            response = request.response();
+            if (response == null) {
+                return;
+            }
+            headers = response.allHeaders().toString();
+        } catch (PlaywrightException e) {
+            unread(request.url(), e);
             return;
         }
         if (received.size() >= MAX_RESPONSES) {
@@ -80,8 +120,13 @@ public final class PageWatch {
                 // 204s and aborted loads have no body to read
             }
         }
-        received.add(new Received(
-                response.url(), response.status(), response.allHeaders().toString(), body));
+        received.add(new Received(response.url(), response.status(), headers, body));
+    }
+
+    private void unread(String url, PlaywrightException e) {
+        if (responsesUnread++ == 0) {
+            firstUnread = url + ": " + PlaywrightErrors.summarize(e.getMessage());
+        }
     }
 
     /**
@@ -186,6 +231,11 @@ public final class PageWatch {
 
     // A check over nothing, or over part of what arrived, proves nothing: say so instead of passing.
     private void checkable(String what) {
+        if (responsesUnread > 0) {
+            throw new AssertionError(responsesUnread + " response(s) could not be read, so nothing shows that " + what
+                    + " was not in them (first: " + firstUnread + "). Check before closing the context they came"
+                    + " from.");
+        }
         if (received.isEmpty()) {
             throw new AssertionError("No response was received, so nothing shows that " + what + " was not sent.");
         }

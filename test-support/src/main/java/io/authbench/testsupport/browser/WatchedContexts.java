@@ -74,9 +74,10 @@ public final class WatchedContexts implements AutoCloseable {
         }
     }
 
-    /** Closes every context this test opened; idempotent. */
+    /** Stops the watch (the test is over), then closes every context this test opened; idempotent. */
     @Override
     public void close() {
+        watch.stop();
         RuntimeException failure = null;
         for (BrowserContext context : open) {
             try {
