@@ -19,6 +19,13 @@ final class AppWarmup {
      * 3.8 s on the 2-core project machine under load (the next ones 0.5 s); 5 s made a healthy app look dead.
      */
     static final Duration TLS_LIVENESS_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * After an iteration timed out, how many {@link #LIVENESS_TIMEOUT} GETs an app the harness started may leave
+     * unanswered before it counts as hung and the run stops: a garbage-collection pause or an upstream call stuck in
+     * a third-party app can hold one answer past 5 s while the app is still there, and ending a run costs every cell
+     * not yet measured.
+     */
+    static final int HUNG_AFTER_TRIES = 3;
 
     private AppWarmup() {}
 

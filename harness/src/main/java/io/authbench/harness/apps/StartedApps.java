@@ -165,14 +165,19 @@ final class StartedApps implements ProfileApps {
         ServerProcess app = stack.app(variant.app().label());
         Target target = targetOf(variant);
         if (failure != null && failure.startsWith("timed out")) {
-            Probe probe = Probe.get(
-                    URI.create(app.url() + target.routes().login()), AppWarmup.LIVENESS_TIMEOUT, stack.clientTrust());
+            Probe probe = Probe.firstAnswer(
+                    URI.create(app.url() + target.routes().login()),
+                    AppWarmup.LIVENESS_TIMEOUT,
+                    AppWarmup.HUNG_AFTER_TRIES,
+                    stack.clientTrust());
             if (!probe.answered()) {
+                stack.checkAlive(); // died while we asked: say that, not "stopped answering"
                 throw new ChildDiedException(
                         app.name(),
                         app.name() + " stopped answering (no reply to GET "
-                                + target.routes().login() + " within " + AppWarmup.LIVENESS_TIMEOUT.toSeconds() + " s: "
-                                + probe.failure() + ") during " + iteration + ". Last log lines:\n"
+                                + target.routes().login() + " in "
+                                + AppWarmup.HUNG_AFTER_TRIES + " tries of " + AppWarmup.LIVENESS_TIMEOUT.toSeconds()
+                                + " s: " + probe.failure() + ") during " + iteration + ". Last log lines:\n"
                                 + app.logTail(ServerProcess.TAIL_LINES_ON_ERROR));
             }
         }

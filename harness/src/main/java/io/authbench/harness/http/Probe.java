@@ -47,6 +47,22 @@ public record Probe(int status, String failure) {
         }
     }
 
+    /**
+     * GETs {@code url} up to {@code tries} times, each bounded by {@code timeout}, and returns the first answer, or
+     * the last probe when none came: what "does it still answer?" asks of a server that may be in a long pause.
+     */
+    public static Probe firstAnswer(URI url, Duration timeout, int tries, ClientTrust trust) {
+        if (tries < 1) {
+            throw new IllegalArgumentException("at least one try is needed, not " + tries);
+        }
+        HttpClient http = AppHttp.client(timeout, trust);
+        Probe probe = get(http, url, timeout);
+        for (int tried = 1; tried < tries && !probe.answered(); tried++) {
+            probe = get(http, url, timeout); // an interrupted thread fails each try at once
+        }
+        return probe;
+    }
+
     /** True if any HTTP answer came (a 500 too: the server is there). */
     public boolean answered() {
         return failure == null;
