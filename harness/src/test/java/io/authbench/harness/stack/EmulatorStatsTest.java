@@ -25,9 +25,7 @@ class EmulatorStatsTest {
 
     private URI serve(int status, String body) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/_emulator/stats", exchange -> {
-            JsonAnswer.send(exchange, status, body);
-        });
+        server.createContext("/_emulator/stats", exchange -> JsonAnswer.send(exchange, status, body));
         server.start();
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }

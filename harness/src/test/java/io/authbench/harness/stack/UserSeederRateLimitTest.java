@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.authbench.testsupport.appwrite.JsonAnswer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +22,14 @@ class UserSeederRateLimitTest {
     void a_rate_limited_user_creation_names_the_limit_and_its_reset() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/users", exchange -> {
-            byte[] body =
-                    ("{\"message\":\"Rate limit for the current endpoint has been exceeded. Please try again after"
-                                    + " some time.\",\"code\":429,\"type\":\"general_rate_limit_exceeded\",\"version\":\"1.6.2\"}")
-                            .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
             exchange.getResponseHeaders().add("X-RateLimit-Limit", "60");
             exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
             exchange.getResponseHeaders().add("X-RateLimit-Reset", "1795777200");
-            exchange.sendResponseHeaders(429, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            JsonAnswer.send(
+                    exchange,
+                    429,
+                    "{\"message\":\"Rate limit for the current endpoint has been exceeded. Please try again after"
+                            + " some time.\",\"code\":429,\"type\":\"general_rate_limit_exceeded\",\"version\":\"1.6.2\"}");
         });
         server.start();
         try {
